@@ -2,6 +2,7 @@
 //! (`dis`) that the CLI, the trace, the page and the tests all use.
 
 pub mod code;
+pub mod dis;
 pub mod opcode;
 
 pub use code::{CodeObject, Constant, ExceptionEntry, Position};

@@ -1,1 +1,3 @@
-//! runtime
+//! The runtime: Python objects, their operations, and the builtins.
+
+pub mod repr;

@@ -1,0 +1,1 @@
+//! The disassembler: `python -m dis` text and per-instruction records.

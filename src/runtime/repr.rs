@@ -1,0 +1,1 @@
+//! Python repr() rules shared by the disassembler (constants) and the VM.
