@@ -91,6 +91,14 @@ fn programs_match_the_oracle_on_cpython_bytecode() {
         let source = read(&dir.join(format!("programs/{name}.py")));
         let stdin = read(&dir.join(format!("programs/{name}.in")));
         let mut vm = Vm::new(Rc::new(code(&json)), &source, &stdin);
+        if std::env::var("PVM_TRACE").is_ok() {
+            // Debugging aid: show the first instructions' trace of a program.
+            vm.trace = Some(Default::default());
+            for _ in 0..2000 {
+                vm.step_instruction();
+            }
+            eprintln!("{}", vm.trace.as_ref().unwrap().text());
+        }
         vm.run_to_end();
         let out = vm.outcome();
         let want_out = read(&dir.join(format!("golden/{name}.out")));

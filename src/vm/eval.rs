@@ -592,9 +592,11 @@ impl Vm {
             RAISE_VARARGS => return self.raise_varargs(arg),
             RERAISE => {
                 let exc = self.pop();
+                // The handler is still looked up from this instruction, but a
+                // handler that records lasti gets the original raise site.
                 if arg > 0 {
                     if let Value::Int(lasti) = self.peek(arg as usize) {
-                        self.frame().lasti = lasti as usize;
+                        self.reraise_lasti = Some(lasti as usize);
                     }
                 }
                 self.reraising = true;
@@ -997,17 +999,21 @@ impl Vm {
                     d.traceback.insert(0, (code_index, lasti as u32));
                 }
             }
+            let reraise_lasti = self.reraise_lasti;
             let frame = self.frames.last_mut().expect("frame");
             if let Some(h) = handler {
                 frame.stack.truncate(h.depth as usize);
                 if h.push_lasti {
-                    frame.stack.push(Value::Int(lasti as i64));
+                    let recorded = reraise_lasti.unwrap_or(lasti);
+                    frame.stack.push(Value::Int(recorded as i64));
                 }
                 frame.stack.push(Value::Obj(exc.0));
                 frame.ip = h.target as usize;
                 frame.ext_arg = 0;
+                self.reraise_lasti = None;
                 return;
             }
+            self.reraise_lasti = None;
             let frame = self.frames.pop().expect("frame");
             if let Some(g) = frame.generator {
                 if let Object::Generator(gen) = self.heap.get_mut(g) {

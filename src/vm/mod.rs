@@ -78,6 +78,8 @@ pub struct Vm {
     nesting: usize,
     /// Set by RERAISE: the exception's traceback already names this frame.
     reraising: bool,
+    /// The raise site a RERAISE restored (pushed by a `lasti` handler).
+    reraise_lasti: Option<usize>,
     /// JSON Lines of the instruction trace, when tracing.
     pub trace: Option<trace::TraceLog>,
     not_implemented: ObjId,
@@ -111,6 +113,7 @@ impl Vm {
             nested_exit: None,
             nesting: 0,
             reraising: false,
+            reraise_lasti: None,
             trace: None,
             not_implemented,
             ellipsis,
