@@ -5,6 +5,7 @@
 use super::assemble::{assemble, UnitMeta};
 use super::consts::ConstPool;
 use super::flowgraph::Cfg;
+use super::fold::{value_of, Folded};
 use super::ir::{Label, Loc, Op, SeqItem};
 use super::symtable::{self, mangle, key_of, BlockKind, CompKind, Scope, SymbolTable, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL};
 use super::CompileError;
@@ -12,7 +13,7 @@ use crate::bytecode::code::flags;
 use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
 use num_bigint::BigInt;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use Opcode::*;
@@ -96,7 +97,9 @@ struct Unit<'a> {
     varnames: NameIndex,
     cellvars: NameIndex,
     freevars: NameIndex,
-    fast_hidden: HashSet<Rc<str>>,
+    /// Names made fast locals while compiling an inlined comprehension
+    /// outside a function (true while active; CO_FAST_HIDDEN either way).
+    fast_hidden: HashMap<Rc<str>, bool>,
     private: Option<Rc<str>>,
     fblocks: Vec<FBlock<'a>>,
     next_label: usize,
@@ -111,6 +114,7 @@ struct Unit<'a> {
 
 pub struct Compiler<'a> {
     st: SymbolTable,
+    folded: Folded,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
 }
@@ -149,9 +153,7 @@ fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     }
 }
 
-fn is_const(e: &Expr) -> bool {
-    matches!(e.kind, ExprKind::Constant(_))
-}
+
 
 fn is_two_element_slice(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Slice { step: None, .. })
@@ -184,8 +186,18 @@ fn binary_arg(op: Operator, inplace: bool) -> u32 {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(st: SymbolTable, filename: &str) -> Self {
-        Compiler { st, filename: filename.into(), units: Vec::new() }
+    pub fn new(st: SymbolTable, folded: Folded, filename: &str) -> Self {
+        Compiler { st, folded, filename: filename.into(), units: Vec::new() }
+    }
+
+    /// The constant an expression folds to (see `fold::value_of`).
+    fn const_value(&self, e: &Expr) -> Option<Constant> {
+        value_of(e, &self.folded)
+    }
+
+    fn is_const(&self, e: &Expr) -> bool {
+        matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } | ExprKind::Subscript { .. })
+            && self.const_value(e).is_some()
     }
 
     // ----- units -----
@@ -234,7 +246,7 @@ impl<'a> Compiler<'a> {
             varnames,
             cellvars,
             freevars,
-            fast_hidden: HashSet::new(),
+            fast_hidden: HashMap::new(),
             private,
             fblocks: Vec::new(),
             next_label: 0,
@@ -340,7 +352,7 @@ impl<'a> Compiler<'a> {
             varnames: unit.varnames.list,
             cellvars: unit.cellvars.list,
             freevars: unit.freevars.list,
-            fast_hidden: unit.fast_hidden,
+            fast_hidden: unit.fast_hidden.into_keys().collect(),
             flags: code_flags,
         };
         Rc::new(assemble(cfg, consts, unit.names.list, meta))
@@ -430,7 +442,7 @@ impl<'a> Compiler<'a> {
         let optype = match scope {
             Scope::Free => OpType::Deref(true),
             Scope::Cell => OpType::Deref(false),
-            Scope::Local if function_like || self.units.last().unwrap().fast_hidden.contains(&mangled) => {
+            Scope::Local if function_like || self.units.last().unwrap().fast_hidden.get(&mangled) == Some(&true) => {
                 OpType::Fast
             }
             Scope::GlobalImplicit if function_like => OpType::Global,
@@ -603,7 +615,7 @@ impl<'a> Compiler<'a> {
             StmtKind::ImportFrom { module, names, level } => self.import_from(l, module.as_ref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Expr(value) => {
-                if is_const(value) {
+                if self.is_const(value) {
                     self.emit(l, NOP);
                     return Ok(());
                 }
@@ -722,7 +734,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
-        self.expr(iter)?;
+        self.iter_expr(iter)?;
         self.emit(l, GET_ITER);
         self.use_label(start);
         self.jump(l, FOR_ITER, cleanup);
@@ -762,7 +774,7 @@ impl<'a> Compiler<'a> {
         if !self.ste().is_function_like() {
             return Err(err("'return' outside function", s.span));
         }
-        let preserve_tos = value.is_some_and(|v| !is_const(v));
+        let preserve_tos = value.is_some_and(|v| !self.is_const(v));
         if preserve_tos {
             self.expr(value.unwrap())?;
         } else if let Some(v) = value {
@@ -775,10 +787,7 @@ impl<'a> Compiler<'a> {
         self.unwind_fblock_stack(&mut l, preserve_tos, false)?;
         match value {
             None => self.load_const(l, Constant::None),
-            Some(v) if !preserve_tos => {
-                let ExprKind::Constant(c) = &v.kind else { unreachable!() };
-                self.load_const(l, const_of(c));
-            }
+            Some(v) if !preserve_tos => self.load_const(l, self.const_value(v).unwrap()),
             _ => {}
         }
         self.emit(l, RETURN_VALUE);
@@ -1376,7 +1385,7 @@ impl<'a> Compiler<'a> {
                     self.compare_op(l, ops[i]);
                     self.jump(l, POP_JUMP_IF_FALSE, cleanup);
                 }
-                self.expr(&comparators[n])?;
+                self.comparand(&comparators[n], ops[n])?;
                 self.compare_op(l, ops[n]);
                 self.jump(l, if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
                 let end = self.new_label();
@@ -1394,6 +1403,15 @@ impl<'a> Compiler<'a> {
         self.expr(e)?;
         self.jump(loc(e.span), if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
         Ok(())
+    }
+
+    /// The last operand of a comparison (`in` takes it in iteration position).
+    fn comparand(&mut self, e: &'a Expr, op: CmpOp) -> Res {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iter_expr(e)
+        } else {
+            self.expr(e)
+        }
     }
 
     fn compare_op(&mut self, l: Loc, op: CmpOp) {
@@ -1417,6 +1435,11 @@ impl<'a> Compiler<'a> {
 
     fn expr(&mut self, e: &'a Expr) -> Res {
         let l = loc(e.span);
+        if let Some(c) = self.folded.get(e) {
+            let c = c.clone();
+            self.load_const(l, c);
+            return Ok(());
+        }
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
@@ -1538,6 +1561,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(l, const_of(c));
                 Ok(())
             }
+
             ExprKind::Attribute { value, attr, ctx } => {
                 if *ctx == Context::Load && self.can_optimize_super_call(e) {
                     return self.super_attr(e, false);
@@ -1581,7 +1605,13 @@ impl<'a> Compiler<'a> {
             },
             ExprKind::Tuple { elts, ctx } => match ctx {
                 Context::Store => self.assignment_helper(l, elts),
-                Context::Load => self.starunpack(l, elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true),
+                Context::Load => match self.const_value(e) {
+                    Some(c) => {
+                        self.load_const(l, c);
+                        Ok(())
+                    }
+                    None => self.starunpack(l, elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true),
+                },
                 Context::Del => elts.iter().try_for_each(|x| self.expr(x)),
             },
             ExprKind::Slice { .. } => {
@@ -1590,6 +1620,20 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
         }
+    }
+
+    /// An expression in iteration position (`for` / comprehension iterable,
+    /// right operand of `in`): a set of constants there is a frozenset constant.
+    fn iter_expr(&mut self, e: &'a Expr) -> Res {
+        if let ExprKind::Set(elts) = &e.kind {
+            let items: Option<Vec<Constant>> = elts.iter().map(|x| self.const_value(x)).collect();
+            if let Some(items) = items {
+                let set = Constant::FrozenSet(super::fold::frozenset_order(items).into());
+                self.load_const(loc(e.span), set);
+                return Ok(());
+            }
+        }
+        self.expr(e)
     }
 
     fn slice_parts(&mut self, s: &'a Expr) -> Result<u32, CompileError> {
@@ -1641,7 +1685,7 @@ impl<'a> Compiler<'a> {
         self.expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
-            self.expr(&comparators[0])?;
+            self.comparand(&comparators[0], ops[0])?;
             self.compare_op(l, ops[0]);
             return Ok(());
         }
@@ -1655,7 +1699,7 @@ impl<'a> Compiler<'a> {
             self.jump(l, POP_JUMP_IF_FALSE, cleanup);
             self.emit(l, POP_TOP);
         }
-        self.expr(&comparators[n])?;
+        self.comparand(&comparators[n], ops[n])?;
         self.compare_op(l, ops[n]);
         let end = self.new_label();
         self.emit_jump(Loc::NONE, Op::Jump, end);
@@ -1669,14 +1713,8 @@ impl<'a> Compiler<'a> {
     #[allow(clippy::too_many_arguments)]
     fn starunpack(&mut self, l: Loc, elts: &'a [Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> Res {
         let n = elts.len();
-        if n > 2 && elts.iter().all(is_const) {
-            let items: Vec<Constant> = elts
-                .iter()
-                .map(|x| match &x.kind {
-                    ExprKind::Constant(c) => const_of(c),
-                    _ => unreachable!(),
-                })
-                .collect();
+        if n > 2 && elts.iter().all(|x| self.is_const(x)) {
+            let items: Vec<Constant> = elts.iter().map(|x| self.const_value(x).unwrap()).collect();
             if tuple && pushed == 0 {
                 self.load_const(l, Constant::Tuple(items.into()));
             } else {
@@ -1805,18 +1843,13 @@ impl<'a> Compiler<'a> {
         let l = loc(e.span);
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let all_const = keys[begin..end].iter().all(|k| k.as_ref().is_some_and(is_const));
+        let all_const = keys[begin..end].iter().all(|k| k.as_ref().is_some_and(|k| self.is_const(k)));
         if n > 1 && !big && all_const {
             for v in &values[begin..end] {
                 self.expr(v)?;
             }
-            let key_consts: Vec<Constant> = keys[begin..end]
-                .iter()
-                .map(|k| match &k.as_ref().unwrap().kind {
-                    ExprKind::Constant(c) => const_of(c),
-                    _ => unreachable!(),
-                })
-                .collect();
+            let key_consts: Vec<Constant> =
+                keys[begin..end].iter().map(|k| self.const_value(k.as_ref().unwrap()).unwrap()).collect();
             self.load_const(l, Constant::Tuple(key_consts.into()));
             self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
@@ -2095,7 +2128,7 @@ impl<'a> Compiler<'a> {
         let outermost = &generators[0];
         let mut state = None;
         if inlined {
-            self.expr(&outermost.iter)?;
+            self.iter_expr(&outermost.iter)?;
             self.emit(l, GET_ITER);
             state = Some(self.push_inlined_comprehension_state(l, ste_index)?);
         } else {
@@ -2129,7 +2162,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.finish_unit(true);
         self.make_closure(l, code, 0)?;
-        self.expr(&outermost.iter)?;
+        self.iter_expr(&outermost.iter)?;
         self.emit(l, GET_ITER);
         self.emit_arg(l, CALL, 0);
         Ok(())
@@ -2157,6 +2190,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(l, LOAD_FAST, 0);
             } else {
                 let elts = match &gen.iter.kind {
+                    _ if self.is_const(&gen.iter) => None,
                     ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => Some(elts),
                     _ => None,
                 };
@@ -2167,7 +2201,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 if start.is_some() {
-                    self.expr(&gen.iter)?;
+                    self.iter_expr(&gen.iter)?;
                     self.emit(l, GET_ITER);
                 }
             }
@@ -2246,8 +2280,9 @@ impl<'a> Compiler<'a> {
                 state.temp_symbols.push((name.clone(), saved));
             }
             if (sym.flags & DEF_LOCAL != 0 && sym.flags & DEF_NONLOCAL == 0) || in_class_block {
-                if sym.flags & symtable::DEF_PARAM != 0 {
-                    continue;
+                if !self.ste().is_function_like() && self.u().fast_hidden.get(name) != Some(&true) {
+                    self.u().fast_hidden.insert(name.clone(), true);
+                    state.fast_hidden.push(name.clone());
                 }
                 let i = self.varname_index(name);
                 self.emit_arg(l, LOAD_FAST_AND_CLEAR, i);
@@ -2273,11 +2308,6 @@ impl<'a> Compiler<'a> {
             state.end = Some(end);
             self.emit_jump(l, Op::SetupFinally, cleanup);
         }
-        if in_class_block {
-            for (name, _) in &state.temp_symbols {
-                self.u().fast_hidden.insert(name.clone());
-            }
-        }
         Ok(state)
     }
 
@@ -2293,6 +2323,9 @@ impl<'a> Compiler<'a> {
             self.emit_arg(Loc::NONE, RERAISE, 0);
             self.use_label(end);
             self.restore_inlined_locals(l, &state.pushed_locals);
+        }
+        for name in &state.fast_hidden {
+            self.u().fast_hidden.insert(name.clone(), false);
         }
         let outer = self.units.last().unwrap().ste;
         for (name, saved) in state.temp_symbols.into_iter().rev() {
@@ -2321,6 +2354,7 @@ impl<'a> Compiler<'a> {
 #[derive(Default)]
 struct InlineState {
     pushed_locals: Vec<Rc<str>>,
+    fast_hidden: Vec<Rc<str>>,
     temp_symbols: Vec<(Rc<str>, Option<symtable::Symbol>)>,
     cleanup: Option<Label>,
     end: Option<Label>,

@@ -4,8 +4,10 @@
 //! recognised later by codegen (`const_value`), since the AST's constants
 //! have no tuple form.
 
+use super::consts::Truthy;
 use crate::bytecode::Constant;
 use crate::syntax::ast::*;
+use std::collections::HashMap;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -13,108 +15,173 @@ use num_traits::{Signed, ToPrimitive, Zero};
 const MAX_INT_SIZE: u64 = 128;
 const MAX_STR_SIZE: usize = 4096;
 
-pub fn fold_module(module: &mut Module) {
-    fold_stmts(&mut module.body);
-}
+/// Constants that folding produced but the AST cannot hold (tuples,
+/// complex numbers with a real part), keyed by the address of their node.
+#[derive(Default)]
+pub struct Folded(HashMap<usize, Constant>);
 
-fn fold_stmts(stmts: &mut [Stmt]) {
-    for s in stmts {
-        fold_stmt(s);
+impl Folded {
+    pub fn get(&self, e: &Expr) -> Option<&Constant> {
+        self.0.get(&(e as *const Expr as usize))
     }
 }
 
-fn fold_args(args: &mut Arguments) {
+/// The constant an expression stands for after folding: a literal, a
+/// folded value, or a tuple of constants in load context.
+pub fn value_of(e: &Expr, folded: &Folded) -> Option<Constant> {
+    if let Some(c) = folded.get(e) {
+        return Some(c.clone());
+    }
+    match &e.kind {
+        ExprKind::Constant(c) => Some(constant(c)),
+        ExprKind::Tuple { elts, ctx: Context::Load } => {
+            let items: Option<Vec<Constant>> = elts.iter().map(|x| value_of(x, folded)).collect();
+            Some(Constant::Tuple(items?.into()))
+        }
+        _ => None,
+    }
+}
+
+pub fn constant(value: &ConstantValue) -> Constant {
+    match value {
+        ConstantValue::None => Constant::None,
+        ConstantValue::Ellipsis => Constant::Ellipsis,
+        ConstantValue::Bool(b) => Constant::Bool(*b),
+        ConstantValue::Int(i) => Constant::Int(i.clone()),
+        ConstantValue::Float(f) => Constant::Float(*f),
+        ConstantValue::Imaginary(f) => Constant::Complex { real: 0.0, imag: *f },
+        ConstantValue::Str(s) => Constant::Str(s.clone()),
+        ConstantValue::Bytes(b) => Constant::Bytes(b.clone()),
+    }
+}
+
+/// Stores a folded value in the node: as a literal when the AST can hold it.
+fn set_const(e: &mut Expr, c: Constant, folded: &mut Folded) {
+    let literal = match &c {
+        Constant::None => Some(ConstantValue::None),
+        Constant::Ellipsis => Some(ConstantValue::Ellipsis),
+        Constant::Bool(b) => Some(ConstantValue::Bool(*b)),
+        Constant::Int(i) => Some(ConstantValue::Int(i.clone())),
+        Constant::Float(f) => Some(ConstantValue::Float(*f)),
+        Constant::Complex { real, imag } if *real == 0.0 && real.is_sign_positive() => {
+            Some(ConstantValue::Imaginary(*imag))
+        }
+        Constant::Str(s) => Some(ConstantValue::Str(s.clone())),
+        Constant::Bytes(b) => Some(ConstantValue::Bytes(b.clone())),
+        _ => None,
+    };
+    match literal {
+        Some(v) => e.kind = ExprKind::Constant(v),
+        None => {
+            folded.0.insert(e as *const Expr as usize, c);
+        }
+    }
+}
+
+pub fn fold_module(module: &mut Module) -> Folded {
+    let mut folded = Folded::default();
+    fold_stmts(&mut module.body, &mut folded);
+    folded
+}
+
+fn fold_stmts(stmts: &mut [Stmt], fo: &mut Folded) {
+    for s in stmts {
+        fold_stmt(s, fo);
+    }
+}
+
+fn fold_args(args: &mut Arguments, fo: &mut Folded) {
     for a in args.posonlyargs.iter_mut().chain(args.args.iter_mut()).chain(args.kwonlyargs.iter_mut()) {
         if let Some(ann) = &mut a.annotation {
-            fold_expr(ann);
+            fold_expr(ann, fo);
         }
     }
     for a in args.vararg.iter_mut().chain(args.kwarg.iter_mut()) {
         if let Some(ann) = &mut a.annotation {
-            fold_expr(ann);
+            fold_expr(ann, fo);
         }
     }
-    args.defaults.iter_mut().for_each(fold_expr);
-    args.kw_defaults.iter_mut().flatten().for_each(fold_expr);
+    args.defaults.iter_mut().for_each(|x| fold_expr(x, fo));
+    args.kw_defaults.iter_mut().flatten().for_each(|x| fold_expr(x, fo));
 }
 
-fn fold_stmt(s: &mut Stmt) {
+fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
     match &mut s.kind {
         StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
-            fold_args(&mut f.args);
-            fold_stmts(&mut f.body);
-            f.decorator_list.iter_mut().for_each(fold_expr);
+            fold_args(&mut f.args, fo);
+            fold_stmts(&mut f.body, fo);
+            f.decorator_list.iter_mut().for_each(|x| fold_expr(x, fo));
             if let Some(r) = &mut f.returns {
-                fold_expr(r);
+                fold_expr(r, fo);
             }
         }
         StmtKind::ClassDef(c) => {
-            c.bases.iter_mut().for_each(fold_expr);
-            c.keywords.iter_mut().for_each(|k| fold_expr(&mut k.value));
-            fold_stmts(&mut c.body);
-            c.decorator_list.iter_mut().for_each(fold_expr);
+            c.bases.iter_mut().for_each(|x| fold_expr(x, fo));
+            c.keywords.iter_mut().for_each(|k| fold_expr(&mut k.value, fo));
+            fold_stmts(&mut c.body, fo);
+            c.decorator_list.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        StmtKind::Return(v) => v.iter_mut().for_each(fold_expr),
-        StmtKind::Delete(t) => t.iter_mut().for_each(fold_expr),
+        StmtKind::Return(v) => v.iter_mut().for_each(|x| fold_expr(x, fo)),
+        StmtKind::Delete(t) => t.iter_mut().for_each(|x| fold_expr(x, fo)),
         StmtKind::Assign { targets, value } => {
-            targets.iter_mut().for_each(fold_expr);
-            fold_expr(value);
+            targets.iter_mut().for_each(|x| fold_expr(x, fo));
+            fold_expr(value, fo);
         }
         StmtKind::TypeAlias { .. } => {}
         StmtKind::AugAssign { target, value, .. } => {
-            fold_expr(target);
-            fold_expr(value);
+            fold_expr(target, fo);
+            fold_expr(value, fo);
         }
         StmtKind::AnnAssign { target, annotation, value, .. } => {
-            fold_expr(target);
-            fold_expr(annotation);
-            value.iter_mut().for_each(fold_expr);
+            fold_expr(target, fo);
+            fold_expr(annotation, fo);
+            value.iter_mut().for_each(|x| fold_expr(x, fo));
         }
         StmtKind::For { target, iter, body, orelse } | StmtKind::AsyncFor { target, iter, body, orelse } => {
-            fold_expr(target);
-            fold_expr(iter);
-            fold_stmts(body);
-            fold_stmts(orelse);
+            fold_expr(target, fo);
+            fold_expr(iter, fo);
+            fold_stmts(body, fo);
+            fold_stmts(orelse, fo);
             fold_iter(iter);
         }
         StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
-            fold_expr(test);
-            fold_stmts(body);
-            fold_stmts(orelse);
+            fold_expr(test, fo);
+            fold_stmts(body, fo);
+            fold_stmts(orelse, fo);
         }
         StmtKind::With { items, body } | StmtKind::AsyncWith { items, body } => {
             for item in items {
-                fold_expr(&mut item.context_expr);
-                item.optional_vars.iter_mut().for_each(fold_expr);
+                fold_expr(&mut item.context_expr, fo);
+                item.optional_vars.iter_mut().for_each(|x| fold_expr(x, fo));
             }
-            fold_stmts(body);
+            fold_stmts(body, fo);
         }
         StmtKind::Match { subject, cases } => {
-            fold_expr(subject);
+            fold_expr(subject, fo);
             for c in cases {
-                c.guard.iter_mut().for_each(fold_expr);
-                fold_stmts(&mut c.body);
+                c.guard.iter_mut().for_each(|x| fold_expr(x, fo));
+                fold_stmts(&mut c.body, fo);
             }
         }
         StmtKind::Raise { exc, cause } => {
-            exc.iter_mut().for_each(fold_expr);
-            cause.iter_mut().for_each(fold_expr);
+            exc.iter_mut().for_each(|x| fold_expr(x, fo));
+            cause.iter_mut().for_each(|x| fold_expr(x, fo));
         }
         StmtKind::Try { body, handlers, orelse, finalbody }
         | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
-            fold_stmts(body);
+            fold_stmts(body, fo);
             for h in handlers {
-                h.type_.iter_mut().for_each(fold_expr);
-                fold_stmts(&mut h.body);
+                h.type_.iter_mut().for_each(|x| fold_expr(x, fo));
+                fold_stmts(&mut h.body, fo);
             }
-            fold_stmts(orelse);
-            fold_stmts(finalbody);
+            fold_stmts(orelse, fo);
+            fold_stmts(finalbody, fo);
         }
         StmtKind::Assert { test, msg } => {
-            fold_expr(test);
-            msg.iter_mut().for_each(fold_expr);
+            fold_expr(test, fo);
+            msg.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        StmtKind::Expr(e) => fold_expr(e),
+        StmtKind::Expr(e) => fold_expr(e, fo),
         StmtKind::Import(_)
         | StmtKind::ImportFrom { .. }
         | StmtKind::Global(_)
@@ -125,85 +192,85 @@ fn fold_stmt(s: &mut Stmt) {
     }
 }
 
-fn fold_comprehensions(gens: &mut [Comprehension]) {
+fn fold_comprehensions(gens: &mut [Comprehension], fo: &mut Folded) {
     for g in gens {
-        fold_expr(&mut g.target);
-        fold_expr(&mut g.iter);
-        g.ifs.iter_mut().for_each(fold_expr);
+        fold_expr(&mut g.target, fo);
+        fold_expr(&mut g.iter, fo);
+        g.ifs.iter_mut().for_each(|x| fold_expr(x, fo));
         fold_iter(&mut g.iter);
     }
 }
 
-fn fold_expr(e: &mut Expr) {
+fn fold_expr(e: &mut Expr, fo: &mut Folded) {
     match &mut e.kind {
-        ExprKind::BoolOp { values, .. } => values.iter_mut().for_each(fold_expr),
-        ExprKind::NamedExpr { value, .. } => fold_expr(value),
+        ExprKind::BoolOp { values, .. } => values.iter_mut().for_each(|x| fold_expr(x, fo)),
+        ExprKind::NamedExpr { value, .. } => fold_expr(value, fo),
         ExprKind::BinOp { left, right, .. } => {
-            fold_expr(left);
-            fold_expr(right);
-            fold_binop(e);
+            fold_expr(left, fo);
+            fold_expr(right, fo);
+            fold_binop(e, fo);
         }
         ExprKind::UnaryOp { operand, .. } => {
-            fold_expr(operand);
-            fold_unaryop(e);
+            fold_expr(operand, fo);
+            fold_unaryop(e, fo);
         }
         ExprKind::Lambda { args, body } => {
-            fold_args(args);
-            fold_expr(body);
+            fold_args(args, fo);
+            fold_expr(body, fo);
         }
         ExprKind::IfExp { test, body, orelse } => {
-            fold_expr(test);
-            fold_expr(body);
-            fold_expr(orelse);
+            fold_expr(test, fo);
+            fold_expr(body, fo);
+            fold_expr(orelse, fo);
         }
         ExprKind::Dict { keys, values } => {
-            keys.iter_mut().flatten().for_each(fold_expr);
-            values.iter_mut().for_each(fold_expr);
+            keys.iter_mut().flatten().for_each(|x| fold_expr(x, fo));
+            values.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        ExprKind::Set(elts) => elts.iter_mut().for_each(fold_expr),
+        ExprKind::Set(elts) => elts.iter_mut().for_each(|x| fold_expr(x, fo)),
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }
         | ExprKind::GeneratorExp { elt, generators } => {
-            fold_expr(elt);
-            fold_comprehensions(generators);
+            fold_expr(elt, fo);
+            fold_comprehensions(generators, fo);
         }
         ExprKind::DictComp { key, value, generators } => {
-            fold_expr(key);
-            fold_expr(value);
-            fold_comprehensions(generators);
+            fold_expr(key, fo);
+            fold_expr(value, fo);
+            fold_comprehensions(generators, fo);
         }
-        ExprKind::Await(v) | ExprKind::YieldFrom(v) => fold_expr(v),
-        ExprKind::Yield(v) => v.iter_mut().for_each(|x| fold_expr(x)),
+        ExprKind::Await(v) | ExprKind::YieldFrom(v) => fold_expr(v, fo),
+        ExprKind::Yield(v) => v.iter_mut().for_each(|x| fold_expr(x, fo)),
         ExprKind::Compare { left, ops, comparators } => {
-            fold_expr(left);
-            comparators.iter_mut().for_each(fold_expr);
+            fold_expr(left, fo);
+            comparators.iter_mut().for_each(|x| fold_expr(x, fo));
             if matches!(ops.last(), Some(CmpOp::In | CmpOp::NotIn)) {
                 fold_iter(comparators.last_mut().unwrap());
             }
         }
         ExprKind::Call { func, args, keywords } => {
-            fold_expr(func);
-            args.iter_mut().for_each(fold_expr);
-            keywords.iter_mut().for_each(|k| fold_expr(&mut k.value));
+            fold_expr(func, fo);
+            args.iter_mut().for_each(|x| fold_expr(x, fo));
+            keywords.iter_mut().for_each(|k| fold_expr(&mut k.value, fo));
         }
         ExprKind::FormattedValue { value, format_spec, .. } => {
-            fold_expr(value);
-            format_spec.iter_mut().for_each(|x| fold_expr(x));
+            fold_expr(value, fo);
+            format_spec.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        ExprKind::JoinedStr(values) => values.iter_mut().for_each(fold_expr),
-        ExprKind::Attribute { value, .. } => fold_expr(value),
+        ExprKind::JoinedStr(values) => values.iter_mut().for_each(|x| fold_expr(x, fo)),
+        ExprKind::Attribute { value, .. } => fold_expr(value, fo),
         ExprKind::Subscript { value, slice, .. } => {
-            fold_expr(value);
-            fold_expr(slice);
-            fold_subscr(e);
+            fold_expr(value, fo);
+            fold_expr(slice, fo);
+            fold_subscr(e, fo);
         }
-        ExprKind::Starred { value, .. } => fold_expr(value),
+        ExprKind::Starred { value, .. } => fold_expr(value, fo),
         ExprKind::Slice { lower, upper, step } => {
             for part in [lower, upper, step].into_iter().flatten() {
-                fold_expr(part);
+                fold_expr(part, fo);
             }
         }
-        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter_mut().for_each(fold_expr),
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter_mut().for_each(|x| fold_expr(x, fo)),
         ExprKind::Name { id, ctx: Context::Load } if &**id == "__debug__" => {
             e.kind = ExprKind::Constant(ConstantValue::Bool(true));
         }
@@ -222,11 +289,11 @@ fn fold_iter(e: &mut Expr) {
     }
 }
 
-fn fold_unaryop(e: &mut Expr) {
+fn fold_unaryop(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::UnaryOp { op, operand } = &mut e.kind else { return };
-    if let ExprKind::Constant(c) = &operand.kind {
-        if let Some(v) = unary(*op, c) {
-            e.kind = ExprKind::Constant(v);
+    if let Some(c) = value_of(operand, fo) {
+        if let Some(v) = unary(*op, &c) {
+            set_const(e, v, fo);
         }
         return;
     }
@@ -244,36 +311,47 @@ fn fold_unaryop(e: &mut Expr) {
             };
             if let Some(op) = inverted {
                 ops[0] = op;
-                let inner = std::mem::replace(&mut **operand, Expr { kind: ExprKind::Constant(ConstantValue::None), span: Span::default() });
+                let placeholder = Expr { kind: ExprKind::Constant(ConstantValue::None), span: Span::default() };
+                let inner = std::mem::replace(&mut **operand, placeholder);
                 *e = inner;
             }
         }
     }
 }
 
-fn fold_binop(e: &mut Expr) {
+fn fold_binop(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::BinOp { left, op, right } = &e.kind else { return };
-    let (ExprKind::Constant(l), ExprKind::Constant(r)) = (&left.kind, &right.kind) else { return };
-    if let Some(v) = binary(*op, l, r) {
-        e.kind = ExprKind::Constant(v);
+    let Some(l) = value_of(left, fo) else { return };
+    if *op == Operator::Mod {
+        if let (Constant::Str(fmt), ExprKind::Tuple { elts, .. }) = (&l, &right.kind) {
+            if fo.get(right).is_none() && !matches!(right.kind, ExprKind::Constant(_)) {
+                if let Some(joined) = super::format::optimize_format(fmt, elts, e.span) {
+                    e.kind = joined;
+                }
+                return;
+            }
+        }
+    }
+    let Some(r) = value_of(right, fo) else { return };
+    if let Some(v) = binary(*op, &l, &r) {
+        set_const(e, v, fo);
     }
 }
 
-fn fold_subscr(e: &mut Expr) {
+fn fold_subscr(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::Subscript { value, slice, ctx: Context::Load } = &e.kind else { return };
-    let (ExprKind::Constant(v), ExprKind::Constant(ConstantValue::Int(i))) = (&value.kind, &slice.kind) else {
-        return;
-    };
+    let (Some(v), Some(Constant::Int(i))) = (value_of(value, fo), value_of(slice, fo)) else { return };
     let result = match v {
-        ConstantValue::Str(s) => {
+        Constant::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
-            index(chars.len(), i).map(|k| ConstantValue::Str(chars[k].to_string().into()))
+            index(chars.len(), &i).map(|k| Constant::Str(chars[k].to_string().into()))
         }
-        ConstantValue::Bytes(b) => index(b.len(), i).map(|k| ConstantValue::Int(BigInt::from(b[k]))),
+        Constant::Bytes(b) => index(b.len(), &i).map(|k| Constant::Int(BigInt::from(b[k]))),
+        Constant::Tuple(t) => index(t.len(), &i).map(|k| t[k].clone()),
         _ => None,
     };
     if let Some(r) = result {
-        e.kind = ExprKind::Constant(r);
+        set_const(e, r, fo);
     }
 }
 
@@ -285,6 +363,9 @@ fn index(len: usize, i: &BigInt) -> Option<usize> {
 
 // ----- Python arithmetic on literals -----
 
+const MAX_COLLECTION_SIZE: usize = 256;
+const MAX_TOTAL_ITEMS: usize = 1024;
+
 #[derive(Clone)]
 enum Num {
     Int(BigInt),
@@ -292,12 +373,12 @@ enum Num {
     Complex(f64, f64),
 }
 
-fn as_num(c: &ConstantValue) -> Option<Num> {
+fn as_num(c: &Constant) -> Option<Num> {
     match c {
-        ConstantValue::Bool(b) => Some(Num::Int(BigInt::from(*b as u8))),
-        ConstantValue::Int(i) => Some(Num::Int(i.clone())),
-        ConstantValue::Float(f) => Some(Num::Float(*f)),
-        ConstantValue::Imaginary(f) => Some(Num::Complex(0.0, *f)),
+        Constant::Bool(b) => Some(Num::Int(BigInt::from(*b as u8))),
+        Constant::Int(i) => Some(Num::Int(i.clone())),
+        Constant::Float(f) => Some(Num::Float(*f)),
+        Constant::Complex { real, imag } => Some(Num::Complex(*real, *imag)),
         _ => None,
     }
 }
@@ -307,19 +388,17 @@ fn to_f64(i: &BigInt) -> Option<f64> {
     f.is_finite().then_some(f)
 }
 
-fn from_num(n: Num) -> Option<ConstantValue> {
+fn from_num(n: Num) -> Constant {
     match n {
-        Num::Int(i) => Some(ConstantValue::Int(i)),
-        Num::Float(f) => Some(ConstantValue::Float(f)),
-        // A complex with a real part has no literal form in the AST.
-        Num::Complex(re, im) if re == 0.0 && re.is_sign_positive() => Some(ConstantValue::Imaginary(im)),
-        Num::Complex(..) => None,
+        Num::Int(i) => Constant::Int(i),
+        Num::Float(f) => Constant::Float(f),
+        Num::Complex(real, imag) => Constant::Complex { real, imag },
     }
 }
 
-fn unary(op: UnaryOp, c: &ConstantValue) -> Option<ConstantValue> {
+fn unary(op: UnaryOp, c: &Constant) -> Option<Constant> {
     if op == UnaryOp::Not {
-        return Some(ConstantValue::Bool(!truthy(c)));
+        return Some(Constant::Bool(!c.is_true()));
     }
     let n = as_num(c)?;
     let r = match (op, n) {
@@ -330,54 +409,60 @@ fn unary(op: UnaryOp, c: &ConstantValue) -> Option<ConstantValue> {
         (UnaryOp::Invert, Num::Int(i)) => Num::Int(-i - 1),
         _ => return None,
     };
-    from_num(r)
+    Some(from_num(r))
 }
 
-fn truthy(c: &ConstantValue) -> bool {
+fn count_items(c: &Constant) -> usize {
     match c {
-        ConstantValue::None => false,
-        ConstantValue::Ellipsis => true,
-        ConstantValue::Bool(b) => *b,
-        ConstantValue::Int(i) => !i.is_zero(),
-        ConstantValue::Float(f) | ConstantValue::Imaginary(f) => *f != 0.0,
-        ConstantValue::Str(s) => !s.is_empty(),
-        ConstantValue::Bytes(b) => !b.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => t.len() + t.iter().map(count_items).sum::<usize>(),
+        _ => 0,
     }
 }
 
-fn bits(i: &BigInt) -> u64 {
-    i.bits()
-}
-
-fn binary(op: Operator, l: &ConstantValue, r: &ConstantValue) -> Option<ConstantValue> {
-    use ConstantValue as C;
+fn binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
+    use Constant as C;
     match (l, r) {
         (C::Str(a), C::Str(b)) if op == Operator::Add => return Some(C::Str(format!("{a}{b}").into())),
         (C::Bytes(a), C::Bytes(b)) if op == Operator::Add => {
             return Some(C::Bytes([&a[..], &b[..]].concat().into()))
         }
+        (C::Tuple(a), C::Tuple(b)) if op == Operator::Add => {
+            return Some(C::Tuple(a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into()))
+        }
+        (C::Str(_) | C::Bytes(_), _) if op == Operator::Mod => return None,
         (C::Str(s), n) | (n, C::Str(s)) if op == Operator::Mult => {
-            let count = repeat_count(n, s.chars().count())?;
+            let count = repeat_count(n, s.chars().count(), MAX_STR_SIZE)?;
             return Some(C::Str(s.repeat(count).into()));
         }
         (C::Bytes(s), n) | (n, C::Bytes(s)) if op == Operator::Mult => {
-            let count = repeat_count(n, s.len())?;
+            let count = repeat_count(n, s.len(), MAX_STR_SIZE)?;
             return Some(C::Bytes(s.repeat(count).into()));
+        }
+        (t @ C::Tuple(items), n) | (n, t @ C::Tuple(items)) if op == Operator::Mult => {
+            let count = repeat_count(n, items.len(), MAX_COLLECTION_SIZE)?;
+            if count > 0 && !items.is_empty() && count_items(t) > MAX_TOTAL_ITEMS / count {
+                return None;
+            }
+            let mut out = Vec::new();
+            for _ in 0..count {
+                out.extend(items.iter().cloned());
+            }
+            return Some(C::Tuple(out.into()));
         }
         _ => {}
     }
     let (a, b) = (as_num(l)?, as_num(r)?);
-    from_num(numeric(op, a, b)?)
+    numeric(op, a, b).map(from_num)
 }
 
 /// The repeat count for `seq * n`, within CPython's folding limit.
-fn repeat_count(n: &ConstantValue, len: usize) -> Option<usize> {
+fn repeat_count(n: &Constant, len: usize, limit: usize) -> Option<usize> {
     let n = match n {
-        ConstantValue::Int(i) => i.to_i64()?,
-        ConstantValue::Bool(b) => *b as i64,
+        Constant::Int(i) => i.to_i64()?,
+        Constant::Bool(b) => *b as i64,
         _ => return None,
     };
-    if len > 0 && (n < 0 || n as usize > MAX_STR_SIZE / len) {
+    if len > 0 && (n < 0 || n as usize > limit / len) {
         return None;
     }
     Some(n.max(0) as usize)
@@ -397,6 +482,10 @@ fn numeric(op: Operator, a: Num, b: Num) -> Option<Num> {
             float_op(op, x, y).map(Num::Float)
         }
     }
+}
+
+fn bits(i: &BigInt) -> u64 {
+    i.bits()
 }
 
 fn float_of(n: &Num) -> Option<f64> {

@@ -16,7 +16,11 @@ pub struct Loc {
 impl Loc {
     pub const NONE: Loc = Loc { line: -1, end_line: -1, col: -1, end_col: -1 };
 
+    /// A span's location; the all-zero span of synthesised nodes is "no location".
     pub fn from_span(span: crate::syntax::ast::Span) -> Loc {
+        if span.line == 0 {
+            return Loc::NONE;
+        }
         Loc {
             line: span.line as i32,
             end_line: span.end_line as i32,
@@ -103,8 +107,9 @@ impl Op {
         matches!(self, Op::Real(RETURN_VALUE | RETURN_CONST | RAISE_VARARGS | RERAISE))
     }
 
+    /// Ends a basic block while building the graph: any jump or scope exit.
     pub fn is_terminator(self) -> bool {
-        self.is_unconditional_jump() || self.is_scope_exit()
+        self.is_jump() || self.is_scope_exit()
     }
 
     pub fn has_const(self) -> bool {

@@ -9,11 +9,13 @@ mod codegen;
 mod consts;
 mod flowgraph;
 mod fold;
+mod format;
 mod ir;
 mod symtable;
 
 use crate::bytecode::CodeObject;
 use crate::syntax::ast::{Module, Span};
+use crate::syntax::{ErrorKind, SyntaxError};
 use std::rc::Rc;
 
 /// A compile-time error (a SyntaxError), located like CPython locates it.
@@ -41,7 +43,16 @@ impl CompileError {
 /// Compiles a parsed module (CPython's `compile(..., 'exec')` after parsing).
 pub fn compile_module(module: &Module, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
     let mut module = module.clone();
-    fold::fold_module(&mut module);
+    let folded = fold::fold_module(&mut module);
     let table = symtable::build(&module)?;
-    codegen::Compiler::new(table, filename).compile_module(&module)
+    codegen::Compiler::new(table, folded, filename).compile_module(&module)
+}
+
+/// Parses and compiles a module: `compile(source, filename, 'exec')`.
+pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
+    let module = crate::syntax::parse(source, filename)?;
+    compile_module(&module, filename).map_err(|e| {
+        let span = Span { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
+        SyntaxError::at_span(ErrorKind::SyntaxError, e.msg, filename, source, span)
+    })
 }
