@@ -1288,7 +1288,12 @@ impl<'a> Compiler<'a> {
         let frees = code.freevars();
         if !frees.is_empty() {
             for name in &frees {
-                let scope = self.ste().scope_of(name);
+                let is_class = self.u().scope_type == ScopeType::Class;
+                let scope = if is_class && matches!(&**name, "__class__" | "__classdict__") {
+                    Scope::Cell
+                } else {
+                    self.ste().scope_of(name)
+                };
                 let u = self.u();
                 let arg = if scope == Scope::Cell {
                     u.cellvars.get(name)

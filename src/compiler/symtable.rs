@@ -168,7 +168,6 @@ struct Builder {
     by_key: HashMap<ScopeKey, usize>,
     stack: Vec<usize>,
     private: Option<Rc<str>>,
-    globals: HashMap<Rc<str>, u32>,
 }
 
 type Res = Result<(), CompileError>;
@@ -227,9 +226,16 @@ impl Builder {
         if flag & DEF_PARAM != 0 {
             cur.varnames.push(mangled);
         } else if flag & DEF_GLOBAL != 0 {
-            *self.globals.entry(mangled).or_insert(0) |= flag;
+            // CPython's st_global is the module's own symbol dict.
+            self.mark_module_global(&mangled, flag);
         }
         Ok(())
+    }
+
+    fn mark_module_global(&mut self, name: &Rc<str>, flag: u32) {
+        let top = &mut self.scopes[0];
+        let flags = top.flags_of(name);
+        top.set_flags(name, flags | flag);
     }
 
     fn lookup_flags(&mut self, name: &Rc<str>) -> u32 {
@@ -639,7 +645,7 @@ impl Builder {
                 BlockKind::Module => {
                     let flags = entry.flags_of(id);
                     self.scopes[idx].set_flags(id, flags | DEF_GLOBAL);
-                    *self.globals.entry(id.clone()).or_insert(0) |= DEF_GLOBAL;
+                    self.mark_module_global(id, DEF_GLOBAL);
                     self.mark_in_comprehensions(depth, id, DEF_GLOBAL, target.span)?;
                     return Ok(());
                 }
@@ -970,7 +976,6 @@ pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
         by_key: HashMap::new(),
         stack: Vec::new(),
         private: None,
-        globals: HashMap::new(),
     };
     b.enter("top".into(), BlockKind::Module, key_of(module), 0);
     b.visit_body(&module.body)?;
