@@ -58,3 +58,34 @@ fn dis_matches_cpython() {
     assert!(checked >= 30, "expected the golden suite, found {checked} goldens");
     assert!(failures.is_empty(), "{} of {checked} listings differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Errors found by the symbol table and the code generator read exactly as
+/// CPython's (tests/compile_errors/golden/NAME.err).
+#[test]
+fn compile_errors_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compile_errors");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".py"))
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for name in &names {
+        let Ok(want) = fs::read_to_string(dir.join("golden").join(name.replace(".py", ".err"))) else { continue };
+        let source = fs::read_to_string(dir.join(name)).unwrap();
+        checked += 1;
+        match pvm::compiler::compile(&source, name) {
+            Ok(_) => failures.push(format!("{name}: compiled, want\n{want}")),
+            Err(e) => {
+                let got = e.render();
+                if got != want {
+                    failures.push(format!("{name}:\n--- want\n{want}--- got\n{got}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 15, "expected the error goldens, found {checked}");
+    assert!(failures.is_empty(), "{} of {checked} errors differ:\n{}", failures.len(), failures.join("\n"));
+}

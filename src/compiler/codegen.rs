@@ -45,11 +45,9 @@ enum FBlockKind {
     FinallyTry,
     FinallyEnd,
     With,
-    AsyncWith,
     HandlerCleanup,
     PopValue,
     ExceptionHandler,
-    AsyncComprehensionGenerator,
 }
 
 #[derive(Clone)]
@@ -710,21 +708,42 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value: obj, .. } => {
                 if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Loc::NONE, POP_TOP);
+                    self.check_ann_expr(obj)?;
                 }
             }
             ExprKind::Subscript { value: obj, slice, .. } => {
                 if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Loc::NONE, POP_TOP);
-                    self.expr(slice)?;
-                    self.emit(Loc::NONE, POP_TOP);
+                    self.check_ann_expr(obj)?;
+                    self.check_ann_subscr(slice)?;
                 }
             }
             _ => return Err(err("invalid node type for annotated assignment", target.span)),
         }
+        let st = self.u().scope_type;
+        if !simple && (st == ScopeType::Module || st == ScopeType::Class) {
+            self.check_ann_expr(annotation)?;
+        }
         Ok(())
+    }
+
+    /// Evaluates an expression for its side effects only (annotation checks).
+    fn check_ann_expr(&mut self, e: &'a Expr) -> Res {
+        self.expr(e)?;
+        self.emit(loc(e.span), POP_TOP);
+        Ok(())
+    }
+
+    fn check_ann_subscr(&mut self, e: &'a Expr) -> Res {
+        match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } => elts.iter().try_for_each(|x| self.check_ann_subscr(x)),
+            _ => self.check_ann_expr(e),
+        }
     }
 
     fn for_stmt(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
@@ -833,7 +852,7 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, l: &mut Loc, preserve_tos: bool) -> Res {
         match fb.kind {
-            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::AsyncComprehensionGenerator => {}
+            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
                     self.emit_arg(*l, SWAP, 2);
@@ -863,7 +882,7 @@ impl<'a> Compiler<'a> {
                 self.emit_op(*l, Op::PopBlock, 0);
                 self.emit(*l, POP_EXCEPT);
             }
-            FBlockKind::With | FBlockKind::AsyncWith => {
+            FBlockKind::With => {
                 *l = fb.with_loc;
                 self.emit_op(*l, Op::PopBlock, 0);
                 if preserve_tos {
