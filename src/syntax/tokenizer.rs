@@ -863,7 +863,7 @@ fn is_xid_start(ch: char) -> bool {
 }
 
 fn is_xid_continue(ch: char) -> bool {
-    ch == '_' || ch.is_alphanumeric() || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7)
+    ch == '_' || ch.is_alphanumeric() || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
         || is_combining_mark(ch)
 }
 
