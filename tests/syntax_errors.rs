@@ -25,6 +25,9 @@ fn errors_match_cpython() {
         // The text attribute's repr is not compared: only what is printed.
         let expected_fields = fields.rsplitn(2, '|').last().unwrap_or(fields);
         let expected = if fields == "NO ERROR" { "NO ERROR\n".to_string() } else { format!("{expected_fields}\n{rendered}") };
+        // Errors CPython's compiler (symbol table, codegen) raises, not its
+        // parser: the source must parse.
+        let expected = if name.ends_with("[compiler]") { "NO ERROR\n".to_string() } else { expected };
         if actual != expected {
             failures.push(format!("--- {name}\nexpected:\n{expected}actual:\n{actual}"));
         }

@@ -26,7 +26,8 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
     }
     let sentinel_error = lexical_error.clone().or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
     let mut parser = parser::Parser::new(&source, filename, tokens, sentinel_error);
-    parser.parse_module().map_err(|parse_error| {
+    let result = parser.parse_module();
+    result.map_err(|parse_error| {
         // pegen prefers an error the tokenizer finds anywhere in the rest of
         // the file (`_PyPegen_tokenize_full_source_to_check_for_errors`); an
         // unclosed bracket wins only if it opened before the error's line.
@@ -34,7 +35,7 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
             return e;
         }
         match unclosed {
-            Some((line, e)) if parse_error.line > line => e,
+            Some((line, e)) if parse_error.line > line || parser.furthest_line() > line => e,
             _ => parse_error,
         }
     })

@@ -41,6 +41,9 @@ pub struct Parser<'a> {
     last_end: Pos,
     depth: usize,
     stack_base: usize,
+    /// The furthest token looked at (pegen compares its line with an
+    /// unclosed bracket's).
+    furthest: std::cell::Cell<usize>,
     /// What reaching the sentinel token at the end means: the lexical error
     /// or "'(' was never closed".
     sentinel_error: Option<SyntaxError>,
@@ -74,17 +77,26 @@ impl<'a> Parser<'a> {
             toks.push(Token { kind: T::EndMarker, lo, hi: lo, start: p, end: p });
             toks.last_mut().unwrap().kind = T::EndMarker;
         }
-        Parser { src, filename, toks, pos: 0, last_end: Pos { line: 1, col: 0 }, depth: 0, stack_base: 0, sentinel_error }
+        Parser { src, filename, toks, pos: 0, last_end: Pos { line: 1, col: 0 }, depth: 0, stack_base: 0, furthest: std::cell::Cell::new(0), sentinel_error }
     }
 
     // ---- token access ------------------------------------------------------
 
     fn tok(&self) -> &Token {
-        &self.toks[self.pos.min(self.toks.len() - 1)]
+        self.tok_at(0)
     }
 
     fn tok_at(&self, n: usize) -> &Token {
-        &self.toks[(self.pos + n).min(self.toks.len() - 1)]
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+        &self.toks[i]
+    }
+
+    /// The line of the furthest token the parser has looked at.
+    pub fn furthest_line(&self) -> u32 {
+        self.toks[self.furthest.get()].start.line
     }
 
     fn text(&self, t: &Token) -> &'a str {
@@ -251,6 +263,12 @@ impl<'a> Parser<'a> {
             end_col: -1,
             text: Some(text.to_string()),
         }
+    }
+
+    /// At the end-of-tokens sentinel that stands for a lexical error or
+    /// an unclosed bracket.
+    fn at_sentinel(&self) -> bool {
+        self.pos >= self.toks.len() - 1 && self.sentinel_error.is_some()
     }
 
     fn enter(&mut self) -> PResult<()> {
@@ -559,6 +577,18 @@ impl<'a> Parser<'a> {
         if self.at_simple_stmt_end() {
             return Ok(());
         }
+        // `match x` without its colon.
+        if let ExprKind::Name { id, .. } = &first.kind {
+            if &**id == "match" && self.starts_expression() {
+                let save = (self.pos, self.last_end);
+                if self.star_named_expression().is_ok() && self.kind() == T::Newline {
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(span, "expected ':'"));
+                }
+                self.pos = save.0;
+                self.last_end = save.1;
+            }
+        }
         // `print "x"`-style legacy statements.
         if let ExprKind::Name { id, .. } = &first.kind {
             if (&**id == "print" || &**id == "exec") && self.starts_expression() {
@@ -577,6 +607,21 @@ impl<'a> Parser<'a> {
     }
 
     fn check_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
+        // `*a, 1 = x`: pegen meets `1 = x` as a misplaced named expression
+        // while scanning the unparenthesized tuple's elements.
+        if let (1, ExprKind::Tuple { elts, .. }) = (targets.len(), &targets[0].kind) {
+            let last = elts.last().unwrap();
+            let unparenthesized = targets[0].span.col == elts[0].span.col && targets[0].span.line == elts[0].span.line;
+            if unparenthesized && invalid_target(&targets[0], TargetKind::Star).is_some() && is_bitwise_or_level(value) {
+                if let ExprKind::Name { .. } = last.kind {
+                    return Err(self.error_span(last.span.to(value.span), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"));
+                }
+                if maybe_comparison(last) && invalid_target(last, TargetKind::Star).is_some() {
+                    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(last));
+                    return Err(self.error_span(last.span, &msg));
+                }
+            }
+        }
         for (i, t) in targets.iter().enumerate() {
             if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
                 return Err(self.error_span(t.span, "assignment to yield expression not possible"));
@@ -598,8 +643,10 @@ impl<'a> Parser<'a> {
         let parenthesized = self.toks_before_is_paren(start);
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
-            ExprKind::Tuple { .. } => {
-                return Err(self.error_span(target.span, "only single target (not tuple) can be annotated"));
+            ExprKind::Tuple { elts, .. } => {
+                // Reported at the first element when there are no parentheses.
+                let span = if parenthesized { target.span } else { elts[0].span };
+                return Err(self.error_span(span, "only single target (not tuple) can be annotated"));
             }
             ExprKind::List { .. } => {
                 return Err(self.error_span(target.span, "only single target (not list) can be annotated"));
@@ -2028,6 +2075,9 @@ impl<'a> Parser<'a> {
             let keys = vec![Some(first)];
             let values = vec![value];
             if !self.eat_op(",") {
+                if !self.is_op("}") {
+                    return Err(self.missing_comma_or_invalid(&values[0].clone()));
+                }
                 self.expect_op("}")?;
                 return Ok(Expr { kind: ExprKind::Dict { keys, values }, span: self.span_from(start) });
             }
@@ -2067,6 +2117,9 @@ impl<'a> Parser<'a> {
                 values.push(self.expression()?);
             }
             if !self.eat_op(",") {
+                if !self.is_op("}") {
+                    return Err(self.missing_comma_or_invalid(&values.last().unwrap().clone()));
+                }
                 break;
             }
         }
@@ -2135,7 +2188,11 @@ impl<'a> Parser<'a> {
                 let (value, is_bytes) = strings::decode_string_literal(self.text(&t))
                     .map_err(|(msg, _)| self.error_span(tok_span(&t), &msg))?;
                 if bytes.map_or(false, |b| b != is_bytes) {
-                    return Err(self.error_span(self.span_from(start), "cannot mix bytes and nonbytes literals"));
+                    while matches!(self.kind(), T::String | T::FStringStart) {
+                        self.advance();
+                    }
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(span, "cannot mix bytes and nonbytes literals"));
                 }
                 bytes = Some(is_bytes);
                 parts.push(Expr { kind: ExprKind::Constant(value), span: tok_span(&t) });
@@ -2225,9 +2282,13 @@ impl<'a> Parser<'a> {
         if self.is_op("!") {
             let bang = self.advance();
             let t = self.tok().clone();
-            if t.kind != T::Name || t.start != bang.end {
+            if t.kind != T::Name {
                 let span = tok_span(&t);
                 return Err(self.error_span(span, "f-string: missing conversion character"));
+            }
+            if t.start != bang.end {
+                let span = tok_span(&bang).to(tok_span(&t));
+                return Err(self.error_span(span, "f-string: conversion type must come right after the exclamanation mark"));
             }
             self.advance();
             conversion = match self.text(&t) {
@@ -2261,6 +2322,9 @@ impl<'a> Parser<'a> {
             format_spec = Some(Box::new(Expr { kind: ExprKind::JoinedStr(spec), span }));
         }
         if !self.is_op("}") {
+            if self.at_sentinel() {
+                return Err(self.invalid_syntax());
+            }
             let span = tok_span(self.tok());
             return Err(self.error_span(span, "f-string: expecting '}'"));
         }

@@ -625,6 +625,17 @@ impl<'a> Tokenizer<'a> {
         if matches!(self.peek(), b'j' | b'J') {
             self.pos += 1;
             self.verify_end_of_number(lo, "imaginary")?;
+        } else if !is_float && c == b'0' && self.src[lo..self.pos].iter().any(|d| matches!(d, b'1'..=b'9')) {
+            // Old-style octal `0377`; CPython marks from the start to just
+            // past the first non-zero digit.
+            let first_nonzero = lo + self.src[lo..self.pos].iter().position(|d| !matches!(d, b'0' | b'_')).unwrap_or(0);
+            let col = self.chars_between(self.line_start, lo) + 1;
+            let end = (first_nonzero + 1 - self.line_start) as i32;
+            return Err(self.error_range(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                col,
+                end,
+            ));
         } else {
             let _ = is_float;
             self.verify_end_of_number(lo, "decimal")?;
@@ -852,7 +863,7 @@ fn is_xid_start(ch: char) -> bool {
 }
 
 fn is_xid_continue(ch: char) -> bool {
-    ch == '_' || ch.is_alphanumeric() || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7)
+    ch == '_' || ch.is_alphanumeric() || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
         || is_combining_mark(ch)
 }
 
