@@ -605,7 +605,7 @@ impl<'a> Compiler<'a> {
                     self.expr(m)?;
                     self.emit_arg(l, CALL, 0);
                 }
-                self.emit_arg(l, RAISE_VARARGS, 1);
+                self.emit_arg(loc(test.span), RAISE_VARARGS, 1);
                 self.use_label(end);
                 Ok(())
             }
@@ -754,6 +754,8 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
         self.iter_expr(iter)?;
+        let _ = l;
+        let l = loc(iter.span);
         self.emit(l, GET_ITER);
         self.use_label(start);
         self.jump(l, FOR_ITER, cleanup);
@@ -797,7 +799,8 @@ impl<'a> Compiler<'a> {
         if preserve_tos {
             self.expr(value.unwrap())?;
         } else if let Some(v) = value {
-            self.emit(loc(v.span), NOP);
+            l = loc(v.span);
+            self.emit(l, NOP);
         }
         if value.map_or(true, |v| v.span.line != s.span.line) {
             l = loc(s.span);
@@ -1077,7 +1080,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.expr(&item.context_expr)?;
-        let l = loc(s.span);
+        let l = loc(item.context_expr.span);
         self.emit(l, BEFORE_WITH);
         self.emit_jump(l, Op::SetupWith, final_label);
         self.use_label(block);
@@ -2153,7 +2156,7 @@ impl<'a> Compiler<'a> {
         let mut state = None;
         if inlined {
             self.iter_expr(&outermost.iter)?;
-            self.emit(l, GET_ITER);
+            self.emit(loc(outermost.iter.span), GET_ITER);
             state = Some(self.push_inlined_comprehension_state(l, ste_index)?);
         } else {
             let name = match kind {
@@ -2187,7 +2190,7 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit(true);
         self.make_closure(l, code, 0)?;
         self.iter_expr(&outermost.iter)?;
-        self.emit(l, GET_ITER);
+        self.emit(loc(outermost.iter.span), GET_ITER);
         self.emit_arg(l, CALL, 0);
         Ok(())
     }
@@ -2226,14 +2229,14 @@ impl<'a> Compiler<'a> {
                 }
                 if start.is_some() {
                     self.iter_expr(&gen.iter)?;
-                    self.emit(l, GET_ITER);
+                    self.emit(loc(gen.iter.span), GET_ITER);
                 }
             }
         }
         if let Some(start) = start {
             depth += 1;
             self.use_label(start);
-            self.jump(l, FOR_ITER, anchor);
+            self.jump(loc(gen.iter.span), FOR_ITER, anchor);
         }
         self.expr(&gen.target)?;
         for cond in &gen.ifs {
