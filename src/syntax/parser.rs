@@ -322,6 +322,10 @@ impl<'a> Parser<'a> {
             let span = tok_span(t);
             let msg = format!("expected an indented block after {} on line {}", header, header_line);
             let mut e = SyntaxError::at_span(ErrorKind::IndentationError, &msg, self.filename, self.src, span);
+            if t.kind == T::Dedent {
+                // DEDENT has no column in CPython: the offset is the new indentation.
+                e.col = t.start.col as i32;
+            }
             if t.kind == T::EndMarker || t.kind == T::Dedent && t.start == t.end {
                 e.end_col = -1;
             }
@@ -953,7 +957,7 @@ impl<'a> Parser<'a> {
                         depth -= 1;
                         if depth == 0 {
                             let next = &self.toks[(i + 1).min(self.toks.len() - 1)];
-                            return top_level_sep && next.kind == T::Op && self.text(next) == ":";
+                            return top_level_sep && (next.kind == T::Op && self.text(next) == ":" || next.kind == T::Newline);
                         }
                     }
                     "," if depth == 1 => top_level_sep = true,
@@ -1808,6 +1812,10 @@ impl<'a> Parser<'a> {
             } else if self.kind() == T::Name && self.is_op_at(1, "=") {
                 let t = self.advance();
                 let name_text = self.text(&t);
+                if is_keyword(name_text) && !matches!(name_text, "True" | "False" | "None") {
+                    self.pos -= 1;
+                    return Err(self.invalid_syntax());
+                }
                 if is_keyword(name_text) {
                     let eq = self.tok().clone();
                     let msg = match name_text {
@@ -2109,6 +2117,13 @@ impl<'a> Parser<'a> {
                 values.push(self.bitwise_or()?);
             } else {
                 let key = self.expression()?;
+                if !self.is_op(":") {
+                    let mut e = self.error_span(key.span, "':' expected after dictionary key");
+                    e.line = key.span.end_line;
+                    e.col = e.end_col - 1;
+                    e.end_col = 0;
+                    return Err(e);
+                }
                 let colon = self.expect_op(":")?;
                 if self.is_op("}") || self.is_op(",") {
                     return Err(self.error_span(tok_span(&colon), "expression expected after dictionary key and ':'"));
