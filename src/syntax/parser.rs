@@ -2284,10 +2284,25 @@ impl<'a> Parser<'a> {
             return Err(self.error_span(start.to(colon), "f-string: lambda expressions are not allowed without parentheses"));
         }
         let value = if self.is_kw("yield") { self.yield_expr()? } else { self.star_expressions()? };
+        if !["=", "!", ":", "}"].iter().any(|op| self.is_op(op)) {
+            if self.at_sentinel() {
+                return Err(self.invalid_syntax());
+            }
+            let e = self.missing_comma_or_invalid(&value);
+            if e.msg != "invalid syntax" {
+                return Err(e);
+            }
+            let span = tok_span(self.tok());
+            return Err(self.error_span(span, "f-string: expecting '=', or '!', or ':', or '}'"));
+        }
         let mut debug = None;
         if self.is_op("=") {
             let eq = self.advance();
             let _ = eq;
+            if !["!", ":", "}"].iter().any(|op| self.is_op(op)) {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
+            }
             let after = self.tok().clone();
             let text = &self.src[open.hi..after.lo];
             let span = Span { line: open.end.line, col: open.end.col, end_line: after.start.line, end_col: after.start.col };
@@ -2315,6 +2330,10 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(tok_span(&t), &msg));
                 }
             };
+            if !self.is_op(":") && !self.is_op("}") {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting ':' or '}'"));
+            }
         }
         let mut format_spec = None;
         if self.is_op(":") {
@@ -2331,6 +2350,10 @@ impl<'a> Parser<'a> {
                     T::Op if self.is_op("{") => self.replacement_field(&mut spec, raw)?,
                     _ => break,
                 }
+            }
+            if self.kind() == T::FStringEnd {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting '}', or format specs"));
             }
             let end = self.tok().start;
             let span = Span { line: colon.start.line, col: colon.start.col, end_line: end.line, end_col: end.col };
