@@ -141,10 +141,12 @@ pub fn source_line(source: &str, line: u32) -> Option<String> {
     Some(rest[..end].to_string())
 }
 
-/// The character index of byte column `col` in `text` (clamped to the text).
+/// The character index of byte column `col` in `text` (columns past the
+/// end count one per byte, as for a NEWLINE synthesized at end of input).
 pub fn byte_to_char_col(text: &str, col: u32) -> i32 {
+    let beyond = (col as usize).saturating_sub(text.len()) as i32;
     let col = (col as usize).min(text.len());
-    let mut count = 0;
+    let mut count = beyond;
     for (i, _) in text.char_indices() {
         if i >= col {
             break;

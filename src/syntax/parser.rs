@@ -322,6 +322,10 @@ impl<'a> Parser<'a> {
             let span = tok_span(t);
             let msg = format!("expected an indented block after {} on line {}", header, header_line);
             let mut e = SyntaxError::at_span(ErrorKind::IndentationError, &msg, self.filename, self.src, span);
+            if t.kind == T::Dedent {
+                // DEDENT has no column in CPython: the offset is the new indentation.
+                e.col = t.start.col as i32;
+            }
             if t.kind == T::EndMarker || t.kind == T::Dedent && t.start == t.end {
                 e.end_col = -1;
             }
@@ -953,7 +957,7 @@ impl<'a> Parser<'a> {
                         depth -= 1;
                         if depth == 0 {
                             let next = &self.toks[(i + 1).min(self.toks.len() - 1)];
-                            return top_level_sep && next.kind == T::Op && self.text(next) == ":";
+                            return top_level_sep && (next.kind == T::Op && self.text(next) == ":" || next.kind == T::Newline);
                         }
                     }
                     "," if depth == 1 => top_level_sep = true,
@@ -1808,6 +1812,10 @@ impl<'a> Parser<'a> {
             } else if self.kind() == T::Name && self.is_op_at(1, "=") {
                 let t = self.advance();
                 let name_text = self.text(&t);
+                if is_keyword(name_text) && !matches!(name_text, "True" | "False" | "None") {
+                    self.pos -= 1;
+                    return Err(self.invalid_syntax());
+                }
                 if is_keyword(name_text) {
                     let eq = self.tok().clone();
                     let msg = match name_text {
@@ -2109,6 +2117,13 @@ impl<'a> Parser<'a> {
                 values.push(self.bitwise_or()?);
             } else {
                 let key = self.expression()?;
+                if !self.is_op(":") {
+                    let mut e = self.error_span(key.span, "':' expected after dictionary key");
+                    e.line = key.span.end_line;
+                    e.col = e.end_col - 1;
+                    e.end_col = 0;
+                    return Err(e);
+                }
                 let colon = self.expect_op(":")?;
                 if self.is_op("}") || self.is_op(",") {
                     return Err(self.error_span(tok_span(&colon), "expression expected after dictionary key and ':'"));
@@ -2269,10 +2284,25 @@ impl<'a> Parser<'a> {
             return Err(self.error_span(start.to(colon), "f-string: lambda expressions are not allowed without parentheses"));
         }
         let value = if self.is_kw("yield") { self.yield_expr()? } else { self.star_expressions()? };
+        if !["=", "!", ":", "}"].iter().any(|op| self.is_op(op)) {
+            if self.at_sentinel() {
+                return Err(self.invalid_syntax());
+            }
+            let e = self.missing_comma_or_invalid(&value);
+            if e.msg != "invalid syntax" {
+                return Err(e);
+            }
+            let span = tok_span(self.tok());
+            return Err(self.error_span(span, "f-string: expecting '=', or '!', or ':', or '}'"));
+        }
         let mut debug = None;
         if self.is_op("=") {
             let eq = self.advance();
             let _ = eq;
+            if !["!", ":", "}"].iter().any(|op| self.is_op(op)) {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
+            }
             let after = self.tok().clone();
             let text = &self.src[open.hi..after.lo];
             let span = Span { line: open.end.line, col: open.end.col, end_line: after.start.line, end_col: after.start.col };
@@ -2300,6 +2330,10 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(tok_span(&t), &msg));
                 }
             };
+            if !self.is_op(":") && !self.is_op("}") {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting ':' or '}'"));
+            }
         }
         let mut format_spec = None;
         if self.is_op(":") {
@@ -2316,6 +2350,10 @@ impl<'a> Parser<'a> {
                     T::Op if self.is_op("{") => self.replacement_field(&mut spec, raw)?,
                     _ => break,
                 }
+            }
+            if self.kind() == T::FStringEnd {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(span, "f-string: expecting '}', or format specs"));
             }
             let end = self.tok().start;
             let span = Span { line: colon.start.line, col: colon.start.col, end_line: end.line, end_col: end.col };

@@ -772,7 +772,11 @@ impl<'a> Tokenizer<'a> {
             let c = self.peek();
             if c == quote && (quote_size == 1 || (self.peek_at(1) == quote && self.peek_at(2) == quote)) {
                 if in_spec {
-                    return Err(self.error_at("f-string: expecting '}'", self.pos + 1));
+                    // The f-string ends inside a format spec: the parser
+                    // reports the missing `}` at FSTRING_END.
+                    let open_fields = self.fstrings.last().unwrap().fields.len();
+                    let keep = self.brackets.len().saturating_sub(open_fields);
+                    self.brackets.truncate(keep);
                 }
                 if self.pos > lo {
                     self.push(TokenKind::FStringMiddle, lo, start);
