@@ -58,3 +58,126 @@ fn dis_matches_cpython() {
     assert!(checked >= 30, "expected the golden suite, found {checked} goldens");
     assert!(failures.is_empty(), "{} of {checked} listings differ:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Errors found by the symbol table and the code generator read exactly as
+/// CPython's (tests/compile_errors/golden/NAME.err).
+#[test]
+fn compile_errors_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compile_errors");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".py"))
+        .collect();
+    names.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for name in &names {
+        let Ok(want) = fs::read_to_string(dir.join("golden").join(name.replace(".py", ".err"))) else { continue };
+        let source = fs::read_to_string(dir.join(name)).unwrap();
+        checked += 1;
+        match pvm::compiler::compile(&source, name) {
+            Ok(_) => failures.push(format!("{name}: compiled, want\n{want}")),
+            Err(e) => {
+                let got = e.render();
+                if got != want {
+                    failures.push(format!("{name}:\n--- want\n{want}--- got\n{got}"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 15, "expected the error goldens, found {checked}");
+    assert!(failures.is_empty(), "{} of {checked} errors differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every code object's attributes as the oracle's `scripts/codeinfo-driver.py` reports them.
+fn code_info(code: &pvm::bytecode::CodeObject) -> serde_json::Value {
+    use pvm::bytecode::Constant;
+    use serde_json::json;
+    let strs = |v: Vec<std::rc::Rc<str>>| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let consts: Vec<String> = code
+        .consts
+        .iter()
+        .map(|c| match c {
+            Constant::Code(_) => "<code>".to_string(),
+            other => pvm::bytecode::dis::constant_repr(other),
+        })
+        .collect();
+    let positions: Vec<serde_json::Value> =
+        code.positions.iter().map(|p| json!([p.line, p.end_line, p.col, p.end_col])).collect();
+    let table: Vec<serde_json::Value> = code
+        .exception_table
+        .iter()
+        .map(|e| json!([e.start, e.end, e.target, e.depth, e.push_lasti]))
+        .collect();
+    let children: Vec<serde_json::Value> = code
+        .consts
+        .iter()
+        .filter_map(|c| match c {
+            Constant::Code(inner) => Some(code_info(inner)),
+            _ => None,
+        })
+        .collect();
+    json!({
+        "name": &*code.name,
+        "qualname": &*code.qualname,
+        "firstlineno": code.firstlineno,
+        "argcount": code.argcount,
+        "posonlyargcount": code.posonlyargcount,
+        "kwonlyargcount": code.kwonlyargcount,
+        "stacksize": code.stacksize,
+        "flags": code.flags,
+        "names": strs(code.names.clone()),
+        "varnames": strs(code.varnames()),
+        "cellvars": strs(code.cellvars()),
+        "freevars": strs(code.freevars()),
+        "consts": consts,
+        "positions": positions,
+        "exceptiontable": table,
+        "children": children,
+    })
+}
+
+fn first_mismatch(path: &str, want: &serde_json::Value, got: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    match (want, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                let gv = g.get(k).unwrap_or(&Value::Null);
+                if let Some(m) = first_mismatch(&format!("{path}.{k}"), wv, gv) {
+                    return Some(m);
+                }
+            }
+            None
+        }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => {
+            w.iter().zip(g).enumerate().find_map(|(i, (wv, gv))| first_mismatch(&format!("{path}[{i}]"), wv, gv))
+        }
+        _ if want == got => None,
+        _ => Some(format!("{path}: want {want}, got {got}")),
+    }
+}
+
+/// Beyond the listing: positions, stack sizes, flags, names and exception
+/// tables of every code object match CPython's (tests/dis/golden/codeinfo.json).
+#[test]
+fn code_objects_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dis");
+    let golden: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("golden/codeinfo.json")).unwrap()).unwrap();
+    let programs = golden.as_object().unwrap();
+    let mut failures = Vec::new();
+    for (name, want) in programs {
+        let source = fs::read_to_string(dir.join(name)).unwrap();
+        match pvm::compiler::compile(&source, name) {
+            Ok(code) => {
+                if let Some(m) = first_mismatch(name, want, &code_info(&code)) {
+                    failures.push(m);
+                }
+            }
+            Err(e) => failures.push(format!("{name}: compile error: {}", e.msg)),
+        }
+    }
+    assert!(programs.len() >= 30);
+    assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), programs.len(), failures.join("\n"));
+}

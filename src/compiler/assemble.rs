@@ -78,7 +78,7 @@ fn insert_prefix_instructions(meta: &UnitMeta, cfg: &mut Cfg, fixed: &[u32]) {
         let line = meta.firstlineno as i32;
         let loc = Loc { line, end_line: line, col: -1, end_col: -1 };
         prefix.insert(0, make_instr(Opcode::RETURN_GENERATOR, 0, loc));
-        prefix.insert(1, make_instr(Opcode::POP_TOP, 0, loc));
+        prefix.insert(1, make_instr(Opcode::POP_TOP, 0, Loc::NONE));
     }
     let block = &mut cfg.blocks[entry];
     block.instrs.splice(0..0, prefix);
@@ -227,10 +227,7 @@ pub fn assemble(mut cfg: Cfg, consts: ConstPool, names: Vec<Rc<str>>, meta: Unit
     let exception_table = exception_table(&cfg, &handlers);
 
     let (localsplusnames, localspluskinds) = localsplus(&meta);
-    let mut code_flags = meta.flags;
-    if meta.cellvars.is_empty() && meta.freevars.is_empty() {
-        code_flags |= flags::NOFREE;
-    }
+    let code_flags = meta.flags;
     CodeObject {
         argcount: meta.argcount,
         posonlyargcount: meta.posonlyargcount,

@@ -45,11 +45,9 @@ enum FBlockKind {
     FinallyTry,
     FinallyEnd,
     With,
-    AsyncWith,
     HandlerCleanup,
     PopValue,
     ExceptionHandler,
-    AsyncComprehensionGenerator,
 }
 
 #[derive(Clone)]
@@ -607,7 +605,7 @@ impl<'a> Compiler<'a> {
                     self.expr(m)?;
                     self.emit_arg(l, CALL, 0);
                 }
-                self.emit_arg(l, RAISE_VARARGS, 1);
+                self.emit_arg(loc(test.span), RAISE_VARARGS, 1);
                 self.use_label(end);
                 Ok(())
             }
@@ -710,21 +708,42 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Attribute { value: obj, .. } => {
                 if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Loc::NONE, POP_TOP);
+                    self.check_ann_expr(obj)?;
                 }
             }
             ExprKind::Subscript { value: obj, slice, .. } => {
                 if value.is_none() {
-                    self.expr(obj)?;
-                    self.emit(Loc::NONE, POP_TOP);
-                    self.expr(slice)?;
-                    self.emit(Loc::NONE, POP_TOP);
+                    self.check_ann_expr(obj)?;
+                    self.check_ann_subscr(slice)?;
                 }
             }
             _ => return Err(err("invalid node type for annotated assignment", target.span)),
         }
+        let st = self.u().scope_type;
+        if !simple && (st == ScopeType::Module || st == ScopeType::Class) {
+            self.check_ann_expr(annotation)?;
+        }
         Ok(())
+    }
+
+    /// Evaluates an expression for its side effects only (annotation checks).
+    fn check_ann_expr(&mut self, e: &'a Expr) -> Res {
+        self.expr(e)?;
+        self.emit(loc(e.span), POP_TOP);
+        Ok(())
+    }
+
+    fn check_ann_subscr(&mut self, e: &'a Expr) -> Res {
+        match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } => elts.iter().try_for_each(|x| self.check_ann_subscr(x)),
+            _ => self.check_ann_expr(e),
+        }
     }
 
     fn for_stmt(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
@@ -735,6 +754,8 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
         self.iter_expr(iter)?;
+        let _ = l;
+        let l = loc(iter.span);
         self.emit(l, GET_ITER);
         self.use_label(start);
         self.jump(l, FOR_ITER, cleanup);
@@ -778,7 +799,8 @@ impl<'a> Compiler<'a> {
         if preserve_tos {
             self.expr(value.unwrap())?;
         } else if let Some(v) = value {
-            self.emit(loc(v.span), NOP);
+            l = loc(v.span);
+            self.emit(l, NOP);
         }
         if value.map_or(true, |v| v.span.line != s.span.line) {
             l = loc(s.span);
@@ -833,7 +855,7 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, l: &mut Loc, preserve_tos: bool) -> Res {
         match fb.kind {
-            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::AsyncComprehensionGenerator => {}
+            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
                     self.emit_arg(*l, SWAP, 2);
@@ -863,7 +885,7 @@ impl<'a> Compiler<'a> {
                 self.emit_op(*l, Op::PopBlock, 0);
                 self.emit(*l, POP_EXCEPT);
             }
-            FBlockKind::With | FBlockKind::AsyncWith => {
+            FBlockKind::With => {
                 *l = fb.with_loc;
                 self.emit_op(*l, Op::PopBlock, 0);
                 if preserve_tos {
@@ -1058,7 +1080,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.expr(&item.context_expr)?;
-        let l = loc(s.span);
+        let l = loc(item.context_expr.span);
         self.emit(l, BEFORE_WITH);
         self.emit_jump(l, Op::SetupWith, final_label);
         self.use_label(block);
@@ -2134,7 +2156,7 @@ impl<'a> Compiler<'a> {
         let mut state = None;
         if inlined {
             self.iter_expr(&outermost.iter)?;
-            self.emit(l, GET_ITER);
+            self.emit(loc(outermost.iter.span), GET_ITER);
             state = Some(self.push_inlined_comprehension_state(l, ste_index)?);
         } else {
             let name = match kind {
@@ -2168,7 +2190,7 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit(true);
         self.make_closure(l, code, 0)?;
         self.iter_expr(&outermost.iter)?;
-        self.emit(l, GET_ITER);
+        self.emit(loc(outermost.iter.span), GET_ITER);
         self.emit_arg(l, CALL, 0);
         Ok(())
     }
@@ -2207,14 +2229,14 @@ impl<'a> Compiler<'a> {
                 }
                 if start.is_some() {
                     self.iter_expr(&gen.iter)?;
-                    self.emit(l, GET_ITER);
+                    self.emit(loc(gen.iter.span), GET_ITER);
                 }
             }
         }
         if let Some(start) = start {
             depth += 1;
             self.use_label(start);
-            self.jump(l, FOR_ITER, anchor);
+            self.jump(loc(gen.iter.span), FOR_ITER, anchor);
         }
         self.expr(&gen.target)?;
         for cond in &gen.ifs {

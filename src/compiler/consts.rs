@@ -73,10 +73,6 @@ impl ConstPool {
         self.items.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// Keeps the constants marked used, in order; returns old index -> new index.
     pub fn retain(&mut self, used: &[bool]) -> Vec<u32> {
         let mut remap = vec![u32::MAX; self.items.len()];

@@ -985,7 +985,7 @@ impl Cfg {
                             if let Some(rev) = reversed {
                                 let next = self.blocks[b].next;
                                 let jump = self.new_block();
-                                let mut instr = Instr::new(Op::Real(JUMP_BACKWARD), 0, Loc::NONE);
+                                let mut instr = Instr::new(Op::Real(JUMP_BACKWARD), 0, last.loc);
                                 instr.target = Some(target);
                                 self.blocks[jump].instrs.push(instr);
                                 self.blocks[jump].cold = self.blocks[b].cold;

@@ -28,10 +28,6 @@ impl Loc {
             end_col: span.end_col as i32,
         }
     }
-
-    pub fn is_none(self) -> bool {
-        self.line < 0
-    }
 }
 
 /// An instruction opcode: a real CPython opcode or one of the compiler's
@@ -116,13 +112,6 @@ impl Op {
         matches!(self, Op::Real(Opcode::LOAD_CONST | Opcode::RETURN_CONST | Opcode::KW_NAMES))
     }
 
-    pub fn has_arg(self) -> bool {
-        match self {
-            Op::Real(op) => op.has_arg(),
-            Op::PopBlock => false,
-            _ => true,
-        }
-    }
 
     /// Stack effect (CPython's `stack_effect(op, oparg, jump)`).
     pub fn stack_effect(self, oparg: u32, jump: bool) -> i32 {

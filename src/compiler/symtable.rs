@@ -13,7 +13,6 @@ pub const DEF_LOCAL: u32 = 2;
 pub const DEF_PARAM: u32 = 4;
 pub const DEF_NONLOCAL: u32 = 8;
 pub const USE: u32 = 16;
-pub const DEF_FREE: u32 = 32;
 pub const DEF_FREE_CLASS: u32 = 64;
 pub const DEF_IMPORT: u32 = 128;
 pub const DEF_ANNOT: u32 = 256;
@@ -61,6 +60,7 @@ pub fn key_of<T>(node: &T) -> ScopeKey {
 
 #[derive(Debug)]
 pub struct ScopeEntry {
+    #[allow(dead_code)] // kept for debugging dumps
     pub name: Rc<str>,
     pub kind: BlockKind,
     /// Symbols in insertion order.
@@ -81,6 +81,7 @@ pub struct ScopeEntry {
     pub free: bool,
     pub child_free: bool,
     pub needs_class_closure: bool,
+    #[allow(dead_code)]
     pub line: u32,
     /// Where each global/nonlocal directive appeared (for error positions).
     directives: HashMap<Rc<str>, Span>,
@@ -376,7 +377,7 @@ impl Builder {
             }
             StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => {
                 for alias in names {
-                    self.visit_alias(alias, s.span)?;
+                    self.visit_alias(alias)?;
                 }
             }
             StmtKind::Global(names) => {
@@ -425,14 +426,14 @@ impl Builder {
         Ok(())
     }
 
-    fn visit_alias(&mut self, alias: &Alias, stmt_span: Span) -> Res {
+    fn visit_alias(&mut self, alias: &Alias) -> Res {
         let store: Rc<str> = match &alias.asname {
             Some(a) => a.clone(),
             None => alias.name.split('.').next().unwrap_or("").into(),
         };
         if &*alias.name == "*" {
             if self.cur().kind != BlockKind::Module {
-                return Err(err("import * only allowed at module level", stmt_span));
+                return Err(err("import * only allowed at module level", alias.span));
             }
             return Ok(());
         }
@@ -679,6 +680,10 @@ impl Builder {
         value: Option<&Expr>,
         kind: CompKind,
     ) -> Res {
+        // The parser's `invalid_comprehension` rule in CPython.
+        if let ExprKind::Starred { .. } = elt.kind {
+            return Err(err("iterable unpacking cannot be used in comprehension", elt.span));
+        }
         let outermost = &generators[0];
         self.cur().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
