@@ -72,3 +72,19 @@ fn token_soup_never_panics() {
         assert!(r.is_ok(), "panic on {src:?}");
     }
 }
+
+/// Native `python3.12 FILE` wording (the oracle compiles bytes and differs).
+#[test]
+fn nul_bytes_and_invalid_utf8_as_native_cpython() {
+    let e = pvm::syntax::parse("x = 1\ny = \"a\0b\"\n", "/tmp/w/nul.py").unwrap_err();
+    assert_eq!(
+        e.render(),
+        "  File \"/tmp/w/nul.py\", line 2\n    y = \"a\nSyntaxError: source code cannot contain null bytes\n"
+    );
+    let e = pvm::syntax::parse_bytes(b"x = 1\ny = \"\xff\"\n", "/tmp/w/bad.py").unwrap_err();
+    assert_eq!(
+        e.render(),
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /tmp/w/bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+    );
+    assert!(pvm::syntax::parse_bytes(b"\xef\xbb\xbfx = 1\n", "bom.py").is_ok());
+}

@@ -66,8 +66,13 @@ impl SyntaxError {
     /// The block CPython's `PyErr_Display` writes to stderr for this error
     /// (pythonrun.c `print_exception` + `print_error_text`).
     pub fn render(&self) -> String {
-        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
-        if let Some(text) = &self.text {
+        // Without a line (undecodable source) CPython prints only the message.
+        let mut out = if self.line == 0 {
+            String::new()
+        } else {
+            format!("  File \"{}\", line {}\n", self.filename, self.line)
+        };
+        if let (Some(text), true) = (&self.text, self.line > 0) {
             // Subclasses report no end (pythonrun.c `parse_syntax_error`).
             let mut end_col = if self.kind == ErrorKind::SyntaxError { self.end_col as i64 } else { -1 };
             let line_size = text.len() as i64;
