@@ -434,16 +434,13 @@ impl<'a> Parser<'a> {
 
     fn del_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
-        let start = self.start();
         let mut targets = Vec::new();
         loop {
-            let e = self.star_expression_or_bitor()?;
-            targets.push(e);
+            targets.push(self.star_expression()?);
             if !self.eat_op(",") || self.at_simple_stmt_end() {
                 break;
             }
         }
-        let _ = start;
         for t in &mut targets {
             if let Some(bad) = invalid_target(t, TargetKind::Del) {
                 let msg = format!("cannot delete {}", expr_name(bad));
@@ -549,9 +546,8 @@ impl<'a> Parser<'a> {
             return self.annotated_assignment(start, first);
         }
         if let Some(op) = self.augassign_op() {
-            let op_tok = self.advance();
+            self.advance();
             if !matches!(first.kind, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-                let _ = op_tok;
                 let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(&first));
                 return Err(self.error_span(first.span, &msg));
             }
@@ -978,7 +974,7 @@ impl<'a> Parser<'a> {
     fn with_item(&mut self) -> PResult<WithItem> {
         let context_expr = self.expression()?;
         let optional_vars = if self.eat_kw("as") {
-            let mut target = self.with_target()?;
+            let mut target = self.target_element()?;
             if let Some(bad) = invalid_target(&target, TargetKind::Star) {
                 let msg = format!("cannot assign to {}", expr_name(bad));
                 return Err(self.error_span(bad.span, &msg));
@@ -989,10 +985,6 @@ impl<'a> Parser<'a> {
             None
         };
         Ok(WithItem { context_expr, optional_vars })
-    }
-
-    fn with_target(&mut self) -> PResult<Expr> {
-        self.target_element()
     }
 
     fn decorated(&mut self) -> PResult<Stmt> {
@@ -1391,8 +1383,8 @@ impl<'a> Parser<'a> {
             value = Expr { kind: ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(value) }, span: self.span_from(start) };
         }
         if self.is_op("+") || self.is_op("-") {
-            let op = if self.advance().lo == 0 { Operator::Add } else { Operator::Add };
-            let op = if self.text(&self.toks[self.pos - 1]) == "-" { Operator::Sub } else { op };
+            let sign = self.advance();
+            let op = if self.text(&sign) == "-" { Operator::Sub } else { Operator::Add };
             let right = self.atom()?;
             value = Expr {
                 kind: ExprKind::BinOp { left: Box::new(value), op, right: Box::new(right) },
@@ -1504,11 +1496,6 @@ impl<'a> Parser<'a> {
             return Ok(Expr { kind: ExprKind::Starred { value: Box::new(value), ctx: Context::Load }, span: self.span_from(start) });
         }
         self.expression()
-    }
-
-    /// For `del` targets: starred or bitwise_or-level items.
-    fn star_expression_or_bitor(&mut self) -> PResult<Expr> {
-        self.star_expression()
     }
 
     fn star_named_expression(&mut self) -> PResult<Expr> {
@@ -2310,8 +2297,7 @@ impl<'a> Parser<'a> {
         }
         let mut debug = None;
         if self.is_op("=") {
-            let eq = self.advance();
-            let _ = eq;
+            self.advance();
             if !["!", ":", "}"].iter().any(|op| self.is_op(op)) {
                 let span = tok_span(self.tok());
                 return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));

@@ -390,7 +390,7 @@ impl<'a> Tokenizer<'a> {
             return Ok(true);
         }
         if c == b'\'' || c == b'"' {
-            self.string(lo, start, 0)?;
+            self.string(lo, start)?;
             return Ok(true);
         }
         self.operator(lo, start)?;
@@ -448,7 +448,7 @@ impl<'a> Tokenizer<'a> {
                     if flags & F_FSTRING != 0 {
                         return self.fstring_start(lo, start, flags & F_RAW != 0);
                     }
-                    return self.string(lo, start, flags);
+                    return self.string(lo, start);
                 }
                 break;
             }
@@ -532,7 +532,7 @@ impl<'a> Tokenizer<'a> {
                 self.brackets.pop();
             }
             b':' if len == 1 || self.peek_at(1) == b'=' => {
-                if self.starts_format_spec() {
+                if self.closes_field() {
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);
                     self.fstrings.last_mut().unwrap().fields.last_mut().unwrap().in_spec = true;
@@ -548,9 +548,6 @@ impl<'a> Tokenizer<'a> {
                 return Err(self.error_range(invalid_character(c as char), offset, offset));
             }
         }
-        if c == b'!' && len == 1 && self.fstrings.last().map_or(true, |f| f.fields.is_empty()) {
-            // `!` alone is only a token inside an f-string replacement field.
-        }
         self.pos += len;
         self.push(TokenKind::Op, lo, start);
         Ok(())
@@ -562,10 +559,6 @@ impl<'a> Tokenizer<'a> {
             .last()
             .and_then(|f| f.fields.last())
             .map_or(false, |field| !field.in_spec && field.depth == self.brackets.len())
-    }
-
-    fn starts_format_spec(&self) -> bool {
-        self.closes_field()
     }
 
     fn number(&mut self, lo: usize, start: Pos) -> Result<()> {
@@ -598,19 +591,19 @@ impl<'a> Tokenizer<'a> {
             if digits == 0 || self.src[self.pos - 1] == b'_' {
                 return Err(self.error_at(format!("invalid {} literal", name), self.pos));
             }
-            self.verify_end_of_number(lo, name)?;
+            self.verify_end_of_number(name)?;
             self.push(TokenKind::Number, lo, start);
             return Ok(());
         }
         let mut is_float = false;
         if c != b'.' {
-            self.decimal_digits(lo)?;
+            self.decimal_digits()?;
         }
         if self.peek() == b'.' {
             is_float = true;
             self.pos += 1;
             if self.peek().is_ascii_digit() {
-                self.decimal_digits(lo)?;
+                self.decimal_digits()?;
             }
         }
         if matches!(self.peek(), b'e' | b'E') {
@@ -620,16 +613,16 @@ impl<'a> Tokenizer<'a> {
                 self.pos += 1;
             }
             if self.peek().is_ascii_digit() {
-                self.decimal_digits(lo)?;
+                self.decimal_digits()?;
                 is_float = true;
             } else {
                 self.pos = save;
-                return Err(self.number_error(lo, "invalid decimal literal"));
+                return Err(self.number_error("invalid decimal literal"));
             }
         }
         if matches!(self.peek(), b'j' | b'J') {
             self.pos += 1;
-            self.verify_end_of_number(lo, "imaginary")?;
+            self.verify_end_of_number("imaginary")?;
         } else if !is_float && c == b'0' && self.src[lo..self.pos].iter().any(|d| matches!(d, b'1'..=b'9')) {
             // Old-style octal `0377`; CPython marks from the start to just
             // past the first non-zero digit.
@@ -642,14 +635,13 @@ impl<'a> Tokenizer<'a> {
                 end,
             ));
         } else {
-            let _ = is_float;
-            self.verify_end_of_number(lo, "decimal")?;
+            self.verify_end_of_number("decimal")?;
         }
         self.push(TokenKind::Number, lo, start);
         Ok(())
     }
 
-    fn decimal_digits(&mut self, lo: usize) -> Result<()> {
+    fn decimal_digits(&mut self) -> Result<()> {
         loop {
             while self.peek().is_ascii_digit() {
                 self.pos += 1;
@@ -659,20 +651,19 @@ impl<'a> Tokenizer<'a> {
             }
             self.pos += 1;
             if !self.peek().is_ascii_digit() {
-                return Err(self.number_error(lo, "invalid decimal literal"));
+                return Err(self.number_error("invalid decimal literal"));
             }
         }
     }
 
     /// tokenizer.c reports bad number tails at the character after the token start.
-    fn number_error(&self, lo: usize, msg: &str) -> SyntaxError {
-        let _ = lo;
+    fn number_error(&self, msg: &str) -> SyntaxError {
         self.error_at(msg, self.pos)
     }
 
     /// A number directly followed by a name character is an error, except
     /// for the keywords CPython still accepts there (`1if x else y`).
-    fn verify_end_of_number(&mut self, lo: usize, kind: &str) -> Result<()> {
+    fn verify_end_of_number(&mut self, kind: &str) -> Result<()> {
         let c = self.peek();
         if !is_name_char(c) {
             return Ok(());
@@ -684,13 +675,12 @@ impl<'a> Tokenizer<'a> {
                 return Ok(());
             }
         }
-        let _ = lo;
         Err(self.error_at(format!("invalid {} literal", kind), self.pos))
     }
 
-    /// A (non-f) string starting at the quote under the cursor.
-    fn string(&mut self, lo: usize, start: Pos, flags: u8) -> Result<()> {
-        let raw = flags & F_RAW != 0;
+    /// A (non-f) string starting at the quote under the cursor. (Even in a
+    /// raw string a backslash keeps the next character from closing it.)
+    fn string(&mut self, lo: usize, start: Pos) -> Result<()> {
         let quote = self.peek();
         let quote_size = if self.peek_at(1) == quote && self.peek_at(2) == quote { 3 } else { 1 };
         self.pos += quote_size;
@@ -709,7 +699,6 @@ impl<'a> Tokenizer<'a> {
                 self.bump();
             }
         }
-        let _ = raw;
         self.push(TokenKind::String, lo, start);
         Ok(())
     }
@@ -760,8 +749,6 @@ impl<'a> Tokenizer<'a> {
         loop {
             if self.at_end() || (quote_size == 1 && self.peek() == b'\n') {
                 if in_spec || !self.fstrings.last().unwrap().fields.is_empty() {
-                    let offset = self.chars_between(self.line_start, self.pos);
-                    let _ = offset;
                     return Err(self.error_at("f-string: expecting '}'", self.pos));
                 }
                 let first = self.tokens.iter().rposition(|t| t.kind == TokenKind::FStringStart).unwrap_or(0);
