@@ -18,12 +18,21 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
 /// Parse a module, also returning the SyntaxWarnings CPython's tokenizer and
 /// parser emit (invalid escape sequences, `1if`), in source order. CPython
 /// prints each (no deduplication: compile-time warnings have no registry).
-pub fn parse_with_warnings(source: &str, filename: &str) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
+pub fn parse_with_warnings(
+    source: &str,
+    filename: &str,
+) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
     let source = normalize_newlines(source);
     let mut warnings = Vec::new();
     let result = parse_normalized(&source, filename, &mut warnings);
     warnings.sort_by_key(|w| w.0);
-    (result, warnings.into_iter().map(|(line, msg)| SyntaxWarning { msg, line }).collect())
+    (
+        result,
+        warnings
+            .into_iter()
+            .map(|(line, msg)| SyntaxWarning { msg, line })
+            .collect(),
+    )
 }
 
 /// Parse a file's bytes as `python3.12 FILE` would read them: UTF-8 (a
@@ -69,7 +78,11 @@ fn nul_byte_error(source: &str, filename: &str) -> Option<SyntaxError> {
     })
 }
 
-fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, String)>) -> Result<ast::Module, SyntaxError> {
+fn parse_normalized(
+    source: &str,
+    filename: &str,
+    warnings: &mut Vec<(u32, String)>,
+) -> Result<ast::Module, SyntaxError> {
     if let Some(e) = nul_byte_error(source, filename) {
         return Err(e);
     }
@@ -78,7 +91,10 @@ fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, Strin
     warnings.append(&mut tokens.warnings);
     let lexical_error = tokens.error.as_ref().map(|(_, e)| e.clone());
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
-        (None, Some(&(bracket, line, col))) => Some((line, unclosed_bracket(&source, filename, bracket, line, col))),
+        (None, Some(&(bracket, line, col))) => Some((
+            line,
+            unclosed_bracket(&source, filename, bracket, line, col),
+        )),
         _ => None,
     };
     if let Some(e) = lexical_error {
@@ -86,7 +102,9 @@ fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, Strin
         // `_PyPegen_tokenize_full_source_to_check_for_errors`).
         return Err(e);
     }
-    let sentinel_error = lexical_error.clone().or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
+    let sentinel_error = lexical_error
+        .clone()
+        .or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
     let mut parser = parser::Parser::new(&source, filename, tokens, sentinel_error);
     let result = parser.parse_module();
     warnings.append(&mut parser.warnings);
@@ -105,8 +123,19 @@ fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, Strin
 }
 
 fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u32) -> SyntaxError {
-    let span = ast::Span { line, col, end_line: line, end_col: col };
-    let mut e = SyntaxError::at_span(ErrorKind::SyntaxError, format!("'{}' was never closed", bracket as char), filename, source, span);
+    let span = ast::Span {
+        line,
+        col,
+        end_line: line,
+        end_col: col,
+    };
+    let mut e = SyntaxError::at_span(
+        ErrorKind::SyntaxError,
+        format!("'{}' was never closed", bracket as char),
+        filename,
+        source,
+        span,
+    );
     e.end_col = 0;
     e
 }
