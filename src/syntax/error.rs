@@ -163,3 +163,29 @@ impl fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+/// A compile-time `SyntaxWarning` (e.g. "invalid escape sequence '\d'").
+/// CPython prints it to stderr through `warnings.showwarning`, once per
+/// (message, line), before the program runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub msg: String,
+    pub line: u32,
+}
+
+impl SyntaxWarning {
+    /// `warnings.formatwarning`'s text: `FILE:LINE: SyntaxWarning: MSG` and
+    /// the stripped source line.
+    pub fn render(&self, filename: &str, source: &str) -> String {
+        let mut out = format!("{}:{}: SyntaxWarning: {}\n", filename, self.line, self.msg);
+        if let Some(text) = source_line(source, self.line) {
+            let text = text.trim();
+            if !text.is_empty() {
+                out.push_str("  ");
+                out.push_str(text);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}

@@ -8,12 +8,28 @@ mod parser;
 mod strings;
 mod tokenizer;
 
-pub use error::{ErrorKind, SyntaxError};
+pub use error::{ErrorKind, SyntaxError, SyntaxWarning};
 
 /// Parse a module. `filename` only labels errors.
 pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
+    parse_with_warnings(source, filename).0
+}
+
+/// Parse a module, also returning the SyntaxWarnings CPython's tokenizer and
+/// parser emit (invalid escape sequences, `1if`), in source order. CPython
+/// prints each (no deduplication: compile-time warnings have no registry).
+pub fn parse_with_warnings(source: &str, filename: &str) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
     let source = normalize_newlines(source);
-    let tokens = tokenizer::tokenize(&source, filename);
+    let mut warnings = Vec::new();
+    let result = parse_normalized(&source, filename, &mut warnings);
+    warnings.sort_by_key(|w| w.0);
+    (result, warnings.into_iter().map(|(line, msg)| SyntaxWarning { msg, line }).collect())
+}
+
+fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, String)>) -> Result<ast::Module, SyntaxError> {
+    let source = source.to_string();
+    let mut tokens = tokenizer::tokenize(&source, filename);
+    warnings.append(&mut tokens.warnings);
     let lexical_error = tokens.error.as_ref().map(|(_, e)| e.clone());
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
         (None, Some(&(bracket, line, col))) => Some((line, unclosed_bracket(&source, filename, bracket, line, col))),
@@ -27,6 +43,7 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
     let sentinel_error = lexical_error.clone().or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
     let mut parser = parser::Parser::new(&source, filename, tokens, sentinel_error);
     let result = parser.parse_module();
+    warnings.append(&mut parser.warnings);
     result.map_err(|parse_error| {
         // pegen prefers an error the tokenizer finds anywhere in the rest of
         // the file (`_PyPegen_tokenize_full_source_to_check_for_errors`); an

@@ -44,6 +44,8 @@ pub struct Parser<'a> {
     /// The furthest token looked at (pegen compares its line with an
     /// unclosed bracket's).
     furthest: std::cell::Cell<usize>,
+    /// SyntaxWarnings met so far: (line, message).
+    pub warnings: Vec<(u32, String)>,
     /// What reaching the sentinel token at the end means: the lexical error
     /// or "'(' was never closed".
     sentinel_error: Option<SyntaxError>,
@@ -77,7 +79,7 @@ impl<'a> Parser<'a> {
             toks.push(Token { kind: T::EndMarker, lo, hi: lo, start: p, end: p });
             toks.last_mut().unwrap().kind = T::EndMarker;
         }
-        Parser { src, filename, toks, pos: 0, last_end: Pos { line: 1, col: 0 }, depth: 0, stack_base: 0, furthest: std::cell::Cell::new(0), sentinel_error }
+        Parser { src, filename, toks, pos: 0, last_end: Pos { line: 1, col: 0 }, depth: 0, stack_base: 0, furthest: std::cell::Cell::new(0), warnings: Vec::new(), sentinel_error }
     }
 
     // ---- token access ------------------------------------------------------
@@ -2200,8 +2202,11 @@ impl<'a> Parser<'a> {
                 parts.extend(self.fstring()?);
             } else {
                 self.advance();
-                let (value, is_bytes) = strings::decode_string_literal(self.text(&t))
+                let (value, is_bytes, warning) = strings::decode_string_literal(self.text(&t))
                     .map_err(|(msg, _)| self.error_span(tok_span(&t), &msg))?;
+                if let Some(w) = warning {
+                    self.warnings.push((t.start.line, w));
+                }
                 if bytes.map_or(false, |b| b != is_bytes) {
                     while matches!(self.kind(), T::String | T::FStringStart) {
                         self.advance();
@@ -2250,8 +2255,7 @@ impl<'a> Parser<'a> {
                 }
                 T::FStringMiddle => {
                     let t = self.advance();
-                    let text = strings::decode_fstring_middle(self.text(&t), raw)
-                        .map_err(|(msg, _)| self.error_span(tok_span(&t), &msg))?;
+                    let text = self.fstring_middle(&t, raw)?;
                     values.push(Expr { kind: ExprKind::Constant(ConstantValue::Str(Rc::from(text))), span: tok_span(&t) });
                 }
                 T::Op if self.is_op("{") => {
@@ -2260,6 +2264,15 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.invalid_syntax()),
             }
         }
+    }
+
+    fn fstring_middle(&mut self, t: &Token, raw: bool) -> PResult<String> {
+        let (text, warning) =
+            strings::decode_fstring_middle(self.text(t), raw).map_err(|(msg, _)| self.error_span(tok_span(t), &msg))?;
+        if let Some(w) = warning {
+            self.warnings.push((t.start.line, w));
+        }
+        Ok(text)
     }
 
     /// `{expr[=][!conv][:spec]}` appended to `values` (a debug `=` adds the
@@ -2343,8 +2356,7 @@ impl<'a> Parser<'a> {
                 match self.kind() {
                     T::FStringMiddle => {
                         let t = self.advance();
-                        let text = strings::decode_fstring_middle(self.text(&t), raw)
-                            .map_err(|(msg, _)| self.error_span(tok_span(&t), &msg))?;
+                        let text = self.fstring_middle(&t, raw)?;
                         spec.push(Expr { kind: ExprKind::Constant(ConstantValue::Str(Rc::from(text))), span: tok_span(&t) });
                     }
                     T::Op if self.is_op("{") => self.replacement_field(&mut spec, raw)?,

@@ -52,6 +52,8 @@ pub struct Tokens {
     /// Brackets still open when the error or the end of input was reached:
     /// (bracket, line, col).
     pub open_brackets: Vec<(u8, u32, u32)>,
+    /// SyntaxWarnings: (line, message).
+    pub warnings: Vec<(u32, String)>,
 }
 
 const MAX_INDENT: usize = 100;
@@ -82,6 +84,7 @@ pub fn tokenize(source: &str, filename: &str) -> Tokens {
         tokens: t.tokens,
         error: error.map(|e| (count, e)),
         open_brackets: t.brackets,
+        warnings: t.warnings,
     }
 }
 
@@ -99,6 +102,7 @@ struct Tokenizer<'a> {
     at_line_start: bool,
     /// Whether the current logical line has produced a token yet.
     line_has_tokens: bool,
+    warnings: Vec<(u32, String)>,
 }
 
 type Result<T> = std::result::Result<T, SyntaxError>;
@@ -126,6 +130,7 @@ impl<'a> Tokenizer<'a> {
             fstrings: Vec::new(),
             at_line_start: true,
             line_has_tokens: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -675,6 +680,7 @@ impl<'a> Tokenizer<'a> {
         let rest = &self.src[self.pos..];
         for kw in [&b"and"[..], b"else", b"for", b"if", b"in", b"is", b"not", b"or"] {
             if rest.starts_with(kw) {
+                self.warnings.push((self.line, format!("invalid {} literal", kind)));
                 return Ok(());
             }
         }
