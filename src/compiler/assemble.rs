@@ -58,7 +58,11 @@ fn cell_fixed_offsets(meta: &UnitMeta) -> Vec<u32> {
 fn insert_prefix_instructions(meta: &UnitMeta, cfg: &mut Cfg, fixed: &[u32]) {
     let entry = cfg.entry;
     let ncells = meta.cellvars.len();
+    // Final order: COPY_FREE_VARS, MAKE_CELLs, RETURN_GENERATOR + POP_TOP, then the body.
     let mut prefix: Vec<Instr> = Vec::new();
+    if !meta.freevars.is_empty() {
+        prefix.push(make_instr(Opcode::COPY_FREE_VARS, meta.freevars.len() as u32, Loc::NONE));
+    }
     if ncells > 0 {
         let nvars = ncells + meta.varnames.len();
         let mut sorted = vec![0usize; nvars];
@@ -71,14 +75,11 @@ fn insert_prefix_instructions(meta: &UnitMeta, cfg: &mut Cfg, fixed: &[u32]) {
             }
         }
     }
-    if !meta.freevars.is_empty() {
-        prefix.insert(0, make_instr(Opcode::COPY_FREE_VARS, meta.freevars.len() as u32, Loc::NONE));
-    }
     if meta.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0 {
         let line = meta.firstlineno as i32;
         let loc = Loc { line, end_line: line, col: -1, end_col: -1 };
-        prefix.insert(0, make_instr(Opcode::RETURN_GENERATOR, 0, loc));
-        prefix.insert(1, make_instr(Opcode::POP_TOP, 0, Loc::NONE));
+        prefix.push(make_instr(Opcode::RETURN_GENERATOR, 0, loc));
+        prefix.push(make_instr(Opcode::POP_TOP, 0, Loc::NONE));
     }
     let block = &mut cfg.blocks[entry];
     block.instrs.splice(0..0, prefix);
