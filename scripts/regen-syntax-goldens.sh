@@ -39,4 +39,13 @@ with open(out, 'w', encoding='utf-8') as f:
 PY
     node "$ORACLE" "$tmp/gen.py" --run > "tests/syntax/${mode}_cases.golden"
 done
+
+# SyntaxWarnings: what the oracle prints on stderr for each tests/syntax/warnings/NAME.py.
+rm -rf tests/syntax/warnings_golden
+mkdir -p tests/syntax/warnings_golden
+node "$ORACLE" --batch tests/syntax/warnings "$tmp/warnings" --no-trace > /dev/null
+for f in tests/syntax/warnings/*.py; do
+    name=$(basename "$f" .py)
+    if [ -f "$tmp/warnings/$name.err" ]; then cp "$tmp/warnings/$name.err" tests/syntax/warnings_golden/$name.err; else : > tests/syntax/warnings_golden/$name.err; fi
+done
 echo "goldens written to tests/syntax/"

@@ -31,44 +31,63 @@ pub fn parse_number(text: &str) -> ConstantValue {
 fn split_literal(text: &str) -> (&str, &str) {
     let quote_at = text.find(['\'', '"']).unwrap_or(0);
     let (prefix, rest) = text.split_at(quote_at);
-    let q = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) { 3 } else { 1 };
+    let q = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) {
+        3
+    } else {
+        1
+    };
     let body = rest.get(q..rest.len().saturating_sub(q)).unwrap_or("");
     (prefix, body)
 }
 
 pub fn prefix_is_raw(start_token: &str) -> bool {
-    start_token.bytes().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == b'r' || c == b'R')
+    start_token
+        .bytes()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .any(|c| c == b'r' || c == b'R')
 }
 
 type DecodeResult<T> = Result<T, (String, usize)>;
 
-/// A complete STRING token's value, and whether it is bytes.
-pub fn decode_string_literal(text: &str) -> DecodeResult<(ConstantValue, bool)> {
+/// A complete STRING token's value, whether it is bytes, and the warning
+/// for its first invalid escape sequence (CPython warns once per literal).
+pub fn decode_string_literal(text: &str) -> DecodeResult<(ConstantValue, bool, Option<String>)> {
     let (prefix, body) = split_literal(text);
     let lower = prefix.to_ascii_lowercase();
     let raw = lower.contains('r');
     if lower.contains('b') {
         if let Some(i) = body.bytes().position(|b| b >= 128) {
-            return Err(("bytes can only contain ASCII literal characters".to_string(), i));
+            return Err((
+                "bytes can only contain ASCII literal characters".to_string(),
+                i,
+            ));
         }
-        let bytes = if raw { body.as_bytes().to_vec() } else { decode_escapes(body, true)?.1 };
-        return Ok((ConstantValue::Bytes(Rc::from(bytes)), true));
+        if raw {
+            return Ok((ConstantValue::Bytes(Rc::from(body.as_bytes())), true, None));
+        }
+        let (_, bytes, warning) = decode_escapes(body, true)?;
+        return Ok((ConstantValue::Bytes(Rc::from(bytes)), true, warning));
     }
-    let s = if raw { body.to_string() } else { decode_escapes(body, false)?.0 };
-    Ok((ConstantValue::Str(Rc::from(s)), false))
+    if raw {
+        return Ok((ConstantValue::Str(Rc::from(body)), false, None));
+    }
+    let (s, _, warning) = decode_escapes(body, false)?;
+    Ok((ConstantValue::Str(Rc::from(s)), false, warning))
 }
 
 /// The value of an FSTRING_MIDDLE: escapes (unless raw) and doubled braces.
-pub fn decode_fstring_middle(text: &str, raw: bool) -> DecodeResult<String> {
+pub fn decode_fstring_middle(text: &str, raw: bool) -> DecodeResult<(String, Option<String>)> {
     let undoubled = text.replace("{{", "{").replace("}}", "}");
     if raw {
-        return Ok(undoubled);
+        return Ok((undoubled, None));
     }
-    Ok(decode_escapes(&undoubled, false)?.0)
+    let (s, _, warning) = decode_escapes(&undoubled, false)?;
+    Ok((s, warning))
 }
 
 /// Backslash escapes of a str (or bytes) literal body.
-fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>)> {
+fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Option<String>)> {
+    let mut warning: Option<String> = None;
     let mut s = String::new();
     let mut b: Vec<u8> = Vec::new();
     let push = |s: &mut String, b: &mut Vec<u8>, c: char| {
@@ -119,6 +138,10 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>)> {
                         }
                         None => break,
                     }
+                }
+                if v > 0o377 && warning.is_none() {
+                    let digits: String = chars[i - 3..i].iter().map(|&(_, d)| d).collect();
+                    warning = Some(format!("invalid octal escape sequence '\\{}'", digits));
                 }
                 if bytes {
                     b.push(v as u8);
@@ -200,6 +223,9 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>)> {
             }
             other => {
                 // Invalid escapes keep their backslash (CPython warns).
+                if warning.is_none() {
+                    warning = Some(format!("invalid escape sequence '\\{}'", other));
+                }
                 push(&mut s, &mut b, '\\');
                 if bytes {
                     let mut buf = [0u8; 4];
@@ -210,7 +236,7 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>)> {
             }
         }
     }
-    Ok((s, b))
+    Ok((s, b, warning))
 }
 
 fn unicode_name(name: &str) -> Option<char> {
