@@ -977,6 +977,7 @@ impl Vm {
     /// Unwinds after `exc` was raised by the top frame's current instruction:
     /// to the innermost handler in the exception table, through the frames.
     pub(super) fn raise(&mut self, exc: Exc) {
+        self.last_exception = Some(exc.0);
         let fresh = !std::mem::take(&mut self.reraising);
         if fresh {
             let handled = self.exc_info;

@@ -7,12 +7,14 @@ mod attr;
 mod builtins;
 mod call;
 mod containers;
+mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
 mod methods;
 mod ops;
 mod repr;
+pub mod session;
 pub mod trace;
 mod traceback;
 pub mod types;
@@ -27,6 +29,9 @@ use num_bigint::BigInt;
 use std::collections::HashMap;
 use std::rc::Rc;
 use types::TypeId;
+
+pub use entry::{run, trace};
+pub use session::Session;
 
 /// An exception being raised: the exception instance on the heap.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -78,6 +83,8 @@ pub struct Vm {
     nesting: usize,
     /// Set by RERAISE: the exception's traceback already names this frame.
     reraising: bool,
+    /// The last exception raised (read and cleared by the stepper).
+    pub last_exception: Option<ObjId>,
     /// The raise site a RERAISE restored (pushed by a `lasti` handler).
     reraise_lasti: Option<usize>,
     /// JSON Lines of the instruction trace, when tracing.
@@ -113,6 +120,7 @@ impl Vm {
             nested_exit: None,
             nesting: 0,
             reraising: false,
+            last_exception: None,
             reraise_lasti: None,
             trace: None,
             not_implemented,

@@ -30,5 +30,5 @@ elif total > 10:
     print("medium")
 else:
     print("small")
-print(fib(20))
+print(fib(12))
 print(1, 2, 3, sep=", ", end=".\n")
