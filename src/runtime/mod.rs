@@ -5,5 +5,6 @@ pub mod format;
 pub mod heap;
 pub mod object;
 pub mod repr;
+pub mod set;
 mod unprintable;
 pub mod value;

@@ -15,7 +15,7 @@ pub enum Object {
     Tuple(Vec<Value>),
     Dict(Dict),
     /// set and frozenset: a dict whose values are unused.
-    Set { items: Dict, frozen: bool },
+    Set { items: super::set::PySet, frozen: bool },
     Function(Function),
     Builtin(Builtin),
     /// A function bound to the object it was looked up on.
@@ -35,6 +35,8 @@ pub enum Object {
     Property { fget: Value, fset: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
+    /// A module: its name and namespace dict.
+    Module { name: Rc<str>, dict: ObjId },
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
     DictView { dict: ObjId, kind: ViewKind },
     NotImplemented,
@@ -119,6 +121,8 @@ pub struct Class {
     pub attrs: Dict,
     /// The builtin type whose instance layout objects of this class have.
     pub builtin: Option<crate::vm::types::TypeId>,
+    /// `__module__` of a class defined outside the program (e.g. "collections.abc").
+    pub module: Option<Rc<str>>,
 }
 
 pub struct Instance {
@@ -209,6 +213,7 @@ impl Object {
             Object::Property { fget, fset } => out.extend([*fget, *fset]),
             Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
+            Object::Module { dict, .. } => out.push(Value::Obj(*dict)),
         }
     }
 }

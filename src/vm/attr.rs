@@ -52,6 +52,7 @@ impl Vm {
                 Object::ClassMethod(_) => TypeId::ClassMethod,
                 Object::Property { .. } => TypeId::Property,
                 Object::Super { .. } => TypeId::Super,
+                Object::Module { .. } => TypeId::Module,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,
@@ -109,7 +110,7 @@ impl Vm {
         let Some(id) = attr.obj() else { return attr };
         match self.heap.get(id) {
             Object::Function(_) => Value::Obj(self.heap.alloc(Object::Method { func: attr, receiver: obj })),
-            Object::Builtin(b) if b.receiver.is_none() => {
+            Object::Builtin(b) if b.receiver.is_none() && b.name != "__new__" => {
                 let b = Builtin { receiver: Some(obj), ..b.clone() };
                 Value::Obj(self.heap.alloc(Object::Builtin(b)))
             }
@@ -201,6 +202,19 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Object::Module { name: mname, dict } => {
+                    let (mname, dict) = (mname.clone(), *dict);
+                    if let Some(v) = self.dict_get_str(dict, &Rc::from(name)) {
+                        return Ok(v);
+                    }
+                    if name == "__name__" {
+                        return Ok(self.new_str(&mname));
+                    }
+                    if name == "__dict__" {
+                        return Ok(Value::Obj(dict));
+                    }
+                    return Err(self.exc(TypeId::AttributeError, format!("module '{mname}' has no attribute '{name}'")));
+                }
                 _ => {}
             }
         }
@@ -258,7 +272,14 @@ impl Vm {
                 let m: Vec<Value> = c.bases.iter().map(|c| Value::Obj(*c)).collect();
                 self.new_tuple(m)
             }
-            (Object::Class(c), "__module__") if c.builtin.is_none() => self.new_str("__main__"),
+            (Object::Class(c), "__module__") => {
+                let m = match (&c.module, c.builtin) {
+                    (Some(m), _) => m.to_string(),
+                    (None, Some(_)) => "builtins".to_string(),
+                    (None, None) => "__main__".to_string(),
+                };
+                self.new_str(&m)
+            }
             (Object::Class(c), "__dict__") => {
                 let d = c.attrs.clone();
                 Value::Obj(self.heap.alloc(Object::Dict(d)))
@@ -390,6 +411,10 @@ impl Vm {
             }
             Object::Class(c) if c.builtin.is_none() => c.attrs.insert(HashKey::Str(key), k, v),
             Object::Function(f) => f.attrs.insert(HashKey::Str(key), k, v),
+            Object::Module { dict, .. } => {
+                let dict = *dict;
+                self.store_name_in(dict, &key, v);
+            }
             Object::Class(c) => {
                 let msg = format!("cannot set '{}' attribute of immutable type '{}'", name, c.name);
                 return self.type_error(msg);

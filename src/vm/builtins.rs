@@ -846,11 +846,6 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 }
 
 impl Vm {
-    /// Whether `file=` names sys.stderr.
-    fn is_stderr(&self, file: Value) -> bool {
-        matches!(file.obj().map(|i| self.heap.get(i)), Some(Object::Str(s)) if &**s == "<stderr>")
-    }
-
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {

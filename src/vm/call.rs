@@ -258,8 +258,23 @@ impl Vm {
             }
         }
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
-        let exc = is_exc.then(|| Box::new(ExcData::new(args.pos.clone())));
-        let inst = Value::Obj(self.heap.alloc(Object::Instance(Instance { class, attrs: Dict::new(), exc })));
+        let inst = match self.lookup_user_attr(class, "__new__") {
+            Some(new) => {
+                let new = match new.obj().map(|i| self.heap.get(i)) {
+                    Some(Object::StaticMethod(f)) => *f,
+                    _ => new,
+                };
+                let mut new_args = Args { pos: args.pos.clone(), kw: args.kw.clone() };
+                new_args.pos.insert(0, Value::Obj(class));
+                let inst = self.call(new, new_args)?;
+                // __init__ runs only when __new__ made an instance of the class.
+                if !self.is_subclass(self.type_of(inst), class) {
+                    return Ok(Prepared::Done(inst));
+                }
+                inst
+            }
+            None => self.bare_instance(class, args.pos.clone()),
+        };
         match self.lookup_type_attr(class, "__init__") {
             Some(init) if matches!(init.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) => {
                 let mut args = args;
@@ -276,6 +291,13 @@ impl Vm {
                 Ok(Prepared::Done(inst))
             }
         }
+    }
+
+    /// A new instance of `class` with no attributes (exceptions get their args).
+    pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
+        let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
+        let exc = is_exc.then(|| Box::new(ExcData::new(args)));
+        Value::Obj(self.heap.alloc(Object::Instance(Instance { class, attrs: Dict::new(), exc })))
     }
 
     /// `__build_class__(func, name, *bases)`: runs the class body with a fresh
@@ -326,6 +348,7 @@ impl Vm {
             mro: Vec::new(),
             attrs,
             builtin: None,
+            module: None,
         }));
         let mro = self.c3_mro(class, &bases)?;
         if let Object::Class(c) = self.heap.get_mut(class) {
@@ -410,6 +433,62 @@ impl Vm {
             g.running = false;
         }
         result
+    }
+
+    /// `gen.throw(exc)`: resumes a suspended generator by raising `exc` at
+    /// the yield it is suspended at (its handlers may catch it).
+    pub(super) fn gen_throw(&mut self, gen: Value, exc: super::Exc) -> PyResult<FrameExit> {
+        let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) else {
+            return Err(exc);
+        };
+        if g.running {
+            return self.value_error("generator already executing");
+        }
+        let Some(mut frame) = g.frame.take() else { return Err(exc) };
+        if !frame.resumed {
+            return Err(exc);
+        }
+        g.running = true;
+        frame.on_return = OnReturn::Nested;
+        self.push_frame(*frame)?;
+        self.raise(exc);
+        let result = self.run_nested();
+        if let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) {
+            g.running = false;
+        }
+        result
+    }
+
+    /// `gen.close()`: GeneratorExit thrown in; finally blocks run.
+    pub(super) fn gen_close(&mut self, gen: Value) -> PyResult<()> {
+        let started = match gen.obj().map(|id| self.heap.get_mut(id)) {
+            Some(Object::Generator(g)) => match &g.frame {
+                Some(f) if f.resumed => true,
+                _ => {
+                    g.frame = None;
+                    false
+                }
+            },
+            _ => false,
+        };
+        if !started {
+            return Ok(());
+        }
+        let exit = self.exc_with_args(TypeId::GeneratorExit, vec![]);
+        match self.gen_throw(gen, exit) {
+            Ok(FrameExit::Yield(_)) => Err(self.exc(TypeId::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(FrameExit::Return(_)) => Ok(()),
+            Err(e) => {
+                let t = self.type_of(Value::Obj(e.0));
+                if self.is_subclass(t, self.type_obj(TypeId::GeneratorExit))
+                    || self.is_subclass(t, self.type_obj(TypeId::StopIteration))
+                {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            }
+        }
     }
 
     /// `super(class, receiver)`.

@@ -2,7 +2,8 @@
 
 use super::types::TypeId;
 use super::{PyResult, Vm};
-use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::dict::HashKey;
+use crate::runtime::set::PySet;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
 
@@ -92,10 +93,10 @@ impl Vm {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-        let mut d = Dict::new();
+        let mut d = PySet::new();
         for v in items {
             let h = self.key(v)?;
-            d.insert(h, v, Value::None);
+            d.insert(h, v);
         }
         Ok(Value::Obj(self.heap.alloc(Object::Set { items: d, frozen })))
     }
@@ -103,7 +104,7 @@ impl Vm {
     pub(super) fn set_add(&mut self, set: Value, v: Value) -> PyResult<()> {
         let h = self.key(v)?;
         if let Some(Object::Set { items, .. }) = set.obj().map(|id| self.heap.get_mut(id)) {
-            items.insert(h, v, Value::None);
+            items.insert(h, v);
         }
         Ok(())
     }
@@ -157,7 +158,7 @@ impl Vm {
         if inplace {
             let new = match result.obj().map(|id| self.heap.get(id)) {
                 Some(Object::Set { items, .. }) => items.clone(),
-                _ => Dict::new(),
+                _ => PySet::new(),
             };
             if let Some(Object::Set { items, .. }) = a.obj().map(|id| self.heap.get_mut(id)) {
                 *items = new;

@@ -48,8 +48,16 @@ impl Vm {
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
         frame.on_return = OnReturn::Nested;
         self.push_frame(frame)?;
+        self.run_nested()
+    }
+
+    /// Runs the (nested) top frame until it hands control back.
+    pub(super) fn run_nested(&mut self) -> PyResult<FrameExit> {
         self.nesting += 1;
         let result = loop {
+            if let Some(exit) = self.nested_exit.take() {
+                break exit;
+            }
             self.step_instruction();
             if let Some(exit) = self.nested_exit.take() {
                 break exit;
@@ -689,8 +697,9 @@ impl Vm {
             }
             IMPORT_NAME => {
                 let name = self.name(arg);
-                self.pop_n(2);
-                let m = self.import(&name)?;
+                let fromlist = self.pop();
+                let _level = self.pop();
+                let m = self.import(&name, fromlist)?;
                 self.push(m);
             }
             IMPORT_FROM => {
@@ -966,6 +975,12 @@ impl Vm {
                 Ok(Value::Obj(new.0))
             }
             5 => self.positive(v),
+            2 => {
+                // INTRINSIC_IMPORT_STAR: every public name of the module.
+                let ns = self.namespace();
+                self.import_star(v, ns)?;
+                Ok(Value::None)
+            }
             6 => {
                 let items = self.sequence_items(v)?;
                 Ok(self.new_tuple(items))

@@ -20,14 +20,18 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         TypeId::Generator => GENERATOR,
         TypeId::BaseException => EXCEPTION,
         TypeId::Object => OBJECT,
+        TypeId::Property => PROPERTY,
         _ => &[],
     };
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
-const OBJECT: &[(&str, BuiltinFn)] = &[("__init__", object_init), ("__repr__", object_repr), ("__str__", object_str)];
+const OBJECT: &[(&str, BuiltinFn)] =
+    &[("__init__", object_init), ("__new__", object_new), ("__repr__", object_repr), ("__str__", object_str)];
+const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
 const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_traceback", self_return)];
-const GENERATOR: &[(&str, BuiltinFn)] = &[("send", gen_send), ("__next__", gen_next), ("close", gen_close)];
+const GENERATOR: &[(&str, BuiltinFn)] =
+    &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
 const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
 const FLOAT: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer), ("conjugate", self_return)];
 const TUPLE: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count", seq_count)];
@@ -177,6 +181,26 @@ fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `object.__new__(cls)`: a bare instance of `cls`.
+fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("object.__new__(X): X is not a type object");
+    };
+    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+}
+
+fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "setter", 1, 1)?;
+    let Object::Property { fget, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1] })))
+}
+
+fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "getter", 1, 1)?;
+    let Object::Property { fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset })))
+}
+
 fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = this(args);
     let s = vm.safe_repr(v);
@@ -219,10 +243,26 @@ fn gen_next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn gen_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    if let Object::Generator(g) = vm.heap.get_mut(this_id(args)) {
-        g.frame = None;
-    }
+    vm.gen_close(this(args))?;
     Ok(Value::None)
+}
+
+fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "throw", 1, 3)?;
+    let mut exc = args.pos[1];
+    if let (Some(v), Some(Object::Class(_))) = (args.pos.get(2), exc.obj().map(|i| vm.heap.get(i))) {
+        if !matches!(v, Value::None) {
+            exc = vm.call1(exc, *v)?;
+        }
+    }
+    let exc = vm.make_exception(exc)?;
+    match vm.gen_throw(this(args), exc)? {
+        super::eval::FrameExit::Yield(v) => Ok(v),
+        super::eval::FrameExit::Return(r) => {
+            let a = if matches!(r, Value::None) { vec![] } else { vec![r] };
+            Err(vm.exc_with_args(TypeId::StopIteration, a))
+        }
+    }
 }
 
 // ----- numbers -------------------------------------------------------------------
@@ -476,15 +516,12 @@ fn set_discard(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn set_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let first = vm.set_items(this(args)).first().copied();
-    match first {
-        Some(v) => {
-            let h = vm.key(v)?;
-            if let Object::Set { items, .. } = vm.heap.get_mut(this_id(args)) {
-                items.remove(&h);
-            }
-            Ok(v)
-        }
+    let popped = match vm.heap.get_mut(this_id(args)) {
+        Object::Set { items, .. } => items.pop(),
+        _ => None,
+    };
+    match popped {
+        Some(v) => Ok(v),
         None => Err(vm.exc(TypeId::KeyError, "pop from an empty set")),
     }
 }

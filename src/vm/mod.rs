@@ -12,6 +12,7 @@ mod eval;
 pub mod events;
 pub mod frame;
 mod methods;
+mod modules;
 mod ops;
 mod repr;
 pub mod session;
@@ -91,6 +92,8 @@ pub struct Vm {
     pub trace: Option<trace::TraceLog>,
     not_implemented: ObjId,
     ellipsis: ObjId,
+    /// Imported modules by dotted name (`sys.modules`).
+    modules: HashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: HashMap<Rc<str>, ObjId>,
 }
@@ -126,6 +129,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             strings: HashMap::new(),
+            modules: HashMap::new(),
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);
@@ -190,10 +194,10 @@ impl Vm {
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
                 let vals: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
                 if matches!(c, Constant::FrozenSet(_)) {
-                    let mut d = Dict::new();
+                    let mut d = crate::runtime::set::PySet::new();
                     for v in vals {
                         if let Ok(k) = self.hash_key(v) {
-                            d.insert(k, v, Value::None);
+                            d.insert(k, v);
                         }
                     }
                     Value::Obj(self.heap.alloc(Object::Set { items: d, frozen: true }))
@@ -219,6 +223,7 @@ impl Vm {
                 mro: vec![],
                 attrs: Dict::new(),
                 builtin: Some(t),
+                module: None,
             }));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -291,11 +296,6 @@ impl Vm {
             Object::Dict(d) => d.get(&HashKey::Str(name.clone())),
             _ => None,
         }
-    }
-
-    /// `import name`: pvm has no modules yet.
-    pub(super) fn import(&mut self, name: &str) -> PyResult<Value> {
-        Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{name}'")))
     }
 
     pub fn not_implemented(&self) -> Value {
@@ -381,6 +381,7 @@ impl Vm {
         }
         roots.extend(self.types.iter().map(|t| Value::Obj(*t)));
         roots.extend(self.strings.values().map(|t| Value::Obj(*t)));
+        roots.extend(self.modules.values().copied());
         roots.extend([
             Value::Obj(self.builtins),
             Value::Obj(self.globals),

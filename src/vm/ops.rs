@@ -485,8 +485,8 @@ impl Vm {
                 Ok(Some(Some(s.len().cmp(&t.len()))))
             }
             (Object::Set { items: s, .. }, Object::Set { items: t, .. }) => {
-                let sub = s.iter().all(|(k, _)| self.hash_key(k).map(|h| t.contains(&h)).unwrap_or(false));
-                let sup = t.iter().all(|(k, _)| self.hash_key(k).map(|h| s.contains(&h)).unwrap_or(false));
+                let sub = s.keys().into_iter().all(|k| self.hash_key(k).map(|h| t.contains(&h)).unwrap_or(false));
+                let sup = t.keys().into_iter().all(|k| self.hash_key(k).map(|h| s.contains(&h)).unwrap_or(false));
                 Ok(Some(match (sub, sup) {
                     (true, true) => Some(Ordering::Equal),
                     (true, false) => Some(Ordering::Less),

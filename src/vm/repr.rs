@@ -156,10 +156,12 @@ impl Vm {
                 let c = &self.codes[*i].code;
                 format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(id), c.filename, c.firstlineno)
             }
-            Object::Class(c) => match c.builtin {
-                Some(_) => format!("<class '{}'>", c.name),
-                None => format!("<class '__main__.{}'>", c.qualname),
+            Object::Class(c) => match (&c.module, c.builtin) {
+                (Some(m), _) => format!("<class '{}.{}'>", m, c.qualname),
+                (None, Some(_)) => format!("<class '{}'>", c.name),
+                (None, None) => format!("<class '__main__.{}'>", c.qualname),
             },
+            Object::Module { name, .. } => format!("<module '{name}' (built-in)>"),
             Object::Instance(inst) => {
                 let class = inst.class;
                 if calls {

@@ -137,7 +137,10 @@ impl Vm {
     fn exception_line(&mut self, e: ObjId) -> String {
         let class = self.type_of(Value::Obj(e));
         let stype = match self.heap.get(class) {
-            Object::Class(c) => c.qualname.to_string(),
+            Object::Class(c) => match &c.module {
+                Some(m) => format!("{m}.{}", c.qualname),
+                None => c.qualname.to_string(),
+            },
             _ => "?".into(),
         };
         let text = match self.str_of(Value::Obj(e)) {

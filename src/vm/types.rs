@@ -53,6 +53,7 @@ builtin_types! {
     ClassMethod = "classmethod": Object;
     Property = "property": Object;
     Super = "super": Object;
+    Module = "module": Object;
     ListIterator = "list_iterator": Object;
     ListReverseIterator = "list_reverseiterator": Object;
     TupleIterator = "tuple_iterator": Object;
