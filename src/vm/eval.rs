@@ -144,7 +144,8 @@ impl Vm {
             RESUME => self.frame().resumed = true,
             EXTENDED_ARG => self.frame().ext_arg = arg << 8,
             POP_TOP => {
-                self.pop();
+                let v = self.pop();
+                self.release(v);
             }
             PUSH_NULL => self.push(Value::Null),
             END_FOR => {
@@ -269,7 +270,8 @@ impl Vm {
             }
             STORE_FAST => {
                 let v = self.pop();
-                self.frame().locals[arg as usize] = v;
+                let old = std::mem::replace(&mut self.frame().locals[arg as usize], v);
+                self.release(old);
             }
             DELETE_FAST => {
                 if self.frame().locals[arg as usize].is_null() {
@@ -419,7 +421,7 @@ impl Vm {
             LIST_EXTEND => {
                 let iterable = self.pop();
                 let list = self.peek(arg as usize);
-                let items = self.collect_iterable(iterable)?;
+                let items = self.collect_hinted(iterable)?;
                 if let Some(Object::List(l)) = list.obj().map(|id| self.heap.get_mut(id)) {
                     l.extend(items);
                 }
@@ -458,7 +460,7 @@ impl Vm {
                 let seq = self.pop();
                 let before = (arg & 0xFF) as usize;
                 let after = (arg >> 8) as usize;
-                let items = self.collect_iterable(seq)?;
+                let items = self.collect_hinted(seq)?;
                 if items.len() < before + after {
                     let msg = format!(
                         "not enough values to unpack (expected at least {}, got {})",
@@ -513,7 +515,7 @@ impl Vm {
                 let callargs = self.pop();
                 let func = self.pop();
                 let _null = self.pop();
-                let mut args = Args::new(self.collect_iterable(callargs)?);
+                let mut args = Args::new(self.collect_hinted(callargs)?);
                 if let Some(d) = kwargs.obj() {
                     if let Object::Dict(d) = self.heap.get(d) {
                         let pairs: Vec<(Value, Value)> = d.iter().collect();
@@ -824,6 +826,19 @@ impl Vm {
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
     fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
+        let stack = &self.frame().stack;
+        let args = stack[stack.len().saturating_sub(argc)..].to_vec();
+        let result = self.call_instruction_inner(argc);
+        // A builtin is done with its arguments once it returns.
+        if result.is_ok() {
+            for a in args {
+                self.release(a);
+            }
+        }
+        result
+    }
+
+    fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
         let mut args = self.pop_n(argc);
         let second = self.pop();
         let first = self.pop();
@@ -865,7 +880,10 @@ impl Vm {
                 self.push(inst)
             }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
-            OnReturn::Exit => self.exit_code = Some(0),
+            OnReturn::Exit => {
+                self.clear_main_module();
+                self.exit_code = Some(0);
+            }
         }
         Ok(())
     }
@@ -1045,6 +1063,9 @@ impl Vm {
                     self.frames.push(frame);
                     self.report_uncaught(exc);
                     self.frames.clear();
+                    let code = self.exit_code.take();
+                    self.clear_main_module();
+                    self.exit_code = code;
                     return;
                 }
                 OnReturn::Push | OnReturn::PushInstance(_) => add_entry = true,
