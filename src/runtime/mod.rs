@@ -1,3 +1,4 @@
 //! The runtime: Python objects, their operations, and the builtins.
 
 pub mod repr;
+mod unprintable;
