@@ -399,12 +399,14 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn annotated_assignment(&mut self, start: Pos, mut target: Expr) -> PResult<Stmt> {
-        let parenthesized = self.toks_before_is_paren(start);
+        // A target in parentheses does not start where the statement does.
+        let parenthesized = (target.span.line, target.span.col) != (start.line, start.col);
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let span = if parenthesized {
+                let bare = (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
+                let span = if !bare {
                     target.span
                 } else {
                     elts[0].span
@@ -443,13 +445,6 @@ impl<'a> Parser<'a> {
             },
             span: self.span_from(start),
         })
-    }
-
-    /// Whether the statement starting at `start` began with `(`.
-    pub(super) fn toks_before_is_paren(&self, start: Pos) -> bool {
-        self.toks
-            .iter()
-            .any(|t| t.start == start && t.kind == T::Op && self.text(t) == "(")
     }
 
     pub(super) fn augassign_op(&self) -> Option<Operator> {
