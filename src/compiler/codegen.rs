@@ -120,7 +120,7 @@ pub struct Compiler<'a> {
     units: Vec<Unit<'a>>,
 }
 
-type Res = Result<(), CompileError>;
+pub(super) type Res = Result<(), CompileError>;
 
 fn loc(span: Span) -> Loc {
     Loc::from_span(span)
@@ -192,7 +192,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The constant an expression folds to (see `fold::value_of`).
-    fn const_value(&self, e: &Expr) -> Option<Constant> {
+    pub(super) fn const_value(&self, e: &Expr) -> Option<Constant> {
         value_of(e, &self.folded)
     }
 
@@ -361,29 +361,29 @@ impl<'a> Compiler<'a> {
 
     // ----- emitting -----
 
-    fn new_label(&mut self) -> Label {
+    pub(super) fn new_label(&mut self) -> Label {
         let u = self.u();
         u.next_label += 1;
         Label(u.next_label)
     }
 
-    fn use_label(&mut self, l: Label) {
+    pub(super) fn use_label(&mut self, l: Label) {
         self.u().seq.push(SeqItem::Label(l));
     }
 
-    fn emit_op(&mut self, l: Loc, op: Op, arg: u32) {
+    pub(super) fn emit_op(&mut self, l: Loc, op: Op, arg: u32) {
         self.u().seq.push(SeqItem::Instr { op, arg, target: None, loc: l });
     }
 
-    fn emit(&mut self, l: Loc, op: Opcode) {
+    pub(super) fn emit(&mut self, l: Loc, op: Opcode) {
         self.emit_op(l, Op::Real(op), 0);
     }
 
-    fn emit_arg(&mut self, l: Loc, op: Opcode, arg: u32) {
+    pub(super) fn emit_arg(&mut self, l: Loc, op: Opcode, arg: u32) {
         self.emit_op(l, Op::Real(op), arg);
     }
 
-    fn emit_jump(&mut self, l: Loc, op: Op, target: Label) {
+    pub(super) fn emit_jump(&mut self, l: Loc, op: Op, target: Label) {
         self.u().seq.push(SeqItem::Instr { op, arg: 0, target: Some(target), loc: l });
     }
 
@@ -395,7 +395,7 @@ impl<'a> Compiler<'a> {
         self.u().consts.add_or_find(c)
     }
 
-    fn load_const(&mut self, l: Loc, c: Constant) {
+    pub(super) fn load_const(&mut self, l: Loc, c: Constant) {
         let i = self.add_const(c);
         self.emit_arg(l, LOAD_CONST, i);
     }
@@ -426,7 +426,7 @@ impl<'a> Compiler<'a> {
 
     // ----- names -----
 
-    fn nameop(&mut self, l: Loc, name: &Rc<str>, ctx: Context) -> Res {
+    pub(super) fn nameop(&mut self, l: Loc, name: &Rc<str>, ctx: Context) -> Res {
         if ctx != Context::Load && &**name == "__debug__" {
             return Err(CompileError::at(format!("cannot assign to {name}"), l));
         }
@@ -537,7 +537,7 @@ impl<'a> Compiler<'a> {
         self.stmts(rest)
     }
 
-    fn stmts(&mut self, stmts: &'a [Stmt]) -> Res {
+    pub(super) fn stmts(&mut self, stmts: &'a [Stmt]) -> Res {
         stmts.iter().try_for_each(|s| self.stmt(s))
     }
 
@@ -642,7 +642,7 @@ impl<'a> Compiler<'a> {
                 Err(err("pvm does not support 'async' code yet", s.span))
             }
             StmtKind::TryStar { .. } => Err(err("pvm does not support 'except*' yet", s.span)),
-            StmtKind::Match { .. } => Err(err("pvm does not support 'match' statements yet", s.span)),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
         }
     }
@@ -1486,7 +1486,7 @@ impl<'a> Compiler<'a> {
     // ----- conditions -----
 
     /// `compiler_jump_if`: jumps to `next` when `e` is (`cond`) true.
-    fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> Res {
+    pub(super) fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> Res {
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
@@ -1555,7 +1555,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compare_op(&mut self, l: Loc, op: CmpOp) {
+    pub(super) fn compare_op(&mut self, l: Loc, op: CmpOp) {
         let cmp = match op {
             CmpOp::Lt => 0,
             CmpOp::LtE => 1,
@@ -1574,7 +1574,7 @@ impl<'a> Compiler<'a> {
 
     // ----- expressions -----
 
-    fn expr(&mut self, e: &'a Expr) -> Res {
+    pub(super) fn expr(&mut self, e: &'a Expr) -> Res {
         let l = loc(e.span);
         if let Some(c) = self.folded.get(e) {
             let c = c.clone();

@@ -159,6 +159,7 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
         StmtKind::Match { subject, cases } => {
             fold_expr(subject, fo);
             for c in cases {
+                fold_pattern(&mut c.pattern, fo);
                 c.guard.iter_mut().for_each(|x| fold_expr(x, fo));
                 fold_stmts(&mut c.body, fo);
             }
@@ -189,6 +190,28 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
         | StmtKind::Pass
         | StmtKind::Break
         | StmtKind::Continue => {}
+    }
+}
+
+fn fold_pattern(p: &mut Pattern, fo: &mut Folded) {
+    match &mut p.kind {
+        PatternKind::MatchValue(v) => fold_expr(v, fo),
+        PatternKind::MatchSingleton(_) | PatternKind::MatchStar(_) => {}
+        PatternKind::MatchSequence(ps) | PatternKind::MatchOr(ps) => ps.iter_mut().for_each(|x| fold_pattern(x, fo)),
+        PatternKind::MatchMapping { keys, patterns, .. } => {
+            keys.iter_mut().for_each(|x| fold_expr(x, fo));
+            patterns.iter_mut().for_each(|x| fold_pattern(x, fo));
+        }
+        PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+            fold_expr(cls, fo);
+            patterns.iter_mut().for_each(|x| fold_pattern(x, fo));
+            kwd_patterns.iter_mut().for_each(|x| fold_pattern(x, fo));
+        }
+        PatternKind::MatchAs { pattern, .. } => {
+            if let Some(inner) = pattern {
+                fold_pattern(inner, fo);
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod flowgraph;
 mod fold;
 mod format;
 mod ir;
+mod patterns;
 mod symtable;
 
 use crate::bytecode::CodeObject;

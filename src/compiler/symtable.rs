@@ -343,8 +343,15 @@ impl Builder {
                 }
                 self.visit_body(body)?;
             }
-            StmtKind::Match { .. } => {
-                return Err(err("pvm does not support 'match' statements yet", s.span));
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
             }
             StmtKind::Raise { exc, cause } => {
                 if let Some(e) = exc {
@@ -422,6 +429,42 @@ impl Builder {
             }
             StmtKind::Expr(e) => self.visit_expr(e)?,
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+        Ok(())
+    }
+
+    fn visit_pattern(&mut self, p: &Pattern) -> Res {
+        match &p.kind {
+            PatternKind::MatchValue(v) => self.visit_expr(v)?,
+            PatternKind::MatchSingleton(_) => {}
+            PatternKind::MatchSequence(ps) | PatternKind::MatchOr(ps) => {
+                ps.iter().try_for_each(|x| self.visit_pattern(x))?
+            }
+            PatternKind::MatchStar(name) => {
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => {
+                self.visit_exprs(keys)?;
+                patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+                if let Some(r) = rest {
+                    self.add_def(r, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+                self.visit_expr(cls)?;
+                patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+                kwd_patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.span)?;
+                }
+            }
         }
         Ok(())
     }
