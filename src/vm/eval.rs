@@ -715,7 +715,33 @@ impl Vm {
                 let n = self.len(v)?;
                 self.push(Value::Int(n as i64));
             }
-            CACHE | RESERVED | INTERPRETER_EXIT | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS | MATCH_CLASS
+            MATCH_MAPPING => {
+                let subject = self.top();
+                let is_map = matches!(subject.obj().map(|i| self.heap.get(i)), Some(Object::Dict(_)));
+                self.push(Value::Bool(is_map));
+            }
+            MATCH_SEQUENCE => {
+                let subject = self.top();
+                let is_seq = matches!(
+                    subject.obj().map(|i| self.heap.get(i)),
+                    Some(Object::List(_) | Object::Tuple(_) | Object::Range { .. })
+                );
+                self.push(Value::Bool(is_seq));
+            }
+            MATCH_KEYS => {
+                let keys = self.top();
+                let subject = self.peek(2);
+                let r = self.match_keys(subject, keys)?;
+                self.push(r);
+            }
+            MATCH_CLASS => {
+                let names = self.pop();
+                let class = self.pop();
+                let subject = self.pop();
+                let r = self.match_class(subject, class, arg as usize, names)?;
+                self.push(r);
+            }
+            CACHE | RESERVED | INTERPRETER_EXIT
             | CHECK_EG_MATCH | GET_AITER | GET_ANEXT | BEFORE_ASYNC_WITH | END_ASYNC_FOR | CLEANUP_THROW
             | GET_AWAITABLE => {
                 return Err(self.exc(
@@ -725,6 +751,73 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// MATCH_KEYS: the subject's values for `keys`, or None if one is missing.
+    fn match_keys(&mut self, subject: Value, keys: Value) -> PyResult<Value> {
+        let keys = self.sequence_items(keys)?;
+        let Some(d) = subject.obj() else { return Ok(Value::None) };
+        let mut values = Vec::with_capacity(keys.len());
+        for k in keys {
+            match self.dict_get(d, k)? {
+                Some(v) => values.push(v),
+                None => return Ok(Value::None),
+            }
+        }
+        Ok(self.new_tuple(values))
+    }
+
+    /// MATCH_CLASS: the attributes a class pattern extracts, or None.
+    fn match_class(&mut self, subject: Value, class: Value, count: usize, names: Value) -> PyResult<Value> {
+        let Some(cls) = class.obj().filter(|c| matches!(self.heap.get(*c), Object::Class(_))) else {
+            return self.type_error("called match pattern must be a class");
+        };
+        if !self.is_subclass(self.type_of(subject), cls) {
+            return Ok(Value::None);
+        }
+        let mut attrs = Vec::new();
+        if count > 0 {
+            let builtin_self = matches!(self.heap.get(cls), Object::Class(c) if c.builtin.is_some());
+            if builtin_self && self.lookup_user_attr(cls, "__match_args__").is_none() {
+                if count > 1 {
+                    let name = self.class_name(cls);
+                    return self.type_error(format!("{name}() accepts 1 positional sub-pattern ({count} given)"));
+                }
+                attrs.push(subject);
+            } else {
+                let match_args = match self.lookup_user_attr(cls, "__match_args__") {
+                    Some(m) => self.sequence_items(m)?,
+                    None => Vec::new(),
+                };
+                if count > match_args.len() {
+                    let name = self.class_name(cls);
+                    let n = match_args.len();
+                    let s = if n == 1 { "" } else { "s" };
+                    return self.type_error(format!("{name}() accepts {n} positional sub-pattern{s} ({count} given)"));
+                }
+                for a in &match_args[..count] {
+                    let a = self.str_of(*a)?;
+                    match self.getattr(subject, &a) {
+                        Ok(v) => attrs.push(v),
+                        Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), self.type_obj(TypeId::AttributeError)) => {
+                            return Ok(Value::None)
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        for n in self.sequence_items(names)? {
+            let n = self.str_of(n)?;
+            match self.getattr(subject, &n) {
+                Ok(v) => attrs.push(v),
+                Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), self.type_obj(TypeId::AttributeError)) => {
+                    return Ok(Value::None)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(self.new_tuple(attrs))
     }
 
     fn unbound_local(&mut self, i: u32) -> Exc {
