@@ -2,7 +2,7 @@
 // the line the machine is executing.
 
 import {
-  EditorView, basicSetup, EditorState, StateEffect, StateField, Decoration, python,
+  EditorView, editorSetup, EditorState, StateEffect, StateField, Decoration, python,
 } from "./vendor/codemirror.js";
 
 const setActiveLine = StateEffect.define();
@@ -39,7 +39,7 @@ export function createEditor(parent, source, onEdit) {
     state: EditorState.create({
       doc: source,
       extensions: [
-        basicSetup,
+        editorSetup,
         python(),
         activeLineField,
         EditorView.updateListener.of((update) => {
