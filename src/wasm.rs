@@ -18,6 +18,10 @@ use wasm_bindgen::prelude::*;
 /// The script name tracebacks show for the page's program.
 const DEFAULT_FILENAME: &str = "main.py";
 
+/// `stepLine` gives up after this many instructions on one line (a
+/// `while True: pass` never leaves its line), so the page stays responsive.
+const STEP_LINE_BUDGET: u32 = 100_000;
+
 /// Plain JS objects and numbers (not `Map`s and `BigInt`s).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -141,7 +145,10 @@ impl Session {
     pub fn step_line(&mut self) -> JsValue {
         let start = self.position();
         self.step_instruction();
-        while !self.inner.snapshot().finished && self.position() == start {
+        for _ in 0..STEP_LINE_BUDGET {
+            if self.inner.snapshot().finished || self.position() != start {
+                break;
+            }
             self.step_instruction();
         }
         self.view()

@@ -27,6 +27,7 @@ const phaseView = createPhaseView({
 });
 const stepCount = byTestId("step-count");
 const instructionCount = document.getElementById("instruction-count");
+const runStatus = document.getElementById("run-status");
 
 let session = null;
 let codeObjects = [];
@@ -57,7 +58,8 @@ function show({ event, codeIndex, snapshot }) {
 
   stepCount.textContent = String(snapshot.stepCount);
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
-  document.body.classList.toggle("finished", snapshot.finished);
+  runStatus.textContent = snapshot.finished ? `finished, exit code ${snapshot.exitCode} ·` : "";
+  runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
 }
 
