@@ -37,7 +37,6 @@ export function createControls(root, actions) {
       buttons[name].disabled = !ready || finished;
     }
     buttons.back.disabled = !ready || stepCount === 0;
-    buttons.reset.disabled = !ready;
   }
 
   return { update };

@@ -32,12 +32,25 @@ const runStatus = document.getElementById("run-status");
 let session = null;
 let codeObjects = [];
 
+/** Runs one stepping call of the session and renders its view. */
+function stepWith(call) {
+  return () => {
+    try {
+      show(call(session));
+    } catch (error) {
+      // The core must never fail; if it does, say so instead of freezing the page.
+      machineView.showError(`Internal error in the PVM core: ${error}`);
+      controls.update({ ready: false });
+    }
+  };
+}
+
 const controls = createControls(document.body, {
-  step: () => show(session.step()),
-  "step-instruction": () => show(session.stepInstruction()),
-  "step-line": () => show(session.stepLine()),
-  back: () => show(session.back()),
-  run: () => show(session.runToEnd()),
+  step: stepWith((s) => s.step()),
+  "step-instruction": stepWith((s) => s.stepInstruction()),
+  "step-line": stepWith((s) => s.stepLine()),
+  back: stepWith((s) => s.back()),
+  run: stepWith((s) => s.runToEnd()),
   reset: () => load(editor.getSource()),
 });
 controls.update({ ready: false });
