@@ -1,0 +1,2410 @@
+//! Code generation (CPython's `Python/compile.c`): the AST of each scope
+//! becomes a flat instruction sequence with labels and pseudo-instructions,
+//! which `flowgraph` optimises and `assemble` turns into a code object.
+
+use super::assemble::{assemble, UnitMeta};
+use super::consts::ConstPool;
+use super::flowgraph::Cfg;
+use super::fold::{value_of, Folded};
+use super::ir::{Label, Loc, Op, SeqItem};
+use super::symtable::{self, mangle, key_of, BlockKind, CompKind, Scope, SymbolTable, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL};
+use super::CompileError;
+use crate::bytecode::code::flags;
+use crate::bytecode::{CodeObject, Constant, Opcode};
+use crate::syntax::ast::*;
+use num_bigint::BigInt;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use Opcode::*;
+
+/// CPython's STACK_USE_GUIDELINE: above it, calls and displays are built piecewise.
+const STACK_USE_GUIDELINE: usize = 30;
+
+const INTRINSIC_IMPORT_STAR: u32 = 2;
+const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
+const INTRINSIC_ASYNC_GEN_WRAP: u32 = 4;
+const INTRINSIC_UNARY_POSITIVE: u32 = 5;
+const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ScopeType {
+    Module,
+    Class,
+    Function,
+    AsyncFunction,
+    Lambda,
+    Comprehension,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FBlockKind {
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    With,
+    HandlerCleanup,
+    PopValue,
+    ExceptionHandler,
+}
+
+#[derive(Clone)]
+struct FBlock<'a> {
+    kind: FBlockKind,
+    block: Option<Label>,
+    exit: Option<Label>,
+    /// The finally body (FinallyTry).
+    finalbody: Option<&'a [Stmt]>,
+    /// The handler's bound name (HandlerCleanup).
+    name: Option<Rc<str>>,
+    /// The `with` statement's location (With).
+    with_loc: Loc,
+}
+
+/// An insertion-ordered set of names with their indexes (CPython's name dicts).
+#[derive(Default, Clone)]
+struct NameIndex {
+    list: Vec<Rc<str>>,
+    index: HashMap<Rc<str>, u32>,
+}
+
+impl NameIndex {
+    fn add(&mut self, name: &Rc<str>) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.clone());
+        self.index.insert(name.clone(), i);
+        i
+    }
+
+    fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+}
+
+struct Unit<'a> {
+    ste: usize,
+    scope_type: ScopeType,
+    seq: Vec<SeqItem>,
+    consts: ConstPool,
+    names: NameIndex,
+    varnames: NameIndex,
+    cellvars: NameIndex,
+    freevars: NameIndex,
+    /// Names made fast locals while compiling an inlined comprehension
+    /// outside a function (true while active; CO_FAST_HIDDEN either way).
+    fast_hidden: HashMap<Rc<str>, bool>,
+    private: Option<Rc<str>>,
+    fblocks: Vec<FBlock<'a>>,
+    next_label: usize,
+    in_inlined_comp: u32,
+    name: Rc<str>,
+    qualname: Rc<str>,
+    firstlineno: u32,
+    argcount: u32,
+    posonlyargcount: u32,
+    kwonlyargcount: u32,
+}
+
+pub struct Compiler<'a> {
+    st: SymbolTable,
+    folded: Folded,
+    filename: Rc<str>,
+    units: Vec<Unit<'a>>,
+}
+
+type Res = Result<(), CompileError>;
+
+fn loc(span: Span) -> Loc {
+    Loc::from_span(span)
+}
+
+fn err(msg: impl Into<String>, span: Span) -> CompileError {
+    CompileError::new(msg, span)
+}
+
+fn const_of(value: &ConstantValue) -> Constant {
+    match value {
+        ConstantValue::None => Constant::None,
+        ConstantValue::Ellipsis => Constant::Ellipsis,
+        ConstantValue::Bool(b) => Constant::Bool(*b),
+        ConstantValue::Int(i) => Constant::Int(i.clone()),
+        ConstantValue::Float(f) => Constant::Float(*f),
+        ConstantValue::Imaginary(f) => Constant::Complex { real: 0.0, imag: *f },
+        ConstantValue::Str(s) => Constant::Str(s.clone()),
+        ConstantValue::Bytes(b) => Constant::Bytes(b.clone()),
+    }
+}
+
+fn str_const(s: &str) -> Constant {
+    Constant::Str(s.into())
+}
+
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(ConstantValue::Str(s)), .. })) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+
+
+fn is_two_element_slice(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Slice { step: None, .. })
+}
+
+/// `update_start_location_to_match_attr`: a method call spanning lines is
+/// located at the attribute name.
+fn attr_loc(mut l: Loc, attr: &Expr) -> Loc {
+    let ExprKind::Attribute { attr: name, .. } = &attr.kind else { return l };
+    let end_line = attr.span.end_line as i32;
+    if l.line != end_line {
+        l.line = end_line;
+        let len = name.chars().count() as i32;
+        if len <= attr.span.end_col as i32 {
+            l.col = attr.span.end_col as i32 - len;
+        } else {
+            l.col = -1;
+            l.end_col = -1;
+        }
+        l.end_line = l.end_line.max(l.line);
+        if l.line == l.end_line {
+            l.end_col = l.end_col.max(l.col);
+        }
+    }
+    l
+}
+
+fn binary_arg(op: Operator, inplace: bool) -> u32 {
+    op as u32 + if inplace { 13 } else { 0 }
+}
+
+impl<'a> Compiler<'a> {
+    pub fn new(st: SymbolTable, folded: Folded, filename: &str) -> Self {
+        Compiler { st, folded, filename: filename.into(), units: Vec::new() }
+    }
+
+    /// The constant an expression folds to (see `fold::value_of`).
+    fn const_value(&self, e: &Expr) -> Option<Constant> {
+        value_of(e, &self.folded)
+    }
+
+    fn is_const(&self, e: &Expr) -> bool {
+        matches!(e.kind, ExprKind::Constant(_) | ExprKind::Tuple { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } | ExprKind::Subscript { .. })
+            && self.const_value(e).is_some()
+    }
+
+    // ----- units -----
+
+    fn u(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("inside a unit")
+    }
+
+    fn ste(&self) -> &symtable::ScopeEntry {
+        &self.st.scopes[self.units.last().unwrap().ste]
+    }
+
+    fn enter_scope(&mut self, name: Rc<str>, scope_type: ScopeType, key: usize, firstlineno: u32) -> Res {
+        let ste = self.st.lookup(key);
+        let entry = &self.st.scopes[ste];
+        let mut varnames = NameIndex::default();
+        for v in &entry.varnames {
+            varnames.add(v);
+        }
+        let mut cellvars = NameIndex::default();
+        let mut sorted: Vec<&Rc<str>> = entry.symbols.keys().collect();
+        sorted.sort();
+        for n in &sorted {
+            let s = &entry.symbols[*n];
+            if s.scope == Scope::Cell || s.flags & symtable::DEF_COMP_CELL != 0 {
+                cellvars.add(n);
+            }
+        }
+        if entry.needs_class_closure {
+            cellvars.add(&"__class__".into());
+        }
+        let mut freevars = NameIndex::default();
+        for n in &sorted {
+            let s = &entry.symbols[*n];
+            if s.scope == Scope::Free || s.flags & symtable::DEF_FREE_CLASS != 0 {
+                freevars.add(n);
+            }
+        }
+        let private = self.units.last().and_then(|u| u.private.clone());
+        self.units.push(Unit {
+            ste,
+            scope_type,
+            seq: Vec::new(),
+            consts: ConstPool::default(),
+            names: NameIndex::default(),
+            varnames,
+            cellvars,
+            freevars,
+            fast_hidden: HashMap::new(),
+            private,
+            fblocks: Vec::new(),
+            next_label: 0,
+            in_inlined_comp: 0,
+            name: name.clone(),
+            qualname: name,
+            firstlineno,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+        });
+        let mut l = Loc { line: firstlineno as i32, end_line: firstlineno as i32, col: 0, end_col: 0 };
+        if scope_type == ScopeType::Module {
+            l.line = 0;
+        } else {
+            self.set_qualname();
+        }
+        self.emit_arg(l, RESUME, 0);
+        Ok(())
+    }
+
+    fn set_qualname(&mut self) {
+        let n = self.units.len();
+        if n < 2 {
+            return;
+        }
+        let (u, parent) = (&self.units[n - 1], &self.units[n - 2]);
+        let mut force_global = false;
+        if matches!(u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
+            let mangled = mangle(parent.private.as_deref(), &u.name);
+            if self.st.scopes[parent.ste].scope_of(&mangled) == Scope::GlobalExplicit {
+                force_global = true;
+            }
+        }
+        let qualname: Rc<str> = if force_global {
+            u.name.clone()
+        } else if matches!(
+            parent.scope_type,
+            ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Lambda
+        ) {
+            format!("{}.<locals>.{}", parent.qualname, u.name).into()
+        } else if parent.scope_type == ScopeType::Module {
+            u.name.clone()
+        } else {
+            format!("{}.{}", parent.qualname, u.name).into()
+        };
+        self.units[n - 1].qualname = qualname;
+    }
+
+    fn code_flags(&self) -> u32 {
+        let ste = self.ste();
+        let mut f = 0;
+        if ste.is_function_like() {
+            f |= flags::NEWLOCALS | flags::OPTIMIZED;
+            if ste.nested {
+                f |= flags::NESTED;
+            }
+            if ste.generator && !ste.coroutine {
+                f |= flags::GENERATOR;
+            }
+            if !ste.generator && ste.coroutine {
+                f |= flags::COROUTINE;
+            }
+            if ste.generator && ste.coroutine {
+                f |= flags::ASYNC_GENERATOR;
+            }
+            if ste.varargs {
+                f |= flags::VARARGS;
+            }
+            if ste.varkeywords {
+                f |= flags::VARKEYWORDS;
+            }
+        }
+        f
+    }
+
+    /// `optimize_and_assemble`: closes the current unit into a code object.
+    fn finish_unit(&mut self, add_none: bool) -> Rc<CodeObject> {
+        if add_none {
+            self.load_const(Loc::NONE, Constant::None);
+        }
+        self.emit(Loc::NONE, RETURN_VALUE);
+        let code_flags = self.code_flags();
+        let nparams = self.ste().varnames.len();
+        let unit = self.units.pop().expect("a unit to finish");
+        let mut consts = unit.consts;
+        let mut cfg = Cfg::from_sequence(&unit.seq);
+        cfg.mark_except_handlers();
+        cfg.label_exception_targets();
+        cfg.optimize(&mut consts);
+        cfg.remove_unused_consts(&mut consts);
+        cfg.add_checks_for_uninitialized(unit.varnames.list.len(), nparams);
+        cfg.push_cold_blocks_to_end();
+        cfg.resolve_line_numbers(unit.firstlineno as i32);
+        let meta = UnitMeta {
+            name: unit.name,
+            qualname: unit.qualname,
+            filename: self.filename.clone(),
+            firstlineno: unit.firstlineno,
+            argcount: unit.argcount + unit.posonlyargcount,
+            posonlyargcount: unit.posonlyargcount,
+            kwonlyargcount: unit.kwonlyargcount,
+            varnames: unit.varnames.list,
+            cellvars: unit.cellvars.list,
+            freevars: unit.freevars.list,
+            fast_hidden: unit.fast_hidden.into_keys().collect(),
+            flags: code_flags,
+        };
+        Rc::new(assemble(cfg, consts, unit.names.list, meta))
+    }
+
+    // ----- emitting -----
+
+    fn new_label(&mut self) -> Label {
+        let u = self.u();
+        u.next_label += 1;
+        Label(u.next_label)
+    }
+
+    fn use_label(&mut self, l: Label) {
+        self.u().seq.push(SeqItem::Label(l));
+    }
+
+    fn emit_op(&mut self, l: Loc, op: Op, arg: u32) {
+        self.u().seq.push(SeqItem::Instr { op, arg, target: None, loc: l });
+    }
+
+    fn emit(&mut self, l: Loc, op: Opcode) {
+        self.emit_op(l, Op::Real(op), 0);
+    }
+
+    fn emit_arg(&mut self, l: Loc, op: Opcode, arg: u32) {
+        self.emit_op(l, Op::Real(op), arg);
+    }
+
+    fn emit_jump(&mut self, l: Loc, op: Op, target: Label) {
+        self.u().seq.push(SeqItem::Instr { op, arg: 0, target: Some(target), loc: l });
+    }
+
+    fn jump(&mut self, l: Loc, op: Opcode, target: Label) {
+        self.emit_jump(l, Op::Real(op), target);
+    }
+
+    fn add_const(&mut self, c: Constant) -> u32 {
+        self.u().consts.add_or_find(c)
+    }
+
+    fn load_const(&mut self, l: Loc, c: Constant) {
+        let i = self.add_const(c);
+        self.emit_arg(l, LOAD_CONST, i);
+    }
+
+    fn name_index(&mut self, name: &Rc<str>) -> u32 {
+        let mangled = self.mangle(name);
+        self.u().names.add(&mangled)
+    }
+
+    fn mangle(&self, name: &Rc<str>) -> Rc<str> {
+        mangle(self.units.last().unwrap().private.as_deref(), name)
+    }
+
+    fn emit_name(&mut self, l: Loc, op: Opcode, name: &Rc<str>) {
+        let i = self.name_index(name);
+        self.emit_arg(l, op, i);
+    }
+
+    fn load_attr(&mut self, l: Loc, name: &Rc<str>, method: bool) {
+        let i = self.name_index(name);
+        self.emit_arg(l, LOAD_ATTR, (i << 1) | method as u32);
+    }
+
+    fn varname_index(&mut self, name: &Rc<str>) -> u32 {
+        let mangled = self.mangle(name);
+        self.u().varnames.add(&mangled)
+    }
+
+    // ----- names -----
+
+    fn nameop(&mut self, l: Loc, name: &Rc<str>, ctx: Context) -> Res {
+        if ctx != Context::Load && &**name == "__debug__" {
+            return Err(CompileError::at(format!("cannot assign to {name}"), l));
+        }
+        let mangled = self.mangle(name);
+        let ste_kind = self.ste().kind;
+        let scope = self.ste().scope_of(&mangled);
+        let function_like = self.ste().is_function_like();
+        enum OpType {
+            Deref(bool),
+            Fast,
+            Global,
+            Name,
+        }
+        let optype = match scope {
+            Scope::Free => OpType::Deref(true),
+            Scope::Cell => OpType::Deref(false),
+            Scope::Local if function_like || self.units.last().unwrap().fast_hidden.get(&mangled) == Some(&true) => {
+                OpType::Fast
+            }
+            Scope::GlobalImplicit if function_like => OpType::Global,
+            Scope::GlobalExplicit => OpType::Global,
+            _ => OpType::Name,
+        };
+        match optype {
+            OpType::Deref(is_free) => {
+                let op = match ctx {
+                    Context::Load if ste_kind == BlockKind::Class && self.u().in_inlined_comp == 0 => {
+                        self.emit(l, LOAD_LOCALS);
+                        LOAD_FROM_DICT_OR_DEREF
+                    }
+                    Context::Load => LOAD_DEREF,
+                    Context::Store => STORE_DEREF,
+                    Context::Del => DELETE_DEREF,
+                };
+                let arg = self.deref_index(&mangled, is_free);
+                self.emit_arg(l, op, arg);
+            }
+            OpType::Fast => {
+                let op = match ctx {
+                    Context::Load => LOAD_FAST,
+                    Context::Store => STORE_FAST,
+                    Context::Del => DELETE_FAST,
+                };
+                let i = self.u().varnames.add(&mangled);
+                self.emit_arg(l, op, i);
+            }
+            OpType::Global => {
+                let i = self.u().names.add(&mangled);
+                match ctx {
+                    Context::Load => self.emit_arg(l, LOAD_GLOBAL, i << 1),
+                    Context::Store => self.emit_arg(l, STORE_GLOBAL, i),
+                    Context::Del => self.emit_arg(l, DELETE_GLOBAL, i),
+                }
+            }
+            OpType::Name => {
+                let i = self.u().names.add(&mangled);
+                match ctx {
+                    Context::Load if ste_kind == BlockKind::Class && self.u().in_inlined_comp > 0 => {
+                        self.emit_arg(l, LOAD_GLOBAL, i << 1)
+                    }
+                    Context::Load => self.emit_arg(l, LOAD_NAME, i),
+                    Context::Store => self.emit_arg(l, STORE_NAME, i),
+                    Context::Del => self.emit_arg(l, DELETE_NAME, i),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Index of a cell (in cellvars) or free variable (after the cells).
+    fn deref_index(&mut self, name: &Rc<str>, is_free: bool) -> u32 {
+        let u = self.u();
+        if is_free {
+            let offset = u.cellvars_offset();
+            u.freevars.add(name) + offset
+        } else {
+            u.cellvars.add(name)
+        }
+    }
+
+    // ----- module / bodies -----
+
+    pub fn compile_module(mut self, module: &'a Module) -> Result<Rc<CodeObject>, CompileError> {
+        self.enter_scope("<module>".into(), ScopeType::Module, key_of(module), 1)?;
+        let start = match module.body.first() {
+            Some(s) => loc(s.span),
+            None => Loc::NONE,
+        };
+        self.body(start, &module.body)?;
+        Ok(self.finish_unit(true))
+    }
+
+    fn body(&mut self, start: Loc, stmts: &'a [Stmt]) -> Res {
+        if find_ann(stmts) {
+            self.emit(start, SETUP_ANNOTATIONS);
+        }
+        if stmts.is_empty() {
+            return Ok(());
+        }
+        let mut rest = stmts;
+        if let Some(doc) = docstring(stmts) {
+            let first = &stmts[0];
+            let StmtKind::Expr(value) = &first.kind else { unreachable!() };
+            self.load_const(loc(value.span), Constant::Str(doc));
+            self.nameop(Loc::NONE, &"__doc__".into(), Context::Store)?;
+            rest = &stmts[1..];
+        }
+        self.stmts(rest)
+    }
+
+    fn stmts(&mut self, stmts: &'a [Stmt]) -> Res {
+        stmts.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    // ----- statements -----
+
+    fn stmt(&mut self, s: &'a Stmt) -> Res {
+        let l = loc(s.span);
+        match &s.kind {
+            StmtKind::FunctionDef(f) => self.function_def(s, f, false),
+            StmtKind::AsyncFunctionDef(f) => self.function_def(s, f, true),
+            StmtKind::ClassDef(c) => self.class_def(s, c),
+            StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t)),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit_arg(l, COPY, 1);
+                    }
+                    self.expr(t)?;
+                }
+                Ok(())
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value),
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                self.ann_assign(s, target, annotation, value.as_ref(), *simple)
+            }
+            StmtKind::For { target, iter, body, orelse } => self.for_stmt(s, target, iter, body, orelse),
+            StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
+            StmtKind::If { test, body, orelse } => {
+                let end = self.new_label();
+                let next = if orelse.is_empty() { end } else { self.new_label() };
+                self.jump_if(test, next, false)?;
+                self.stmts(body)?;
+                if !orelse.is_empty() {
+                    self.emit_jump(Loc::NONE, Op::Jump, end);
+                    self.use_label(next);
+                    self.stmts(orelse)?;
+                }
+                self.use_label(end);
+                Ok(())
+            }
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n += 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n += 1;
+                    }
+                }
+                self.emit_arg(l, RAISE_VARARGS, n);
+                Ok(())
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                if !finalbody.is_empty() {
+                    self.try_finally(s, body, handlers, orelse, finalbody)
+                } else {
+                    self.try_except(s, body, handlers, orelse)
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                let end = self.new_label();
+                self.jump_if(test, end, true)?;
+                self.emit(l, LOAD_ASSERTION_ERROR);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit_arg(l, CALL, 0);
+                }
+                self.emit_arg(loc(test.span), RAISE_VARARGS, 1);
+                self.use_label(end);
+                Ok(())
+            }
+            StmtKind::Import(names) => self.import(l, names),
+            StmtKind::ImportFrom { module, names, level } => self.import_from(l, module.as_ref(), names, *level),
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Expr(value) => {
+                if self.is_const(value) {
+                    self.emit(l, NOP);
+                    return Ok(());
+                }
+                self.expr(value)?;
+                self.emit(Loc::NONE, POP_TOP);
+                Ok(())
+            }
+            StmtKind::Pass => {
+                self.emit(l, NOP);
+                Ok(())
+            }
+            StmtKind::Break => self.break_stmt(s),
+            StmtKind::Continue => self.continue_stmt(s),
+            StmtKind::With { items, body } => self.with_stmt(s, items, body, 0),
+            StmtKind::AsyncFor { .. } | StmtKind::AsyncWith { .. } => {
+                Err(err("pvm does not support 'async' code yet", s.span))
+            }
+            StmtKind::TryStar { .. } => Err(err("pvm does not support 'except*' yet", s.span)),
+            StmtKind::Match { .. } => Err(err("pvm does not support 'match' statements yet", s.span)),
+            StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
+        }
+    }
+
+    fn aug_assign(&mut self, s: &'a Stmt, target: &'a Expr, op: Operator, value: &'a Expr) -> Res {
+        let tl = loc(target.span);
+        match &target.kind {
+            ExprKind::Attribute { value: obj, attr, .. } => {
+                self.expr(obj)?;
+                self.emit_arg(tl, COPY, 1);
+                self.load_attr(attr_loc(tl, target), attr, false);
+            }
+            ExprKind::Subscript { value: obj, slice, .. } => {
+                self.expr(obj)?;
+                if is_two_element_slice(slice) {
+                    self.slice_parts(slice)?;
+                    self.emit_arg(tl, COPY, 3);
+                    self.emit_arg(tl, COPY, 3);
+                    self.emit_arg(tl, COPY, 3);
+                    self.emit(tl, BINARY_SLICE);
+                } else {
+                    self.expr(slice)?;
+                    self.emit_arg(tl, COPY, 2);
+                    self.emit_arg(tl, COPY, 2);
+                    self.emit(tl, BINARY_SUBSCR);
+                }
+            }
+            ExprKind::Name { id, .. } => self.nameop(tl, id, Context::Load)?,
+            _ => return Err(err("invalid augmented assignment target", target.span)),
+        }
+        self.expr(value)?;
+        self.emit_arg(loc(s.span), BINARY_OP, binary_arg(op, true));
+        match &target.kind {
+            ExprKind::Attribute { attr, .. } => {
+                let l = attr_loc(tl, target);
+                self.emit_arg(l, SWAP, 2);
+                self.emit_name(l, STORE_ATTR, attr);
+            }
+            ExprKind::Subscript { slice, .. } => {
+                if is_two_element_slice(slice) {
+                    self.emit_arg(tl, SWAP, 4);
+                    self.emit_arg(tl, SWAP, 3);
+                    self.emit_arg(tl, SWAP, 2);
+                    self.emit(tl, STORE_SLICE);
+                } else {
+                    self.emit_arg(tl, SWAP, 3);
+                    self.emit_arg(tl, SWAP, 2);
+                    self.emit(tl, STORE_SUBSCR);
+                }
+            }
+            ExprKind::Name { id, .. } => self.nameop(tl, id, Context::Store)?,
+            _ => unreachable!(),
+        }
+        Ok(())
+    }
+
+    fn ann_assign(&mut self, s: &'a Stmt, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> Res {
+        let l = loc(s.span);
+        if let Some(v) = value {
+            self.expr(v)?;
+            self.expr(target)?;
+        }
+        match &target.kind {
+            ExprKind::Name { id, .. } => {
+                let st = self.u().scope_type;
+                if simple && (st == ScopeType::Module || st == ScopeType::Class) {
+                    self.expr(annotation)?;
+                    self.emit_name(l, LOAD_NAME, &"__annotations__".into());
+                    let mangled = self.mangle(id);
+                    self.load_const(l, Constant::Str(mangled));
+                    self.emit(l, STORE_SUBSCR);
+                }
+            }
+            ExprKind::Attribute { value: obj, .. } => {
+                if value.is_none() {
+                    self.check_ann_expr(obj)?;
+                }
+            }
+            ExprKind::Subscript { value: obj, slice, .. } => {
+                if value.is_none() {
+                    self.check_ann_expr(obj)?;
+                    self.check_ann_subscr(slice)?;
+                }
+            }
+            _ => return Err(err("invalid node type for annotated assignment", target.span)),
+        }
+        let st = self.u().scope_type;
+        if !simple && (st == ScopeType::Module || st == ScopeType::Class) {
+            self.check_ann_expr(annotation)?;
+        }
+        Ok(())
+    }
+
+    /// Evaluates an expression for its side effects only (annotation checks).
+    fn check_ann_expr(&mut self, e: &'a Expr) -> Res {
+        self.expr(e)?;
+        self.emit(loc(e.span), POP_TOP);
+        Ok(())
+    }
+
+    fn check_ann_subscr(&mut self, e: &'a Expr) -> Res {
+        match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.check_ann_expr(part)?;
+                }
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } => elts.iter().try_for_each(|x| self.check_ann_subscr(x)),
+            _ => self.check_ann_expr(e),
+        }
+    }
+
+    fn for_stmt(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
+        let l = loc(s.span);
+        let start = self.new_label();
+        let body_label = self.new_label();
+        let cleanup = self.new_label();
+        let end = self.new_label();
+        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
+        self.iter_expr(iter)?;
+        let _ = l;
+        let l = loc(iter.span);
+        self.emit(l, GET_ITER);
+        self.use_label(start);
+        self.jump(l, FOR_ITER, cleanup);
+        self.use_label(body_label);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.emit_jump(Loc::NONE, Op::Jump, start);
+        self.use_label(cleanup);
+        self.emit(Loc::NONE, END_FOR);
+        self.pop_fblock();
+        self.stmts(orelse)?;
+        self.use_label(end);
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, s: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
+        let _ = s;
+        let loop_label = self.new_label();
+        let body_label = self.new_label();
+        let anchor = self.new_label();
+        let exit = self.new_label();
+        self.use_label(loop_label);
+        self.push_fblock(FBlockKind::WhileLoop, Some(loop_label), Some(exit));
+        self.jump_if(test, anchor, false)?;
+        self.use_label(body_label);
+        self.stmts(body)?;
+        self.jump_if(test, body_label, true)?;
+        self.pop_fblock();
+        self.use_label(anchor);
+        self.stmts(orelse)?;
+        self.use_label(exit);
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> Res {
+        let mut l = loc(s.span);
+        if !self.ste().is_function_like() {
+            return Err(err("'return' outside function", s.span));
+        }
+        let preserve_tos = value.is_some_and(|v| !self.is_const(v));
+        if preserve_tos {
+            self.expr(value.unwrap())?;
+        } else if let Some(v) = value {
+            l = loc(v.span);
+            self.emit(l, NOP);
+        }
+        if value.map_or(true, |v| v.span.line != s.span.line) {
+            l = loc(s.span);
+            self.emit(l, NOP);
+        }
+        self.unwind_fblock_stack(&mut l, preserve_tos, false)?;
+        match value {
+            None => self.load_const(l, Constant::None),
+            Some(v) if !preserve_tos => self.load_const(l, self.const_value(v).unwrap()),
+            _ => {}
+        }
+        self.emit(l, RETURN_VALUE);
+        Ok(())
+    }
+
+    fn break_stmt(&mut self, s: &'a Stmt) -> Res {
+        let mut l = loc(s.span);
+        self.emit(l, NOP);
+        let Some(loop_index) = self.unwind_fblock_stack(&mut l, false, true)? else {
+            return Err(err("'break' outside loop", s.span));
+        };
+        let fb = self.u().fblocks[loop_index].clone();
+        self.unwind_fblock(&fb, &mut l, false)?;
+        self.emit_jump(l, Op::Jump, fb.exit.unwrap());
+        Ok(())
+    }
+
+    fn continue_stmt(&mut self, s: &'a Stmt) -> Res {
+        let mut l = loc(s.span);
+        self.emit(l, NOP);
+        let Some(loop_index) = self.unwind_fblock_stack(&mut l, false, true)? else {
+            return Err(err("'continue' not properly in loop", s.span));
+        };
+        let target = self.u().fblocks[loop_index].block.unwrap();
+        self.emit_jump(l, Op::Jump, target);
+        Ok(())
+    }
+
+    // ----- frame blocks -----
+
+    fn push_fblock(&mut self, kind: FBlockKind, block: Option<Label>, exit: Option<Label>) {
+        self.u().fblocks.push(FBlock { kind, block, exit, finalbody: None, name: None, with_loc: Loc::NONE });
+    }
+
+    fn push_fblock_full(&mut self, fb: FBlock<'a>) {
+        self.u().fblocks.push(fb);
+    }
+
+    fn pop_fblock(&mut self) {
+        self.u().fblocks.pop();
+    }
+
+    fn unwind_fblock(&mut self, fb: &FBlock<'a>, l: &mut Loc, preserve_tos: bool) -> Res {
+        match fb.kind {
+            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler => {}
+            FBlockKind::ForLoop => {
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.emit(*l, POP_TOP);
+            }
+            FBlockKind::TryExcept => self.emit_op(*l, Op::PopBlock, 0),
+            FBlockKind::FinallyTry => {
+                self.emit_op(*l, Op::PopBlock, 0);
+                if preserve_tos {
+                    self.push_fblock(FBlockKind::PopValue, None, None);
+                }
+                self.stmts(fb.finalbody.unwrap_or(&[]))?;
+                if preserve_tos {
+                    self.pop_fblock();
+                }
+                *l = Loc::NONE;
+            }
+            FBlockKind::FinallyEnd => {
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.emit(*l, POP_TOP);
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.emit_op(*l, Op::PopBlock, 0);
+                self.emit(*l, POP_EXCEPT);
+            }
+            FBlockKind::With => {
+                *l = fb.with_loc;
+                self.emit_op(*l, Op::PopBlock, 0);
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.call_exit_with_nones(*l);
+                self.emit(*l, POP_TOP);
+                *l = Loc::NONE;
+            }
+            FBlockKind::HandlerCleanup => {
+                if fb.name.is_some() {
+                    self.emit_op(*l, Op::PopBlock, 0);
+                }
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.emit_op(*l, Op::PopBlock, 0);
+                self.emit(*l, POP_EXCEPT);
+                if let Some(name) = &fb.name {
+                    self.load_const(*l, Constant::None);
+                    self.nameop(*l, name, Context::Store)?;
+                    self.nameop(*l, name, Context::Del)?;
+                }
+            }
+            FBlockKind::PopValue => {
+                if preserve_tos {
+                    self.emit_arg(*l, SWAP, 2);
+                }
+                self.emit(*l, POP_TOP);
+            }
+        }
+        Ok(())
+    }
+
+    /// Unwinds every frame block (or up to the innermost loop when
+    /// `stop_at_loop`); returns the loop's index in the fblock stack.
+    fn unwind_fblock_stack(&mut self, l: &mut Loc, preserve_tos: bool, stop_at_loop: bool) -> Result<Option<usize>, CompileError> {
+        let Some(top) = self.u().fblocks.last().cloned() else { return Ok(None) };
+        if stop_at_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
+            return Ok(Some(self.u().fblocks.len() - 1));
+        }
+        let copy = self.u().fblocks.pop().unwrap();
+        self.unwind_fblock(&copy, l, preserve_tos)?;
+        let result = self.unwind_fblock_stack(l, preserve_tos, stop_at_loop)?;
+        self.u().fblocks.push(copy);
+        Ok(result)
+    }
+
+    // ----- try / with -----
+
+    fn try_except(&mut self, s: &'a Stmt, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Res {
+        let l = loc(s.span);
+        let body_label = self.new_label();
+        let mut except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_jump(l, Op::SetupFinally, except);
+        self.use_label(body_label);
+        self.push_fblock(FBlockKind::TryExcept, Some(body_label), None);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.stmts(orelse)?;
+        self.emit_jump(Loc::NONE, Op::Jump, end);
+        self.use_label(except);
+        self.emit_jump(Loc::NONE, Op::SetupCleanup, cleanup);
+        self.emit(Loc::NONE, PUSH_EXC_INFO);
+        self.push_fblock(FBlockKind::ExceptionHandler, None, None);
+        let n = handlers.len();
+        for (i, h) in handlers.iter().enumerate() {
+            let hl = loc(h.span);
+            if h.type_.is_none() && i < n - 1 {
+                return Err(err("default 'except:' must be last", h.span));
+            }
+            except = self.new_label();
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(hl, CHECK_EXC_MATCH);
+                self.jump(hl, POP_JUMP_IF_FALSE, except);
+            }
+            if let Some(name) = &h.name {
+                let cleanup_end = self.new_label();
+                let cleanup_body = self.new_label();
+                self.nameop(hl, name, Context::Store)?;
+                self.emit_jump(hl, Op::SetupCleanup, cleanup_end);
+                self.use_label(cleanup_body);
+                self.push_fblock_full(FBlock {
+                    kind: FBlockKind::HandlerCleanup,
+                    block: Some(cleanup_body),
+                    exit: None,
+                    finalbody: None,
+                    name: Some(name.clone()),
+                    with_loc: Loc::NONE,
+                });
+                self.stmts(&h.body)?;
+                self.pop_fblock();
+                self.emit_op(Loc::NONE, Op::PopBlock, 0);
+                self.emit_op(Loc::NONE, Op::PopBlock, 0);
+                self.emit(Loc::NONE, POP_EXCEPT);
+                self.load_const(Loc::NONE, Constant::None);
+                self.nameop(Loc::NONE, name, Context::Store)?;
+                self.nameop(Loc::NONE, name, Context::Del)?;
+                self.emit_jump(Loc::NONE, Op::Jump, end);
+                self.use_label(cleanup_end);
+                self.load_const(Loc::NONE, Constant::None);
+                self.nameop(Loc::NONE, name, Context::Store)?;
+                self.nameop(Loc::NONE, name, Context::Del)?;
+                self.emit_arg(Loc::NONE, RERAISE, 1);
+            } else {
+                let cleanup_body = self.new_label();
+                self.emit(hl, POP_TOP);
+                self.use_label(cleanup_body);
+                self.push_fblock(FBlockKind::HandlerCleanup, Some(cleanup_body), None);
+                self.stmts(&h.body)?;
+                self.pop_fblock();
+                self.emit_op(Loc::NONE, Op::PopBlock, 0);
+                self.emit(Loc::NONE, POP_EXCEPT);
+                self.emit_jump(Loc::NONE, Op::Jump, end);
+            }
+            self.use_label(except);
+        }
+        self.pop_fblock();
+        self.emit_arg(Loc::NONE, RERAISE, 0);
+        self.use_label(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.use_label(end);
+        Ok(())
+    }
+
+    fn pop_except_and_reraise(&mut self, l: Loc) {
+        self.emit_arg(l, COPY, 3);
+        self.emit(l, POP_EXCEPT);
+        self.emit_arg(l, RERAISE, 1);
+    }
+
+    fn try_finally(
+        &mut self,
+        s: &'a Stmt,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> Res {
+        let l = loc(s.span);
+        let body_label = self.new_label();
+        let end = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.emit_jump(l, Op::SetupFinally, end);
+        self.use_label(body_label);
+        self.push_fblock_full(FBlock {
+            kind: FBlockKind::FinallyTry,
+            block: Some(body_label),
+            exit: Some(end),
+            finalbody: Some(finalbody),
+            name: None,
+            with_loc: Loc::NONE,
+        });
+        if !handlers.is_empty() {
+            self.try_except(s, body, handlers, orelse)?;
+        } else {
+            self.stmts(body)?;
+        }
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.pop_fblock();
+        self.stmts(finalbody)?;
+        self.emit_jump(Loc::NONE, Op::Jump, exit);
+        self.use_label(end);
+        self.emit_jump(Loc::NONE, Op::SetupCleanup, cleanup);
+        self.emit(Loc::NONE, PUSH_EXC_INFO);
+        self.push_fblock(FBlockKind::FinallyEnd, Some(end), None);
+        self.stmts(finalbody)?;
+        self.pop_fblock();
+        self.emit_arg(Loc::NONE, RERAISE, 0);
+        self.use_label(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.use_label(exit);
+        Ok(())
+    }
+
+    fn call_exit_with_nones(&mut self, l: Loc) {
+        self.load_const(l, Constant::None);
+        self.load_const(l, Constant::None);
+        self.load_const(l, Constant::None);
+        self.emit_arg(l, CALL, 2);
+    }
+
+    fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
+        let item = &items[pos];
+        let block = self.new_label();
+        let final_label = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context_expr)?;
+        let l = loc(item.context_expr.span);
+        self.emit(l, BEFORE_WITH);
+        self.emit_jump(l, Op::SetupWith, final_label);
+        self.use_label(block);
+        self.push_fblock_full(FBlock {
+            kind: FBlockKind::With,
+            block: Some(block),
+            exit: Some(final_label),
+            finalbody: None,
+            name: None,
+            with_loc: l,
+        });
+        match &item.optional_vars {
+            Some(v) => self.expr(v)?,
+            None => self.emit(l, POP_TOP),
+        }
+        if pos + 1 == items.len() {
+            self.stmts(body)?;
+        } else {
+            self.with_stmt(s, items, body, pos + 1)?;
+        }
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.pop_fblock();
+        self.call_exit_with_nones(l);
+        self.emit(l, POP_TOP);
+        self.emit_jump(l, Op::Jump, exit);
+        self.use_label(final_label);
+        self.emit_jump(l, Op::SetupCleanup, cleanup);
+        self.emit(l, PUSH_EXC_INFO);
+        self.emit(l, WITH_EXCEPT_START);
+        self.with_except_finish(cleanup);
+        self.use_label(exit);
+        Ok(())
+    }
+
+    fn with_except_finish(&mut self, cleanup: Label) {
+        let suppress = self.new_label();
+        self.jump(Loc::NONE, POP_JUMP_IF_TRUE, suppress);
+        self.emit_arg(Loc::NONE, RERAISE, 2);
+        self.use_label(suppress);
+        self.emit(Loc::NONE, POP_TOP);
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.emit(Loc::NONE, POP_EXCEPT);
+        self.emit(Loc::NONE, POP_TOP);
+        self.emit(Loc::NONE, POP_TOP);
+        let exit = self.new_label();
+        self.emit_jump(Loc::NONE, Op::Jump, exit);
+        self.use_label(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.use_label(exit);
+    }
+
+    // ----- imports -----
+
+    fn import(&mut self, l: Loc, names: &'a [Alias]) -> Res {
+        for alias in names {
+            self.load_const(l, Constant::Int(BigInt::from(0)));
+            self.load_const(l, Constant::None);
+            self.emit_name(l, IMPORT_NAME, &alias.name);
+            match &alias.asname {
+                Some(asname) => {
+                    let parts: Vec<&str> = alias.name.split('.').collect();
+                    if parts.len() > 1 {
+                        for (i, attr) in parts[1..].iter().enumerate() {
+                            let attr: Rc<str> = (*attr).into();
+                            let i2 = self.u().names.add(&attr);
+                            self.emit_arg(l, IMPORT_FROM, i2);
+                            if i + 2 < parts.len() {
+                                self.emit_arg(l, SWAP, 2);
+                                self.emit(l, POP_TOP);
+                            }
+                        }
+                        self.nameop(l, asname, Context::Store)?;
+                        self.emit(l, POP_TOP);
+                    } else {
+                        self.nameop(l, asname, Context::Store)?;
+                    }
+                }
+                None => {
+                    let base: Rc<str> = alias.name.split('.').next().unwrap_or("").into();
+                    self.nameop(l, &base, Context::Store)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, l: Loc, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
+        self.load_const(l, Constant::Int(BigInt::from(level)));
+        let tuple: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        self.load_const(l, Constant::Tuple(tuple.into()));
+        let module_name: Rc<str> = module.cloned().unwrap_or_else(|| "".into());
+        let i = self.u().names.add(&module_name);
+        self.emit_arg(l, IMPORT_NAME, i);
+        for (i, alias) in names.iter().enumerate() {
+            if i == 0 && alias.name.starts_with('*') {
+                self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_IMPORT_STAR);
+                self.emit(Loc::NONE, POP_TOP);
+                return Ok(());
+            }
+            let ni = self.u().names.add(&alias.name);
+            self.emit_arg(l, IMPORT_FROM, ni);
+            let store = alias.asname.as_ref().unwrap_or(&alias.name);
+            self.nameop(l, store, Context::Store)?;
+        }
+        self.emit(l, POP_TOP);
+        Ok(())
+    }
+
+    // ----- functions and classes -----
+
+    fn default_arguments(&mut self, l: Loc, args: &'a Arguments) -> Result<u32, CompileError> {
+        let mut funcflags = 0;
+        if !args.defaults.is_empty() {
+            for d in &args.defaults {
+                self.expr(d)?;
+            }
+            self.emit_arg(l, BUILD_TUPLE, args.defaults.len() as u32);
+            funcflags |= 1;
+        }
+        let mut keys: Vec<Constant> = Vec::new();
+        for (arg, default) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
+            if let Some(d) = default {
+                keys.push(Constant::Str(self.mangle(&arg.arg)));
+                self.expr(d)?;
+            }
+        }
+        if !keys.is_empty() {
+            let n = keys.len() as u32;
+            self.load_const(l, Constant::Tuple(keys.into()));
+            self.emit_arg(l, BUILD_CONST_KEY_MAP, n);
+            funcflags |= 2;
+        }
+        Ok(funcflags)
+    }
+
+    fn annotations(&mut self, l: Loc, args: &'a Arguments, returns: Option<&'a Expr>) -> Result<bool, CompileError> {
+        let mut n = 0;
+        let mut one = |this: &mut Self, name: &Rc<str>, ann: Option<&'a Expr>| -> Res {
+            if let Some(a) = ann {
+                let mangled = this.mangle(name);
+                this.load_const(l, Constant::Str(mangled));
+                if let ExprKind::Starred { value, .. } = &a.kind {
+                    this.expr(value)?;
+                    this.emit_arg(l, UNPACK_SEQUENCE, 1);
+                } else {
+                    this.expr(a)?;
+                }
+                n += 2;
+            }
+            Ok(())
+        };
+        for a in &args.args {
+            one(self, &a.arg, a.annotation.as_ref())?;
+        }
+        for a in &args.posonlyargs {
+            one(self, &a.arg, a.annotation.as_ref())?;
+        }
+        if let Some(a) = &args.vararg {
+            one(self, &a.arg, a.annotation.as_ref())?;
+        }
+        for a in &args.kwonlyargs {
+            one(self, &a.arg, a.annotation.as_ref())?;
+        }
+        if let Some(a) = &args.kwarg {
+            one(self, &a.arg, a.annotation.as_ref())?;
+        }
+        one(self, &"return".into(), returns)?;
+        if n > 0 {
+            self.emit_arg(l, BUILD_TUPLE, n);
+        }
+        Ok(n > 0)
+    }
+
+    fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef, is_async: bool) -> Res {
+        if is_async {
+            return Err(err("pvm does not support 'async def' yet", s.span));
+        }
+        for d in &f.decorator_list {
+            self.expr(d)?;
+        }
+        let firstlineno = f.decorator_list.first().map_or(s.span.line, |d| d.span.line);
+        let l = loc(s.span);
+        let mut funcflags = self.default_arguments(l, &f.args)?;
+        if self.annotations(l, &f.args, f.returns.as_ref())? {
+            funcflags |= 4;
+        }
+        let scope_type = if is_async { ScopeType::AsyncFunction } else { ScopeType::Function };
+        self.enter_scope(f.name.clone(), scope_type, key_of(f), firstlineno)?;
+        let doc = docstring(&f.body);
+        self.add_const(match &doc {
+            Some(d) => Constant::Str(d.clone()),
+            None => Constant::None,
+        });
+        {
+            let u = self.u();
+            u.argcount = f.args.args.len() as u32;
+            u.posonlyargcount = f.args.posonlyargs.len() as u32;
+            u.kwonlyargcount = f.args.kwonlyargs.len() as u32;
+        }
+        let body = if doc.is_some() { &f.body[1..] } else { &f.body[..] };
+        self.stmts(body)?;
+        let ste = self.ste();
+        if ste.coroutine || ste.generator {
+            self.wrap_in_stopiteration_handler();
+        }
+        let code = self.finish_unit(true);
+        self.make_closure(l, code, funcflags)?;
+        for d in f.decorator_list.iter().rev() {
+            self.emit_arg(loc(d.span), CALL, 0);
+        }
+        self.nameop(l, &f.name, Context::Store)
+    }
+
+    fn wrap_in_stopiteration_handler(&mut self) {
+        let handler = self.new_label();
+        let setup = SeqItem::Instr { op: Op::SetupCleanup, arg: 0, target: Some(handler), loc: Loc::NONE };
+        self.u().seq.insert(0, setup);
+        self.load_const(Loc::NONE, Constant::None);
+        self.emit(Loc::NONE, RETURN_VALUE);
+        self.use_label(handler);
+        self.emit_arg(Loc::NONE, CALL_INTRINSIC_1, INTRINSIC_STOPITERATION_ERROR);
+        self.emit_arg(Loc::NONE, RERAISE, 1);
+    }
+
+    /// Pushes the function made from `code`, with its closure cells.
+    fn make_closure(&mut self, l: Loc, code: Rc<CodeObject>, mut flags: u32) -> Res {
+        let frees = code.freevars();
+        if !frees.is_empty() {
+            for name in &frees {
+                let is_class = self.u().scope_type == ScopeType::Class;
+                let scope = if is_class && matches!(&**name, "__class__" | "__classdict__") {
+                    Scope::Cell
+                } else {
+                    self.ste().scope_of(name)
+                };
+                let u = self.u();
+                let arg = if scope == Scope::Cell {
+                    u.cellvars.get(name)
+                } else {
+                    u.freevars.get(name).map(|i| i + u.cellvars_offset())
+                };
+                let Some(arg) = arg else {
+                    return Err(CompileError::at(format!("compiler error: no cell for free variable '{name}'"), l));
+                };
+                self.emit_arg(l, LOAD_CLOSURE, arg);
+            }
+            flags |= 8;
+            self.emit_arg(l, BUILD_TUPLE, frees.len() as u32);
+        }
+        self.load_const(l, Constant::Code(code));
+        self.emit_arg(l, MAKE_FUNCTION, flags);
+        Ok(())
+    }
+
+    fn class_def(&mut self, s: &'a Stmt, c: &'a ClassDef) -> Res {
+        for d in &c.decorator_list {
+            self.expr(d)?;
+        }
+        let firstlineno = c.decorator_list.first().map_or(s.span.line, |d| d.span.line);
+        self.enter_scope(c.name.clone(), ScopeType::Class, key_of(c), firstlineno)?;
+        let l = Loc { line: firstlineno as i32, end_line: firstlineno as i32, col: 0, end_col: 0 };
+        self.u().private = Some(c.name.clone());
+        self.nameop(l, &"__name__".into(), Context::Load)?;
+        self.nameop(l, &"__module__".into(), Context::Store)?;
+        let qualname = self.u().qualname.clone();
+        self.load_const(l, Constant::Str(qualname));
+        self.nameop(l, &"__qualname__".into(), Context::Store)?;
+        self.body(l, &c.body)?;
+        if self.ste().needs_class_closure {
+            let i = self.u().cellvars.get("__class__").unwrap_or(0);
+            self.emit_arg(Loc::NONE, LOAD_CLOSURE, i);
+            self.emit_arg(Loc::NONE, COPY, 1);
+            self.nameop(Loc::NONE, &"__classcell__".into(), Context::Store)?;
+        } else {
+            self.load_const(Loc::NONE, Constant::None);
+        }
+        let code = self.finish_unit(false);
+        let l = loc(s.span);
+        self.emit(l, PUSH_NULL);
+        self.emit(l, LOAD_BUILD_CLASS);
+        self.make_closure(l, code, 0)?;
+        self.load_const(l, Constant::Str(c.name.clone()));
+        self.call_helper(l, 2, &c.bases, &c.keywords)?;
+        for d in c.decorator_list.iter().rev() {
+            self.emit_arg(loc(d.span), CALL, 0);
+        }
+        self.nameop(l, &c.name, Context::Store)
+    }
+
+    // ----- conditions -----
+
+    /// `compiler_jump_if`: jumps to `next` when `e` is (`cond`) true.
+    fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> Res {
+        match &e.kind {
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
+            ExprKind::BoolOp { op, values } => {
+                let cond2 = *op == BoolOp::Or;
+                let next2 = if cond2 != cond { self.new_label() } else { next };
+                let n = values.len() - 1;
+                for v in &values[..n] {
+                    self.jump_if(v, next2, cond2)?;
+                }
+                self.jump_if(&values[n], next, cond)?;
+                if next2 != next {
+                    self.use_label(next2);
+                }
+                return Ok(());
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let end = self.new_label();
+                let next2 = self.new_label();
+                self.jump_if(test, next2, false)?;
+                self.jump_if(body, next, cond)?;
+                self.emit_jump(Loc::NONE, Op::Jump, end);
+                self.use_label(next2);
+                self.jump_if(orelse, next, cond)?;
+                self.use_label(end);
+                return Ok(());
+            }
+            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+                let l = loc(e.span);
+                let n = ops.len() - 1;
+                let cleanup = self.new_label();
+                self.expr(left)?;
+                for i in 0..n {
+                    self.expr(&comparators[i])?;
+                    self.emit_arg(l, SWAP, 2);
+                    self.emit_arg(l, COPY, 2);
+                    self.compare_op(l, ops[i]);
+                    self.jump(l, POP_JUMP_IF_FALSE, cleanup);
+                }
+                self.comparand(&comparators[n], ops[n])?;
+                self.compare_op(l, ops[n]);
+                self.jump(l, if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+                let end = self.new_label();
+                self.emit_jump(Loc::NONE, Op::Jump, end);
+                self.use_label(cleanup);
+                self.emit(l, POP_TOP);
+                if !cond {
+                    self.emit_jump(Loc::NONE, Op::Jump, next);
+                }
+                self.use_label(end);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.expr(e)?;
+        self.jump(loc(e.span), if cond { POP_JUMP_IF_TRUE } else { POP_JUMP_IF_FALSE }, next);
+        Ok(())
+    }
+
+    /// The last operand of a comparison (`in` takes it in iteration position).
+    fn comparand(&mut self, e: &'a Expr, op: CmpOp) -> Res {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iter_expr(e)
+        } else {
+            self.expr(e)
+        }
+    }
+
+    fn compare_op(&mut self, l: Loc, op: CmpOp) {
+        let cmp = match op {
+            CmpOp::Lt => 0,
+            CmpOp::LtE => 1,
+            CmpOp::Eq => 2,
+            CmpOp::NotEq => 3,
+            CmpOp::Gt => 4,
+            CmpOp::GtE => 5,
+            CmpOp::Is => return self.emit_arg(l, IS_OP, 0),
+            CmpOp::IsNot => return self.emit_arg(l, IS_OP, 1),
+            CmpOp::In => return self.emit_arg(l, CONTAINS_OP, 0),
+            CmpOp::NotIn => return self.emit_arg(l, CONTAINS_OP, 1),
+        };
+        const MASKS: [u32; 6] = [2, 10, 8, 7, 4, 12];
+        self.emit_arg(l, COMPARE_OP, (cmp << 4) | MASKS[cmp as usize]);
+    }
+
+    // ----- expressions -----
+
+    fn expr(&mut self, e: &'a Expr) -> Res {
+        let l = loc(e.span);
+        if let Some(c) = self.folded.get(e) {
+            let c = c.clone();
+            self.load_const(l, c);
+            return Ok(());
+        }
+        match &e.kind {
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit_arg(l, COPY, 1);
+                self.expr(target)
+            }
+            ExprKind::BoolOp { op, values } => {
+                let jump = if *op == BoolOp::And { POP_JUMP_IF_FALSE } else { POP_JUMP_IF_TRUE };
+                let end = self.new_label();
+                let n = values.len() - 1;
+                for v in &values[..n] {
+                    self.expr(v)?;
+                    self.emit_arg(l, COPY, 1);
+                    self.jump(l, jump, end);
+                    self.emit(l, POP_TOP);
+                }
+                self.expr(&values[n])?;
+                self.use_label(end);
+                Ok(())
+            }
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit_arg(l, BINARY_OP, binary_arg(*op, false));
+                Ok(())
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                match op {
+                    UnaryOp::UAdd => self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_UNARY_POSITIVE),
+                    UnaryOp::USub => self.emit(l, UNARY_NEGATIVE),
+                    UnaryOp::Not => self.emit(l, UNARY_NOT),
+                    UnaryOp::Invert => self.emit(l, UNARY_INVERT),
+                }
+                Ok(())
+            }
+            ExprKind::Lambda { args, body } => self.lambda(e, args, body),
+            ExprKind::IfExp { test, body, orelse } => {
+                let end = self.new_label();
+                let next = self.new_label();
+                self.jump_if(test, next, false)?;
+                self.expr(body)?;
+                self.emit_jump(Loc::NONE, Op::Jump, end);
+                self.use_label(next);
+                self.expr(orelse)?;
+                self.use_label(end);
+                Ok(())
+            }
+            ExprKind::Dict { keys, values } => self.dict(e, keys, values),
+            ExprKind::Set(elts) => self.starunpack(l, elts, 0, BUILD_SET, SET_ADD, SET_UPDATE, false),
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, CompKind::List, generators, elt, None),
+            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, generators, elt, None),
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, CompKind::Dict, generators, key, Some(value))
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, CompKind::Generator, generators, elt, None)
+            }
+            ExprKind::Yield(value) => {
+                if !self.ste().is_function_like() {
+                    return Err(err("'yield' outside function", e.span));
+                }
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(l, Constant::None),
+                }
+                self.add_yield(l);
+                Ok(())
+            }
+            ExprKind::YieldFrom(value) => {
+                if !self.ste().is_function_like() {
+                    return Err(err("'yield' outside function", e.span));
+                }
+                self.expr(value)?;
+                self.emit(l, GET_YIELD_FROM_ITER);
+                self.load_const(l, Constant::None);
+                self.add_yield_from(l, false);
+                Ok(())
+            }
+            ExprKind::Await(_) => Err(err("pvm does not support 'await' yet", e.span)),
+            ExprKind::Compare { left, ops, comparators } => self.compare(e, left, ops, comparators),
+            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
+                self.expr(value)?;
+                let mut oparg = match *conversion {
+                    c if c == b's' as i32 => 1,
+                    c if c == b'r' as i32 => 2,
+                    c if c == b'a' as i32 => 3,
+                    _ => 0,
+                };
+                if let Some(spec) = format_spec {
+                    self.expr(spec)?;
+                    oparg |= 4;
+                }
+                self.emit_arg(l, FORMAT_VALUE, oparg);
+                Ok(())
+            }
+            ExprKind::JoinedStr(values) => {
+                if values.len() > STACK_USE_GUIDELINE {
+                    self.load_const(l, str_const(""));
+                    self.load_attr(l, &"join".into(), true);
+                    self.emit_arg(l, BUILD_LIST, 0);
+                    for v in values {
+                        self.expr(v)?;
+                        self.emit_arg(l, LIST_APPEND, 1);
+                    }
+                    self.emit_arg(l, CALL, 1);
+                } else {
+                    for v in values {
+                        self.expr(v)?;
+                    }
+                    if values.len() != 1 {
+                        self.emit_arg(l, BUILD_STRING, values.len() as u32);
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Constant(c) => {
+                self.load_const(l, const_of(c));
+                Ok(())
+            }
+
+            ExprKind::Attribute { value, attr, ctx } => {
+                if *ctx == Context::Load && self.can_optimize_super_call(e) {
+                    return self.super_attr(e, false);
+                }
+                self.expr(value)?;
+                let al = attr_loc(l, e);
+                match ctx {
+                    Context::Load => self.load_attr(al, attr, false),
+                    Context::Store => self.emit_name(al, STORE_ATTR, attr),
+                    Context::Del => self.emit_name(al, DELETE_ATTR, attr),
+                }
+                Ok(())
+            }
+            ExprKind::Subscript { value, slice, ctx } => {
+                self.expr(value)?;
+                if is_two_element_slice(slice) && *ctx != Context::Del {
+                    self.slice_parts(slice)?;
+                    self.emit(l, if *ctx == Context::Load { BINARY_SLICE } else { STORE_SLICE });
+                } else {
+                    self.expr(slice)?;
+                    self.emit(
+                        l,
+                        match ctx {
+                            Context::Load => BINARY_SUBSCR,
+                            Context::Store => STORE_SUBSCR,
+                            Context::Del => DELETE_SUBSCR,
+                        },
+                    );
+                }
+                Ok(())
+            }
+            ExprKind::Starred { ctx, .. } => match ctx {
+                Context::Store => Err(err("starred assignment target must be in a list or tuple", e.span)),
+                _ => Err(err("can't use starred expression here", e.span)),
+            },
+            ExprKind::Name { id, ctx } => self.nameop(l, id, *ctx),
+            ExprKind::List { elts, ctx } => match ctx {
+                Context::Store => self.assignment_helper(l, elts),
+                Context::Load => self.starunpack(l, elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, false),
+                Context::Del => elts.iter().try_for_each(|x| self.expr(x)),
+            },
+            ExprKind::Tuple { elts, ctx } => match ctx {
+                Context::Store => self.assignment_helper(l, elts),
+                Context::Load => match self.const_value(e) {
+                    Some(c) => {
+                        self.load_const(l, c);
+                        Ok(())
+                    }
+                    None => self.starunpack(l, elts, 0, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true),
+                },
+                Context::Del => elts.iter().try_for_each(|x| self.expr(x)),
+            },
+            ExprKind::Slice { .. } => {
+                let n = self.slice_parts(e)?;
+                self.emit_arg(l, BUILD_SLICE, n);
+                Ok(())
+            }
+        }
+    }
+
+    /// An expression in iteration position (`for` / comprehension iterable,
+    /// right operand of `in`): a set of constants there is a frozenset constant.
+    fn iter_expr(&mut self, e: &'a Expr) -> Res {
+        if let ExprKind::Set(elts) = &e.kind {
+            let items: Option<Vec<Constant>> = elts.iter().map(|x| self.const_value(x)).collect();
+            if let Some(items) = items {
+                let set = Constant::FrozenSet(super::fold::frozenset_order(items).into());
+                self.load_const(loc(e.span), set);
+                return Ok(());
+            }
+        }
+        self.expr(e)
+    }
+
+    fn slice_parts(&mut self, s: &'a Expr) -> Result<u32, CompileError> {
+        let ExprKind::Slice { lower, upper, step } = &s.kind else { unreachable!() };
+        let l = loc(s.span);
+        match lower {
+            Some(x) => self.expr(x)?,
+            None => self.load_const(l, Constant::None),
+        }
+        match upper {
+            Some(x) => self.expr(x)?,
+            None => self.load_const(l, Constant::None),
+        }
+        if let Some(x) = step {
+            self.expr(x)?;
+            return Ok(3);
+        }
+        Ok(2)
+    }
+
+    fn add_yield(&mut self, l: Loc) {
+        let ste = self.ste();
+        if ste.generator && ste.coroutine {
+            self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_ASYNC_GEN_WRAP);
+        }
+        self.emit_arg(l, YIELD_VALUE, 0);
+        self.emit_arg(l, RESUME, 1);
+    }
+
+    fn add_yield_from(&mut self, l: Loc, is_await: bool) {
+        let send = self.new_label();
+        let fail = self.new_label();
+        let exit = self.new_label();
+        self.use_label(send);
+        self.jump(l, SEND, exit);
+        self.emit_jump(l, Op::SetupFinally, fail);
+        self.emit_arg(l, YIELD_VALUE, 0);
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.emit_arg(l, RESUME, if is_await { 3 } else { 2 });
+        self.emit_jump(l, Op::JumpNoInterrupt, send);
+        self.use_label(fail);
+        self.emit(l, CLEANUP_THROW);
+        self.use_label(exit);
+        self.emit(l, END_SEND);
+    }
+
+    fn compare(&mut self, e: &'a Expr, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Res {
+        let l = loc(e.span);
+        self.expr(left)?;
+        let n = ops.len() - 1;
+        if n == 0 {
+            self.comparand(&comparators[0], ops[0])?;
+            self.compare_op(l, ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        for i in 0..n {
+            self.expr(&comparators[i])?;
+            self.emit_arg(l, SWAP, 2);
+            self.emit_arg(l, COPY, 2);
+            self.compare_op(l, ops[i]);
+            self.emit_arg(l, COPY, 1);
+            self.jump(l, POP_JUMP_IF_FALSE, cleanup);
+            self.emit(l, POP_TOP);
+        }
+        self.comparand(&comparators[n], ops[n])?;
+        self.compare_op(l, ops[n]);
+        let end = self.new_label();
+        self.emit_jump(Loc::NONE, Op::Jump, end);
+        self.use_label(cleanup);
+        self.emit_arg(l, SWAP, 2);
+        self.emit(l, POP_TOP);
+        self.use_label(end);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn starunpack(&mut self, l: Loc, elts: &'a [Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> Res {
+        let n = elts.len();
+        if n > 2 && elts.iter().all(|x| self.is_const(x)) {
+            let items: Vec<Constant> = elts.iter().map(|x| self.const_value(x).unwrap()).collect();
+            if tuple && pushed == 0 {
+                self.load_const(l, Constant::Tuple(items.into()));
+            } else {
+                let folded = if add == SET_ADD {
+                    Constant::FrozenSet(super::fold::frozenset_order(items).into())
+                } else {
+                    Constant::Tuple(items.into())
+                };
+                self.emit_arg(l, build, pushed);
+                self.load_const(l, folded);
+                self.emit_arg(l, extend, 1);
+                if tuple {
+                    self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE);
+                }
+            }
+            return Ok(());
+        }
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. }));
+        if !seen_star && !big {
+            for x in elts {
+                self.expr(x)?;
+            }
+            self.emit_arg(l, if tuple { BUILD_TUPLE } else { build }, n as u32 + pushed);
+            return Ok(());
+        }
+        let mut built = false;
+        if big {
+            self.emit_arg(l, build, pushed);
+            built = true;
+        }
+        for (i, x) in elts.iter().enumerate() {
+            if let ExprKind::Starred { value, .. } = &x.kind {
+                if !built {
+                    self.emit_arg(l, build, i as u32 + pushed);
+                    built = true;
+                }
+                self.expr(value)?;
+                self.emit_arg(l, extend, 1);
+            } else {
+                self.expr(x)?;
+                if built {
+                    self.emit_arg(l, add, 1);
+                }
+            }
+        }
+        if tuple {
+            self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE);
+        }
+        Ok(())
+    }
+
+    fn assignment_helper(&mut self, l: Loc, elts: &'a [Expr]) -> Res {
+        let n = elts.len();
+        let mut seen_star = false;
+        for (i, x) in elts.iter().enumerate() {
+            if matches!(x.kind, ExprKind::Starred { .. }) {
+                if seen_star {
+                    return Err(CompileError::at("multiple starred expressions in assignment", l));
+                }
+                if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                    return Err(CompileError::at("too many expressions in star-unpacking assignment", l));
+                }
+                self.emit_arg(l, UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
+                seen_star = true;
+            }
+        }
+        if !seen_star {
+            self.emit_arg(l, UNPACK_SEQUENCE, n as u32);
+        }
+        for x in elts {
+            match &x.kind {
+                ExprKind::Starred { value, .. } => self.expr(value)?,
+                _ => self.expr(x)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn dict(&mut self, e: &'a Expr, keys: &'a [Option<Expr>], values: &'a [Expr]) -> Res {
+        let l = loc(e.span);
+        let n = values.len();
+        let mut have_dict = false;
+        let mut elements = 0usize;
+        for i in 0..n {
+            if keys[i].is_none() {
+                if elements > 0 {
+                    self.subdict(e, keys, values, i - elements, i)?;
+                    if have_dict {
+                        self.emit_arg(l, DICT_UPDATE, 1);
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit_arg(l, BUILD_MAP, 0);
+                    have_dict = true;
+                }
+                self.expr(&values[i])?;
+                self.emit_arg(l, DICT_UPDATE, 1);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(e, keys, values, i - elements, i + 1)?;
+                if have_dict {
+                    self.emit_arg(l, DICT_UPDATE, 1);
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
+        }
+        if elements > 0 {
+            self.subdict(e, keys, values, n - elements, n)?;
+            if have_dict {
+                self.emit_arg(l, DICT_UPDATE, 1);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit_arg(l, BUILD_MAP, 0);
+        }
+        Ok(())
+    }
+
+    fn subdict(&mut self, e: &'a Expr, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> Res {
+        let l = loc(e.span);
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        let all_const = keys[begin..end].iter().all(|k| k.as_ref().is_some_and(|k| self.is_const(k)));
+        if n > 1 && !big && all_const {
+            for v in &values[begin..end] {
+                self.expr(v)?;
+            }
+            let key_consts: Vec<Constant> =
+                keys[begin..end].iter().map(|k| self.const_value(k.as_ref().unwrap()).unwrap()).collect();
+            self.load_const(l, Constant::Tuple(key_consts.into()));
+            self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.emit_arg(l, BUILD_MAP, 0);
+        }
+        for i in begin..end {
+            self.expr(keys[i].as_ref().unwrap())?;
+            self.expr(&values[i])?;
+            if big {
+                self.emit_arg(l, MAP_ADD, 1);
+            }
+        }
+        if !big {
+            self.emit_arg(l, BUILD_MAP, n as u32);
+        }
+        Ok(())
+    }
+
+    // ----- calls -----
+
+    fn is_import_originated(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name { id, .. } => self.st.top().flags_of(id) & DEF_IMPORT != 0,
+            _ => false,
+        }
+    }
+
+    /// `super().attr` / `super(C, self).attr` become LOAD_SUPER_ATTR when
+    /// `super` is the builtin and the enclosing function has `__class__`.
+    fn can_optimize_super_call(&self, attr: &Expr) -> bool {
+        let ExprKind::Attribute { value, attr: name, .. } = &attr.kind else { return false };
+        let ExprKind::Call { func, args, keywords } = &value.kind else { return false };
+        let ExprKind::Name { id, .. } = &func.kind else { return false };
+        if &**id != "super" || &**name == "__class__" || !keywords.is_empty() {
+            return false;
+        }
+        let ste = self.ste();
+        if ste.scope_of("super") != Scope::GlobalImplicit || self.st.top().scope_of("super") != Scope::Unknown {
+            return false;
+        }
+        match args.len() {
+            2 => !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })),
+            0 => {
+                let u = self.units.last().unwrap();
+                (u.argcount > 0 || u.posonlyargcount > 0) && ste.scope_of("__class__") == Scope::Free
+            }
+            _ => false,
+        }
+    }
+
+    fn load_args_for_super(&mut self, value: &'a Expr) -> Res {
+        let ExprKind::Call { func, args, .. } = &value.kind else { unreachable!() };
+        let ExprKind::Name { id, .. } = &func.kind else { unreachable!() };
+        self.nameop(loc(func.span), id, Context::Load)?;
+        let l = loc(value.span);
+        if args.len() == 2 {
+            self.expr(&args[0])?;
+            self.expr(&args[1])?;
+        } else {
+            self.nameop(l, &"__class__".into(), Context::Load)?;
+            let first = self.u().varnames.list.first().cloned();
+            match first {
+                Some(first) => self.nameop(l, &first, Context::Load)?,
+                None => return Err(err("super(): no arguments", value.span)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Emits LOAD_SUPER_ATTR for `super().name` (the method form when `method`).
+    fn super_attr(&mut self, attr_expr: &'a Expr, method: bool) -> Res {
+        let ExprKind::Attribute { value, attr, .. } = &attr_expr.kind else { unreachable!() };
+        self.load_args_for_super(value)?;
+        let ExprKind::Call { args, .. } = &value.kind else { unreachable!() };
+        let i = self.name_index(attr);
+        let two_arg = !args.is_empty();
+        let arg = (i << 2) | (two_arg as u32) << 1 | method as u32;
+        let l = loc(attr_expr.span);
+        self.emit_arg(l, LOAD_SUPER_ATTR, arg);
+        self.emit(attr_loc(l, attr_expr), NOP);
+        Ok(())
+    }
+
+    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Res {
+        self.validate_keywords(keywords)?;
+        if self.maybe_optimize_method_call(e, func, args, keywords)? {
+            return Ok(());
+        }
+        self.emit(loc(func.span), PUSH_NULL);
+        self.expr(func)?;
+        self.call_helper(loc(e.span), 0, args, keywords)
+    }
+
+    fn validate_keywords(&self, keywords: &[Keyword]) -> Res {
+        for (i, k) in keywords.iter().enumerate() {
+            let Some(name) = &k.arg else { continue };
+            if &**name == "__debug__" {
+                return Err(err("cannot assign to __debug__", k.span));
+            }
+            if keywords[i + 1..].iter().any(|o| o.arg.as_deref() == Some(name)) {
+                let dup = keywords[i + 1..].iter().find(|o| o.arg.as_deref() == Some(name)).unwrap();
+                return Err(err(format!("keyword argument repeated: {name}"), dup.span));
+            }
+        }
+        Ok(())
+    }
+
+    fn maybe_optimize_method_call(&mut self, e: &'a Expr, meth: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<bool, CompileError> {
+        let ExprKind::Attribute { value, attr, ctx: Context::Load } = &meth.kind else { return Ok(false) };
+        if self.is_import_originated(value) {
+            return Ok(false);
+        }
+        let argsl = args.len();
+        let kwdsl = keywords.len();
+        if argsl + kwdsl + (kwdsl != 0) as usize >= STACK_USE_GUIDELINE {
+            return Ok(false);
+        }
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) {
+            return Ok(false);
+        }
+        if keywords.iter().any(|k| k.arg.is_none()) {
+            return Ok(false);
+        }
+        let l = loc(meth.span);
+        if self.can_optimize_super_call(meth) {
+            self.super_attr(meth, true)?;
+        } else {
+            self.expr(value)?;
+            self.load_attr(attr_loc(l, meth), attr, true);
+        }
+        for a in args {
+            self.expr(a)?;
+        }
+        if kwdsl > 0 {
+            for k in keywords {
+                self.expr(&k.value)?;
+            }
+            self.kw_names(l, keywords);
+        }
+        let cl = attr_loc(loc(e.span), meth);
+        self.emit_arg(cl, CALL, (argsl + kwdsl) as u32);
+        Ok(true)
+    }
+
+    fn kw_names(&mut self, l: Loc, keywords: &[Keyword]) {
+        let names: Vec<Constant> = keywords.iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
+        let i = self.add_const(Constant::Tuple(names.into()));
+        self.emit_arg(l, KW_NAMES, i);
+    }
+
+    fn call_helper(&mut self, l: Loc, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Res {
+        self.validate_keywords(keywords)?;
+        let nelts = args.len();
+        let nkw = keywords.len();
+        let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
+            && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !keywords.iter().any(|k| k.arg.is_none());
+        if simple {
+            for a in args {
+                self.expr(a)?;
+            }
+            if nkw > 0 {
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+                self.kw_names(l, keywords);
+            }
+            self.emit_arg(l, CALL, n + (nelts + nkw) as u32);
+            return Ok(());
+        }
+        // The general form: CALL_FUNCTION_EX over a tuple and a dict.
+        if n == 0 && nelts == 1 {
+            if let ExprKind::Starred { value, .. } = &args[0].kind {
+                self.expr(value)?;
+            } else {
+                self.starunpack(l, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)?;
+            }
+        } else {
+            self.starunpack(l, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)?;
+        }
+        if nkw > 0 {
+            let mut have_dict = false;
+            let mut nseen = 0;
+            for (i, k) in keywords.iter().enumerate() {
+                if k.arg.is_none() {
+                    if nseen > 0 {
+                        self.subkwargs(l, keywords, i - nseen, i)?;
+                        if have_dict {
+                            self.emit_arg(l, DICT_MERGE, 1);
+                        }
+                        have_dict = true;
+                        nseen = 0;
+                    }
+                    if !have_dict {
+                        self.emit_arg(l, BUILD_MAP, 0);
+                        have_dict = true;
+                    }
+                    self.expr(&k.value)?;
+                    self.emit_arg(l, DICT_MERGE, 1);
+                } else {
+                    nseen += 1;
+                }
+            }
+            if nseen > 0 {
+                self.subkwargs(l, keywords, nkw - nseen, nkw)?;
+                if have_dict {
+                    self.emit_arg(l, DICT_MERGE, 1);
+                }
+            }
+        }
+        self.emit_arg(l, CALL_FUNCTION_EX, (nkw > 0) as u32);
+        Ok(())
+    }
+
+    fn subkwargs(&mut self, l: Loc, keywords: &'a [Keyword], begin: usize, end: usize) -> Res {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            for k in &keywords[begin..end] {
+                self.expr(&k.value)?;
+            }
+            let keys: Vec<Constant> =
+                keywords[begin..end].iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
+            self.load_const(l, Constant::Tuple(keys.into()));
+            self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.emit_arg(Loc::NONE, BUILD_MAP, 0);
+        }
+        for k in &keywords[begin..end] {
+            self.load_const(l, Constant::Str(k.arg.clone().unwrap()));
+            self.expr(&k.value)?;
+            if big {
+                self.emit_arg(Loc::NONE, MAP_ADD, 1);
+            }
+        }
+        if !big {
+            self.emit_arg(l, BUILD_MAP, n as u32);
+        }
+        Ok(())
+    }
+
+    // ----- lambda and comprehensions -----
+
+    fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> Res {
+        let l = loc(e.span);
+        let funcflags = self.default_arguments(l, args)?;
+        self.enter_scope("<lambda>".into(), ScopeType::Lambda, key_of(e), e.span.line)?;
+        self.add_const(Constant::None);
+        {
+            let u = self.u();
+            u.argcount = args.args.len() as u32;
+            u.posonlyargcount = args.posonlyargs.len() as u32;
+            u.kwonlyargcount = args.kwonlyargs.len() as u32;
+        }
+        self.expr(body)?;
+        let code = if self.ste().generator {
+            self.finish_unit(false)
+        } else {
+            self.emit(loc(body.span), RETURN_VALUE);
+            self.finish_unit(true)
+        };
+        self.make_closure(l, code, funcflags)
+    }
+
+    fn comprehension(&mut self, e: &'a Expr, kind: CompKind, generators: &'a [Comprehension], elt: &'a Expr, value: Option<&'a Expr>) -> Res {
+        let l = loc(e.span);
+        let ste_index = self.st.lookup(key_of(e));
+        let inlined = self.st.scopes[ste_index].comp_inlined;
+        if generators.iter().any(|g| g.is_async) || self.st.scopes[ste_index].coroutine {
+            return Err(err("pvm does not support asynchronous comprehensions yet", e.span));
+        }
+        let outermost = &generators[0];
+        let mut state = None;
+        if inlined {
+            self.iter_expr(&outermost.iter)?;
+            self.emit(loc(outermost.iter.span), GET_ITER);
+            state = Some(self.push_inlined_comprehension_state(l, ste_index)?);
+        } else {
+            let name = match kind {
+                CompKind::List => "<listcomp>",
+                CompKind::Set => "<setcomp>",
+                CompKind::Dict => "<dictcomp>",
+                CompKind::Generator => "<genexpr>",
+            };
+            self.enter_scope(name.into(), ScopeType::Comprehension, key_of(e), e.span.line)?;
+        }
+        if kind != CompKind::Generator {
+            let op = match kind {
+                CompKind::List => BUILD_LIST,
+                CompKind::Set => BUILD_SET,
+                _ => BUILD_MAP,
+            };
+            self.emit_arg(l, op, 0);
+            if inlined {
+                self.emit_arg(l, SWAP, 2);
+            }
+        }
+        self.comprehension_generator(l, generators, 0, 0, elt, value, kind, inlined)?;
+        if let Some(state) = state {
+            return self.pop_inlined_comprehension_state(l, state);
+        }
+        if kind != CompKind::Generator {
+            self.emit(l, RETURN_VALUE);
+        } else {
+            self.wrap_in_stopiteration_handler();
+        }
+        let code = self.finish_unit(true);
+        self.make_closure(l, code, 0)?;
+        self.iter_expr(&outermost.iter)?;
+        self.emit(loc(outermost.iter.span), GET_ITER);
+        self.emit_arg(l, CALL, 0);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn comprehension_generator(
+        &mut self,
+        l: Loc,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+        iter_on_stack: bool,
+    ) -> Res {
+        let mut start = Some(self.new_label());
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
+        let gen = &generators[gen_index];
+        if !iter_on_stack {
+            if gen_index == 0 {
+                self.u().argcount = 1;
+                self.emit_arg(l, LOAD_FAST, 0);
+            } else {
+                let elts = match &gen.iter.kind {
+                    _ if self.is_const(&gen.iter) => None,
+                    ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => Some(elts),
+                    _ => None,
+                };
+                if let Some(elts) = elts {
+                    if elts.len() == 1 && !matches!(elts[0].kind, ExprKind::Starred { .. }) {
+                        self.expr(&elts[0])?;
+                        start = None;
+                    }
+                }
+                if start.is_some() {
+                    self.iter_expr(&gen.iter)?;
+                    self.emit(loc(gen.iter.span), GET_ITER);
+                }
+            }
+        }
+        if let Some(start) = start {
+            depth += 1;
+            self.use_label(start);
+            self.jump(loc(gen.iter.span), FOR_ITER, anchor);
+        }
+        self.expr(&gen.target)?;
+        for cond in &gen.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        let next_index = gen_index + 1;
+        if next_index < generators.len() {
+            self.comprehension_generator(l, generators, next_index, depth, elt, value, kind, false)?;
+        }
+        let mut elt_loc = loc(elt.span);
+        if next_index >= generators.len() {
+            match kind {
+                CompKind::Generator => {
+                    self.expr(elt)?;
+                    self.add_yield(elt_loc);
+                    self.emit(elt_loc, POP_TOP);
+                }
+                CompKind::List => {
+                    self.expr(elt)?;
+                    self.emit_arg(elt_loc, LIST_APPEND, depth + 1);
+                }
+                CompKind::Set => {
+                    self.expr(elt)?;
+                    self.emit_arg(elt_loc, SET_ADD, depth + 1);
+                }
+                CompKind::Dict => {
+                    let value = value.unwrap();
+                    self.expr(elt)?;
+                    self.expr(value)?;
+                    elt_loc = Loc {
+                        line: elt.span.line as i32,
+                        end_line: value.span.end_line as i32,
+                        col: elt.span.col as i32,
+                        end_col: value.span.end_col as i32,
+                    };
+                    self.emit_arg(elt_loc, MAP_ADD, depth + 1);
+                }
+            }
+        }
+        self.use_label(if_cleanup);
+        if let Some(start) = start {
+            self.emit_jump(elt_loc, Op::Jump, start);
+            self.use_label(anchor);
+            self.emit(Loc::NONE, END_FOR);
+        }
+        Ok(())
+    }
+
+    fn push_inlined_comprehension_state(&mut self, l: Loc, comp: usize) -> Result<InlineState, CompileError> {
+        let in_class_block = self.ste().kind == BlockKind::Class && self.u().in_inlined_comp == 0;
+        self.u().in_inlined_comp += 1;
+        let outer = self.units.last().unwrap().ste;
+        let mut state = InlineState::default();
+        let names = self.st.scopes[comp].names.clone();
+        for name in &names {
+            let sym = self.st.scopes[comp].symbols[name].clone();
+            let outv = self.st.scopes[outer].symbols.get(name).cloned();
+            let outsc = outv.as_ref().map_or(Scope::Unknown, |s| s.scope);
+            let scope = sym.scope;
+            if (scope != outsc && scope != Scope::Free && !(scope == Scope::Cell && outsc == Scope::Free))
+                || in_class_block
+            {
+                // Compile the comprehension's use of the name with its inner scope.
+                let saved = self.st.scopes[outer].symbols.insert(name.clone(), sym.clone());
+                if saved.is_none() {
+                    self.st.scopes[outer].names.push(name.clone());
+                }
+                state.temp_symbols.push((name.clone(), saved));
+            }
+            if (sym.flags & DEF_LOCAL != 0 && sym.flags & DEF_NONLOCAL == 0) || in_class_block {
+                if !self.ste().is_function_like() && self.u().fast_hidden.get(name) != Some(&true) {
+                    self.u().fast_hidden.insert(name.clone(), true);
+                    state.fast_hidden.push(name.clone());
+                }
+                let i = self.varname_index(name);
+                self.emit_arg(l, LOAD_FAST_AND_CLEAR, i);
+                if scope == Scope::Cell {
+                    let arg = if outsc == Scope::Free {
+                        let u = self.u();
+                        let off = u.cellvars_offset();
+                        u.freevars.add(name) + off
+                    } else {
+                        self.u().cellvars.add(name)
+                    };
+                    self.emit_arg(l, MAKE_CELL, arg);
+                }
+                state.pushed_locals.push(name.clone());
+            }
+        }
+        if !state.pushed_locals.is_empty() {
+            let n = state.pushed_locals.len() as u32;
+            self.emit_arg(l, SWAP, n + 1);
+            let cleanup = self.new_label();
+            let end = self.new_label();
+            state.cleanup = Some(cleanup);
+            state.end = Some(end);
+            self.emit_jump(l, Op::SetupFinally, cleanup);
+        }
+        Ok(state)
+    }
+
+    fn pop_inlined_comprehension_state(&mut self, l: Loc, state: InlineState) -> Res {
+        self.u().in_inlined_comp -= 1;
+        if let (Some(cleanup), Some(end)) = (state.cleanup, state.end) {
+            self.emit_op(Loc::NONE, Op::PopBlock, 0);
+            self.emit_jump(Loc::NONE, Op::JumpNoInterrupt, end);
+            self.use_label(cleanup);
+            self.emit_arg(Loc::NONE, SWAP, 2);
+            self.emit(Loc::NONE, POP_TOP);
+            self.restore_inlined_locals(l, &state.pushed_locals);
+            self.emit_arg(Loc::NONE, RERAISE, 0);
+            self.use_label(end);
+            self.restore_inlined_locals(l, &state.pushed_locals);
+        }
+        for name in &state.fast_hidden {
+            self.u().fast_hidden.insert(name.clone(), false);
+        }
+        let outer = self.units.last().unwrap().ste;
+        for (name, saved) in state.temp_symbols.into_iter().rev() {
+            match saved {
+                Some(sym) => {
+                    self.st.scopes[outer].symbols.insert(name, sym);
+                }
+                None => {
+                    self.st.scopes[outer].symbols.remove(&name);
+                    self.st.scopes[outer].names.retain(|n| *n != name);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn restore_inlined_locals(&mut self, l: Loc, pushed: &[Rc<str>]) {
+        self.emit_arg(l, SWAP, pushed.len() as u32 + 1);
+        for name in pushed.iter().rev() {
+            let i = self.varname_index(name);
+            self.emit_op(l, Op::StoreFastMaybeNull, i);
+        }
+    }
+}
+
+#[derive(Default)]
+struct InlineState {
+    pushed_locals: Vec<Rc<str>>,
+    fast_hidden: Vec<Rc<str>>,
+    temp_symbols: Vec<(Rc<str>, Option<symtable::Symbol>)>,
+    cleanup: Option<Label>,
+    end: Option<Label>,
+}
+
+impl Unit<'_> {
+    fn cellvars_offset(&self) -> u32 {
+        self.cellvars.list.len() as u32
+    }
+}
+
+/// Whether a body has annotated assignments needing `__annotations__`.
+fn find_ann(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. } | StmtKind::AsyncFor { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
+            find_ann(body) || find_ann(orelse)
+        }
+        StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            find_ann(body) || find_ann(orelse) || find_ann(finalbody) || handlers.iter().any(|h| find_ann(&h.body))
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
+        _ => false,
+    })
+}

@@ -1,0 +1,992 @@
+//! The symbol table (CPython's `Python/symtable.c`): one scope per module,
+//! class, function, lambda and comprehension; every name's flags; then the
+//! analysis that decides local / global (explicit or implicit) / free /
+//! cell, including PEP 709's inlining of list, set and dict comprehensions.
+
+use super::CompileError;
+use crate::syntax::ast::*;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+pub const DEF_GLOBAL: u32 = 1;
+pub const DEF_LOCAL: u32 = 2;
+pub const DEF_PARAM: u32 = 4;
+pub const DEF_NONLOCAL: u32 = 8;
+pub const USE: u32 = 16;
+pub const DEF_FREE_CLASS: u32 = 64;
+pub const DEF_IMPORT: u32 = 128;
+pub const DEF_ANNOT: u32 = 256;
+pub const DEF_COMP_ITER: u32 = 512;
+pub const DEF_COMP_CELL: u32 = 2048;
+pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Unknown,
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Module,
+    Class,
+    Function,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    Generator,
+}
+
+#[derive(Clone, Debug)]
+pub struct Symbol {
+    pub flags: u32,
+    pub scope: Scope,
+}
+
+/// The key of a scope: the address of the AST node that opens it.
+pub type ScopeKey = usize;
+
+pub fn key_of<T>(node: &T) -> ScopeKey {
+    node as *const T as usize
+}
+
+#[derive(Debug)]
+pub struct ScopeEntry {
+    #[allow(dead_code)] // kept for debugging dumps
+    pub name: Rc<str>,
+    pub kind: BlockKind,
+    /// Symbols in insertion order.
+    pub names: Vec<Rc<str>>,
+    pub symbols: HashMap<Rc<str>, Symbol>,
+    /// Parameters, in order.
+    pub varnames: Vec<Rc<str>>,
+    pub children: Vec<usize>,
+    pub nested: bool,
+    pub generator: bool,
+    pub coroutine: bool,
+    pub varargs: bool,
+    pub varkeywords: bool,
+    pub comprehension: Option<CompKind>,
+    pub comp_inlined: bool,
+    pub comp_iter_target: bool,
+    pub comp_iter_expr: u32,
+    pub free: bool,
+    pub child_free: bool,
+    pub needs_class_closure: bool,
+    #[allow(dead_code)]
+    pub line: u32,
+    /// Where each global/nonlocal directive appeared (for error positions).
+    directives: HashMap<Rc<str>, Span>,
+}
+
+impl ScopeEntry {
+    fn new(name: Rc<str>, kind: BlockKind, line: u32) -> ScopeEntry {
+        ScopeEntry {
+            name,
+            kind,
+            names: Vec::new(),
+            symbols: HashMap::new(),
+            varnames: Vec::new(),
+            children: Vec::new(),
+            nested: false,
+            generator: false,
+            coroutine: false,
+            varargs: false,
+            varkeywords: false,
+            comprehension: None,
+            comp_inlined: false,
+            comp_iter_target: false,
+            comp_iter_expr: 0,
+            free: false,
+            child_free: false,
+            needs_class_closure: false,
+            line,
+            directives: HashMap::new(),
+        }
+    }
+
+    pub fn is_function_like(&self) -> bool {
+        self.kind == BlockKind::Function
+    }
+
+    pub fn scope_of(&self, name: &str) -> Scope {
+        self.symbols.get(name).map(|s| s.scope).unwrap_or(Scope::Unknown)
+    }
+
+    pub fn flags_of(&self, name: &str) -> u32 {
+        self.symbols.get(name).map(|s| s.flags).unwrap_or(0)
+    }
+
+    fn set_flags(&mut self, name: &Rc<str>, flags: u32) {
+        match self.symbols.get_mut(name) {
+            Some(s) => s.flags = flags,
+            None => {
+                self.names.push(name.clone());
+                self.symbols.insert(name.clone(), Symbol { flags, scope: Scope::Unknown });
+            }
+        }
+    }
+}
+
+pub struct SymbolTable {
+    pub scopes: Vec<ScopeEntry>,
+    pub by_key: HashMap<ScopeKey, usize>,
+}
+
+impl SymbolTable {
+    pub fn top(&self) -> &ScopeEntry {
+        &self.scopes[0]
+    }
+
+    pub fn lookup(&self, key: ScopeKey) -> usize {
+        self.by_key[&key]
+    }
+}
+
+/// `_Py_Mangle`: `__x` inside class `C` becomes `_C__x`.
+pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
+    let Some(class) = private else { return name.clone() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.clone();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.clone();
+    }
+    format!("_{stripped}{name}").into()
+}
+
+struct Builder {
+    scopes: Vec<ScopeEntry>,
+    by_key: HashMap<ScopeKey, usize>,
+    stack: Vec<usize>,
+    private: Option<Rc<str>>,
+}
+
+type Res = Result<(), CompileError>;
+
+fn err(msg: impl Into<String>, span: Span) -> CompileError {
+    CompileError::new(msg, span)
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut ScopeEntry {
+        let i = *self.stack.last().unwrap();
+        &mut self.scopes[i]
+    }
+
+    fn enter(&mut self, name: Rc<str>, kind: BlockKind, key: ScopeKey, line: u32) {
+        let mut entry = ScopeEntry::new(name, kind, line);
+        if let Some(&parent) = self.stack.last() {
+            let p = &self.scopes[parent];
+            if p.nested || p.is_function_like() {
+                entry.nested = true;
+            }
+        }
+        let id = self.scopes.len();
+        self.scopes.push(entry);
+        self.by_key.insert(key, id);
+        if let Some(&parent) = self.stack.last() {
+            self.scopes[parent].children.push(id);
+        }
+        self.stack.push(id);
+    }
+
+    fn exit(&mut self) {
+        self.stack.pop();
+    }
+
+    fn add_def(&mut self, name: &Rc<str>, flag: u32, span: Span) -> Res {
+        let mangled = mangle(self.private.as_deref(), name);
+        let cur = self.cur();
+        let mut val = flag;
+        if let Some(sym) = cur.symbols.get(&mangled) {
+            if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
+                return Err(err(format!("duplicate argument '{name}' in function definition"), span));
+            }
+            val |= sym.flags;
+        }
+        if cur.comp_iter_target {
+            if val & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                return Err(err(
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                    span,
+                ));
+            }
+            val |= DEF_COMP_ITER;
+        }
+        cur.set_flags(&mangled, val);
+        if flag & DEF_PARAM != 0 {
+            cur.varnames.push(mangled);
+        } else if flag & DEF_GLOBAL != 0 {
+            // CPython's st_global is the module's own symbol dict.
+            self.mark_module_global(&mangled, flag);
+        }
+        Ok(())
+    }
+
+    fn mark_module_global(&mut self, name: &Rc<str>, flag: u32) {
+        let top = &mut self.scopes[0];
+        let flags = top.flags_of(name);
+        top.set_flags(name, flags | flag);
+    }
+
+    fn lookup_flags(&mut self, name: &Rc<str>) -> u32 {
+        let mangled = mangle(self.private.as_deref(), name);
+        self.cur().flags_of(&mangled)
+    }
+
+    fn visit_body(&mut self, body: &[Stmt]) -> Res {
+        body.iter().try_for_each(|s| self.visit_stmt(s))
+    }
+
+    fn visit_stmt(&mut self, s: &Stmt) -> Res {
+        match &s.kind {
+            StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
+                let is_async = matches!(s.kind, StmtKind::AsyncFunctionDef(_));
+                self.add_def(&f.name, DEF_LOCAL, s.span)?;
+                self.visit_defaults(&f.args)?;
+                self.visit_annotations(&f.args, f.returns.as_ref())?;
+                self.visit_exprs(&f.decorator_list)?;
+                if !f.type_params.is_empty() {
+                    return Err(err("pvm does not support generic type parameters yet", s.span));
+                }
+                self.enter(f.name.clone(), BlockKind::Function, key_of(&**f), s.span.line);
+                if is_async {
+                    self.cur().coroutine = true;
+                }
+                self.visit_params(&f.args)?;
+                self.visit_body(&f.body)?;
+                self.exit();
+            }
+            StmtKind::ClassDef(c) => {
+                self.add_def(&c.name, DEF_LOCAL, s.span)?;
+                self.visit_exprs(&c.bases)?;
+                for k in &c.keywords {
+                    self.visit_expr(&k.value)?;
+                }
+                self.visit_exprs(&c.decorator_list)?;
+                if !c.type_params.is_empty() {
+                    return Err(err("pvm does not support generic type parameters yet", s.span));
+                }
+                self.enter(c.name.clone(), BlockKind::Class, key_of(&**c), s.span.line);
+                let saved = self.private.replace(c.name.clone());
+                self.visit_body(&c.body)?;
+                self.private = saved;
+                self.exit();
+            }
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.visit_expr(v)?;
+                }
+            }
+            StmtKind::Delete(targets) => self.visit_exprs(targets)?,
+            StmtKind::Assign { targets, value } => {
+                self.visit_exprs(targets)?;
+                self.visit_expr(value)?;
+            }
+            StmtKind::TypeAlias { .. } => {
+                return Err(err("pvm does not support 'type' statements yet", s.span));
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.visit_expr(target)?;
+                self.visit_expr(value)?;
+            }
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                if let ExprKind::Name { id, .. } = &target.kind {
+                    let cur = self.lookup_flags(id);
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0
+                        && self.cur().kind != BlockKind::Module
+                        && *simple
+                    {
+                        let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(err(format!("annotated name '{id}' can't be {what}"), s.span));
+                    }
+                    if *simple {
+                        self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.span)?;
+                    } else if value.is_some() {
+                        self.add_def(id, DEF_LOCAL, target.span)?;
+                    }
+                } else {
+                    self.visit_expr(target)?;
+                }
+                self.visit_expr(annotation)?;
+                if let Some(v) = value {
+                    self.visit_expr(v)?;
+                }
+            }
+            StmtKind::For { target, iter, body, orelse } | StmtKind::AsyncFor { target, iter, body, orelse } => {
+                self.visit_expr(target)?;
+                self.visit_expr(iter)?;
+                self.visit_body(body)?;
+                self.visit_body(orelse)?;
+            }
+            StmtKind::While { test, body, orelse } | StmtKind::If { test, body, orelse } => {
+                self.visit_expr(test)?;
+                self.visit_body(body)?;
+                self.visit_body(orelse)?;
+            }
+            StmtKind::With { items, body } | StmtKind::AsyncWith { items, body } => {
+                for item in items {
+                    self.visit_expr(&item.context_expr)?;
+                    if let Some(v) = &item.optional_vars {
+                        self.visit_expr(v)?;
+                    }
+                }
+                self.visit_body(body)?;
+            }
+            StmtKind::Match { .. } => {
+                return Err(err("pvm does not support 'match' statements yet", s.span));
+            }
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.visit_expr(e)?;
+                }
+                if let Some(c) = cause {
+                    self.visit_expr(c)?;
+                }
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody }
+            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+                self.visit_body(body)?;
+                self.visit_body(orelse)?;
+                for h in handlers {
+                    if let Some(t) = &h.type_ {
+                        self.visit_expr(t)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.add_def(n, DEF_LOCAL, h.span)?;
+                    }
+                    self.visit_body(&h.body)?;
+                }
+                self.visit_body(finalbody)?;
+            }
+            StmtKind::Assert { test, msg } => {
+                self.visit_expr(test)?;
+                if let Some(m) = msg {
+                    self.visit_expr(m)?;
+                }
+            }
+            StmtKind::Import(names) | StmtKind::ImportFrom { names, .. } => {
+                for alias in names {
+                    self.visit_alias(alias)?;
+                }
+            }
+            StmtKind::Global(names) => {
+                for name in names {
+                    let cur = self.lookup_flags(name);
+                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                        let msg = if cur & DEF_PARAM != 0 {
+                            format!("name '{name}' is parameter and global")
+                        } else if cur & USE != 0 {
+                            format!("name '{name}' is used prior to global declaration")
+                        } else if cur & DEF_ANNOT != 0 {
+                            format!("annotated name '{name}' can't be global")
+                        } else {
+                            format!("name '{name}' is assigned to before global declaration")
+                        };
+                        return Err(err(msg, s.span));
+                    }
+                    self.add_def(name, DEF_GLOBAL, s.span)?;
+                    let mangled = mangle(self.private.as_deref(), name);
+                    self.cur().directives.entry(mangled).or_insert(s.span);
+                }
+            }
+            StmtKind::Nonlocal(names) => {
+                for name in names {
+                    let cur = self.lookup_flags(name);
+                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                        let msg = if cur & DEF_PARAM != 0 {
+                            format!("name '{name}' is parameter and nonlocal")
+                        } else if cur & USE != 0 {
+                            format!("name '{name}' is used prior to nonlocal declaration")
+                        } else if cur & DEF_ANNOT != 0 {
+                            format!("annotated name '{name}' can't be nonlocal")
+                        } else {
+                            format!("name '{name}' is assigned to before nonlocal declaration")
+                        };
+                        return Err(err(msg, s.span));
+                    }
+                    self.add_def(name, DEF_NONLOCAL, s.span)?;
+                    let mangled = mangle(self.private.as_deref(), name);
+                    self.cur().directives.entry(mangled).or_insert(s.span);
+                }
+            }
+            StmtKind::Expr(e) => self.visit_expr(e)?,
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
+        }
+        Ok(())
+    }
+
+    fn visit_alias(&mut self, alias: &Alias) -> Res {
+        let store: Rc<str> = match &alias.asname {
+            Some(a) => a.clone(),
+            None => alias.name.split('.').next().unwrap_or("").into(),
+        };
+        if &*alias.name == "*" {
+            if self.cur().kind != BlockKind::Module {
+                return Err(err("import * only allowed at module level", alias.span));
+            }
+            return Ok(());
+        }
+        self.add_def(&store, DEF_IMPORT, alias.span)
+    }
+
+    fn visit_defaults(&mut self, args: &Arguments) -> Res {
+        self.visit_exprs(&args.defaults)?;
+        for d in args.kw_defaults.iter().flatten() {
+            self.visit_expr(d)?;
+        }
+        Ok(())
+    }
+
+    fn visit_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> Res {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.iter())
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.iter());
+        for a in all {
+            if let Some(ann) = &a.annotation {
+                self.visit_expr(ann)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.visit_expr(r)?;
+        }
+        Ok(())
+    }
+
+    fn visit_params(&mut self, args: &Arguments) -> Res {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+            self.add_def(&a.arg, DEF_PARAM, a.span)?;
+        }
+        if let Some(a) = &args.vararg {
+            self.add_def(&a.arg, DEF_PARAM, a.span)?;
+            self.cur().varargs = true;
+        }
+        if let Some(a) = &args.kwarg {
+            self.add_def(&a.arg, DEF_PARAM, a.span)?;
+            self.cur().varkeywords = true;
+        }
+        Ok(())
+    }
+
+    fn visit_exprs(&mut self, exprs: &[Expr]) -> Res {
+        exprs.iter().try_for_each(|e| self.visit_expr(e))
+    }
+
+    fn visit_expr(&mut self, e: &Expr) -> Res {
+        match &e.kind {
+            ExprKind::NamedExpr { target, value } => self.handle_namedexpr(e, target, value)?,
+            ExprKind::BoolOp { values, .. } => self.visit_exprs(values)?,
+            ExprKind::BinOp { left, right, .. } => {
+                self.visit_expr(left)?;
+                self.visit_expr(right)?;
+            }
+            ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand)?,
+            ExprKind::Lambda { args, body } => {
+                self.visit_defaults(args)?;
+                self.enter("lambda".into(), BlockKind::Function, key_of(e), e.span.line);
+                self.visit_params(args)?;
+                self.visit_expr(body)?;
+                self.exit();
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.visit_expr(test)?;
+                self.visit_expr(body)?;
+                self.visit_expr(orelse)?;
+            }
+            ExprKind::Dict { keys, values } => {
+                for k in keys.iter().flatten() {
+                    self.visit_expr(k)?;
+                }
+                self.visit_exprs(values)?;
+            }
+            ExprKind::Set(elts) => self.visit_exprs(elts)?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.handle_comprehension(e, "genexpr", generators, elt, None, CompKind::Generator)?
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.handle_comprehension(e, "listcomp", generators, elt, None, CompKind::List)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.handle_comprehension(e, "setcomp", generators, elt, None, CompKind::Set)?
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.handle_comprehension(e, "dictcomp", generators, key, Some(value), CompKind::Dict)?
+            }
+            ExprKind::Yield(value) => {
+                if let Some(v) = value {
+                    self.visit_expr(v)?;
+                }
+                self.mark_generator(e)?;
+            }
+            ExprKind::YieldFrom(value) => {
+                self.visit_expr(value)?;
+                self.mark_generator(e)?;
+            }
+            ExprKind::Await(value) => {
+                self.visit_expr(value)?;
+                self.cur().coroutine = true;
+            }
+            ExprKind::Compare { left, comparators, .. } => {
+                self.visit_expr(left)?;
+                self.visit_exprs(comparators)?;
+            }
+            ExprKind::Call { func, args, keywords } => {
+                self.visit_expr(func)?;
+                self.visit_exprs(args)?;
+                for k in keywords {
+                    self.visit_expr(&k.value)?;
+                }
+            }
+            ExprKind::FormattedValue { value, format_spec, .. } => {
+                self.visit_expr(value)?;
+                if let Some(spec) = format_spec {
+                    self.visit_expr(spec)?;
+                }
+            }
+            ExprKind::JoinedStr(values) => self.visit_exprs(values)?,
+            ExprKind::Constant(_) => {}
+            ExprKind::Attribute { value, .. } => self.visit_expr(value)?,
+            ExprKind::Subscript { value, slice, .. } => {
+                self.visit_expr(value)?;
+                self.visit_expr(slice)?;
+            }
+            ExprKind::Starred { value, .. } => self.visit_expr(value)?,
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.visit_expr(part)?;
+                }
+            }
+            ExprKind::Name { id, ctx } => {
+                let flag = if *ctx == Context::Load { USE } else { DEF_LOCAL };
+                self.add_def(id, flag, e.span)?;
+                // `super()` needs the enclosing class's `__class__` cell.
+                if *ctx == Context::Load && self.cur().is_function_like() && &**id == "super" {
+                    self.add_def(&"__class__".into(), USE, e.span)?;
+                }
+            }
+            ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.visit_exprs(elts)?,
+        }
+        Ok(())
+    }
+
+    fn mark_generator(&mut self, e: &Expr) -> Res {
+        let cur = self.cur();
+        if cur.comprehension.is_some() {
+            let what = match e.kind {
+                ExprKind::YieldFrom(_) => "'yield from'",
+                _ => "'yield'",
+            };
+            let comp = match cur.comprehension {
+                Some(CompKind::List) => "list comprehension",
+                Some(CompKind::Set) => "set comprehension",
+                Some(CompKind::Dict) => "dict comprehension",
+                _ => "generator expression",
+            };
+            return Err(err(format!("{what} inside {comp}"), e.span));
+        }
+        cur.generator = true;
+        Ok(())
+    }
+
+    fn handle_namedexpr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> Res {
+        if self.cur().comp_iter_expr > 0 {
+            return Err(err(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                e.span,
+            ));
+        }
+        if self.cur().comprehension.is_some() {
+            self.extend_namedexpr_scope(target)?;
+        }
+        self.visit_expr(value)?;
+        self.visit_expr(target)
+    }
+
+    /// A walrus inside a comprehension binds in the nearest enclosing
+    /// non-comprehension scope.
+    fn extend_namedexpr_scope(&mut self, target: &Expr) -> Res {
+        let ExprKind::Name { id, .. } = &target.kind else { return Ok(()) };
+        for depth in (0..self.stack.len()).rev() {
+            let idx = self.stack[depth];
+            let entry = &self.scopes[idx];
+            if entry.comprehension.is_some() {
+                if entry.flags_of(id) & DEF_COMP_ITER != 0 {
+                    return Err(err(
+                        format!("assignment expression cannot rebind comprehension iteration variable '{id}'"),
+                        target.span,
+                    ));
+                }
+                continue;
+            }
+            match entry.kind {
+                BlockKind::Function => {
+                    let flags = entry.flags_of(id);
+                    if flags & DEF_GLOBAL != 0 {
+                        self.mark_in_comprehensions(depth, id, DEF_GLOBAL, target.span)?;
+                    } else {
+                        self.scopes[idx].set_flags(id, flags | DEF_LOCAL);
+                        self.mark_in_comprehensions(depth, id, DEF_NONLOCAL, target.span)?;
+                    }
+                    return Ok(());
+                }
+                BlockKind::Module => {
+                    let flags = entry.flags_of(id);
+                    self.scopes[idx].set_flags(id, flags | DEF_GLOBAL);
+                    self.mark_module_global(id, DEF_GLOBAL);
+                    self.mark_in_comprehensions(depth, id, DEF_GLOBAL, target.span)?;
+                    return Ok(());
+                }
+                BlockKind::Class => {
+                    return Err(err(
+                        "assignment expression within a comprehension cannot be used in a class body",
+                        target.span,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_in_comprehensions(&mut self, from: usize, id: &Rc<str>, flag: u32, span: Span) -> Res {
+        let _ = span;
+        for depth in from + 1..self.stack.len() {
+            let idx = self.stack[depth];
+            let flags = self.scopes[idx].flags_of(id);
+            self.scopes[idx].set_flags(id, flags | flag);
+        }
+        Ok(())
+    }
+
+    fn handle_comprehension(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        generators: &[Comprehension],
+        elt: &Expr,
+        value: Option<&Expr>,
+        kind: CompKind,
+    ) -> Res {
+        // The parser's `invalid_comprehension` rule in CPython.
+        if let ExprKind::Starred { .. } = elt.kind {
+            return Err(err("iterable unpacking cannot be used in comprehension", elt.span));
+        }
+        let outermost = &generators[0];
+        self.cur().comp_iter_expr += 1;
+        self.visit_expr(&outermost.iter)?;
+        self.cur().comp_iter_expr -= 1;
+        self.enter(format!("<{name}>").into(), BlockKind::Function, key_of(e), e.span.line);
+        self.cur().comprehension = Some(kind);
+        if outermost.is_async {
+            self.cur().coroutine = true;
+        }
+        self.add_def(&".0".into(), DEF_PARAM, e.span)?;
+        self.cur().comp_iter_target = true;
+        self.visit_expr(&outermost.target)?;
+        self.cur().comp_iter_target = false;
+        self.visit_exprs(&outermost.ifs)?;
+        for g in &generators[1..] {
+            self.cur().comp_iter_target = true;
+            self.visit_expr(&g.target)?;
+            self.cur().comp_iter_target = false;
+            self.cur().comp_iter_expr += 1;
+            self.visit_expr(&g.iter)?;
+            self.cur().comp_iter_expr -= 1;
+            self.visit_exprs(&g.ifs)?;
+            if g.is_async {
+                self.cur().coroutine = true;
+            }
+        }
+        if let Some(v) = value {
+            self.visit_expr(v)?;
+        }
+        self.visit_expr(elt)?;
+        let is_generator = kind == CompKind::Generator;
+        self.cur().generator = is_generator;
+        let is_async = self.cur().coroutine && !is_generator;
+        self.exit();
+        if is_async {
+            self.cur().coroutine = true;
+        }
+        Ok(())
+    }
+}
+
+// ----- analysis -----
+
+struct Analyzer<'a> {
+    scopes: &'a mut Vec<ScopeEntry>,
+}
+
+type NameSet = HashSet<Rc<str>>;
+
+impl Analyzer<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_name(
+        &mut self,
+        ste: usize,
+        scopes: &mut HashMap<Rc<str>, Scope>,
+        name: &Rc<str>,
+        flags: u32,
+        bound: Option<&NameSet>,
+        local: &mut NameSet,
+        free: &mut NameSet,
+        global: &mut NameSet,
+    ) -> Res {
+        let entry = &self.scopes[ste];
+        let directive = || entry.directives.get(name).copied().unwrap_or_default();
+        if flags & DEF_GLOBAL != 0 {
+            if flags & DEF_NONLOCAL != 0 {
+                return Err(err(format!("name '{name}' is nonlocal and global"), directive()));
+            }
+            scopes.insert(name.clone(), Scope::GlobalExplicit);
+            global.insert(name.clone());
+            return Ok(());
+        }
+        if flags & DEF_NONLOCAL != 0 {
+            let Some(bound) = bound else {
+                return Err(err("nonlocal declaration not allowed at module level", directive()));
+            };
+            if !bound.contains(name) {
+                return Err(err(format!("no binding for nonlocal '{name}' found"), directive()));
+            }
+            scopes.insert(name.clone(), Scope::Free);
+            self.scopes[ste].free = true;
+            free.insert(name.clone());
+            return Ok(());
+        }
+        if flags & DEF_BOUND != 0 {
+            scopes.insert(name.clone(), Scope::Local);
+            local.insert(name.clone());
+            global.remove(name);
+            return Ok(());
+        }
+        if let Some(b) = bound {
+            if b.contains(name) {
+                scopes.insert(name.clone(), Scope::Free);
+                self.scopes[ste].free = true;
+                free.insert(name.clone());
+                return Ok(());
+            }
+        }
+        if global.contains(name) {
+            scopes.insert(name.clone(), Scope::GlobalImplicit);
+            return Ok(());
+        }
+        if self.scopes[ste].nested {
+            self.scopes[ste].free = true;
+        }
+        scopes.insert(name.clone(), Scope::GlobalImplicit);
+        Ok(())
+    }
+
+    fn analyze_block(
+        &mut self,
+        ste: usize,
+        bound: Option<&NameSet>,
+        free: &mut NameSet,
+        global: &mut NameSet,
+    ) -> Res {
+        let mut local = NameSet::new();
+        let mut scopes: HashMap<Rc<str>, Scope> = HashMap::new();
+        let mut newglobal = NameSet::new();
+        let mut newfree = NameSet::new();
+        let mut newbound = NameSet::new();
+        let mut inlined_cells = NameSet::new();
+        let kind = self.scopes[ste].kind;
+        if kind == BlockKind::Class {
+            newglobal.extend(global.iter().cloned());
+            if let Some(b) = bound {
+                newbound.extend(b.iter().cloned());
+            }
+        }
+        let names = self.scopes[ste].names.clone();
+        for name in &names {
+            let flags = self.scopes[ste].symbols[name].flags;
+            self.analyze_name(ste, &mut scopes, name, flags, bound, &mut local, free, global)?;
+        }
+        if kind != BlockKind::Class {
+            if kind == BlockKind::Function {
+                newbound.extend(local.iter().cloned());
+            }
+            if let Some(b) = bound {
+                newbound.extend(b.iter().cloned());
+            }
+            newglobal.extend(global.iter().cloned());
+        } else {
+            newbound.insert("__class__".into());
+            newbound.insert("__classdict__".into());
+        }
+
+        let children = self.scopes[ste].children.clone();
+        for &child in &children {
+            let inline = {
+                let c = &self.scopes[child];
+                c.comprehension.is_some() && !c.generator
+            };
+            let mut child_free = newfree.clone();
+            let mut child_bound = newbound.clone();
+            let mut child_global = newglobal.clone();
+            self.analyze_child(child, &mut child_bound, &mut child_free, &mut child_global)?;
+            if inline {
+                self.inline_comprehension(ste, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.scopes[child].comp_inlined = true;
+            }
+            newfree.extend(child_free);
+            if self.scopes[child].free || self.scopes[child].child_free {
+                self.scopes[ste].child_free = true;
+            }
+        }
+        // Splice the children of inlined comprehensions into our list.
+        let mut spliced = Vec::new();
+        for &child in &children {
+            if self.scopes[child].comp_inlined {
+                spliced.extend(self.scopes[child].children.clone());
+            } else {
+                spliced.push(child);
+            }
+        }
+        self.scopes[ste].children = spliced;
+
+        if kind == BlockKind::Function {
+            for (name, scope) in scopes.iter_mut() {
+                if *scope != Scope::Local {
+                    continue;
+                }
+                if !newfree.contains(name) && !inlined_cells.contains(name) {
+                    continue;
+                }
+                *scope = Scope::Cell;
+                newfree.remove(name);
+            }
+        } else if kind == BlockKind::Class && newfree.remove("__class__") {
+            self.scopes[ste].needs_class_closure = true;
+        }
+        if kind == BlockKind::Class {
+            newfree.remove("__classdict__");
+        }
+        self.update_symbols(ste, &scopes, bound, &newfree, &inlined_cells, kind == BlockKind::Class);
+        free.extend(newfree);
+        Ok(())
+    }
+
+    fn analyze_child(&mut self, child: usize, bound: &mut NameSet, free: &mut NameSet, global: &mut NameSet) -> Res {
+        let bound_copy = bound.clone();
+        self.analyze_block(child, Some(&bound_copy), free, global)
+    }
+
+    fn update_symbols(
+        &mut self,
+        ste: usize,
+        scopes: &HashMap<Rc<str>, Scope>,
+        bound: Option<&NameSet>,
+        free: &NameSet,
+        inlined_cells: &NameSet,
+        classflag: bool,
+    ) {
+        let entry = &mut self.scopes[ste];
+        for name in entry.names.clone() {
+            let sym = entry.symbols.get_mut(&name).unwrap();
+            if inlined_cells.contains(&name) {
+                sym.flags |= DEF_COMP_CELL;
+            }
+            sym.scope = scopes.get(&name).copied().unwrap_or(Scope::Unknown);
+        }
+        let mut free_sorted: Vec<&Rc<str>> = free.iter().collect();
+        free_sorted.sort();
+        for name in free_sorted {
+            if let Some(sym) = entry.symbols.get_mut(name) {
+                if classflag {
+                    sym.flags |= DEF_FREE_CLASS;
+                }
+                continue;
+            }
+            if let Some(b) = bound {
+                if !b.contains(name) {
+                    continue;
+                }
+            }
+            entry.names.push(name.clone());
+            entry.symbols.insert(name.clone(), Symbol { flags: 0, scope: Scope::Free });
+        }
+    }
+
+    fn is_free_in_any_child(&self, entry: usize, name: &str) -> bool {
+        self.scopes[entry]
+            .children
+            .iter()
+            .any(|&c| self.scopes[c].symbols.get(name).is_some_and(|s| s.scope == Scope::Free))
+    }
+
+    fn inline_comprehension(
+        &mut self,
+        ste: usize,
+        comp: usize,
+        scopes: &mut HashMap<Rc<str>, Scope>,
+        comp_free: &mut NameSet,
+        inlined_cells: &mut NameSet,
+    ) {
+        let mut remove_dunder_class = false;
+        let names = self.scopes[comp].names.clone();
+        for name in &names {
+            let sym = self.scopes[comp].symbols[name].clone();
+            if sym.flags & DEF_PARAM != 0 {
+                continue;
+            }
+            if sym.scope == Scope::Cell || sym.flags & DEF_COMP_CELL != 0 {
+                inlined_cells.insert(name.clone());
+            }
+            let is_class = self.scopes[ste].kind == BlockKind::Class;
+            if sym.scope == Scope::Free && is_class && &**name == "__class__" {
+                remove_dunder_class = true;
+                if !self.is_free_in_any_child(comp, name) {
+                    continue;
+                }
+            }
+            match self.scopes[ste].symbols.get(name).map(|s| s.flags) {
+                None => {
+                    self.scopes[ste].set_flags(name, sym.flags);
+                    scopes.insert(name.clone(), sym.scope);
+                }
+                Some(existing) => {
+                    if existing & DEF_BOUND != 0 && !self.is_free_in_any_child(comp, name) && !is_class {
+                        comp_free.remove(name);
+                    }
+                }
+            }
+        }
+        if remove_dunder_class {
+            comp_free.remove("__class__");
+        }
+    }
+}
+
+/// Builds and analyses the symbol table of a module.
+pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
+    let mut b = Builder {
+        scopes: Vec::new(),
+        by_key: HashMap::new(),
+        stack: Vec::new(),
+        private: None,
+    };
+    b.enter("top".into(), BlockKind::Module, key_of(module), 0);
+    b.visit_body(&module.body)?;
+    let mut scopes = b.scopes;
+    let mut free = NameSet::new();
+    let mut global = NameSet::new();
+    Analyzer { scopes: &mut scopes }.analyze_block(0, None, &mut free, &mut global)?;
+    Ok(SymbolTable { scopes, by_key: b.by_key })
+}
