@@ -13,3 +13,6 @@ rm -f tests/compile_errors/golden/*.out tests/compile_errors/golden/*.code tests
 # Every code object's attributes (positions, stack size, flags, ...) as JSON.
 python3 scripts/codeinfo-driver.py tests/dis > /tmp/pvm-codeinfo-driver.py
 node "$ORACLE" /tmp/pvm-codeinfo-driver.py --run > tests/dis/golden/codeinfo.json
+# The SyntaxWarnings compilation prints (the programs run cleanly otherwise).
+node "$ORACLE" --batch tests/compile_warnings tests/compile_warnings/golden --no-trace --jobs 2
+rm -f tests/compile_warnings/golden/*.out tests/compile_warnings/golden/*.code tests/compile_warnings/golden/*.dis

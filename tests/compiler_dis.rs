@@ -181,3 +181,29 @@ fn code_objects_match_cpython() {
     assert!(programs.len() >= 30);
     assert!(failures.is_empty(), "{} of {} programs differ:\n{}", failures.len(), programs.len(), failures.join("\n"));
 }
+
+/// The SyntaxWarnings printed while compiling match CPython's stderr
+/// (tests/compile_warnings/golden/NAME.err; the programs run cleanly).
+#[test]
+fn compile_warnings_match_cpython() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compile_warnings");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for entry in fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !name.ends_with(".py") {
+            continue;
+        }
+        let want = fs::read_to_string(dir.join("golden").join(name.replace(".py", ".err"))).unwrap_or_default();
+        let source = fs::read_to_string(dir.join(&name)).unwrap();
+        let (result, warnings) = pvm::compiler::compile_with_warnings(&source, &name);
+        assert!(result.is_ok(), "{name} compiles");
+        let got: String = warnings.iter().map(|w| w.render(&name, &source)).collect();
+        checked += 1;
+        if got != want {
+            failures.push(format!("{name}:\n--- want\n{want}--- got\n{got}"));
+        }
+    }
+    assert!(checked >= 2);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

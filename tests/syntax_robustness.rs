@@ -29,7 +29,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
         format!("x = {}\n", "f()".repeat(10_000)),
         format!("x = a{}\n", "[0]".repeat(10_000)),
         format!("x = f{}\n", "f'{".repeat(300) + &"}'".repeat(300)),
-        (0..150).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(150) + "pass\n",
+        (0..150)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(150)
+            + "pass\n",
     ];
     for src in deep {
         let _ = parse_small_stack(src);
@@ -43,17 +47,27 @@ fn deep_nesting_is_an_error_not_a_crash() {
 #[test]
 fn moderate_nesting_parses() {
     // Unoptimised test builds use far bigger frames than release/wasm builds.
-    assert_eq!(parse_small_stack(format!("x = {}1{}\n", "(".repeat(12), ")".repeat(12))), Ok(()));
-    assert_eq!(parse_small_stack(format!("x = {}\n", "1 + ".repeat(500) + "1")), Ok(()));
-    assert_eq!(parse_small_stack(format!("x = {}1\n", "-".repeat(100))), Ok(()));
+    assert_eq!(
+        parse_small_stack(format!("x = {}1{}\n", "(".repeat(12), ")".repeat(12))),
+        Ok(())
+    );
+    assert_eq!(
+        parse_small_stack(format!("x = {}\n", "1 + ".repeat(500) + "1")),
+        Ok(())
+    );
+    assert_eq!(
+        parse_small_stack(format!("x = {}1\n", "-".repeat(100))),
+        Ok(())
+    );
 }
 
 #[test]
 fn token_soup_never_panics() {
     let pieces = [
-        "x", "1", "(", ")", "[", "]", "{", "}", ":", ",", "=", "+", "*", "**", "if", "else", "for", "in", "def",
-        "class", "lambda", "\n", "    ", "\t", "'s'", "f'{", "}'", "\"", "'''", "\\", "#c", "not", "is", "@", "->",
-        ":=", "yield", "return", ".", "...", "async", "await", "match", "case", "_", "é", "0x", "1e", "$", "!",
+        "x", "1", "(", ")", "[", "]", "{", "}", ":", ",", "=", "+", "*", "**", "if", "else", "for",
+        "in", "def", "class", "lambda", "\n", "    ", "\t", "'s'", "f'{", "}'", "\"", "'''", "\\",
+        "#c", "not", "is", "@", "->", ":=", "yield", "return", ".", "...", "async", "await",
+        "match", "case", "_", "é", "0x", "1e", "$", "!",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     for _ in 0..3000 {
@@ -68,7 +82,24 @@ fn token_soup_never_panics() {
             }
         }
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-        let r = std::panic::catch_unwind(|| parse(&src, "soup.py").map(|_| ()).map_err(|e| e.render()));
+        let r =
+            std::panic::catch_unwind(|| parse(&src, "soup.py").map(|_| ()).map_err(|e| e.render()));
         assert!(r.is_ok(), "panic on {src:?}");
     }
+}
+
+/// Native `python3.12 FILE` wording (the oracle compiles bytes and differs).
+#[test]
+fn nul_bytes_and_invalid_utf8_as_native_cpython() {
+    let e = pvm::syntax::parse("x = 1\ny = \"a\0b\"\n", "/tmp/w/nul.py").unwrap_err();
+    assert_eq!(
+        e.render(),
+        "  File \"/tmp/w/nul.py\", line 2\n    y = \"a\nSyntaxError: source code cannot contain null bytes\n"
+    );
+    let e = pvm::syntax::parse_bytes(b"x = 1\ny = \"\xff\"\n", "/tmp/w/bad.py").unwrap_err();
+    assert_eq!(
+        e.render(),
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /tmp/w/bad.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+    );
+    assert!(pvm::syntax::parse_bytes(b"\xef\xbb\xbfx = 1\n", "bom.py").is_ok());
 }

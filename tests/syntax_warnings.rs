@@ -12,7 +12,9 @@ fn warnings_match_cpython() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         let source = std::fs::read_to_string(&path).unwrap();
-        let golden = dir.with_file_name("warnings_golden").join(name.replace(".py", ".err"));
+        let golden = dir
+            .with_file_name("warnings_golden")
+            .join(name.replace(".py", ".err"));
         let expected = std::fs::read_to_string(golden).unwrap();
         let (result, warnings) = parse_with_warnings(&source, &name);
         assert!(result.is_ok(), "{name} should parse");

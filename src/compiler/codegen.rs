@@ -12,6 +12,7 @@ use super::CompileError;
 use crate::bytecode::code::flags;
 use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
+use crate::syntax::SyntaxWarning;
 use num_bigint::BigInt;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -113,6 +114,8 @@ struct Unit<'a> {
 pub struct Compiler<'a> {
     st: SymbolTable,
     folded: Folded,
+    /// SyntaxWarnings in emission order (CPython prints them as it compiles).
+    pub warnings: Vec<SyntaxWarning>,
     filename: Rc<str>,
     units: Vec<Unit<'a>>,
 }
@@ -185,7 +188,7 @@ fn binary_arg(op: Operator, inplace: bool) -> u32 {
 
 impl<'a> Compiler<'a> {
     pub fn new(st: SymbolTable, folded: Folded, filename: &str) -> Self {
-        Compiler { st, folded, filename: filename.into(), units: Vec::new() }
+        Compiler { st, folded, warnings: Vec::new(), filename: filename.into(), units: Vec::new() }
     }
 
     /// The constant an expression folds to (see `fold::value_of`).
@@ -506,7 +509,7 @@ impl<'a> Compiler<'a> {
 
     // ----- module / bodies -----
 
-    pub fn compile_module(mut self, module: &'a Module) -> Result<Rc<CodeObject>, CompileError> {
+    pub fn compile_module(&mut self, module: &'a Module) -> Result<Rc<CodeObject>, CompileError> {
         self.enter_scope("<module>".into(), ScopeType::Module, key_of(module), 1)?;
         let start = match module.body.first() {
             Some(s) => loc(s.span),
@@ -598,6 +601,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Assert { test, msg } => {
+                let nonempty_tuple = match self.const_value(test) {
+                    Some(Constant::Tuple(t)) => !t.is_empty(),
+                    _ => matches!(&test.kind, ExprKind::Tuple { elts, .. } if !elts.is_empty()),
+                };
+                if nonempty_tuple {
+                    self.warn(s.span, "assertion is always true, perhaps remove parentheses?".into());
+                }
                 let end = self.new_label();
                 self.jump_if(test, end, true)?;
                 self.emit(l, LOAD_ASSERTION_ERROR);
@@ -1370,6 +1380,109 @@ impl<'a> Compiler<'a> {
         self.nameop(l, &c.name, Context::Store)
     }
 
+    // ----- compile-time warnings -----
+
+    fn warn(&mut self, span: Span, msg: String) {
+        self.warnings.push(SyntaxWarning { msg, line: span.line });
+    }
+
+    /// `type(e).__name__` when the expression's type is known statically.
+    fn infer_type(&self, e: &Expr) -> Option<&'static str> {
+        Some(match &e.kind {
+            ExprKind::Tuple { .. } => "tuple",
+            ExprKind::List { .. } | ExprKind::ListComp { .. } => "list",
+            ExprKind::Dict { .. } | ExprKind::DictComp { .. } => "dict",
+            ExprKind::Set(_) | ExprKind::SetComp { .. } => "set",
+            ExprKind::GeneratorExp { .. } => "generator",
+            ExprKind::Lambda { .. } => "function",
+            ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. } => "str",
+            _ => return self.const_value(e).map(|c| constant_type_name(&c)),
+        })
+    }
+
+    fn check_caller(&mut self, func: &Expr) {
+        let literal = self.is_const(func)
+            || matches!(
+                func.kind,
+                ExprKind::Tuple { .. }
+                    | ExprKind::List { .. }
+                    | ExprKind::ListComp { .. }
+                    | ExprKind::Dict { .. }
+                    | ExprKind::DictComp { .. }
+                    | ExprKind::Set(_)
+                    | ExprKind::SetComp { .. }
+                    | ExprKind::GeneratorExp { .. }
+                    | ExprKind::JoinedStr(_)
+                    | ExprKind::FormattedValue { .. }
+            );
+        if let (true, Some(t)) = (literal, self.infer_type(func)) {
+            self.warn(func.span, format!("'{t}' object is not callable; perhaps you missed a comma?"));
+        }
+    }
+
+    fn check_subscripter(&mut self, value: &Expr) {
+        let warn = match self.const_value(value) {
+            Some(c) => matches!(
+                c,
+                Constant::None | Constant::Ellipsis | Constant::Int(_) | Constant::Bool(_) | Constant::Float(_)
+                    | Constant::Complex { .. } | Constant::FrozenSet(_)
+            ),
+            None => matches!(
+                value.kind,
+                ExprKind::Set(_) | ExprKind::SetComp { .. } | ExprKind::GeneratorExp { .. } | ExprKind::Lambda { .. }
+            ),
+        };
+        if let (true, Some(t)) = (warn, self.infer_type(value)) {
+            self.warn(value.span, format!("'{t}' object is not subscriptable; perhaps you missed a comma?"));
+        }
+    }
+
+    fn check_index(&mut self, value: &Expr, index: &Expr) {
+        let Some(index_type) = self.infer_type(index) else { return };
+        if matches!(index_type, "int" | "bool") || matches!(index.kind, ExprKind::Slice { .. }) {
+            return;
+        }
+        let warn = match self.const_value(value) {
+            Some(c) => matches!(c, Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_)),
+            None => matches!(
+                value.kind,
+                ExprKind::Tuple { .. } | ExprKind::List { .. } | ExprKind::ListComp { .. } | ExprKind::JoinedStr(_) | ExprKind::FormattedValue { .. }
+            ),
+        };
+        if let (true, Some(t)) = (warn, self.infer_type(value)) {
+            self.warn(
+                value.span,
+                format!("{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"),
+            );
+        }
+    }
+
+    /// `x is 1` warns: identity with a literal other than None/True/False/...
+    fn check_compare(&mut self, e: &Expr, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) {
+        let is_arg = |this: &Self, x: &Expr| match this.const_value(x) {
+            None => true,
+            Some(c) => matches!(c, Constant::None | Constant::Bool(_) | Constant::Ellipsis),
+        };
+        let mut left_ok = is_arg(self, left);
+        let mut left_expr = left;
+        for (op, right) in ops.iter().zip(comparators) {
+            let right_ok = is_arg(self, right);
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (!right_ok || !left_ok) {
+                let literal = if !left_ok { left_expr } else { right };
+                let t = self.infer_type(literal).unwrap_or("object");
+                let msg = if *op == CmpOp::Is {
+                    format!("\"is\" with '{t}' literal. Did you mean \"==\"?")
+                } else {
+                    format!("\"is not\" with '{t}' literal. Did you mean \"!=\"?")
+                };
+                self.warn(e.span, msg);
+                return;
+            }
+            left_ok = right_ok;
+            left_expr = right;
+        }
+    }
+
     // ----- conditions -----
 
     /// `compiler_jump_if`: jumps to `next` when `e` is (`cond`) true.
@@ -1401,6 +1514,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+                self.check_compare(e, left, ops, comparators);
                 let l = loc(e.span);
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
@@ -1603,6 +1717,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == Context::Load {
+                    self.check_subscripter(value);
+                    self.check_index(value, slice);
+                }
                 self.expr(value)?;
                 if is_two_element_slice(slice) && *ctx != Context::Del {
                     self.slice_parts(slice)?;
@@ -1708,6 +1826,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, e: &'a Expr, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Res {
+        self.check_compare(e, left, ops, comparators);
         let l = loc(e.span);
         self.expr(left)?;
         let n = ops.len() - 1;
@@ -1967,6 +2086,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(func);
         self.emit(loc(func.span), PUSH_NULL);
         self.expr(func)?;
         self.call_helper(loc(e.span), 0, args, keywords)
@@ -2390,6 +2510,22 @@ struct InlineState {
 impl Unit<'_> {
     fn cellvars_offset(&self) -> u32 {
         self.cellvars.list.len() as u32
+    }
+}
+
+fn constant_type_name(c: &Constant) -> &'static str {
+    match c {
+        Constant::None => "NoneType",
+        Constant::Ellipsis => "ellipsis",
+        Constant::Bool(_) => "bool",
+        Constant::Int(_) => "int",
+        Constant::Float(_) => "float",
+        Constant::Complex { .. } => "complex",
+        Constant::Str(_) => "str",
+        Constant::Bytes(_) => "bytes",
+        Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
+        Constant::Code(_) => "code",
     }
 }
 

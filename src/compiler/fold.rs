@@ -324,7 +324,8 @@ fn fold_binop(e: &mut Expr, fo: &mut Folded) {
     let Some(l) = value_of(left, fo) else { return };
     if *op == Operator::Mod {
         if let (Constant::Str(fmt), ExprKind::Tuple { elts, .. }) = (&l, &right.kind) {
-            if fo.get(right).is_none() && !matches!(right.kind, ExprKind::Constant(_)) {
+            // A tuple of constants is already a constant: then `%` is not optimised.
+            if value_of(right, fo).is_none() {
                 if let Some(joined) = super::format::optimize_format(fmt, elts, e.span) {
                     e.kind = joined;
                 }

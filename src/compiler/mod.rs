@@ -15,7 +15,7 @@ mod symtable;
 
 use crate::bytecode::CodeObject;
 use crate::syntax::ast::{Module, Span};
-use crate::syntax::{ErrorKind, SyntaxError};
+use crate::syntax::{ErrorKind, SyntaxError, SyntaxWarning};
 use std::rc::Rc;
 
 /// A compile-time error (a SyntaxError), located like CPython locates it.
@@ -42,17 +42,49 @@ impl CompileError {
 
 /// Compiles a parsed module (CPython's `compile(..., 'exec')` after parsing).
 pub fn compile_module(module: &Module, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
+    compile_module_with_warnings(module, filename).0
+}
+
+/// As `compile_module`, also returning the SyntaxWarnings code generation
+/// emits (`x is 1`, `(1, 2)(3)`, `assert (x, "msg")`, ...), in order.
+pub fn compile_module_with_warnings(
+    module: &Module,
+    filename: &str,
+) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
     let mut module = module.clone();
     let folded = fold::fold_module(&mut module);
-    let table = symtable::build(&module)?;
-    codegen::Compiler::new(table, folded, filename).compile_module(&module)
+    let table = match symtable::build(&module) {
+        Ok(t) => t,
+        Err(e) => return (Err(e), Vec::new()),
+    };
+    let mut compiler = codegen::Compiler::new(table, folded, filename);
+    let result = compiler.compile_module(&module);
+    let warnings = std::mem::take(&mut compiler.warnings);
+    (result, warnings)
 }
 
 /// Parses and compiles a module: `compile(source, filename, 'exec')`.
 pub fn compile(source: &str, filename: &str) -> Result<Rc<CodeObject>, SyntaxError> {
-    let module = crate::syntax::parse(source, filename)?;
-    compile_module(&module, filename).map_err(|e| {
+    compile_with_warnings(source, filename).0
+}
+
+/// As `compile`, also returning every SyntaxWarning CPython would print
+/// while compiling (the parser's first, then code generation's), each
+/// rendered with `SyntaxWarning::render(filename, source)`.
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+) -> (Result<Rc<CodeObject>, SyntaxError>, Vec<SyntaxWarning>) {
+    let (parsed, mut warnings) = crate::syntax::parse_with_warnings(source, filename);
+    let module = match parsed {
+        Ok(m) => m,
+        Err(e) => return (Err(e), warnings),
+    };
+    let (result, more) = compile_module_with_warnings(&module, filename);
+    warnings.extend(more);
+    let result = result.map_err(|e| {
         let span = Span { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
         SyntaxError::at_span(ErrorKind::SyntaxError, e.msg, filename, source, span)
-    })
+    });
+    (result, warnings)
 }

@@ -17,7 +17,11 @@ pub struct Span {
 impl Span {
     /// The span from the start of `self` to the end of `other`.
     pub fn to(self, other: Span) -> Span {
-        Span { end_line: other.end_line, end_col: other.end_col, ..self }
+        Span {
+            end_line: other.end_line,
+            end_col: other.end_col,
+            ..self
+        }
     }
 }
 
@@ -41,24 +45,87 @@ pub enum StmtKind {
     ClassDef(Box<ClassDef>),
     Return(Option<Expr>),
     Delete(Vec<Expr>),
-    Assign { targets: Vec<Expr>, value: Expr },
-    TypeAlias { name: Expr, type_params: Vec<TypeParam>, value: Expr },
-    AugAssign { target: Expr, op: Operator, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    TypeAlias {
+        name: Expr,
+        type_params: Vec<TypeParam>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: Operator,
+        value: Expr,
+    },
     /// `simple` is true for a bare name target not in parentheses.
-    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr>, simple: bool },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    AsyncFor { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    With { items: Vec<WithItem>, body: Vec<Stmt> },
-    AsyncWith { items: Vec<WithItem>, body: Vec<Stmt> },
-    Match { subject: Expr, cases: Vec<MatchCase> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    TryStar { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
-    Assert { test: Expr, msg: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        simple: bool,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    AsyncFor {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    AsyncWith {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    TryStar {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Import(Vec<Alias>),
-    ImportFrom { module: Option<Ident>, names: Vec<Alias>, level: u32 },
+    ImportFrom {
+        module: Option<Ident>,
+        names: Vec<Alias>,
+        level: u32,
+    },
     Global(Vec<Ident>),
     Nonlocal(Vec<Ident>),
     Expr(Expr),
@@ -95,36 +162,108 @@ pub struct Expr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp { op: BoolOp, values: Vec<Expr> },
-    NamedExpr { target: Box<Expr>, value: Box<Expr> },
-    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
-    UnaryOp { op: UnaryOp, operand: Box<Expr> },
-    Lambda { args: Box<Arguments>, body: Box<Expr> },
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
-    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: Operator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
     Set(Vec<Expr>),
-    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
-    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
-    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
-    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
-    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
     /// One `{value!conv:spec}` of an f-string; `conversion` is -1 (none), or
     /// b's', b'r', b'a' as in CPython.
-    FormattedValue { value: Box<Expr>, conversion: i32, format_spec: Option<Box<Expr>> },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: i32,
+        format_spec: Option<Box<Expr>>,
+    },
     /// An f-string: `Constant(Str)` pieces and `FormattedValue`s.
     JoinedStr(Vec<Expr>),
     Constant(ConstantValue),
-    Attribute { value: Box<Expr>, attr: Ident, ctx: Context },
-    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: Context },
-    Starred { value: Box<Expr>, ctx: Context },
-    Name { id: Ident, ctx: Context },
-    List { elts: Vec<Expr>, ctx: Context },
-    Tuple { elts: Vec<Expr>, ctx: Context },
-    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Attribute {
+        value: Box<Expr>,
+        attr: Ident,
+        ctx: Context,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+        ctx: Context,
+    },
+    Starred {
+        value: Box<Expr>,
+        ctx: Context,
+    },
+    Name {
+        id: Ident,
+        ctx: Context,
+    },
+    List {
+        elts: Vec<Expr>,
+        ctx: Context,
+    },
+    Tuple {
+        elts: Vec<Expr>,
+        ctx: Context,
+    },
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
 }
 
 /// A literal as the parser produced it (`ast.Constant.value`).
@@ -270,10 +409,22 @@ pub enum PatternKind {
     MatchValue(Expr),
     MatchSingleton(ConstantValue),
     MatchSequence(Vec<Pattern>),
-    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<Ident> },
-    MatchClass { cls: Expr, patterns: Vec<Pattern>, kwd_attrs: Vec<Ident>, kwd_patterns: Vec<Pattern> },
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<Ident>,
+    },
+    MatchClass {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<Ident>,
+        kwd_patterns: Vec<Pattern>,
+    },
     MatchStar(Option<Ident>),
-    MatchAs { pattern: Option<Box<Pattern>>, name: Option<Ident> },
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<Ident>,
+    },
     MatchOr(Vec<Pattern>),
 }
 

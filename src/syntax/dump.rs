@@ -36,7 +36,11 @@ impl Dumper {
             if !first {
                 self.0.push_str(", ");
             }
-            let _ = write!(self.0, "lineno={}, col_offset={}, end_lineno={}, end_col_offset={}", s.line, s.col, s.end_line, s.end_col);
+            let _ = write!(
+                self.0,
+                "lineno={}, col_offset={}, end_lineno={}, end_col_offset={}",
+                s.line, s.col, s.end_line, s.end_col
+            );
         }
         self.0.push(')');
     }
@@ -72,28 +76,53 @@ impl Dumper {
         let sp = Some(s.span);
         match &s.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
-                let name = if matches!(s.kind, StmtKind::FunctionDef(_)) { "FunctionDef" } else { "AsyncFunctionDef" };
+                let name = if matches!(s.kind, StmtKind::FunctionDef(_)) {
+                    "FunctionDef"
+                } else {
+                    "AsyncFunctionDef"
+                };
                 let mut fields: Vec<Field> = vec![
-                    ("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(&f.name)))),
+                    (
+                        "name",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(&f.name))),
+                    ),
                     ("args", Box::new(move |d: &mut Dumper| d.arguments(&f.args))),
                     ("body", Box::new(move |d: &mut Dumper| d.stmts(&f.body))),
-                    ("decorator_list", Box::new(move |d: &mut Dumper| d.exprs(&f.decorator_list))),
+                    (
+                        "decorator_list",
+                        Box::new(move |d: &mut Dumper| d.exprs(&f.decorator_list)),
+                    ),
                 ];
                 if let Some(r) = &f.returns {
                     fields.push(("returns", Box::new(move |d: &mut Dumper| d.expr(r))));
                 }
-                fields.push(("type_params", Box::new(move |d: &mut Dumper| d.type_params(&f.type_params))));
+                fields.push((
+                    "type_params",
+                    Box::new(move |d: &mut Dumper| d.type_params(&f.type_params)),
+                ));
                 self.node(name, fields, sp);
             }
             StmtKind::ClassDef(c) => self.node(
                 "ClassDef",
                 vec![
-                    ("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(&c.name)))),
+                    (
+                        "name",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(&c.name))),
+                    ),
                     ("bases", Box::new(move |d: &mut Dumper| d.exprs(&c.bases))),
-                    ("keywords", Box::new(move |d: &mut Dumper| d.list(&c.keywords, |d, k| d.keyword(k)))),
+                    (
+                        "keywords",
+                        Box::new(move |d: &mut Dumper| d.list(&c.keywords, |d, k| d.keyword(k))),
+                    ),
                     ("body", Box::new(move |d: &mut Dumper| d.stmts(&c.body))),
-                    ("decorator_list", Box::new(move |d: &mut Dumper| d.exprs(&c.decorator_list))),
-                    ("type_params", Box::new(move |d: &mut Dumper| d.type_params(&c.type_params))),
+                    (
+                        "decorator_list",
+                        Box::new(move |d: &mut Dumper| d.exprs(&c.decorator_list)),
+                    ),
+                    (
+                        "type_params",
+                        Box::new(move |d: &mut Dumper| d.type_params(&c.type_params)),
+                    ),
                 ],
                 sp,
             ),
@@ -101,57 +130,137 @@ impl Dumper {
                 let fields = opt_field("value", v.as_ref());
                 self.node("Return", fields, sp)
             }
-            StmtKind::Delete(t) => self.node("Delete", vec![("targets", Box::new(move |d: &mut Dumper| d.exprs(t)))], sp),
-            StmtKind::Assign { targets, value } => self.node(
-                "Assign",
-                vec![("targets", Box::new(move |d: &mut Dumper| d.exprs(targets))), expr_field("value", value)],
+            StmtKind::Delete(t) => self.node(
+                "Delete",
+                vec![("targets", Box::new(move |d: &mut Dumper| d.exprs(t)))],
                 sp,
             ),
-            StmtKind::TypeAlias { name, type_params, value } => self.node(
+            StmtKind::Assign { targets, value } => self.node(
+                "Assign",
+                vec![
+                    ("targets", Box::new(move |d: &mut Dumper| d.exprs(targets))),
+                    expr_field("value", value),
+                ],
+                sp,
+            ),
+            StmtKind::TypeAlias {
+                name,
+                type_params,
+                value,
+            } => self.node(
                 "TypeAlias",
                 vec![
                     expr_field("name", name),
-                    ("type_params", Box::new(move |d: &mut Dumper| d.type_params(type_params))),
+                    (
+                        "type_params",
+                        Box::new(move |d: &mut Dumper| d.type_params(type_params)),
+                    ),
                     expr_field("value", value),
                 ],
                 sp,
             ),
             StmtKind::AugAssign { target, op, value } => self.node(
                 "AugAssign",
-                vec![expr_field("target", target), ("op", Box::new(move |d: &mut Dumper| d.raw(&format!("{}()", op_name(*op))))), expr_field("value", value)],
+                vec![
+                    expr_field("target", target),
+                    (
+                        "op",
+                        Box::new(move |d: &mut Dumper| d.raw(&format!("{}()", op_name(*op)))),
+                    ),
+                    expr_field("value", value),
+                ],
                 sp,
             ),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                let mut fields = vec![expr_field("target", target), expr_field("annotation", annotation)];
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
+                let mut fields = vec![
+                    expr_field("target", target),
+                    expr_field("annotation", annotation),
+                ];
                 fields.extend(opt_field("value", value.as_ref()));
-                fields.push(("simple", Box::new(move |d: &mut Dumper| d.raw(if *simple { "1" } else { "0" }))));
+                fields.push((
+                    "simple",
+                    Box::new(move |d: &mut Dumper| d.raw(if *simple { "1" } else { "0" })),
+                ));
                 self.node("AnnAssign", fields, sp)
             }
-            StmtKind::For { target, iter, body, orelse } | StmtKind::AsyncFor { target, iter, body, orelse } => {
-                let name = if matches!(s.kind, StmtKind::For { .. }) { "For" } else { "AsyncFor" };
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            }
+            | StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let name = if matches!(s.kind, StmtKind::For { .. }) {
+                    "For"
+                } else {
+                    "AsyncFor"
+                };
                 self.node(
                     name,
-                    vec![expr_field("target", target), expr_field("iter", iter), stmts_field("body", body), stmts_field("orelse", orelse)],
+                    vec![
+                        expr_field("target", target),
+                        expr_field("iter", iter),
+                        stmts_field("body", body),
+                        stmts_field("orelse", orelse),
+                    ],
                     sp,
                 )
             }
-            StmtKind::While { test, body, orelse } => {
-                self.node("While", vec![expr_field("test", test), stmts_field("body", body), stmts_field("orelse", orelse)], sp)
-            }
-            StmtKind::If { test, body, orelse } => {
-                self.node("If", vec![expr_field("test", test), stmts_field("body", body), stmts_field("orelse", orelse)], sp)
-            }
+            StmtKind::While { test, body, orelse } => self.node(
+                "While",
+                vec![
+                    expr_field("test", test),
+                    stmts_field("body", body),
+                    stmts_field("orelse", orelse),
+                ],
+                sp,
+            ),
+            StmtKind::If { test, body, orelse } => self.node(
+                "If",
+                vec![
+                    expr_field("test", test),
+                    stmts_field("body", body),
+                    stmts_field("orelse", orelse),
+                ],
+                sp,
+            ),
             StmtKind::With { items, body } | StmtKind::AsyncWith { items, body } => {
-                let name = if matches!(s.kind, StmtKind::With { .. }) { "With" } else { "AsyncWith" };
+                let name = if matches!(s.kind, StmtKind::With { .. }) {
+                    "With"
+                } else {
+                    "AsyncWith"
+                };
                 self.node(
                     name,
-                    vec![("items", Box::new(move |d: &mut Dumper| d.list(items, |d, i| d.withitem(i)))), stmts_field("body", body)],
+                    vec![
+                        (
+                            "items",
+                            Box::new(move |d: &mut Dumper| d.list(items, |d, i| d.withitem(i))),
+                        ),
+                        stmts_field("body", body),
+                    ],
                     sp,
                 )
             }
             StmtKind::Match { subject, cases } => self.node(
                 "Match",
-                vec![expr_field("subject", subject), ("cases", Box::new(move |d: &mut Dumper| d.list(cases, |d, c| d.match_case(c))))],
+                vec![
+                    expr_field("subject", subject),
+                    (
+                        "cases",
+                        Box::new(move |d: &mut Dumper| d.list(cases, |d, c| d.match_case(c))),
+                    ),
+                ],
                 sp,
             ),
             StmtKind::Raise { exc, cause } => {
@@ -159,13 +268,31 @@ impl Dumper {
                 fields.extend(opt_field("cause", cause.as_ref()));
                 self.node("Raise", fields, sp)
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
-                let name = if matches!(s.kind, StmtKind::Try { .. }) { "Try" } else { "TryStar" };
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+            | StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                let name = if matches!(s.kind, StmtKind::Try { .. }) {
+                    "Try"
+                } else {
+                    "TryStar"
+                };
                 self.node(
                     name,
                     vec![
                         stmts_field("body", body),
-                        ("handlers", Box::new(move |d: &mut Dumper| d.list(handlers, |d, h| d.handler(h)))),
+                        (
+                            "handlers",
+                            Box::new(move |d: &mut Dumper| d.list(handlers, |d, h| d.handler(h))),
+                        ),
                         stmts_field("orelse", orelse),
                         stmts_field("finalbody", finalbody),
                     ],
@@ -177,18 +304,46 @@ impl Dumper {
                 fields.extend(opt_field("msg", msg.as_ref()));
                 self.node("Assert", fields, sp)
             }
-            StmtKind::Import(names) => self.node("Import", vec![("names", Box::new(move |d: &mut Dumper| d.list(names, |d, a| d.alias(a))))], sp),
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::Import(names) => self.node(
+                "Import",
+                vec![(
+                    "names",
+                    Box::new(move |d: &mut Dumper| d.list(names, |d, a| d.alias(a))),
+                )],
+                sp,
+            ),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 let mut fields: Vec<Field> = Vec::new();
                 if let Some(m) = module {
-                    fields.push(("module", Box::new(move |d: &mut Dumper| d.raw(&str_repr(m)))));
+                    fields.push((
+                        "module",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(m))),
+                    ));
                 }
-                fields.push(("names", Box::new(move |d: &mut Dumper| d.list(names, |d, a| d.alias(a)))));
-                fields.push(("level", Box::new(move |d: &mut Dumper| d.raw(&level.to_string()))));
+                fields.push((
+                    "names",
+                    Box::new(move |d: &mut Dumper| d.list(names, |d, a| d.alias(a))),
+                ));
+                fields.push((
+                    "level",
+                    Box::new(move |d: &mut Dumper| d.raw(&level.to_string())),
+                ));
                 self.node("ImportFrom", fields, sp)
             }
-            StmtKind::Global(n) => self.node("Global", vec![("names", Box::new(move |d: &mut Dumper| d.ident_list(n)))], sp),
-            StmtKind::Nonlocal(n) => self.node("Nonlocal", vec![("names", Box::new(move |d: &mut Dumper| d.ident_list(n)))], sp),
+            StmtKind::Global(n) => self.node(
+                "Global",
+                vec![("names", Box::new(move |d: &mut Dumper| d.ident_list(n)))],
+                sp,
+            ),
+            StmtKind::Nonlocal(n) => self.node(
+                "Nonlocal",
+                vec![("names", Box::new(move |d: &mut Dumper| d.ident_list(n)))],
+                sp,
+            ),
             StmtKind::Expr(e) => self.node("Expr", vec![expr_field("value", e)], sp),
             StmtKind::Pass => self.node("Pass", vec![], sp),
             StmtKind::Break => self.node("Break", vec![], sp),
@@ -202,15 +357,31 @@ impl Dumper {
             ExprKind::BoolOp { op, values } => self.node(
                 "BoolOp",
                 vec![
-                    ("op", Box::new(move |d: &mut Dumper| d.raw(if *op == BoolOp::And { "And()" } else { "Or()" }))),
+                    (
+                        "op",
+                        Box::new(move |d: &mut Dumper| {
+                            d.raw(if *op == BoolOp::And { "And()" } else { "Or()" })
+                        }),
+                    ),
                     ("values", Box::new(move |d: &mut Dumper| d.exprs(values))),
                 ],
                 sp,
             ),
-            ExprKind::NamedExpr { target, value } => self.node("NamedExpr", vec![expr_field("target", target), expr_field("value", value)], sp),
+            ExprKind::NamedExpr { target, value } => self.node(
+                "NamedExpr",
+                vec![expr_field("target", target), expr_field("value", value)],
+                sp,
+            ),
             ExprKind::BinOp { left, op, right } => self.node(
                 "BinOp",
-                vec![expr_field("left", left), ("op", Box::new(move |d: &mut Dumper| d.raw(&format!("{}()", op_name(*op))))), expr_field("right", right)],
+                vec![
+                    expr_field("left", left),
+                    (
+                        "op",
+                        Box::new(move |d: &mut Dumper| d.raw(&format!("{}()", op_name(*op)))),
+                    ),
+                    expr_field("right", right),
+                ],
                 sp,
             ),
             ExprKind::UnaryOp { op, operand } => {
@@ -220,14 +391,32 @@ impl Dumper {
                     UnaryOp::UAdd => "UAdd()",
                     UnaryOp::USub => "USub()",
                 };
-                self.node("UnaryOp", vec![("op", Box::new(move |d: &mut Dumper| d.raw(name))), expr_field("operand", operand)], sp)
+                self.node(
+                    "UnaryOp",
+                    vec![
+                        ("op", Box::new(move |d: &mut Dumper| d.raw(name))),
+                        expr_field("operand", operand),
+                    ],
+                    sp,
+                )
             }
-            ExprKind::Lambda { args, body } => {
-                self.node("Lambda", vec![("args", Box::new(move |d: &mut Dumper| d.arguments(args))), expr_field("body", body)], sp)
-            }
-            ExprKind::IfExp { test, body, orelse } => {
-                self.node("IfExp", vec![expr_field("test", test), expr_field("body", body), expr_field("orelse", orelse)], sp)
-            }
+            ExprKind::Lambda { args, body } => self.node(
+                "Lambda",
+                vec![
+                    ("args", Box::new(move |d: &mut Dumper| d.arguments(args))),
+                    expr_field("body", body),
+                ],
+                sp,
+            ),
+            ExprKind::IfExp { test, body, orelse } => self.node(
+                "IfExp",
+                vec![
+                    expr_field("test", test),
+                    expr_field("body", body),
+                    expr_field("orelse", orelse),
+                ],
+                sp,
+            ),
             ExprKind::Dict { keys, values } => self.node(
                 "Dict",
                 vec![
@@ -244,61 +433,155 @@ impl Dumper {
                 ],
                 sp,
             ),
-            ExprKind::Set(elts) => self.node("Set", vec![("elts", Box::new(move |d: &mut Dumper| d.exprs(elts)))], sp),
-            ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
+            ExprKind::Set(elts) => self.node(
+                "Set",
+                vec![("elts", Box::new(move |d: &mut Dumper| d.exprs(elts)))],
+                sp,
+            ),
+            ExprKind::ListComp { elt, generators }
+            | ExprKind::SetComp { elt, generators }
+            | ExprKind::GeneratorExp { elt, generators } => {
                 let name = match e.kind {
                     ExprKind::ListComp { .. } => "ListComp",
                     ExprKind::SetComp { .. } => "SetComp",
                     _ => "GeneratorExp",
                 };
-                self.node(name, vec![expr_field("elt", elt), comps_field(generators)], sp)
+                self.node(
+                    name,
+                    vec![expr_field("elt", elt), comps_field(generators)],
+                    sp,
+                )
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.node("DictComp", vec![expr_field("key", key), expr_field("value", value), comps_field(generators)], sp)
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.node(
+                "DictComp",
+                vec![
+                    expr_field("key", key),
+                    expr_field("value", value),
+                    comps_field(generators),
+                ],
+                sp,
+            ),
             ExprKind::Await(v) => self.node("Await", vec![expr_field("value", v)], sp),
             ExprKind::Yield(v) => {
                 let fields = opt_field("value", v.as_deref());
                 self.node("Yield", fields, sp)
             }
             ExprKind::YieldFrom(v) => self.node("YieldFrom", vec![expr_field("value", v)], sp),
-            ExprKind::Compare { left, ops, comparators } => self.node(
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.node(
                 "Compare",
                 vec![
                     expr_field("left", left),
-                    ("ops", Box::new(move |d: &mut Dumper| d.list(ops, |d, o| d.raw(cmp_name(*o))))),
-                    ("comparators", Box::new(move |d: &mut Dumper| d.exprs(comparators))),
+                    (
+                        "ops",
+                        Box::new(move |d: &mut Dumper| d.list(ops, |d, o| d.raw(cmp_name(*o)))),
+                    ),
+                    (
+                        "comparators",
+                        Box::new(move |d: &mut Dumper| d.exprs(comparators)),
+                    ),
                 ],
                 sp,
             ),
-            ExprKind::Call { func, args, keywords } => self.node(
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.node(
                 "Call",
                 vec![
                     expr_field("func", func),
                     ("args", Box::new(move |d: &mut Dumper| d.exprs(args))),
-                    ("keywords", Box::new(move |d: &mut Dumper| d.list(keywords, |d, k| d.keyword(k)))),
+                    (
+                        "keywords",
+                        Box::new(move |d: &mut Dumper| d.list(keywords, |d, k| d.keyword(k))),
+                    ),
                 ],
                 sp,
             ),
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
-                let mut fields = vec![expr_field("value", value), ("conversion", Box::new(move |d: &mut Dumper| d.raw(&conversion.to_string())) as Box<dyn Fn(&mut Dumper)>)];
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
+                let mut fields = vec![
+                    expr_field("value", value),
+                    (
+                        "conversion",
+                        Box::new(move |d: &mut Dumper| d.raw(&conversion.to_string()))
+                            as Box<dyn Fn(&mut Dumper)>,
+                    ),
+                ];
                 fields.extend(opt_field("format_spec", format_spec.as_deref()));
                 self.node("FormattedValue", fields, sp)
             }
-            ExprKind::JoinedStr(values) => self.node("JoinedStr", vec![("values", Box::new(move |d: &mut Dumper| d.exprs(values)))], sp),
-            ExprKind::Constant(v) => self.node("Constant", vec![("value", Box::new(move |d: &mut Dumper| d.constant(v)))], sp),
-            ExprKind::Attribute { value, attr, ctx } => self.node(
-                "Attribute",
-                vec![expr_field("value", value), ("attr", Box::new(move |d: &mut Dumper| d.raw(&str_repr(attr)))), ctx_field(*ctx)],
+            ExprKind::JoinedStr(values) => self.node(
+                "JoinedStr",
+                vec![("values", Box::new(move |d: &mut Dumper| d.exprs(values)))],
                 sp,
             ),
-            ExprKind::Subscript { value, slice, ctx } => {
-                self.node("Subscript", vec![expr_field("value", value), expr_field("slice", slice), ctx_field(*ctx)], sp)
-            }
-            ExprKind::Starred { value, ctx } => self.node("Starred", vec![expr_field("value", value), ctx_field(*ctx)], sp),
-            ExprKind::Name { id, ctx } => self.node("Name", vec![("id", Box::new(move |d: &mut Dumper| d.raw(&str_repr(id)))), ctx_field(*ctx)], sp),
-            ExprKind::List { elts, ctx } => self.node("List", vec![("elts", Box::new(move |d: &mut Dumper| d.exprs(elts))), ctx_field(*ctx)], sp),
-            ExprKind::Tuple { elts, ctx } => self.node("Tuple", vec![("elts", Box::new(move |d: &mut Dumper| d.exprs(elts))), ctx_field(*ctx)], sp),
+            ExprKind::Constant(v) => self.node(
+                "Constant",
+                vec![("value", Box::new(move |d: &mut Dumper| d.constant(v)))],
+                sp,
+            ),
+            ExprKind::Attribute { value, attr, ctx } => self.node(
+                "Attribute",
+                vec![
+                    expr_field("value", value),
+                    (
+                        "attr",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(attr))),
+                    ),
+                    ctx_field(*ctx),
+                ],
+                sp,
+            ),
+            ExprKind::Subscript { value, slice, ctx } => self.node(
+                "Subscript",
+                vec![
+                    expr_field("value", value),
+                    expr_field("slice", slice),
+                    ctx_field(*ctx),
+                ],
+                sp,
+            ),
+            ExprKind::Starred { value, ctx } => self.node(
+                "Starred",
+                vec![expr_field("value", value), ctx_field(*ctx)],
+                sp,
+            ),
+            ExprKind::Name { id, ctx } => self.node(
+                "Name",
+                vec![
+                    ("id", Box::new(move |d: &mut Dumper| d.raw(&str_repr(id)))),
+                    ctx_field(*ctx),
+                ],
+                sp,
+            ),
+            ExprKind::List { elts, ctx } => self.node(
+                "List",
+                vec![
+                    ("elts", Box::new(move |d: &mut Dumper| d.exprs(elts))),
+                    ctx_field(*ctx),
+                ],
+                sp,
+            ),
+            ExprKind::Tuple { elts, ctx } => self.node(
+                "Tuple",
+                vec![
+                    ("elts", Box::new(move |d: &mut Dumper| d.exprs(elts))),
+                    ctx_field(*ctx),
+                ],
+                sp,
+            ),
             ExprKind::Slice { lower, upper, step } => {
                 let mut fields = opt_field("lower", lower.as_deref());
                 fields.extend(opt_field("upper", upper.as_deref()));
@@ -324,13 +607,22 @@ impl Dumper {
 
     fn arguments(&mut self, a: &Arguments) {
         let mut fields: Vec<Field> = vec![
-            ("posonlyargs", Box::new(move |d: &mut Dumper| d.list(&a.posonlyargs, |d, x| d.arg(x)))),
-            ("args", Box::new(move |d: &mut Dumper| d.list(&a.args, |d, x| d.arg(x)))),
+            (
+                "posonlyargs",
+                Box::new(move |d: &mut Dumper| d.list(&a.posonlyargs, |d, x| d.arg(x))),
+            ),
+            (
+                "args",
+                Box::new(move |d: &mut Dumper| d.list(&a.args, |d, x| d.arg(x))),
+            ),
         ];
         if let Some(v) = &a.vararg {
             fields.push(("vararg", Box::new(move |d: &mut Dumper| d.arg(v))));
         }
-        fields.push(("kwonlyargs", Box::new(move |d: &mut Dumper| d.list(&a.kwonlyargs, |d, x| d.arg(x)))));
+        fields.push((
+            "kwonlyargs",
+            Box::new(move |d: &mut Dumper| d.list(&a.kwonlyargs, |d, x| d.arg(x))),
+        ));
         fields.push((
             "kw_defaults",
             Box::new(move |d: &mut Dumper| {
@@ -343,12 +635,18 @@ impl Dumper {
         if let Some(k) = &a.kwarg {
             fields.push(("kwarg", Box::new(move |d: &mut Dumper| d.arg(k))));
         }
-        fields.push(("defaults", Box::new(move |d: &mut Dumper| d.exprs(&a.defaults))));
+        fields.push((
+            "defaults",
+            Box::new(move |d: &mut Dumper| d.exprs(&a.defaults)),
+        ));
         self.node("arguments", fields, None);
     }
 
     fn arg(&mut self, a: &Arg) {
-        let mut fields: Vec<Field> = vec![("arg", Box::new(move |d: &mut Dumper| d.raw(&str_repr(&a.arg))))];
+        let mut fields: Vec<Field> = vec![(
+            "arg",
+            Box::new(move |d: &mut Dumper| d.raw(&str_repr(&a.arg))),
+        )];
         fields.extend(opt_field("annotation", a.annotation.as_ref()));
         self.node("arg", fields, Some(a.span));
     }
@@ -356,16 +654,25 @@ impl Dumper {
     fn keyword(&mut self, k: &Keyword) {
         let mut fields: Vec<Field> = Vec::new();
         if let Some(name) = &k.arg {
-            fields.push(("arg", Box::new(move |d: &mut Dumper| d.raw(&str_repr(name)))));
+            fields.push((
+                "arg",
+                Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))),
+            ));
         }
         fields.push(expr_field("value", &k.value));
         self.node("keyword", fields, Some(k.span));
     }
 
     fn alias(&mut self, a: &Alias) {
-        let mut fields: Vec<Field> = vec![("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(&a.name))))];
+        let mut fields: Vec<Field> = vec![(
+            "name",
+            Box::new(move |d: &mut Dumper| d.raw(&str_repr(&a.name))),
+        )];
         if let Some(n) = &a.asname {
-            fields.push(("asname", Box::new(move |d: &mut Dumper| d.raw(&str_repr(n)))));
+            fields.push((
+                "asname",
+                Box::new(move |d: &mut Dumper| d.raw(&str_repr(n))),
+            ));
         }
         self.node("alias", fields, Some(a.span));
     }
@@ -392,14 +699,20 @@ impl Dumper {
                 expr_field("target", &c.target),
                 expr_field("iter", &c.iter),
                 ("ifs", Box::new(move |d: &mut Dumper| d.exprs(&c.ifs))),
-                ("is_async", Box::new(move |d: &mut Dumper| d.raw(if c.is_async { "1" } else { "0" }))),
+                (
+                    "is_async",
+                    Box::new(move |d: &mut Dumper| d.raw(if c.is_async { "1" } else { "0" })),
+                ),
             ],
             None,
         );
     }
 
     fn match_case(&mut self, c: &MatchCase) {
-        let mut fields: Vec<Field> = vec![("pattern", Box::new(move |d: &mut Dumper| d.pattern(&c.pattern)))];
+        let mut fields: Vec<Field> = vec![(
+            "pattern",
+            Box::new(move |d: &mut Dumper| d.pattern(&c.pattern)),
+        )];
         fields.extend(opt_field("guard", c.guard.as_ref()));
         fields.push(stmts_field("body", &c.body));
         self.node("match_case", fields, None);
@@ -413,25 +726,54 @@ impl Dumper {
         let sp = Some(p.span);
         match &p.kind {
             PatternKind::MatchValue(v) => self.node("MatchValue", vec![expr_field("value", v)], sp),
-            PatternKind::MatchSingleton(v) => self.node("MatchSingleton", vec![("value", Box::new(move |d: &mut Dumper| d.constant(v)))], sp),
-            PatternKind::MatchSequence(ps) => self.node("MatchSequence", vec![("patterns", Box::new(move |d: &mut Dumper| d.patterns(ps)))], sp),
-            PatternKind::MatchMapping { keys, patterns, rest } => {
+            PatternKind::MatchSingleton(v) => self.node(
+                "MatchSingleton",
+                vec![("value", Box::new(move |d: &mut Dumper| d.constant(v)))],
+                sp,
+            ),
+            PatternKind::MatchSequence(ps) => self.node(
+                "MatchSequence",
+                vec![("patterns", Box::new(move |d: &mut Dumper| d.patterns(ps)))],
+                sp,
+            ),
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 let mut fields: Vec<Field> = vec![
                     ("keys", Box::new(move |d: &mut Dumper| d.exprs(keys))),
-                    ("patterns", Box::new(move |d: &mut Dumper| d.patterns(patterns))),
+                    (
+                        "patterns",
+                        Box::new(move |d: &mut Dumper| d.patterns(patterns)),
+                    ),
                 ];
                 if let Some(r) = rest {
                     fields.push(("rest", Box::new(move |d: &mut Dumper| d.raw(&str_repr(r)))));
                 }
                 self.node("MatchMapping", fields, sp)
             }
-            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => self.node(
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => self.node(
                 "MatchClass",
                 vec![
                     expr_field("cls", cls),
-                    ("patterns", Box::new(move |d: &mut Dumper| d.patterns(patterns))),
-                    ("kwd_attrs", Box::new(move |d: &mut Dumper| d.ident_list(kwd_attrs))),
-                    ("kwd_patterns", Box::new(move |d: &mut Dumper| d.patterns(kwd_patterns))),
+                    (
+                        "patterns",
+                        Box::new(move |d: &mut Dumper| d.patterns(patterns)),
+                    ),
+                    (
+                        "kwd_attrs",
+                        Box::new(move |d: &mut Dumper| d.ident_list(kwd_attrs)),
+                    ),
+                    (
+                        "kwd_patterns",
+                        Box::new(move |d: &mut Dumper| d.patterns(kwd_patterns)),
+                    ),
                 ],
                 sp,
             ),
@@ -452,7 +794,11 @@ impl Dumper {
                 }
                 self.node("MatchAs", fields, sp)
             }
-            PatternKind::MatchOr(ps) => self.node("MatchOr", vec![("patterns", Box::new(move |d: &mut Dumper| d.patterns(ps)))], sp),
+            PatternKind::MatchOr(ps) => self.node(
+                "MatchOr",
+                vec![("patterns", Box::new(move |d: &mut Dumper| d.patterns(ps)))],
+                sp,
+            ),
         }
     }
 
@@ -461,14 +807,29 @@ impl Dumper {
             let sp = Some(tp.span);
             match &tp.kind {
                 TypeParamKind::TypeVar { name, bound } => {
-                    let mut fields: Vec<Field> = vec![("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))))];
+                    let mut fields: Vec<Field> = vec![(
+                        "name",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))),
+                    )];
                     fields.extend(opt_field("bound", bound.as_ref()));
                     d.node("TypeVar", fields, sp)
                 }
-                TypeParamKind::ParamSpec { name } => d.node("ParamSpec", vec![("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))))], sp),
-                TypeParamKind::TypeVarTuple { name } => {
-                    d.node("TypeVarTuple", vec![("name", Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))))], sp)
-                }
+                TypeParamKind::ParamSpec { name } => d.node(
+                    "ParamSpec",
+                    vec![(
+                        "name",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))),
+                    )],
+                    sp,
+                ),
+                TypeParamKind::TypeVarTuple { name } => d.node(
+                    "TypeVarTuple",
+                    vec![(
+                        "name",
+                        Box::new(move |d: &mut Dumper| d.raw(&str_repr(name))),
+                    )],
+                    sp,
+                ),
             }
         });
     }
@@ -487,7 +848,10 @@ fn stmts_field<'a>(name: &'a str, body: &'a [Stmt]) -> Field<'a> {
 }
 
 fn comps_field(generators: &[Comprehension]) -> Field<'_> {
-    ("generators", Box::new(move |d: &mut Dumper| d.list(generators, |d, c| d.comprehension(c))))
+    (
+        "generators",
+        Box::new(move |d: &mut Dumper| d.list(generators, |d, c| d.comprehension(c))),
+    )
 }
 
 fn ctx_field<'a>(ctx: Context) -> Field<'a> {

@@ -41,15 +41,27 @@ impl SyntaxError {
     /// An error covering `span` (0-based UTF-8 byte columns, as in the AST)
     /// of `source`; converts to CPython's 1-based character offsets and
     /// captures the line's text.
-    pub fn at_span(kind: ErrorKind, msg: impl Into<String>, filename: &str, source: &str, span: Span) -> Self {
+    pub fn at_span(
+        kind: ErrorKind,
+        msg: impl Into<String>,
+        filename: &str,
+        source: &str,
+        span: Span,
+    ) -> Self {
         let text = source_line(source, span.line);
-        let col = text.as_deref().map_or(span.col as i32 + 1, |t| byte_to_char_col(t, span.col) + 1);
+        let col = text
+            .as_deref()
+            .map_or(span.col as i32 + 1, |t| byte_to_char_col(t, span.col) + 1);
         let end_col = if span.end_line == span.line {
-            text.as_deref().map_or(span.end_col as i32 + 1, |t| byte_to_char_col(t, span.end_col) + 1)
+            text.as_deref().map_or(span.end_col as i32 + 1, |t| {
+                byte_to_char_col(t, span.end_col) + 1
+            })
         } else {
             source_line(source, span.end_line)
                 .as_deref()
-                .map_or(span.end_col as i32 + 1, |t| byte_to_char_col(t, span.end_col) + 1)
+                .map_or(span.end_col as i32 + 1, |t| {
+                    byte_to_char_col(t, span.end_col) + 1
+                })
         };
         SyntaxError {
             kind,
@@ -66,10 +78,19 @@ impl SyntaxError {
     /// The block CPython's `PyErr_Display` writes to stderr for this error
     /// (pythonrun.c `print_exception` + `print_error_text`).
     pub fn render(&self) -> String {
-        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
-        if let Some(text) = &self.text {
+        // Without a line (undecodable source) CPython prints only the message.
+        let mut out = if self.line == 0 {
+            String::new()
+        } else {
+            format!("  File \"{}\", line {}\n", self.filename, self.line)
+        };
+        if let (Some(text), true) = (&self.text, self.line > 0) {
             // Subclasses report no end (pythonrun.c `parse_syntax_error`).
-            let mut end_col = if self.kind == ErrorKind::SyntaxError { self.end_col as i64 } else { -1 };
+            let mut end_col = if self.kind == ErrorKind::SyntaxError {
+                self.end_col as i64
+            } else {
+                -1
+            };
             let line_size = text.len() as i64;
             if self.kind == ErrorKind::SyntaxError && self.end_line > self.line {
                 end_col = line_size;
@@ -91,7 +112,11 @@ impl SyntaxError {
 
 /// pythonrun.c `print_error_text`: the stripped source line and the carets.
 fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
@@ -158,7 +183,14 @@ pub fn byte_to_char_col(text: &str, col: u32) -> i32 {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} ({}, line {})", self.kind.name(), self.msg, self.filename, self.line)
+        write!(
+            f,
+            "{}: {} ({}, line {})",
+            self.kind.name(),
+            self.msg,
+            self.filename,
+            self.line
+        )
     }
 }
 

@@ -18,21 +18,83 @@ pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
 /// Parse a module, also returning the SyntaxWarnings CPython's tokenizer and
 /// parser emit (invalid escape sequences, `1if`), in source order. CPython
 /// prints each (no deduplication: compile-time warnings have no registry).
-pub fn parse_with_warnings(source: &str, filename: &str) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
+pub fn parse_with_warnings(
+    source: &str,
+    filename: &str,
+) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
     let source = normalize_newlines(source);
     let mut warnings = Vec::new();
     let result = parse_normalized(&source, filename, &mut warnings);
     warnings.sort_by_key(|w| w.0);
-    (result, warnings.into_iter().map(|(line, msg)| SyntaxWarning { msg, line }).collect())
+    (
+        result,
+        warnings
+            .into_iter()
+            .map(|(line, msg)| SyntaxWarning { msg, line })
+            .collect(),
+    )
 }
 
-fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, String)>) -> Result<ast::Module, SyntaxError> {
+/// Parse a file's bytes as `python3.12 FILE` would read them: UTF-8 (a
+/// BOM is dropped), with native CPython's wording for undecodable bytes.
+pub fn parse_bytes(source: &[u8], filename: &str) -> Result<ast::Module, SyntaxError> {
+    match std::str::from_utf8(source) {
+        Ok(text) => parse(text, filename),
+        Err(e) => Err(non_utf8_error(source, e.valid_up_to(), filename)),
+    }
+}
+
+fn non_utf8_error(source: &[u8], at: usize, filename: &str) -> SyntaxError {
+    let line = source[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    SyntaxError {
+        kind: ErrorKind::SyntaxError,
+        msg: format!(
+            "Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+            source[at], filename, line
+        ),
+        filename: filename.to_string(),
+        line: 0,
+        col: 0,
+        end_line: 0,
+        end_col: 0,
+        text: None,
+    }
+}
+
+/// Native CPython refuses NUL bytes before tokenizing (the oracle, which
+/// compiles bytes, words it differently): the line up to the NUL, no caret.
+fn nul_byte_error(source: &str, filename: &str) -> Option<SyntaxError> {
+    let at = source.find('\0')?;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    Some(SyntaxError {
+        kind: ErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".to_string(),
+        filename: filename.to_string(),
+        line: source[..at].matches('\n').count() as u32 + 1,
+        col: 0,
+        end_line: source[..at].matches('\n').count() as u32 + 1,
+        end_col: 0,
+        text: Some(source[line_start..at].to_string()),
+    })
+}
+
+fn parse_normalized(
+    source: &str,
+    filename: &str,
+    warnings: &mut Vec<(u32, String)>,
+) -> Result<ast::Module, SyntaxError> {
+    if let Some(e) = nul_byte_error(source, filename) {
+        return Err(e);
+    }
     let source = source.to_string();
     let mut tokens = tokenizer::tokenize(&source, filename);
     warnings.append(&mut tokens.warnings);
     let lexical_error = tokens.error.as_ref().map(|(_, e)| e.clone());
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
-        (None, Some(&(bracket, line, col))) => Some((line, unclosed_bracket(&source, filename, bracket, line, col))),
+        (None, Some(&(bracket, line, col))) => Some((
+            line,
+            unclosed_bracket(&source, filename, bracket, line, col),
+        )),
         _ => None,
     };
     if let Some(e) = lexical_error {
@@ -40,7 +102,9 @@ fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, Strin
         // `_PyPegen_tokenize_full_source_to_check_for_errors`).
         return Err(e);
     }
-    let sentinel_error = lexical_error.clone().or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
+    let sentinel_error = lexical_error
+        .clone()
+        .or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
     let mut parser = parser::Parser::new(&source, filename, tokens, sentinel_error);
     let result = parser.parse_module();
     warnings.append(&mut parser.warnings);
@@ -59,8 +123,19 @@ fn parse_normalized(source: &str, filename: &str, warnings: &mut Vec<(u32, Strin
 }
 
 fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u32) -> SyntaxError {
-    let span = ast::Span { line, col, end_line: line, end_col: col };
-    let mut e = SyntaxError::at_span(ErrorKind::SyntaxError, format!("'{}' was never closed", bracket as char), filename, source, span);
+    let span = ast::Span {
+        line,
+        col,
+        end_line: line,
+        end_col: col,
+    };
+    let mut e = SyntaxError::at_span(
+        ErrorKind::SyntaxError,
+        format!("'{}' was never closed", bracket as char),
+        filename,
+        source,
+        span,
+    );
     e.end_col = 0;
     e
 }

@@ -31,13 +31,20 @@ pub fn parse_number(text: &str) -> ConstantValue {
 fn split_literal(text: &str) -> (&str, &str) {
     let quote_at = text.find(['\'', '"']).unwrap_or(0);
     let (prefix, rest) = text.split_at(quote_at);
-    let q = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) { 3 } else { 1 };
+    let q = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) {
+        3
+    } else {
+        1
+    };
     let body = rest.get(q..rest.len().saturating_sub(q)).unwrap_or("");
     (prefix, body)
 }
 
 pub fn prefix_is_raw(start_token: &str) -> bool {
-    start_token.bytes().take_while(|c| c.is_ascii_alphabetic()).any(|c| c == b'r' || c == b'R')
+    start_token
+        .bytes()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .any(|c| c == b'r' || c == b'R')
 }
 
 type DecodeResult<T> = Result<T, (String, usize)>;
@@ -50,7 +57,10 @@ pub fn decode_string_literal(text: &str) -> DecodeResult<(ConstantValue, bool, O
     let raw = lower.contains('r');
     if lower.contains('b') {
         if let Some(i) = body.bytes().position(|b| b >= 128) {
-            return Err(("bytes can only contain ASCII literal characters".to_string(), i));
+            return Err((
+                "bytes can only contain ASCII literal characters".to_string(),
+                i,
+            ));
         }
         if raw {
             return Ok((ConstantValue::Bytes(Rc::from(body.as_bytes())), true, None));

@@ -147,7 +147,10 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn here(&self) -> Pos {
-        Pos { line: self.line, col: (self.pos - self.line_start) as u32 }
+        Pos {
+            line: self.line,
+            col: (self.pos - self.line_start) as u32,
+        }
     }
 
     /// Consume one byte, tracking lines.
@@ -163,7 +166,13 @@ impl<'a> Tokenizer<'a> {
 
     fn push(&mut self, kind: TokenKind, lo: usize, start: Pos) {
         let end = self.here();
-        self.tokens.push(Token { kind, lo, hi: self.pos, start, end });
+        self.tokens.push(Token {
+            kind,
+            lo,
+            hi: self.pos,
+            start,
+            end,
+        });
         if kind != TokenKind::Newline {
             self.line_has_tokens = true;
         }
@@ -205,7 +214,13 @@ impl<'a> Tokenizer<'a> {
 
     /// Errors the parser reports for the tokenizer (pegen_errors.c
     /// `_Pypegen_tokenizer_error`): the text keeps its newline.
-    fn parser_style_error(&self, kind: ErrorKind, msg: &str, col: i32, end_col: i32) -> SyntaxError {
+    fn parser_style_error(
+        &self,
+        kind: ErrorKind,
+        msg: &str,
+        col: i32,
+        end_col: i32,
+    ) -> SyntaxError {
         let text = super::error::source_line(self.text, self.line);
         SyntaxError {
             kind,
@@ -290,19 +305,39 @@ impl<'a> Tokenizer<'a> {
             }
         } else if col > top {
             if self.indents.len() >= MAX_INDENT {
-                return Err(self.parser_style_error(ErrorKind::IndentationError, "too many levels of indentation", 1, 0));
+                return Err(self.parser_style_error(
+                    ErrorKind::IndentationError,
+                    "too many levels of indentation",
+                    1,
+                    0,
+                ));
             }
             if altcol <= alttop {
                 return Err(self.tab_error());
             }
             self.indents.push((col, altcol));
-            let start = Pos { line: self.line, col: 0 };
-            self.tokens.push(Token { kind: TokenKind::Indent, lo: self.line_start, hi: self.pos, start, end: self.here() });
+            let start = Pos {
+                line: self.line,
+                col: 0,
+            };
+            self.tokens.push(Token {
+                kind: TokenKind::Indent,
+                lo: self.line_start,
+                hi: self.pos,
+                start,
+                end: self.here(),
+            });
         } else {
             while self.indents.len() > 1 && col < self.indents.last().unwrap().0 {
                 self.indents.pop();
                 let p = self.here();
-                self.tokens.push(Token { kind: TokenKind::Dedent, lo: self.pos, hi: self.pos, start: p, end: p });
+                self.tokens.push(Token {
+                    kind: TokenKind::Dedent,
+                    lo: self.pos,
+                    hi: self.pos,
+                    start: p,
+                    end: p,
+                });
             }
             let (top, alttop) = *self.indents.last().unwrap();
             if col != top {
@@ -323,7 +358,12 @@ impl<'a> Tokenizer<'a> {
     }
 
     fn tab_error(&self) -> SyntaxError {
-        self.parser_style_error(ErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", 1, 0)
+        self.parser_style_error(
+            ErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation",
+            1,
+            0,
+        )
     }
 
     fn skip_comment(&mut self) {
@@ -376,7 +416,16 @@ impl<'a> Tokenizer<'a> {
                 return Ok(true);
             }
             if self.line_has_tokens {
-                self.tokens.push(Token { kind: TokenKind::Newline, lo, hi: self.pos, start, end: Pos { line: start.line, col: start.col + 1 } });
+                self.tokens.push(Token {
+                    kind: TokenKind::Newline,
+                    lo,
+                    hi: self.pos,
+                    start,
+                    end: Pos {
+                        line: start.line,
+                        col: start.col + 1,
+                    },
+                });
                 self.line_has_tokens = false;
             }
             self.at_line_start = true;
@@ -390,7 +439,7 @@ impl<'a> Tokenizer<'a> {
             return Ok(true);
         }
         if c == b'\'' || c == b'"' {
-            self.string(lo, start, 0)?;
+            self.string(lo, start)?;
             return Ok(true);
         }
         self.operator(lo, start)?;
@@ -399,7 +448,12 @@ impl<'a> Tokenizer<'a> {
 
     fn eof_after_continuation(&self) -> SyntaxError {
         let offset = self.chars_between(self.line_start, self.pos) + 1;
-        let mut e = self.parser_style_error(ErrorKind::SyntaxError, "unexpected EOF while parsing", offset, -1);
+        let mut e = self.parser_style_error(
+            ErrorKind::SyntaxError,
+            "unexpected EOF while parsing",
+            offset,
+            -1,
+        );
         if self.pos == self.line_start && self.line > 1 {
             // The continuation ended the file: CPython reports the previous line.
             let prev_start = self.text[..self.pos - 1].rfind('\n').map_or(0, |i| i + 1);
@@ -419,36 +473,72 @@ impl<'a> Tokenizer<'a> {
         }
         if self.line_has_tokens {
             let p = self.here();
-            self.tokens.push(Token { kind: TokenKind::Newline, lo: self.pos, hi: self.pos, start: p, end: Pos { line: p.line, col: p.col + 1 } });
+            self.tokens.push(Token {
+                kind: TokenKind::Newline,
+                lo: self.pos,
+                hi: self.pos,
+                start: p,
+                end: Pos {
+                    line: p.line,
+                    col: p.col + 1,
+                },
+            });
             self.line_has_tokens = false;
         }
         // DEDENTs and ENDMARKER sit at the start of the line after the last.
-        let p = if self.pos == self.line_start { self.here() } else { Pos { line: self.line + 1, col: 0 } };
+        let p = if self.pos == self.line_start {
+            self.here()
+        } else {
+            Pos {
+                line: self.line + 1,
+                col: 0,
+            }
+        };
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.tokens.push(Token { kind: TokenKind::Dedent, lo: self.pos, hi: self.pos, start: p, end: p });
+            self.tokens.push(Token {
+                kind: TokenKind::Dedent,
+                lo: self.pos,
+                hi: self.pos,
+                start: p,
+                end: p,
+            });
         }
-        self.tokens.push(Token { kind: TokenKind::EndMarker, lo: self.pos, hi: self.pos, start: p, end: p });
+        self.tokens.push(Token {
+            kind: TokenKind::EndMarker,
+            lo: self.pos,
+            hi: self.pos,
+            start: p,
+            end: p,
+        });
         Ok(())
     }
 
     fn name_or_string(&mut self, lo: usize, start: Pos) -> Result<()> {
         // String prefixes: any combination of r, b, u, f (validated below).
         let mut n = 0;
-        while n < 3 && matches!(self.peek_at(n).to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f') {
+        while n < 3
+            && matches!(
+                self.peek_at(n).to_ascii_lowercase(),
+                b'r' | b'b' | b'u' | b'f'
+            )
+        {
             n += 1;
         }
         for k in (1..=n).rev() {
             let q = self.peek_at(k);
             if q == b'\'' || q == b'"' {
-                let prefix: Vec<u8> = self.src[self.pos..self.pos + k].iter().map(|c| c.to_ascii_lowercase()).collect();
+                let prefix: Vec<u8> = self.src[self.pos..self.pos + k]
+                    .iter()
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
                 if valid_prefix(&prefix) {
                     self.pos += k;
                     let flags = prefix_flags(&prefix);
                     if flags & F_FSTRING != 0 {
                         return self.fstring_start(lo, start, flags & F_RAW != 0);
                     }
-                    return self.string(lo, start, flags);
+                    return self.string(lo, start);
                 }
                 break;
             }
@@ -468,7 +558,11 @@ impl<'a> Tokenizer<'a> {
             return Ok(());
         }
         for (i, ch) in word.char_indices() {
-            let ok = if i == 0 { is_xid_start(ch) } else { is_xid_continue(ch) };
+            let ok = if i == 0 {
+                is_xid_start(ch)
+            } else {
+                is_xid_continue(ch)
+            };
             if !ok {
                 let at = lo + i + ch.len_utf8();
                 let offset = self.chars_between(self.line_start, at);
@@ -525,17 +619,26 @@ impl<'a> Tokenizer<'a> {
                             c as char, open as char, open_line
                         )
                     } else {
-                        format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
+                        format!(
+                            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        )
                     };
                     return Err(self.error_at(msg, self.pos + 1));
                 }
                 self.brackets.pop();
             }
             b':' if len == 1 || self.peek_at(1) == b'=' => {
-                if self.starts_format_spec() {
+                if self.closes_field() {
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);
-                    self.fstrings.last_mut().unwrap().fields.last_mut().unwrap().in_spec = true;
+                    self.fstrings
+                        .last_mut()
+                        .unwrap()
+                        .fields
+                        .last_mut()
+                        .unwrap()
+                        .in_spec = true;
                     return Ok(());
                 }
             }
@@ -548,9 +651,6 @@ impl<'a> Tokenizer<'a> {
                 return Err(self.error_range(invalid_character(c as char), offset, offset));
             }
         }
-        if c == b'!' && len == 1 && self.fstrings.last().map_or(true, |f| f.fields.is_empty()) {
-            // `!` alone is only a token inside an f-string replacement field.
-        }
         self.pos += len;
         self.push(TokenKind::Op, lo, start);
         Ok(())
@@ -561,11 +661,9 @@ impl<'a> Tokenizer<'a> {
         self.fstrings
             .last()
             .and_then(|f| f.fields.last())
-            .map_or(false, |field| !field.in_spec && field.depth == self.brackets.len())
-    }
-
-    fn starts_format_spec(&self) -> bool {
-        self.closes_field()
+            .map_or(false, |field| {
+                !field.in_spec && field.depth == self.brackets.len()
+            })
     }
 
     fn number(&mut self, lo: usize, start: Pos) -> Result<()> {
@@ -591,26 +689,29 @@ impl<'a> Tokenizer<'a> {
                 }
                 if d.is_ascii_digit() && radix < 10 {
                     self.pos += 1;
-                    return Err(self.error_at(format!("invalid digit '{}' in {} literal", d as char, name), self.pos));
+                    return Err(self.error_at(
+                        format!("invalid digit '{}' in {} literal", d as char, name),
+                        self.pos,
+                    ));
                 }
                 break;
             }
             if digits == 0 || self.src[self.pos - 1] == b'_' {
                 return Err(self.error_at(format!("invalid {} literal", name), self.pos));
             }
-            self.verify_end_of_number(lo, name)?;
+            self.verify_end_of_number(name)?;
             self.push(TokenKind::Number, lo, start);
             return Ok(());
         }
         let mut is_float = false;
         if c != b'.' {
-            self.decimal_digits(lo)?;
+            self.decimal_digits()?;
         }
         if self.peek() == b'.' {
             is_float = true;
             self.pos += 1;
             if self.peek().is_ascii_digit() {
-                self.decimal_digits(lo)?;
+                self.decimal_digits()?;
             }
         }
         if matches!(self.peek(), b'e' | b'E') {
@@ -620,20 +721,29 @@ impl<'a> Tokenizer<'a> {
                 self.pos += 1;
             }
             if self.peek().is_ascii_digit() {
-                self.decimal_digits(lo)?;
+                self.decimal_digits()?;
                 is_float = true;
             } else {
                 self.pos = save;
-                return Err(self.number_error(lo, "invalid decimal literal"));
+                return Err(self.number_error("invalid decimal literal"));
             }
         }
         if matches!(self.peek(), b'j' | b'J') {
             self.pos += 1;
-            self.verify_end_of_number(lo, "imaginary")?;
-        } else if !is_float && c == b'0' && self.src[lo..self.pos].iter().any(|d| matches!(d, b'1'..=b'9')) {
+            self.verify_end_of_number("imaginary")?;
+        } else if !is_float
+            && c == b'0'
+            && self.src[lo..self.pos]
+                .iter()
+                .any(|d| matches!(d, b'1'..=b'9'))
+        {
             // Old-style octal `0377`; CPython marks from the start to just
             // past the first non-zero digit.
-            let first_nonzero = lo + self.src[lo..self.pos].iter().position(|d| !matches!(d, b'0' | b'_')).unwrap_or(0);
+            let first_nonzero = lo
+                + self.src[lo..self.pos]
+                    .iter()
+                    .position(|d| !matches!(d, b'0' | b'_'))
+                    .unwrap_or(0);
             let col = self.chars_between(self.line_start, lo) + 1;
             let end = (first_nonzero + 1 - self.line_start) as i32;
             return Err(self.error_range(
@@ -642,14 +752,13 @@ impl<'a> Tokenizer<'a> {
                 end,
             ));
         } else {
-            let _ = is_float;
-            self.verify_end_of_number(lo, "decimal")?;
+            self.verify_end_of_number("decimal")?;
         }
         self.push(TokenKind::Number, lo, start);
         Ok(())
     }
 
-    fn decimal_digits(&mut self, lo: usize) -> Result<()> {
+    fn decimal_digits(&mut self) -> Result<()> {
         loop {
             while self.peek().is_ascii_digit() {
                 self.pos += 1;
@@ -659,45 +768,63 @@ impl<'a> Tokenizer<'a> {
             }
             self.pos += 1;
             if !self.peek().is_ascii_digit() {
-                return Err(self.number_error(lo, "invalid decimal literal"));
+                return Err(self.number_error("invalid decimal literal"));
             }
         }
     }
 
     /// tokenizer.c reports bad number tails at the character after the token start.
-    fn number_error(&self, lo: usize, msg: &str) -> SyntaxError {
-        let _ = lo;
+    fn number_error(&self, msg: &str) -> SyntaxError {
         self.error_at(msg, self.pos)
     }
 
     /// A number directly followed by a name character is an error, except
     /// for the keywords CPython still accepts there (`1if x else y`).
-    fn verify_end_of_number(&mut self, lo: usize, kind: &str) -> Result<()> {
+    fn verify_end_of_number(&mut self, kind: &str) -> Result<()> {
         let c = self.peek();
         if !is_name_char(c) {
             return Ok(());
         }
         let rest = &self.src[self.pos..];
-        for kw in [&b"and"[..], b"else", b"for", b"if", b"in", b"is", b"not", b"or"] {
+        for kw in [
+            &b"and"[..],
+            b"else",
+            b"for",
+            b"if",
+            b"in",
+            b"is",
+            b"not",
+            b"or",
+        ] {
             if rest.starts_with(kw) {
-                self.warnings.push((self.line, format!("invalid {} literal", kind)));
+                self.warnings
+                    .push((self.line, format!("invalid {} literal", kind)));
                 return Ok(());
             }
         }
-        let _ = lo;
         Err(self.error_at(format!("invalid {} literal", kind), self.pos))
     }
 
-    /// A (non-f) string starting at the quote under the cursor.
-    fn string(&mut self, lo: usize, start: Pos, flags: u8) -> Result<()> {
-        let raw = flags & F_RAW != 0;
+    /// A (non-f) string starting at the quote under the cursor. (Even in a
+    /// raw string a backslash keeps the next character from closing it.)
+    fn string(&mut self, lo: usize, start: Pos) -> Result<()> {
         let quote = self.peek();
-        let quote_size = if self.peek_at(1) == quote && self.peek_at(2) == quote { 3 } else { 1 };
+        let quote_size = if self.peek_at(1) == quote && self.peek_at(2) == quote {
+            3
+        } else {
+            1
+        };
         self.pos += quote_size;
         let (start_line, start_line_start) = (self.line, self.line_start);
         loop {
             if self.at_end() || (quote_size == 1 && self.peek() == b'\n') {
-                return Err(self.unterminated_string(lo, start_line, start_line_start, quote, quote_size));
+                return Err(self.unterminated_string(
+                    lo,
+                    start_line,
+                    start_line_start,
+                    quote,
+                    quote_size,
+                ));
             }
             let c = self.bump();
             if c == quote {
@@ -709,13 +836,23 @@ impl<'a> Tokenizer<'a> {
                 self.bump();
             }
         }
-        let _ = raw;
         self.push(TokenKind::String, lo, start);
         Ok(())
     }
 
-    fn unterminated_string(&self, lo: usize, start_line: u32, start_line_start: usize, quote: u8, quote_size: usize) -> SyntaxError {
-        let detected = if self.at_end() && self.pos > 0 && self.src[self.pos - 1] == b'\n' { self.line - 1 } else { self.line };
+    fn unterminated_string(
+        &self,
+        lo: usize,
+        start_line: u32,
+        start_line_start: usize,
+        quote: u8,
+        quote_size: usize,
+    ) -> SyntaxError {
+        let detected = if self.at_end() && self.pos > 0 && self.src[self.pos - 1] == b'\n' {
+            self.line - 1
+        } else {
+            self.line
+        };
         let inside_matching_fstring = self
             .fstrings
             .last()
@@ -723,9 +860,15 @@ impl<'a> Tokenizer<'a> {
         let msg = if inside_matching_fstring {
             "f-string: expecting '}'".to_string()
         } else if quote_size == 3 {
-            format!("unterminated triple-quoted string literal (detected at line {})", detected)
+            format!(
+                "unterminated triple-quoted string literal (detected at line {})",
+                detected
+            )
         } else {
-            format!("unterminated string literal (detected at line {})", detected)
+            format!(
+                "unterminated string literal (detected at line {})",
+                detected
+            )
         };
         let offset = self.chars_between(start_line_start, lo + 1);
         SyntaxError {
@@ -742,10 +885,19 @@ impl<'a> Tokenizer<'a> {
 
     fn fstring_start(&mut self, lo: usize, start: Pos, raw: bool) -> Result<()> {
         let quote = self.peek();
-        let quote_size = if self.peek_at(1) == quote && self.peek_at(2) == quote { 3 } else { 1 };
+        let quote_size = if self.peek_at(1) == quote && self.peek_at(2) == quote {
+            3
+        } else {
+            1
+        };
         self.pos += quote_size;
         self.push(TokenKind::FStringStart, lo, start);
-        self.fstrings.push(FString { quote, quote_size, raw, fields: Vec::new() });
+        self.fstrings.push(FString {
+            quote,
+            quote_size,
+            raw,
+            fields: Vec::new(),
+        });
         Ok(())
     }
 
@@ -760,23 +912,36 @@ impl<'a> Tokenizer<'a> {
         loop {
             if self.at_end() || (quote_size == 1 && self.peek() == b'\n') {
                 if in_spec || !self.fstrings.last().unwrap().fields.is_empty() {
-                    let offset = self.chars_between(self.line_start, self.pos);
-                    let _ = offset;
                     return Err(self.error_at("f-string: expecting '}'", self.pos));
                 }
-                let first = self.tokens.iter().rposition(|t| t.kind == TokenKind::FStringStart).unwrap_or(0);
-                let (fl, fls) = (self.tokens[first].start.line, self.tokens[first].lo - self.tokens[first].start.col as usize);
+                let first = self
+                    .tokens
+                    .iter()
+                    .rposition(|t| t.kind == TokenKind::FStringStart)
+                    .unwrap_or(0);
+                let (fl, fls) = (
+                    self.tokens[first].start.line,
+                    self.tokens[first].lo - self.tokens[first].start.col as usize,
+                );
                 let flo = self.tokens[first].lo;
                 let mut e = self.unterminated_string(flo, fl, fls, 0, quote_size);
                 if quote_size == 3 {
-                    e.msg = format!("unterminated triple-quoted f-string literal (detected at line {})", self.detected_line());
+                    e.msg = format!(
+                        "unterminated triple-quoted f-string literal (detected at line {})",
+                        self.detected_line()
+                    );
                 } else {
-                    e.msg = format!("unterminated f-string literal (detected at line {})", self.detected_line());
+                    e.msg = format!(
+                        "unterminated f-string literal (detected at line {})",
+                        self.detected_line()
+                    );
                 }
                 return Err(e);
             }
             let c = self.peek();
-            if c == quote && (quote_size == 1 || (self.peek_at(1) == quote && self.peek_at(2) == quote)) {
+            if c == quote
+                && (quote_size == 1 || (self.peek_at(1) == quote && self.peek_at(2) == quote))
+            {
                 if in_spec {
                     // The f-string ends inside a format spec: the parser
                     // reports the missing `}` at FSTRING_END.
@@ -809,7 +974,10 @@ impl<'a> Tokenizer<'a> {
                 self.brackets.push((b'{', bstart.line, bstart.col));
                 self.push(TokenKind::Op, blo, bstart);
                 let depth = self.brackets.len();
-                self.fstrings.last_mut().unwrap().fields.push(Field { depth, in_spec: false });
+                self.fstrings.last_mut().unwrap().fields.push(Field {
+                    depth,
+                    in_spec: false,
+                });
                 return Ok(());
             }
             if c == b'}' {
@@ -873,7 +1041,9 @@ fn is_xid_start(ch: char) -> bool {
 }
 
 fn is_xid_continue(ch: char) -> bool {
-    ch == '_' || ch.is_alphanumeric() || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+    ch == '_'
+        || ch.is_alphanumeric()
+        || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
         || is_combining_mark(ch)
 }
 
@@ -908,6 +1078,6 @@ fn valid_prefix(prefix: &[u8]) -> bool {
 
 const THREE_CHAR_OPS: &[&[u8]] = &[b"**=", b"//=", b">>=", b"<<=", b"...", b"!=="];
 const TWO_CHAR_OPS: &[&[u8]] = &[
-    b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<", b"<=", b"<>", b"==", b">=",
-    b">>", b"@=", b"^=", b"|=",
+    b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<", b"<=",
+    b"<>", b"==", b">=", b">>", b"@=", b"^=", b"|=",
 ];

@@ -1,0 +1,994 @@
+//! Expressions, from `lambda` and conditionals down to atoms, calls,
+//! subscripts, displays and comprehensions.
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn starts_expression(&self) -> bool {
+        match self.kind() {
+            T::Name => {
+                let s = self.cur_text();
+                !is_keyword(s)
+                    || matches!(s, "None" | "True" | "False" | "not" | "lambda" | "await")
+            }
+            T::Number | T::String | T::FStringStart => true,
+            T::Op => matches!(
+                self.cur_text(),
+                "(" | "[" | "{" | "-" | "+" | "~" | "..." | "*"
+            ),
+            _ => false,
+        }
+    }
+
+    /// star_expressions: one expression or an unparenthesized tuple.
+    pub fn star_expressions(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.star_expression()?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if !self.starts_expression() {
+                break;
+            }
+            elts.push(self.star_expression()?);
+        }
+        Ok(Expr {
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Context::Load,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn star_expression(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            let start = self.start();
+            self.advance();
+            let value = self.bitwise_or()?;
+            return Ok(Expr {
+                kind: ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: Context::Load,
+                },
+                span: self.span_from(start),
+            });
+        }
+        self.expression()
+    }
+
+    pub(super) fn star_named_expression(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            let start = self.start();
+            self.advance();
+            let value = self.bitwise_or()?;
+            return Ok(Expr {
+                kind: ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: Context::Load,
+                },
+                span: self.span_from(start),
+            });
+        }
+        self.named_expression()
+    }
+
+    pub fn named_expression(&mut self) -> PResult<Expr> {
+        if self.is_name() && self.is_op_at(1, ":=") {
+            let start = self.start();
+            let t = self.advance();
+            self.advance();
+            let target = Expr {
+                kind: ExprKind::Name {
+                    id: self.ident(&t),
+                    ctx: Context::Store,
+                },
+                span: tok_span(&t),
+            };
+            let value = self.expression()?;
+            return Ok(Expr {
+                kind: ExprKind::NamedExpr {
+                    target: Box::new(target),
+                    value: Box::new(value),
+                },
+                span: self.span_from(start),
+            });
+        }
+        let e = self.expression()?;
+        if self.is_op(":=") {
+            let msg = format!("cannot use assignment expressions with {}", expr_name(&e));
+            return Err(self.error_span(e.span, &msg));
+        }
+        Ok(e)
+    }
+
+    pub fn expression(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.expression_inner();
+        self.leave();
+        r
+    }
+
+    pub(super) fn expression_inner(&mut self) -> PResult<Expr> {
+        if self.is_kw("lambda") {
+            return self.lambda();
+        }
+        let start = self.start();
+        let body = self.disjunction()?;
+        if !self.is_kw("if") {
+            return Ok(body);
+        }
+        // `x if` without `else` is a genexp/comprehension condition only
+        // inside those; here it must be a conditional expression.
+        self.advance();
+        let test = self.disjunction()?;
+        if !self.is_kw("else") {
+            let span = body.span.to(test.span);
+            return Err(self.error_span(span, "expected 'else' after 'if' expression"));
+        }
+        self.advance();
+        let orelse = self.expression()?;
+        Ok(Expr {
+            kind: ExprKind::IfExp {
+                test: Box::new(test),
+                body: Box::new(body),
+                orelse: Box::new(orelse),
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn lambda(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.advance();
+        let args = self.parameters(":")?;
+        self.expect_op(":")?;
+        let body = self.expression()?;
+        Ok(Expr {
+            kind: ExprKind::Lambda {
+                args: Box::new(args),
+                body: Box::new(body),
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn disjunction(&mut self) -> PResult<Expr> {
+        self.bool_op("or")
+    }
+
+    pub(super) fn bool_op(&mut self, kw: &str) -> PResult<Expr> {
+        let start = self.start();
+        let first = if kw == "or" {
+            self.bool_op("and")?
+        } else {
+            self.inversion()?
+        };
+        if !self.is_kw(kw) {
+            return Ok(first);
+        }
+        let mut values = vec![first];
+        while self.eat_kw(kw) {
+            values.push(if kw == "or" {
+                self.bool_op("and")?
+            } else {
+                self.inversion()?
+            });
+        }
+        let op = if kw == "or" { BoolOp::Or } else { BoolOp::And };
+        Ok(Expr {
+            kind: ExprKind::BoolOp { op, values },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn inversion(&mut self) -> PResult<Expr> {
+        if self.is_kw("not") {
+            let start = self.start();
+            self.advance();
+            self.enter()?;
+            let operand = self.inversion();
+            self.leave();
+            let operand = operand?;
+            return Ok(Expr {
+                kind: ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    operand: Box::new(operand),
+                },
+                span: self.span_from(start),
+            });
+        }
+        self.comparison()
+    }
+
+    pub(super) fn comparison(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let left = self.bitwise_or()?;
+        let mut ops = Vec::new();
+        let mut comparators = Vec::new();
+        while let Some(op) = self.comparison_op() {
+            ops.push(op);
+            comparators.push(self.bitwise_or()?);
+        }
+        if ops.is_empty() {
+            return Ok(left);
+        }
+        Ok(Expr {
+            kind: ExprKind::Compare {
+                left: Box::new(left),
+                ops,
+                comparators,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    /// Consume a comparison operator if one is next.
+    pub(super) fn comparison_op(&mut self) -> Option<CmpOp> {
+        let op = match (self.kind(), self.cur_text()) {
+            (T::Op, "==") => CmpOp::Eq,
+            (T::Op, "!=") => CmpOp::NotEq,
+            (T::Op, "<") => CmpOp::Lt,
+            (T::Op, "<=") => CmpOp::LtE,
+            (T::Op, ">") => CmpOp::Gt,
+            (T::Op, ">=") => CmpOp::GtE,
+            (T::Name, "in") => CmpOp::In,
+            (T::Name, "not") if self.is_kw_at(1, "in") => {
+                self.advance();
+                CmpOp::NotIn
+            }
+            (T::Name, "is") => {
+                if self.is_kw_at(1, "not") {
+                    self.advance();
+                    CmpOp::IsNot
+                } else {
+                    CmpOp::Is
+                }
+            }
+            _ => return None,
+        };
+        self.advance();
+        Some(op)
+    }
+
+    pub fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.binary(0)
+    }
+
+    /// Precedence climbing over CPython's binary operator levels.
+    pub(super) fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let start = self.start();
+        let mut left = self.factor()?;
+        let depth = self.depth;
+        while let Some((op, prec)) = self.binary_op() {
+            if prec < min_prec {
+                break;
+            }
+            self.enter()?;
+            self.advance();
+            let right = self.binary(prec + 1)?;
+            left = Expr {
+                kind: ExprKind::BinOp {
+                    left: Box::new(left),
+                    op,
+                    right: Box::new(right),
+                },
+                span: self.span_from(start),
+            };
+        }
+        self.depth = depth;
+        Ok(left)
+    }
+
+    pub(super) fn binary_op(&self) -> Option<(Operator, u8)> {
+        if self.kind() != T::Op {
+            return None;
+        }
+        Some(match self.cur_text() {
+            "|" => (Operator::BitOr, 0),
+            "^" => (Operator::BitXor, 1),
+            "&" => (Operator::BitAnd, 2),
+            "<<" => (Operator::LShift, 3),
+            ">>" => (Operator::RShift, 3),
+            "+" => (Operator::Add, 4),
+            "-" => (Operator::Sub, 4),
+            "*" => (Operator::Mult, 5),
+            "/" => (Operator::Div, 5),
+            "//" => (Operator::FloorDiv, 5),
+            "%" => (Operator::Mod, 5),
+            "@" => (Operator::MatMult, 5),
+            _ => return None,
+        })
+    }
+
+    pub(super) fn factor(&mut self) -> PResult<Expr> {
+        let op = match (self.kind(), self.cur_text()) {
+            (T::Op, "-") => UnaryOp::USub,
+            (T::Op, "+") => UnaryOp::UAdd,
+            (T::Op, "~") => UnaryOp::Invert,
+            _ => return self.power(),
+        };
+        let start = self.start();
+        self.advance();
+        self.enter()?;
+        let operand = self.factor();
+        self.leave();
+        let operand = operand?;
+        Ok(Expr {
+            kind: ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn power(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let base = if self.is_kw("await") {
+            self.advance();
+            let value = self.primary()?;
+            Expr {
+                kind: ExprKind::Await(Box::new(value)),
+                span: self.span_from(start),
+            }
+        } else {
+            self.primary()?
+        };
+        if !self.eat_op("**") {
+            return Ok(base);
+        }
+        self.enter()?;
+        let exponent = self.factor();
+        self.leave();
+        let exponent = exponent?;
+        Ok(Expr {
+            kind: ExprKind::BinOp {
+                left: Box::new(base),
+                op: Operator::Pow,
+                right: Box::new(exponent),
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn primary(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let mut e = self.atom()?;
+        let depth = self.depth;
+        loop {
+            if matches!(self.cur_text(), "." | "(" | "[") && self.kind() == T::Op {
+                self.enter()?;
+            }
+            if self.is_op(".") {
+                self.advance();
+                let attr = self.expect_name()?;
+                e = Expr {
+                    kind: ExprKind::Attribute {
+                        value: Box::new(e),
+                        attr,
+                        ctx: Context::Load,
+                    },
+                    span: self.span_from(start),
+                };
+            } else if self.is_op("(") {
+                e = self.call(start, e)?;
+            } else if self.is_op("[") {
+                self.advance();
+                let slice = self.slices()?;
+                self.expect_op("]")?;
+                e = Expr {
+                    kind: ExprKind::Subscript {
+                        value: Box::new(e),
+                        slice: Box::new(slice),
+                        ctx: Context::Load,
+                    },
+                    span: self.span_from(start),
+                };
+            } else {
+                self.depth = depth;
+                return Ok(e);
+            }
+        }
+    }
+
+    pub(super) fn call(&mut self, start: Pos, func: Expr) -> PResult<Expr> {
+        let open = self.advance();
+        // A lone generator expression argument: `f(x for x in y)`.
+        self.enter()?;
+        let r = self.call_arguments();
+        self.leave();
+        let (mut args, keywords) = r?;
+        let close = self.expect_op(")")?;
+        if args.len() == 1 && keywords.is_empty() {
+            if let ExprKind::GeneratorExp { .. } = args[0].kind {
+                if args[0].span.col == u32::MAX {
+                    args[0].span = Span {
+                        line: open.start.line,
+                        col: open.start.col,
+                        end_line: close.end.line,
+                        end_col: close.end.col,
+                    };
+                }
+            }
+        }
+        Ok(Expr {
+            kind: ExprKind::Call {
+                func: Box::new(func),
+                args,
+                keywords,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    /// Call arguments up to `)`: positional, `*args`, `name=value`, `**kw`.
+    pub(super) fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword> = Vec::new();
+        let mut count = 0;
+        while !self.is_op(")") {
+            count += 1;
+            let start = self.start();
+            if self.is_op("*") {
+                let e = self.star_expression()?;
+                if keywords.iter().any(|k| k.arg.is_none()) {
+                    // pegen places it from the comma before `*` to the end.
+                    let comma = tok_span(&self.toks[self.pos.saturating_sub(1)]);
+                    let comma = self.toks[..self.pos]
+                        .iter()
+                        .rev()
+                        .find(|t| {
+                            t.kind == T::Op
+                                && self.text(t) == ","
+                                && t.start.line <= start.line
+                                && (t.start.line < start.line || t.start.col < start.col)
+                        })
+                        .map_or(comma, tok_span);
+                    return Err(self.error_span(
+                        comma.to(e.span),
+                        "iterable argument unpacking follows keyword argument unpacking",
+                    ));
+                }
+                args.push(e);
+            } else if self.is_op("**") {
+                self.advance();
+                let value = self.expression()?;
+                keywords.push(Keyword {
+                    arg: None,
+                    value,
+                    span: self.span_from(start),
+                });
+            } else if self.kind() == T::Name && self.is_op_at(1, "=") {
+                let t = self.advance();
+                let name_text = self.text(&t);
+                if is_keyword(name_text) && !matches!(name_text, "True" | "False" | "None") {
+                    self.pos -= 1;
+                    return Err(self.invalid_syntax());
+                }
+                if is_keyword(name_text) {
+                    let eq = self.tok().clone();
+                    let msg = match name_text {
+                        "True" | "False" | "None" => format!("cannot assign to {}", name_text),
+                        _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
+                            .to_string(),
+                    };
+                    let span = if matches!(name_text, "True" | "False" | "None") {
+                        tok_span(&t)
+                    } else {
+                        tok_span(&t).to(tok_span(&eq))
+                    };
+                    return Err(self.error_span(span, &msg));
+                }
+                self.advance();
+                let value = self.expression()?;
+                keywords.push(Keyword {
+                    arg: Some(self.ident(&t)),
+                    value,
+                    span: self.span_from(start),
+                });
+            } else {
+                let e = self.named_expression()?;
+                if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+                    let generators = self.comprehension_clauses()?;
+                    let mut g = Expr {
+                        kind: ExprKind::GeneratorExp {
+                            elt: Box::new(e),
+                            generators,
+                        },
+                        span: self.span_from(start),
+                    };
+                    if count == 1 && self.is_op(")") {
+                        g.span.col = u32::MAX; // the call's parentheses become the genexp's
+                    } else {
+                        let span = g.span;
+                        return Err(
+                            self.error_span(span, "Generator expression must be parenthesized")
+                        );
+                    }
+                    args.push(g);
+                    continue;
+                }
+                if self.is_op("=") {
+                    let eq = self.tok().clone();
+                    return Err(self.error_span(
+                        e.span.to(tok_span(&eq)),
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    ));
+                }
+                if !keywords.is_empty() {
+                    let msg = if keywords.iter().any(|k| k.arg.is_none()) {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    };
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(span, msg));
+                }
+                if !self.is_op(",") && !self.is_op(")") {
+                    return Err(self.missing_comma_or_invalid(&e));
+                }
+                args.push(e);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok((args, keywords))
+    }
+
+    /// The contents of `[...]` in a subscript: a slice, an expression, or a tuple of them.
+    pub(super) fn slices(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let first = self.slice()?;
+        if !self.is_op(",") {
+            if let ExprKind::Starred { .. } = first.kind {
+                // `a[*b]` is a one-element tuple.
+                return Ok(Expr {
+                    kind: ExprKind::Tuple {
+                        elts: vec![first],
+                        ctx: Context::Load,
+                    },
+                    span: self.span_from(start),
+                });
+            }
+            return Ok(first);
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if self.is_op("]") {
+                break;
+            }
+            elts.push(self.slice()?);
+        }
+        Ok(Expr {
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Context::Load,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn slice(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        if self.is_op("*") {
+            return self.star_expression();
+        }
+        let lower = if self.is_op(":") {
+            None
+        } else {
+            Some(self.named_expression()?)
+        };
+        if !self.is_op(":") {
+            return Ok(lower.unwrap());
+        }
+        self.advance();
+        let upper = if self.is_op(":") || self.is_op("]") || self.is_op(",") {
+            None
+        } else {
+            Some(Box::new(self.expression()?))
+        };
+        let step = if self.eat_op(":") {
+            if self.is_op("]") || self.is_op(",") {
+                None
+            } else {
+                Some(Box::new(self.expression()?))
+            }
+        } else {
+            None
+        };
+        Ok(Expr {
+            kind: ExprKind::Slice {
+                lower: lower.map(Box::new),
+                upper,
+                step,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn atom(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let t = self.tok().clone();
+        match t.kind {
+            T::Name => {
+                let text = self.text(&t);
+                let value = match text {
+                    "None" => Some(ConstantValue::None),
+                    "True" => Some(ConstantValue::Bool(true)),
+                    "False" => Some(ConstantValue::Bool(false)),
+                    _ => None,
+                };
+                if let Some(value) = value {
+                    self.advance();
+                    return Ok(Expr {
+                        kind: ExprKind::Constant(value),
+                        span: tok_span(&t),
+                    });
+                }
+                if is_keyword(text) {
+                    return Err(self.invalid_syntax());
+                }
+                self.advance();
+                Ok(Expr {
+                    kind: ExprKind::Name {
+                        id: self.ident(&t),
+                        ctx: Context::Load,
+                    },
+                    span: tok_span(&t),
+                })
+            }
+            T::Number => {
+                self.advance();
+                let value = literals::parse_number(self.text(&t));
+                Ok(Expr {
+                    kind: ExprKind::Constant(value),
+                    span: tok_span(&t),
+                })
+            }
+            T::String | T::FStringStart => self.strings(),
+            T::Op => match self.text(&t) {
+                "(" => self.paren(start),
+                "[" => self.list(start),
+                "{" => self.dict_or_set(start),
+                "..." => {
+                    self.advance();
+                    Ok(Expr {
+                        kind: ExprKind::Constant(ConstantValue::Ellipsis),
+                        span: tok_span(&t),
+                    })
+                }
+                _ => Err(self.invalid_syntax()),
+            },
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
+    pub(super) fn paren(&mut self, start: Pos) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let r = self.paren_inner(start);
+        self.leave();
+        r
+    }
+
+    pub(super) fn paren_inner(&mut self, start: Pos) -> PResult<Expr> {
+        if self.eat_op(")") {
+            return Ok(Expr {
+                kind: ExprKind::Tuple {
+                    elts: Vec::new(),
+                    ctx: Context::Load,
+                },
+                span: self.span_from(start),
+            });
+        }
+        if self.is_kw("yield") {
+            let e = self.yield_expr()?;
+            self.expect_op(")")?;
+            return Ok(e);
+        }
+        let first = self.star_named_expression()?;
+        if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_op(")")?;
+            return Ok(Expr {
+                kind: ExprKind::GeneratorExp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                span: self.span_from(start),
+            });
+        }
+        if self.eat_op(")") {
+            if let ExprKind::Starred { .. } = first.kind {
+                return Err(self.error_span(first.span, "cannot use starred expression here"));
+            }
+            return Ok(first);
+        }
+        if !self.is_op(",") {
+            if self.is_op("=") {
+                return Err(self.misplaced_assignment(first)?);
+            }
+            return Err(self.missing_comma_or_invalid(&first));
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if self.is_op(")") {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        if !self.is_op(")") {
+            let last = elts.last().unwrap().clone();
+            return Err(self.missing_comma_or_invalid(&last));
+        }
+        self.advance();
+        Ok(Expr {
+            kind: ExprKind::Tuple {
+                elts,
+                ctx: Context::Load,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    /// invalid_expression: two expressions in a row inside brackets —
+    /// "Perhaps you forgot a comma?" — else the generic error.
+    pub(super) fn missing_comma_or_invalid(&mut self, prev: &Expr) -> SyntaxError {
+        if self.starts_expression()
+            && !self.is_op("*")
+            && !self.is_kw("not")
+            && !self.is_op("-")
+            && !self.is_op("+")
+            && !self.is_op("~")
+        {
+            let generic = self.invalid_syntax();
+            let save = (self.pos, self.last_end);
+            let next = self.expression();
+            self.pos = save.0;
+            self.last_end = save.1;
+            if let Ok(next) = next {
+                let legacy = matches!(&prev.kind, ExprKind::Name { id, .. } if matches!(&**id, "print" | "exec" | "match" | "case" | "type" | "_"));
+                let name_string = matches!(prev.kind, ExprKind::Name { .. })
+                    && matches!(
+                        next.kind,
+                        ExprKind::Constant(ConstantValue::Str(_)) | ExprKind::JoinedStr(_)
+                    );
+                if !legacy && !name_string && is_bitwise_or_level(prev)
+                    || matches!(prev.kind, ExprKind::Compare { .. })
+                {
+                    return self.error_span(
+                        prev.span.to(next.span),
+                        "invalid syntax. Perhaps you forgot a comma?",
+                    );
+                }
+            }
+            return generic;
+        }
+        self.invalid_syntax()
+    }
+
+    pub(super) fn list(&mut self, start: Pos) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let r = self.list_inner(start);
+        self.leave();
+        r
+    }
+
+    pub(super) fn list_inner(&mut self, start: Pos) -> PResult<Expr> {
+        let mut elts = Vec::new();
+        while !self.is_op("]") {
+            let e = self.star_named_expression()?;
+            if elts.is_empty()
+                && (self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for"))
+            {
+                let generators = self.comprehension_clauses()?;
+                self.expect_op("]")?;
+                return Ok(Expr {
+                    kind: ExprKind::ListComp {
+                        elt: Box::new(e),
+                        generators,
+                    },
+                    span: self.span_from(start),
+                });
+            }
+            elts.push(e);
+            if !self.eat_op(",") {
+                if !self.is_op("]") {
+                    return Err(self.missing_comma_or_invalid(elts.last().unwrap()));
+                }
+                break;
+            }
+        }
+        self.advance();
+        Ok(Expr {
+            kind: ExprKind::List {
+                elts,
+                ctx: Context::Load,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn dict_or_set(&mut self, start: Pos) -> PResult<Expr> {
+        self.advance();
+        self.enter()?;
+        let r = self.dict_or_set_inner(start);
+        self.leave();
+        r
+    }
+
+    pub(super) fn dict_or_set_inner(&mut self, start: Pos) -> PResult<Expr> {
+        if self.eat_op("}") {
+            return Ok(Expr {
+                kind: ExprKind::Dict {
+                    keys: Vec::new(),
+                    values: Vec::new(),
+                },
+                span: self.span_from(start),
+            });
+        }
+        // Dict: `key: value` or `**mapping` first.
+        if self.is_op("**") {
+            return self.dict_rest(start, Vec::new(), Vec::new());
+        }
+        let first = self.star_named_expression()?;
+        if self.is_op(":") {
+            let colon = self.advance();
+            if self.is_op("}") || self.is_op(",") {
+                return Err(self.error_span(
+                    tok_span(&colon),
+                    "expression expected after dictionary key and ':'",
+                ));
+            }
+            let value = self.expression()?;
+            if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+                let generators = self.comprehension_clauses()?;
+                self.expect_op("}")?;
+                return Ok(Expr {
+                    kind: ExprKind::DictComp {
+                        key: Box::new(first),
+                        value: Box::new(value),
+                        generators,
+                    },
+                    span: self.span_from(start),
+                });
+            }
+            let keys = vec![Some(first)];
+            let values = vec![value];
+            if !self.eat_op(",") {
+                if !self.is_op("}") {
+                    return Err(self.missing_comma_or_invalid(&values[0].clone()));
+                }
+                self.expect_op("}")?;
+                return Ok(Expr {
+                    kind: ExprKind::Dict { keys, values },
+                    span: self.span_from(start),
+                });
+            }
+            return self.dict_rest(start, keys, values);
+        }
+        if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+            let generators = self.comprehension_clauses()?;
+            self.expect_op("}")?;
+            return Ok(Expr {
+                kind: ExprKind::SetComp {
+                    elt: Box::new(first),
+                    generators,
+                },
+                span: self.span_from(start),
+            });
+        }
+        let mut elts = vec![first];
+        while self.eat_op(",") {
+            if self.is_op("}") {
+                break;
+            }
+            elts.push(self.star_named_expression()?);
+        }
+        if !self.is_op("}") {
+            return Err(self.missing_comma_or_invalid(&elts.last().unwrap().clone()));
+        }
+        self.advance();
+        Ok(Expr {
+            kind: ExprKind::Set(elts),
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn dict_rest(
+        &mut self,
+        start: Pos,
+        mut keys: Vec<Option<Expr>>,
+        mut values: Vec<Expr>,
+    ) -> PResult<Expr> {
+        while !self.is_op("}") {
+            if self.eat_op("**") {
+                keys.push(None);
+                values.push(self.bitwise_or()?);
+            } else {
+                let key = self.expression()?;
+                if !self.is_op(":") {
+                    let mut e = self.error_span(key.span, "':' expected after dictionary key");
+                    e.line = key.span.end_line;
+                    e.col = e.end_col - 1;
+                    e.end_col = 0;
+                    return Err(e);
+                }
+                let colon = self.expect_op(":")?;
+                if self.is_op("}") || self.is_op(",") {
+                    return Err(self.error_span(
+                        tok_span(&colon),
+                        "expression expected after dictionary key and ':'",
+                    ));
+                }
+                keys.push(Some(key));
+                values.push(self.expression()?);
+            }
+            if !self.eat_op(",") {
+                if !self.is_op("}") {
+                    return Err(self.missing_comma_or_invalid(&values.last().unwrap().clone()));
+                }
+                break;
+            }
+        }
+        self.expect_op("}")?;
+        Ok(Expr {
+            kind: ExprKind::Dict { keys, values },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
+        let mut generators = Vec::new();
+        loop {
+            let is_async = if self.is_kw("async") && self.is_kw_at(1, "for") {
+                self.advance();
+                true
+            } else {
+                false
+            };
+            if !self.eat_kw("for") {
+                break;
+            }
+            let target = self.for_target()?;
+            self.expect_kw("in")?;
+            let iter = self.disjunction()?;
+            let mut ifs = Vec::new();
+            while self.eat_kw("if") {
+                ifs.push(self.disjunction()?);
+            }
+            generators.push(Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async,
+            });
+        }
+        Ok(generators)
+    }
+
+    pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        self.advance();
+        if self.eat_kw("from") {
+            let value = self.expression()?;
+            return Ok(Expr {
+                kind: ExprKind::YieldFrom(Box::new(value)),
+                span: self.span_from(start),
+            });
+        }
+        let value = if self.starts_expression() {
+            Some(Box::new(self.star_expressions()?))
+        } else {
+            None
+        };
+        Ok(Expr {
+            kind: ExprKind::Yield(value),
+            span: self.span_from(start),
+        })
+    }
+}

@@ -1,0 +1,433 @@
+//! A recursive-descent parser for Python 3.12 producing `ast::Module` with
+//! the spans CPython's PEG parser records: a node starts at its first token
+//! and ends at the last non-NEWLINE/INDENT/DEDENT token it consumed.
+//!
+//! Statements are parsed by looking at their first token; expression
+//! statements parse an expression first and turn it into an assignment
+//! target when an `=` follows, checking the target as CPython's
+//! `invalid_*` rules would. Binary operators use precedence climbing to keep
+//! the Rust stack shallow.
+
+mod expressions;
+mod patterns;
+mod statements;
+mod strings;
+mod targets;
+
+use super::ast::*;
+use super::error::{ErrorKind, SyntaxError};
+use super::strings as literals;
+use super::tokenizer::{Pos, Token, TokenKind as T, Tokens};
+use std::rc::Rc;
+pub use targets::{expr_name, invalid_target, set_context, TargetKind};
+use targets::{is_bitwise_or_level, maybe_comparison};
+
+pub type PResult<T> = Result<T, SyntaxError>;
+
+/// Nesting limit for the parser's recursion and for the depth of the trees
+/// it builds (left-nested chains like `a.b.c...` or `1+1+...` count too, as
+/// everything after the parser walks trees recursively).
+const MAX_DEPTH: usize = 1000;
+
+/// Bytes of native stack the parser may use. Its recursion is bounded by the
+/// input's nesting, so deeply nested input is refused with a SyntaxError
+/// before it can overflow the stack (wasm's default stack is 1 MiB).
+const STACK_BUDGET: usize = 640 * 1024;
+
+/// An address on the current stack frame.
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+pub struct Parser<'a> {
+    src: &'a str,
+    filename: &'a str,
+    toks: Vec<Token>,
+    pos: usize,
+    last_end: Pos,
+    depth: usize,
+    stack_base: usize,
+    /// The furthest token looked at (pegen compares its line with an
+    /// unclosed bracket's).
+    furthest: std::cell::Cell<usize>,
+    /// SyntaxWarnings met so far: (line, message).
+    pub warnings: Vec<(u32, String)>,
+    /// What reaching the sentinel token at the end means: the lexical error
+    /// or "'(' was never closed".
+    sentinel_error: Option<SyntaxError>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+pub fn is_keyword(s: &str) -> bool {
+    KEYWORDS.contains(&s)
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(
+        src: &'a str,
+        filename: &'a str,
+        tokens: Tokens,
+        sentinel_error: Option<SyntaxError>,
+    ) -> Self {
+        let mut toks = tokens.tokens;
+        if tokens.error.is_some() || toks.last().map_or(true, |t| t.kind != T::EndMarker) {
+            // A sentinel the parser cannot match: the lexical error (or the
+            // end of input inside brackets) is reported when it is reached.
+            let (lo, p) = toks
+                .last()
+                .map_or((0, Pos { line: 1, col: 0 }), |t| (t.hi, t.end));
+            toks.push(Token {
+                kind: T::EndMarker,
+                lo,
+                hi: lo,
+                start: p,
+                end: p,
+            });
+            toks.last_mut().unwrap().kind = T::EndMarker;
+        }
+        Parser {
+            src,
+            filename,
+            toks,
+            pos: 0,
+            last_end: Pos { line: 1, col: 0 },
+            depth: 0,
+            stack_base: 0,
+            furthest: std::cell::Cell::new(0),
+            warnings: Vec::new(),
+            sentinel_error,
+        }
+    }
+
+    // ---- token access ------------------------------------------------------
+
+    pub(super) fn tok(&self) -> &Token {
+        self.tok_at(0)
+    }
+
+    pub(super) fn tok_at(&self, n: usize) -> &Token {
+        let i = (self.pos + n).min(self.toks.len() - 1);
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
+        &self.toks[i]
+    }
+
+    /// The line of the furthest token the parser has looked at.
+    pub fn furthest_line(&self) -> u32 {
+        self.toks[self.furthest.get()].start.line
+    }
+
+    pub(super) fn text(&self, t: &Token) -> &'a str {
+        &self.src[t.lo..t.hi]
+    }
+
+    pub(super) fn cur_text(&self) -> &'a str {
+        self.text(self.tok())
+    }
+
+    pub(super) fn kind(&self) -> T {
+        self.tok().kind
+    }
+
+    pub fn is_op(&self, op: &str) -> bool {
+        self.kind() == T::Op && self.cur_text() == op
+    }
+
+    pub(super) fn is_op_at(&self, n: usize, op: &str) -> bool {
+        let t = self.tok_at(n);
+        t.kind == T::Op && self.text(t) == op
+    }
+
+    pub(super) fn is_kw(&self, kw: &str) -> bool {
+        self.kind() == T::Name && self.cur_text() == kw
+    }
+
+    pub(super) fn is_kw_at(&self, n: usize, kw: &str) -> bool {
+        let t = self.tok_at(n);
+        t.kind == T::Name && self.text(t) == kw
+    }
+
+    /// A NAME token that is not a reserved keyword.
+    pub(super) fn is_name(&self) -> bool {
+        self.kind() == T::Name && !is_keyword(self.cur_text())
+    }
+
+    pub(super) fn advance(&mut self) -> Token {
+        let t = self.tok().clone();
+        if !matches!(t.kind, T::Newline | T::Indent | T::Dedent | T::EndMarker) {
+            self.last_end = t.end;
+        }
+        if self.pos < self.toks.len() - 1 {
+            self.pos += 1;
+        }
+        t
+    }
+
+    pub(super) fn eat_op(&mut self, op: &str) -> bool {
+        if self.is_op(op) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(super) fn eat_kw(&mut self, kw: &str) -> bool {
+        if self.is_kw(kw) {
+            self.advance();
+            true
+        } else {
+            false
+        }
+    }
+
+    pub(super) fn expect_op(&mut self, op: &str) -> PResult<Token> {
+        if self.is_op(op) {
+            Ok(self.advance())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    pub(super) fn expect_kw(&mut self, kw: &str) -> PResult<Token> {
+        if self.is_kw(kw) {
+            Ok(self.advance())
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    /// `&&':'`: a forced token, reported as "expected ':'" where it is missing.
+    pub(super) fn expect_forced(&mut self, op: &str) -> PResult<Token> {
+        if self.is_op(op) {
+            Ok(self.advance())
+        } else {
+            let span = tok_span(self.tok());
+            Err(self.error_span(span, &format!("expected '{}'", op)))
+        }
+    }
+
+    pub(super) fn expect_name(&mut self) -> PResult<Ident> {
+        if self.is_name() {
+            let t = self.advance();
+            Ok(self.ident(&t))
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    pub(super) fn ident(&self, t: &Token) -> Ident {
+        Rc::from(literals::normalize_identifier(self.text(t)))
+    }
+
+    pub(super) fn start(&self) -> Pos {
+        self.tok().start
+    }
+
+    pub(super) fn span_from(&self, start: Pos) -> Span {
+        Span {
+            line: start.line,
+            col: start.col,
+            end_line: self.last_end.line,
+            end_col: self.last_end.col,
+        }
+    }
+
+    // ---- errors ------------------------------------------------------------
+
+    pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
+        SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span)
+    }
+
+    pub(super) fn indentation_error(&self, span: Span, msg: &str) -> SyntaxError {
+        let mut e = SyntaxError::at_span(
+            ErrorKind::IndentationError,
+            msg,
+            self.filename,
+            self.src,
+            span,
+        );
+        e.end_col = -1;
+        e
+    }
+
+    /// The generic error at the current token (what pegen reports at the
+    /// furthest token when no specific rule applies).
+    pub fn invalid_syntax(&self) -> SyntaxError {
+        if self.pos >= self.toks.len() - 1 {
+            if let Some(e) = &self.sentinel_error {
+                return e.clone();
+            }
+        }
+        let t = self.tok();
+        match t.kind {
+            T::Indent => {
+                let mut e = self.indentation_error(tok_span(t), "unexpected indent");
+                e.col = t.end.col as i32;
+                e
+            }
+            T::Dedent => {
+                let mut e = self.indentation_error(tok_span(t), "unexpected unindent");
+                e.col = t.end.col as i32;
+                e
+            }
+            _ => self.error_span(tok_span(t), "invalid syntax"),
+        }
+    }
+
+    /// An error located at the end of input, where CPython's ENDMARKER has
+    /// no column: the last line, offset = its length including the newline.
+    pub(super) fn error_at_eof(&self, kind: ErrorKind, msg: &str) -> SyntaxError {
+        let body = self.src.strip_suffix('\n').unwrap_or(self.src);
+        let line_start = body.rfind('\n').map_or(0, |i| i + 1);
+        let line = body.matches('\n').count() as u32 + 1;
+        let text = &self.src[line_start..];
+        SyntaxError {
+            kind,
+            msg: msg.to_string(),
+            filename: self.filename.to_string(),
+            line,
+            col: text.chars().count() as i32,
+            end_line: line,
+            end_col: -1,
+            text: Some(text.to_string()),
+        }
+    }
+
+    /// At the end-of-tokens sentinel that stands for a lexical error or
+    /// an unclosed bracket.
+    pub(super) fn at_sentinel(&self) -> bool {
+        self.pos >= self.toks.len() - 1 && self.sentinel_error.is_some()
+    }
+
+    pub(super) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
+            let span = tok_span(self.tok());
+            return Err(self.error_span(
+                span,
+                "Parser stack overflowed - Python source too complex to parse",
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ---- module and blocks ---------------------------------------------------
+
+    pub fn parse_module(&mut self) -> PResult<Module> {
+        self.stack_base = stack_position();
+        let mut body = Vec::new();
+        while self.kind() != T::EndMarker || self.pos < self.toks.len() - 1 {
+            if self.kind() == T::Newline {
+                self.advance();
+                continue;
+            }
+            body.extend(self.statement()?);
+        }
+        Ok(Module { body })
+    }
+
+    pub(super) fn statement(&mut self) -> PResult<Vec<Stmt>> {
+        if let Some(stmt) = self.compound_statement()? {
+            return Ok(vec![stmt]);
+        }
+        self.simple_statements()
+    }
+
+    /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
+    /// `header` names the construct for "expected an indented block after ...".
+    pub(super) fn block(&mut self, header: &str, header_line: u32) -> PResult<Vec<Stmt>> {
+        if self.kind() != T::Newline {
+            return self.simple_statements();
+        }
+        self.advance();
+        if self.kind() != T::Indent {
+            if self.kind() == T::EndMarker {
+                let msg = format!(
+                    "expected an indented block after {} on line {}",
+                    header, header_line
+                );
+                return Err(self.error_at_eof(ErrorKind::IndentationError, &msg));
+            }
+            let t = self.tok();
+            let span = tok_span(t);
+            let msg = format!(
+                "expected an indented block after {} on line {}",
+                header, header_line
+            );
+            let mut e = SyntaxError::at_span(
+                ErrorKind::IndentationError,
+                &msg,
+                self.filename,
+                self.src,
+                span,
+            );
+            if t.kind == T::Dedent {
+                // DEDENT has no column in CPython: the offset is the new indentation.
+                e.col = t.start.col as i32;
+            }
+            if t.kind == T::EndMarker || t.kind == T::Dedent && t.start == t.end {
+                e.end_col = -1;
+            }
+            e.end_col = if t.kind == T::Name
+                || t.kind == T::Op
+                || t.kind == T::Number
+                || t.kind == T::String
+            {
+                e.end_col
+            } else {
+                -1
+            };
+            return Err(e);
+        }
+        self.advance();
+        self.enter()?;
+        let mut body = Vec::new();
+        while self.kind() != T::Dedent {
+            if self.kind() == T::EndMarker {
+                return Err(self.invalid_syntax());
+            }
+            body.extend(self.statement()?);
+        }
+        self.advance();
+        self.leave();
+        Ok(body)
+    }
+
+    pub(super) fn simple_statements(&mut self) -> PResult<Vec<Stmt>> {
+        let mut stmts = vec![self.simple_statement()?];
+        while self.eat_op(";") {
+            if self.kind() == T::Newline {
+                break;
+            }
+            stmts.push(self.simple_statement()?);
+        }
+        if self.kind() != T::Newline {
+            return Err(self.invalid_syntax());
+        }
+        self.advance();
+        Ok(stmts)
+    }
+}
+
+pub fn tok_span(t: &Token) -> Span {
+    Span {
+        line: t.start.line,
+        col: t.start.col,
+        end_line: t.end.line,
+        end_col: t.end.col,
+    }
+}

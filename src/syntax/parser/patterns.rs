@@ -1,0 +1,403 @@
+//! `match` statements and their patterns.
+use super::*;
+
+impl<'a> Parser<'a> {
+    /// `match` is a soft keyword: a statement only if `match subject:` NEWLINE.
+    pub(super) fn looks_like_match(&self) -> bool {
+        let next = self.tok_at(1);
+        if matches!(next.kind, T::Newline | T::EndMarker) {
+            return false;
+        }
+        if next.kind == T::Op
+            && matches!(
+                self.text(next),
+                "=" | "." | ")" | "]" | "}" | "," | ":" | ";"
+            )
+            || self.augassign_op_at(1)
+        {
+            return false;
+        }
+        // Find a `:` at depth 0 on this logical line followed by NEWLINE.
+        let mut depth = 0i32;
+        let mut i = self.pos + 1;
+        while i < self.toks.len() {
+            let t = &self.toks[i];
+            match t.kind {
+                T::Newline | T::EndMarker => return false,
+                T::Op => match self.text(t) {
+                    "(" | "[" | "{" => depth += 1,
+                    ")" | "]" | "}" => depth -= 1,
+                    ":" if depth == 0 => {
+                        return self.toks.get(i + 1).map_or(false, |n| n.kind == T::Newline);
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            i += 1;
+        }
+        false
+    }
+
+    pub(super) fn augassign_op_at(&self, n: usize) -> bool {
+        let t = self.tok_at(n);
+        t.kind == T::Op
+            && self.text(t).ends_with('=')
+            && !matches!(self.text(t), "==" | "!=" | "<=" | ">=")
+    }
+
+    pub(super) fn match_stmt(&mut self, start: Pos) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let subject = {
+            let s = self.start();
+            let first = self.star_named_expression()?;
+            if self.is_op(",") {
+                let mut elts = vec![first];
+                while self.eat_op(",") {
+                    if self.is_op(":") {
+                        break;
+                    }
+                    elts.push(self.star_named_expression()?);
+                }
+                Expr {
+                    kind: ExprKind::Tuple {
+                        elts,
+                        ctx: Context::Load,
+                    },
+                    span: self.span_from(s),
+                }
+            } else {
+                first
+            }
+        };
+        self.header_colon()?;
+        if self.kind() != T::Newline {
+            return Err(self.invalid_syntax());
+        }
+        self.advance();
+        if self.kind() != T::Indent {
+            let span = tok_span(self.tok());
+            let mut e = self.indentation_error(
+                span,
+                &format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    line
+                ),
+            );
+            e.end_col = -1;
+            return Err(e);
+        }
+        self.advance();
+        let mut cases = Vec::new();
+        while self.is_kw("case") {
+            let cline = self.advance().start.line;
+            let pattern = self.patterns()?;
+            let guard = if self.eat_kw("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            self.header_colon()?;
+            let body = self.block("'case' statement", cline)?;
+            cases.push(MatchCase {
+                pattern,
+                guard,
+                body,
+            });
+        }
+        if cases.is_empty() || self.kind() != T::Dedent {
+            return Err(self.invalid_syntax());
+        }
+        self.advance();
+        Ok(Stmt {
+            kind: StmtKind::Match { subject, cases },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn patterns(&mut self) -> PResult<Pattern> {
+        let start = self.start();
+        let first = self.as_pattern()?;
+        if !self.is_op(",") {
+            return Ok(first);
+        }
+        let mut pats = vec![first];
+        while self.eat_op(",") {
+            if self.is_op(":") || self.is_kw("if") {
+                break;
+            }
+            pats.push(self.as_pattern()?);
+        }
+        Ok(Pattern {
+            kind: PatternKind::MatchSequence(pats),
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn as_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.start();
+        if self.is_op("*") {
+            self.advance();
+            let name = self.expect_name()?;
+            let name = if &*name == "_" { None } else { Some(name) };
+            return Ok(Pattern {
+                kind: PatternKind::MatchStar(name),
+                span: self.span_from(start),
+            });
+        }
+        let pat = self.or_pattern()?;
+        if self.eat_kw("as") {
+            let t = self.tok().clone();
+            let name = self.expect_name()?;
+            if &*name == "_" {
+                return Err(self.error_span(tok_span(&t), "cannot use '_' as a target"));
+            }
+            return Ok(Pattern {
+                kind: PatternKind::MatchAs {
+                    pattern: Some(Box::new(pat)),
+                    name: Some(name),
+                },
+                span: self.span_from(start),
+            });
+        }
+        Ok(pat)
+    }
+
+    pub(super) fn or_pattern(&mut self) -> PResult<Pattern> {
+        let start = self.start();
+        let first = self.closed_pattern()?;
+        if !self.is_op("|") {
+            return Ok(first);
+        }
+        let mut alts = vec![first];
+        while self.eat_op("|") {
+            alts.push(self.closed_pattern()?);
+        }
+        Ok(Pattern {
+            kind: PatternKind::MatchOr(alts),
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn closed_pattern(&mut self) -> PResult<Pattern> {
+        self.enter()?;
+        let r = self.closed_pattern_inner();
+        self.leave();
+        r
+    }
+
+    pub(super) fn closed_pattern_inner(&mut self) -> PResult<Pattern> {
+        let start = self.start();
+        let mk = |p: &Self, kind| Pattern {
+            kind,
+            span: p.span_from(start),
+        };
+        if self.is_op("(") || self.is_op("[") {
+            let close = if self.is_op("(") { ")" } else { "]" };
+            self.advance();
+            let mut pats = Vec::new();
+            let mut trailing_comma = false;
+            while !self.is_op(close) {
+                pats.push(self.as_pattern()?);
+                trailing_comma = self.eat_op(",");
+                if !trailing_comma {
+                    break;
+                }
+            }
+            self.expect_op(close)?;
+            if close == ")" && pats.len() == 1 && !trailing_comma {
+                let p = pats.pop().unwrap();
+                if !matches!(p.kind, PatternKind::MatchStar(_)) {
+                    return Ok(p);
+                }
+                pats.push(p);
+            }
+            return Ok(mk(self, PatternKind::MatchSequence(pats)));
+        }
+        if self.is_op("{") {
+            return self.mapping_pattern(start);
+        }
+        if self.kind() == T::Name {
+            match self.cur_text() {
+                "None" | "True" | "False" => {
+                    let t = self.advance();
+                    let v = match self.text(&t) {
+                        "None" => ConstantValue::None,
+                        "True" => ConstantValue::Bool(true),
+                        _ => ConstantValue::Bool(false),
+                    };
+                    return Ok(mk(self, PatternKind::MatchSingleton(v)));
+                }
+                _ if self.is_name() => {
+                    let t = self.advance();
+                    let id = self.ident(&t);
+                    if !self.is_op(".") && !self.is_op("(") {
+                        let name = if &*id == "_" { None } else { Some(id) };
+                        return Ok(mk(
+                            self,
+                            PatternKind::MatchAs {
+                                pattern: None,
+                                name,
+                            },
+                        ));
+                    }
+                    let mut value = Expr {
+                        kind: ExprKind::Name {
+                            id,
+                            ctx: Context::Load,
+                        },
+                        span: tok_span(&t),
+                    };
+                    while self.eat_op(".") {
+                        let attr = self.expect_name()?;
+                        value = Expr {
+                            kind: ExprKind::Attribute {
+                                value: Box::new(value),
+                                attr,
+                                ctx: Context::Load,
+                            },
+                            span: self.span_from(start),
+                        };
+                    }
+                    if self.is_op("(") {
+                        return self.class_pattern(start, value);
+                    }
+                    return Ok(mk(self, PatternKind::MatchValue(value)));
+                }
+                _ => return Err(self.invalid_syntax()),
+            }
+        }
+        // Literal values: numbers (signed, complex), strings.
+        let value = self.literal_pattern_value()?;
+        Ok(mk(self, PatternKind::MatchValue(value)))
+    }
+
+    pub(super) fn literal_pattern_value(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        if matches!(self.kind(), T::String | T::FStringStart) {
+            return self.strings();
+        }
+        let neg = self.eat_op("-");
+        if self.kind() != T::Number {
+            return Err(self.invalid_syntax());
+        }
+        let mut value = self.atom()?;
+        if neg {
+            value = Expr {
+                kind: ExprKind::UnaryOp {
+                    op: UnaryOp::USub,
+                    operand: Box::new(value),
+                },
+                span: self.span_from(start),
+            };
+        }
+        if self.is_op("+") || self.is_op("-") {
+            let sign = self.advance();
+            let op = if self.text(&sign) == "-" {
+                Operator::Sub
+            } else {
+                Operator::Add
+            };
+            let right = self.atom()?;
+            value = Expr {
+                kind: ExprKind::BinOp {
+                    left: Box::new(value),
+                    op,
+                    right: Box::new(right),
+                },
+                span: self.span_from(start),
+            };
+        }
+        Ok(value)
+    }
+
+    pub(super) fn mapping_pattern(&mut self, start: Pos) -> PResult<Pattern> {
+        self.advance();
+        let mut keys = Vec::new();
+        let mut patterns = Vec::new();
+        let mut rest = None;
+        while !self.is_op("}") {
+            if self.eat_op("**") {
+                rest = Some(self.expect_name()?);
+            } else {
+                let key = if self.is_name() {
+                    let s = self.start();
+                    let t = self.advance();
+                    let mut v = Expr {
+                        kind: ExprKind::Name {
+                            id: self.ident(&t),
+                            ctx: Context::Load,
+                        },
+                        span: tok_span(&t),
+                    };
+                    while self.eat_op(".") {
+                        let attr = self.expect_name()?;
+                        v = Expr {
+                            kind: ExprKind::Attribute {
+                                value: Box::new(v),
+                                attr,
+                                ctx: Context::Load,
+                            },
+                            span: self.span_from(s),
+                        };
+                    }
+                    v
+                } else if self.is_kw("None") || self.is_kw("True") || self.is_kw("False") {
+                    self.atom()?
+                } else {
+                    self.literal_pattern_value()?
+                };
+                self.expect_op(":")?;
+                keys.push(key);
+                patterns.push(self.as_pattern()?);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op("}")?;
+        Ok(Pattern {
+            kind: PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn class_pattern(&mut self, start: Pos, cls: Expr) -> PResult<Pattern> {
+        self.advance();
+        let mut patterns = Vec::new();
+        let mut kwd_attrs = Vec::new();
+        let mut kwd_patterns = Vec::new();
+        while !self.is_op(")") {
+            if self.is_name() && self.is_op_at(1, "=") {
+                kwd_attrs.push(self.expect_name()?);
+                self.advance();
+                kwd_patterns.push(self.as_pattern()?);
+            } else {
+                let p = self.as_pattern()?;
+                if !kwd_attrs.is_empty() {
+                    return Err(
+                        self.error_span(p.span, "positional patterns follow keyword patterns")
+                    );
+                }
+                patterns.push(p);
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        self.expect_op(")")?;
+        Ok(Pattern {
+            kind: PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            },
+            span: self.span_from(start),
+        })
+    }
+}

@@ -1,0 +1,1089 @@
+//! Statements: simple statements (assignments and their target checks,
+//! imports, ...) and compound statements with their blocks.
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn simple_statement(&mut self) -> PResult<Stmt> {
+        let start = self.start();
+        if self.kind() == T::Name {
+            let kind = match self.cur_text() {
+                "pass" => Some(StmtKind::Pass),
+                "break" => Some(StmtKind::Break),
+                "continue" => Some(StmtKind::Continue),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                self.advance();
+                return Ok(Stmt {
+                    kind,
+                    span: self.span_from(start),
+                });
+            }
+            let kind = match self.cur_text() {
+                "return" => Some(self.return_stmt()?),
+                "raise" => Some(self.raise_stmt()?),
+                "global" | "nonlocal" => Some(self.global_stmt()?),
+                "del" => Some(self.del_stmt()?),
+                "assert" => Some(self.assert_stmt()?),
+                "import" => Some(self.import_stmt()?),
+                "from" => Some(self.from_import_stmt()?),
+                "type"
+                    if self.tok_at(1).kind == T::Name
+                        && (self.is_op_at(2, "=") || self.is_op_at(2, "[")) =>
+                {
+                    Some(self.type_alias()?)
+                }
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                return Ok(Stmt {
+                    kind,
+                    span: self.span_from(start),
+                });
+            }
+        }
+        self.expression_statement(start)
+    }
+
+    pub(super) fn return_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let value = if self.at_simple_stmt_end() {
+            None
+        } else {
+            Some(self.star_expressions()?)
+        };
+        Ok(StmtKind::Return(value))
+    }
+
+    pub(super) fn at_simple_stmt_end(&self) -> bool {
+        self.kind() == T::Newline || self.is_op(";") || self.kind() == T::EndMarker
+    }
+
+    pub(super) fn raise_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        if self.at_simple_stmt_end() {
+            return Ok(StmtKind::Raise {
+                exc: None,
+                cause: None,
+            });
+        }
+        let exc = self.expression()?;
+        let cause = if self.eat_kw("from") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Raise {
+            exc: Some(exc),
+            cause,
+        })
+    }
+
+    pub(super) fn global_stmt(&mut self) -> PResult<StmtKind> {
+        let is_global = self.advance();
+        let is_global = self.text(&is_global) == "global";
+        let mut names = vec![self.expect_name()?];
+        while self.eat_op(",") {
+            names.push(self.expect_name()?);
+        }
+        Ok(if is_global {
+            StmtKind::Global(names)
+        } else {
+            StmtKind::Nonlocal(names)
+        })
+    }
+
+    pub(super) fn del_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut targets = Vec::new();
+        loop {
+            targets.push(self.star_expression()?);
+            if !self.eat_op(",") || self.at_simple_stmt_end() {
+                break;
+            }
+        }
+        for t in &mut targets {
+            if let Some(bad) = invalid_target(t, TargetKind::Del) {
+                let msg = format!("cannot delete {}", expr_name(bad));
+                return Err(self.error_span(bad.span, &msg));
+            }
+            set_context(t, Context::Del);
+        }
+        if !self.at_simple_stmt_end() {
+            return Err(self.invalid_syntax());
+        }
+        Ok(StmtKind::Delete(targets))
+    }
+
+    pub(super) fn assert_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let test = self.expression()?;
+        let msg = if self.eat_op(",") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        Ok(StmtKind::Assert { test, msg })
+    }
+
+    pub(super) fn import_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut names = Vec::new();
+        loop {
+            let start = self.start();
+            let name = self.dotted_name()?;
+            let asname = if self.eat_kw("as") {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: self.span_from(start),
+            });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(StmtKind::Import(names))
+    }
+
+    pub(super) fn dotted_name(&mut self) -> PResult<Ident> {
+        let mut name = self.expect_name()?.to_string();
+        while self.is_op(".") && self.tok_at(1).kind == T::Name {
+            self.advance();
+            name.push('.');
+            name.push_str(&self.expect_name()?);
+        }
+        Ok(Rc::from(name))
+    }
+
+    pub(super) fn from_import_stmt(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let mut level = 0;
+        loop {
+            if self.eat_op(".") {
+                level += 1;
+            } else if self.eat_op("...") {
+                level += 3;
+            } else {
+                break;
+            }
+        }
+        let module = if level == 0 || !self.is_kw("import") {
+            Some(self.dotted_name()?)
+        } else {
+            None
+        };
+        self.expect_kw("import")?;
+        let mut names = Vec::new();
+        if self.is_op("*") {
+            let t = self.advance();
+            names.push(Alias {
+                name: Rc::from("*"),
+                asname: None,
+                span: tok_span(&t),
+            });
+            return Ok(StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            });
+        }
+        let parenthesized = self.eat_op("(");
+        loop {
+            let start = self.start();
+            let name = self.expect_name()?;
+            let asname = if self.eat_kw("as") {
+                Some(self.expect_name()?)
+            } else {
+                None
+            };
+            names.push(Alias {
+                name,
+                asname,
+                span: self.span_from(start),
+            });
+            if !self.eat_op(",") {
+                break;
+            }
+            if parenthesized && self.is_op(")") {
+                break;
+            }
+            if !parenthesized && self.kind() == T::Newline {
+                let span = tok_span(self.tok());
+                return Err(self.error_span(
+                    span,
+                    "trailing comma not allowed without surrounding parentheses",
+                ));
+            }
+        }
+        if parenthesized {
+            self.expect_op(")")?;
+        }
+        Ok(StmtKind::ImportFrom {
+            module,
+            names,
+            level,
+        })
+    }
+
+    pub(super) fn type_alias(&mut self) -> PResult<StmtKind> {
+        self.advance();
+        let t = self.advance();
+        let name = Expr {
+            kind: ExprKind::Name {
+                id: self.ident(&t),
+                ctx: Context::Store,
+            },
+            span: tok_span(&t),
+        };
+        let type_params = self.type_params()?;
+        self.expect_op("=")?;
+        let value = self.expression()?;
+        Ok(StmtKind::TypeAlias {
+            name,
+            type_params,
+            value,
+        })
+    }
+
+    /// Expression statements, assignments, augmented and annotated assignments.
+    pub(super) fn expression_statement(&mut self, start: Pos) -> PResult<Stmt> {
+        let first = if self.is_kw("yield") {
+            self.yield_expr()?
+        } else {
+            self.star_expressions()?
+        };
+        if self.is_op(":") {
+            return self.annotated_assignment(start, first);
+        }
+        if let Some(op) = self.augassign_op() {
+            self.advance();
+            if !matches!(
+                first.kind,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+            ) {
+                let msg = format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&first)
+                );
+                return Err(self.error_span(first.span, &msg));
+            }
+            let mut target = first;
+            set_context(&mut target, Context::Store);
+            let value = if self.is_kw("yield") {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
+            return Ok(Stmt {
+                kind: StmtKind::AugAssign { target, op, value },
+                span: self.span_from(start),
+            });
+        }
+        if !self.is_op("=") {
+            self.check_statement_end(&first)?;
+            return Ok(Stmt {
+                kind: StmtKind::Expr(first),
+                span: self.span_from(start),
+            });
+        }
+        let mut exprs = vec![first];
+        while self.eat_op("=") {
+            let e = if self.is_kw("yield") {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            };
+            exprs.push(e);
+        }
+        let value = exprs.pop().unwrap();
+        self.check_targets(&exprs, &value)?;
+        for t in &mut exprs {
+            set_context(t, Context::Store);
+        }
+        Ok(Stmt {
+            kind: StmtKind::Assign {
+                targets: exprs,
+                value,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    /// After an expression statement, anything but `;`/NEWLINE is an error;
+    /// find CPython's specific wording where one applies.
+    pub(super) fn check_statement_end(&mut self, first: &Expr) -> PResult<()> {
+        if self.at_simple_stmt_end() {
+            return Ok(());
+        }
+        // `match x` without its colon.
+        if let ExprKind::Name { id, .. } = &first.kind {
+            if &**id == "match" && self.starts_expression() {
+                let save = (self.pos, self.last_end);
+                if self.star_named_expression().is_ok() && self.kind() == T::Newline {
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(span, "expected ':'"));
+                }
+                self.pos = save.0;
+                self.last_end = save.1;
+            }
+        }
+        // `print "x"`-style legacy statements.
+        if let ExprKind::Name { id, .. } = &first.kind {
+            if (&**id == "print" || &**id == "exec") && self.starts_expression() {
+                let save = self.pos;
+                let save_end = self.last_end;
+                if let Ok(arg) = self.star_expressions() {
+                    let msg = format!(
+                        "Missing parentheses in call to '{}'. Did you mean {}(...)?",
+                        id, id
+                    );
+                    let span = first.span.to(arg.span);
+                    return Err(self.error_span(span, &msg));
+                }
+                self.pos = save;
+                self.last_end = save_end;
+            }
+        }
+        Err(self.invalid_syntax())
+    }
+
+    pub(super) fn check_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
+        // `*a, 1 = x`: pegen meets `1 = x` as a misplaced named expression
+        // while scanning the unparenthesized tuple's elements.
+        if let (1, ExprKind::Tuple { elts, .. }) = (targets.len(), &targets[0].kind) {
+            let last = elts.last().unwrap();
+            let unparenthesized = targets[0].span.col == elts[0].span.col
+                && targets[0].span.line == elts[0].span.line;
+            if unparenthesized
+                && invalid_target(&targets[0], TargetKind::Star).is_some()
+                && is_bitwise_or_level(value)
+            {
+                if let ExprKind::Name { .. } = last.kind {
+                    return Err(self.error_span(
+                        last.span.to(value.span),
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
+                }
+                if maybe_comparison(last) && invalid_target(last, TargetKind::Star).is_some() {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(last)
+                    );
+                    return Err(self.error_span(last.span, &msg));
+                }
+            }
+        }
+        for (i, t) in targets.iter().enumerate() {
+            if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
+                return Err(self.error_span(t.span, "assignment to yield expression not possible"));
+            }
+            if let Some(bad) = invalid_target(t, TargetKind::Star) {
+                // `f() = 1`: invalid_named_expression words it as a likely typo.
+                if i == 0 && targets.len() == 1 && maybe_comparison(t) && is_bitwise_or_level(value)
+                {
+                    let msg = format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        expr_name(t)
+                    );
+                    return Err(self.error_span(t.span, &msg));
+                }
+                let msg = format!("cannot assign to {}", expr_name(bad));
+                return Err(self.error_span(bad.span, &msg));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn annotated_assignment(&mut self, start: Pos, mut target: Expr) -> PResult<Stmt> {
+        let parenthesized = self.toks_before_is_paren(start);
+        match &target.kind {
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple { elts, .. } => {
+                // Reported at the first element when there are no parentheses.
+                let span = if parenthesized {
+                    target.span
+                } else {
+                    elts[0].span
+                };
+                return Err(
+                    self.error_span(span, "only single target (not tuple) can be annotated")
+                );
+            }
+            ExprKind::List { .. } => {
+                return Err(self.error_span(
+                    target.span,
+                    "only single target (not list) can be annotated",
+                ));
+            }
+            _ => return Err(self.error_span(target.span, "illegal target for annotation")),
+        }
+        self.advance();
+        let annotation = self.expression()?;
+        let value = if self.eat_op("=") {
+            Some(if self.is_kw("yield") {
+                self.yield_expr()?
+            } else {
+                self.star_expressions()?
+            })
+        } else {
+            None
+        };
+        let simple = matches!(target.kind, ExprKind::Name { .. }) && !parenthesized;
+        set_context(&mut target, Context::Store);
+        Ok(Stmt {
+            kind: StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            },
+            span: self.span_from(start),
+        })
+    }
+
+    /// Whether the statement starting at `start` began with `(`.
+    pub(super) fn toks_before_is_paren(&self, start: Pos) -> bool {
+        self.toks
+            .iter()
+            .any(|t| t.start == start && t.kind == T::Op && self.text(t) == "(")
+    }
+
+    pub(super) fn augassign_op(&self) -> Option<Operator> {
+        if self.kind() != T::Op {
+            return None;
+        }
+        Some(match self.cur_text() {
+            "+=" => Operator::Add,
+            "-=" => Operator::Sub,
+            "*=" => Operator::Mult,
+            "@=" => Operator::MatMult,
+            "/=" => Operator::Div,
+            "%=" => Operator::Mod,
+            "&=" => Operator::BitAnd,
+            "|=" => Operator::BitOr,
+            "^=" => Operator::BitXor,
+            "<<=" => Operator::LShift,
+            ">>=" => Operator::RShift,
+            "**=" => Operator::Pow,
+            "//=" => Operator::FloorDiv,
+            _ => return None,
+        })
+    }
+
+    // ---- compound statements -----------------------------------------------
+
+    pub(super) fn compound_statement(&mut self) -> PResult<Option<Stmt>> {
+        if self.kind() != T::Name && !self.is_op("@") {
+            return Ok(None);
+        }
+        let start = self.start();
+        let stmt = match self.cur_text() {
+            "if" => self.if_stmt(start, "if")?,
+            "while" => self.while_stmt(start)?,
+            "for" => self.for_stmt(start, false)?,
+            "try" => self.try_stmt(start)?,
+            "with" => self.with_stmt(start, false)?,
+            "def" => self.funcdef(start, Vec::new(), false)?,
+            "class" => self.classdef(start, Vec::new())?,
+            "@" => self.decorated()?,
+            "async" => {
+                let next = self.text(self.tok_at(1));
+                self.advance();
+                match next {
+                    "def" => self.funcdef(start, Vec::new(), true)?,
+                    "for" => self.for_stmt(start, true)?,
+                    "with" => self.with_stmt(start, true)?,
+                    _ => return Err(self.invalid_syntax()),
+                }
+            }
+            "match" if self.looks_like_match() => self.match_stmt(start)?,
+            _ => return Ok(None),
+        };
+        Ok(Some(stmt))
+    }
+
+    /// The condition of if/elif/while, with the `=`-for-`==` diagnostics.
+    pub(super) fn condition(&mut self) -> PResult<Expr> {
+        let test = self.named_expression()?;
+        if self.is_op("=") {
+            return Err(self.misplaced_assignment(test)?);
+        }
+        Ok(test)
+    }
+
+    /// invalid_named_expression: `a = b` where an expression was expected.
+    pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<SyntaxError> {
+        self.advance();
+        let value = self.bitwise_or()?;
+        if self.is_op("=") || self.is_op(":=") {
+            return Ok(self.invalid_syntax());
+        }
+        if let ExprKind::Name { .. } = target.kind {
+            return Ok(self.error_span(
+                target.span.to(value.span),
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            ));
+        }
+        if maybe_comparison(&target) && is_bitwise_or_level(&target) {
+            let msg = format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(&target)
+            );
+            return Ok(self.error_span(target.span, &msg));
+        }
+        Ok(self.invalid_syntax())
+    }
+
+    /// The `:` after a compound statement header: "expected ':'" when the
+    /// line ends instead.
+    pub(super) fn header_colon(&mut self) -> PResult<()> {
+        if self.is_op(":") {
+            self.advance();
+            return Ok(());
+        }
+        if self.kind() == T::Newline {
+            let span = tok_span(self.tok());
+            return Err(self.error_span(span, "expected ':'"));
+        }
+        Err(self.invalid_syntax())
+    }
+
+    pub(super) fn if_stmt(&mut self, start: Pos, keyword: &str) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let test = self.condition()?;
+        self.header_colon()?;
+        let body = self.block(&format!("'{}' statement", keyword), line)?;
+        let orelse = if self.is_kw("elif") {
+            let s = self.start();
+            vec![self.if_stmt(s, "elif")?]
+        } else {
+            self.else_block()?
+        };
+        Ok(Stmt {
+            kind: StmtKind::If { test, body, orelse },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn else_block(&mut self) -> PResult<Vec<Stmt>> {
+        if !self.is_kw("else") {
+            return Ok(Vec::new());
+        }
+        let line = self.advance().start.line;
+        self.expect_forced(":")?;
+        self.block("'else' statement", line)
+    }
+
+    pub(super) fn while_stmt(&mut self, start: Pos) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let test = self.condition()?;
+        self.header_colon()?;
+        let body = self.block("'while' statement", line)?;
+        let orelse = self.else_block()?;
+        Ok(Stmt {
+            kind: StmtKind::While { test, body, orelse },
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn for_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let target = self.for_target()?;
+        self.expect_kw("in")?;
+        let iter = self.star_expressions()?;
+        self.header_colon()?;
+        let body = self.block("'for' statement", line)?;
+        let orelse = self.else_block()?;
+        let kind = if is_async {
+            StmtKind::AsyncFor {
+                target,
+                iter,
+                body,
+                orelse,
+            }
+        } else {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+            }
+        };
+        Ok(Stmt {
+            kind,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `star_targets` before `in` (of a for statement or comprehension).
+    pub(super) fn for_target(&mut self) -> PResult<Expr> {
+        let start = self.start();
+        let mut elts = vec![self.target_element()?];
+        let mut tuple = false;
+        while self.is_op(",") {
+            tuple = true;
+            self.advance();
+            if self.is_kw("in") {
+                break;
+            }
+            elts.push(self.target_element()?);
+        }
+        let mut target = if tuple {
+            Expr {
+                kind: ExprKind::Tuple {
+                    elts,
+                    ctx: Context::Store,
+                },
+                span: self.span_from(start),
+            }
+        } else {
+            elts.pop().unwrap()
+        };
+        if let Some(bad) = invalid_target(&target, TargetKind::For) {
+            let msg = format!("cannot assign to {}", expr_name(bad));
+            return Err(self.error_span(bad.span, &msg));
+        }
+        set_context(&mut target, Context::Store);
+        Ok(target)
+    }
+
+    /// One element of a target list: a starred or plain primary-level expression.
+    pub(super) fn target_element(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            let start = self.start();
+            self.advance();
+            let value = self.target_element()?;
+            return Ok(Expr {
+                kind: ExprKind::Starred {
+                    value: Box::new(value),
+                    ctx: Context::Store,
+                },
+                span: self.span_from(start),
+            });
+        }
+        self.bitwise_or()
+    }
+
+    pub(super) fn try_stmt(&mut self, start: Pos) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        self.expect_forced(":")?;
+        let body = self.block("'try' statement", line)?;
+        let mut handlers = Vec::new();
+        let mut star = None;
+        while self.is_kw("except") {
+            let hstart = self.start();
+            let hline = self.advance().start.line;
+            let is_star = self.eat_op("*");
+            if let Some(prev) = star {
+                if prev != is_star {
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(
+                        span,
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                    ));
+                }
+            }
+            star = Some(is_star);
+            let (type_, name) = if self.is_op(":") || self.kind() == T::Newline {
+                if is_star {
+                    let span = tok_span(self.tok());
+                    return Err(self.error_span(span, "expected one or more exception types"));
+                }
+                (None, None)
+            } else {
+                let t = self.expression()?;
+                if self.is_op(",") {
+                    let s = t.span;
+                    self.advance();
+                    let rest = self.expression()?;
+                    return Err(self.error_span(
+                        s.to(rest.span),
+                        "multiple exception types must be parenthesized",
+                    ));
+                }
+                let name = if self.eat_kw("as") {
+                    Some(self.expect_name()?)
+                } else {
+                    None
+                };
+                (Some(t), name)
+            };
+            self.header_colon()?;
+            let what = if is_star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let hbody = self.block(what, hline)?;
+            handlers.push(ExceptHandler {
+                type_,
+                name,
+                body: hbody,
+                span: self.span_from(hstart),
+            });
+        }
+        let orelse = if handlers.is_empty() {
+            Vec::new()
+        } else {
+            self.else_block()?
+        };
+        let finalbody = if self.is_kw("finally") {
+            let fline = self.advance().start.line;
+            self.expect_forced(":")?;
+            self.block("'finally' statement", fline)?
+        } else {
+            Vec::new()
+        };
+        if handlers.is_empty() && finalbody.is_empty() {
+            let span = tok_span(self.tok());
+            return Err(self.error_span(span, "expected 'except' or 'finally' block"));
+        }
+        let kind = if star == Some(true) {
+            StmtKind::TryStar {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+        } else {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            }
+        };
+        Ok(Stmt {
+            kind,
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn with_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let items = if self.is_op("(") && self.parenthesized_with_items() {
+            self.advance();
+            let mut items = Vec::new();
+            loop {
+                items.push(self.with_item()?);
+                if !self.eat_op(",") || self.is_op(")") {
+                    break;
+                }
+            }
+            self.expect_op(")")?;
+            items
+        } else {
+            let mut items = vec![self.with_item()?];
+            while self.eat_op(",") {
+                items.push(self.with_item()?);
+            }
+            items
+        };
+        self.header_colon()?;
+        let body = self.block("'with' statement", line)?;
+        let kind = if is_async {
+            StmtKind::AsyncWith { items, body }
+        } else {
+            StmtKind::With { items, body }
+        };
+        Ok(Stmt {
+            kind,
+            span: self.span_from(start),
+        })
+    }
+
+    /// `with (a as b, c):` — the parentheses group with-items only if the
+    /// matching `)` is directly followed by `:`, and they contain `as` or a
+    /// comma at the top level.
+    pub(super) fn parenthesized_with_items(&self) -> bool {
+        let mut depth = 0;
+        let mut top_level_sep = false;
+        let mut i = self.pos;
+        while i < self.toks.len() {
+            let t = &self.toks[i];
+            if t.kind == T::Op {
+                match self.text(t) {
+                    "(" | "[" | "{" => depth += 1,
+                    ")" | "]" | "}" => {
+                        depth -= 1;
+                        if depth == 0 {
+                            let next = &self.toks[(i + 1).min(self.toks.len() - 1)];
+                            return top_level_sep
+                                && (next.kind == T::Op && self.text(next) == ":"
+                                    || next.kind == T::Newline);
+                        }
+                    }
+                    "," if depth == 1 => top_level_sep = true,
+                    _ => {}
+                }
+            } else if t.kind == T::Name && depth == 1 && self.text(t) == "as" {
+                top_level_sep = true;
+            } else if t.kind == T::Newline || t.kind == T::EndMarker {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    pub(super) fn with_item(&mut self) -> PResult<WithItem> {
+        let context_expr = self.expression()?;
+        let optional_vars = if self.eat_kw("as") {
+            let mut target = self.target_element()?;
+            if let Some(bad) = invalid_target(&target, TargetKind::Star) {
+                let msg = format!("cannot assign to {}", expr_name(bad));
+                return Err(self.error_span(bad.span, &msg));
+            }
+            set_context(&mut target, Context::Store);
+            Some(target)
+        } else {
+            None
+        };
+        Ok(WithItem {
+            context_expr,
+            optional_vars,
+        })
+    }
+
+    pub(super) fn decorated(&mut self) -> PResult<Stmt> {
+        let mut decorators = Vec::new();
+        while self.eat_op("@") {
+            decorators.push(self.named_expression()?);
+            if self.kind() != T::Newline {
+                return Err(self.invalid_syntax());
+            }
+            self.advance();
+        }
+        let start = self.start();
+        if self.is_kw("def") {
+            self.funcdef(start, decorators, false)
+        } else if self.is_kw("async") && self.is_kw_at(1, "def") {
+            self.advance();
+            self.funcdef(start, decorators, true)
+        } else if self.is_kw("class") {
+            self.classdef(start, decorators)
+        } else {
+            Err(self.invalid_syntax())
+        }
+    }
+
+    pub(super) fn funcdef(
+        &mut self,
+        start: Pos,
+        decorator_list: Vec<Expr>,
+        is_async: bool,
+    ) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let name = self.expect_name()?;
+        let type_params = self.type_params()?;
+        self.expect_forced("(")?;
+        let args = self.parameters(")")?;
+        self.expect_op(")")?;
+        let returns = if self.eat_op("->") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
+        self.header_colon()?;
+        let body = self.block("function definition", line)?;
+        let def = Box::new(FunctionDef {
+            name,
+            args,
+            body,
+            decorator_list,
+            returns,
+            type_params,
+        });
+        let kind = if is_async {
+            StmtKind::AsyncFunctionDef(def)
+        } else {
+            StmtKind::FunctionDef(def)
+        };
+        Ok(Stmt {
+            kind,
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn classdef(&mut self, start: Pos, decorator_list: Vec<Expr>) -> PResult<Stmt> {
+        let line = self.advance().start.line;
+        let name = self.expect_name()?;
+        let type_params = self.type_params()?;
+        let (bases, keywords) = if self.eat_op("(") {
+            let (args, keywords) = self.call_arguments()?;
+            self.expect_op(")")?;
+            (args, keywords)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.header_colon()?;
+        let body = self.block("class definition", line)?;
+        let def = Box::new(ClassDef {
+            name,
+            bases,
+            keywords,
+            body,
+            decorator_list,
+            type_params,
+        });
+        Ok(Stmt {
+            kind: StmtKind::ClassDef(def),
+            span: self.span_from(start),
+        })
+    }
+
+    pub(super) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        if !self.eat_op("[") {
+            return Ok(Vec::new());
+        }
+        let mut params = Vec::new();
+        loop {
+            let start = self.start();
+            let kind = if self.eat_op("*") {
+                TypeParamKind::TypeVarTuple {
+                    name: self.expect_name()?,
+                }
+            } else if self.eat_op("**") {
+                TypeParamKind::ParamSpec {
+                    name: self.expect_name()?,
+                }
+            } else {
+                let name = self.expect_name()?;
+                let bound = if self.eat_op(":") {
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                TypeParamKind::TypeVar { name, bound }
+            };
+            params.push(TypeParam {
+                kind,
+                span: self.span_from(start),
+            });
+            if !self.eat_op(",") || self.is_op("]") {
+                break;
+            }
+        }
+        self.expect_op("]")?;
+        Ok(params)
+    }
+
+    /// Function or lambda parameters up to (not including) `close`.
+    pub(super) fn parameters(&mut self, close: &str) -> PResult<Arguments> {
+        let lambda = close == ":";
+        let mut args = Arguments::default();
+        let mut seen_default = false;
+        let mut star_seen = false;
+        while !self.is_op(close) {
+            if self.is_op("/") {
+                let t = self.advance();
+                if star_seen {
+                    return Err(self.error_span(tok_span(&t), "/ must be ahead of *"));
+                }
+                if args.args.is_empty() || !args.posonlyargs.is_empty() {
+                    let msg = if args.posonlyargs.is_empty() {
+                        "at least one argument must precede /"
+                    } else {
+                        "/ may appear only once"
+                    };
+                    return Err(self.error_span(tok_span(&t), msg));
+                }
+                args.posonlyargs = std::mem::take(&mut args.args);
+            } else if self.is_op("**") {
+                self.advance();
+                let arg = self.parameter(lambda, false)?;
+                if self.is_op("=") {
+                    let span = tok_span(self.tok());
+                    return Err(
+                        self.error_span(span, "var-keyword argument cannot have default value")
+                    );
+                }
+                args.kwarg = Some(arg);
+                if self.eat_op(",") && !self.is_op(close) {
+                    let span = tok_span(self.tok());
+                    return Err(
+                        self.error_span(span, "arguments cannot follow var-keyword argument")
+                    );
+                }
+                break;
+            } else if self.is_op("*") {
+                let t = self.advance();
+                if star_seen {
+                    return Err(self.error_span(tok_span(&t), "* argument may appear only once"));
+                }
+                star_seen = true;
+                if self.is_op(",") || self.is_op(close) {
+                    if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
+                        return Err(
+                            self.error_span(tok_span(&t), "named arguments must follow bare *")
+                        );
+                    }
+                } else {
+                    let arg = self.parameter(lambda, true)?;
+                    if self.is_op("=") {
+                        let span = tok_span(self.tok());
+                        return Err(self.error_span(
+                            span,
+                            "var-positional argument cannot have default value",
+                        ));
+                    }
+                    args.vararg = Some(arg);
+                }
+            } else {
+                let arg = self.parameter(lambda, false)?;
+                let default = if self.eat_op("=") {
+                    if self.is_op(",") || self.is_op(close) {
+                        let span = tok_span(&self.toks[self.pos - 1]);
+                        return Err(self.error_span(span, "expected default value expression"));
+                    }
+                    Some(self.expression()?)
+                } else {
+                    None
+                };
+                if star_seen {
+                    args.kwonlyargs.push(arg);
+                    args.kw_defaults.push(default);
+                } else {
+                    if default.is_none() && seen_default {
+                        return Err(self.error_span(
+                            arg.span,
+                            "parameter without a default follows parameter with a default",
+                        ));
+                    }
+                    if let Some(d) = default {
+                        seen_default = true;
+                        args.defaults.push(d);
+                    }
+                    args.args.push(arg);
+                }
+            }
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        Ok(args)
+    }
+
+    pub(super) fn parameter(&mut self, lambda: bool, star: bool) -> PResult<Arg> {
+        let start = self.start();
+        let arg = self.expect_name()?;
+        let annotation = if !lambda && self.eat_op(":") {
+            Some(if star && self.is_op("*") {
+                self.star_expression()?
+            } else {
+                self.expression()?
+            })
+        } else {
+            None
+        };
+        Ok(Arg {
+            arg,
+            annotation,
+            span: self.span_from(start),
+        })
+    }
+}
