@@ -131,25 +131,19 @@ impl Session {
     /// To the end of the current instruction (its execute phase).
     #[wasm_bindgen(js_name = stepInstruction)]
     pub fn step_instruction(&mut self) -> JsValue {
-        while let Some(event) = self.take_step() {
-            if matches!(event, StepEvent::Execute(_)) {
-                break;
-            }
-        }
+        self.finish_instruction();
         self.view()
     }
 
-    /// Until the machine is about to run a different source line (or a
-    /// different frame), or the program ends.
+    /// Whole instructions until the running frame or its source line changes
+    /// (or the program ends, or a line runs for `STEP_LINE_BUDGET` instructions).
     #[wasm_bindgen(js_name = stepLine)]
     pub fn step_line(&mut self) -> JsValue {
         let start = self.position();
-        self.step_instruction();
         for _ in 0..STEP_LINE_BUDGET {
-            if self.inner.snapshot().finished || self.position() != start {
+            if !self.finish_instruction() || self.position() != start {
                 break;
             }
-            self.step_instruction();
         }
         self.view()
     }
@@ -181,6 +175,18 @@ impl Session {
         };
         self.last = Some((event, code_index));
         self.last.as_ref().map(|(event, _)| event)
+    }
+
+    /// Steps through the current instruction's execute phase; false once the
+    /// program has finished. (Not `vm::Session::step_instruction`: the page
+    /// needs each event's code object, which a Decode or Execute event lacks.)
+    fn finish_instruction(&mut self) -> bool {
+        while let Some(event) = self.take_step() {
+            if matches!(event, StepEvent::Execute(_)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The code object of the innermost frame: the one the next step runs in.

@@ -27,7 +27,7 @@ export function createBytecodeView(container) {
         el("td", { class: "bytes", title: "opcode byte, oparg byte" }, `${hex(ins.bytes[0])} ${hex(ins.bytes[1])}`),
         el("td", { class: "opname", title: ins.explanation ?? "" }, ins.opname),
         el("td", { class: "arg" }, ins.arg ?? ""),
-        el("td", { class: "argrepr" }, ins.argrepr ? `(${ins.argrepr})` : ""),
+        el("td", { class: "argrepr", title: ins.argrepr || null }, ins.argrepr ? `(${ins.argrepr})` : ""),
       );
       rows.set(`${codeIndex}:${ins.offset}`, row);
       body.append(row);

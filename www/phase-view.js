@@ -20,6 +20,7 @@ export function createPhaseView({ phase, detail, explanation }) {
     if (!event) {
       phase.textContent = snapshot.finished ? "" : snapshot.nextPhase;
       phase.className = `phase ${snapshot.nextPhase} pending`;
+      delete phase.parentElement.dataset.phase;
       setChildren(detail, el("p", { class: "hint" }, snapshot.finished
         ? "The program has finished."
         : "Ready. Step reads the first instruction from co_code."));
@@ -28,6 +29,7 @@ export function createPhaseView({ phase, detail, explanation }) {
     }
     phase.textContent = event.phase;
     phase.className = `phase ${event.phase}`;
+    phase.parentElement.dataset.phase = event.phase;
     const render = { fetch: fetchDetail, decode: decodeDetail, execute: executeDetail }[event.phase];
     setChildren(detail, render(event));
     explanation.textContent = event.explanation;
@@ -55,14 +57,13 @@ function fetchDetail(e) {
   for (let i = 0; i < e.cacheUnits; i++) {
     units.push(el("span", { class: "unit cache" },
       el("span", { class: "unit-offset" }, e.offset + 2 + 2 * i),
-      byteBox("CACHE", 0, "cache"), byteBox("", 0, "cache")));
+      el("span", { class: "byte cache", title: "an inline cache entry, skipped" },
+        el("span", { class: "byte-hex" }, "00 00"),
+        el("span", { class: "byte-label" }, "CACHE"))));
   }
-  const skip = e.cacheUnits
-    ? `skips ${e.cacheUnits} CACHE unit${e.cacheUnits === 1 ? "" : "s"}, `
-    : "";
   return [
     el("div", { class: "bytes-strip" }, units),
-    el("p", {}, `${e.qualname}: read offset ${e.offset}; ${skip}next instruction at ${e.nextOffset}.`),
+    el("p", { class: "next-offset" }, `next instruction at offset ${e.nextOffset}`),
   ];
 }
 
