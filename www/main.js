@@ -71,7 +71,7 @@ function show({ event, codeIndex, snapshot }) {
 
   stepCount.textContent = String(snapshot.stepCount);
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
-  runStatus.textContent = snapshot.finished ? `finished, exit code ${snapshot.exitCode} ·` : "";
+  runStatus.textContent = snapshot.finished ? `finished (exit ${snapshot.exitCode}) ·` : "";
   runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
 }
@@ -149,7 +149,7 @@ document.getElementById("share").addEventListener("click", async (event) => {
     history.replaceState(null, "", url.hash);
     event.target.textContent = "Link in address bar";
   }
-  setTimeout(() => { event.target.textContent = "Copy link"; }, 1500);
+  setTimeout(() => { event.target.textContent = "Share"; }, 1500);
 });
 
 load(editor.getSource());

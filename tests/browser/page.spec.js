@@ -147,3 +147,29 @@ test("the page opens built-in examples and, with no hash, a default one", async 
   await page.evaluate(() => window.pvm.ready);
   await expect(byTestId(page, "editor")).toContainText("def square");
 });
+
+test("every built-in example steps to the end with the output of run mode", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto("index.html");
+  const examples = await page.evaluate(async () => {
+    const { EXAMPLES } = await import("./www/examples.js");
+    return Object.keys(EXAMPLES);
+  });
+  for (const name of examples) {
+    await page.goto(`index.html#example=${name}`);
+    await page.reload();
+    await page.evaluate(() => window.pvm.ready);
+    await expect(byTestId(page, "step")).toBeEnabled();
+    const source = await page.evaluate(async (name) => {
+      const { EXAMPLES } = await import("./www/examples.js");
+      return EXAMPLES[name].source;
+    }, name);
+    const expected = await page.evaluate((source) => window.pvm.run(source), source);
+    while (await byTestId(page, "step-line").isEnabled()) await byTestId(page, "step-line").click();
+    await expect(byTestId(page, "output")).toHaveText(expected.stdout.trim());
+    if (expected.stderr) await expect(byTestId(page, "error")).toHaveText(expected.stderr.trim());
+    else await expect(byTestId(page, "error")).toBeHidden();
+  }
+  expect(errors).toEqual([]);
+});
