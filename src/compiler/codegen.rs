@@ -6,6 +6,8 @@ use super::assemble::{assemble, UnitMeta};
 use super::consts::ConstPool;
 use super::flowgraph::Cfg;
 use super::fold::{value_of, Folded};
+use super::future::Future;
+use super::unparse::unparse;
 use super::ir::{Label, Loc, Op, SeqItem};
 use super::symtable::{self, mangle, key_of, BlockKind, CompKind, Scope, SymbolTable, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL};
 use super::CompileError;
@@ -113,6 +115,7 @@ struct Unit<'a> {
 
 pub struct Compiler<'a> {
     st: SymbolTable,
+    future: Future,
     folded: Folded,
     /// SyntaxWarnings in emission order (CPython prints them as it compiles).
     pub warnings: Vec<SyntaxWarning>,
@@ -120,7 +123,7 @@ pub struct Compiler<'a> {
     units: Vec<Unit<'a>>,
 }
 
-type Res = Result<(), CompileError>;
+pub(super) type Res = Result<(), CompileError>;
 
 fn loc(span: Span) -> Loc {
     Loc::from_span(span)
@@ -187,12 +190,12 @@ fn binary_arg(op: Operator, inplace: bool) -> u32 {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(st: SymbolTable, folded: Folded, filename: &str) -> Self {
-        Compiler { st, folded, warnings: Vec::new(), filename: filename.into(), units: Vec::new() }
+    pub fn new(st: SymbolTable, folded: Folded, future: Future, filename: &str) -> Self {
+        Compiler { st, future, folded, warnings: Vec::new(), filename: filename.into(), units: Vec::new() }
     }
 
     /// The constant an expression folds to (see `fold::value_of`).
-    fn const_value(&self, e: &Expr) -> Option<Constant> {
+    pub(super) fn const_value(&self, e: &Expr) -> Option<Constant> {
         value_of(e, &self.folded)
     }
 
@@ -299,7 +302,7 @@ impl<'a> Compiler<'a> {
 
     fn code_flags(&self) -> u32 {
         let ste = self.ste();
-        let mut f = 0;
+        let mut f = self.future.features;
         if ste.is_function_like() {
             f |= flags::NEWLOCALS | flags::OPTIMIZED;
             if ste.nested {
@@ -361,29 +364,29 @@ impl<'a> Compiler<'a> {
 
     // ----- emitting -----
 
-    fn new_label(&mut self) -> Label {
+    pub(super) fn new_label(&mut self) -> Label {
         let u = self.u();
         u.next_label += 1;
         Label(u.next_label)
     }
 
-    fn use_label(&mut self, l: Label) {
+    pub(super) fn use_label(&mut self, l: Label) {
         self.u().seq.push(SeqItem::Label(l));
     }
 
-    fn emit_op(&mut self, l: Loc, op: Op, arg: u32) {
+    pub(super) fn emit_op(&mut self, l: Loc, op: Op, arg: u32) {
         self.u().seq.push(SeqItem::Instr { op, arg, target: None, loc: l });
     }
 
-    fn emit(&mut self, l: Loc, op: Opcode) {
+    pub(super) fn emit(&mut self, l: Loc, op: Opcode) {
         self.emit_op(l, Op::Real(op), 0);
     }
 
-    fn emit_arg(&mut self, l: Loc, op: Opcode, arg: u32) {
+    pub(super) fn emit_arg(&mut self, l: Loc, op: Opcode, arg: u32) {
         self.emit_op(l, Op::Real(op), arg);
     }
 
-    fn emit_jump(&mut self, l: Loc, op: Op, target: Label) {
+    pub(super) fn emit_jump(&mut self, l: Loc, op: Op, target: Label) {
         self.u().seq.push(SeqItem::Instr { op, arg: 0, target: Some(target), loc: l });
     }
 
@@ -395,7 +398,7 @@ impl<'a> Compiler<'a> {
         self.u().consts.add_or_find(c)
     }
 
-    fn load_const(&mut self, l: Loc, c: Constant) {
+    pub(super) fn load_const(&mut self, l: Loc, c: Constant) {
         let i = self.add_const(c);
         self.emit_arg(l, LOAD_CONST, i);
     }
@@ -426,7 +429,7 @@ impl<'a> Compiler<'a> {
 
     // ----- names -----
 
-    fn nameop(&mut self, l: Loc, name: &Rc<str>, ctx: Context) -> Res {
+    pub(super) fn nameop(&mut self, l: Loc, name: &Rc<str>, ctx: Context) -> Res {
         if ctx != Context::Load && &**name == "__debug__" {
             return Err(CompileError::at(format!("cannot assign to {name}"), l));
         }
@@ -537,7 +540,7 @@ impl<'a> Compiler<'a> {
         self.stmts(rest)
     }
 
-    fn stmts(&mut self, stmts: &'a [Stmt]) -> Res {
+    pub(super) fn stmts(&mut self, stmts: &'a [Stmt]) -> Res {
         stmts.iter().try_for_each(|s| self.stmt(s))
     }
 
@@ -620,7 +623,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Import(names) => self.import(l, names),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(l, module.as_ref(), names, *level),
+            StmtKind::ImportFrom { module, names, level } => self.import_from(s, module.as_ref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Expr(value) => {
                 if self.is_const(value) {
@@ -642,7 +645,7 @@ impl<'a> Compiler<'a> {
                 Err(err("pvm does not support 'async' code yet", s.span))
             }
             StmtKind::TryStar { .. } => Err(err("pvm does not support 'except*' yet", s.span)),
-            StmtKind::Match { .. } => Err(err("pvm does not support 'match' statements yet", s.span)),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
         }
     }
@@ -709,7 +712,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 let st = self.u().scope_type;
                 if simple && (st == ScopeType::Module || st == ScopeType::Class) {
-                    self.expr(annotation)?;
+                    if self.future.annotations() {
+                        let text = unparse(annotation)?;
+                        self.load_const(loc(annotation.span), Constant::Str(text.into()));
+                    } else {
+                        self.expr(annotation)?;
+                    }
                     self.emit_name(l, LOAD_NAME, &"__annotations__".into());
                     let mangled = self.mangle(id);
                     self.load_const(l, Constant::Str(mangled));
@@ -730,7 +738,7 @@ impl<'a> Compiler<'a> {
             _ => return Err(err("invalid node type for annotated assignment", target.span)),
         }
         let st = self.u().scope_type;
-        if !simple && (st == ScopeType::Module || st == ScopeType::Class) {
+        if !simple && (st == ScopeType::Module || st == ScopeType::Class) && !self.future.annotations() {
             self.check_ann_expr(annotation)?;
         }
         Ok(())
@@ -1177,9 +1185,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import_from(&mut self, l: Loc, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
+    fn import_from(&mut self, s: &'a Stmt, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
+        let l = loc(s.span);
         self.load_const(l, Constant::Int(BigInt::from(level)));
         let tuple: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        if level == 0 && module.is_some_and(|m| &**m == "__future__") && self.future.is_after(s.span) {
+            return Err(err("from __future__ imports must occur at the beginning of the file", s.span));
+        }
         self.load_const(l, Constant::Tuple(tuple.into()));
         let module_name: Rc<str> = module.cloned().unwrap_or_else(|| "".into());
         let i = self.u().names.add(&module_name);
@@ -1232,7 +1244,10 @@ impl<'a> Compiler<'a> {
             if let Some(a) = ann {
                 let mangled = this.mangle(name);
                 this.load_const(l, Constant::Str(mangled));
-                if let ExprKind::Starred { value, .. } = &a.kind {
+                if this.future.annotations() {
+                    let text = unparse(a)?;
+                    this.load_const(loc(a.span), Constant::Str(text.into()));
+                } else if let ExprKind::Starred { value, .. } = &a.kind {
                     this.expr(value)?;
                     this.emit_arg(l, UNPACK_SEQUENCE, 1);
                 } else {
@@ -1486,7 +1501,7 @@ impl<'a> Compiler<'a> {
     // ----- conditions -----
 
     /// `compiler_jump_if`: jumps to `next` when `e` is (`cond`) true.
-    fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> Res {
+    pub(super) fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> Res {
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
@@ -1555,7 +1570,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn compare_op(&mut self, l: Loc, op: CmpOp) {
+    pub(super) fn compare_op(&mut self, l: Loc, op: CmpOp) {
         let cmp = match op {
             CmpOp::Lt => 0,
             CmpOp::LtE => 1,
@@ -1574,7 +1589,7 @@ impl<'a> Compiler<'a> {
 
     // ----- expressions -----
 
-    fn expr(&mut self, e: &'a Expr) -> Res {
+    pub(super) fn expr(&mut self, e: &'a Expr) -> Res {
         let l = loc(e.span);
         if let Some(c) = self.folded.get(e) {
             let c = c.clone();
@@ -2122,12 +2137,12 @@ impl<'a> Compiler<'a> {
         if keywords.iter().any(|k| k.arg.is_none()) {
             return Ok(false);
         }
-        let l = loc(meth.span);
+        let l = attr_loc(loc(meth.span), meth);
         if self.can_optimize_super_call(meth) {
             self.super_attr(meth, true)?;
         } else {
             self.expr(value)?;
-            self.load_attr(attr_loc(l, meth), attr, true);
+            self.load_attr(l, attr, true);
         }
         for a in args {
             self.expr(a)?;

@@ -165,6 +165,8 @@ pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
 }
 
 struct Builder {
+    /// `from __future__ import annotations`: annotations are never evaluated.
+    future_annotations: bool,
     scopes: Vec<ScopeEntry>,
     by_key: HashMap<ScopeKey, usize>,
     stack: Vec<usize>,
@@ -318,7 +320,9 @@ impl Builder {
                 } else {
                     self.visit_expr(target)?;
                 }
-                self.visit_expr(annotation)?;
+                if !self.future_annotations {
+                    self.visit_expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
@@ -343,8 +347,15 @@ impl Builder {
                 }
                 self.visit_body(body)?;
             }
-            StmtKind::Match { .. } => {
-                return Err(err("pvm does not support 'match' statements yet", s.span));
+            StmtKind::Match { subject, cases } => {
+                self.visit_expr(subject)?;
+                for case in cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
             }
             StmtKind::Raise { exc, cause } => {
                 if let Some(e) = exc {
@@ -426,6 +437,42 @@ impl Builder {
         Ok(())
     }
 
+    fn visit_pattern(&mut self, p: &Pattern) -> Res {
+        match &p.kind {
+            PatternKind::MatchValue(v) => self.visit_expr(v)?,
+            PatternKind::MatchSingleton(_) => {}
+            PatternKind::MatchSequence(ps) | PatternKind::MatchOr(ps) => {
+                ps.iter().try_for_each(|x| self.visit_pattern(x))?
+            }
+            PatternKind::MatchStar(name) => {
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => {
+                self.visit_exprs(keys)?;
+                patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+                if let Some(r) = rest {
+                    self.add_def(r, DEF_LOCAL, p.span)?;
+                }
+            }
+            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
+                self.visit_expr(cls)?;
+                patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+                kwd_patterns.iter().try_for_each(|x| self.visit_pattern(x))?;
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(n) = name {
+                    self.add_def(n, DEF_LOCAL, p.span)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn visit_alias(&mut self, alias: &Alias) -> Res {
         let store: Rc<str> = match &alias.asname {
             Some(a) => a.clone(),
@@ -449,6 +496,9 @@ impl Builder {
     }
 
     fn visit_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> Res {
+        if self.future_annotations {
+            return Ok(());
+        }
         let all = args
             .posonlyargs
             .iter()
@@ -975,8 +1025,9 @@ impl Analyzer<'_> {
 }
 
 /// Builds and analyses the symbol table of a module.
-pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
+pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
+        future_annotations,
         scopes: Vec::new(),
         by_key: HashMap::new(),
         stack: Vec::new(),

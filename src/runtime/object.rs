@@ -108,7 +108,8 @@ pub enum Iter {
     Filter { func: Value, it: Value },
     /// A snapshot of values (sets, sorted copies).
     Values { items: Vec<Value>, index: usize, kind: &'static str },
-    /// iter(callable, sentinel)
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+    GetItem { obj: Value, index: i64 },
     Exhausted,
 }
 
@@ -188,6 +189,7 @@ impl Object {
                     out.extend_from_slice(its)
                 }
                 Iter::Filter { func, it } => out.extend([*func, *it]),
+                Iter::GetItem { obj, .. } => out.push(*obj),
                 Iter::Values { items, .. } => out.extend_from_slice(items),
             },
             Object::Class(c) => {

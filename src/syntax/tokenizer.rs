@@ -612,6 +612,9 @@ impl<'a> Tokenizer<'a> {
                     b'[' => b']',
                     _ => b'}',
                 };
+                if c != expected && self.innermost_is_field() {
+                    return Err(self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1));
+                }
                 if c != expected {
                     let msg = if open_line != self.line {
                         format!(
@@ -656,7 +659,17 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
-    /// Is the innermost open bracket the `{` of an f-string replacement field?
+    /// Is the innermost open bracket the `{` of an f-string replacement
+    /// field (in its expression or its format spec)?
+    fn innermost_is_field(&self) -> bool {
+        self.fstrings
+            .last()
+            .and_then(|f| f.fields.last())
+            .is_some_and(|field| field.depth == self.brackets.len())
+    }
+
+    /// Is the innermost open bracket the `{` of an f-string replacement
+    /// field whose expression is being read?
     fn closes_field(&self) -> bool {
         self.fstrings
             .last()
@@ -942,13 +955,8 @@ impl<'a> Tokenizer<'a> {
             if c == quote
                 && (quote_size == 1 || (self.peek_at(1) == quote && self.peek_at(2) == quote))
             {
-                if in_spec {
-                    // The f-string ends inside a format spec: the parser
-                    // reports the missing `}` at FSTRING_END.
-                    let open_fields = self.fstrings.last().unwrap().fields.len();
-                    let keep = self.brackets.len().saturating_sub(open_fields);
-                    self.brackets.truncate(keep);
-                }
+                // Ending inside a format spec leaves its `{` open: the
+                // parser reports the missing `}` at FSTRING_END.
                 if self.pos > lo {
                     self.push(TokenKind::FStringMiddle, lo, start);
                 }
@@ -1043,7 +1051,7 @@ fn is_xid_start(ch: char) -> bool {
 fn is_xid_continue(ch: char) -> bool {
     ch == '_'
         || ch.is_alphanumeric()
-        || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+        || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0x203F | 0x2040 | 0xFF3F | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
         || is_combining_mark(ch)
 }
 

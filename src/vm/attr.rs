@@ -41,7 +41,7 @@ impl Vm {
                     Iter::Zip { .. } => TypeId::Zip,
                     Iter::Map { .. } => TypeId::Map,
                     Iter::Filter { .. } => TypeId::Filter,
-                    Iter::Values { .. } | Iter::Exhausted => TypeId::SetIterator,
+                    Iter::Values { .. } | Iter::Exhausted | Iter::GetItem { .. } => TypeId::SetIterator,
                 },
                 Object::Code(_) => TypeId::Code,
                 Object::Class(_) => TypeId::Type,

@@ -277,7 +277,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
     arg_count(vm, args, "sorted", 1, 1)?;
-    let mut items = vm.collect_iterable(args.pos[0])?;
+    let mut items = vm.collect_hinted(args.pos[0])?;
     let reverse = vm.truthy(reverse)?;
     vm.sort_values(&mut items, key, reverse)?;
     Ok(vm.new_list(items))
@@ -711,7 +711,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             arg_count(vm, args, name, 0, 1)?;
             let items = match args.pos.first() {
                 None => Vec::new(),
-                Some(&v) => vm.collect_iterable(v)?,
+                Some(&v) => vm.collect_hinted(v)?,
             };
             Ok(if t == TypeId::List { vm.new_list(items) } else { vm.new_tuple(items) })
         }

@@ -144,7 +144,8 @@ impl Vm {
             RESUME => self.frame().resumed = true,
             EXTENDED_ARG => self.frame().ext_arg = arg << 8,
             POP_TOP => {
-                self.pop();
+                let v = self.pop();
+                self.release(v);
             }
             PUSH_NULL => self.push(Value::Null),
             END_FOR => {
@@ -269,7 +270,8 @@ impl Vm {
             }
             STORE_FAST => {
                 let v = self.pop();
-                self.frame().locals[arg as usize] = v;
+                let old = std::mem::replace(&mut self.frame().locals[arg as usize], v);
+                self.release(old);
             }
             DELETE_FAST => {
                 if self.frame().locals[arg as usize].is_null() {
@@ -419,7 +421,7 @@ impl Vm {
             LIST_EXTEND => {
                 let iterable = self.pop();
                 let list = self.peek(arg as usize);
-                let items = self.collect_iterable(iterable)?;
+                let items = self.collect_hinted(iterable)?;
                 if let Some(Object::List(l)) = list.obj().map(|id| self.heap.get_mut(id)) {
                     l.extend(items);
                 }
@@ -458,7 +460,7 @@ impl Vm {
                 let seq = self.pop();
                 let before = (arg & 0xFF) as usize;
                 let after = (arg >> 8) as usize;
-                let items = self.collect_iterable(seq)?;
+                let items = self.collect_hinted(seq)?;
                 if items.len() < before + after {
                     let msg = format!(
                         "not enough values to unpack (expected at least {}, got {})",
@@ -513,7 +515,7 @@ impl Vm {
                 let callargs = self.pop();
                 let func = self.pop();
                 let _null = self.pop();
-                let mut args = Args::new(self.collect_iterable(callargs)?);
+                let mut args = Args::new(self.collect_hinted(callargs)?);
                 if let Some(d) = kwargs.obj() {
                     if let Object::Dict(d) = self.heap.get(d) {
                         let pairs: Vec<(Value, Value)> = d.iter().collect();
@@ -713,7 +715,33 @@ impl Vm {
                 let n = self.len(v)?;
                 self.push(Value::Int(n as i64));
             }
-            CACHE | RESERVED | INTERPRETER_EXIT | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS | MATCH_CLASS
+            MATCH_MAPPING => {
+                let subject = self.top();
+                let is_map = matches!(subject.obj().map(|i| self.heap.get(i)), Some(Object::Dict(_)));
+                self.push(Value::Bool(is_map));
+            }
+            MATCH_SEQUENCE => {
+                let subject = self.top();
+                let is_seq = matches!(
+                    subject.obj().map(|i| self.heap.get(i)),
+                    Some(Object::List(_) | Object::Tuple(_) | Object::Range { .. })
+                );
+                self.push(Value::Bool(is_seq));
+            }
+            MATCH_KEYS => {
+                let keys = self.top();
+                let subject = self.peek(2);
+                let r = self.match_keys(subject, keys)?;
+                self.push(r);
+            }
+            MATCH_CLASS => {
+                let names = self.pop();
+                let class = self.pop();
+                let subject = self.pop();
+                let r = self.match_class(subject, class, arg as usize, names)?;
+                self.push(r);
+            }
+            CACHE | RESERVED | INTERPRETER_EXIT
             | CHECK_EG_MATCH | GET_AITER | GET_ANEXT | BEFORE_ASYNC_WITH | END_ASYNC_FOR | CLEANUP_THROW
             | GET_AWAITABLE => {
                 return Err(self.exc(
@@ -723,6 +751,73 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// MATCH_KEYS: the subject's values for `keys`, or None if one is missing.
+    fn match_keys(&mut self, subject: Value, keys: Value) -> PyResult<Value> {
+        let keys = self.sequence_items(keys)?;
+        let Some(d) = subject.obj() else { return Ok(Value::None) };
+        let mut values = Vec::with_capacity(keys.len());
+        for k in keys {
+            match self.dict_get(d, k)? {
+                Some(v) => values.push(v),
+                None => return Ok(Value::None),
+            }
+        }
+        Ok(self.new_tuple(values))
+    }
+
+    /// MATCH_CLASS: the attributes a class pattern extracts, or None.
+    fn match_class(&mut self, subject: Value, class: Value, count: usize, names: Value) -> PyResult<Value> {
+        let Some(cls) = class.obj().filter(|c| matches!(self.heap.get(*c), Object::Class(_))) else {
+            return self.type_error("called match pattern must be a class");
+        };
+        if !self.is_subclass(self.type_of(subject), cls) {
+            return Ok(Value::None);
+        }
+        let mut attrs = Vec::new();
+        if count > 0 {
+            let builtin_self = matches!(self.heap.get(cls), Object::Class(c) if c.builtin.is_some());
+            if builtin_self && self.lookup_user_attr(cls, "__match_args__").is_none() {
+                if count > 1 {
+                    let name = self.class_name(cls);
+                    return self.type_error(format!("{name}() accepts 1 positional sub-pattern ({count} given)"));
+                }
+                attrs.push(subject);
+            } else {
+                let match_args = match self.lookup_user_attr(cls, "__match_args__") {
+                    Some(m) => self.sequence_items(m)?,
+                    None => Vec::new(),
+                };
+                if count > match_args.len() {
+                    let name = self.class_name(cls);
+                    let n = match_args.len();
+                    let s = if n == 1 { "" } else { "s" };
+                    return self.type_error(format!("{name}() accepts {n} positional sub-pattern{s} ({count} given)"));
+                }
+                for a in &match_args[..count] {
+                    let a = self.str_of(*a)?;
+                    match self.getattr(subject, &a) {
+                        Ok(v) => attrs.push(v),
+                        Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), self.type_obj(TypeId::AttributeError)) => {
+                            return Ok(Value::None)
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        for n in self.sequence_items(names)? {
+            let n = self.str_of(n)?;
+            match self.getattr(subject, &n) {
+                Ok(v) => attrs.push(v),
+                Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), self.type_obj(TypeId::AttributeError)) => {
+                    return Ok(Value::None)
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(self.new_tuple(attrs))
     }
 
     fn unbound_local(&mut self, i: u32) -> Exc {
@@ -824,6 +919,19 @@ impl Vm {
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
     fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
+        let stack = &self.frame().stack;
+        let args = stack[stack.len().saturating_sub(argc)..].to_vec();
+        let result = self.call_instruction_inner(argc);
+        // A builtin is done with its arguments once it returns.
+        if result.is_ok() {
+            for a in args {
+                self.release(a);
+            }
+        }
+        result
+    }
+
+    fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
         let mut args = self.pop_n(argc);
         let second = self.pop();
         let first = self.pop();
@@ -865,7 +973,10 @@ impl Vm {
                 self.push(inst)
             }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
-            OnReturn::Exit => self.exit_code = Some(0),
+            OnReturn::Exit => {
+                self.clear_main_module();
+                self.exit_code = Some(0);
+            }
         }
         Ok(())
     }
@@ -1045,6 +1156,9 @@ impl Vm {
                     self.frames.push(frame);
                     self.report_uncaught(exc);
                     self.frames.clear();
+                    let code = self.exit_code.take();
+                    self.clear_main_module();
+                    self.exit_code = code;
                     return;
                 }
                 OnReturn::Push | OnReturn::PushInstance(_) => add_entry = true,

@@ -321,7 +321,7 @@ fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn list_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "list.extend", 1, 1)?;
-    let items = vm.collect_iterable(args.pos[1])?;
+    let items = vm.collect_hinted(args.pos[1])?;
     list_mut(vm, this_id(args)).extend(items);
     Ok(Value::None)
 }
@@ -761,7 +761,7 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "str.join", 1, 1)?;
     let sep = s(vm, args);
-    let items = vm.collect_iterable(args.pos[1])?;
+    let items = vm.collect_hinted(args.pos[1])?;
     let mut out = String::new();
     for (i, v) in items.into_iter().enumerate() {
         if i > 0 {

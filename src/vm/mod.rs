@@ -372,6 +372,12 @@ impl Vm {
         if self.nesting > 0 || !self.heap.wants_collection() {
             return;
         }
+        let roots = self.roots();
+        self.heap.collect(roots);
+    }
+
+    /// What the program can reach: frames, globals, builtins, constants...
+    fn roots(&self) -> Vec<Value> {
         let mut roots = Vec::new();
         for f in &self.frames {
             f.trace(&mut roots);
@@ -395,6 +401,64 @@ impl Vm {
         if let Some(Err(Exc(e))) = self.nested_exit {
             roots.push(Value::Obj(e));
         }
-        self.heap.collect(roots);
+        roots
+    }
+
+    /// Whether the program can still reach `target` (CPython would still
+    /// hold a reference to it).
+    fn is_reachable(&self, target: ObjId) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut pending = self.roots();
+        let mut children = Vec::new();
+        while let Some(v) = pending.pop() {
+            let Value::Obj(id) = v else { continue };
+            if id == target {
+                return true;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            self.heap.get(id).trace(&mut children);
+            pending.append(&mut children);
+        }
+        false
+    }
+
+    /// CPython finalises a suspended generator as soon as its last reference
+    /// goes (closing it runs its `finally` blocks and except handlers). pvm
+    /// has no reference counts, so where CPython drops a reference (a popped
+    /// iterator, a call's arguments, overwritten variables) it checks
+    /// whether the generator is still reachable.
+    pub(super) fn release(&mut self, v: Value) {
+        if self.nesting > 0 {
+            return;
+        }
+        let Some(id) = v.obj() else { return };
+        let suspended = matches!(self.heap.get(id), Object::Generator(g) if g.frame.as_ref().is_some_and(|f| f.resumed) && !g.running);
+        if suspended && !self.is_reachable(id) {
+            let _ = self.gen_close(v);
+        }
+    }
+
+    /// At exit CPython clears `__main__`'s globals (names starting with an
+    /// underscore first), finalising the generators only they referenced.
+    pub(super) fn clear_main_module(&mut self) {
+        let pairs: Vec<(Value, Value)> = match self.heap.get(self.globals) {
+            Object::Dict(d) => d.iter().collect(),
+            _ => return,
+        };
+        let underscore = |vm: &Vm, k: Value| {
+            matches!(k.obj().map(|i| vm.heap.get(i)), Some(Object::Str(s)) if s.starts_with('_') && !s.starts_with("__"))
+        };
+        let first: Vec<(Value, Value)> = pairs.iter().copied().filter(|(k, _)| underscore(self, *k)).collect();
+        let rest: Vec<(Value, Value)> = pairs.iter().copied().filter(|(k, _)| !underscore(self, *k)).collect();
+        for (k, v) in first.into_iter().chain(rest) {
+            if let Ok(h) = self.hash_key(k) {
+                if let Object::Dict(d) = self.heap.get_mut(self.globals) {
+                    d.insert(h, k, Value::None);
+                }
+            }
+            self.release(v);
+        }
     }
 }

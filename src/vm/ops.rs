@@ -369,7 +369,7 @@ impl Vm {
                 Ok(Some(self.new_list(v)))
             }
             (0, Object::List(_), Some(_)) if inplace => {
-                let items = self.collect_iterable(rhs)?;
+                let items = self.collect_hinted(rhs)?;
                 if let Object::List(a) = self.heap.get_mut(l) {
                     a.extend(items);
                 }
@@ -999,16 +999,7 @@ impl Vm {
                     return Ok(r);
                 }
                 if self.lookup_user_attr(self.type_of(v), "__getitem__").is_some() {
-                    let mut items = Vec::new();
-                    let index_error = self.type_obj(TypeId::IndexError);
-                    for i in 0.. {
-                        match self.getitem(v, Value::Int(i)) {
-                            Ok(x) => items.push(x),
-                            Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), index_error) => break,
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    Iter::Values { items, index: 0, kind: "iterator" }
+                    Iter::GetItem { obj: v, index: 0 }
                 } else {
                     let t = self.type_name(v);
                     return self.type_error(format!("'{t}' object is not iterable"));
@@ -1162,6 +1153,23 @@ impl Vm {
                 Ok(None)
             }
             Object::Iter(Iter::Exhausted) => Ok(None),
+            Object::Iter(Iter::GetItem { obj, index }) => {
+                let (obj, i) = (*obj, *index);
+                let stop = [self.type_obj(TypeId::IndexError), self.type_obj(TypeId::StopIteration)];
+                match self.getitem(obj, Value::Int(i)) {
+                    Ok(x) => {
+                        if let Object::Iter(Iter::GetItem { index, .. }) = self.heap.get_mut(id) {
+                            *index = i + 1;
+                        }
+                        Ok(Some(x))
+                    }
+                    Err(e) if stop.iter().any(|s| self.is_subclass(self.type_of(Value::Obj(e.0)), *s)) => {
+                        *self.heap.get_mut(id) = Object::Iter(Iter::Exhausted);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
             Object::Generator(_) => match self.send(it, Value::None)? {
                 super::eval::FrameExit::Yield(v) => Ok(Some(v)),
                 super::eval::FrameExit::Return(_) => Ok(None),
@@ -1194,6 +1202,21 @@ impl Vm {
             }
         }
         let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `list(v)`'s way of collecting: like `collect_iterable`, but CPython
+    /// first asks the object for a length hint (its `__len__`).
+    pub fn collect_hinted(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) {
+            return self.collect_iterable(v);
+        }
+        let it = self.iter(v)?;
+        self.call_dunder(v, "__len__", vec![])?;
         let mut out = Vec::new();
         while let Some(x) = self.next(it)? {
             out.push(x);

@@ -481,7 +481,11 @@ impl<'a> Parser<'a> {
                     };
                     return Err(self.error_span(span, &msg));
                 }
-                self.advance();
+                let eq = self.advance();
+                if self.is_op(")") || self.is_op(",") {
+                    let span = tok_span(&t).to(tok_span(&eq));
+                    return Err(self.error_span(span, "expected argument value expression"));
+                }
                 let value = self.expression()?;
                 keywords.push(Keyword {
                     arg: Some(self.ident(&t)),
@@ -490,7 +494,7 @@ impl<'a> Parser<'a> {
                 });
             } else {
                 let e = self.named_expression()?;
-                if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+                if self.at_comprehension() {
                     let generators = self.comprehension_clauses()?;
                     let mut g = Expr {
                         kind: ExprKind::GeneratorExp {
@@ -690,7 +694,8 @@ impl<'a> Parser<'a> {
             return Ok(e);
         }
         let first = self.star_named_expression()?;
-        if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+        if self.at_comprehension() {
+            self.check_comprehension_element(std::slice::from_ref(&first))?;
             let generators = self.comprehension_clauses()?;
             self.expect_op(")")?;
             return Ok(Expr {
@@ -719,6 +724,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             elts.push(self.star_named_expression()?);
+        }
+        if self.at_comprehension() {
+            self.check_comprehension_element(&elts)?;
         }
         if !self.is_op(")") {
             let last = elts.last().unwrap().clone();
@@ -770,6 +778,25 @@ impl<'a> Parser<'a> {
         self.invalid_syntax()
     }
 
+    /// At `for` or `async for`: comprehension clauses follow.
+    pub(super) fn at_comprehension(&self) -> bool {
+        self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for")
+    }
+
+    /// invalid_comprehension: a display's elements before `for` must be
+    /// one non-starred expression.
+    pub(super) fn check_comprehension_element(&self, elts: &[Expr]) -> PResult<()> {
+        if let [first, .., last] = elts {
+            let msg = "did you forget parentheses around the comprehension target?";
+            return Err(self.error_span(first.span.to(last.span), msg));
+        }
+        if let Some(e @ Expr { kind: ExprKind::Starred { .. }, .. }) = elts.first() {
+            let msg = "iterable unpacking cannot be used in comprehension";
+            return Err(self.error_span(e.span, msg));
+        }
+        Ok(())
+    }
+
     pub(super) fn list(&mut self, start: Pos) -> PResult<Expr> {
         self.advance();
         self.enter()?;
@@ -782,9 +809,10 @@ impl<'a> Parser<'a> {
         let mut elts = Vec::new();
         while !self.is_op("]") {
             let e = self.star_named_expression()?;
-            if elts.is_empty()
-                && (self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for"))
-            {
+            if self.at_comprehension() {
+                elts.push(e);
+                self.check_comprehension_element(&elts)?;
+                let e = elts.pop().unwrap();
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("]")?;
                 return Ok(Expr {
@@ -845,7 +873,7 @@ impl<'a> Parser<'a> {
                 ));
             }
             let value = self.expression()?;
-            if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+            if self.at_comprehension() {
                 let generators = self.comprehension_clauses()?;
                 self.expect_op("}")?;
                 return Ok(Expr {
@@ -871,7 +899,8 @@ impl<'a> Parser<'a> {
             }
             return self.dict_rest(start, keys, values);
         }
-        if self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for") {
+        if self.at_comprehension() {
+            self.check_comprehension_element(std::slice::from_ref(&first))?;
             let generators = self.comprehension_clauses()?;
             self.expect_op("}")?;
             return Ok(Expr {
@@ -888,6 +917,9 @@ impl<'a> Parser<'a> {
                 break;
             }
             elts.push(self.star_named_expression()?);
+        }
+        if self.at_comprehension() {
+            self.check_comprehension_element(&elts)?;
         }
         if !self.is_op("}") {
             return Err(self.missing_comma_or_invalid(&elts.last().unwrap().clone()));
@@ -955,7 +987,10 @@ impl<'a> Parser<'a> {
                 break;
             }
             let target = self.for_target()?;
-            self.expect_kw("in")?;
+            if !self.is_kw("in") {
+                return Err(self.missing_comma_or_invalid(&target));
+            }
+            self.advance();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw("if") {

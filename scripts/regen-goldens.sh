@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates tests/golden/ from tests/programs/*.py with the oracle (CPython 3.12.7 in
+# Pyodide). Goldens are data: never edit one by hand; change the program and rerun this.
+#
+#   bash scripts/regen-goldens.sh
+#
+# The oracle is read-only at ../shared/oracle (next to the repository; override with
+# ORACLE_SRC=DIR). It needs `npm ci`, so it is copied to .tools/oracle and installed there once.
+# ORACLE_DIR=DIR uses an already-installed oracle as it is instead.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PVM_ROOT"
+
+if [ -z "${ORACLE_DIR:-}" ]; then
+  src=${ORACLE_SRC:-$PVM_ROOT/../shared/oracle}
+  [ -f "$src/oracle.mjs" ] || { echo "error: no oracle at $src (set ORACLE_SRC)" >&2; exit 1; }
+  ORACLE_DIR=$PVM_TOOLS/oracle
+  if ! cmp -s "$src/oracle.mjs" "$ORACLE_DIR/oracle.mjs" ||
+     ! cmp -s "$src/package-lock.json" "$ORACLE_DIR/package-lock.json" ||
+     [ ! -d "$ORACLE_DIR/node_modules/pyodide" ]; then
+    step "installing the oracle into $ORACLE_DIR"
+    rm -rf "$ORACLE_DIR"
+    mkdir -p "$ORACLE_DIR"
+    cp "$src/oracle.mjs" "$src/package.json" "$src/package-lock.json" "$ORACLE_DIR/"
+    (cd "$ORACLE_DIR" && npm ci --no-audit --no-fund)
+  fi
+fi
+
+# Write into a fresh folder, then swap it in: goldens of deleted programs must not linger.
+step "node $ORACLE_DIR/oracle.mjs --batch tests/programs tests/golden"
+fresh=$(mktemp -d "$PVM_ROOT/tests/.golden-new.XXXX")
+trap 'rm -rf "$fresh"' EXIT
+node "$ORACLE_DIR/oracle.mjs" --batch tests/programs "$fresh" --jobs 2
+rm -rf tests/golden
+mv "$fresh" tests/golden
+chmod 755 tests/golden
+echo "tests/golden: $(ls tests/golden | wc -l) files for $(ls tests/programs/*.py | wc -l) programs"
+git status --short tests/golden | head -20

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# README command 2 (and what CI runs): install what is missing, run every Rust test (unit tests
+# and the end-to-end conformance suite against CPython goldens), build the page, and run the
+# browser tests in Debian's chromium. Every runner runs even if an earlier one failed; the exit
+# status is non-zero if any failed, and the log ends with each runner's summary lines.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$PVM_ROOT"
+
+bash scripts/setup.sh
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+failed=()
+
+step "cargo test"
+cargo test 2>&1 | tee "$logs/cargo" || failed+=("cargo test")
+
+step "build"
+bash scripts/build.sh || failed+=("build")
+
+step "npm run test:browser"
+if [ ! -d tests/browser ]; then
+  echo "skipped: there is no tests/browser/ yet (no browser tests to run)" | tee "$logs/browser"
+elif [[ " ${failed[*]} " == *" build "* ]]; then
+  echo "skipped: the build failed, the page cannot be tested" | tee "$logs/browser"
+  failed+=("npm run test:browser")
+else
+  npm run test:browser 2>&1 | tee "$logs/browser" || failed+=("npm run test:browser")
+fi
+
+step "summary"
+# Each test binary's name ("Running ...", "Doc-tests ...") and its "test result:" line.
+grep -E '^ *(Running|Doc-tests) |^test result: |^error' "$logs/cargo" || true
+# Playwright's closing counts ("5 passed (3.1s)", "1 failed", ...), or why it was skipped.
+grep -E '^ *[0-9]+ (passed|failed|flaky|skipped|did not run)|^skipped' "$logs/browser" || true
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
