@@ -269,6 +269,10 @@ impl<'a> Compiler<'a> {
             self.set_qualname();
         }
         self.emit_arg(l, RESUME, 0);
+        // CPython 3.12.7 starts the body in a block of its own, so a NOP on
+        // the `def` line survives to give the implicit return its location.
+        let body = self.new_label();
+        self.use_label(body);
         Ok(())
     }
 
