@@ -50,13 +50,18 @@ const controls = createControls(document.body, {
   "step-instruction": stepWith((s) => s.stepInstruction()),
   "step-line": stepWith((s) => s.stepLine()),
   back: stepWith((s) => s.back()),
-  run: stepWith((s) => s.runToEnd()),
+  run: stepWith((s) => {
+    const view = s.runToEnd();
+    // Run stops after a budget of steps so that an endless loop cannot hang the page.
+    if (!view.snapshot.finished) view.paused = true;
+    return view;
+  }),
   reset: () => load(editor.getSource()),
 });
 controls.update({ ready: false });
 
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
-function show({ event, codeIndex, snapshot }) {
+function show({ event, codeIndex, snapshot, paused = false }) {
   phaseView.render(event, snapshot);
   const pushed = event?.phase === "execute" && !event.framePushed ? event.pushed.length : 0;
   machineView.render(snapshot, pushed);
@@ -71,7 +76,9 @@ function show({ event, codeIndex, snapshot }) {
 
   stepCount.textContent = String(snapshot.stepCount);
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
-  runStatus.textContent = snapshot.finished ? `finished (exit ${snapshot.exitCode}) ·` : "";
+  runStatus.textContent = snapshot.finished
+    ? `finished (exit ${snapshot.exitCode}) ·`
+    : paused ? "paused: still running (Run goes on) ·" : "";
   runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
 }

@@ -173,3 +173,13 @@ test("every built-in example steps to the end with the output of run mode", asyn
   }
   expect(errors).toEqual([]);
 });
+
+test("Run pauses an endless loop and the page stays usable", async ({ page }) => {
+  await openProgram(page, "n = 0\nwhile True:\n    n += 1\n");
+  await byTestId(page, "run").click();
+  await expect(page.locator("#run-status")).toContainText("paused");
+  await expect(byTestId(page, "step")).toBeEnabled();
+  await byTestId(page, "step").click();
+  await expect(byTestId(page, "phase")).toHaveText(/^(fetch|decode|execute)$/);
+  await expect(byTestId(page, "frames").getByTestId("frame")).toContainText("n");
+});

@@ -434,10 +434,25 @@ impl<'a> Parser<'a> {
             stmts.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
-            return Err(self.invalid_syntax());
+            let error = self.invalid_syntax();
+            self.probe_expression();
+            return Err(error);
         }
         self.advance();
         Ok(stmts)
+    }
+
+    /// pegen's second pass reads on through an expression that follows a
+    /// complete statement (into an unclosed bracket, say), and how far it
+    /// got decides whether "'(' was never closed" wins: look, don't consume.
+    pub(super) fn probe_expression(&mut self) {
+        if self.starts_expression() {
+            let save = (self.pos, self.last_end, self.warnings.len());
+            let _ = self.expression();
+            self.pos = save.0;
+            self.last_end = save.1;
+            self.warnings.truncate(save.2);
+        }
     }
 }
 
