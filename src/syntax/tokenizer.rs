@@ -328,18 +328,9 @@ impl<'a> Tokenizer<'a> {
                 end: self.here(),
             });
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().unwrap().0 {
-                self.indents.pop();
-                let p = self.here();
-                self.tokens.push(Token {
-                    kind: TokenKind::Dedent,
-                    lo: self.pos,
-                    hi: self.pos,
-                    start: p,
-                    end: p,
-                });
-            }
-            let (top, alttop) = *self.indents.last().unwrap();
+            // Check the new level before emitting any DEDENT, as CPython does.
+            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0) + 1;
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let line = self.line_text(self.line_start);
                 let offset = line.chars().count() as i32 + 1;
@@ -352,6 +343,17 @@ impl<'a> Tokenizer<'a> {
             }
             if altcol != alttop {
                 return Err(self.tab_error());
+            }
+            while self.indents.len() > keep {
+                self.indents.pop();
+                let p = self.here();
+                self.tokens.push(Token {
+                    kind: TokenKind::Dedent,
+                    lo: self.pos,
+                    hi: self.pos,
+                    start: p,
+                    end: p,
+                });
             }
         }
         Ok(false)
@@ -374,11 +376,16 @@ impl<'a> Tokenizer<'a> {
 
     /// Read one token (or skip whitespace/comments). Returns false at the end.
     fn next_token(&mut self) -> Result<bool> {
-        // Whitespace and comments.
+        // Whitespace and comments. (A NEWLINE token after a comment starts
+        // at the `#`, as in CPython.)
+        let mut comment_start = None;
         loop {
             match self.peek() {
                 b' ' | b'\t' | b'\x0c' => self.pos += 1,
-                b'#' => self.skip_comment(),
+                b'#' => {
+                    comment_start = Some((self.pos, self.here()));
+                    self.skip_comment();
+                }
                 b'\\' => {
                     if self.peek_at(1) == b'\n' {
                         self.pos += 1;
@@ -416,11 +423,12 @@ impl<'a> Tokenizer<'a> {
                 return Ok(true);
             }
             if self.line_has_tokens {
+                let (lo, token_start) = comment_start.unwrap_or((lo, start));
                 self.tokens.push(Token {
                     kind: TokenKind::Newline,
                     lo,
                     hi: self.pos,
-                    start,
+                    start: token_start,
                     end: Pos {
                         line: start.line,
                         col: start.col + 1,
