@@ -15,6 +15,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
