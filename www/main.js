@@ -10,8 +10,11 @@ import { createControls } from "./controls.js";
 import { readHash, writeCodeHash, encodeSource } from "./share.js";
 import { EXAMPLES, DEFAULT_EXAMPLE } from "./examples.js";
 
-// The scripting contract (DESIGN.md): run mode with the same core the page steps with.
-window.pvm = { ready, run: runProgram };
+// The scripting contract (DESIGN.md): run mode with the same core the page
+// steps with. `ready` also waits for the first program to be on screen.
+let firstProgramShown;
+const shown = new Promise((resolve) => { firstProgramShown = resolve; });
+window.pvm = { ready: ready.then(() => shown), run: runProgram };
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RECOMPILE_DELAY_MS = 400;
@@ -159,4 +162,4 @@ document.getElementById("share").addEventListener("click", async (event) => {
   setTimeout(() => { event.target.textContent = "Share"; }, 1500);
 });
 
-load(editor.getSource());
+load(editor.getSource()).then(firstProgramShown);
