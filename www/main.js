@@ -73,8 +73,10 @@ function show({ event, codeIndex, snapshot, paused = false }) {
   const current = event
     ? { codeIndex, offset: event.offset }
     : top ? { codeIndex: top.codeIndex, offset: top.offset } : null;
-  const prefixes = event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [];
-  bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, prefixes);
+  bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, {
+    prefixes: event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [],
+    jumpTarget: jumpTargetOf(event),
+  });
   editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
 
   stepCount.textContent = String(snapshot.stepCount);
@@ -84,6 +86,13 @@ function show({ event, codeIndex, snapshot, paused = false }) {
     : paused ? "paused: still running (Run goes on) ·" : "";
   runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
+}
+
+/** The offset a jump instruction may go to, once it is decoded. */
+function jumpTargetOf(event) {
+  if (event?.phase === "decode" && event.lookup?.table === "jump_offset") return Number(event.lookup.value);
+  if (event?.phase === "execute" && event.jump) return event.jump.target;
+  return null;
 }
 
 function lineOf(codeIndex, offset) {
