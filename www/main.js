@@ -32,19 +32,24 @@ const stepCount = byTestId("step-count");
 const instructionCount = document.getElementById("instruction-count");
 const runStatus = document.getElementById("run-status");
 
+const stdinBox = document.getElementById("stdin");
 let session = null;
 let codeObjects = [];
 
 /** Runs one stepping call of the session and renders its view. */
 function stepWith(call) {
   return () => {
-    try {
-      show(call(session));
-    } catch (error) {
-      // The core must never fail; if it does, say so instead of freezing the page.
-      machineView.showError(`Internal error in the PVM core: ${error}`);
-      controls.update({ ready: false });
-    }
+    flushEdits();
+    loading = loading.then(() => {
+      if (!session) return;
+      try {
+        show(call(session));
+      } catch (error) {
+        // The core must never fail; if it does, say so instead of freezing the page.
+        machineView.showError(`Internal error in the PVM core: ${error}`);
+        controls.update({ ready: false });
+      }
+    });
   };
 }
 
@@ -105,7 +110,7 @@ let loading = Promise.resolve();
 function load(source) {
   loading = loading.then(async () => {
     session?.free();
-    session = await openSession(source);
+    session = await openSession(source, stdinBox.value);
     codeObjects = session.codeObjects();
     bytecodeView.render(codeObjects);
     show(session.view());
@@ -135,15 +140,26 @@ function initialSource() {
   return EXAMPLES[name].source;
 }
 
-let recompileTimer;
-const editor = createEditor(byTestId("editor"), initialSource(), (source) => {
-  exampleSelect.value = "";
+// Edits (of the source or of stdin) restart the program after a pause in
+// typing, or at once when a stepping button is pressed.
+let recompileTimer = null;
+function scheduleRecompile() {
   clearTimeout(recompileTimer);
-  recompileTimer = setTimeout(() => {
-    writeCodeHash(source);
-    load(source);
-  }, RECOMPILE_DELAY_MS);
+  recompileTimer = setTimeout(flushEdits, RECOMPILE_DELAY_MS);
+}
+function flushEdits() {
+  if (recompileTimer === null) return;
+  clearTimeout(recompileTimer);
+  recompileTimer = null;
+  writeCodeHash(editor.getSource());
+  load(editor.getSource());
+}
+
+const editor = createEditor(byTestId("editor"), initialSource(), () => {
+  exampleSelect.value = "";
+  scheduleRecompile();
 });
+stdinBox.addEventListener("input", scheduleRecompile);
 
 exampleSelect.addEventListener("change", () => {
   const example = EXAMPLES[exampleSelect.value];
