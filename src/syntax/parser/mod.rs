@@ -251,7 +251,18 @@ impl<'a> Parser<'a> {
     // ---- errors ------------------------------------------------------------
 
     pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
-        SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span)
+        let mut e = SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
+        if span.end_line > span.line {
+            // The tokenizer has moved past the error's first line: pegen
+            // takes that line from its buffers, without the newline (which
+            // changes how many carets a multi-line error gets).
+            if let Some(text) = &mut e.text {
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+            }
+        }
+        e
     }
 
     pub(super) fn indentation_error(&self, span: Span, msg: &str) -> SyntaxError {
@@ -280,6 +291,9 @@ impl<'a> Parser<'a> {
                 let mut e = self.indentation_error(tok_span(t), "unexpected indent");
                 e.col = t.end.col as i32;
                 e
+            }
+            T::Dedent if self.only_dedents_remain() => {
+                self.error_at_eof(ErrorKind::IndentationError, "unexpected unindent")
             }
             T::Dedent => {
                 let mut e = self.indentation_error(tok_span(t), "unexpected unindent");
@@ -434,10 +448,25 @@ impl<'a> Parser<'a> {
             stmts.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
-            return Err(self.invalid_syntax());
+            let error = self.invalid_syntax();
+            self.probe_expression();
+            return Err(error);
         }
         self.advance();
         Ok(stmts)
+    }
+
+    /// pegen's second pass reads on through an expression that follows a
+    /// complete statement (into an unclosed bracket, say), and how far it
+    /// got decides whether "'(' was never closed" wins: look, don't consume.
+    pub(super) fn probe_expression(&mut self) {
+        if self.starts_expression() {
+            let save = (self.pos, self.last_end, self.warnings.len());
+            let _ = self.expression();
+            self.pos = save.0;
+            self.last_end = save.1;
+            self.warnings.truncate(save.2);
+        }
     }
 }
 
