@@ -192,3 +192,11 @@ test("the page feeds its stdin box to input()", async ({ page }) => {
   await byTestId(page, "run").click();
   await expect(byTestId(page, "output")).toHaveText("hello Ada");
 });
+
+test("#code= carries any UTF-8 source", async ({ page }) => {
+  const source = "s = 'héllo ✓ 🐍'\nprint(s, len(s))\n";
+  await openProgram(page, source);
+  await expect(byTestId(page, "editor")).toContainText("héllo ✓ 🐍");
+  await byTestId(page, "run").click();
+  await expect(byTestId(page, "output")).toHaveText("héllo ✓ 🐍 9");
+});
