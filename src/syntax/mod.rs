@@ -89,7 +89,7 @@ fn parse_normalized(
     let source = source.to_string();
     let mut tokens = tokenizer::tokenize(&source, filename);
     warnings.append(&mut tokens.warnings);
-    let lexical_error = tokens.error.as_ref().map(|(_, e)| e.clone());
+    let lexical_error = tokens.error.clone();
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
         (None, Some(&(bracket, line, col))) => Some((
             line,

@@ -4,11 +4,10 @@
 //! backslash continuations, and PEP 701 f-strings split into
 //! FSTRING_START / FSTRING_MIDDLE / expression tokens / FSTRING_END.
 //!
-//! The whole source is tokenized up front. A lexical error does not stop the
-//! token list: it is recorded with the index of the token where CPython's
-//! tokenizer would report it, so the parser raises it only when it gets
-//! there (and CPython's preference of tokenizer errors over later parser
-//! errors can be reproduced).
+//! The whole source is tokenized up front. A lexical error ends the token
+//! list and is kept aside: the parser meets it where the tokens stop (a
+//! sentinel), and `syntax::parse` applies CPython's rules for which error
+//! wins when the parser fails earlier.
 
 use super::error::{ErrorKind, SyntaxError};
 
@@ -47,8 +46,8 @@ pub struct Token {
 /// The tokens of a source and the first lexical error, if any.
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    /// The error and the number of tokens produced before it.
-    pub error: Option<(usize, SyntaxError)>,
+    /// The lexical error that ended tokenization (the tokens stop there).
+    pub error: Option<SyntaxError>,
     /// Brackets still open when the error or the end of input was reached:
     /// (bracket, line, col).
     pub open_brackets: Vec<(u8, u32, u32)>,
@@ -79,10 +78,9 @@ struct Field {
 pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut t = Tokenizer::new(source, filename);
     let error = t.run().err();
-    let count = t.tokens.len();
     Tokens {
         tokens: t.tokens,
-        error: error.map(|e| (count, e)),
+        error,
         open_brackets: t.brackets,
         warnings: t.warnings,
     }

@@ -323,6 +323,31 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// invalid_block-style "expected an indented block after ...", placed
+    /// at the token that should have been an INDENT.
+    fn missing_block(&self, header: &str, header_line: u32) -> SyntaxError {
+        if self.at_sentinel() {
+            return self.invalid_syntax();
+        }
+        let msg = format!("expected an indented block after {} on line {}", header, header_line);
+        if self.only_dedents_remain() {
+            return self.error_at_eof(ErrorKind::IndentationError, &msg);
+        }
+        let t = self.tok();
+        let mut e = SyntaxError::at_span(ErrorKind::IndentationError, &msg, self.filename, self.src, tok_span(t));
+        match t.kind {
+            // A DEDENT has no column in CPython: the offset is the new
+            // indentation, and there is no end.
+            T::Dedent => {
+                e.col = t.start.col as i32;
+                e.end_col = -1;
+            }
+            T::Name | T::Op | T::Number | T::String => {}
+            _ => e.end_col = -1,
+        }
+        e
+    }
+
     /// Whether only DEDENTs and ENDMARKER are left (they carry no column in
     /// CPython at end of input).
     pub(super) fn only_dedents_remain(&self) -> bool {
@@ -384,46 +409,7 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         if self.kind() != T::Indent {
-            if self.at_sentinel() {
-                return Err(self.invalid_syntax());
-            }
-            if self.only_dedents_remain() {
-                let msg = format!(
-                    "expected an indented block after {} on line {}",
-                    header, header_line
-                );
-                return Err(self.error_at_eof(ErrorKind::IndentationError, &msg));
-            }
-            let t = self.tok();
-            let span = tok_span(t);
-            let msg = format!(
-                "expected an indented block after {} on line {}",
-                header, header_line
-            );
-            let mut e = SyntaxError::at_span(
-                ErrorKind::IndentationError,
-                &msg,
-                self.filename,
-                self.src,
-                span,
-            );
-            if t.kind == T::Dedent {
-                // DEDENT has no column in CPython: the offset is the new indentation.
-                e.col = t.start.col as i32;
-            }
-            if t.kind == T::EndMarker || t.kind == T::Dedent && t.start == t.end {
-                e.end_col = -1;
-            }
-            e.end_col = if t.kind == T::Name
-                || t.kind == T::Op
-                || t.kind == T::Number
-                || t.kind == T::String
-            {
-                e.end_col
-            } else {
-                -1
-            };
-            return Err(e);
+            return Err(self.missing_block(header, header_line));
         }
         self.advance();
         self.enter()?;

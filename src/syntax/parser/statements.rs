@@ -768,8 +768,12 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
+            let msg = "expected 'except' or 'finally' block";
+            if self.only_dedents_remain() {
+                return Err(self.error_at_eof(ErrorKind::SyntaxError, msg));
+            }
             let span = tok_span(self.tok());
-            return Err(self.error_span(span, "expected 'except' or 'finally' block"));
+            return Err(self.error_span(span, msg));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar {
