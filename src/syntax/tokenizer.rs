@@ -48,6 +48,9 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// The lexical error that ended tokenization (the tokens stop there).
     pub error: Option<SyntaxError>,
+    /// Whether that error arose inside an f-string: CPython then keeps an
+    /// earlier parser error instead of it.
+    pub error_in_fstring: bool,
     /// Brackets still open when the error or the end of input was reached:
     /// (bracket, line, col).
     pub open_brackets: Vec<(u8, u32, u32)>,
@@ -81,6 +84,7 @@ pub fn tokenize(source: &str, filename: &str) -> Tokens {
     Tokens {
         tokens: t.tokens,
         error,
+        error_in_fstring: !t.fstrings.is_empty(),
         open_brackets: t.brackets,
         warnings: t.warnings,
     }
@@ -639,6 +643,10 @@ impl<'a> Tokenizer<'a> {
             }
             b':' if len == 1 || self.peek_at(1) == b'=' => {
                 if self.closes_field() {
+                    let fields = &self.fstrings.last().unwrap().fields;
+                    if fields.iter().filter(|f| f.in_spec).count() >= 2 {
+                        return Err(self.error_at("f-string: expressions nested too deeply", self.pos + 1));
+                    }
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);
                     self.fstrings

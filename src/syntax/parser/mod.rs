@@ -127,6 +127,12 @@ impl<'a> Parser<'a> {
         &self.toks[i]
     }
 
+    /// Whether the parser has looked at the end-of-tokens sentinel: CPython's
+    /// tokenizer raises its error as soon as that token is fetched.
+    pub fn reached_sentinel(&self) -> bool {
+        self.sentinel_error.is_some() && self.furthest.get() >= self.toks.len() - 1
+    }
+
     /// The line of the furthest token the parser has looked at.
     pub fn furthest_line(&self) -> u32 {
         self.toks[self.furthest.get()].start.line
