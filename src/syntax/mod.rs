@@ -139,12 +139,14 @@ fn raised_by_tokenizer(e: &SyntaxError) -> bool {
     e.kind == ErrorKind::SyntaxError
         && !matches!(
             e.msg.as_str(),
-            "unexpected character after line continuation character" | "unexpected EOF while parsing"
+            "unexpected character after line continuation character"
+                | "unexpected EOF while parsing"
         )
 }
 
 fn is_unexpected_indentation(e: &SyntaxError) -> bool {
-    e.kind == ErrorKind::IndentationError && matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent")
+    e.kind == ErrorKind::IndentationError
+        && matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent")
 }
 
 fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u32) -> SyntaxError {

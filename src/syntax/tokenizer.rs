@@ -331,7 +331,12 @@ impl<'a> Tokenizer<'a> {
             });
         } else {
             // Check the new level before emitting any DEDENT, as CPython does.
-            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0) + 1;
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0)
+                + 1;
             let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let line = self.line_text(self.line_start);
@@ -623,7 +628,9 @@ impl<'a> Tokenizer<'a> {
                     _ => b'}',
                 };
                 if c != expected && self.innermost_is_field() {
-                    return Err(self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1));
+                    return Err(
+                        self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1)
+                    );
                 }
                 if c != expected {
                     let msg = if open_line != self.line {
@@ -645,7 +652,9 @@ impl<'a> Tokenizer<'a> {
                 if self.closes_field() {
                     let fields = &self.fstrings.last().unwrap().fields;
                     if fields.iter().filter(|f| f.in_spec).count() >= 2 {
-                        return Err(self.error_at("f-string: expressions nested too deeply", self.pos + 1));
+                        return Err(
+                            self.error_at("f-string: expressions nested too deeply", self.pos + 1)
+                        );
                     }
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);

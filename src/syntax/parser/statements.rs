@@ -416,12 +416,9 @@ impl<'a> Parser<'a> {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let bare = (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
-                let span = if !bare {
-                    target.span
-                } else {
-                    elts[0].span
-                };
+                let bare =
+                    (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
+                let span = if !bare { target.span } else { elts[0].span };
                 return Err(
                     self.error_span(span, "only single target (not tuple) can be annotated")
                 );
@@ -1055,10 +1052,12 @@ impl<'a> Parser<'a> {
                 if self.is_op(",") || self.is_op(close) {
                     if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
                         // pegen places the lambda form at the token after `*`.
-                        let at = if lambda { tok_span(self.tok()) } else { tok_span(&t) };
-                        return Err(
-                            self.error_span(at, "named arguments must follow bare *")
-                        );
+                        let at = if lambda {
+                            tok_span(self.tok())
+                        } else {
+                            tok_span(&t)
+                        };
+                        return Err(self.error_span(at, "named arguments must follow bare *"));
                     }
                 } else {
                     let arg = self.parameter(lambda, true)?;
