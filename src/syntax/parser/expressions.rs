@@ -799,9 +799,16 @@ impl<'a> Parser<'a> {
                         next.kind,
                         ExprKind::Constant(ConstantValue::Str(_)) | ExprKind::JoinedStr(_)
                     );
-                if !legacy && !name_string && is_bitwise_or_level(prev)
-                    || matches!(prev.kind, ExprKind::Compare { .. })
-                {
+                let disjunction = !matches!(
+                    prev.kind,
+                    ExprKind::IfExp { .. }
+                        | ExprKind::Lambda { .. }
+                        | ExprKind::NamedExpr { .. }
+                        | ExprKind::Starred { .. }
+                        | ExprKind::Yield(_)
+                        | ExprKind::YieldFrom(_)
+                );
+                if !legacy && !name_string && disjunction {
                     return self.error_span(
                         prev.span.to(next.span),
                         "invalid syntax. Perhaps you forgot a comma?",

@@ -520,8 +520,11 @@ impl<'a> Parser<'a> {
 
     /// invalid_named_expression: `a = b` where an expression was expected.
     pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<SyntaxError> {
-        self.advance();
-        let value = self.bitwise_or()?;
+        let eq = self.advance();
+        let Ok(value) = self.bitwise_or() else {
+            // Nothing after the `=`: the first pass stopped at the `=`.
+            return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
+        };
         if self.is_op("=") || self.is_op(":=") {
             return Ok(self.invalid_syntax());
         }
@@ -918,7 +921,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.header_colon()?;
+        self.expect_forced(":")?;
         let body = self.block("function definition", line)?;
         let def = Box::new(FunctionDef {
             name,
@@ -1086,6 +1089,11 @@ impl<'a> Parser<'a> {
                     args.kw_defaults.push(default);
                 } else {
                     if default.is_none() && seen_default {
+                        // invalid_parameters needs a complete parameter
+                        // (followed by `,` or the closing bracket).
+                        if !self.is_op(",") && !self.is_op(close) {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(self.error_span(
                             arg.span,
                             "parameter without a default follows parameter with a default",
