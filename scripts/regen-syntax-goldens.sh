@@ -34,7 +34,7 @@ for name, src in cases:
         src = src.replace('\n', '\r\n')
     fixed.append([name, src])
 with open(out, 'w', encoding='utf-8') as f:
-    f.write('CASES = %s\nMODE = %r\n' % (json.dumps(fixed), mode))
+    f.write('CASES = %s\nMODE = %r\n' % (json.dumps(fixed, ensure_ascii=False), mode))
     f.write(open('scripts/syntax_goldens.py', encoding='utf-8').read())
 PY
     node "$ORACLE" "$tmp/gen.py" --run > "tests/syntax/${mode}_cases.golden"

@@ -1,1 +1,115 @@
-fn main() {}
+//! The `pvm` command line:
+//!   pvm dis FILE     the `python -m dis FILE` listing
+//!   pvm run FILE     run like `python3.12 FILE` (stdout, stderr, exit status)
+//!   pvm trace FILE   JSON Lines of the executed instructions
+
+use pvm::bytecode::dis;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: pvm (dis|run|trace) FILE.py";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(cmd), Some(path), None) = (args.first(), args.get(1), args.get(2)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if !matches!(cmd.as_str(), "dis" | "run" | "trace") {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    // Like CPython, a script is named by its absolute path (not normalised).
+    let filename = absolute(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(2);
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            eprintln!("pvm: can't open file '{filename}': [Errno {errno}] {reason}");
+            return ExitCode::from(2);
+        }
+    };
+    // `python -m dis` names the file as given; running names it absolutely.
+    let name = if cmd == "dis" { path.clone() } else { filename };
+    let source = match decode(&bytes, &name) {
+        Ok(s) => s,
+        Err(rendered) => {
+            eprint!("{rendered}");
+            return ExitCode::from(1);
+        }
+    };
+    let stdin = read_stdin(cmd);
+    match cmd.as_str() {
+        "dis" => match pvm::compiler::compile(&source, &name) {
+            Ok(code) => {
+                print!("{}", dis::dis(&code));
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprint!("{}", err.render());
+                ExitCode::from(1)
+            }
+        },
+        "run" => {
+            let outcome = pvm::vm::run(&source, &name, &stdin);
+            finish(&outcome.stdout, &outcome.stderr, outcome.exit_code)
+        }
+        _ => {
+            let (trace, outcome) = pvm::vm::trace(&source, &name, &stdin);
+            finish(&trace, &outcome.stderr, outcome.exit_code)
+        }
+    }
+}
+
+fn absolute(path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path),
+        Err(_) => path.to_string(),
+    }
+}
+
+/// The source text, or the rendered SyntaxError for undecodable bytes.
+fn decode(bytes: &[u8], filename: &str) -> Result<String, String> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => match pvm::syntax::parse_bytes(bytes, filename) {
+            Err(e) => Err(e.render()),
+            Ok(_) => Err(String::new()),
+        },
+    }
+}
+
+/// The program's stdin (only run and trace read it, and only when piped).
+fn read_stdin(cmd: &str) -> String {
+    let mut s = String::new();
+    if cmd != "dis" && !is_terminal() {
+        let mut buf = Vec::new();
+        let _ = std::io::stdin().read_to_end(&mut buf);
+        s = String::from_utf8_lossy(&buf).into_owned();
+    }
+    s
+}
+
+fn is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal()
+}
+
+fn finish(stdout: &str, stderr: &str, code: i32) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(stdout.as_bytes());
+    let _ = out.flush();
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(stderr.as_bytes());
+    let _ = err.flush();
+    ExitCode::from((code & 0xff) as u8)
+}

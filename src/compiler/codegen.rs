@@ -6,6 +6,8 @@ use super::assemble::{assemble, UnitMeta};
 use super::consts::ConstPool;
 use super::flowgraph::Cfg;
 use super::fold::{value_of, Folded};
+use super::future::Future;
+use super::unparse::unparse;
 use super::ir::{Label, Loc, Op, SeqItem};
 use super::symtable::{self, mangle, key_of, BlockKind, CompKind, Scope, SymbolTable, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL};
 use super::CompileError;
@@ -113,6 +115,7 @@ struct Unit<'a> {
 
 pub struct Compiler<'a> {
     st: SymbolTable,
+    future: Future,
     folded: Folded,
     /// SyntaxWarnings in emission order (CPython prints them as it compiles).
     pub warnings: Vec<SyntaxWarning>,
@@ -187,8 +190,8 @@ fn binary_arg(op: Operator, inplace: bool) -> u32 {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(st: SymbolTable, folded: Folded, filename: &str) -> Self {
-        Compiler { st, folded, warnings: Vec::new(), filename: filename.into(), units: Vec::new() }
+    pub fn new(st: SymbolTable, folded: Folded, future: Future, filename: &str) -> Self {
+        Compiler { st, future, folded, warnings: Vec::new(), filename: filename.into(), units: Vec::new() }
     }
 
     /// The constant an expression folds to (see `fold::value_of`).
@@ -299,7 +302,7 @@ impl<'a> Compiler<'a> {
 
     fn code_flags(&self) -> u32 {
         let ste = self.ste();
-        let mut f = 0;
+        let mut f = self.future.features;
         if ste.is_function_like() {
             f |= flags::NEWLOCALS | flags::OPTIMIZED;
             if ste.nested {
@@ -620,7 +623,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::Import(names) => self.import(l, names),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(l, module.as_ref(), names, *level),
+            StmtKind::ImportFrom { module, names, level } => self.import_from(s, module.as_ref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
             StmtKind::Expr(value) => {
                 if self.is_const(value) {
@@ -709,7 +712,12 @@ impl<'a> Compiler<'a> {
             ExprKind::Name { id, .. } => {
                 let st = self.u().scope_type;
                 if simple && (st == ScopeType::Module || st == ScopeType::Class) {
-                    self.expr(annotation)?;
+                    if self.future.annotations() {
+                        let text = unparse(annotation)?;
+                        self.load_const(loc(annotation.span), Constant::Str(text.into()));
+                    } else {
+                        self.expr(annotation)?;
+                    }
                     self.emit_name(l, LOAD_NAME, &"__annotations__".into());
                     let mangled = self.mangle(id);
                     self.load_const(l, Constant::Str(mangled));
@@ -730,7 +738,7 @@ impl<'a> Compiler<'a> {
             _ => return Err(err("invalid node type for annotated assignment", target.span)),
         }
         let st = self.u().scope_type;
-        if !simple && (st == ScopeType::Module || st == ScopeType::Class) {
+        if !simple && (st == ScopeType::Module || st == ScopeType::Class) && !self.future.annotations() {
             self.check_ann_expr(annotation)?;
         }
         Ok(())
@@ -1177,9 +1185,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import_from(&mut self, l: Loc, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
+    fn import_from(&mut self, s: &'a Stmt, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
+        let l = loc(s.span);
         self.load_const(l, Constant::Int(BigInt::from(level)));
         let tuple: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        if level == 0 && module.is_some_and(|m| &**m == "__future__") && self.future.is_after(s.span) {
+            return Err(err("from __future__ imports must occur at the beginning of the file", s.span));
+        }
         self.load_const(l, Constant::Tuple(tuple.into()));
         let module_name: Rc<str> = module.cloned().unwrap_or_else(|| "".into());
         let i = self.u().names.add(&module_name);
@@ -1232,7 +1244,10 @@ impl<'a> Compiler<'a> {
             if let Some(a) = ann {
                 let mangled = this.mangle(name);
                 this.load_const(l, Constant::Str(mangled));
-                if let ExprKind::Starred { value, .. } = &a.kind {
+                if this.future.annotations() {
+                    let text = unparse(a)?;
+                    this.load_const(loc(a.span), Constant::Str(text.into()));
+                } else if let ExprKind::Starred { value, .. } = &a.kind {
                     this.expr(value)?;
                     this.emit_arg(l, UNPACK_SEQUENCE, 1);
                 } else {
@@ -2122,12 +2137,12 @@ impl<'a> Compiler<'a> {
         if keywords.iter().any(|k| k.arg.is_none()) {
             return Ok(false);
         }
-        let l = loc(meth.span);
+        let l = attr_loc(loc(meth.span), meth);
         if self.can_optimize_super_call(meth) {
             self.super_attr(meth, true)?;
         } else {
             self.expr(value)?;
-            self.load_attr(attr_loc(l, meth), attr, true);
+            self.load_attr(l, attr, true);
         }
         for a in args {
             self.expr(a)?;

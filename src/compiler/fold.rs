@@ -18,11 +18,15 @@ const MAX_STR_SIZE: usize = 4096;
 /// Constants that folding produced but the AST cannot hold (tuples,
 /// complex numbers with a real part), keyed by the address of their node.
 #[derive(Default)]
-pub struct Folded(HashMap<usize, Constant>);
+pub struct Folded {
+    values: HashMap<usize, Constant>,
+    /// Under `from __future__ import annotations` annotations stay as written.
+    keep_annotations: bool,
+}
 
 impl Folded {
     pub fn get(&self, e: &Expr) -> Option<&Constant> {
-        self.0.get(&(e as *const Expr as usize))
+        self.values.get(&(e as *const Expr as usize))
     }
 }
 
@@ -73,13 +77,13 @@ fn set_const(e: &mut Expr, c: Constant, folded: &mut Folded) {
     match literal {
         Some(v) => e.kind = ExprKind::Constant(v),
         None => {
-            folded.0.insert(e as *const Expr as usize, c);
+            folded.values.insert(e as *const Expr as usize, c);
         }
     }
 }
 
-pub fn fold_module(module: &mut Module) -> Folded {
-    let mut folded = Folded::default();
+pub fn fold_module(module: &mut Module, future_annotations: bool) -> Folded {
+    let mut folded = Folded { keep_annotations: future_annotations, ..Folded::default() };
     fold_stmts(&mut module.body, &mut folded);
     folded
 }
@@ -91,6 +95,11 @@ fn fold_stmts(stmts: &mut [Stmt], fo: &mut Folded) {
 }
 
 fn fold_args(args: &mut Arguments, fo: &mut Folded) {
+    args.defaults.iter_mut().for_each(|x| fold_expr(x, fo));
+    args.kw_defaults.iter_mut().flatten().for_each(|x| fold_expr(x, fo));
+    if fo.keep_annotations {
+        return;
+    }
     for a in args.posonlyargs.iter_mut().chain(args.args.iter_mut()).chain(args.kwonlyargs.iter_mut()) {
         if let Some(ann) = &mut a.annotation {
             fold_expr(ann, fo);
@@ -101,8 +110,6 @@ fn fold_args(args: &mut Arguments, fo: &mut Folded) {
             fold_expr(ann, fo);
         }
     }
-    args.defaults.iter_mut().for_each(|x| fold_expr(x, fo));
-    args.kw_defaults.iter_mut().flatten().for_each(|x| fold_expr(x, fo));
 }
 
 fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
@@ -111,7 +118,7 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
             fold_args(&mut f.args, fo);
             fold_stmts(&mut f.body, fo);
             f.decorator_list.iter_mut().for_each(|x| fold_expr(x, fo));
-            if let Some(r) = &mut f.returns {
+            if let Some(r) = f.returns.as_mut().filter(|_| !fo.keep_annotations) {
                 fold_expr(r, fo);
             }
         }
@@ -134,7 +141,9 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
         }
         StmtKind::AnnAssign { target, annotation, value, .. } => {
             fold_expr(target, fo);
-            fold_expr(annotation, fo);
+            if !fo.keep_annotations {
+                fold_expr(annotation, fo);
+            }
             value.iter_mut().for_each(|x| fold_expr(x, fo));
         }
         StmtKind::For { target, iter, body, orelse } | StmtKind::AsyncFor { target, iter, body, orelse } => {
@@ -663,18 +672,35 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
     }))
 }
 
-/// The iteration order CPython gives a frozenset built from `items` (exact
-/// for ints and bools, whose hash is their value; other items keep their order).
+/// The iteration order CPython gives a constant frozenset built from
+/// `items`: built once from the literal, then rebuilt from its own order by
+/// the constant cache (exact for ints and bools, whose hash is their value;
+/// other items, like str with its randomised hash, keep their order).
 pub fn frozenset_order(items: Vec<Constant>) -> Vec<Constant> {
+    let built = set_iteration_order(set_iteration_order(items));
+    // Creating the code object interns identifier-like strings; when one is
+    // replaced by an already-interned twin, the frozenset is rebuilt again.
+    let identifier_like = |c: &Constant| match c {
+        Constant::Str(s) => s.len() > 1 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+        _ => false,
+    };
+    if built.iter().any(identifier_like) {
+        set_iteration_order(built)
+    } else {
+        built
+    }
+}
+
+fn set_iteration_order(items: Vec<Constant>) -> Vec<Constant> {
     let mut unique: Vec<Constant> = Vec::new();
     for item in items {
         if !unique.iter().any(|u| set_equal(u, &item)) {
             unique.push(item);
         }
     }
-    let hashes: Option<Vec<i64>> = unique.iter().map(small_hash).collect();
+    let hashes: Option<Vec<i32>> = unique.iter().map(oracle_hash).collect();
     let Some(hashes) = hashes else { return unique };
-    // Simulate set insertion: open addressing with linear probes, resizes at 3/5 full.
+    // CPython's set: open addressing with linear probes, resized at 3/5 full.
     let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut fill = 0usize;
     for (idx, &h) in hashes.iter().enumerate() {
@@ -697,10 +723,11 @@ pub fn frozenset_order(items: Vec<Constant>) -> Vec<Constant> {
     table.iter().flatten().map(|&i| unique[i].clone()).collect()
 }
 
-fn insert_clean(table: &mut [Option<usize>], hash: i64, idx: usize) {
+/// `set_insert_clean` with the oracle's 32-bit `size_t` arithmetic.
+fn insert_clean(table: &mut [Option<usize>], hash: i32, idx: usize) {
     let mask = table.len() - 1;
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
+    let mut perturb = hash as u32;
+    let mut i = (hash as u32 as usize) & mask;
     loop {
         if table[i].is_none() {
             table[i] = Some(idx);
@@ -715,22 +742,68 @@ fn insert_clean(table: &mut [Option<usize>], hash: i64, idx: usize) {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = ((i as u32).wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) as usize) & mask;
     }
 }
 
-fn small_hash(c: &Constant) -> Option<i64> {
+/// `hash()` as the oracle computes it (CPython on wasm32: 32-bit hashes,
+/// FNV for str/bytes with a zero secret); `None` where not modelled.
+fn oracle_hash(c: &Constant) -> Option<i32> {
+    const MODULUS: i64 = (1 << 31) - 1;
+    let fix = |h: i32| if h == -1 { -2 } else { h };
     match c {
-        Constant::Bool(b) => Some(*b as i64),
+        Constant::Bool(b) => Some(*b as i32),
         Constant::Int(i) => {
             let v = i.to_i64()?;
-            if v.unsigned_abs() >= (1u64 << 61) - 1 {
-                return None;
-            }
-            Some(if v == -1 { -2 } else { v })
+            let h = (v.unsigned_abs() % MODULUS as u64) as i64;
+            Some(fix(if v < 0 { -h } else { h } as i32))
         }
+        Constant::Str(s) => {
+            let max = s.chars().map(|ch| ch as u32).max().unwrap_or(0);
+            let mut data = Vec::new();
+            for ch in s.chars() {
+                let cp = ch as u32;
+                match max {
+                    0..=0xFF => data.push(cp as u8),
+                    0x100..=0xFFFF => data.extend_from_slice(&(cp as u16).to_le_bytes()),
+                    _ => data.extend_from_slice(&cp.to_le_bytes()),
+                }
+            }
+            Some(fnv_hash(&data))
+        }
+        Constant::Bytes(b) => Some(fnv_hash(b)),
         _ => None,
     }
+}
+
+/// CPython's FNV string hash for 32-bit builds (`Python/pyhash.c`).
+fn fnv_hash(data: &[u8]) -> i32 {
+    if data.is_empty() {
+        return 0;
+    }
+    const MULTIPLIER: u32 = 1_000_003;
+    let n = data.len();
+    let remainder = match n % 4 {
+        0 => 4,
+        r => r,
+    };
+    let blocks = (n - remainder) / 4;
+    let mut x: u32 = (data[0] as u32) << 7;
+    let mut p = 0;
+    for _ in 0..blocks {
+        let block = u32::from_le_bytes([data[p], data[p + 1], data[p + 2], data[p + 3]]);
+        x = MULTIPLIER.wrapping_mul(x) ^ block;
+        p += 4;
+    }
+    for _ in 0..remainder {
+        x = MULTIPLIER.wrapping_mul(x) ^ data[p] as u32;
+        p += 1;
+    }
+    x ^= n as u32;
+    if x == u32::MAX {
+        x = u32::MAX - 1;
+    }
+    x as i32
 }
 
 fn set_equal(a: &Constant, b: &Constant) -> bool {

@@ -10,9 +10,11 @@ mod consts;
 mod flowgraph;
 mod fold;
 mod format;
+mod future;
 mod ir;
 mod patterns;
 mod symtable;
+mod unparse;
 
 use crate::bytecode::CodeObject;
 use crate::syntax::ast::{Module, Span};
@@ -52,13 +54,17 @@ pub fn compile_module_with_warnings(
     module: &Module,
     filename: &str,
 ) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
+    let future = match future::parse(module) {
+        Ok(f) => f,
+        Err(e) => return (Err(e), Vec::new()),
+    };
     let mut module = module.clone();
-    let folded = fold::fold_module(&mut module);
-    let table = match symtable::build(&module) {
+    let folded = fold::fold_module(&mut module, future.annotations());
+    let table = match symtable::build(&module, future.annotations()) {
         Ok(t) => t,
         Err(e) => return (Err(e), Vec::new()),
     };
-    let mut compiler = codegen::Compiler::new(table, folded, filename);
+    let mut compiler = codegen::Compiler::new(table, folded, future, filename);
     let result = compiler.compile_module(&module);
     let warnings = std::mem::take(&mut compiler.warnings);
     (result, warnings)

@@ -165,6 +165,8 @@ pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
 }
 
 struct Builder {
+    /// `from __future__ import annotations`: annotations are never evaluated.
+    future_annotations: bool,
     scopes: Vec<ScopeEntry>,
     by_key: HashMap<ScopeKey, usize>,
     stack: Vec<usize>,
@@ -318,7 +320,9 @@ impl Builder {
                 } else {
                     self.visit_expr(target)?;
                 }
-                self.visit_expr(annotation)?;
+                if !self.future_annotations {
+                    self.visit_expr(annotation)?;
+                }
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
@@ -492,6 +496,9 @@ impl Builder {
     }
 
     fn visit_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> Res {
+        if self.future_annotations {
+            return Ok(());
+        }
         let all = args
             .posonlyargs
             .iter()
@@ -1018,8 +1025,9 @@ impl Analyzer<'_> {
 }
 
 /// Builds and analyses the symbol table of a module.
-pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
+pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
+        future_annotations,
         scopes: Vec::new(),
         by_key: HashMap::new(),
         stack: Vec::new(),

@@ -1,4 +1,10 @@
 //! The runtime: Python objects, their operations, and the builtins.
 
+pub mod dict;
+pub mod format;
+pub mod heap;
+pub mod object;
 pub mod repr;
+pub mod set;
 mod unprintable;
+pub mod value;

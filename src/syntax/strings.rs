@@ -271,22 +271,77 @@ fn unicode_name(name: &str) -> Option<char> {
 }
 
 /// Identifiers are NFKC-normalised by CPython; ASCII ones are unchanged.
-/// (Only the common compatibility forms are folded here.)
+/// The compatibility forms folded here are the ones that plausibly appear in
+/// identifiers (styled math letters and digits, fullwidth forms, ligatures);
+/// a full NFKC table would cost more wasm than it is worth.
 pub fn normalize_identifier(name: &str) -> String {
     if name.is_ascii() {
         return name.to_string();
     }
-    name.chars()
-        .map(|c| match c as u32 {
-            // Fullwidth ASCII variants.
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-            // Mathematical alphanumerics (bold/italic... letters): fold the common bold ranges.
-            0x1D400..=0x1D419 => char::from_u32(c as u32 - 0x1D400 + 'A' as u32).unwrap_or(c),
-            0x1D41A..=0x1D433 => char::from_u32(c as u32 - 0x1D41A + 'a' as u32).unwrap_or(c),
-            0x00B5 => '\u{03BC}',
-            0x017F => 's',
-            0xFB01 => 'f',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match compatibility_form(c) {
+            Some(folded) => out.push_str(folded),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+const LATIN_LETTERS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const DIGITS: &str = "0123456789";
+
+fn compatibility_form(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let nth = |set: &'static str, i: u32| Some(&set[i as usize..i as usize + 1]);
+    match cp {
+        // Fullwidth ASCII letters and digits.
+        0xFF21..=0xFF3A => nth(LATIN_LETTERS, cp - 0xFF21),
+        0xFF41..=0xFF5A => nth(LATIN_LETTERS, cp - 0xFF41 + 26),
+        0xFF10..=0xFF19 => nth(DIGITS, cp - 0xFF10),
+        0xFF3F => Some("_"),
+        // Mathematical alphanumeric symbols: styled A-Z a-z in runs of 52,
+        // styled digits in runs of 10.
+        0x1D400..=0x1D6A3 => nth(LATIN_LETTERS, (cp - 0x1D400) % 52),
+        0x1D7CE..=0x1D7FF => nth(DIGITS, (cp - 0x1D7CE) % 10),
+        _ => Some(match c {
+            'ℂ' | 'ℭ' => "C",
+            'ℊ' => "g",
+            'ℋ' | 'ℌ' | 'ℍ' => "H",
+            'ℎ' => "h",
+            'ℐ' | 'ℑ' => "I",
+            'ℒ' => "L",
+            'ℓ' => "l",
+            'ℕ' => "N",
+            'ℙ' => "P",
+            'ℚ' => "Q",
+            'ℛ' | 'ℜ' | 'ℝ' => "R",
+            'ℤ' | 'ℨ' => "Z",
+            'ℬ' => "B",
+            'ℯ' => "e",
+            'ℰ' => "E",
+            'ℱ' => "F",
+            'ℳ' => "M",
+            'ℴ' => "o",
+            'ℹ' => "i",
+            'ª' => "a",
+            'º' => "o",
+            'µ' => "μ",
+            'ſ' => "s",
+            'ﬀ' => "ff",
+            'ﬁ' => "fi",
+            'ﬂ' => "fl",
+            'ﬃ' => "ffi",
+            'ﬄ' => "ffl",
+            '¹' => "1",
+            '²' => "2",
+            '³' => "3",
+            '⁰' => "0",
+            '₀' => "0",
+            '₁' => "1",
+            '₂' => "2",
+            '₃' => "3",
+            _ => return None,
+        }),
+    }
 }

@@ -1051,7 +1051,7 @@ fn is_xid_start(ch: char) -> bool {
 fn is_xid_continue(ch: char) -> bool {
     ch == '_'
         || ch.is_alphanumeric()
-        || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+        || matches!(ch as u32, 0x300..=0x36F | 0x200C | 0x200D | 0xB7 | 0x203F | 0x2040 | 0xFF3F | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
         || is_combining_mark(ch)
 }
 

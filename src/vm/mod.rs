@@ -2,4 +2,463 @@
 //! call), the eval loop with one short handler per opcode, and the stepper
 //! that reports fetch / decode / execute events.
 
+mod anchors;
+mod attr;
+mod builtins;
+mod call;
+mod containers;
+mod entry;
+mod eval;
 pub mod events;
+pub mod frame;
+mod methods;
+mod modules;
+mod ops;
+mod repr;
+pub mod session;
+pub mod trace;
+mod traceback;
+pub mod types;
+
+use crate::bytecode::{CodeObject, Constant};
+use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::heap::Heap;
+use crate::runtime::object::{Class, ExcData, Instance, Object};
+use crate::runtime::value::{ObjId, Value};
+use frame::{Frame, OnReturn};
+use num_bigint::BigInt;
+use std::collections::HashMap;
+use std::rc::Rc;
+use types::TypeId;
+
+pub use entry::{run, trace};
+pub use session::Session;
+
+/// An exception being raised: the exception instance on the heap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Exc(pub ObjId);
+
+pub type PyResult<T> = Result<T, Exc>;
+
+/// CPython's default `sys.getrecursionlimit()`.
+pub const RECURSION_LIMIT: usize = 1000;
+
+/// A code object with its constants turned into values once.
+pub struct CodeEntry {
+    pub code: Rc<CodeObject>,
+    pub consts: Rc<[Value]>,
+}
+
+/// What `pvm run` produces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOutcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+    pub instructions: u64,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub codes: Vec<CodeEntry>,
+    pub frames: Vec<Frame>,
+    /// The builtin classes, indexed by `TypeId`.
+    types: Vec<ObjId>,
+    pub builtins: ObjId,
+    pub globals: ObjId,
+    pub stdout: String,
+    pub stderr: String,
+    stdin: String,
+    stdin_pos: usize,
+    /// The exception being handled (what `sys.exception()` returns), or None.
+    exc_info: Value,
+    /// Instructions executed so far.
+    pub instructions: u64,
+    /// Set when the program has ended: its exit status.
+    pub exit_code: Option<i32>,
+    source_lines: Vec<String>,
+    /// How a nested run (`run_frame`) ended: the frame's return value or exception.
+    nested_exit: Option<PyResult<eval::FrameExit>>,
+    /// How many nested runs are active (garbage is collected only at depth 0,
+    /// when no Rust code holds values the roots do not see).
+    nesting: usize,
+    /// Set by RERAISE: the exception's traceback already names this frame.
+    reraising: bool,
+    /// The last exception raised (read and cleared by the stepper).
+    pub last_exception: Option<ObjId>,
+    /// The raise site a RERAISE restored (pushed by a `lasti` handler).
+    reraise_lasti: Option<usize>,
+    /// JSON Lines of the instruction trace, when tracing.
+    pub trace: Option<trace::TraceLog>,
+    not_implemented: ObjId,
+    ellipsis: ObjId,
+    /// Imported modules by dotted name (`sys.modules`).
+    modules: HashMap<String, Value>,
+    /// Interned strings for attribute names the VM looks up itself.
+    strings: HashMap<Rc<str>, ObjId>,
+}
+
+impl Vm {
+    pub fn new(code: Rc<CodeObject>, source: &str, stdin: &str) -> Vm {
+        let mut heap = Heap::default();
+        let not_implemented = heap.alloc(Object::NotImplemented);
+        let ellipsis = heap.alloc(Object::Ellipsis);
+        let builtins = heap.alloc(Object::Dict(Dict::new()));
+        let globals = heap.alloc(Object::Dict(Dict::new()));
+        let mut vm = Vm {
+            heap,
+            codes: Vec::new(),
+            frames: Vec::new(),
+            types: Vec::new(),
+            builtins,
+            globals,
+            stdout: String::new(),
+            stderr: String::new(),
+            stdin: stdin.to_string(),
+            stdin_pos: 0,
+            exc_info: Value::None,
+            instructions: 0,
+            exit_code: None,
+            source_lines: source.lines().map(str::to_string).collect(),
+            nested_exit: None,
+            nesting: 0,
+            reraising: false,
+            last_exception: None,
+            reraise_lasti: None,
+            trace: None,
+            not_implemented,
+            ellipsis,
+            strings: HashMap::new(),
+            modules: HashMap::new(),
+        };
+        vm.create_builtin_types();
+        builtins::install(&mut vm);
+        let name = vm.new_str("__main__");
+        vm.set_item_str(globals, "__name__", name);
+        vm.register_code(&code);
+        let entry = &vm.codes[0];
+        let frame = Frame {
+            code: entry.code.clone(),
+            code_index: 0,
+            consts: entry.consts.clone(),
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals: vec![Value::Null; code.nlocalsplus()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            globals,
+            names: Some(globals),
+            func: None,
+            kw_names: None,
+            on_return: OnReturn::Exit,
+            generator: None,
+            resumed: false,
+        };
+        vm.frames.push(frame);
+        vm
+    }
+
+    pub fn outcome(&self) -> RunOutcome {
+        RunOutcome {
+            stdout: self.stdout.clone(),
+            stderr: self.stderr.clone(),
+            exit_code: self.exit_code.unwrap_or(0),
+            instructions: self.instructions,
+        }
+    }
+
+    /// Adds `code` and every code object nested in its constants to the
+    /// registry, in `dis` order (pre-order), and materialises their constants.
+    fn register_code(&mut self, code: &Rc<CodeObject>) -> usize {
+        let index = self.codes.len();
+        self.codes.push(CodeEntry { code: code.clone(), consts: Rc::from(Vec::new()) });
+        let mut consts = Vec::with_capacity(code.consts.len());
+        for c in &code.consts {
+            let v = self.constant_value(c);
+            consts.push(v);
+        }
+        self.codes[index].consts = consts.into();
+        index
+    }
+
+    fn constant_value(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::None => Value::None,
+            Constant::Ellipsis => Value::Obj(self.ellipsis),
+            Constant::Bool(b) => Value::Bool(*b),
+            Constant::Int(i) => self.new_int(i.clone()),
+            Constant::Float(f) => Value::Float(*f),
+            Constant::Complex { .. } => Value::None, // complex numbers are not supported yet
+            Constant::Str(s) => Value::Obj(self.heap.alloc(Object::Str(s.clone()))),
+            Constant::Bytes(_) => Value::None, // bytes are not supported yet
+            Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                let vals: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
+                if matches!(c, Constant::FrozenSet(_)) {
+                    let mut d = crate::runtime::set::PySet::new();
+                    for v in vals {
+                        if let Ok(k) = self.hash_key(v) {
+                            d.insert(k, v);
+                        }
+                    }
+                    Value::Obj(self.heap.alloc(Object::Set { items: d, frozen: true }))
+                } else {
+                    self.new_tuple(vals)
+                }
+            }
+            Constant::Code(code) => {
+                let index = self.register_code(code);
+                Value::Obj(self.heap.alloc(Object::Code(index)))
+            }
+        }
+    }
+
+    fn create_builtin_types(&mut self) {
+        for &t in TypeId::ALL {
+            let base = if t == TypeId::Object { vec![] } else { vec![self.types[t.base() as usize]] };
+            let mut mro = Vec::new();
+            let id = self.heap.alloc(Object::Class(Class {
+                name: t.name().into(),
+                qualname: t.name().into(),
+                bases: base.clone(),
+                mro: vec![],
+                attrs: Dict::new(),
+                builtin: Some(t),
+                module: None,
+            }));
+            mro.push(id);
+            if let Some(&b) = base.first() {
+                if let Object::Class(bc) = self.heap.get(b) {
+                    mro.extend_from_slice(&bc.mro);
+                }
+            }
+            if let Object::Class(c) = self.heap.get_mut(id) {
+                c.mro = mro;
+            }
+            self.types.push(id);
+        }
+    }
+
+    /// The class object of a builtin type.
+    pub fn type_obj(&self, t: TypeId) -> ObjId {
+        self.types[t as usize]
+    }
+
+    // ----- allocation helpers -------------------------------------------------
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        Value::Obj(self.heap.alloc(Object::Str(Rc::from(s))))
+    }
+
+    pub fn new_string(&mut self, s: String) -> Value {
+        Value::Obj(self.heap.alloc(Object::Str(Rc::from(s))))
+    }
+
+    /// An interned str object for a name (dict keys of namespaces).
+    pub fn intern(&mut self, s: &Rc<str>) -> Value {
+        if let Some(&id) = self.strings.get(s) {
+            return Value::Obj(id);
+        }
+        let id = self.heap.alloc(Object::Str(s.clone()));
+        self.strings.insert(s.clone(), id);
+        Value::Obj(id)
+    }
+
+    pub fn new_int(&mut self, i: BigInt) -> Value {
+        match i64::try_from(&i) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::Obj(self.heap.alloc(Object::Int(i))),
+        }
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(Object::Tuple(items)))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.heap.alloc(Object::List(items)))
+    }
+
+    pub fn new_dict(&mut self) -> ObjId {
+        self.heap.alloc(Object::Dict(Dict::new()))
+    }
+
+    /// `d[name] = v` for a str key.
+    pub fn set_item_str(&mut self, dict: ObjId, name: &str, v: Value) {
+        let key: Rc<str> = Rc::from(name);
+        let k = self.intern(&key);
+        if let Object::Dict(d) = self.heap.get_mut(dict) {
+            d.insert(HashKey::Str(key), k, v);
+        }
+    }
+
+    pub fn dict_get_str(&self, dict: ObjId, name: &Rc<str>) -> Option<Value> {
+        match self.heap.get(dict) {
+            Object::Dict(d) => d.get(&HashKey::Str(name.clone())),
+            _ => None,
+        }
+    }
+
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.not_implemented)
+    }
+
+    // ----- exceptions ------------------------------------------------------------
+
+    /// A new exception of a builtin class with a message.
+    pub fn exc(&mut self, t: TypeId, msg: impl Into<String>) -> Exc {
+        let msg = self.new_string(msg.into());
+        self.exc_with_args(t, vec![msg])
+    }
+
+    pub fn exc_with_args(&mut self, t: TypeId, args: Vec<Value>) -> Exc {
+        let class = self.type_obj(t);
+        Exc(self.heap.alloc(Object::Instance(Instance {
+            class,
+            attrs: Dict::new(),
+            exc: Some(Box::new(ExcData::new(args))),
+        })))
+    }
+
+    pub fn type_error<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {
+        Err(self.exc(TypeId::TypeError, msg))
+    }
+
+    pub fn value_error<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {
+        Err(self.exc(TypeId::ValueError, msg))
+    }
+
+    pub fn exc_data(&self, exc: ObjId) -> Option<&ExcData> {
+        match self.heap.get(exc) {
+            Object::Instance(Instance { exc: Some(e), .. }) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn exc_data_mut(&mut self, exc: ObjId) -> Option<&mut ExcData> {
+        match self.heap.get_mut(exc) {
+            Object::Instance(Instance { exc: Some(e), .. }) => Some(e),
+            _ => None,
+        }
+    }
+
+    // ----- I/O -----------------------------------------------------------------
+
+    pub fn write_stdout(&mut self, s: &str) {
+        self.stdout.push_str(s);
+    }
+
+    /// One line of stdin without its newline; `None` at end of input.
+    pub fn read_line(&mut self) -> Option<String> {
+        if self.stdin_pos >= self.stdin.len() {
+            return None;
+        }
+        let rest = &self.stdin[self.stdin_pos..];
+        let (line, used) = match rest.find('\n') {
+            Some(i) => (&rest[..i], i + 1),
+            None => (rest, rest.len()),
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line).to_string();
+        self.stdin_pos += used;
+        Some(line)
+    }
+
+    pub fn source_line(&self, line: u32) -> Option<&str> {
+        self.source_lines.get((line as usize).checked_sub(1)?).map(|s| s.as_str())
+    }
+
+    // ----- garbage collection -----------------------------------------------
+
+    fn maybe_collect(&mut self) {
+        if self.nesting > 0 || !self.heap.wants_collection() {
+            return;
+        }
+        let roots = self.roots();
+        self.heap.collect(roots);
+    }
+
+    /// What the program can reach: frames, globals, builtins, constants...
+    fn roots(&self) -> Vec<Value> {
+        let mut roots = Vec::new();
+        for f in &self.frames {
+            f.trace(&mut roots);
+        }
+        for c in &self.codes {
+            roots.extend_from_slice(&c.consts);
+        }
+        roots.extend(self.types.iter().map(|t| Value::Obj(*t)));
+        roots.extend(self.strings.values().map(|t| Value::Obj(*t)));
+        roots.extend(self.modules.values().copied());
+        roots.extend([
+            Value::Obj(self.builtins),
+            Value::Obj(self.globals),
+            Value::Obj(self.not_implemented),
+            Value::Obj(self.ellipsis),
+            self.exc_info,
+        ]);
+        if let Some(Ok(eval::FrameExit::Return(v) | eval::FrameExit::Yield(v))) = self.nested_exit {
+            roots.push(v);
+        }
+        if let Some(Err(Exc(e))) = self.nested_exit {
+            roots.push(Value::Obj(e));
+        }
+        roots
+    }
+
+    /// Whether the program can still reach `target` (CPython would still
+    /// hold a reference to it).
+    fn is_reachable(&self, target: ObjId) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        let mut pending = self.roots();
+        let mut children = Vec::new();
+        while let Some(v) = pending.pop() {
+            let Value::Obj(id) = v else { continue };
+            if id == target {
+                return true;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            self.heap.get(id).trace(&mut children);
+            pending.append(&mut children);
+        }
+        false
+    }
+
+    /// CPython finalises a suspended generator as soon as its last reference
+    /// goes (closing it runs its `finally` blocks and except handlers). pvm
+    /// has no reference counts, so where CPython drops a reference (a popped
+    /// iterator, a call's arguments, overwritten variables) it checks
+    /// whether the generator is still reachable.
+    pub(super) fn release(&mut self, v: Value) {
+        if self.nesting > 0 {
+            return;
+        }
+        let Some(id) = v.obj() else { return };
+        let suspended = matches!(self.heap.get(id), Object::Generator(g) if g.frame.as_ref().is_some_and(|f| f.resumed) && !g.running);
+        if suspended && !self.is_reachable(id) {
+            let _ = self.gen_close(v);
+        }
+    }
+
+    /// At exit CPython clears `__main__`'s globals (names starting with an
+    /// underscore first), finalising the generators only they referenced.
+    pub(super) fn clear_main_module(&mut self) {
+        let pairs: Vec<(Value, Value)> = match self.heap.get(self.globals) {
+            Object::Dict(d) => d.iter().collect(),
+            _ => return,
+        };
+        let underscore = |vm: &Vm, k: Value| {
+            matches!(k.obj().map(|i| vm.heap.get(i)), Some(Object::Str(s)) if s.starts_with('_') && !s.starts_with("__"))
+        };
+        let first: Vec<(Value, Value)> = pairs.iter().copied().filter(|(k, _)| underscore(self, *k)).collect();
+        let rest: Vec<(Value, Value)> = pairs.iter().copied().filter(|(k, _)| !underscore(self, *k)).collect();
+        for (k, v) in first.into_iter().chain(rest) {
+            if let Ok(h) = self.hash_key(k) {
+                if let Object::Dict(d) = self.heap.get_mut(self.globals) {
+                    d.insert(h, k, Value::None);
+                }
+            }
+            self.release(v);
+        }
+    }
+}

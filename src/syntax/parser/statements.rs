@@ -399,12 +399,14 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn annotated_assignment(&mut self, start: Pos, mut target: Expr) -> PResult<Stmt> {
-        let parenthesized = self.toks_before_is_paren(start);
+        // A target in parentheses does not start where the statement does.
+        let parenthesized = (target.span.line, target.span.col) != (start.line, start.col);
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let span = if parenthesized {
+                let bare = (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
+                let span = if !bare {
                     target.span
                 } else {
                     elts[0].span
@@ -443,13 +445,6 @@ impl<'a> Parser<'a> {
             },
             span: self.span_from(start),
         })
-    }
-
-    /// Whether the statement starting at `start` began with `(`.
-    pub(super) fn toks_before_is_paren(&self, start: Pos) -> bool {
-        self.toks
-            .iter()
-            .any(|t| t.start == start && t.kind == T::Op && self.text(t) == "(")
     }
 
     pub(super) fn augassign_op(&self) -> Option<Operator> {
@@ -979,6 +974,9 @@ impl<'a> Parser<'a> {
         let mut seen_default = false;
         let mut star_seen = false;
         while !self.is_op(close) {
+            if self.is_op("(") {
+                return Err(self.parenthesized_parameters(lambda));
+            }
             if self.is_op("/") {
                 let t = self.advance();
                 if star_seen {
@@ -1018,8 +1016,10 @@ impl<'a> Parser<'a> {
                 star_seen = true;
                 if self.is_op(",") || self.is_op(close) {
                     if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
+                        // pegen places the lambda form at the token after `*`.
+                        let at = if lambda { tok_span(self.tok()) } else { tok_span(&t) };
                         return Err(
-                            self.error_span(tok_span(&t), "named arguments must follow bare *")
+                            self.error_span(at, "named arguments must follow bare *")
                         );
                     }
                 } else {
@@ -1066,6 +1066,33 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(args)
+    }
+
+    /// `def f((a, b))`: Python 2's tuple parameters get their own message
+    /// when the parentheses hold only names; anything else is generic.
+    pub(super) fn parenthesized_parameters(&self, lambda: bool) -> SyntaxError {
+        let open = self.tok();
+        let mut i = 1;
+        loop {
+            let t = self.tok_at(i);
+            if t.kind != T::Name || is_keyword(self.text(t)) {
+                break;
+            }
+            i += 1;
+            if self.is_op_at(i, ",") {
+                i += 1;
+            }
+            if self.is_op_at(i, ")") {
+                let span = tok_span(open).to(tok_span(self.tok_at(i)));
+                let msg = if lambda {
+                    "Lambda expression parameters cannot be parenthesized"
+                } else {
+                    "Function parameters cannot be parenthesized"
+                };
+                return self.error_span(span, msg);
+            }
+        }
+        self.invalid_syntax()
     }
 
     pub(super) fn parameter(&mut self, lambda: bool, star: bool) -> PResult<Arg> {

@@ -1,0 +1,221 @@
+//! The heap objects behind `Value::Obj`.
+
+use super::dict::Dict;
+use super::value::{ObjId, Value};
+use crate::vm::frame::Frame;
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+pub enum Object {
+    Str(Rc<str>),
+    /// An int that does not fit in an i64 (results are normalised back).
+    Int(BigInt),
+    List(Vec<Value>),
+    Tuple(Vec<Value>),
+    Dict(Dict),
+    /// set and frozenset: a dict whose values are unused.
+    Set { items: super::set::PySet, frozen: bool },
+    Function(Function),
+    Builtin(Builtin),
+    /// A function bound to the object it was looked up on.
+    Method { func: Value, receiver: Value },
+    Range { start: i64, stop: i64, step: i64 },
+    Slice { start: Value, stop: Value, step: Value },
+    Iter(Iter),
+    /// A code object, by its index in the VM's code registry.
+    Code(usize),
+    Class(Class),
+    Instance(Instance),
+    Cell(Value),
+    Generator(Generator),
+    /// staticmethod / classmethod / property wrappers.
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Property { fget: Value, fset: Value },
+    /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
+    Super { class: ObjId, receiver: Value },
+    /// A module: its name and namespace dict.
+    Module { name: Rc<str>, dict: ObjId },
+    /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
+    DictView { dict: ObjId, kind: ViewKind },
+    NotImplemented,
+    Ellipsis,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct Function {
+    pub code: usize,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub globals: ObjId,
+    pub defaults: Vec<Value>,
+    /// Keyword-only defaults (a dict), if any.
+    pub kwdefaults: Option<ObjId>,
+    /// The closure's cells, in `co_freevars` order.
+    pub closure: Vec<Value>,
+    pub attrs: Dict,
+}
+
+/// The signature every builtin function and method implements.
+pub type BuiltinFn = fn(&mut Vm, &mut Args) -> crate::vm::PyResult<Value>;
+
+/// Arguments of a call to a builtin: positional values and keyword pairs.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(i).1)
+    }
+}
+
+#[derive(Clone)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: BuiltinFn,
+    /// The object a builtin method was looked up on (`[].append` -> the list).
+    pub receiver: Option<Value>,
+}
+
+pub enum Iter {
+    /// list, tuple (by position; a list may change while iterated).
+    Seq { seq: ObjId, index: usize, kind: &'static str },
+    Reversed { seq: ObjId, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    Str { s: Rc<str>, pos: usize },
+    DictKeys { dict: ObjId, index: usize },
+    DictValues { dict: ObjId, index: usize },
+    DictItems { dict: ObjId, index: usize },
+    Enumerate { it: Value, count: i64 },
+    Zip { its: Vec<Value> },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    /// A snapshot of values (sets, sorted copies).
+    Values { items: Vec<Value>, index: usize, kind: &'static str },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+    GetItem { obj: Value, index: i64 },
+    Exhausted,
+}
+
+pub struct Class {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub bases: Vec<ObjId>,
+    /// Method resolution order, starting with the class itself.
+    pub mro: Vec<ObjId>,
+    pub attrs: Dict,
+    /// The builtin type whose instance layout objects of this class have.
+    pub builtin: Option<crate::vm::types::TypeId>,
+    /// `__module__` of a class defined outside the program (e.g. "collections.abc").
+    pub module: Option<Rc<str>>,
+}
+
+pub struct Instance {
+    pub class: ObjId,
+    pub attrs: Dict,
+    /// Present when the class derives from BaseException.
+    pub exc: Option<Box<ExcData>>,
+}
+
+#[derive(Clone)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// (code index, instruction offset), outermost frame first.
+    pub traceback: Vec<(usize, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+impl ExcData {
+    pub fn new(args: Vec<Value>) -> ExcData {
+        ExcData { args, traceback: Vec::new(), cause: Value::None, context: Value::None, suppress_context: false }
+    }
+}
+
+pub struct Generator {
+    /// The suspended frame; `None` once finished (or while running).
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+}
+
+impl Object {
+    /// Every value this object refers to, for the garbage collector.
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        match self {
+            Object::Str(_) | Object::Int(_) | Object::Range { .. } | Object::Code(_) => {}
+            Object::NotImplemented | Object::Ellipsis => {}
+            Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
+            Object::Dict(d) => d.trace(out),
+            Object::Set { items, .. } => items.trace(out),
+            Object::Function(f) => {
+                out.push(Value::Obj(f.globals));
+                out.extend_from_slice(&f.defaults);
+                out.extend(f.kwdefaults.map(Value::Obj));
+                out.extend_from_slice(&f.closure);
+                f.attrs.trace(out);
+            }
+            Object::Builtin(b) => out.extend(b.receiver),
+            Object::Method { func, receiver } => out.extend([*func, *receiver]),
+            Object::Slice { start, stop, step } => out.extend([*start, *stop, *step]),
+            Object::Iter(it) => match it {
+                Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => out.push(Value::Obj(*seq)),
+                Iter::DictKeys { dict, .. } | Iter::DictValues { dict, .. } | Iter::DictItems { dict, .. } => {
+                    out.push(Value::Obj(*dict))
+                }
+                Iter::Range { .. } | Iter::Str { .. } | Iter::Exhausted => {}
+                Iter::Enumerate { it, .. } => out.push(*it),
+                Iter::Zip { its } => out.extend_from_slice(its),
+                Iter::Map { func, its } => {
+                    out.push(*func);
+                    out.extend_from_slice(its)
+                }
+                Iter::Filter { func, it } => out.extend([*func, *it]),
+                Iter::GetItem { obj, .. } => out.push(*obj),
+                Iter::Values { items, .. } => out.extend_from_slice(items),
+            },
+            Object::Class(c) => {
+                out.extend(c.bases.iter().map(|b| Value::Obj(*b)));
+                out.extend(c.mro.iter().map(|b| Value::Obj(*b)));
+                c.attrs.trace(out);
+            }
+            Object::Instance(i) => {
+                out.push(Value::Obj(i.class));
+                i.attrs.trace(out);
+                if let Some(e) = &i.exc {
+                    out.extend_from_slice(&e.args);
+                    out.extend([e.cause, e.context]);
+                }
+            }
+            Object::Cell(v) => out.push(*v),
+            Object::Generator(g) => {
+                if let Some(f) = &g.frame {
+                    f.trace(out)
+                }
+            }
+            Object::StaticMethod(v) | Object::ClassMethod(v) => out.push(*v),
+            Object::Property { fget, fset } => out.extend([*fget, *fset]),
+            Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
+            Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
+            Object::Module { dict, .. } => out.push(Value::Obj(*dict)),
+        }
+    }
+}

@@ -1,0 +1,1058 @@
+//! The builtins module: functions (`print`, `len`, ...) and the builtin
+//! classes' constructors (`int(x)`, `list(it)`, ...).
+
+use super::ops::Num;
+use super::types::TypeId;
+use super::{PyResult, Vm};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, Instance, Iter, Object};
+use crate::runtime::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+use std::rc::Rc;
+
+const FUNCTIONS: &[(&str, BuiltinFn)] = &[
+    ("print", print),
+    ("len", len),
+    ("repr", repr),
+    ("ascii", ascii),
+    ("isinstance", isinstance),
+    ("issubclass", issubclass),
+    ("abs", abs),
+    ("min", min),
+    ("max", max),
+    ("sum", sum),
+    ("sorted", sorted),
+    ("reversed", reversed),
+    ("iter", iter),
+    ("next", next),
+    ("input", input),
+    ("ord", ord),
+    ("chr", chr),
+    ("hex", hex),
+    ("oct", oct),
+    ("bin", bin),
+    ("round", round),
+    ("divmod", divmod),
+    ("pow", pow),
+    ("hash", hash),
+    ("id", id),
+    ("callable", callable),
+    ("getattr", getattr),
+    ("setattr", setattr),
+    ("hasattr", hasattr),
+    ("delattr", delattr),
+    ("any", any),
+    ("all", all),
+    ("format", format),
+    ("exit", exit),
+    ("quit", exit),
+    ("globals", globals),
+    ("locals", locals),
+    ("vars", vars),
+    ("__build_class__", build_class),
+];
+
+/// Builtin classes visible by name.
+const CLASSES: &[TypeId] = &[
+    TypeId::Object, TypeId::Type, TypeId::Int, TypeId::Bool, TypeId::Float, TypeId::Str, TypeId::List,
+    TypeId::Tuple, TypeId::Dict, TypeId::Set, TypeId::FrozenSet, TypeId::Range, TypeId::Slice,
+    TypeId::StaticMethod, TypeId::ClassMethod, TypeId::Property, TypeId::Super, TypeId::Enumerate,
+    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex,
+];
+
+pub(super) fn install(vm: &mut Vm) {
+    let builtins = vm.builtins;
+    for (name, func) in FUNCTIONS {
+        let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None })));
+        vm.set_item_str(builtins, name, f);
+    }
+    for &t in CLASSES.iter().chain(TypeId::ALL.iter().filter(|t| t.is_exception())) {
+        let class = Value::Obj(vm.type_obj(t));
+        vm.set_item_str(builtins, t.name(), class);
+    }
+    let ni = vm.not_implemented();
+    vm.set_item_str(builtins, "NotImplemented", ni);
+    let el = Value::Obj(vm.ellipsis);
+    vm.set_item_str(builtins, "Ellipsis", el);
+    let name = vm.new_str("builtins");
+    vm.set_item_str(builtins, "__name__", name);
+}
+
+fn arg_count(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    vm.type_error(msg)
+}
+
+fn no_keywords(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+    if args.kw.is_empty() {
+        Ok(())
+    } else {
+        vm.type_error(format!("{name}() takes no keyword arguments"))
+    }
+}
+
+fn print(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep").unwrap_or(Value::None);
+    let end = args.take_kw("end").unwrap_or(Value::None);
+    let file = args.take_kw("file").unwrap_or(Value::None);
+    args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k.clone();
+        return vm.type_error(format!("'{k}' is an invalid keyword argument for print()"));
+    }
+    let sep = match sep {
+        Value::None => " ".to_string(),
+        v => match v.obj().map(|i| vm.heap.get(i)) {
+            Some(Object::Str(s)) => s.to_string(),
+            _ => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!("sep must be None or a string, not {t}"));
+            }
+        },
+    };
+    let end = match end {
+        Value::None => "\n".to_string(),
+        v => match v.obj().map(|i| vm.heap.get(i)) {
+            Some(Object::Str(s)) => s.to_string(),
+            _ => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!("end must be None or a string, not {t}"));
+            }
+        },
+    };
+    let mut out = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_of(*v)?);
+    }
+    out.push_str(&end);
+    if vm.is_stderr(file) {
+        vm.stderr.push_str(&out);
+    } else {
+        vm.write_stdout(&out);
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "len", 1, 1)?;
+    Ok(Value::Int(vm.len(args.pos[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "repr", 1, 1)?;
+    let s = vm.repr(args.pos[0])?;
+    Ok(vm.new_string(s))
+}
+
+fn ascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "ascii", 1, 1)?;
+    let s = vm.repr(args.pos[0])?;
+    Ok(vm.new_string(super::repr::ascii_escape(&s)))
+}
+
+/// The classes of `isinstance`'s second argument (a class or a tuple of them).
+fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime::value::ObjId>> {
+    match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Class(_)) => Ok(vec![v.obj().unwrap()]),
+        Some(Object::Tuple(items)) => {
+            let items = items.clone();
+            let mut out = Vec::new();
+            for i in items {
+                out.extend(class_list(vm, i, fname)?);
+            }
+            Ok(out)
+        }
+        _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "isinstance", 2, 2)?;
+    let t = vm.type_of(args.pos[0]);
+    let classes = class_list(vm, args.pos[1], "isinstance")?;
+    Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c))))
+}
+
+fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "issubclass", 2, 2)?;
+    let Some(c) = args.pos[0].obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("issubclass() arg 1 must be a class");
+    };
+    let classes = class_list(vm, args.pos[1], "issubclass")?;
+    Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b))))
+}
+
+fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "abs", 1, 1)?;
+    let v = args.pos[0];
+    match vm.num(v) {
+        Some(Num::Int(i)) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => vm.new_int(BigInt::from(i).abs()),
+        }),
+        Some(Num::Big(b)) => Ok(vm.new_int(b.abs())),
+        Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        None => {
+            if let Some(r) = vm.call_dunder(v, "__abs__", vec![])? {
+                return Ok(r);
+            }
+            let t = vm.type_name(v);
+            vm.type_error(format!("bad operand type for abs(): '{t}'"))
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm, args: &mut Args, name: &str, op: usize) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let default = args.take_kw("default");
+    if args.pos.is_empty() {
+        return vm.type_error(format!("{name} expected at least 1 argument, got 0"));
+    }
+    let items = if args.pos.len() == 1 { vm.collect_iterable(args.pos[0])? } else { args.pos.clone() };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => vm.value_error(format!("{name}() iterable argument is empty")),
+        };
+    }
+    let mut best = items[0];
+    let mut best_key = match key {
+        Some(k) => vm.call1(k, best)?,
+        None => best,
+    };
+    for &item in &items[1..] {
+        let k = match key {
+            Some(f) => vm.call1(f, item)?,
+            None => item,
+        };
+        let better = vm.compare(k, best_key, op)?;
+        if vm.truthy(better)? {
+            best = item;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    min_max(vm, args, "min", 0)
+}
+
+fn max(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    min_max(vm, args, "max", 4)
+}
+
+fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    arg_count(vm, args, "sum", 1, 2)?;
+    let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
+    if let Some(Object::Str(_)) = total.obj().map(|i| vm.heap.get(i)) {
+        return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    let it = vm.iter(args.pos[0])?;
+    while let Some(x) = vm.next(it)? {
+        total = vm.binary_op(total, x, 0)?;
+    }
+    Ok(total)
+}
+
+fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
+    arg_count(vm, args, "sorted", 1, 1)?;
+    let mut items = vm.collect_hinted(args.pos[0])?;
+    let reverse = vm.truthy(reverse)?;
+    vm.sort_values(&mut items, key, reverse)?;
+    Ok(vm.new_list(items))
+}
+
+fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "reversed", 1, 1)?;
+    let v = args.pos[0];
+    let it = match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::List(items)) | Some(Object::Tuple(items)) => Iter::Reversed { seq: v.obj().unwrap(), index: items.len() },
+        Some(Object::Instance(_)) => {
+            if let Some(r) = vm.call_dunder(v, "__reversed__", vec![])? {
+                return Ok(r);
+            }
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            Iter::Values { items, index: 0, kind: "reversed" }
+        }
+        Some(Object::Range { .. } | Object::Str(_)) => {
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            Iter::Values { items, index: 0, kind: "reversed" }
+        }
+        Some(Object::Dict(_)) => {
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            Iter::Values { items, index: 0, kind: "reversed" }
+        }
+        _ => {
+            let t = vm.type_name(v);
+            return vm.type_error(format!("'{t}' object is not reversible"));
+        }
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::Iter(it))))
+}
+
+fn iter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "iter", 1, 1)?;
+    vm.iter(args.pos[0])
+}
+
+fn next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "next", 1, 2)?;
+    let it = args.pos[0];
+    if let Some(Object::Generator(_)) = it.obj().map(|i| vm.heap.get(i)) {
+        return match vm.send(it, Value::None)? {
+            super::eval::FrameExit::Yield(v) => Ok(v),
+            super::eval::FrameExit::Return(r) => match args.pos.get(1) {
+                Some(d) => Ok(*d),
+                None => {
+                    let a = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                    Err(vm.exc_with_args(TypeId::StopIteration, a))
+                }
+            },
+        };
+    }
+    if !matches!(it.obj().map(|i| vm.heap.get(i)), Some(Object::Iter(_) | Object::Instance(_))) {
+        let t = vm.type_name(it);
+        return vm.type_error(format!("'{t}' object is not an iterator"));
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(*d),
+            None => Err(vm.exc_with_args(TypeId::StopIteration, vec![])),
+        },
+    }
+}
+
+fn input(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "input", 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let s = vm.str_of(*p)?;
+        vm.write_stdout(&s);
+    }
+    match vm.read_line() {
+        Some(line) => Ok(vm.new_string(line)),
+        None => Err(vm.exc(TypeId::EOFError, "EOF when reading a line")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "ord", 1, 1)?;
+    match args.pos[0].obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(s)) => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => {
+                    let n = s.chars().count();
+                    vm.type_error(format!("ord() expected a character, but string of length {n} found"))
+                }
+            }
+        }
+        _ => {
+            let t = vm.type_name(args.pos[0]);
+            vm.type_error(format!("ord() expected string of length 1, but {t} found"))
+        }
+    }
+}
+
+fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "chr", 1, 1)?;
+    let i = vm.index_of(args.pos[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(vm.new_string(c.to_string())),
+        None => vm.value_error("chr() arg not in range(0x110000)"),
+    }
+}
+
+fn radix(vm: &mut Vm, args: &mut Args, name: &str, kind: char) -> PyResult<Value> {
+    arg_count(vm, args, name, 1, 1)?;
+    let v = args.pos[0];
+    vm.index_of(v).or_else(|e| if vm.num(v).is_some() { Ok(0) } else { Err(e) })?;
+    let spec = crate::runtime::format::FormatSpec { alternate: true, kind: Some(kind), ..Default::default() };
+    let _ = spec;
+    let s = vm.format(v, &format!("#{kind}"))?;
+    Ok(vm.new_string(s))
+}
+
+fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    radix(vm, args, "hex", 'x')
+}
+
+fn oct(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    radix(vm, args, "oct", 'o')
+}
+
+fn bin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    radix(vm, args, "bin", 'b')
+}
+
+fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let nd = args.take_kw("ndigits");
+    arg_count(vm, args, "round", 1, 2)?;
+    let v = args.pos[0];
+    let nd = args.pos.get(1).copied().or(nd).filter(|n| !matches!(n, Value::None));
+    match (vm.num(v), nd) {
+        (Some(Num::Float(f)), None) => {
+            if f.is_nan() {
+                return vm.value_error("cannot convert float NaN to integer");
+            }
+            if f.is_infinite() {
+                return Err(vm.exc(TypeId::OverflowError, "cannot convert float infinity to integer"));
+            }
+            let r = f.round_ties_even();
+            Ok(match BigInt::try_from(r as i128) {
+                Ok(b) if r.abs() < 1e18 => vm.new_int(b),
+                _ => vm.new_int(num_bigint::BigInt::from(r as i128)),
+            })
+        }
+        (Some(Num::Float(f)), Some(n)) => {
+            let n = vm.index_of(n)?;
+            if !f.is_finite() {
+                return Ok(Value::Float(f));
+            }
+            if n >= 0 {
+                let s = format!("{:.*}", n.min(330) as usize, f);
+                Ok(Value::Float(s.parse().unwrap_or(f)))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                Ok(Value::Float((f / p).round_ties_even() * p))
+            }
+        }
+        (Some(Num::Int(i)), Some(n)) => {
+            let n = vm.index_of(n)?;
+            if n >= 0 {
+                return Ok(Value::Int(i));
+            }
+            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
+            let q = i.div_euclid(p);
+            let r = i.rem_euclid(p);
+            let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+            Ok(Value::Int(q * p))
+        }
+        (Some(n), _) => Ok(vm.num_value(n)),
+        (None, _) => {
+            if let Some(r) = vm.call_dunder(v, "__round__", args.pos[1..].to_vec())? {
+                return Ok(r);
+            }
+            let t = vm.type_name(v);
+            vm.type_error(format!("type {t} doesn't define __round__ method"))
+        }
+    }
+}
+
+fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "divmod", 2, 2)?;
+    let (a, b) = (args.pos[0], args.pos[1]);
+    if matches!(vm.num(b), Some(Num::Int(0))) && matches!(vm.num(a), Some(Num::Int(_) | Num::Big(_))) {
+        return Err(vm.exc(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
+    }
+    let q = vm.binary_op(a, b, 2)?;
+    let r = vm.binary_op(a, b, 6)?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "pow", 2, 3)?;
+    if let Some(m) = args.pos.get(2).copied().filter(|m| !matches!(m, Value::None)) {
+        let (Some(b), Some(e), Some(m)) = (vm.num(args.pos[0]), vm.num(args.pos[1]), vm.num(m)) else {
+            return vm.type_error("pow() 3rd argument not allowed unless all arguments are integers");
+        };
+        let to_big = |n: Num| match n {
+            Num::Int(i) => Some(BigInt::from(i)),
+            Num::Big(b) => Some(b),
+            Num::Float(_) => None,
+        };
+        let (Some(b), Some(e), Some(m)) = (to_big(b), to_big(e), to_big(m)) else {
+            return vm.type_error("pow() 3rd argument not allowed unless all arguments are integers");
+        };
+        if m.is_zero() {
+            return vm.value_error("pow() 3rd argument cannot be 0");
+        }
+        if e.is_negative() {
+            return vm.value_error("base is not invertible for the given modulus");
+        }
+        let r = b.modpow(&e, &m);
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        return Ok(vm.new_int(r));
+    }
+    vm.binary_op(args.pos[0], args.pos[1], 8)
+}
+
+fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "hash", 1, 1)?;
+    let v = args.pos[0];
+    let k = vm.key(v)?;
+    Ok(match k {
+        crate::runtime::dict::HashKey::Int(i) => Value::Int(if i == -1 { -2 } else { i }),
+        other => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            other.hash(&mut h);
+            Value::Int((h.finish() >> 2) as i64)
+        }
+    })
+}
+
+fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "id", 1, 1)?;
+    Ok(Value::Int(match args.pos[0] {
+        Value::Obj(o) => 0x7f00_0000_0000 + o.0 as i64 * 0x30,
+        Value::Int(i) => 0x5000_0000 + i.wrapping_mul(32),
+        Value::None => 0x4000_0000,
+        Value::Bool(b) => 0x4000_1000 + b as i64 * 32,
+        Value::Float(f) => 0x6000_0000 + (f.to_bits() >> 20) as i64,
+        Value::Null => 0,
+    }))
+}
+
+fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "callable", 1, 1)?;
+    let v = args.pos[0];
+    let r = match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_)) => true,
+        Some(Object::Instance(i)) => {
+            let c = i.class;
+            vm.lookup_user_attr(c, "__call__").is_some()
+        }
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(s)) => Ok(s.to_string()),
+        _ => {
+            let t = vm.type_name(v);
+            vm.type_error(format!("attribute name must be string, not '{t}'"))
+        }
+    }
+}
+
+fn getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "getattr", 2, 3)?;
+    let name = attr_name(vm, args.pos[1])?;
+    match vm.getattr(args.pos[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e) if args.pos.len() == 3 && vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
+            Ok(args.pos[2])
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "setattr", 3, 3)?;
+    let name = attr_name(vm, args.pos[1])?;
+    vm.setattr(args.pos[0], &name, args.pos[2])?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "hasattr", 2, 2)?;
+    let name = attr_name(vm, args.pos[1])?;
+    match vm.getattr(args.pos[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
+            Ok(Value::Bool(false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "delattr", 2, 2)?;
+    let name = attr_name(vm, args.pos[1])?;
+    vm.delattr(args.pos[0], &name)?;
+    Ok(Value::None)
+}
+
+fn any(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "any", 1, 1)?;
+    let it = vm.iter(args.pos[0])?;
+    while let Some(x) = vm.next(it)? {
+        if vm.truthy(x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "all", 1, 1)?;
+    let it = vm.iter(args.pos[0])?;
+    while let Some(x) = vm.next(it)? {
+        if !vm.truthy(x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "format", 1, 2)?;
+    let spec = match args.pos.get(1) {
+        Some(s) => vm.str_of(*s)?,
+        None => String::new(),
+    };
+    let s = vm.format(args.pos[0], &spec)?;
+    Ok(vm.new_string(s))
+}
+
+fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let a = args.pos.first().copied().map(|v| vec![v]).unwrap_or_default();
+    Err(vm.exc_with_args(TypeId::SystemExit, a))
+}
+
+fn globals(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Obj(vm.frames.last().map(|f| f.globals).unwrap_or(vm.globals)))
+}
+
+fn locals(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    let Some(f) = vm.frames.last() else { return Ok(Value::None) };
+    if let Some(ns) = f.names {
+        return Ok(Value::Obj(ns));
+    }
+    let pairs: Vec<(Rc<str>, Value)> = f
+        .code
+        .localsplusnames
+        .iter()
+        .cloned()
+        .zip(f.locals.iter().copied())
+        .filter(|(_, v)| !v.is_null())
+        .collect();
+    let d = vm.new_dict();
+    for (k, v) in pairs {
+        let v = match v.obj().map(|i| vm.heap.get(i)) {
+            Some(Object::Cell(c)) => *c,
+            _ => v,
+        };
+        if !v.is_null() {
+            vm.set_item_str(d, &k, v);
+        }
+    }
+    Ok(Value::Obj(d))
+}
+
+fn vars(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match args.pos.first() {
+        None => locals(vm, args),
+        Some(v) => vm.getattr(*v, "__dict__"),
+    }
+}
+
+fn build_class(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.build_class(args)
+}
+
+/// Calls of builtin classes: `int("3")`, `list(range(3))`, `type(x)`...
+pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
+    let args = &mut args;
+    let name = t.name();
+    match t {
+        TypeId::Int => {
+            let base = args.take_kw("base");
+            no_keywords(vm, args, name)?;
+            arg_count(vm, args, name, 0, 2)?;
+            let base = args.pos.get(1).copied().or(base);
+            match args.pos.first() {
+                None => Ok(Value::Int(0)),
+                Some(&v) => vm.to_int(v, base),
+            }
+        }
+        TypeId::Float => {
+            no_keywords(vm, args, name)?;
+            arg_count(vm, args, name, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(&v) => vm.to_float(v),
+            }
+        }
+        TypeId::Str => {
+            arg_count(vm, args, name, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(vm.new_str("")),
+                Some(&v) => vm.str_value(v),
+            }
+        }
+        TypeId::Bool => {
+            arg_count(vm, args, name, 0, 1)?;
+            match args.pos.first() {
+                None => Ok(Value::Bool(false)),
+                Some(&v) => Ok(Value::Bool(vm.truthy(v)?)),
+            }
+        }
+        TypeId::List | TypeId::Tuple => {
+            no_keywords(vm, args, name)?;
+            arg_count(vm, args, name, 0, 1)?;
+            let items = match args.pos.first() {
+                None => Vec::new(),
+                Some(&v) => vm.collect_hinted(v)?,
+            };
+            Ok(if t == TypeId::List { vm.new_list(items) } else { vm.new_tuple(items) })
+        }
+        TypeId::Set | TypeId::FrozenSet => {
+            no_keywords(vm, args, name)?;
+            arg_count(vm, args, name, 0, 1)?;
+            let items = match args.pos.first() {
+                None => Vec::new(),
+                Some(&v) => vm.collect_iterable(v)?,
+            };
+            vm.new_set(items, t == TypeId::FrozenSet)
+        }
+        TypeId::Dict => {
+            arg_count(vm, args, name, 0, 1)?;
+            let d = vm.new_dict();
+            if let Some(&v) = args.pos.first() {
+                vm.dict_update(Value::Obj(d), v, false)?;
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                let k = vm.new_str(&k);
+                vm.dict_set(d, k, v)?;
+            }
+            Ok(Value::Obj(d))
+        }
+        TypeId::Range => {
+            no_keywords(vm, args, name)?;
+            if args.pos.is_empty() {
+                return vm.type_error("range expected at least 1 argument, got 0");
+            }
+            arg_count(vm, args, name, 1, 3)?;
+            let mut n = Vec::new();
+            for v in args.pos.clone() {
+                n.push(vm.index_of(v)?);
+            }
+            let (start, stop, step) = match n.len() {
+                1 => (0, n[0], 1),
+                2 => (n[0], n[1], 1),
+                _ => (n[0], n[1], n[2]),
+            };
+            if step == 0 {
+                return vm.value_error("range() arg 3 must not be zero");
+            }
+            Ok(Value::Obj(vm.heap.alloc(Object::Range { start, stop, step })))
+        }
+        TypeId::Slice => {
+            arg_count(vm, args, name, 1, 3)?;
+            let p = &args.pos;
+            let (a, b, c) = match p.len() {
+                1 => (Value::None, p[0], Value::None),
+                2 => (p[0], p[1], Value::None),
+                _ => (p[0], p[1], p[2]),
+            };
+            Ok(vm.new_slice(a, b, c))
+        }
+        TypeId::Object => {
+            arg_count(vm, args, name, 0, 0).or_else(|_| vm.type_error("object() takes no arguments"))?;
+            let class = vm.type_obj(TypeId::Object);
+            Ok(Value::Obj(vm.heap.alloc(Object::Instance(Instance {
+                class,
+                attrs: Default::default(),
+                exc: None,
+            }))))
+        }
+        TypeId::Type => match args.pos.len() {
+            1 => Ok(Value::Obj(vm.type_of(args.pos[0]))),
+            3 => {
+                let name = vm.str_of(args.pos[0])?;
+                let mut bases = Vec::new();
+                for b in vm.collect_iterable(args.pos[1])? {
+                    bases.extend(b.obj());
+                }
+                let Some(ns) = args.pos[2].obj() else { return vm.type_error("type.__new__() argument 3 must be dict") };
+                let c = vm.make_class(&name, bases, ns)?;
+                Ok(Value::Obj(c))
+            }
+            _ => vm.type_error("type() takes 1 or 3 arguments"),
+        },
+        TypeId::Super => match args.pos.len() {
+            0 => vm.zero_arg_super(),
+            _ => {
+                let recv = args.pos.get(1).copied().unwrap_or(Value::None);
+                vm.make_super(args.pos[0], recv)
+            }
+        },
+        TypeId::Property => {
+            let fget = args.pos.first().copied().or(args.take_kw("fget")).unwrap_or(Value::None);
+            let fset = args.pos.get(1).copied().or(args.take_kw("fset")).unwrap_or(Value::None);
+            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset })))
+        }
+        TypeId::StaticMethod | TypeId::ClassMethod => {
+            arg_count(vm, args, name, 1, 1)?;
+            let f = args.pos[0];
+            let o = if t == TypeId::StaticMethod { Object::StaticMethod(f) } else { Object::ClassMethod(f) };
+            Ok(Value::Obj(vm.heap.alloc(o)))
+        }
+        TypeId::Enumerate => {
+            let start = args.take_kw("start");
+            let start = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
+            if args.pos.is_empty() {
+                return vm.type_error("enumerate() missing required argument 'iterable'");
+            }
+            let it = vm.iter(args.pos[0])?;
+            let count = vm.index_of(start)?;
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Enumerate { it, count }))))
+        }
+        TypeId::Zip => {
+            args.take_kw("strict");
+            let mut its = Vec::new();
+            for v in args.pos.clone() {
+                its.push(vm.iter(v)?);
+            }
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Zip { its }))))
+        }
+        TypeId::Map => {
+            if args.pos.len() < 2 {
+                return vm.type_error("map() must have at least two arguments.");
+            }
+            let func = args.pos[0];
+            let mut its = Vec::new();
+            for v in args.pos[1..].to_vec() {
+                its.push(vm.iter(v)?);
+            }
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Map { func, its }))))
+        }
+        TypeId::Filter => {
+            arg_count(vm, args, name, 2, 2)?;
+            let it = vm.iter(args.pos[1])?;
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Filter { func: args.pos[0], it }))))
+        }
+        _ => vm.type_error(format!("cannot create '{name}' instances")),
+    }
+}
+
+impl Vm {
+    /// `int(v)` / `int(s, base)`.
+    pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
+        if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
+            let s = s.clone();
+            let base = match base {
+                Some(b) => self.index_of(b)? as u32,
+                None => 10,
+            };
+            return match parse_int(&s, base) {
+                Some(n) => Ok(self.new_int(n)),
+                None => {
+                    let r = crate::runtime::format::str_repr(&s);
+                    self.value_error(format!("invalid literal for int() with base {base}: {r}"))
+                }
+            };
+        }
+        if base.is_some() {
+            return self.type_error("int() can't convert non-string with explicit base");
+        }
+        match self.num(v) {
+            Some(Num::Float(f)) => {
+                if f.is_nan() {
+                    return self.value_error("cannot convert float NaN to integer");
+                }
+                if f.is_infinite() {
+                    return Err(self.exc(TypeId::OverflowError, "cannot convert float infinity to integer"));
+                }
+                let t = f.trunc();
+                if t.abs() < 9.0e18 {
+                    Ok(Value::Int(t as i64))
+                } else {
+                    Ok(self.new_int(float_to_bigint(t)))
+                }
+            }
+            Some(n) => Ok(self.num_value(n)),
+            None => {
+                for d in ["__int__", "__index__"] {
+                    if let Some(r) = self.call_dunder(v, d, vec![])? {
+                        return Ok(r);
+                    }
+                }
+                let t = self.type_name(v);
+                self.type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{t}'"
+                ))
+            }
+        }
+    }
+
+    /// `float(v)`.
+    pub(super) fn to_float(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
+            let s = s.clone();
+            return match parse_float(&s) {
+                Some(f) => Ok(Value::Float(f)),
+                None => {
+                    let r = crate::runtime::format::str_repr(&s);
+                    self.value_error(format!("could not convert string to float: {r}"))
+                }
+            };
+        }
+        match self.num(v) {
+            Some(n) => Ok(Value::Float(self.to_f64(&n)?)),
+            None => {
+                if let Some(r) = self.call_dunder(v, "__float__", vec![])? {
+                    return Ok(r);
+                }
+                let t = self.type_name(v);
+                self.type_error(format!("float() argument must be a string or a real number, not '{t}'"))
+            }
+        }
+    }
+
+    /// `super()` inside a method: the `__class__` cell and the first argument.
+    fn zero_arg_super(&mut self) -> PyResult<Value> {
+        let Some(f) = self.frames.last() else { return self.type_error("super(): no arguments") };
+        let code = f.code.clone();
+        let class_slot = code.localsplusnames.iter().position(|n| &**n == "__class__");
+        let class = class_slot
+            .map(|i| f.locals[i])
+            .and_then(|c| match c.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Cell(v)) => Some(*v),
+                _ => None,
+            });
+        let Some(class) = class.filter(|c| !c.is_null()) else {
+            return Err(self.exc(TypeId::RuntimeError, "super(): __class__ cell not found"));
+        };
+        if code.argcount == 0 {
+            return Err(self.exc(TypeId::RuntimeError, "super(): no arguments"));
+        }
+        let mut first = f.locals[0];
+        if let Some(Object::Cell(v)) = first.obj().map(|id| self.heap.get(id)) {
+            first = *v;
+        }
+        self.make_super(class, first)
+    }
+
+    /// Sorts by Python `<` (stable, like list.sort), with an optional key.
+    pub(super) fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+        let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+        for &v in items.iter() {
+            let k = match key {
+                Some(f) => self.call1(f, v)?,
+                None => v,
+            };
+            keyed.push((k, v));
+        }
+        if reverse {
+            keyed.reverse();
+        }
+        let sorted = self.merge_sort(keyed)?;
+        *items = sorted.into_iter().map(|(_, v)| v).collect();
+        if reverse {
+            items.reverse();
+        }
+        Ok(())
+    }
+
+    fn merge_sort(&mut self, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+        if v.len() <= 1 {
+            return Ok(v);
+        }
+        // Insertion sort for short runs keeps the comparison count low.
+        if v.len() <= 8 {
+            let mut out: Vec<(Value, Value)> = Vec::with_capacity(v.len());
+            for x in v {
+                let mut i = out.len();
+                while i > 0 {
+                    let lt = self.compare(x.0, out[i - 1].0, 0)?;
+                    if !self.truthy(lt)? {
+                        break;
+                    }
+                    i -= 1;
+                }
+                out.insert(i, x);
+            }
+            return Ok(out);
+        }
+        let mut left = v;
+        let right = left.split_off(left.len() / 2);
+        let left = self.merge_sort(left)?;
+        let right = self.merge_sort(right)?;
+        let mut out = Vec::with_capacity(left.len() + right.len());
+        let (mut i, mut j) = (0, 0);
+        while i < left.len() && j < right.len() {
+            let lt = self.compare(right[j].0, left[i].0, 0)?;
+            if self.truthy(lt)? {
+                out.push(right[j]);
+                j += 1;
+            } else {
+                out.push(left[i]);
+                i += 1;
+            }
+        }
+        out.extend_from_slice(&left[i..]);
+        out.extend_from_slice(&right[j..]);
+        Ok(out)
+    }
+}
+
+fn float_to_bigint(f: f64) -> BigInt {
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
+    let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let m = BigInt::from(mant);
+    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    if f < 0.0 { -r } else { r }
+}
+
+/// `int(s, base)` parsing: whitespace, sign, underscores between digits, prefixes.
+pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (base, digits) = match (base, lower.get(..2)) {
+        (0 | 16, Some("0x")) => (16, &t[2..]),
+        (0 | 8, Some("0o")) => (8, &t[2..]),
+        (0 | 2, Some("0b")) => (2, &t[2..]),
+        (0, _) => (10, t),
+        (b, _) => (b, t),
+    };
+    let digits = digits.strip_prefix('_').filter(|_| base != 10 || digits.len() != t.len()).unwrap_or(digits);
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    let n = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -n } else { n })
+}
+
+pub(super) fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    let neg = lower.starts_with('-');
+    match unsigned {
+        "inf" | "infinity" => return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if t.contains("__") || t.starts_with('_') || t.ends_with('_') || lower.contains("inf") || lower.contains("nan") {
+        return None;
+    }
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    clean.parse::<f64>().ok().filter(|_| !clean.is_empty())
+}
+

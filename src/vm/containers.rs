@@ -1,0 +1,175 @@
+//! Hashing and the dict / set operations the instructions and builtins share.
+
+use super::types::TypeId;
+use super::{PyResult, Vm};
+use crate::runtime::dict::HashKey;
+use crate::runtime::set::PySet;
+use crate::runtime::object::Object;
+use crate::runtime::value::{ObjId, Value};
+
+impl Vm {
+    /// The hash-table key of a hashable value; TypeError for unhashable ones.
+    pub fn hash_key(&self, v: Value) -> Result<HashKey, String> {
+        Ok(match v {
+            Value::Null | Value::None => HashKey::None,
+            Value::Bool(b) => HashKey::Int(b as i64),
+            Value::Int(i) => HashKey::Int(i),
+            Value::Float(f) => HashKey::from_float(f),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Int(b) => HashKey::BigInt(b.clone()),
+                Object::Tuple(items) => {
+                    HashKey::Tuple(items.iter().map(|x| self.hash_key(*x)).collect::<Result<_, _>>()?)
+                }
+                Object::List(_) | Object::Dict(_) | Object::Set { frozen: false, .. } | Object::Slice { .. } => {
+                    return Err(self.type_name(v))
+                }
+                Object::Set { items, frozen: true } => {
+                    let mut keys: Vec<String> =
+                        items.keys().iter().map(|k| format!("{:?}", self.hash_key(*k))).collect();
+                    keys.sort();
+                    HashKey::Str(keys.join(",").into())
+                }
+                _ => HashKey::Id(id.0),
+            },
+        })
+    }
+
+    pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
+        self.hash_key(v).or_else(|t| self.type_error(format!("unhashable type: '{t}'")))
+    }
+
+    /// `d[k] = v`.
+    pub fn dict_set(&mut self, d: ObjId, k: Value, v: Value) -> PyResult<()> {
+        let h = self.key(k)?;
+        if let Object::Dict(d) = self.heap.get_mut(d) {
+            d.insert(h, k, v);
+        }
+        Ok(())
+    }
+
+    pub fn dict_get(&mut self, d: ObjId, k: Value) -> PyResult<Option<Value>> {
+        let h = self.key(k)?;
+        Ok(match self.heap.get(d) {
+            Object::Dict(d) => d.get(&h),
+            _ => None,
+        })
+    }
+
+    /// `d.update(other)`; with `merge` (calls with `**`), duplicate keys are an error.
+    pub(super) fn dict_update(&mut self, d: Value, other: Value, merge: bool) -> PyResult<()> {
+        let Some(d) = d.obj() else { return Ok(()) };
+        let pairs: Vec<(Value, Value)> = match other.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Dict(o)) => o.iter().collect(),
+            _ => {
+                if merge {
+                    let t = self.type_name(other);
+                    return self.type_error(format!("argument after ** must be a mapping, not {t}"));
+                }
+                let mut pairs = Vec::new();
+                for item in self.collect_iterable(other)? {
+                    let kv = self.collect_iterable(item)?;
+                    if kv.len() != 2 {
+                        let msg = format!(
+                            "dictionary update sequence element #{} has length {}; 2 is required",
+                            pairs.len(),
+                            kv.len()
+                        );
+                        return self.value_error(msg);
+                    }
+                    pairs.push((kv[0], kv[1]));
+                }
+                pairs
+            }
+        };
+        for (k, v) in pairs {
+            if merge && self.dict_get(d, k)?.is_some() {
+                let k = self.repr(k)?;
+                return self.type_error(format!("got multiple values for keyword argument {k}"));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+        let mut d = PySet::new();
+        for v in items {
+            let h = self.key(v)?;
+            d.insert(h, v);
+        }
+        Ok(Value::Obj(self.heap.alloc(Object::Set { items: d, frozen })))
+    }
+
+    pub(super) fn set_add(&mut self, set: Value, v: Value) -> PyResult<()> {
+        let h = self.key(v)?;
+        if let Some(Object::Set { items, .. }) = set.obj().map(|id| self.heap.get_mut(id)) {
+            items.insert(h, v);
+        }
+        Ok(())
+    }
+
+    pub(super) fn set_items(&self, set: Value) -> Vec<Value> {
+        match set.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Set { items, .. }) => items.keys(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` of sets (BINARY_OP indices 7, 1, 10, 12).
+    pub(super) fn set_op(&mut self, a: Value, b: Value, op: usize, inplace: bool) -> PyResult<Value> {
+        let frozen = matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Set { frozen: true, .. }));
+        let (xs, ys) = (self.set_items(a), self.set_items(b));
+        let in_set = |vm: &mut Vm, set: Value, v: Value| -> PyResult<bool> { vm.contains(set, v) };
+        let mut out = Vec::new();
+        match op {
+            7 => {
+                out.extend(xs.iter().copied());
+                out.extend(ys.iter().copied());
+            }
+            1 => {
+                for x in xs {
+                    if in_set(self, b, x)? {
+                        out.push(x);
+                    }
+                }
+            }
+            10 => {
+                for x in xs {
+                    if !in_set(self, b, x)? {
+                        out.push(x);
+                    }
+                }
+            }
+            _ => {
+                for x in xs {
+                    if !in_set(self, b, x)? {
+                        out.push(x);
+                    }
+                }
+                for y in ys {
+                    if !in_set(self, a, y)? {
+                        out.push(y);
+                    }
+                }
+            }
+        }
+        let result = self.new_set(out, frozen)?;
+        if inplace {
+            let new = match result.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Set { items, .. }) => items.clone(),
+                _ => PySet::new(),
+            };
+            if let Some(Object::Set { items, .. }) = a.obj().map(|id| self.heap.get_mut(id)) {
+                *items = new;
+            }
+            return Ok(a);
+        }
+        Ok(result)
+    }
+
+    /// A KeyError-free lookup helper for `dict.get`.
+    pub(super) fn key_error(&mut self, k: Value) -> super::Exc {
+        self.exc_with_args(TypeId::KeyError, vec![k])
+    }
+}

@@ -1,0 +1,1167 @@
+//! Methods of the builtin types (`str.upper`, `list.append`, `dict.get`...).
+//! Every method receives its object as the first positional argument.
+
+use super::types::TypeId;
+use super::{PyResult, Vm};
+use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
+use crate::runtime::value::{ObjId, Value};
+use std::rc::Rc;
+
+/// The method `name` of builtin type `t`.
+pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)> {
+    let table: &[(&'static str, BuiltinFn)] = match t {
+        TypeId::Str => STR,
+        TypeId::List => LIST,
+        TypeId::Dict => DICT,
+        TypeId::Set | TypeId::FrozenSet => SET,
+        TypeId::Tuple => TUPLE,
+        TypeId::Int | TypeId::Bool => INT,
+        TypeId::Float => FLOAT,
+        TypeId::Generator => GENERATOR,
+        TypeId::BaseException => EXCEPTION,
+        TypeId::Object => OBJECT,
+        TypeId::Property => PROPERTY,
+        _ => &[],
+    };
+    table.iter().find(|(n, _)| *n == name).copied()
+}
+
+const OBJECT: &[(&str, BuiltinFn)] =
+    &[("__init__", object_init), ("__new__", object_new), ("__repr__", object_repr), ("__str__", object_str)];
+const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
+const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_traceback", self_return)];
+const GENERATOR: &[(&str, BuiltinFn)] =
+    &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
+const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
+const FLOAT: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer), ("conjugate", self_return)];
+const TUPLE: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count", seq_count)];
+const LIST: &[(&str, BuiltinFn)] = &[
+    ("append", list_append),
+    ("extend", list_extend),
+    ("pop", list_pop),
+    ("insert", list_insert),
+    ("remove", list_remove),
+    ("index", seq_index),
+    ("count", seq_count),
+    ("sort", list_sort),
+    ("reverse", list_reverse),
+    ("copy", list_copy),
+    ("clear", list_clear),
+];
+const DICT: &[(&str, BuiltinFn)] = &[
+    ("get", dict_get),
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("pop", dict_pop),
+    ("setdefault", dict_setdefault),
+    ("update", dict_update),
+    ("copy", dict_copy),
+    ("clear", dict_clear),
+    ("popitem", dict_popitem),
+];
+const SET: &[(&str, BuiltinFn)] = &[
+    ("add", set_add),
+    ("remove", set_remove),
+    ("discard", set_discard),
+    ("pop", set_pop),
+    ("clear", set_clear),
+    ("copy", set_copy),
+    ("update", set_update),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
+const STR: &[(&str, BuiltinFn)] = &[
+    ("upper", str_upper),
+    ("lower", str_lower),
+    ("strip", str_strip),
+    ("lstrip", str_lstrip),
+    ("rstrip", str_rstrip),
+    ("split", str_split),
+    ("rsplit", str_rsplit),
+    ("join", str_join),
+    ("replace", str_replace),
+    ("startswith", str_startswith),
+    ("endswith", str_endswith),
+    ("find", str_find),
+    ("rfind", str_rfind),
+    ("index", str_index),
+    ("rindex", str_rindex),
+    ("count", str_count),
+    ("format", str_format),
+    ("isdigit", str_isdigit),
+    ("isdecimal", str_isdigit),
+    ("isnumeric", str_isdigit),
+    ("isalpha", str_isalpha),
+    ("isalnum", str_isalnum),
+    ("isspace", str_isspace),
+    ("isupper", str_isupper),
+    ("islower", str_islower),
+    ("capitalize", str_capitalize),
+    ("title", str_title),
+    ("swapcase", str_swapcase),
+    ("casefold", str_lower),
+    ("center", str_center),
+    ("ljust", str_ljust),
+    ("rjust", str_rjust),
+    ("zfill", str_zfill),
+    ("splitlines", str_splitlines),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+];
+
+// ----- helpers -------------------------------------------------------------------
+
+fn this(args: &Args) -> Value {
+    args.pos.first().copied().unwrap_or(Value::None)
+}
+
+fn this_id(args: &Args) -> ObjId {
+    this(args).obj().expect("method receiver")
+}
+
+fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len() - 1;
+    if n < min || n > max {
+        let msg = if min == max && min == 0 {
+            format!("{name}() takes no arguments ({n} given)")
+        } else if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else if n < min {
+            format!("{name}() takes at least {min} argument{} ({n} given)", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name}() takes at most {max} argument{} ({n} given)", if max == 1 { "" } else { "s" })
+        };
+        return vm.type_error(msg);
+    }
+    Ok(())
+}
+
+fn text(vm: &Vm, v: Value) -> Option<Rc<str>> {
+    match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Rc<str>> {
+    match text(vm, v) {
+        Some(s) => Ok(s),
+        None => {
+            let t = vm.type_name(v);
+            vm.type_error(format!("{what} must be str, not {t}"))
+        }
+    }
+}
+
+fn list_items(vm: &Vm, id: ObjId) -> &Vec<Value> {
+    match vm.heap.get(id) {
+        Object::List(v) | Object::Tuple(v) => v,
+        _ => unreachable!("list method on a non-list"),
+    }
+}
+
+fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
+    match vm.heap.get_mut(id) {
+        Object::List(v) => v,
+        _ => unreachable!("list method on a non-list"),
+    }
+}
+
+// ----- object / exceptions / generators --------------------------------------------
+
+fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `object.__new__(cls)`: a bare instance of `cls`.
+fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("object.__new__(X): X is not a type object");
+    };
+    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+}
+
+fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "setter", 1, 1)?;
+    let Object::Property { fget, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1] })))
+}
+
+fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "getter", 1, 1)?;
+    let Object::Property { fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset })))
+}
+
+fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let v = this(args);
+    let s = vm.safe_repr(v);
+    Ok(vm.new_string(s))
+}
+
+fn object_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let v = this(args);
+    let s = vm.repr(v)?;
+    Ok(vm.new_string(s))
+}
+
+fn self_return(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(this(args))
+}
+
+fn exception_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let rest = args.pos[1..].to_vec();
+    if let Some(d) = vm.exc_data_mut(this_id(args)) {
+        d.args = rest;
+    }
+    Ok(Value::None)
+}
+
+fn gen_send(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "send", 1, 1)?;
+    match vm.send(this(args), args.pos[1])? {
+        super::eval::FrameExit::Yield(v) => Ok(v),
+        super::eval::FrameExit::Return(r) => {
+            let a = if matches!(r, Value::None) { vec![] } else { vec![r] };
+            Err(vm.exc_with_args(TypeId::StopIteration, a))
+        }
+    }
+}
+
+fn gen_next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args.pos.truncate(1);
+    args.pos.push(Value::None);
+    gen_send(vm, args)
+}
+
+fn gen_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    vm.gen_close(this(args))?;
+    Ok(Value::None)
+}
+
+fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "throw", 1, 3)?;
+    let mut exc = args.pos[1];
+    if let (Some(v), Some(Object::Class(_))) = (args.pos.get(2), exc.obj().map(|i| vm.heap.get(i))) {
+        if !matches!(v, Value::None) {
+            exc = vm.call1(exc, *v)?;
+        }
+    }
+    let exc = vm.make_exception(exc)?;
+    match vm.gen_throw(this(args), exc)? {
+        super::eval::FrameExit::Yield(v) => Ok(v),
+        super::eval::FrameExit::Return(r) => {
+            let a = if matches!(r, Value::None) { vec![] } else { vec![r] };
+            Err(vm.exc_with_args(TypeId::StopIteration, a))
+        }
+    }
+}
+
+// ----- numbers -------------------------------------------------------------------
+
+fn int_bit_length(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(match vm.num(this(args)) {
+        Some(super::ops::Num::Int(i)) => Value::Int(64 - i.unsigned_abs().leading_zeros() as i64),
+        Some(super::ops::Num::Big(b)) => Value::Int(b.bits() as i64),
+        _ => Value::Int(0),
+    })
+}
+
+fn float_is_integer(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(match this(args) {
+        Value::Float(f) => Value::Bool(f.is_finite() && f.fract() == 0.0),
+        _ => Value::Bool(true),
+    })
+}
+
+// ----- sequences -----------------------------------------------------------------
+
+fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "index", 1, 3)?;
+    let items = list_items(vm, this_id(args)).clone();
+    let len = items.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let start = match args.pos.get(2) { Some(v) => norm(vm.index_of(*v)?), None => 0 };
+    let stop = match args.pos.get(3) { Some(v) => norm(vm.index_of(*v)?), None => len };
+    for i in start..stop {
+        if vm.eq(items[i as usize], args.pos[1])? {
+            return Ok(Value::Int(i));
+        }
+    }
+    let kind = if matches!(vm.heap.get(this_id(args)), Object::List(_)) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
+    vm.value_error(kind)
+}
+
+fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "count", 1, 1)?;
+    let items = list_items(vm, this_id(args)).clone();
+    let mut n = 0;
+    for x in items {
+        if vm.eq(x, args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "list.append", 1, 1)?;
+    let v = args.pos[1];
+    list_mut(vm, this_id(args)).push(v);
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "list.extend", 1, 1)?;
+    let items = vm.collect_hinted(args.pos[1])?;
+    list_mut(vm, this_id(args)).extend(items);
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "pop", 0, 1)?;
+    let id = this_id(args);
+    let len = list_items(vm, id).len() as i64;
+    if len == 0 {
+        return Err(vm.exc(TypeId::IndexError, "pop from empty list"));
+    }
+    let i = match args.pos.get(1) {
+        Some(v) => vm.index_of(*v)?,
+        None => len - 1,
+    };
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return Err(vm.exc(TypeId::IndexError, "pop index out of range"));
+    }
+    Ok(list_mut(vm, id).remove(i as usize))
+}
+
+fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "insert", 2, 2)?;
+    let id = this_id(args);
+    let len = list_items(vm, id).len() as i64;
+    let i = vm.index_of(args.pos[1])?;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let v = args.pos[2];
+    list_mut(vm, id).insert(i as usize, v);
+    Ok(Value::None)
+}
+
+fn list_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "list.remove", 1, 1)?;
+    let id = this_id(args);
+    let items = list_items(vm, id).clone();
+    for (i, x) in items.into_iter().enumerate() {
+        if vm.eq(x, args.pos[1])? {
+            list_mut(vm, id).remove(i);
+            return Ok(Value::None);
+        }
+    }
+    vm.value_error("list.remove(x): x not in list")
+}
+
+fn list_sort(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
+    arity(vm, args, "sort", 0, 0)?;
+    let reverse = vm.truthy(reverse)?;
+    let id = this_id(args);
+    let mut items = std::mem::take(list_mut(vm, id));
+    let r = vm.sort_values(&mut items, key, reverse);
+    *list_mut(vm, id) = items;
+    r?;
+    Ok(Value::None)
+}
+
+fn list_reverse(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    list_mut(vm, this_id(args)).reverse();
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let items = list_items(vm, this_id(args)).clone();
+    Ok(vm.new_list(items))
+}
+
+fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    list_mut(vm, this_id(args)).clear();
+    Ok(Value::None)
+}
+
+// ----- dict ------------------------------------------------------------------------
+
+fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "get", 1, 2)?;
+    let found = vm.dict_get(this_id(args), args.pos[1])?;
+    Ok(found.unwrap_or(args.pos.get(2).copied().unwrap_or(Value::None)))
+}
+
+fn view(vm: &mut Vm, args: &Args, kind: ViewKind) -> PyResult<Value> {
+    Ok(Value::Obj(vm.heap.alloc(Object::DictView { dict: this_id(args), kind })))
+}
+
+fn dict_keys(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    view(vm, args, ViewKind::Keys)
+}
+
+fn dict_values(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    view(vm, args, ViewKind::Values)
+}
+
+fn dict_items(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    view(vm, args, ViewKind::Items)
+}
+
+fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "pop", 1, 2)?;
+    let k = args.pos[1];
+    let h = vm.key(k)?;
+    let removed = match vm.heap.get_mut(this_id(args)) {
+        Object::Dict(d) => d.remove(&h),
+        _ => None,
+    };
+    match (removed, args.pos.get(2)) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(*d),
+        (None, None) => Err(vm.key_error(k)),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "setdefault", 1, 2)?;
+    let id = this_id(args);
+    if let Some(v) = vm.dict_get(id, args.pos[1])? {
+        return Ok(v);
+    }
+    let d = args.pos.get(2).copied().unwrap_or(Value::None);
+    vm.dict_set(id, args.pos[1], d)?;
+    Ok(d)
+}
+
+fn dict_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "update", 0, 1)?;
+    let d = this(args);
+    if let Some(&other) = args.pos.get(1) {
+        vm.dict_update(d, other, false)?;
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let k = vm.new_str(&k);
+        vm.dict_set(this_id(args), k, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let d = match vm.heap.get(this_id(args)) {
+        Object::Dict(d) => d.clone(),
+        _ => Default::default(),
+    };
+    Ok(Value::Obj(vm.heap.alloc(Object::Dict(d))))
+}
+
+fn dict_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Object::Dict(d) = vm.heap.get_mut(this_id(args)) {
+        d.clear();
+    }
+    Ok(Value::None)
+}
+
+fn dict_popitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let last = match vm.heap.get_mut(this_id(args)) {
+        Object::Dict(d) => d.pop_last(),
+        _ => None,
+    };
+    match last {
+        Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
+        None => Err(vm.exc(TypeId::KeyError, "popitem(): dictionary is empty")),
+    }
+}
+
+// ----- set -------------------------------------------------------------------------
+
+fn set_add(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "set.add", 1, 1)?;
+    vm.set_add(this(args), args.pos[1])?;
+    Ok(Value::None)
+}
+
+fn set_discard_inner(vm: &mut Vm, args: &Args) -> PyResult<bool> {
+    let h = vm.key(args.pos[1])?;
+    Ok(match vm.heap.get_mut(this_id(args)) {
+        Object::Set { items, .. } => items.remove(&h).is_some(),
+        _ => false,
+    })
+}
+
+fn set_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "set.remove", 1, 1)?;
+    if !set_discard_inner(vm, args)? {
+        return Err(vm.key_error(args.pos[1]));
+    }
+    Ok(Value::None)
+}
+
+fn set_discard(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "set.discard", 1, 1)?;
+    set_discard_inner(vm, args)?;
+    Ok(Value::None)
+}
+
+fn set_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let popped = match vm.heap.get_mut(this_id(args)) {
+        Object::Set { items, .. } => items.pop(),
+        _ => None,
+    };
+    match popped {
+        Some(v) => Ok(v),
+        None => Err(vm.exc(TypeId::KeyError, "pop from an empty set")),
+    }
+}
+
+fn set_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Object::Set { items, .. } = vm.heap.get_mut(this_id(args)) {
+        items.clear();
+    }
+    Ok(Value::None)
+}
+
+fn set_copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let items = vm.set_items(this(args));
+    let frozen = matches!(vm.heap.get(this_id(args)), Object::Set { frozen: true, .. });
+    vm.new_set(items, frozen)
+}
+
+fn set_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    for other in args.pos[1..].to_vec() {
+        for v in vm.collect_iterable(other)? {
+            vm.set_add(this(args), v)?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn set_with(vm: &mut Vm, args: &mut Args, op: usize) -> PyResult<Value> {
+    let mut acc = this(args);
+    for other in args.pos[1..].to_vec() {
+        let items = vm.collect_iterable(other)?;
+        let other = vm.new_set(items, false)?;
+        acc = vm.set_op(acc, other, op, false)?;
+    }
+    if acc.is(this(args)) {
+        let items = vm.set_items(acc);
+        return vm.new_set(items, false);
+    }
+    Ok(acc)
+}
+
+fn set_union(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_with(vm, args, 7)
+}
+
+fn set_intersection(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_with(vm, args, 1)
+}
+
+fn set_difference(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_with(vm, args, 10)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_with(vm, args, 12)
+}
+
+fn set_relation(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<Value> {
+    arity(vm, args, name, 1, 1)?;
+    let mine = vm.set_items(this(args));
+    let items = vm.collect_iterable(args.pos[1])?;
+    let other = vm.new_set(items.clone(), false)?;
+    let r = match name {
+        "issubset" => {
+            let mut ok = true;
+            for x in mine {
+                ok &= vm.contains(other, x)?;
+            }
+            ok
+        }
+        "issuperset" => {
+            let mut ok = true;
+            for x in items {
+                ok &= vm.contains(this(args), x)?;
+            }
+            ok
+        }
+        _ => {
+            let mut ok = true;
+            for x in mine {
+                ok &= !vm.contains(other, x)?;
+            }
+            ok
+        }
+    };
+    Ok(Value::Bool(r))
+}
+
+fn set_issubset(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_relation(vm, args, "issubset")
+}
+
+fn set_issuperset(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_relation(vm, args, "issuperset")
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_relation(vm, args, "isdisjoint")
+}
+
+// ----- str -------------------------------------------------------------------------
+
+fn s(vm: &Vm, args: &Args) -> Rc<str> {
+    text(vm, this(args)).unwrap_or_else(|| Rc::from(""))
+}
+
+fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
+    Ok(vm.new_string(s))
+}
+
+fn str_upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let t = s(vm, args).to_uppercase();
+    ret(vm, t)
+}
+
+fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let t = s(vm, args).to_lowercase();
+    ret(vm, t)
+}
+
+fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
+    arity(vm, args, name, 0, 1)?;
+    match args.pos.get(1) {
+        None | Some(Value::None) => Ok(None),
+        Some(&v) => Ok(Some(str_arg(vm, v, "strip arg")?.chars().collect())),
+    }
+}
+
+fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let chars = strip_chars(vm, args, "strip")?;
+    let st = s(vm, args);
+    let t = match chars {
+        None => st.trim().to_string(),
+        Some(c) => st.trim_matches(|x| c.contains(&x)).to_string(),
+    };
+    ret(vm, t)
+}
+
+fn str_lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let chars = strip_chars(vm, args, "lstrip")?;
+    let st = s(vm, args);
+    let t = match chars {
+        None => st.trim_start().to_string(),
+        Some(c) => st.trim_start_matches(|x| c.contains(&x)).to_string(),
+    };
+    ret(vm, t)
+}
+
+fn str_rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let chars = strip_chars(vm, args, "rstrip")?;
+    let st = s(vm, args);
+    let t = match chars {
+        None => st.trim_end().to_string(),
+        Some(c) => st.trim_end_matches(|x| c.contains(&x)).to_string(),
+    };
+    ret(vm, t)
+}
+
+fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Rc<str>>, i64)> {
+    let sep = args.take_kw("sep");
+    let max = args.take_kw("maxsplit");
+    let sep = args.pos.get(1).copied().or(sep).unwrap_or(Value::None);
+    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::Int(-1));
+    let sep = match sep {
+        Value::None => None,
+        v => {
+            let t = str_arg(vm, v, "must be str or None, not")?;
+            if t.is_empty() {
+                return vm.value_error("empty separator");
+            }
+            Some(t)
+        }
+    };
+    Ok((sep, vm.index_of(max)?))
+}
+
+fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, args)?;
+    let st = s(vm, args);
+    let parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                st.split(&*sep).map(String::from).collect()
+            } else {
+                st.splitn(max as usize + 1, &*sep).map(String::from).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = st.trim_start();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = rest[end..].trim_start();
+            }
+            out
+        }
+    };
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, args)?;
+    let st = s(vm, args);
+    let mut parts: Vec<String> = match sep {
+        Some(sep) => {
+            if max < 0 {
+                st.rsplit(&*sep).map(String::from).collect()
+            } else {
+                st.rsplitn(max as usize + 1, &*sep).map(String::from).collect()
+            }
+        }
+        None => {
+            let mut out = Vec::new();
+            let mut rest = st.trim_end();
+            while !rest.is_empty() {
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(rest.to_string());
+                    break;
+                }
+                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+                out.push(rest[start..].to_string());
+                rest = rest[..start].trim_end();
+            }
+            out
+        }
+    };
+    parts.reverse();
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "str.join", 1, 1)?;
+    let sep = s(vm, args);
+    let items = vm.collect_hinted(args.pos[1])?;
+    let mut out = String::new();
+    for (i, v) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match text(vm, v) {
+            Some(t) => out.push_str(&t),
+            None => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!("sequence item {i}: expected str instance, {t} found"));
+            }
+        }
+    }
+    ret(vm, out)
+}
+
+fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "replace", 2, 3)?;
+    let st = s(vm, args);
+    let old = str_arg(vm, args.pos[1], "replace() argument 1")?;
+    let new = str_arg(vm, args.pos[2], "replace() argument 2")?;
+    let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
+    let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
+    ret(vm, t)
+}
+
+fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
+    arity(vm, args, name, 1, 3)?;
+    let st = s(vm, args);
+    let chars: Vec<char> = st.chars().collect();
+    let len = chars.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let lo = match args.pos.get(2) { Some(Value::None) | None => 0, Some(v) => norm(vm.index_of(*v)?) };
+    let hi = match args.pos.get(3) { Some(Value::None) | None => len, Some(v) => norm(vm.index_of(*v)?) };
+    let sub: String = if lo <= hi { chars[lo as usize..hi as usize].iter().collect() } else { String::new() };
+    let cands = match args.pos[1].obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Tuple(items)) => items.clone(),
+        Some(Object::Str(_)) => vec![args.pos[1]],
+        _ => {
+            let t = vm.type_name(args.pos[1]);
+            return vm.type_error(format!("{name} first arg must be str or a tuple of str, not {t}"));
+        }
+    };
+    for c in cands {
+        let c = str_arg(vm, c, "tuple for startswith")?;
+        if (start && sub.starts_with(&*c)) || (!start && sub.ends_with(&*c)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn str_startswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    affix(vm, args, "startswith", true)
+}
+
+fn str_endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    affix(vm, args, "endswith", false)
+}
+
+/// Character index of `sub` in the string (searching from the right with `rev`).
+fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
+    arity(vm, args, name, 1, 3)?;
+    let st = s(vm, args);
+    let sub = str_arg(vm, args.pos[1], "must be str, not")?;
+    let chars: Vec<char> = st.chars().collect();
+    let len = chars.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let lo = match args.pos.get(2) { Some(Value::None) | None => 0, Some(v) => norm(vm.index_of(*v)?) };
+    let hi = match args.pos.get(3) { Some(Value::None) | None => len, Some(v) => norm(vm.index_of(*v)?) };
+    if lo > hi {
+        return Ok(None);
+    }
+    let hay: String = chars[lo as usize..hi as usize].iter().collect();
+    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
+    Ok(found.map(|b| lo + hay[..b].chars().count() as i64))
+}
+
+fn str_find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+}
+
+fn str_rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+}
+
+fn str_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match find_impl(vm, args, "index", false)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => vm.value_error("substring not found"),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match find_impl(vm, args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => vm.value_error("substring not found"),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "count", 1, 3)?;
+    let st = s(vm, args);
+    let sub = str_arg(vm, args.pos[1], "must be str, not")?;
+    let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
+    Ok(Value::Int(n as i64))
+}
+
+fn str_pred(vm: &mut Vm, args: &mut Args, f: fn(&str) -> bool) -> PyResult<Value> {
+    let st = s(vm, args);
+    Ok(Value::Bool(!st.is_empty() && f(&st)))
+}
+
+fn str_isdigit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().all(|c| c.is_numeric()))
+}
+
+fn str_isalpha(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().all(char::is_alphabetic))
+}
+
+fn str_isalnum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().all(char::is_alphanumeric))
+}
+
+fn str_isspace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().all(char::is_whitespace))
+}
+
+fn str_isupper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+}
+
+fn str_islower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, |s| s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+}
+
+fn str_capitalize(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let mut cs = st.chars();
+    let t = match cs.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        None => String::new(),
+    };
+    ret(vm, t)
+}
+
+fn str_title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in st.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    ret(vm, out)
+}
+
+fn str_swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let t: String = st
+        .chars()
+        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+        .collect();
+    ret(vm, t)
+}
+
+fn pad_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(usize, char)> {
+    arity(vm, args, name, 1, 2)?;
+    let w = vm.index_of(args.pos[1])?.max(0) as usize;
+    let fill = match args.pos.get(2) {
+        Some(v) => {
+            let f = str_arg(vm, *v, "The fill character")?;
+            let mut cs = f.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => return vm.type_error("The fill character must be exactly one character long"),
+            }
+        }
+        None => ' ',
+    };
+    Ok((w, fill))
+}
+
+fn str_center(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (w, fill) = pad_args(vm, args, "center")?;
+    let st = s(vm, args);
+    let n = st.chars().count();
+    if n >= w {
+        return Ok(this(args));
+    }
+    let total = w - n;
+    // CPython puts the extra fill on the left when the string length is odd.
+    let left = total / 2 + (total & n & 1);
+    let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+    ret(vm, format!("{}{}{}", f(left), st, f(total - left)))
+}
+
+fn str_ljust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (w, fill) = pad_args(vm, args, "ljust")?;
+    let st = s(vm, args);
+    let n = st.chars().count();
+    let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
+    ret(vm, format!("{st}{pad}"))
+}
+
+fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (w, fill) = pad_args(vm, args, "rjust")?;
+    let st = s(vm, args);
+    let n = st.chars().count();
+    let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
+    ret(vm, format!("{pad}{st}"))
+}
+
+fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "zfill", 1, 1)?;
+    let w = vm.index_of(args.pos[1])?.max(0) as usize;
+    let st = s(vm, args);
+    let n = st.chars().count();
+    if n >= w {
+        return ret(vm, st.to_string());
+    }
+    let zeros = "0".repeat(w - n);
+    let t = match st.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &st[1..]),
+        _ => format!("{zeros}{st}"),
+    };
+    ret(vm, t)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let items: Vec<Value> = st.lines().map(|l| l.to_string()).collect::<Vec<_>>().into_iter().map(|l| vm.new_string(l)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
+    arity(vm, args, "partition", 1, 1)?;
+    let st = s(vm, args);
+    let sep = str_arg(vm, args.pos[1], "must be str, not")?;
+    if sep.is_empty() {
+        return vm.value_error("empty separator");
+    }
+    let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
+    let (a, b, c) = match found {
+        Some(i) => (st[..i].to_string(), sep.to_string(), st[i + sep.len()..].to_string()),
+        None if rev => (String::new(), String::new(), st.to_string()),
+        None => (st.to_string(), String::new(), String::new()),
+    };
+    let items = vec![vm.new_string(a), vm.new_string(b), vm.new_string(c)];
+    Ok(vm.new_tuple(items))
+}
+
+fn str_partition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    partition(vm, args, false)
+}
+
+fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    partition(vm, args, true)
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "removeprefix", 1, 1)?;
+    let st = s(vm, args);
+    let p = str_arg(vm, args.pos[1], "removeprefix() argument")?;
+    let t = st.strip_prefix(&*p).unwrap_or(&st).to_string();
+    ret(vm, t)
+}
+
+fn str_removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "removesuffix", 1, 1)?;
+    let st = s(vm, args);
+    let p = str_arg(vm, args.pos[1], "removesuffix() argument")?;
+    let t = st.strip_suffix(&*p).unwrap_or(&st).to_string();
+    ret(vm, t)
+}
+
+/// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[0]}`, `!r`/`!s`, `:spec`.
+fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let pos = args.pos[1..].to_vec();
+    let kw = std::mem::take(&mut args.kw);
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let chars: Vec<char> = st.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if c == '}' && chars.get(i + 1) == Some(&'}') {
+            out.push('}');
+            i += 2;
+            continue;
+        }
+        if c == '}' {
+            return vm.value_error("Single '}' encountered in format string");
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut depth = 1;
+        let mut j = i + 1;
+        while j < chars.len() && depth > 0 {
+            match chars[j] {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        if depth > 0 {
+            return vm.value_error("Single '{' encountered in format string");
+        }
+        let field: String = chars[i + 1..j - 1].iter().collect();
+        i = j;
+        let (field, spec) = match field.find(':') {
+            Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+            None => (field, String::new()),
+        };
+        let (field, conv) = match field.find('!') {
+            Some(p) => (field[..p].to_string(), field[p + 1..].chars().next()),
+            None => (field, None),
+        };
+        let name_end = field.find(['.', '[']).unwrap_or(field.len());
+        let (name, rest) = field.split_at(name_end);
+        let mut v = if name.is_empty() {
+            let v = pos.get(auto).copied();
+            auto += 1;
+            match v {
+                Some(v) => v,
+                None => {
+                    return Err(vm.exc(
+                        TypeId::IndexError,
+                        format!("Replacement index {} out of range for positional args tuple", auto - 1),
+                    ))
+                }
+            }
+        } else if let Ok(n) = name.parse::<usize>() {
+            match pos.get(n) {
+                Some(v) => *v,
+                None => {
+                    return Err(vm.exc(
+                        TypeId::IndexError,
+                        format!("Replacement index {n} out of range for positional args tuple"),
+                    ))
+                }
+            }
+        } else {
+            match kw.iter().find(|(k, _)| &**k == name) {
+                Some((_, v)) => *v,
+                None => {
+                    let k = vm.new_str(name);
+                    return Err(vm.key_error(k));
+                }
+            }
+        };
+        let mut rest = rest;
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r.find(['.', '[']).unwrap_or(r.len());
+                v = vm.getattr(v, &r[..end])?;
+                rest = &r[end..];
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r.find(']').unwrap_or(r.len());
+                let key = &r[..end];
+                let k = match key.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => vm.new_str(key),
+                };
+                v = vm.getitem(v, k)?;
+                rest = r.get(end + 1..).unwrap_or("");
+            } else {
+                break;
+            }
+        }
+        let v = match conv {
+            Some('r') => {
+                let r = vm.repr(v)?;
+                vm.new_string(r)
+            }
+            Some('s') => vm.str_value(v)?,
+            Some('a') => {
+                let r = vm.repr(v)?;
+                vm.new_string(super::repr::ascii_escape(&r))
+            }
+            _ => v,
+        };
+        let piece = vm.format(v, &spec)?;
+        out.push_str(&piece);
+    }
+    ret(vm, out)
+}
+

@@ -1,0 +1,568 @@
+//! The importable modules pvm provides natively: `math`, `sys`, `os`
+//! (`os.path`) and `collections.abc`'s names; anything else is a
+//! ModuleNotFoundError.
+
+use super::ops::Num;
+use super::types::TypeId;
+use super::{PyResult, Vm};
+use crate::runtime::dict::Dict;
+use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, Object};
+use crate::runtime::value::{ObjId, Value};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::rc::Rc;
+
+impl Vm {
+    /// IMPORT_NAME: the top package for `import a.b`, the module itself when
+    /// names are imported from it.
+    pub(super) fn import(&mut self, name: &str, fromlist: Value) -> PyResult<Value> {
+        let mut path = String::new();
+        let mut top = None;
+        let mut leaf = Value::None;
+        for part in name.split('.') {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(part);
+            leaf = self.load_module(&path)?;
+            top.get_or_insert(leaf);
+        }
+        let wants_leaf = !matches!(fromlist, Value::None);
+        Ok(if wants_leaf { leaf } else { top.unwrap_or(leaf) })
+    }
+
+    fn load_module(&mut self, path: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(path) {
+            return Ok(*m);
+        }
+        let m = match path {
+            "math" => self.math_module(),
+            "sys" => self.sys_module(),
+            "os" => {
+                let path_mod = self.load_module("os.path")?;
+                let (sep, linesep) = (self.new_str("/"), self.new_str("\n"));
+                self.make_module("os", &[("sep", sep), ("path", path_mod), ("linesep", linesep)], &[])
+            }
+            "os.path" => {
+                let sep = self.new_str("/");
+                self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
+            }
+            "collections" => {
+                let abc = self.load_module("collections.abc")?;
+                self.make_module("collections", &[("abc", abc)], &[])
+            }
+            "collections.abc" => {
+                let mut names = Vec::new();
+                for n in ["Sequence", "Mapping", "Iterable", "Iterator", "Callable", "Container", "Sized", "Hashable", "MutableSequence", "MutableMapping", "Set", "Generator"] {
+                    let c = self.abc_class(n);
+                    names.push((n, c));
+                }
+                self.make_module("collections.abc", &names, &[])
+            }
+            _ => {
+                let top = path.split('.').next().unwrap_or(path);
+                return Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{}'", if self.modules.contains_key(top) { path } else { top })));
+            }
+        };
+        self.modules.insert(path.to_string(), m);
+        Ok(m)
+    }
+
+    fn abc_class(&mut self, name: &str) -> Value {
+        let object = self.type_obj(TypeId::Object);
+        let class = self.heap.alloc(Object::Class(Class {
+            name: Rc::from(name),
+            qualname: Rc::from(name),
+            bases: vec![object],
+            mro: vec![],
+            attrs: Dict::new(),
+            builtin: None,
+            module: Some(Rc::from("collections.abc")),
+        }));
+        if let Object::Class(c) = self.heap.get_mut(class) {
+            c.mro = vec![class, object];
+        }
+        Value::Obj(class)
+    }
+
+    fn make_module(&mut self, name: &str, values: &[(&str, Value)], funcs: &[(&'static str, BuiltinFn)]) -> Value {
+        let dict = self.new_dict();
+        let n = self.new_str(name);
+        self.set_item_str(dict, "__name__", n);
+        for (k, v) in values {
+            self.set_item_str(dict, k, *v);
+        }
+        for (k, f) in funcs {
+            let b = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: k, func: *f, receiver: None })));
+            self.set_item_str(dict, k, b);
+        }
+        Value::Obj(self.heap.alloc(Object::Module { name: Rc::from(name), dict }))
+    }
+
+    /// `from m import *`: the module's public names into `ns`.
+    pub(super) fn import_star(&mut self, module: Value, ns: ObjId) -> PyResult<()> {
+        let Some(Object::Module { dict, .. }) = module.obj().map(|i| self.heap.get(i)) else { return Ok(()) };
+        let pairs: Vec<(Value, Value)> = match self.heap.get(*dict) {
+            Object::Dict(d) => d.iter().collect(),
+            _ => vec![],
+        };
+        for (k, v) in pairs {
+            let name = self.str_of(k)?;
+            if !name.starts_with('_') && !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Module { .. })) {
+                self.set_item_str(ns, &name, v);
+            }
+        }
+        Ok(())
+    }
+
+    fn math_module(&mut self) -> Value {
+        let values = [
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("tau", Value::Float(std::f64::consts::TAU)),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+        ];
+        let funcs: &[(&'static str, BuiltinFn)] = &[
+            ("sqrt", math_sqrt), ("floor", math_floor), ("ceil", math_ceil), ("trunc", math_trunc),
+            ("fabs", math_fabs), ("exp", math_exp), ("log", math_log), ("log2", math_log2), ("log10", math_log10),
+            ("sin", math_sin), ("cos", math_cos), ("tan", math_tan), ("asin", math_asin), ("acos", math_acos),
+            ("atan", math_atan), ("atan2", math_atan2), ("hypot", math_hypot), ("pow", math_pow),
+            ("degrees", math_degrees), ("radians", math_radians), ("isfinite", math_isfinite),
+            ("isinf", math_isinf), ("isnan", math_isnan), ("isclose", math_isclose), ("copysign", math_copysign),
+            ("gcd", math_gcd), ("lcm", math_lcm), ("factorial", math_factorial), ("isqrt", math_isqrt),
+            ("comb", math_comb), ("perm", math_perm), ("prod", math_prod), ("fsum", math_fsum),
+        ];
+        self.make_module("math", &values, funcs)
+    }
+
+    fn sys_module(&mut self) -> Value {
+        let stdout = self.make_module("<stdout>", &[], &[("write", stdout_write), ("flush", noop)]);
+        let stderr = self.make_module("<stderr>", &[], &[("write", stderr_write), ("flush", noop)]);
+        let argv0 = self.codes.first().map(|c| c.code.filename.to_string()).unwrap_or_default();
+        let argv0 = self.new_string(argv0);
+        let argv = self.new_list(vec![argv0]);
+        let maxsize = Value::Int(i64::MAX);
+        let values = [("stdout", stdout), ("stderr", stderr), ("argv", argv), ("maxsize", maxsize)];
+        let funcs: &[(&'static str, BuiltinFn)] = &[
+            ("exit", sys_exit),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+        ];
+        self.make_module("sys", &values, funcs)
+    }
+
+    /// Whether `file=` names sys.stderr.
+    pub(super) fn is_stderr(&self, file: Value) -> bool {
+        matches!(file.obj().map(|i| self.heap.get(i)), Some(Object::Module { name, .. }) if &**name == "<stderr>")
+    }
+}
+
+fn noop(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn write_to(vm: &mut Vm, args: &mut Args, stderr: bool) -> PyResult<Value> {
+    let Some(&v) = args.pos.get(1).or(args.pos.first()) else { return vm.type_error("write() takes exactly one argument (0 given)") };
+    let Some(Object::Str(s)) = v.obj().map(|i| vm.heap.get(i)) else {
+        let t = vm.type_name(v);
+        return vm.type_error(format!("write() argument must be str, not {t}"));
+    };
+    let s = s.to_string();
+    let n = s.chars().count();
+    if stderr {
+        vm.stderr.push_str(&s);
+    } else {
+        vm.write_stdout(&s);
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn stdout_write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    write_to(vm, args, false)
+}
+
+fn stderr_write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    write_to(vm, args, true)
+}
+
+fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let a = args.pos.first().copied().map(|v| vec![v]).unwrap_or_default();
+    Err(vm.exc_with_args(TypeId::SystemExit, a))
+}
+
+fn sys_getrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(super::RECURSION_LIMIT as i64))
+}
+
+fn sys_setrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn path_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut out = String::new();
+    for v in args.pos.clone() {
+        let s = vm.str_of(v)?;
+        if s.starts_with('/') {
+            out = s;
+        } else if out.is_empty() || out.ends_with('/') {
+            out.push_str(&s);
+        } else {
+            out.push('/');
+            out.push_str(&s);
+        }
+    }
+    Ok(vm.new_string(out))
+}
+
+fn path_basename(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
+    let b = s.rsplit('/').next().unwrap_or("").to_string();
+    Ok(vm.new_string(b))
+}
+
+fn path_dirname(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
+    let d = match s.rfind('/') {
+        Some(0) => "/".to_string(),
+        Some(i) => s[..i].to_string(),
+        None => String::new(),
+    };
+    Ok(vm.new_string(d))
+}
+
+fn path_splitext(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
+    let base_start = s.rfind('/').map_or(0, |i| i + 1);
+    let (root, ext) = match s[base_start..].rfind('.') {
+        Some(i) if s[base_start..base_start + i].chars().any(|c| c != '.') => (s[..base_start + i].to_string(), s[base_start + i..].to_string()),
+        _ => (s.clone(), String::new()),
+    };
+    let items = vec![vm.new_string(root), vm.new_string(ext)];
+    Ok(vm.new_tuple(items))
+}
+
+// ----- math ------------------------------------------------------------------------
+
+fn float_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<f64> {
+    let v = args.pos.get(i).copied().unwrap_or(Value::None);
+    match vm.num(v) {
+        Some(n) => vm.to_f64(&n),
+        None => {
+            let t = vm.type_name(v);
+            vm.type_error(format!("must be real number, not {t}"))
+        }
+    }
+}
+
+fn int_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<BigInt> {
+    let v = args.pos.get(i).copied().unwrap_or(Value::None);
+    match vm.num(v) {
+        Some(Num::Int(i)) => Ok(BigInt::from(i)),
+        Some(Num::Big(b)) => Ok(b),
+        _ => {
+            let t = vm.type_name(v);
+            vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+        }
+    }
+}
+
+fn domain_error<T>(vm: &mut Vm) -> PyResult<T> {
+    vm.value_error("math domain error")
+}
+
+fn float_fn(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, domain: fn(f64) -> bool) -> PyResult<Value> {
+    let x = float_arg(vm, args, 0)?;
+    if !domain(x) {
+        return domain_error(vm);
+    }
+    let r = f(x);
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.exc(TypeId::OverflowError, "math range error"));
+    }
+    Ok(Value::Float(r))
+}
+
+fn any_x(_: f64) -> bool {
+    true
+}
+
+fn math_sqrt(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::sqrt, |x| x >= 0.0 || x.is_nan())
+}
+fn math_exp(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::exp, any_x)
+}
+fn math_log2(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::log2, |x| x > 0.0)
+}
+fn math_log10(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::log10, |x| x > 0.0)
+}
+fn math_sin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::sin, |x| x.is_finite())
+}
+fn math_cos(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::cos, |x| x.is_finite())
+}
+fn math_tan(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::tan, |x| x.is_finite())
+}
+fn math_asin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::asin, |x| (-1.0..=1.0).contains(&x))
+}
+fn math_acos(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::acos, |x| (-1.0..=1.0).contains(&x))
+}
+fn math_atan(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::atan, any_x)
+}
+fn math_fabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::abs, any_x)
+}
+fn math_degrees(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::to_degrees, any_x)
+}
+fn math_radians(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    float_fn(vm, args, f64::to_radians, any_x)
+}
+
+fn math_log(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let x = match vm.num(args.pos.first().copied().unwrap_or(Value::None)) {
+        Some(Num::Big(b)) if b.is_positive() => {
+            // ln of a huge int: scale it into float range first.
+            let bits = b.bits();
+            let shift = bits.saturating_sub(1000);
+            let m = (b >> shift as usize).to_f64().unwrap_or(f64::MAX);
+            m.ln() + shift as f64 * std::f64::consts::LN_2
+        }
+        _ => {
+            let x = float_arg(vm, args, 0)?;
+            if x <= 0.0 {
+                return domain_error(vm);
+            }
+            x.ln()
+        }
+    };
+    match args.pos.get(1) {
+        Some(_) => {
+            let base = float_arg(vm, args, 1)?;
+            if base <= 0.0 {
+                return domain_error(vm);
+            }
+            if base == 1.0 {
+                return Err(vm.exc(TypeId::ZeroDivisionError, "float division by zero"));
+            }
+            Ok(Value::Float(x / base.ln()))
+        }
+        None => Ok(Value::Float(x)),
+    }
+}
+
+fn math_atan2(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (y, x) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn math_hypot(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut acc = 0.0f64;
+    for i in 0..args.pos.len() {
+        let x = float_arg(vm, args, i)?;
+        acc = acc.hypot(x);
+    }
+    Ok(Value::Float(acc))
+}
+
+fn math_pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    if x == 0.0 && y < 0.0 || x < 0.0 && y.fract() != 0.0 {
+        return domain_error(vm);
+    }
+    Ok(Value::Float(x.powf(y)))
+}
+
+fn math_copysign(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn rounding(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
+    let v = args.pos.first().copied().unwrap_or(Value::None);
+    match vm.num(v) {
+        Some(Num::Float(x)) => {
+            if x.is_nan() {
+                return vm.value_error("cannot convert float NaN to integer");
+            }
+            if x.is_infinite() {
+                return Err(vm.exc(TypeId::OverflowError, "cannot convert float infinity to integer"));
+            }
+            vm.to_int(Value::Float(f(x)), None)
+        }
+        Some(n) => Ok(vm.num_value(n)),
+        None => match vm.call_dunder(v, dunder, vec![])? {
+            Some(r) => Ok(r),
+            None => {
+                let t = vm.type_name(v);
+                vm.type_error(format!("must be real number, not {t}"))
+            }
+        },
+    }
+}
+
+fn math_floor(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    rounding(vm, args, f64::floor, "__floor__")
+}
+fn math_ceil(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    rounding(vm, args, f64::ceil, "__ceil__")
+}
+fn math_trunc(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    rounding(vm, args, f64::trunc, "__trunc__")
+}
+
+fn math_isfinite(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(float_arg(vm, args, 0)?.is_finite()))
+}
+fn math_isinf(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(float_arg(vm, args, 0)?.is_infinite()))
+}
+fn math_isnan(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(float_arg(vm, args, 0)?.is_nan()))
+}
+
+fn math_isclose(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let rel = match args.take_kw("rel_tol") { Some(v) => { let n = vm.num(v); match n { Some(n) => vm.to_f64(&n)?, None => 1e-9 } } None => 1e-9 };
+    let abs = match args.take_kw("abs_tol") { Some(v) => { let n = vm.num(v); match n { Some(n) => vm.to_f64(&n)?, None => 0.0 } } None => 0.0 };
+    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs))
+}
+
+fn math_gcd(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut g = BigInt::zero();
+    for i in 0..args.pos.len() {
+        let x = int_arg(vm, args, i)?;
+        g = g.gcd(&x);
+    }
+    Ok(vm.new_int(g))
+}
+
+fn math_lcm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut l = BigInt::one();
+    for i in 0..args.pos.len() {
+        let x = int_arg(vm, args, i)?;
+        if x.is_zero() {
+            return Ok(Value::Int(0));
+        }
+        l = l.lcm(&x);
+    }
+    Ok(vm.new_int(l.abs()))
+}
+
+fn math_factorial(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Some(Value::Float(_)) = args.pos.first() {
+        return vm.type_error("'float' object cannot be interpreted as an integer");
+    }
+    let n = int_arg(vm, args, 0)?;
+    if n.is_negative() {
+        return vm.value_error("factorial() not defined for negative values");
+    }
+    let n = n.to_u64().unwrap_or(0);
+    let mut acc = BigInt::one();
+    for k in 2..=n {
+        acc *= k;
+    }
+    Ok(vm.new_int(acc))
+}
+
+fn math_isqrt(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let n = int_arg(vm, args, 0)?;
+    if n.is_negative() {
+        return vm.value_error("isqrt() argument must be nonnegative");
+    }
+    Ok(vm.new_int(n.sqrt()))
+}
+
+fn math_comb(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (n, k) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    if n.is_negative() {
+        return vm.value_error("n must be a non-negative integer");
+    }
+    if k.is_negative() {
+        return vm.value_error("k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(0));
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc = acc * (&n - i) / (i + 1);
+    }
+    Ok(vm.new_int(acc))
+}
+
+fn math_perm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let n = int_arg(vm, args, 0)?;
+    let k = if args.pos.len() > 1 { int_arg(vm, args, 1)? } else { n.clone() };
+    if n.is_negative() {
+        return vm.value_error("n must be a non-negative integer");
+    }
+    if k.is_negative() {
+        return vm.value_error("k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let mut acc = BigInt::one();
+    for i in 0..k.to_u64().unwrap_or(0) {
+        acc *= &n - i;
+    }
+    Ok(vm.new_int(acc))
+}
+
+fn math_prod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let start = args.take_kw("start").unwrap_or(Value::Int(1));
+    let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let mut acc = start;
+    for x in items {
+        acc = vm.binary_op(acc, x, 5)?;
+    }
+    Ok(acc)
+}
+
+fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    // Shewchuk's exactly rounded summation, as math.fsum uses.
+    let mut partials: Vec<f64> = Vec::new();
+    for v in items {
+        let Some(n) = vm.num(v) else {
+            let t = vm.type_name(v);
+            return vm.type_error(format!("must be real number, not {t}"));
+        };
+        let mut x = vm.to_f64(&n)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    Ok(Value::Float(partials.iter().sum()))
+}

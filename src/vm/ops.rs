@@ -1,0 +1,1308 @@
+//! Operators: arithmetic with Python's int/float semantics, comparisons,
+//! truthiness, subscripts, and the dunder-method fallback for instances.
+
+use super::types::TypeId;
+use super::{PyResult, Vm};
+use crate::runtime::object::{Args, Iter, Object, ViewKind};
+use crate::runtime::value::{ObjId, Value};
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+
+/// A number operand, with bool already turned into int.
+#[derive(Clone, Debug)]
+pub(super) enum Num {
+    Int(i64),
+    Big(BigInt),
+    Float(f64),
+}
+
+const OP_NAMES: [&str; 13] = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+const OP_DUNDERS: [(&str, &str); 13] = [
+    ("__add__", "__radd__"),
+    ("__and__", "__rand__"),
+    ("__floordiv__", "__rfloordiv__"),
+    ("__lshift__", "__rlshift__"),
+    ("__matmul__", "__rmatmul__"),
+    ("__mul__", "__rmul__"),
+    ("__mod__", "__rmod__"),
+    ("__or__", "__ror__"),
+    ("__pow__", "__rpow__"),
+    ("__rshift__", "__rrshift__"),
+    ("__sub__", "__rsub__"),
+    ("__truediv__", "__rtruediv__"),
+    ("__xor__", "__rxor__"),
+];
+const CMP_DUNDERS: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+/// The reflected comparison: `a < b` falls back to `b > a`.
+const CMP_SWAPPED: [usize; 6] = [4, 5, 2, 3, 0, 1];
+
+fn big(n: &Num) -> BigInt {
+    match n {
+        Num::Int(i) => BigInt::from(*i),
+        Num::Big(b) => b.clone(),
+        Num::Float(f) => BigInt::from(*f as i64),
+    }
+}
+
+impl Vm {
+    pub(super) fn num(&self, v: Value) -> Option<Num> {
+        match v {
+            Value::Bool(b) => Some(Num::Int(b as i64)),
+            Value::Int(i) => Some(Num::Int(i)),
+            Value::Float(f) => Some(Num::Float(f)),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Int(b) => Some(Num::Big(b.clone())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub(super) fn num_value(&mut self, n: Num) -> Value {
+        match n {
+            Num::Int(i) => Value::Int(i),
+            Num::Big(b) => self.new_int(b),
+            Num::Float(f) => Value::Float(f),
+        }
+    }
+
+    /// An int as f64, with CPython's error for ints too big for a float.
+    pub(super) fn to_f64(&mut self, n: &Num) -> PyResult<f64> {
+        match n {
+            Num::Int(i) => Ok(*i as f64),
+            Num::Float(f) => Ok(*f),
+            Num::Big(b) => match b.to_f64() {
+                Some(f) if f.is_finite() => Ok(f),
+                _ => Err(self.exc(TypeId::OverflowError, "int too large to convert to float")),
+            },
+        }
+    }
+
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Null | Value::None => false,
+            Value::Bool(b) => b,
+            Value::Int(i) => i != 0,
+            Value::Float(f) => f != 0.0,
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Str(s) => !s.is_empty(),
+                Object::Int(b) => !b.is_zero(),
+                Object::List(v) | Object::Tuple(v) => !v.is_empty(),
+                Object::Dict(d) => !d.is_empty(),
+                Object::Set { items, .. } => !items.is_empty(),
+                Object::Range { .. } => self.len(v)? > 0,
+                Object::Instance(_) => {
+                    if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => {
+                                let t = self.type_name(r);
+                                self.type_error(format!("__bool__ should return bool, returned {t}"))
+                            }
+                        };
+                    }
+                    if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
+                        return Ok(self.index_of(r)? != 0);
+                    }
+                    true
+                }
+                _ => true,
+            },
+        })
+    }
+
+    pub(super) fn negate(&mut self, v: Value) -> PyResult<Value> {
+        match self.num(v) {
+            Some(Num::Int(i)) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => self.new_int(-BigInt::from(i)),
+            }),
+            Some(Num::Big(b)) => Ok(self.new_int(-b)),
+            Some(Num::Float(f)) => Ok(Value::Float(-f)),
+            None => self.unary_dunder(v, "__neg__", "unary -"),
+        }
+    }
+
+    pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
+        match self.num(v) {
+            Some(n) => Ok(self.num_value(n)),
+            None => self.unary_dunder(v, "__pos__", "unary +"),
+        }
+    }
+
+    pub(super) fn invert(&mut self, v: Value) -> PyResult<Value> {
+        match self.num(v) {
+            Some(Num::Int(i)) => Ok(Value::Int(!i)),
+            Some(Num::Big(b)) => Ok(self.new_int(-b - 1)),
+            _ => self.unary_dunder(v, "__invert__", "unary ~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, v: Value, dunder: &str, op: &str) -> PyResult<Value> {
+        if let Some(r) = self.call_dunder(v, dunder, vec![])? {
+            return Ok(r);
+        }
+        let t = self.type_name(v);
+        self.type_error(format!("bad operand type for {op}: '{t}'"))
+    }
+
+    /// BINARY_OP with `dis`'s operator index (13.. are the in-place forms).
+    pub fn binary_op(&mut self, lhs: Value, rhs: Value, op: u32) -> PyResult<Value> {
+        let inplace = op >= 13;
+        let base = (op % 13) as usize;
+        if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
+            let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
+            let r = self.arith(a, b, base)?;
+            // bool & | ^ bool stays a bool.
+            if bools && matches!(base, 1 | 7 | 12) {
+                if let Value::Int(i) = r {
+                    return Ok(Value::Bool(i != 0));
+                }
+            }
+            return Ok(r);
+        }
+        if let Some(r) = self.sequence_op(lhs, rhs, base, inplace)? {
+            return Ok(r);
+        }
+        // User-defined operators: __iadd__, then __add__, then rhs.__radd__.
+        let (dunder, rdunder) = OP_DUNDERS[base];
+        if inplace {
+            let idunder = format!("__i{}", &dunder[2..]);
+            if let Some(r) = self.call_dunder(lhs, &idunder, vec![rhs])? {
+                if !r.is(self.not_implemented()) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(r) = self.call_dunder(lhs, dunder, vec![rhs])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(r);
+            }
+        }
+        if let Some(r) = self.call_dunder(rhs, rdunder, vec![lhs])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(r);
+            }
+        }
+        self.binary_type_error(lhs, rhs, base, inplace)
+    }
+
+    fn binary_type_error(&mut self, lhs: Value, rhs: Value, base: usize, inplace: bool) -> PyResult<Value> {
+        let (lt, rt) = (self.type_name(lhs), self.type_name(rhs));
+        if base == 0 && lt == "str" {
+            return self.type_error(format!("can only concatenate str (not \"{rt}\") to str"));
+        }
+        if base == 0 && (lt == "list" || lt == "tuple") && !inplace {
+            return self.type_error(format!("can only concatenate {lt} (not \"{rt}\") to {lt}"));
+        }
+        if base == 5 && matches!(lt.as_str(), "str" | "list" | "tuple") && !matches!(rt.as_str(), "int" | "bool") {
+            return self.type_error(format!("can't multiply sequence by non-int of type '{rt}'"));
+        }
+        if base == 5 && matches!(rt.as_str(), "str" | "list" | "tuple") && !matches!(lt.as_str(), "int" | "bool") {
+            return self.type_error(format!("can't multiply sequence by non-int of type '{lt}'"));
+        }
+        let mut name = OP_NAMES[base].to_string();
+        if inplace {
+            name.push('=');
+        }
+        if base == 8 && !inplace {
+            name.push_str(" or pow()");
+        }
+        self.type_error(format!("unsupported operand type(s) for {name}: '{lt}' and '{rt}'"))
+    }
+
+    pub(super) fn arith(&mut self, a: Num, b: Num, op: usize) -> PyResult<Value> {
+        use Num::*;
+        if matches!(a, Float(_)) || matches!(b, Float(_)) || op == 11 {
+            if matches!(op, 1 | 3 | 7 | 9 | 12) && (matches!(a, Float(_)) || matches!(b, Float(_))) {
+                return Err(self.exc(TypeId::TypeError, "unsupported float operand"));
+            }
+            if !matches!(op, 1 | 3 | 7 | 9 | 12) {
+                return self.float_arith(a, b, op);
+            }
+        }
+        if let (Int(x), Int(y)) = (&a, &b) {
+            let (x, y) = (*x, *y);
+            let small = match op {
+                0 => x.checked_add(y),
+                10 => x.checked_sub(y),
+                5 => x.checked_mul(y),
+                1 => Some(x & y),
+                7 => Some(x | y),
+                12 => Some(x ^ y),
+                2 | 6 if y == 0 => None,
+                2 => (!(x == i64::MIN && y == -1)).then(|| Integer::div_floor(&x, &y)),
+                6 => Some(Integer::mod_floor(&x, &y)),
+                9 if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+                3 if (0..63).contains(&y) => x.checked_mul(1i64 << y).filter(|r| (r >> y) == x),
+                8 if (0..64).contains(&y) => x.checked_pow(y as u32),
+                _ => None,
+            };
+            if let Some(r) = small {
+                return Ok(Value::Int(r));
+            }
+        }
+        let (x, y) = (big(&a), big(&b));
+        let r = match op {
+            0 => x + y,
+            10 => x - y,
+            5 => x * y,
+            1 => x & y,
+            7 => x | y,
+            12 => x ^ y,
+            2 | 6 => {
+                if y.is_zero() {
+                    let msg = if op == 2 { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                    return Err(self.exc(TypeId::ZeroDivisionError, msg));
+                }
+                if op == 2 {
+                    x.div_floor(&y)
+                } else {
+                    x.mod_floor(&y)
+                }
+            }
+            3 | 9 => {
+                if y.is_negative() {
+                    return self.value_error("negative shift count");
+                }
+                let Some(n) = y.to_usize().filter(|n| *n < 1 << 24) else {
+                    if op == 9 {
+                        return Ok(Value::Int(if x.is_negative() { -1 } else { 0 }));
+                    }
+                    return Err(self.exc(TypeId::OverflowError, "too many digits in integer"));
+                };
+                if op == 3 {
+                    x << n
+                } else {
+                    x >> n
+                }
+            }
+            8 => {
+                if y.is_negative() {
+                    return self.float_arith(a, b, 8);
+                }
+                let Some(e) = y.to_u32().filter(|e| *e < 1 << 22) else {
+                    return Err(self.exc(TypeId::OverflowError, "exponent too large"));
+                };
+                num_traits::pow(x, e as usize)
+            }
+            4 => return self.binary_type_error(Value::Int(0), Value::Int(0), 4, false),
+            _ => unreachable!("operator {op}"),
+        };
+        Ok(self.new_int(r))
+    }
+
+    fn float_arith(&mut self, a: Num, b: Num, op: usize) -> PyResult<Value> {
+        let x = self.to_f64(&a)?;
+        let y = self.to_f64(&b)?;
+        let both_int = !matches!(a, Num::Float(_)) && !matches!(b, Num::Float(_));
+        let r = match op {
+            0 => x + y,
+            10 => x - y,
+            5 => x * y,
+            11 => {
+                if y == 0.0 {
+                    let msg = if both_int { "division by zero" } else { "float division by zero" };
+                    return Err(self.exc(TypeId::ZeroDivisionError, msg));
+                }
+                x / y
+            }
+            2 => {
+                if y == 0.0 {
+                    return Err(self.exc(TypeId::ZeroDivisionError, "float floor division by zero"));
+                }
+                float_floordiv(x, y)
+            }
+            6 => {
+                if y == 0.0 {
+                    return Err(self.exc(TypeId::ZeroDivisionError, "float modulo"));
+                }
+                float_mod(x, y)
+            }
+            8 => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.exc(TypeId::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+                }
+                if x < 0.0 && y.fract() != 0.0 {
+                    return self.value_error("pvm does not support complex numbers yet");
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    return Err(self.exc(TypeId::OverflowError, "(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => unreachable!("float operator {op}"),
+        };
+        Ok(Value::Float(r))
+    }
+
+    /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
+    fn sequence_op(&mut self, lhs: Value, rhs: Value, op: usize, inplace: bool) -> PyResult<Option<Value>> {
+        let (Some(l), r) = (lhs.obj(), rhs) else {
+            if let (Some(n), Some(_)) = (self.num(lhs), rhs.obj()) {
+                if op == 5 {
+                    if let Num::Int(_) | Num::Big(_) = n {
+                        return self.sequence_op(rhs, lhs, op, false);
+                    }
+                }
+            }
+            return Ok(None);
+        };
+        match (op, self.heap.get(l), r.obj().map(|id| self.heap.get(id))) {
+            (0, Object::Str(a), Some(Object::Str(b))) => {
+                let s = format!("{a}{b}");
+                Ok(Some(self.new_string(s)))
+            }
+            (0, Object::List(a), Some(Object::List(b))) => {
+                let b = b.clone();
+                if inplace {
+                    if let Object::List(a) = self.heap.get_mut(l) {
+                        a.extend(b);
+                    }
+                    return Ok(Some(lhs));
+                }
+                let mut v = a.clone();
+                v.extend(b);
+                Ok(Some(self.new_list(v)))
+            }
+            (0, Object::List(_), Some(_)) if inplace => {
+                let items = self.collect_hinted(rhs)?;
+                if let Object::List(a) = self.heap.get_mut(l) {
+                    a.extend(items);
+                }
+                Ok(Some(lhs))
+            }
+            (0, Object::Tuple(a), Some(Object::Tuple(b))) => {
+                let mut v = a.clone();
+                v.extend_from_slice(b);
+                Ok(Some(self.new_tuple(v)))
+            }
+            (5, Object::Str(_) | Object::List(_) | Object::Tuple(_), _) if matches!(self.num(rhs), Some(Num::Int(_) | Num::Big(_))) => {
+                let n = match self.num(rhs) {
+                    Some(Num::Int(n)) => n.max(0) as usize,
+                    _ => return Err(self.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer")),
+                };
+                match self.heap.get(l) {
+                    Object::Str(s) => {
+                        let s = s.repeat(n);
+                        Ok(Some(self.new_string(s)))
+                    }
+                    Object::List(v) => {
+                        let v: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+                        if inplace {
+                            if let Object::List(a) = self.heap.get_mut(l) {
+                                *a = v;
+                            }
+                            return Ok(Some(lhs));
+                        }
+                        Ok(Some(self.new_list(v)))
+                    }
+                    Object::Tuple(v) => {
+                        let v: Vec<Value> = v.iter().copied().cycle().take(v.len() * n).collect();
+                        Ok(Some(self.new_tuple(v)))
+                    }
+                    _ => Ok(None),
+                }
+            }
+            (6, Object::Str(s), _) => {
+                let s = s.clone();
+                let r = self.percent_format(&s, rhs)?;
+                Ok(Some(self.new_string(r)))
+            }
+            (1 | 7 | 10 | 12, Object::Set { .. }, Some(Object::Set { .. })) => Ok(Some(self.set_op(lhs, rhs, op, inplace)?)),
+            (7, Object::Dict(a), Some(Object::Dict(_))) => {
+                if inplace {
+                    self.dict_update(lhs, rhs, false)?;
+                    return Ok(Some(lhs));
+                }
+                let copy = Object::Dict(a.clone());
+                let d = Value::Obj(self.heap.alloc(copy));
+                self.dict_update(d, rhs, false)?;
+                Ok(Some(d))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// COMPARE_OP with `dis.cmp_op`'s index.
+    pub fn compare(&mut self, lhs: Value, rhs: Value, op: usize) -> PyResult<Value> {
+        match op {
+            2 => return Ok(Value::Bool(self.eq(lhs, rhs)?)),
+            3 => return Ok(Value::Bool(!self.eq(lhs, rhs)?)),
+            _ => {}
+        }
+        if let Some(ord) = self.builtin_cmp(lhs, rhs)? {
+            let r = match op {
+                0 => ord == Some(Ordering::Less),
+                1 => matches!(ord, Some(Ordering::Less | Ordering::Equal)),
+                4 => ord == Some(Ordering::Greater),
+                _ => matches!(ord, Some(Ordering::Greater | Ordering::Equal)),
+            };
+            return Ok(Value::Bool(r));
+        }
+        if let Some(r) = self.rich_compare_dunder(lhs, rhs, op)? {
+            return Ok(r);
+        }
+        let (lt, rt) = (self.type_name(lhs), self.type_name(rhs));
+        let sym = crate::bytecode::opcode::CMP_OPS[op];
+        self.type_error(format!("'{sym}' not supported between instances of '{lt}' and '{rt}'"))
+    }
+
+    fn rich_compare_dunder(&mut self, lhs: Value, rhs: Value, op: usize) -> PyResult<Option<Value>> {
+        if let Some(r) = self.call_dunder(lhs, CMP_DUNDERS[op], vec![rhs])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(r) = self.call_dunder(rhs, CMP_DUNDERS[CMP_SWAPPED[op]], vec![lhs])? {
+            if !r.is(self.not_implemented()) {
+                return Ok(Some(r));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Ordering of builtin values; `Ok(None)` when the types do not order
+    /// (the caller then tries dunders), `Ok(Some(None))` for NaN.
+    fn builtin_cmp(&mut self, a: Value, b: Value) -> PyResult<Option<Option<Ordering>>> {
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            return Ok(Some(num_cmp(&x, &y)));
+        }
+        let (Some(x), Some(y)) = (a.obj(), b.obj()) else { return Ok(None) };
+        match (self.heap.get(x), self.heap.get(y)) {
+            (Object::Str(s), Object::Str(t)) => Ok(Some(Some(s.cmp(t)))),
+            (Object::List(s), Object::List(t)) | (Object::Tuple(s), Object::Tuple(t)) => {
+                let (s, t) = (s.clone(), t.clone());
+                for (p, q) in s.iter().zip(t.iter()) {
+                    if !self.eq(*p, *q)? {
+                        let lt = self.compare(*p, *q, 0)?;
+                        return Ok(Some(Some(if self.truthy(lt)? { Ordering::Less } else { Ordering::Greater })));
+                    }
+                }
+                Ok(Some(Some(s.len().cmp(&t.len()))))
+            }
+            (Object::Set { items: s, .. }, Object::Set { items: t, .. }) => {
+                let sub = s.keys().into_iter().all(|k| self.hash_key(k).map(|h| t.contains(&h)).unwrap_or(false));
+                let sup = t.keys().into_iter().all(|k| self.hash_key(k).map(|h| s.contains(&h)).unwrap_or(false));
+                Ok(Some(match (sub, sup) {
+                    (true, true) => Some(Ordering::Equal),
+                    (true, false) => Some(Ordering::Less),
+                    (false, true) => Some(Ordering::Greater),
+                    _ => None,
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Python `==`.
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        let (Some(x), Some(y)) = (a.obj(), b.obj()) else {
+            if a.is(b) {
+                return Ok(true);
+            }
+            if let Some(r) = self.eq_dunder(a, b)? {
+                return Ok(r);
+            }
+            return Ok(false);
+        };
+        if x == y && !matches!(self.heap.get(x), Object::Instance(_)) {
+            return Ok(true);
+        }
+        match (self.heap.get(x), self.heap.get(y)) {
+            (Object::Str(s), Object::Str(t)) => Ok(s == t),
+            (Object::List(s), Object::List(t)) | (Object::Tuple(s), Object::Tuple(t)) => {
+                if s.len() != t.len() {
+                    return Ok(false);
+                }
+                let (s, t) = (s.clone(), t.clone());
+                for (p, q) in s.into_iter().zip(t) {
+                    if !self.eq(p, q)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Object::Dict(s), Object::Dict(t)) => {
+                if s.len() != t.len() {
+                    return Ok(false);
+                }
+                let (s, t) = (s.clone(), t.clone());
+                for (k, v) in s.iter() {
+                    let h = self.key(k)?;
+                    match t.get(&h) {
+                        Some(w) if self.eq(v, w)? => {}
+                        _ => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
+            (Object::Set { items: s, .. }, Object::Set { items: t, .. }) => {
+                if s.len() != t.len() {
+                    return Ok(false);
+                }
+                let keys = s.keys();
+                let t = t.clone();
+                for k in keys {
+                    let h = self.key(k)?;
+                    if !t.contains(&h) {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Object::Range { start, stop, step }, Object::Range { start: s2, stop: e2, step: t2 }) => {
+                Ok((start, stop, step) == (s2, e2, t2))
+            }
+            (Object::Method { func: f1, receiver: r1 }, Object::Method { func: f2, receiver: r2 }) => {
+                Ok(f1.is(*f2) && r1.is(*r2))
+            }
+            _ => {
+                if let Some(r) = self.eq_dunder(a, b)? {
+                    return Ok(r);
+                }
+                Ok(x == y)
+            }
+        }
+    }
+
+    fn eq_dunder(&mut self, a: Value, b: Value) -> PyResult<Option<bool>> {
+        let has = |vm: &Vm, v: Value| matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Instance(_)));
+        if !has(self, a) && !has(self, b) {
+            return Ok(None);
+        }
+        match self.rich_compare_dunder(a, b, 2)? {
+            Some(r) => Ok(Some(self.truthy(r)?)),
+            None => Ok(Some(a.is(b))),
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(id) = container.obj() {
+            match self.heap.get(id) {
+                Object::Str(s) => {
+                    let s = s.clone();
+                    let Some(Object::Str(sub)) = item.obj().map(|i| self.heap.get(i)) else {
+                        let t = self.type_name(item);
+                        return self.type_error(format!("'in <string>' requires string as left operand, not {t}"));
+                    };
+                    return Ok(s.contains(&**sub));
+                }
+                Object::Dict(_) => {
+                    let h = self.key(item)?;
+                    return Ok(matches!(self.heap.get(id), Object::Dict(d) if d.contains(&h)));
+                }
+                Object::DictView { dict, kind: ViewKind::Keys } => {
+                    let d = Value::Obj(*dict);
+                    return self.contains(d, item);
+                }
+                Object::Set { .. } => {
+                    let h = self.key(item)?;
+                    return Ok(matches!(self.heap.get(id), Object::Set { items, .. } if items.contains(&h)));
+                }
+                Object::List(v) | Object::Tuple(v) => {
+                    let v = v.clone();
+                    for x in v {
+                        if x.is(item) || self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Object::Range { start, stop, step } => {
+                    let (start, stop, step) = (*start, *stop, *step);
+                    return Ok(match self.num(item) {
+                        Some(Num::Int(i)) => {
+                            let inside = if step > 0 { i >= start && i < stop } else { i <= start && i > stop };
+                            inside && (i - start) % step == 0
+                        }
+                        _ => false,
+                    });
+                }
+                Object::Instance(_) => {
+                    if let Some(r) = self.call_dunder(container, "__contains__", vec![item])? {
+                        return self.truthy(r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let it = match self.iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                let t = self.type_name(container);
+                return self.type_error(format!("argument of type '{t}' is not iterable"));
+            }
+        };
+        while let Some(x) = self.next(it)? {
+            if x.is(item) || self.eq(x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Looks a dunder method up on the type of `obj` (instances of user
+    /// classes only) and calls it; `None` if the class does not define it.
+    pub(super) fn call_dunder(&mut self, obj: Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+        let Some(id) = obj.obj() else { return Ok(None) };
+        let class = match self.heap.get(id) {
+            Object::Instance(i) => i.class,
+            _ => return Ok(None),
+        };
+        let Some(f) = self.lookup_user_attr(class, name) else { return Ok(None) };
+        let mut all = vec![obj];
+        all.extend(args);
+        let f = self.bind_class_attr(f, obj, class);
+        let _ = all.remove(0);
+        Ok(Some(self.call(f, Args::new(all))?))
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(id) = v.obj() {
+            match self.heap.get(id) {
+                Object::Str(s) => return Ok(s.chars().count()),
+                Object::List(v) | Object::Tuple(v) => return Ok(v.len()),
+                Object::Dict(d) => return Ok(d.len()),
+                Object::DictView { dict, .. } => {
+                    if let Object::Dict(d) = self.heap.get(*dict) {
+                        return Ok(d.len());
+                    }
+                }
+                Object::Set { items, .. } => return Ok(items.len()),
+                Object::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step) as usize),
+                Object::Instance(_) => {
+                    if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
+                        let n = self.index_of(r)?;
+                        if n < 0 {
+                            return self.value_error("__len__() should return >= 0");
+                        }
+                        return Ok(n as usize);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(v);
+        self.type_error(format!("object of type '{t}' has no len()"))
+    }
+
+    /// An int used as an index (`__index__`).
+    pub fn index_of(&mut self, v: Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
+                Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
+            }
+            _ => {
+                let t = self.type_name(v);
+                self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+            }
+        }
+    }
+
+    pub(super) fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> Value {
+        Value::Obj(self.heap.alloc(Object::Slice { start, stop, step }))
+    }
+
+    /// Resolves a slice against a sequence length: (start, stop, step, count).
+    pub(super) fn slice_indices(&mut self, slice: ObjId, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let Object::Slice { start, stop, step } = *self.heap.get(slice) else { unreachable!() };
+        let len = len as i64;
+        let step = match step {
+            Value::None => 1,
+            v => self.slice_index(v)?,
+        };
+        if step == 0 {
+            return self.value_error("slice step cannot be zero");
+        }
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |vm: &mut Vm, v: Value, default: i64| -> PyResult<i64> {
+            match v {
+                Value::None => Ok(default),
+                v => {
+                    let i = vm.slice_index(v)?;
+                    Ok(if i < 0 { (i + len).max(lower) } else { i.min(upper) })
+                }
+            }
+        };
+        let start = clamp(self, start, if step < 0 { upper } else { lower })?;
+        let stop = clamp(self, stop, if step < 0 { lower } else { upper })?;
+        let count = if step > 0 {
+            if stop > start { (stop - start + step - 1) / step } else { 0 }
+        } else if start > stop {
+            (start - stop + (-step) - 1) / (-step)
+        } else {
+            0
+        };
+        Ok((start, stop, step, count as usize))
+    }
+
+    fn slice_index(&mut self, v: Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Int(b) => Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
+                _ => self.type_error("slice indices must be integers or None or have an __index__ method"),
+            },
+            _ => self.type_error("slice indices must be integers or None or have an __index__ method"),
+        }
+    }
+
+    /// Normalises a sequence index (negative from the end), or None if out of range.
+    fn seq_index(&mut self, index: Value, len: usize, what: &str) -> PyResult<Option<usize>> {
+        let i = match index {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
+                return Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
+            }
+            _ => {
+                let t = self.type_name(index);
+                return self.type_error(format!("{what} indices must be integers or slices, not {t}"));
+            }
+        };
+        let i = if i < 0 { i + len as i64 } else { i };
+        Ok((0..len as i64).contains(&i).then_some(i as usize))
+    }
+
+    /// `container[sub]`.
+    pub fn getitem(&mut self, container: Value, sub: Value) -> PyResult<Value> {
+        let Some(id) = container.obj() else {
+            return self.not_subscriptable(container);
+        };
+        let slice = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. }));
+        match self.heap.get(id) {
+            Object::List(_) | Object::Tuple(_) => {
+                let is_list = matches!(self.heap.get(id), Object::List(_));
+                let what = if is_list { "list" } else { "tuple" };
+                let len = match self.heap.get(id) {
+                    Object::List(v) | Object::Tuple(v) => v.len(),
+                    _ => 0,
+                };
+                if let Some(s) = slice {
+                    let (start, _, step, count) = self.slice_indices(s, len)?;
+                    let items = match self.heap.get(id) {
+                        Object::List(v) | Object::Tuple(v) => {
+                            (0..count).map(|k| v[(start + k as i64 * step) as usize]).collect()
+                        }
+                        _ => vec![],
+                    };
+                    return Ok(if is_list { self.new_list(items) } else { self.new_tuple(items) });
+                }
+                match self.seq_index(sub, len, what)? {
+                    Some(i) => match self.heap.get(id) {
+                        Object::List(v) | Object::Tuple(v) => Ok(v[i]),
+                        _ => unreachable!(),
+                    },
+                    None => Err(self.exc(TypeId::IndexError, format!("{what} index out of range"))),
+                }
+            }
+            Object::Str(s) => {
+                let s = s.clone();
+                if let Some(sl) = slice {
+                    let chars: Vec<char> = s.chars().collect();
+                    let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
+                    let out: String = (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect();
+                    return Ok(self.new_string(out));
+                }
+                let len = if s.is_ascii() { s.len() } else { s.chars().count() };
+                match self.seq_index(sub, len, "string")? {
+                    Some(i) => {
+                        let c = if s.is_ascii() { &s[i..i + 1] } else { let c = s.chars().nth(i).unwrap(); return Ok(self.new_string(c.to_string())) };
+                        Ok(self.new_str(c))
+                    }
+                    None => Err(self.exc(TypeId::IndexError, "string index out of range")),
+                }
+            }
+            Object::Dict(_) => {
+                let h = self.key(sub)?;
+                match self.heap.get(id) {
+                    Object::Dict(d) => match d.get(&h) {
+                        Some(v) => Ok(v),
+                        None => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
+                    },
+                    _ => unreachable!(),
+                }
+            }
+            Object::Range { start, stop, step } => {
+                let (start, stop, step) = (*start, *stop, *step);
+                let len = range_len(start, stop, step) as usize;
+                if let Some(sl) = slice {
+                    let (s0, _, st, count) = self.slice_indices(sl, len)?;
+                    let new_start = start + s0 * step;
+                    let new_step = step * st;
+                    let new_stop = new_start + count as i64 * new_step;
+                    return Ok(Value::Obj(self.heap.alloc(Object::Range { start: new_start, stop: new_stop, step: new_step })));
+                }
+                match self.seq_index(sub, len, "range")? {
+                    Some(i) => Ok(Value::Int(start + i as i64 * step)),
+                    None => Err(self.exc(TypeId::IndexError, "range object index out of range")),
+                }
+            }
+            Object::Class(_) => Ok(container),
+            Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
+                Some(v) => Ok(v),
+                None => self.not_subscriptable(container),
+            },
+            _ => self.not_subscriptable(container),
+        }
+    }
+
+    fn not_subscriptable<T>(&mut self, v: Value) -> PyResult<T> {
+        let t = self.type_name(v);
+        self.type_error(format!("'{t}' object is not subscriptable"))
+    }
+
+    /// `container[sub] = v`.
+    pub fn setitem(&mut self, container: Value, sub: Value, v: Value) -> PyResult<()> {
+        let Some(id) = container.obj() else {
+            let t = self.type_name(container);
+            return self.type_error(format!("'{t}' object does not support item assignment"));
+        };
+        match self.heap.get(id) {
+            Object::List(items) => {
+                let len = items.len();
+                if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
+                    let new = self.collect_iterable(v)?;
+                    let (start, stop, step, count) = self.slice_indices(s, len)?;
+                    let Object::List(items) = self.heap.get_mut(id) else { unreachable!() };
+                    if step == 1 {
+                        let stop = stop.max(start) as usize;
+                        items.splice(start as usize..stop, new);
+                    } else {
+                        if new.len() != count {
+                            let msg = format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new.len(),
+                                count
+                            );
+                            return self.value_error(msg);
+                        }
+                        for (k, x) in new.into_iter().enumerate() {
+                            items[(start + k as i64 * step) as usize] = x;
+                        }
+                    }
+                    return Ok(());
+                }
+                match self.seq_index(sub, len, "list")? {
+                    Some(i) => {
+                        if let Object::List(items) = self.heap.get_mut(id) {
+                            items[i] = v;
+                        }
+                        Ok(())
+                    }
+                    None => Err(self.exc(TypeId::IndexError, "list assignment index out of range")),
+                }
+            }
+            Object::Dict(_) => self.dict_set(id, sub, v),
+            Object::Instance(_) => match self.call_dunder(container, "__setitem__", vec![sub, v])? {
+                Some(_) => Ok(()),
+                None => {
+                    let t = self.type_name(container);
+                    self.type_error(format!("'{t}' object does not support item assignment"))
+                }
+            },
+            _ => {
+                let t = self.type_name(container);
+                self.type_error(format!("'{t}' object does not support item assignment"))
+            }
+        }
+    }
+
+    /// `del container[sub]`.
+    pub fn delitem(&mut self, container: Value, sub: Value) -> PyResult<()> {
+        let Some(id) = container.obj() else {
+            let t = self.type_name(container);
+            return self.type_error(format!("'{t}' object does not support item deletion"));
+        };
+        match self.heap.get(id) {
+            Object::List(items) => {
+                let len = items.len();
+                if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
+                    let (start, _, step, count) = self.slice_indices(s, len)?;
+                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                    idx.sort_unstable();
+                    if let Object::List(items) = self.heap.get_mut(id) {
+                        for i in idx.into_iter().rev() {
+                            items.remove(i);
+                        }
+                    }
+                    return Ok(());
+                }
+                match self.seq_index(sub, len, "list")? {
+                    Some(i) => {
+                        if let Object::List(items) = self.heap.get_mut(id) {
+                            items.remove(i);
+                        }
+                        Ok(())
+                    }
+                    None => Err(self.exc(TypeId::IndexError, "list assignment index out of range")),
+                }
+            }
+            Object::Dict(_) => {
+                let h = self.key(sub)?;
+                let removed = match self.heap.get_mut(id) {
+                    Object::Dict(d) => d.remove(&h),
+                    _ => None,
+                };
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
+                }
+            }
+            Object::Instance(_) => match self.call_dunder(container, "__delitem__", vec![sub])? {
+                Some(_) => Ok(()),
+                None => {
+                    let t = self.type_name(container);
+                    self.type_error(format!("'{t}' object does not support item deletion"))
+                }
+            },
+            _ => {
+                let t = self.type_name(container);
+                self.type_error(format!("'{t}' object does not support item deletion"))
+            }
+        }
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: Value) -> PyResult<Value> {
+        let Some(id) = v.obj() else {
+            let t = self.type_name(v);
+            return self.type_error(format!("'{t}' object is not iterable"));
+        };
+        let it = match self.heap.get(id) {
+            Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
+            Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
+            Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
+            Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
+            Object::Dict(_) => Iter::DictKeys { dict: id, index: 0 },
+            Object::DictView { dict, kind } => match kind {
+                ViewKind::Keys => Iter::DictKeys { dict: *dict, index: 0 },
+                ViewKind::Values => Iter::DictValues { dict: *dict, index: 0 },
+                ViewKind::Items => Iter::DictItems { dict: *dict, index: 0 },
+            },
+            Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
+            Object::Iter(_) | Object::Generator(_) => return Ok(v),
+            Object::Instance(_) => {
+                if let Some(r) = self.call_dunder(v, "__iter__", vec![])? {
+                    return Ok(r);
+                }
+                if self.lookup_user_attr(self.type_of(v), "__getitem__").is_some() {
+                    Iter::GetItem { obj: v, index: 0 }
+                } else {
+                    let t = self.type_name(v);
+                    return self.type_error(format!("'{t}' object is not iterable"));
+                }
+            }
+            _ => {
+                let t = self.type_name(v);
+                return self.type_error(format!("'{t}' object is not iterable"));
+            }
+        };
+        Ok(Value::Obj(self.heap.alloc(Object::Iter(it))))
+    }
+
+    /// `next(it)`: `None` when exhausted.
+    pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        let Some(id) = it.obj() else {
+            let t = self.type_name(it);
+            return self.type_error(format!("'{t}' object is not an iterator"));
+        };
+        match self.heap.get_mut(id) {
+            Object::Iter(Iter::Range { next, stop, step }) => {
+                let n = *next;
+                if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                    *next = n + *step;
+                    Ok(Some(Value::Int(n)))
+                } else {
+                    Ok(None)
+                }
+            }
+            Object::Iter(Iter::Seq { seq, index, .. }) => {
+                let (seq, i) = (*seq, *index);
+                let item = match self.heap.get(seq) {
+                    Object::List(v) | Object::Tuple(v) => v.get(i).copied(),
+                    _ => None,
+                };
+                if let Object::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(id) {
+                    *index = if item.is_some() { i + 1 } else { usize::MAX / 2 };
+                }
+                Ok(item)
+            }
+            Object::Iter(Iter::Reversed { seq, index }) => {
+                let (seq, i) = (*seq, *index);
+                if i == 0 {
+                    return Ok(None);
+                }
+                let item = match self.heap.get(seq) {
+                    Object::List(v) | Object::Tuple(v) => v.get(i - 1).copied(),
+                    _ => None,
+                };
+                if let Object::Iter(Iter::Reversed { index, .. }) = self.heap.get_mut(id) {
+                    *index = i - 1;
+                }
+                Ok(item)
+            }
+            Object::Iter(Iter::Str { s, pos }) => match s[*pos..].chars().next() {
+                Some(c) => {
+                    *pos += c.len_utf8();
+                    let mut buf = [0u8; 4];
+                    let cs: &str = c.encode_utf8(&mut buf);
+                    let cs = cs.to_string();
+                    Ok(Some(self.new_string(cs)))
+                }
+                None => Ok(None),
+            },
+            Object::Iter(Iter::DictKeys { dict, index })
+            | Object::Iter(Iter::DictValues { dict, index })
+            | Object::Iter(Iter::DictItems { dict, index }) => {
+                let (dict, start) = (*dict, *index);
+                let mut i = start;
+                let entry = loop {
+                    match self.heap.get(dict) {
+                        Object::Dict(d) => match d.entry_at(i) {
+                            None => break None,
+                            Some(None) => i += 1,
+                            Some(Some(e)) => break Some(e),
+                        },
+                        _ => break None,
+                    }
+                };
+                let kind = match self.heap.get_mut(id) {
+                    Object::Iter(it) => {
+                        let k = match it {
+                            Iter::DictKeys { index, .. } => { *index = i + 1; 0 }
+                            Iter::DictValues { index, .. } => { *index = i + 1; 1 }
+                            Iter::DictItems { index, .. } => { *index = i + 1; 2 }
+                            _ => 0,
+                        };
+                        k
+                    }
+                    _ => 0,
+                };
+                Ok(match entry {
+                    None => None,
+                    Some((k, v)) => Some(match kind {
+                        0 => k,
+                        1 => v,
+                        _ => self.new_tuple(vec![k, v]),
+                    }),
+                })
+            }
+            Object::Iter(Iter::Values { items, index, .. }) => {
+                let item = items.get(*index).copied();
+                *index += 1;
+                Ok(item)
+            }
+            Object::Iter(Iter::Enumerate { it: inner, count }) => {
+                let (inner, n) = (*inner, *count);
+                match self.next(inner)? {
+                    Some(v) => {
+                        if let Object::Iter(Iter::Enumerate { count, .. }) = self.heap.get_mut(id) {
+                            *count += 1;
+                        }
+                        Ok(Some(self.new_tuple(vec![Value::Int(n), v])))
+                    }
+                    None => Ok(None),
+                }
+            }
+            Object::Iter(Iter::Zip { its }) => {
+                let its = its.clone();
+                let mut out = Vec::with_capacity(its.len());
+                for i in its {
+                    match self.next(i)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                if out.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(self.new_tuple(out)))
+            }
+            Object::Iter(Iter::Map { func, its }) => {
+                let (func, its) = (*func, its.clone());
+                let mut args = Vec::with_capacity(its.len());
+                for i in its {
+                    match self.next(i)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(self.call(func, Args::new(args))?))
+            }
+            Object::Iter(Iter::Filter { func, it: inner }) => {
+                let (func, inner) = (*func, *inner);
+                while let Some(v) = self.next(inner)? {
+                    let keep = if matches!(func, Value::None) { v } else { self.call1(func, v)? };
+                    if self.truthy(keep)? {
+                        return Ok(Some(v));
+                    }
+                }
+                Ok(None)
+            }
+            Object::Iter(Iter::Exhausted) => Ok(None),
+            Object::Iter(Iter::GetItem { obj, index }) => {
+                let (obj, i) = (*obj, *index);
+                let stop = [self.type_obj(TypeId::IndexError), self.type_obj(TypeId::StopIteration)];
+                match self.getitem(obj, Value::Int(i)) {
+                    Ok(x) => {
+                        if let Object::Iter(Iter::GetItem { index, .. }) = self.heap.get_mut(id) {
+                            *index = i + 1;
+                        }
+                        Ok(Some(x))
+                    }
+                    Err(e) if stop.iter().any(|s| self.is_subclass(self.type_of(Value::Obj(e.0)), *s)) => {
+                        *self.heap.get_mut(id) = Object::Iter(Iter::Exhausted);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Object::Generator(_) => match self.send(it, Value::None)? {
+                super::eval::FrameExit::Yield(v) => Ok(Some(v)),
+                super::eval::FrameExit::Return(_) => Ok(None),
+            },
+            Object::Instance(_) => {
+                let stop = self.type_obj(TypeId::StopIteration);
+                match self.call_dunder(it, "__next__", vec![]) {
+                    Ok(Some(v)) => Ok(Some(v)),
+                    Ok(None) => {
+                        let t = self.type_name(it);
+                        self.type_error(format!("'{t}' object is not an iterator"))
+                    }
+                    Err(e) if self.is_subclass(self.type_of(Value::Obj(e.0)), stop) => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => {
+                let t = self.type_name(it);
+                self.type_error(format!("'{t}' object is not an iterator"))
+            }
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(id) = v.obj() {
+            match self.heap.get(id) {
+                Object::List(items) | Object::Tuple(items) => return Ok(items.clone()),
+                _ => {}
+            }
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `list(v)`'s way of collecting: like `collect_iterable`, but CPython
+    /// first asks the object for a length hint (its `__len__`).
+    pub fn collect_hinted(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) {
+            return self.collect_iterable(v);
+        }
+        let it = self.iter(v)?;
+        self.call_dunder(v, "__len__", vec![])?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Items of a tuple/list (constants, keyword names, closures).
+    pub(super) fn sequence_items(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        self.collect_iterable(v)
+    }
+
+    /// UNPACK_SEQUENCE: exactly `n` items.
+    pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = match self.collect_iterable(v) {
+            Ok(items) => items,
+            Err(e) => {
+                if matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Iter(_) | Object::Generator(_))) {
+                    return Err(e);
+                }
+                let t = self.type_name(v);
+                return self.type_error(format!("cannot unpack non-iterable {t} object"));
+            }
+        };
+        if items.len() < n {
+            let msg = format!("not enough values to unpack (expected {}, got {})", n, items.len());
+            return self.value_error(msg);
+        }
+        if items.len() > n {
+            return self.value_error(format!("too many values to unpack (expected {n})"));
+        }
+        Ok(items)
+    }
+}
+
+pub(super) fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && stop > start {
+        (stop - start + step - 1) / step
+    } else if step < 0 && start > stop {
+        (start - stop - step - 1) / (-step)
+    } else {
+        0
+    }
+}
+
+pub(super) fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
+        (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
+        (Num::Float(x), other) | (other, Num::Float(x)) => {
+            let flip = matches!(b, Num::Float(_)) && !matches!(a, Num::Float(_));
+            let y = match other {
+                Num::Int(i) => *i as f64,
+                Num::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
+                Num::Float(f) => *f,
+            };
+            let o = x.partial_cmp(&y);
+            if flip {
+                o.map(Ordering::reverse)
+            } else {
+                o
+            }
+        }
+        _ => Some(big(a).cmp(&big(b))),
+    }
+}
+
+fn float_floordiv(x: f64, y: f64) -> f64 {
+    let m = float_mod(x, y);
+    let div = (x - m) / y;
+    if div == 0.0 {
+        0.0_f64.copysign(x / y)
+    } else {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    }
+}
+
+fn float_mod(x: f64, y: f64) -> f64 {
+    let mut m = x % y;
+    if m != 0.0 {
+        if (y < 0.0) != (m < 0.0) {
+            m += y;
+        }
+    } else {
+        m = 0.0_f64.copysign(y);
+    }
+    m
+}
