@@ -269,6 +269,10 @@ impl<'a> Compiler<'a> {
             self.set_qualname();
         }
         self.emit_arg(l, RESUME, 0);
+        // CPython 3.12.7 starts the body in a block of its own, so a NOP on
+        // the `def` line survives to give the implicit return its location.
+        let body = self.new_label();
+        self.use_label(body);
         Ok(())
     }
 
@@ -640,7 +644,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Break => self.break_stmt(s),
             StmtKind::Continue => self.continue_stmt(s),
-            StmtKind::With { items, body } => self.with_stmt(s, items, body, 0),
+            StmtKind::With { items, body } => self.with_stmt(items, body, 0),
             StmtKind::AsyncFor { .. } | StmtKind::AsyncWith { .. } => {
                 Err(err("pvm does not support 'async' code yet", s.span))
             }
@@ -820,7 +824,7 @@ impl<'a> Compiler<'a> {
             l = loc(v.span);
             self.emit(l, NOP);
         }
-        if value.map_or(true, |v| v.span.line != s.span.line) {
+        if value.is_none_or(|v| v.span.line != s.span.line) {
             l = loc(s.span);
             self.emit(l, NOP);
         }
@@ -1091,7 +1095,7 @@ impl<'a> Compiler<'a> {
         self.emit_arg(l, CALL, 2);
     }
 
-    fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
         let item = &items[pos];
         let block = self.new_label();
         let final_label = self.new_label();
@@ -1117,7 +1121,7 @@ impl<'a> Compiler<'a> {
         if pos + 1 == items.len() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(s, items, body, pos + 1)?;
+            self.with_stmt(items, body, pos + 1)?;
         }
         self.emit_op(Loc::NONE, Op::PopBlock, 0);
         self.pop_fblock();
@@ -1936,7 +1940,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(CompileError::at("multiple starred expressions in assignment", l));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 256 || n - i > (i32::MAX >> 8) as usize {
                     return Err(CompileError::at("too many expressions in star-unpacking assignment", l));
                 }
                 self.emit_arg(l, UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);

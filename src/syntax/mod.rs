@@ -97,11 +97,6 @@ fn parse_normalized(
         )),
         _ => None,
     };
-    if let Some(e) = lexical_error {
-        // A lexical error anywhere wins over any parser error (pegen's
-        // `_PyPegen_tokenize_full_source_to_check_for_errors`).
-        return Err(e);
-    }
     let sentinel_error = lexical_error
         .clone()
         .or_else(|| unclosed.as_ref().map(|(_, e)| e.clone()));
@@ -109,10 +104,21 @@ fn parse_normalized(
     let result = parser.parse_module();
     warnings.append(&mut parser.warnings);
     result.map_err(|parse_error| {
-        // pegen prefers an error the tokenizer finds anywhere in the rest of
-        // the file (`_PyPegen_tokenize_full_source_to_check_for_errors`); an
-        // unclosed bracket wins only if it opened before the error's line.
-        if let Some(e) = lexical_error {
+        // pegen's `_PyPegen_set_syntax_error`: "unexpected indent" stands as
+        // is; any other parser error gives way to an error the tokenizer
+        // finds in the rest of the file
+        // (`_PyPegen_tokenize_full_source_to_check_for_errors`), and an
+        // unclosed bracket wins if it opened before the furthest token read.
+        if is_unexpected_indentation(&parse_error) {
+            return parse_error;
+        }
+        if parse_error.msg == parser::TOO_COMPLEX {
+            // Our own limit, not CPython's: any real error wins over it.
+            if let Some(e) = lexical_error {
+                return e;
+            }
+        }
+        if let Some(e) = lexical_error.filter(raised_by_tokenizer) {
             return e;
         }
         match unclosed {
@@ -120,6 +126,21 @@ fn parse_normalized(
             _ => parse_error,
         }
     })
+}
+
+/// Whether CPython's tokenizer raises this error itself (so that scanning
+/// the rest of the file finds it). Indentation and line-continuation
+/// errors are only reported when the parser reaches them.
+fn raised_by_tokenizer(e: &SyntaxError) -> bool {
+    e.kind == ErrorKind::SyntaxError
+        && !matches!(
+            e.msg.as_str(),
+            "unexpected character after line continuation character" | "unexpected EOF while parsing"
+        )
+}
+
+fn is_unexpected_indentation(e: &SyntaxError) -> bool {
+    e.kind == ErrorKind::IndentationError && matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent")
 }
 
 fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u32) -> SyntaxError {

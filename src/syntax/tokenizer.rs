@@ -328,18 +328,9 @@ impl<'a> Tokenizer<'a> {
                 end: self.here(),
             });
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().unwrap().0 {
-                self.indents.pop();
-                let p = self.here();
-                self.tokens.push(Token {
-                    kind: TokenKind::Dedent,
-                    lo: self.pos,
-                    hi: self.pos,
-                    start: p,
-                    end: p,
-                });
-            }
-            let (top, alttop) = *self.indents.last().unwrap();
+            // Check the new level before emitting any DEDENT, as CPython does.
+            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0) + 1;
+            let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let line = self.line_text(self.line_start);
                 let offset = line.chars().count() as i32 + 1;
@@ -352,6 +343,17 @@ impl<'a> Tokenizer<'a> {
             }
             if altcol != alttop {
                 return Err(self.tab_error());
+            }
+            while self.indents.len() > keep {
+                self.indents.pop();
+                let p = self.here();
+                self.tokens.push(Token {
+                    kind: TokenKind::Dedent,
+                    lo: self.pos,
+                    hi: self.pos,
+                    start: p,
+                    end: p,
+                });
             }
         }
         Ok(false)

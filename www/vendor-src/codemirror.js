@@ -1,6 +1,23 @@
-// Entry point esbuild bundles into www/vendor/codemirror.js: the pieces of
-// CodeMirror 6 the page uses, re-exported as one ES module.
-export { EditorView, basicSetup } from "codemirror";
+// Entry point esbuild bundles into www/vendor/codemirror.js: the parts of
+// CodeMirror 6 the page uses, re-exported as one ES module. A lean setup
+// (CodeMirror's minimal one plus line numbers and brackets; no autocompletion,
+// search or lint panels) keeps the page small.
+import { EditorView, minimalSetup } from "codemirror";
+import { lineNumbers, keymap } from "@codemirror/view";
+import { indentOnInput, bracketMatching } from "@codemirror/language";
+import { indentWithTab } from "@codemirror/commands";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+
+export const editorSetup = [
+  lineNumbers(),
+  minimalSetup,
+  indentOnInput(),
+  bracketMatching(),
+  closeBrackets(),
+  keymap.of([...closeBracketsKeymap, indentWithTab]),
+];
+
+export { EditorView };
 export { EditorState, StateEffect, StateField } from "@codemirror/state";
-export { Decoration, keymap } from "@codemirror/view";
+export { Decoration } from "@codemirror/view";
 export { python } from "@codemirror/lang-python";

@@ -546,6 +546,7 @@ impl<'a> Parser<'a> {
     pub(super) fn slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.slice()?;
+        self.check_slice_end(&first)?;
         if !self.is_op(",") {
             if let ExprKind::Starred { .. } = first.kind {
                 // `a[*b]` is a one-element tuple.
@@ -564,7 +565,9 @@ impl<'a> Parser<'a> {
             if self.is_op("]") {
                 break;
             }
-            elts.push(self.slice()?);
+            let e = self.slice()?;
+            self.check_slice_end(&e)?;
+            elts.push(e);
         }
         Ok(Expr {
             kind: ExprKind::Tuple {
@@ -573,6 +576,23 @@ impl<'a> Parser<'a> {
             },
             span: self.span_from(start),
         })
+    }
+
+    /// After a subscript element only `,` or `]` may follow; two
+    /// expressions in a row get the missing-comma diagnosis (for a slice,
+    /// against its last bound).
+    pub(super) fn check_slice_end(&mut self, e: &Expr) -> PResult<()> {
+        if self.is_op(",") || self.is_op("]") {
+            return Ok(());
+        }
+        let last = match &e.kind {
+            ExprKind::Slice { lower, upper, step } => step.as_deref().or(upper.as_deref()).or(lower.as_deref()),
+            _ => Some(e),
+        };
+        match last {
+            Some(last) => Err(self.missing_comma_or_invalid(&last.clone())),
+            None => Err(self.invalid_syntax()),
+        }
     }
 
     pub(super) fn slice(&mut self) -> PResult<Expr> {
@@ -743,8 +763,14 @@ impl<'a> Parser<'a> {
     }
 
     /// invalid_expression: two expressions in a row inside brackets —
-    /// "Perhaps you forgot a comma?" — else the generic error.
+    /// "Perhaps you forgot a comma?" — else the generic error. Its guard
+    /// `!(NAME STRING | SOFT_KEYWORD)` matches, in CPython 3.12, any name
+    /// that is a prefix of a soft keyword (`m`, `ca`, `typ`, `_`): pegen
+    /// compares only the name's length of the keyword.
     pub(super) fn missing_comma_or_invalid(&mut self, prev: &Expr) -> SyntaxError {
+        if self.starts_with_soft_keyword_prefix(prev) {
+            return self.invalid_syntax();
+        }
         if self.starts_expression()
             && !self.is_op("*")
             && !self.is_kw("not")
@@ -758,7 +784,7 @@ impl<'a> Parser<'a> {
             self.pos = save.0;
             self.last_end = save.1;
             if let Ok(next) = next {
-                let legacy = matches!(&prev.kind, ExprKind::Name { id, .. } if matches!(&**id, "print" | "exec" | "match" | "case" | "type" | "_"));
+                let legacy = matches!(&prev.kind, ExprKind::Name { id, .. } if matches!(&**id, "print" | "exec"));
                 let name_string = matches!(prev.kind, ExprKind::Name { .. })
                     && matches!(
                         next.kind,
@@ -795,6 +821,19 @@ impl<'a> Parser<'a> {
             return Err(self.error_span(e.span, msg));
         }
         Ok(())
+    }
+
+    /// Whether the first token of `e` is a NAME that is a prefix of a soft
+    /// keyword (see `missing_comma_or_invalid`).
+    pub(super) fn starts_with_soft_keyword_prefix(&self, e: &Expr) -> bool {
+        let at = (e.span.line, e.span.col);
+        let Ok(i) = self.toks.binary_search_by(|t| (t.start.line, t.start.col).cmp(&at)) else {
+            return false;
+        };
+        let name = self.text(&self.toks[i]);
+        self.toks[i].kind == T::Name
+            && !name.is_empty()
+            && ["match", "case", "type", "_"].iter().any(|kw| kw.starts_with(name))
     }
 
     pub(super) fn list(&mut self, start: Pos) -> PResult<Expr> {

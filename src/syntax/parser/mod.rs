@@ -36,6 +36,10 @@ const MAX_DEPTH: usize = 1000;
 /// several times bigger, and get more room (test threads have 2 MiB).
 const STACK_BUDGET: usize = if cfg!(debug_assertions) { 1536 * 1024 } else { 640 * 1024 };
 
+/// The error for input nested beyond the parser's limits (CPython's wording
+/// for its own parser stack overflow).
+pub const TOO_COMPLEX: &str = "Parser stack overflowed - Python source too complex to parse";
+
 /// An address on the current stack frame.
 #[inline(always)]
 fn stack_position() -> usize {
@@ -305,6 +309,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether only DEDENTs and ENDMARKER are left (they carry no column in
+    /// CPython at end of input).
+    pub(super) fn only_dedents_remain(&self) -> bool {
+        self.toks[self.pos..].iter().all(|t| matches!(t.kind, T::Dedent | T::EndMarker))
+    }
+
     /// At the end-of-tokens sentinel that stands for a lexical error or
     /// an unclosed bracket.
     pub(super) fn at_sentinel(&self) -> bool {
@@ -317,7 +327,7 @@ impl<'a> Parser<'a> {
             let span = tok_span(self.tok());
             return Err(self.error_span(
                 span,
-                "Parser stack overflowed - Python source too complex to parse",
+                TOO_COMPLEX,
             ));
         }
         Ok(())
@@ -339,6 +349,9 @@ impl<'a> Parser<'a> {
             }
             body.extend(self.statement()?);
         }
+        if self.at_sentinel() {
+            return Err(self.invalid_syntax());
+        }
         Ok(Module { body })
     }
 
@@ -357,7 +370,10 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         if self.kind() != T::Indent {
-            if self.kind() == T::EndMarker {
+            if self.at_sentinel() {
+                return Err(self.invalid_syntax());
+            }
+            if self.only_dedents_remain() {
                 let msg = format!(
                     "expected an indented block after {} on line {}",
                     header, header_line
@@ -418,10 +434,25 @@ impl<'a> Parser<'a> {
             stmts.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
-            return Err(self.invalid_syntax());
+            let error = self.invalid_syntax();
+            self.probe_expression();
+            return Err(error);
         }
         self.advance();
         Ok(stmts)
+    }
+
+    /// pegen's second pass reads on through an expression that follows a
+    /// complete statement (into an unclosed bracket, say), and how far it
+    /// got decides whether "'(' was never closed" wins: look, don't consume.
+    pub(super) fn probe_expression(&mut self) {
+        if self.starts_expression() {
+            let save = (self.pos, self.last_end, self.warnings.len());
+            let _ = self.expression();
+            self.pos = save.0;
+            self.last_end = save.1;
+            self.warnings.truncate(save.2);
+        }
     }
 }
 

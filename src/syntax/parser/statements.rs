@@ -401,6 +401,15 @@ impl<'a> Parser<'a> {
     pub(super) fn annotated_assignment(&mut self, start: Pos, mut target: Expr) -> PResult<Stmt> {
         // A target in parentheses does not start where the statement does.
         let parenthesized = (target.span.line, target.span.col) != (start.line, start.col);
+        let valid_target = matches!(
+            target.kind,
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
+        if !valid_target && matches!(self.tok_at(1).kind, T::Newline | T::EndMarker) {
+            // invalid_assignment needs `':' expression`; without one the
+            // error is the generic one at the `:`.
+            return Err(self.invalid_syntax());
+        }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {

@@ -1,0 +1,162 @@
+// Wires the page together: the editor and the URL choose a program, the wasm
+// core steps it, and the views render each step.
+
+import { ready, runProgram, openSession } from "./bridge.js";
+import { createEditor } from "./editor.js";
+import { createBytecodeView } from "./bytecode-view.js";
+import { createMachineView } from "./machine-view.js";
+import { createPhaseView } from "./phase-view.js";
+import { createControls } from "./controls.js";
+import { readHash, writeCodeHash, encodeSource } from "./share.js";
+import { EXAMPLES, DEFAULT_EXAMPLE } from "./examples.js";
+
+// The scripting contract (DESIGN.md): run mode with the same core the page steps with.
+window.pvm = { ready, run: runProgram };
+
+const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+const RECOMPILE_DELAY_MS = 400;
+
+const bytecodeView = createBytecodeView(byTestId("bytecode"));
+const machineView = createMachineView({
+  stack: byTestId("stack"), frames: byTestId("frames"),
+  output: byTestId("output"), error: byTestId("error"),
+});
+const phaseView = createPhaseView({
+  phase: byTestId("phase"), detail: document.getElementById("phase-detail"),
+  explanation: byTestId("explanation"),
+});
+const stepCount = byTestId("step-count");
+const instructionCount = document.getElementById("instruction-count");
+const runStatus = document.getElementById("run-status");
+
+let session = null;
+let codeObjects = [];
+
+/** Runs one stepping call of the session and renders its view. */
+function stepWith(call) {
+  return () => {
+    try {
+      show(call(session));
+    } catch (error) {
+      // The core must never fail; if it does, say so instead of freezing the page.
+      machineView.showError(`Internal error in the PVM core: ${error}`);
+      controls.update({ ready: false });
+    }
+  };
+}
+
+const controls = createControls(document.body, {
+  step: stepWith((s) => s.step()),
+  "step-instruction": stepWith((s) => s.stepInstruction()),
+  "step-line": stepWith((s) => s.stepLine()),
+  back: stepWith((s) => s.back()),
+  run: stepWith((s) => {
+    const view = s.runToEnd();
+    // Run stops after a budget of steps so that an endless loop cannot hang the page.
+    if (!view.snapshot.finished) view.paused = true;
+    return view;
+  }),
+  reset: () => load(editor.getSource()),
+});
+controls.update({ ready: false });
+
+/** Renders one view {event, codeIndex, snapshot} returned by the session. */
+function show({ event, codeIndex, snapshot, paused = false }) {
+  phaseView.render(event, snapshot);
+  const pushed = event?.phase === "execute" && !event.framePushed ? event.pushed.length : 0;
+  machineView.render(snapshot, pushed);
+
+  const top = snapshot.frames[snapshot.frames.length - 1];
+  const current = event
+    ? { codeIndex, offset: event.offset }
+    : top ? { codeIndex: top.codeIndex, offset: top.offset } : null;
+  const prefixes = event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [];
+  bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, prefixes);
+  editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
+
+  stepCount.textContent = String(snapshot.stepCount);
+  instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
+  runStatus.textContent = snapshot.finished
+    ? `finished (exit ${snapshot.exitCode}) ·`
+    : paused ? "paused: still running (Run goes on) ·" : "";
+  runStatus.className = snapshot.exitCode ? "failed" : "";
+  controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
+}
+
+function lineOf(codeIndex, offset) {
+  const ins = codeObjects[codeIndex]?.instructions.find((i) => i.offset === offset);
+  return ins?.line ?? null;
+}
+
+/** Compiles `source` into a fresh session at step 0. */
+let loading = Promise.resolve();
+function load(source) {
+  loading = loading.then(async () => {
+    session?.free();
+    session = await openSession(source);
+    codeObjects = session.codeObjects();
+    bytecodeView.render(codeObjects);
+    show(session.view());
+  }).catch((error) => {
+    session = null;
+    machineView.clear();
+    machineView.showError(`The page could not load the program: ${error}`);
+    controls.update({ ready: false });
+  });
+  return loading;
+}
+
+// --- the program: from the URL, an example, or the default example ----------
+const exampleSelect = document.getElementById("example-select");
+for (const [name, { title }] of Object.entries(EXAMPLES)) {
+  exampleSelect.append(new Option(title, name));
+}
+
+function initialSource() {
+  const { code, example } = readHash();
+  if (code !== undefined) {
+    exampleSelect.value = "";
+    return code;
+  }
+  const name = example in EXAMPLES ? example : DEFAULT_EXAMPLE;
+  exampleSelect.value = name;
+  return EXAMPLES[name].source;
+}
+
+let recompileTimer;
+const editor = createEditor(byTestId("editor"), initialSource(), (source) => {
+  exampleSelect.value = "";
+  clearTimeout(recompileTimer);
+  recompileTimer = setTimeout(() => {
+    writeCodeHash(source);
+    load(source);
+  }, RECOMPILE_DELAY_MS);
+});
+
+exampleSelect.addEventListener("change", () => {
+  const example = EXAMPLES[exampleSelect.value];
+  if (!example) return;
+  history.replaceState(null, "", `#example=${exampleSelect.value}`);
+  editor.setSource(example.source);
+  load(example.source);
+});
+
+window.addEventListener("hashchange", () => {
+  editor.setSource(initialSource());
+  load(editor.getSource());
+});
+
+document.getElementById("share").addEventListener("click", async (event) => {
+  const url = new URL(location.href);
+  url.hash = `code=${encodeSource(editor.getSource())}`;
+  try {
+    await navigator.clipboard.writeText(url.href);
+    event.target.textContent = "Link copied";
+  } catch {
+    history.replaceState(null, "", url.hash);
+    event.target.textContent = "Link in address bar";
+  }
+  setTimeout(() => { event.target.textContent = "Share"; }, 1500);
+});
+
+load(editor.getSource());

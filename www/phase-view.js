@@ -1,0 +1,110 @@
+// The phase panel: what the last step did. Fetch shows the bytes read from
+// co_code, decode the opcode name and the argument's lookup, execute the
+// values popped and pushed, any jump, call, return, output or exception.
+
+import { el, hex, setChildren } from "./dom.js";
+
+const TABLE_NAMES = {
+  co_consts: "co_consts",
+  co_names: "co_names",
+  co_varnames: "co_varnames",
+  co_cell_free: "cells / free vars",
+  cmp_op: "dis.cmp_op",
+  nb_ops: "binary operators",
+  intrinsics: "intrinsic functions",
+  jump_offset: "jump",
+};
+
+export function createPhaseView({ phase, detail, explanation }) {
+  function render(event, snapshot) {
+    if (!event) {
+      phase.textContent = snapshot.finished ? "" : snapshot.nextPhase;
+      phase.className = `phase ${snapshot.nextPhase} pending`;
+      delete phase.parentElement.dataset.phase;
+      setChildren(detail, el("p", { class: "hint" }, snapshot.finished
+        ? "The program has finished."
+        : "Ready. Step reads the first instruction from co_code."));
+      explanation.textContent = snapshot.finished ? "" : "Press Step to fetch the first instruction.";
+      return;
+    }
+    phase.textContent = event.phase;
+    phase.className = `phase ${event.phase}`;
+    phase.parentElement.dataset.phase = event.phase;
+    const render = { fetch: fetchDetail, decode: decodeDetail, execute: executeDetail }[event.phase];
+    setChildren(detail, render(event));
+    explanation.textContent = event.explanation;
+  }
+
+  return { render };
+}
+
+function byteBox(label, byte, kind) {
+  return el("span", { class: `byte ${kind}`, title: `${label}: ${byte}` },
+    el("span", { class: "byte-hex" }, hex(byte)),
+    el("span", { class: "byte-label" }, label));
+}
+
+function fetchDetail(e) {
+  const units = [];
+  for (const [offset, byte] of e.extendedArgs) {
+    units.push(el("span", { class: "unit prefix" },
+      el("span", { class: "unit-offset" }, offset),
+      byteBox("EXTENDED_ARG", 0x90, "opcode"), byteBox("arg high", byte, "oparg")));
+  }
+  units.push(el("span", { class: "unit main" },
+    el("span", { class: "unit-offset" }, e.offset),
+    byteBox("opcode", e.opcodeByte, "opcode"), byteBox("oparg", e.opargByte, "oparg")));
+  for (let i = 0; i < e.cacheUnits; i++) {
+    units.push(el("span", { class: "unit cache" },
+      el("span", { class: "unit-offset" }, e.offset + 2 + 2 * i),
+      el("span", { class: "byte cache", title: "an inline cache entry, skipped" },
+        el("span", { class: "byte-hex" }, "00 00"),
+        el("span", { class: "byte-label" }, "CACHE"))));
+  }
+  return [
+    el("div", { class: "bytes-strip" }, units),
+    el("p", { class: "next-offset" }, `next instruction at offset ${e.nextOffset}`),
+  ];
+}
+
+function decodeDetail(e) {
+  const parts = [
+    el("p", {}, "opcode ", el("code", {}, String(e.opcode)), " → ", el("strong", {}, e.opname),
+      e.oparg !== null && e.oparg !== undefined ? [", oparg ", el("code", {}, String(e.oparg))] : ", no argument"),
+  ];
+  if (e.lookup) {
+    const table = TABLE_NAMES[e.lookup.table] ?? e.lookup.table;
+    parts.push(el("p", {}, e.lookup.table === "jump_offset"
+      ? ["jump target: offset ", el("code", {}, e.lookup.value)]
+      : [el("code", {}, `${table}[${e.lookup.index}]`), " = ", el("code", {}, e.lookup.value)]));
+  } else if (e.argrepr) {
+    parts.push(el("p", {}, "means ", el("code", {}, e.argrepr)));
+  }
+  parts.push(el("p", { class: "stack-effect" }, "stack effect ", el("code", {}, e.stackEffect),
+    e.docUrl ? [" · ", el("a", { href: e.docUrl, target: "_blank", rel: "noopener" }, "docs")] : null));
+  return parts;
+}
+
+function valueList(values) {
+  if (values.length === 0) return el("span", { class: "none" }, "nothing");
+  return values.map((v) => el("code", { class: "value", title: v.typeName }, v.repr));
+}
+
+function executeDetail(e) {
+  const parts = [
+    el("p", {}, "popped ", valueList(e.popped)),
+    el("p", {}, "pushed ", valueList(e.pushed)),
+  ];
+  if (e.jump) {
+    parts.push(el("p", {}, e.jump.taken
+      ? ["jumped to offset ", el("code", {}, String(e.jump.target))]
+      : ["did not jump (target ", el("code", {}, String(e.jump.target)), ")"]));
+  }
+  if (e.framePushed) parts.push(el("p", {}, "called ", el("code", {}, e.framePushed), ": a new frame"));
+  if (e.framePopped !== null && e.framePopped !== undefined) {
+    parts.push(el("p", {}, "frame returned ", el("code", {}, e.framePopped)));
+  }
+  if (e.output) parts.push(el("p", {}, "wrote ", el("code", {}, JSON.stringify(e.output))));
+  if (e.exception) parts.push(el("p", { class: "exception" }, "raised ", el("code", {}, e.exception)));
+  return parts;
+}
