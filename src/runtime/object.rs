@@ -16,7 +16,7 @@ pub enum Object {
     Dict(Dict),
     /// set and frozenset: a dict whose values are unused.
     Set { items: super::set::PySet, frozen: bool },
-    Function(Function),
+    Function(Box<Function>),
     Builtin(Builtin),
     /// A function bound to the object it was looked up on.
     Method { func: Value, receiver: Value },
@@ -25,10 +25,10 @@ pub enum Object {
     Iter(Iter),
     /// A code object, by its index in the VM's code registry.
     Code(usize),
-    Class(Class),
-    Instance(Instance),
+    Class(Box<Class>),
+    Instance(Box<Instance>),
     Cell(Value),
-    Generator(Generator),
+    Generator(Box<Generator>),
     /// staticmethod / classmethod / property wrappers.
     StaticMethod(Value),
     ClassMethod(Value),

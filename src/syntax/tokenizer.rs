@@ -376,11 +376,16 @@ impl<'a> Tokenizer<'a> {
 
     /// Read one token (or skip whitespace/comments). Returns false at the end.
     fn next_token(&mut self) -> Result<bool> {
-        // Whitespace and comments.
+        // Whitespace and comments. (A NEWLINE token after a comment starts
+        // at the `#`, as in CPython.)
+        let mut comment_start = None;
         loop {
             match self.peek() {
                 b' ' | b'\t' | b'\x0c' => self.pos += 1,
-                b'#' => self.skip_comment(),
+                b'#' => {
+                    comment_start = Some((self.pos, self.here()));
+                    self.skip_comment();
+                }
                 b'\\' => {
                     if self.peek_at(1) == b'\n' {
                         self.pos += 1;
@@ -418,11 +423,12 @@ impl<'a> Tokenizer<'a> {
                 return Ok(true);
             }
             if self.line_has_tokens {
+                let (lo, token_start) = comment_start.unwrap_or((lo, start));
                 self.tokens.push(Token {
                     kind: TokenKind::Newline,
                     lo,
                     hi: self.pos,
-                    start,
+                    start: token_start,
                     end: Pos {
                         line: start.line,
                         col: start.col + 1,

@@ -255,6 +255,7 @@ impl Vm {
                 _ => None,
             });
         };
+        let exc = self.exc_data(id).cloned();
         let v = match (self.heap.get(id), name) {
             (Object::Class(c), "__name__") => {
                 let n = c.name.clone();
@@ -327,7 +328,9 @@ impl Vm {
                 let d = i.attrs.clone();
                 Value::Obj(self.heap.alloc(Object::Dict(d)))
             }
-            (Object::Instance(crate::runtime::object::Instance { exc: Some(e), .. }), _) => match name {
+            (Object::Instance(_), _) if exc.is_some() => {
+                let e = exc.as_ref().unwrap();
+                match name {
                 "args" => {
                     let a = e.args.clone();
                     self.new_tuple(a)
@@ -343,7 +346,8 @@ impl Vm {
                     e.args.first().copied().unwrap_or(Value::None)
                 }
                 _ => return Ok(None),
-            },
+            }
+            }
             _ => return Ok(None),
         };
         Ok(Some(v))

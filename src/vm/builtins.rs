@@ -769,11 +769,11 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::Object => {
             arg_count(vm, args, name, 0, 0).or_else(|_| vm.type_error("object() takes no arguments"))?;
             let class = vm.type_obj(TypeId::Object);
-            Ok(Value::Obj(vm.heap.alloc(Object::Instance(Instance {
+            Ok(Value::Obj(vm.heap.alloc(Object::Instance(Box::new(Instance {
                 class,
                 attrs: Default::default(),
                 exc: None,
-            }))))
+            })))))
         }
         TypeId::Type => match args.pos.len() {
             1 => Ok(Value::Obj(vm.type_of(args.pos[0]))),

@@ -123,6 +123,10 @@ impl<'a> Parser<'a> {
         // inside those; here it must be a conditional expression.
         self.advance();
         let test = self.disjunction()?;
+        if self.is_op(":") {
+            // invalid_expression's `!('else'|':')`: generic at the `:`.
+            return Err(self.invalid_syntax());
+        }
         if !self.is_kw("else") {
             let span = body.span.to(test.span);
             return Err(self.error_span(span, "expected 'else' after 'if' expression"));
@@ -487,6 +491,9 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(span, "expected argument value expression"));
                 }
                 let value = self.expression()?;
+                if !self.is_op(",") && !self.is_op(")") {
+                    return Err(self.missing_comma_or_invalid(&value));
+                }
                 keywords.push(Keyword {
                     arg: Some(self.ident(&t)),
                     value,

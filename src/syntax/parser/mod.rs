@@ -251,7 +251,18 @@ impl<'a> Parser<'a> {
     // ---- errors ------------------------------------------------------------
 
     pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
-        SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span)
+        let mut e = SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
+        if span.end_line > span.line {
+            // The tokenizer has moved past the error's first line: pegen
+            // takes that line from its buffers, without the newline (which
+            // changes how many carets a multi-line error gets).
+            if let Some(text) = &mut e.text {
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+            }
+        }
+        e
     }
 
     pub(super) fn indentation_error(&self, span: Span, msg: &str) -> SyntaxError {
@@ -280,6 +291,9 @@ impl<'a> Parser<'a> {
                 let mut e = self.indentation_error(tok_span(t), "unexpected indent");
                 e.col = t.end.col as i32;
                 e
+            }
+            T::Dedent if self.only_dedents_remain() => {
+                self.error_at_eof(ErrorKind::IndentationError, "unexpected unindent")
             }
             T::Dedent => {
                 let mut e = self.indentation_error(tok_span(t), "unexpected unindent");

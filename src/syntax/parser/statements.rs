@@ -348,7 +348,9 @@ impl<'a> Parser<'a> {
                 self.last_end = save_end;
             }
         }
-        Err(self.invalid_syntax())
+        let error = self.invalid_syntax();
+        self.probe_expression();
+        Err(error)
     }
 
     pub(super) fn check_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
@@ -647,12 +649,35 @@ impl<'a> Parser<'a> {
         } else {
             elts.pop().unwrap()
         };
+        if self.is_kw("if") {
+            // invalid_for_target reads `star_expressions`, which diagnoses
+            // `x if y` without `else` first.
+            self.missing_else_after(&target)?;
+        }
         if let Some(bad) = invalid_target(&target, TargetKind::For) {
             let msg = format!("cannot assign to {}", expr_name(bad));
             return Err(self.error_span(bad.span, &msg));
         }
         set_context(&mut target, Context::Store);
         Ok(target)
+    }
+
+    /// At `if` after `body`: "expected 'else' after 'if' expression" if the
+    /// condition is followed by neither `else` nor `:`; otherwise nothing
+    /// is consumed.
+    pub(super) fn missing_else_after(&mut self, body: &Expr) -> PResult<()> {
+        let save = (self.pos, self.last_end, self.warnings.len());
+        self.advance();
+        if let Ok(test) = self.disjunction() {
+            if !self.is_kw("else") && !self.is_op(":") {
+                let span = body.span.to(test.span);
+                return Err(self.error_span(span, "expected 'else' after 'if' expression"));
+            }
+        }
+        self.pos = save.0;
+        self.last_end = save.1;
+        self.warnings.truncate(save.2);
+        Ok(())
     }
 
     /// One element of a target list: a starred or plain primary-level expression.
@@ -743,8 +768,12 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
+            let msg = "expected 'except' or 'finally' block";
+            if self.only_dedents_remain() {
+                return Err(self.error_at_eof(ErrorKind::SyntaxError, msg));
+            }
             let span = tok_span(self.tok());
-            return Err(self.error_span(span, "expected 'except' or 'finally' block"));
+            return Err(self.error_span(span, msg));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar {
