@@ -171,6 +171,10 @@ impl Vm {
                                 Value::Obj(self.heap.alloc(Object::Method { func: f, receiver: obj }))
                             }
                             Some(Object::StaticMethod(f)) => *f,
+                            Some(Object::Builtin(b)) if b.receiver.is_none() && super::methods::is_classmethod(b.name) => {
+                                let b = Builtin { receiver: Some(obj), ..b.clone() };
+                                Value::Obj(self.heap.alloc(Object::Builtin(b)))
+                            }
                             _ => v,
                         });
                     }
