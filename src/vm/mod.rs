@@ -15,6 +15,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
@@ -52,6 +53,7 @@ pub struct NameCache {
 }
 
 /// A code object with its constants turned into values once.
+#[derive(Clone)]
 pub struct CodeEntry {
     pub code: Rc<CodeObject>,
     pub consts: Rc<[Value]>,
@@ -66,6 +68,7 @@ pub struct RunOutcome {
     pub instructions: u64,
 }
 
+#[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
