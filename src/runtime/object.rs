@@ -7,6 +7,7 @@ use crate::vm::Vm;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
+#[derive(Clone)]
 pub enum Object {
     Str(Rc<str>),
     /// An int that does not fit in an i64 (results are normalised back).
@@ -50,6 +51,7 @@ pub enum ViewKind {
     Items,
 }
 
+#[derive(Clone)]
 pub struct Function {
     pub code: usize,
     pub name: Rc<str>,
@@ -93,6 +95,7 @@ pub struct Builtin {
     pub receiver: Option<Value>,
 }
 
+#[derive(Clone)]
 pub enum Iter {
     /// list, tuple (by position; a list may change while iterated).
     Seq { seq: ObjId, index: usize, kind: &'static str },
@@ -113,6 +116,7 @@ pub enum Iter {
     Exhausted,
 }
 
+#[derive(Clone)]
 pub struct Class {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -126,6 +130,7 @@ pub struct Class {
     pub module: Option<Rc<str>>,
 }
 
+#[derive(Clone)]
 pub struct Instance {
     pub class: ObjId,
     pub attrs: Dict,
@@ -149,6 +154,7 @@ impl ExcData {
     }
 }
 
+#[derive(Clone)]
 pub struct Generator {
     /// The suspended frame; `None` once finished (or while running).
     pub frame: Option<Box<Frame>>,

@@ -52,6 +52,7 @@ pub struct NameCache {
 }
 
 /// A code object with its constants turned into values once.
+#[derive(Clone)]
 pub struct CodeEntry {
     pub code: Rc<CodeObject>,
     pub consts: Rc<[Value]>,
@@ -66,6 +67,9 @@ pub struct RunOutcome {
     pub instructions: u64,
 }
 
+/// The whole machine. Cloning it is a checkpoint (the heap is an arena of
+/// plain values, so a clone is an independent copy the stepper can resume).
+#[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
