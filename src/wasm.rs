@@ -187,6 +187,28 @@ impl Session {
         self.view()
     }
 
+    /// Steps taken so far.
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> f64 {
+        self.inner.snapshot().step_count as f64
+    }
+
+    /// Runs on for up to `phases` phases without building events (a slice of
+    /// a run the worker can stop between); true once the program has ended.
+    pub fn advance(&mut self, phases: f64) -> bool {
+        let start = self.inner.snapshot().step_count;
+        self.inner.skip_to(start + phases.max(0.0) as u64);
+        self.inner.is_finished()
+    }
+
+    /// The view after `advance`: the last step is taken for real, so its
+    /// event shows.
+    pub fn settle(&mut self) -> JsValue {
+        let n = self.inner.snapshot().step_count;
+        self.jump_to(n);
+        self.view()
+    }
+
     /// `{checkpoints, interval, lastCheckpoint}`: what the history holds.
     #[wasm_bindgen(js_name = historyStats)]
     pub fn history_stats(&self) -> JsValue {
