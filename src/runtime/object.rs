@@ -69,7 +69,7 @@ pub struct Function {
 pub type BuiltinFn = fn(&mut Vm, &mut Args) -> crate::vm::PyResult<Value>;
 
 /// Arguments of a call to a builtin: positional values and keyword pairs.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Args {
     pub pos: Vec<Value>,
     pub kw: Vec<(Rc<str>, Value)>,
@@ -146,11 +146,26 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// NameError/AttributeError: the missing name (`exc.name`).
+    pub name: Option<Rc<str>>,
+    /// AttributeError: the object that lacked it (`exc.obj`).
+    pub obj: Value,
+    /// NameError: the "Did you mean" suggestion, computed where it was raised.
+    pub suggestion: Option<String>,
 }
 
 impl ExcData {
     pub fn new(args: Vec<Value>) -> ExcData {
-        ExcData { args, traceback: Vec::new(), cause: Value::None, context: Value::None, suppress_context: false }
+        ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            name: None,
+            obj: Value::None,
+            suggestion: None,
+        }
     }
 }
 
@@ -208,7 +223,7 @@ impl Object {
                 i.attrs.trace(out);
                 if let Some(e) = &i.exc {
                     out.extend_from_slice(&e.args);
-                    out.extend([e.cause, e.context]);
+                    out.extend([e.cause, e.context, e.obj]);
                 }
             }
             Object::Cell(v) => out.push(*v),

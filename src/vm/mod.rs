@@ -15,6 +15,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
@@ -67,8 +68,6 @@ pub struct RunOutcome {
     pub instructions: u64,
 }
 
-/// The whole machine. Cloning it is a checkpoint (the heap is an arena of
-/// plain values, so a clone is an independent copy the stepper can resume).
 #[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
