@@ -889,6 +889,9 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 });
             }
+            if self.is_op("=") {
+                return Err(self.misplaced_assignment(e)?);
+            }
             elts.push(e);
             if !self.eat_op(",") {
                 if !self.is_op("]") {

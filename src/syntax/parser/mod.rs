@@ -91,9 +91,14 @@ impl<'a> Parser<'a> {
         if tokens.error.is_some() || toks.last().map_or(true, |t| t.kind != T::EndMarker) {
             // A sentinel the parser cannot match: the lexical error (or the
             // end of input inside brackets) is reported when it is reached.
-            let (lo, p) = toks
+            let (lo, mut p) = toks
                 .last()
                 .map_or((0, Pos { line: 1, col: 0 }), |t| (t.hi, t.end));
+            if tokens.error.is_none() && src.ends_with('\n') {
+                // End of input inside brackets: CPython's EOF token sits on
+                // the line after the final newline.
+                p = Pos { line: src.matches('\n').count() as u32 + 1, col: 0 };
+            }
             toks.push(Token {
                 kind: T::EndMarker,
                 lo,
@@ -101,7 +106,6 @@ impl<'a> Parser<'a> {
                 start: p,
                 end: p,
             });
-            toks.last_mut().unwrap().kind = T::EndMarker;
         }
         Parser {
             src,
