@@ -5,6 +5,7 @@ pub mod format;
 pub mod heap;
 pub mod object;
 pub mod repr;
+pub mod mt;
 pub mod set;
 mod unprintable;
 pub mod value;
