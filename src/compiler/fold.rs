@@ -830,14 +830,19 @@ fn fnv_hash(data: &[u8]) -> i32 {
     x as i32
 }
 
+/// Python's `==` between constants as a set sees it (1 == 1.0 == True).
 fn set_equal(a: &Constant, b: &Constant) -> bool {
-    let num = |c: &Constant| match c {
+    let int = |c: &Constant| match c {
         Constant::Bool(x) => Some(BigInt::from(*x as u8)),
         Constant::Int(i) => Some(i.clone()),
+        Constant::Float(f) if f.fract() == 0.0 && f.is_finite() => num_traits::FromPrimitive::from_f64(*f),
         _ => None,
     };
-    match (num(a), num(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => super::consts::const_key(a) == super::consts::const_key(b),
+    match (a, b) {
+        (Constant::Float(x), Constant::Float(y)) => x == y,
+        _ => match (int(a), int(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => super::consts::const_key(a) == super::consts::const_key(b),
+        },
     }
 }
