@@ -31,6 +31,10 @@ impl Vm {
         if self.exit_code.is_some() {
             return;
         }
+        if self.limits.max_instructions.is_some_and(|max| self.instructions >= max) {
+            let notice = self.limits.steps_notice();
+            return self.stop_by_budget(&notice);
+        }
         let depth = self.frames.len() - 1;
         let trace_slot = self.trace_before();
         let result = self.execute_instruction();
@@ -40,7 +44,36 @@ impl Vm {
         if let Err(exc) = result {
             self.raise(exc);
         }
+        if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
+            self.truncate_output();
+            let notice = self.limits.output_notice();
+            return self.stop_by_budget(&notice);
+        }
         self.maybe_collect();
+    }
+
+    /// Ends the program because a budget ran out: not a Python exception (a
+    /// `try` cannot swallow it), a notice on stderr and a distinct status.
+    fn stop_by_budget(&mut self, notice: &str) {
+        self.stderr.push_str(notice);
+        self.exit_code = Some(crate::runtime::limits::STOPPED_EXIT_CODE);
+    }
+
+    /// Cuts stdout, then stderr, to the output limit (at a char boundary).
+    fn truncate_output(&mut self) {
+        let max = self.limits.max_output_bytes;
+        let cut = |s: &mut String, keep: usize| {
+            if s.len() > keep {
+                let mut at = keep;
+                while !s.is_char_boundary(at) {
+                    at -= 1;
+                }
+                s.truncate(at);
+            }
+        };
+        cut(&mut self.stdout, max);
+        let room = max - self.stdout.len();
+        cut(&mut self.stderr, room);
     }
 
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
@@ -71,7 +104,7 @@ impl Vm {
     }
 
     pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() >= super::RECURSION_LIMIT {
+        if self.frames.len() >= self.limits.recursion_depth {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         self.frames.push(frame);

@@ -23,6 +23,7 @@ pub mod types;
 use crate::bytecode::{CodeObject, Constant};
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::heap::Heap;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::{Class, ExcData, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use frame::{Frame, OnReturn};
@@ -31,7 +32,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use types::TypeId;
 
-pub use entry::{run, trace};
+pub use entry::{run, run_with_limits, trace};
 pub use session::Session;
 
 /// An exception being raised: the exception instance on the heap.
@@ -96,6 +97,8 @@ pub struct Vm {
     modules: HashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: HashMap<Rc<str>, ObjId>,
+    /// The budgets this run is under (steps, memory, output, recursion).
+    pub limits: Limits,
 }
 
 impl Vm {
@@ -130,6 +133,7 @@ impl Vm {
             ellipsis,
             strings: HashMap::new(),
             modules: HashMap::new(),
+            limits: Limits::default(),
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);
@@ -317,6 +321,15 @@ impl Vm {
             attrs: Dict::new(),
             exc: Some(Box::new(ExcData::new(args))),
         })))
+    }
+
+    /// MemoryError (bare, as CPython raises it when an allocation fails)
+    /// unless `items` elements of `item_bytes` fit the memory budget.
+    pub fn check_size(&mut self, items: usize, item_bytes: usize) -> PyResult<()> {
+        if self.limits.fits(items, item_bytes) {
+            return Ok(());
+        }
+        Err(self.exc_with_args(TypeId::MemoryError, vec![]))
     }
 
     pub fn type_error<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {

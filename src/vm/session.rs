@@ -11,6 +11,7 @@ use super::{RunOutcome, Vm};
 use crate::bytecode::dis::{self, Instruction};
 use crate::bytecode::opcode::{ArgKind, Opcode};
 use crate::bytecode::CodeObject;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::Object;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -28,6 +29,7 @@ pub struct Session {
     source: String,
     filename: String,
     stdin: String,
+    limits: Limits,
     vm: Option<Vm>,
     /// Set when the program did not compile: stderr and exit status.
     failed: Option<RunOutcome>,
@@ -46,7 +48,12 @@ impl Session {
     /// program that does not compile gives a finished session whose stderr
     /// holds the SyntaxError and whose exit code is 1.
     pub fn new(source: &str, filename: &str, stdin: &str) -> Session {
-        let (vm, failed) = match super::entry::prepare(source, filename, stdin) {
+        Session::with_limits(source, filename, stdin, &Limits::default())
+    }
+
+    /// `new` under the given budgets (steps, memory, output, recursion).
+    pub fn with_limits(source: &str, filename: &str, stdin: &str, limits: &Limits) -> Session {
+        let (vm, failed) = match super::entry::prepare(source, filename, stdin, limits) {
             Ok(vm) => (Some(vm), None),
             Err(outcome) => (None, Some(outcome)),
         };
@@ -56,6 +63,7 @@ impl Session {
             source: source.to_string(),
             filename: filename.to_string(),
             stdin: stdin.to_string(),
+            limits: limits.clone(),
             vm,
             failed,
             codes,
@@ -144,7 +152,7 @@ impl Session {
             return;
         }
         let target = self.step_count - 1;
-        let mut fresh = Session::new(&self.source, &self.filename, &self.stdin);
+        let mut fresh = Session::with_limits(&self.source, &self.filename, &self.stdin, &self.limits);
         fresh.skip_to(target);
         *self = fresh;
     }
