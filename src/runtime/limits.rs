@@ -28,6 +28,11 @@ pub struct Limits {
     /// it `*`, `**` and `<<` raise MemoryError): 2**26 bits is about 20
     /// million decimal digits, still computed in a moment.
     pub max_int_bits: u64,
+    /// Native stack bytes that Python code run from inside builtins
+    /// (`__repr__`, `__eq__`, sort keys...) may use, as each such call nests
+    /// a Rust loop: beyond it the call raises RecursionError before the
+    /// stack can overflow. Sized for wasm's 1 MiB stack.
+    pub native_stack_bytes: usize,
     /// stdout + stderr bytes a run may produce before it is stopped with a
     /// notice (the text so far is kept).
     pub max_output_bytes: usize,
@@ -40,6 +45,7 @@ impl Default for Limits {
             max_instructions: Some(100_000_000),
             memory_bytes: 512 << 20,
             max_int_bits: 1 << 26,
+            native_stack_bytes: 512 << 10,
             max_output_bytes: 8 << 20,
         }
     }

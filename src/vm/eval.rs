@@ -10,6 +10,13 @@ use crate::runtime::object::{Args, Function, Generator, Object};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// An address on the current native stack frame.
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 /// How a frame run by `Vm::run_frame` handed control back.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FrameExit {
@@ -34,6 +41,9 @@ impl Vm {
         if self.limits.max_instructions.is_some_and(|max| self.instructions >= max) {
             let notice = self.limits.steps_notice();
             return self.stop_by_budget(&notice);
+        }
+        if self.nesting == 0 {
+            self.stack_base = stack_position();
         }
         let depth = self.frames.len() - 1;
         let trace_slot = self.trace_before();
@@ -104,7 +114,10 @@ impl Vm {
     }
 
     pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() >= self.limits.recursion_depth {
+        // Python code a builtin calls runs in a nested Rust loop: bound the
+        // native stack those use too (a wasm stack is only 1 MiB).
+        let deep_native = self.nesting > 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes;
+        if self.frames.len() >= self.limits.recursion_depth || deep_native {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         self.frames.push(frame);

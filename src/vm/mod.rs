@@ -99,6 +99,8 @@ pub struct Vm {
     strings: HashMap<Rc<str>, ObjId>,
     /// The budgets this run is under (steps, memory, output, recursion).
     pub limits: Limits,
+    /// The native stack address of the outermost `step_instruction`.
+    stack_base: usize,
 }
 
 impl Vm {
@@ -134,6 +136,7 @@ impl Vm {
             strings: HashMap::new(),
             modules: HashMap::new(),
             limits: Limits::default(),
+            stack_base: 0,
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);
