@@ -382,7 +382,9 @@ impl Vm {
                 let (Object::Str(a), Some(Object::Str(b))) = (self.heap.get(l), r.obj().map(|id| self.heap.get(id))) else {
                     unreachable!("checked above")
                 };
-                let s = format!("{a}{b}");
+                let mut s = String::with_capacity(size);
+                s.push_str(a);
+                s.push_str(b);
                 Ok(Some(self.new_string(s)))
             }
             (0, Object::List(a), Some(Object::List(b))) => {
