@@ -22,6 +22,10 @@ const DEFAULT_FILENAME: &str = "main.py";
 /// `while True: pass` never leaves its line), so the page stays responsive.
 const STEP_LINE_BUDGET: u32 = 100_000;
 
+/// The Run button stops after this many phases (a third as many
+/// instructions) so an endless loop leaves the page usable; Run again goes on.
+const RUN_BUDGET: u64 = 10_000_000;
+
 /// Plain JS objects and numbers (not `Map`s and `BigInt`s).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -92,6 +96,8 @@ struct View<'a> {
 /// A program being stepped, phase by phase.
 #[wasm_bindgen]
 pub struct Session {
+    source: String,
+    stdin: String,
     inner: vm::Session,
     /// The last step's event and the index of the code object it ran in.
     last: Option<(StepEvent, usize)>,
@@ -103,7 +109,12 @@ impl Session {
     /// snapshot carries the error text in `stderr`.
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, stdin: &str) -> Session {
-        Session { inner: vm::Session::new(source, DEFAULT_FILENAME, stdin), last: None }
+        Session {
+            source: source.to_string(),
+            stdin: stdin.to_string(),
+            inner: vm::Session::new(source, DEFAULT_FILENAME, stdin),
+            last: None,
+        }
     }
 
     /// The listing of every code object, in `codeIndex` order.
@@ -150,16 +161,22 @@ impl Session {
 
     /// One phase back.
     pub fn back(&mut self) -> JsValue {
-        self.inner.back();
-        self.recover_last_event();
+        let steps = self.inner.snapshot().step_count;
+        if steps > 0 {
+            self.jump_to(steps - 1);
+        }
         self.view()
     }
 
-    /// Runs to the end, keeping the last event for display.
+    /// Runs to the end (or for `RUN_BUDGET` phases), then shows the last event.
     #[wasm_bindgen(js_name = runToEnd)]
     pub fn run_to_end(&mut self) -> JsValue {
-        self.inner.run_to_end();
-        self.recover_last_event();
+        let start = self.inner.snapshot().step_count;
+        self.inner.skip_to(start + RUN_BUDGET);
+        let end = self.inner.snapshot().step_count;
+        if end > start {
+            self.jump_to(end);
+        }
         self.view()
     }
 }
@@ -201,12 +218,14 @@ impl Session {
         (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
     }
 
-    /// After a jump through history (back, run to end), redo the last step:
-    /// go back one more phase and step forward again to see its event.
-    fn recover_last_event(&mut self) {
+    /// Puts the session at step `n`. The VM's history is deterministic
+    /// re-execution, so: replay quietly from the start to step `n - 1`, then
+    /// take step `n` for real to have its event to show.
+    fn jump_to(&mut self, n: u64) {
+        self.inner = vm::Session::new(&self.source, DEFAULT_FILENAME, &self.stdin);
         self.last = None;
-        if self.inner.snapshot().step_count > 0 {
-            self.inner.back();
+        if n > 0 {
+            self.inner.skip_to(n - 1);
             self.take_step();
         }
     }

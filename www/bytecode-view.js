@@ -42,15 +42,18 @@ export function createBytecodeView(container) {
 
   /**
    * Marks the instruction at `offset` of code object `codeIndex` as current;
-   * `prefixes` are offsets of EXTENDED_ARG units read with it.
+   * `prefixes` are offsets of EXTENDED_ARG units read with it, `jumpTarget`
+   * the offset a jump instruction may go to.
    */
-  function mark(codeIndex, offset, phase, prefixes = []) {
+  function mark(codeIndex, offset, phase, { prefixes = [], jumpTarget = null } = {}) {
     for (const row of marked) {
       row.removeAttribute("aria-current");
-      row.classList.remove("current", "fetch", "decode", "execute", "prefix-read");
+      row.classList.remove("current", "fetch", "decode", "execute", "prefix-read", "jump-goal");
     }
     marked = [];
     if (codeIndex === null || codeIndex === undefined) return;
+    const goal = jumpTarget === null ? null : rows.get(`${codeIndex}:${jumpTarget}`);
+    if (goal) { goal.classList.add("jump-goal"); marked.push(goal); }
     for (const prefix of prefixes) {
       const row = rows.get(`${codeIndex}:${prefix}`);
       if (row) { row.classList.add("prefix-read"); marked.push(row); }

@@ -10,8 +10,11 @@ import { createControls } from "./controls.js";
 import { readHash, writeCodeHash, encodeSource } from "./share.js";
 import { EXAMPLES, DEFAULT_EXAMPLE } from "./examples.js";
 
-// The scripting contract (DESIGN.md): run mode with the same core the page steps with.
-window.pvm = { ready, run: runProgram };
+// The scripting contract (DESIGN.md): run mode with the same core the page
+// steps with. `ready` also waits for the first program to be on screen.
+let firstProgramShown;
+const shown = new Promise((resolve) => { firstProgramShown = resolve; });
+window.pvm = { ready: ready.then(() => shown), run: runProgram };
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 const RECOMPILE_DELAY_MS = 400;
@@ -29,19 +32,24 @@ const stepCount = byTestId("step-count");
 const instructionCount = document.getElementById("instruction-count");
 const runStatus = document.getElementById("run-status");
 
+const stdinBox = document.getElementById("stdin");
 let session = null;
 let codeObjects = [];
 
 /** Runs one stepping call of the session and renders its view. */
 function stepWith(call) {
   return () => {
-    try {
-      show(call(session));
-    } catch (error) {
-      // The core must never fail; if it does, say so instead of freezing the page.
-      machineView.showError(`Internal error in the PVM core: ${error}`);
-      controls.update({ ready: false });
-    }
+    flushEdits();
+    loading = loading.then(() => {
+      if (!session) return;
+      try {
+        show(call(session));
+      } catch (error) {
+        // The core must never fail; if it does, say so instead of freezing the page.
+        machineView.showError(`Internal error in the PVM core: ${error}`);
+        controls.update({ ready: false });
+      }
+    });
   };
 }
 
@@ -50,13 +58,18 @@ const controls = createControls(document.body, {
   "step-instruction": stepWith((s) => s.stepInstruction()),
   "step-line": stepWith((s) => s.stepLine()),
   back: stepWith((s) => s.back()),
-  run: stepWith((s) => s.runToEnd()),
+  run: stepWith((s) => {
+    const view = s.runToEnd();
+    // Run stops after a budget of steps so that an endless loop cannot hang the page.
+    if (!view.snapshot.finished) view.paused = true;
+    return view;
+  }),
   reset: () => load(editor.getSource()),
 });
 controls.update({ ready: false });
 
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
-function show({ event, codeIndex, snapshot }) {
+function show({ event, codeIndex, snapshot, paused = false }) {
   phaseView.render(event, snapshot);
   const pushed = event?.phase === "execute" && !event.framePushed ? event.pushed.length : 0;
   machineView.render(snapshot, pushed);
@@ -65,15 +78,26 @@ function show({ event, codeIndex, snapshot }) {
   const current = event
     ? { codeIndex, offset: event.offset }
     : top ? { codeIndex: top.codeIndex, offset: top.offset } : null;
-  const prefixes = event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [];
-  bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, prefixes);
+  bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, {
+    prefixes: event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [],
+    jumpTarget: jumpTargetOf(event),
+  });
   editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
 
   stepCount.textContent = String(snapshot.stepCount);
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
-  runStatus.textContent = snapshot.finished ? `finished (exit ${snapshot.exitCode}) ·` : "";
+  runStatus.textContent = snapshot.finished
+    ? `finished (exit ${snapshot.exitCode}) ·`
+    : paused ? "paused: still running (Run goes on) ·" : "";
   runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
+}
+
+/** The offset a jump instruction may go to, once it is decoded. */
+function jumpTargetOf(event) {
+  if (event?.phase === "decode" && event.lookup?.table === "jump_offset") return Number(event.lookup.value);
+  if (event?.phase === "execute" && event.jump) return event.jump.target;
+  return null;
 }
 
 function lineOf(codeIndex, offset) {
@@ -86,7 +110,7 @@ let loading = Promise.resolve();
 function load(source) {
   loading = loading.then(async () => {
     session?.free();
-    session = await openSession(source);
+    session = await openSession(source, stdinBox.value);
     codeObjects = session.codeObjects();
     bytecodeView.render(codeObjects);
     show(session.view());
@@ -116,15 +140,26 @@ function initialSource() {
   return EXAMPLES[name].source;
 }
 
-let recompileTimer;
-const editor = createEditor(byTestId("editor"), initialSource(), (source) => {
-  exampleSelect.value = "";
+// Edits (of the source or of stdin) restart the program after a pause in
+// typing, or at once when a stepping button is pressed.
+let recompileTimer = null;
+function scheduleRecompile() {
   clearTimeout(recompileTimer);
-  recompileTimer = setTimeout(() => {
-    writeCodeHash(source);
-    load(source);
-  }, RECOMPILE_DELAY_MS);
+  recompileTimer = setTimeout(flushEdits, RECOMPILE_DELAY_MS);
+}
+function flushEdits() {
+  if (recompileTimer === null) return;
+  clearTimeout(recompileTimer);
+  recompileTimer = null;
+  writeCodeHash(editor.getSource());
+  load(editor.getSource());
+}
+
+const editor = createEditor(byTestId("editor"), initialSource(), () => {
+  exampleSelect.value = "";
+  scheduleRecompile();
 });
+stdinBox.addEventListener("input", scheduleRecompile);
 
 exampleSelect.addEventListener("change", () => {
   const example = EXAMPLES[exampleSelect.value];
@@ -152,4 +187,4 @@ document.getElementById("share").addEventListener("click", async (event) => {
   setTimeout(() => { event.target.textContent = "Share"; }, 1500);
 });
 
-load(editor.getSource());
+load(editor.getSource()).then(firstProgramShown);

@@ -4,7 +4,7 @@
 //! follows CPython 3.12's `Lib/dis.py`: `instructions` is `get_instructions`
 //! and `dis` is `_disassemble_recursive` over a module's code object.
 
-use super::code::{CodeObject, Constant};
+use super::code::{CodeObject, Constant, Position};
 use super::opcode::{
     ArgKind, Opcode, BINARY_OPS, CMP_OPS, FORMAT_CONVERSIONS, INTRINSIC_1, INTRINSIC_2,
     MAKE_FUNCTION_FLAGS,
@@ -36,6 +36,8 @@ pub struct Instruction {
     pub prefix_offset: usize,
     /// Number of CACHE code units that follow the instruction.
     pub cache_units: usize,
+    /// Its source span (`dis.Instruction.positions`).
+    pub positions: Position,
 }
 
 impl Instruction {
@@ -234,6 +236,7 @@ pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
                 raw: [code.code[offset], code.code[offset + 1]],
                 prefix_offset,
                 cache_units: opcode.cache_entries(),
+                positions: code.positions.get(offset / 2).copied().unwrap_or_default(),
             }
         })
         .collect()

@@ -160,7 +160,7 @@ fn resolve_jump_offsets(cfg: &mut Cfg) {
                 pos += size;
                 if instr.op.is_jump() {
                     let target = cfg.blocks[instr.target.unwrap()].offset;
-                    let arg = if target < pos { pos - target } else { target - pos };
+                    let arg = target.abs_diff(pos);
                     let instr = &mut cfg.blocks[b].instrs[i];
                     instr.arg = arg;
                     if instr_size(instr.op, arg) != size {

@@ -48,9 +48,11 @@ enum FBlockKind {
     FinallyTry,
     FinallyEnd,
     With,
+    AsyncWith,
     HandlerCleanup,
     PopValue,
     ExceptionHandler,
+    AsyncComprehensionGenerator,
 }
 
 #[derive(Clone)]
@@ -644,10 +646,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Break => self.break_stmt(s),
             StmtKind::Continue => self.continue_stmt(s),
-            StmtKind::With { items, body } => self.with_stmt(s, items, body, 0),
-            StmtKind::AsyncFor { .. } | StmtKind::AsyncWith { .. } => {
-                Err(err("pvm does not support 'async' code yet", s.span))
-            }
+            StmtKind::With { items, body } => self.with_stmt(items, body, 0),
+            StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for(s, target, iter, body, orelse),
+            StmtKind::AsyncWith { items, body } => self.async_with(s, items, body, 0),
             StmtKind::TryStar { .. } => Err(err("pvm does not support 'except*' yet", s.span)),
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
@@ -817,6 +818,9 @@ impl<'a> Compiler<'a> {
         if !self.ste().is_function_like() {
             return Err(err("'return' outside function", s.span));
         }
+        if value.is_some() && self.ste().coroutine && self.ste().generator {
+            return Err(err("'return' with value in async generator", s.span));
+        }
         let preserve_tos = value.is_some_and(|v| !self.is_const(v));
         if preserve_tos {
             self.expr(value.unwrap())?;
@@ -824,7 +828,7 @@ impl<'a> Compiler<'a> {
             l = loc(v.span);
             self.emit(l, NOP);
         }
-        if value.map_or(true, |v| v.span.line != s.span.line) {
+        if value.is_none_or(|v| v.span.line != s.span.line) {
             l = loc(s.span);
             self.emit(l, NOP);
         }
@@ -877,7 +881,7 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, l: &mut Loc, preserve_tos: bool) -> Res {
         match fb.kind {
-            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler => {}
+            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::AsyncComprehensionGenerator => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
                     self.emit_arg(*l, SWAP, 2);
@@ -907,13 +911,16 @@ impl<'a> Compiler<'a> {
                 self.emit_op(*l, Op::PopBlock, 0);
                 self.emit(*l, POP_EXCEPT);
             }
-            FBlockKind::With => {
+            FBlockKind::With | FBlockKind::AsyncWith => {
                 *l = fb.with_loc;
                 self.emit_op(*l, Op::PopBlock, 0);
                 if preserve_tos {
                     self.emit_arg(*l, SWAP, 2);
                 }
                 self.call_exit_with_nones(*l);
+                if fb.kind == FBlockKind::AsyncWith {
+                    self.await_value(*l, 2);
+                }
                 self.emit(*l, POP_TOP);
                 *l = Loc::NONE;
             }
@@ -1095,7 +1102,7 @@ impl<'a> Compiler<'a> {
         self.emit_arg(l, CALL, 2);
     }
 
-    fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
         let item = &items[pos];
         let block = self.new_label();
         let final_label = self.new_label();
@@ -1121,7 +1128,7 @@ impl<'a> Compiler<'a> {
         if pos + 1 == items.len() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(s, items, body, pos + 1)?;
+            self.with_stmt(items, body, pos + 1)?;
         }
         self.emit_op(Loc::NONE, Op::PopBlock, 0);
         self.pop_fblock();
@@ -1132,6 +1139,89 @@ impl<'a> Compiler<'a> {
         self.emit_jump(l, Op::SetupCleanup, cleanup);
         self.emit(l, PUSH_EXC_INFO);
         self.emit(l, WITH_EXCEPT_START);
+        self.with_except_finish(cleanup);
+        self.use_label(exit);
+        Ok(())
+    }
+
+    /// GET_AWAITABLE and the `yield from` loop that awaits the result.
+    fn await_value(&mut self, l: Loc, where_: u32) {
+        self.emit_arg(l, GET_AWAITABLE, where_);
+        self.load_const(l, Constant::None);
+        self.add_yield_from(l, true);
+    }
+
+    fn async_for(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> Res {
+        let l = loc(s.span);
+        if self.u().scope_type != ScopeType::AsyncFunction {
+            return Err(err("'async for' outside async function", s.span));
+        }
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        self.emit(loc(iter.span), GET_AITER);
+        self.use_label(start);
+        self.push_fblock(FBlockKind::ForLoop, Some(start), Some(end));
+        self.emit_jump(l, Op::SetupFinally, except);
+        self.emit(l, GET_ANEXT);
+        self.load_const(l, Constant::None);
+        self.add_yield_from(l, true);
+        self.emit_op(l, Op::PopBlock, 0);
+        self.expr(target)?;
+        self.stmts(body)?;
+        self.emit_jump(Loc::NONE, Op::Jump, start);
+        self.pop_fblock();
+        self.use_label(except);
+        self.emit(loc(iter.span), END_ASYNC_FOR);
+        self.stmts(orelse)?;
+        self.use_label(end);
+        Ok(())
+    }
+
+    fn async_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> Res {
+        if self.u().scope_type != ScopeType::AsyncFunction {
+            return Err(err("'async with' outside async function", s.span));
+        }
+        let item = &items[pos];
+        let block = self.new_label();
+        let final_label = self.new_label();
+        let exit = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context_expr)?;
+        let l = loc(item.context_expr.span);
+        self.emit(l, BEFORE_ASYNC_WITH);
+        self.await_value(l, 1);
+        self.emit_jump(l, Op::SetupWith, final_label);
+        self.use_label(block);
+        self.push_fblock_full(FBlock {
+            kind: FBlockKind::AsyncWith,
+            block: Some(block),
+            exit: Some(final_label),
+            finalbody: None,
+            name: None,
+            with_loc: l,
+        });
+        match &item.optional_vars {
+            Some(v) => self.expr(v)?,
+            None => self.emit(l, POP_TOP),
+        }
+        if pos + 1 == items.len() {
+            self.stmts(body)?;
+        } else {
+            self.async_with(s, items, body, pos + 1)?;
+        }
+        self.pop_fblock();
+        self.emit_op(l, Op::PopBlock, 0);
+        self.call_exit_with_nones(l);
+        self.await_value(l, 2);
+        self.emit(l, POP_TOP);
+        self.emit_jump(l, Op::Jump, exit);
+        self.use_label(final_label);
+        self.emit_jump(l, Op::SetupCleanup, cleanup);
+        self.emit(l, PUSH_EXC_INFO);
+        self.emit(l, WITH_EXCEPT_START);
+        self.await_value(l, 2);
         self.with_except_finish(cleanup);
         self.use_label(exit);
         Ok(())
@@ -1284,9 +1374,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, s: &'a Stmt, f: &'a FunctionDef, is_async: bool) -> Res {
-        if is_async {
-            return Err(err("pvm does not support 'async def' yet", s.span));
-        }
         for d in &f.decorator_list {
             self.expr(d)?;
         }
@@ -1673,13 +1760,27 @@ impl<'a> Compiler<'a> {
                 if !self.ste().is_function_like() {
                     return Err(err("'yield' outside function", e.span));
                 }
+                if self.u().scope_type == ScopeType::AsyncFunction {
+                    return Err(err("'yield from' inside async function", e.span));
+                }
                 self.expr(value)?;
                 self.emit(l, GET_YIELD_FROM_ITER);
                 self.load_const(l, Constant::None);
                 self.add_yield_from(l, false);
                 Ok(())
             }
-            ExprKind::Await(_) => Err(err("pvm does not support 'await' yet", e.span)),
+            ExprKind::Await(value) => {
+                if !self.ste().is_function_like() {
+                    return Err(err("'await' outside function", e.span));
+                }
+                let st = self.u().scope_type;
+                if st != ScopeType::AsyncFunction && st != ScopeType::Comprehension {
+                    return Err(err("'await' outside async function", e.span));
+                }
+                self.expr(value)?;
+                self.await_value(l, 0);
+                Ok(())
+            }
             ExprKind::Compare { left, ops, comparators } => self.compare(e, left, ops, comparators),
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords),
             ExprKind::FormattedValue { value, conversion, format_spec } => {
@@ -1940,7 +2041,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(CompileError::at("multiple starred expressions in assignment", l));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 256 || n - i > (i32::MAX >> 8) as usize {
                     return Err(CompileError::at("too many expressions in star-unpacking assignment", l));
                 }
                 self.emit_arg(l, UNPACK_EX, (i + ((n - i - 1) << 8)) as u32);
@@ -2288,14 +2389,21 @@ impl<'a> Compiler<'a> {
         let l = loc(e.span);
         let ste_index = self.st.lookup(key_of(e));
         let inlined = self.st.scopes[ste_index].comp_inlined;
-        if generators.iter().any(|g| g.is_async) || self.st.scopes[ste_index].coroutine {
-            return Err(err("pvm does not support asynchronous comprehensions yet", e.span));
+        let is_async_generator = self.st.scopes[ste_index].coroutine;
+        let outer_scope = self.u().scope_type;
+        if is_async_generator
+            && kind != CompKind::Generator
+            && outer_scope != ScopeType::AsyncFunction
+            && outer_scope != ScopeType::Comprehension
+        {
+            return Err(err("asynchronous comprehension outside of an asynchronous function", e.span));
         }
         let outermost = &generators[0];
+        let get_iter = if outermost.is_async { GET_AITER } else { GET_ITER };
         let mut state = None;
         if inlined {
             self.iter_expr(&outermost.iter)?;
-            self.emit(loc(outermost.iter.span), GET_ITER);
+            self.emit(loc(outermost.iter.span), get_iter);
             state = Some(self.push_inlined_comprehension_state(l, ste_index)?);
         } else {
             let name = match kind {
@@ -2329,8 +2437,11 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit(true);
         self.make_closure(l, code, 0)?;
         self.iter_expr(&outermost.iter)?;
-        self.emit(loc(outermost.iter.span), GET_ITER);
+        self.emit(loc(outermost.iter.span), get_iter);
         self.emit_arg(l, CALL, 0);
+        if is_async_generator && kind != CompKind::Generator {
+            self.await_value(l, 0);
+        }
         Ok(())
     }
 
@@ -2346,6 +2457,9 @@ impl<'a> Compiler<'a> {
         kind: CompKind,
         iter_on_stack: bool,
     ) -> Res {
+        if generators[gen_index].is_async {
+            return self.async_comprehension_generator(l, generators, gen_index, depth, elt, value, kind, iter_on_stack);
+        }
         let mut start = Some(self.new_label());
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -2387,33 +2501,7 @@ impl<'a> Compiler<'a> {
         }
         let mut elt_loc = loc(elt.span);
         if next_index >= generators.len() {
-            match kind {
-                CompKind::Generator => {
-                    self.expr(elt)?;
-                    self.add_yield(elt_loc);
-                    self.emit(elt_loc, POP_TOP);
-                }
-                CompKind::List => {
-                    self.expr(elt)?;
-                    self.emit_arg(elt_loc, LIST_APPEND, depth + 1);
-                }
-                CompKind::Set => {
-                    self.expr(elt)?;
-                    self.emit_arg(elt_loc, SET_ADD, depth + 1);
-                }
-                CompKind::Dict => {
-                    let value = value.unwrap();
-                    self.expr(elt)?;
-                    self.expr(value)?;
-                    elt_loc = Loc {
-                        line: elt.span.line as i32,
-                        end_line: value.span.end_line as i32,
-                        col: elt.span.col as i32,
-                        end_col: value.span.end_col as i32,
-                    };
-                    self.emit_arg(elt_loc, MAP_ADD, depth + 1);
-                }
-            }
+            elt_loc = self.comprehension_element(elt, value, kind, depth)?;
         }
         self.use_label(if_cleanup);
         if let Some(start) = start {
@@ -2421,6 +2509,92 @@ impl<'a> Compiler<'a> {
             self.use_label(anchor);
             self.emit(Loc::NONE, END_FOR);
         }
+        Ok(())
+    }
+
+    /// The element code shared by sync and async comprehension loops.
+    fn comprehension_element(&mut self, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind, depth: u32) -> Result<Loc, CompileError> {
+        let mut elt_loc = loc(elt.span);
+        match kind {
+            CompKind::Generator => {
+                self.expr(elt)?;
+                self.add_yield(elt_loc);
+                self.emit(elt_loc, POP_TOP);
+            }
+            CompKind::List => {
+                self.expr(elt)?;
+                self.emit_arg(elt_loc, LIST_APPEND, depth + 1);
+            }
+            CompKind::Set => {
+                self.expr(elt)?;
+                self.emit_arg(elt_loc, SET_ADD, depth + 1);
+            }
+            CompKind::Dict => {
+                let value = value.expect("a dict comprehension has a value");
+                self.expr(elt)?;
+                self.expr(value)?;
+                elt_loc = Loc {
+                    line: elt.span.line as i32,
+                    end_line: value.span.end_line as i32,
+                    col: elt.span.col as i32,
+                    end_col: value.span.end_col as i32,
+                };
+                self.emit_arg(elt_loc, MAP_ADD, depth + 1);
+            }
+        }
+        Ok(elt_loc)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn async_comprehension_generator(
+        &mut self,
+        l: Loc,
+        generators: &'a [Comprehension],
+        gen_index: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        kind: CompKind,
+        iter_on_stack: bool,
+    ) -> Res {
+        let start = self.new_label();
+        let except = self.new_label();
+        let if_cleanup = self.new_label();
+        let gen = &generators[gen_index];
+        if !iter_on_stack {
+            if gen_index == 0 {
+                self.u().argcount = 1;
+                self.emit_arg(l, LOAD_FAST, 0);
+            } else {
+                self.expr(&gen.iter)?;
+                self.emit(l, GET_AITER);
+            }
+        }
+        self.use_label(start);
+        self.push_fblock(FBlockKind::AsyncComprehensionGenerator, Some(start), None);
+        self.emit_jump(l, Op::SetupFinally, except);
+        self.emit(l, GET_ANEXT);
+        self.load_const(l, Constant::None);
+        self.add_yield_from(l, true);
+        self.emit_op(l, Op::PopBlock, 0);
+        self.expr(&gen.target)?;
+        for cond in &gen.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        depth += 1;
+        let next_index = gen_index + 1;
+        if next_index < generators.len() {
+            self.comprehension_generator(l, generators, next_index, depth, elt, value, kind, false)?;
+        }
+        let mut elt_loc = loc(elt.span);
+        if next_index >= generators.len() {
+            elt_loc = self.comprehension_element(elt, value, kind, depth)?;
+        }
+        self.use_label(if_cleanup);
+        self.emit_jump(elt_loc, Op::Jump, start);
+        self.pop_fblock();
+        self.use_label(except);
+        self.emit(l, END_ASYNC_FOR);
         Ok(())
     }
 

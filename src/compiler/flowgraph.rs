@@ -1124,8 +1124,8 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
             if store_j == store_k {
                 return;
             }
-            for idx in j + 1..k {
-                let s = stores_to(&instrs[idx]);
+            for instr in &instrs[j + 1..k] {
+                let s = stores_to(instr);
                 if s >= 0 && (s == store_j || s == store_k) {
                     return;
                 }

@@ -688,10 +688,19 @@ pub fn frozenset_order(items: Vec<Constant>) -> Vec<Constant> {
     let built = set_iteration_order(set_iteration_order(items));
     // Creating the code object interns identifier-like strings; when one is
     // replaced by an already-interned twin, the frozenset is rebuilt again.
-    let identifier_like = |c: &Constant| match c {
-        Constant::Str(s) => s.len() > 1 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
-        _ => false,
-    };
+    // Which strings were interned before depends on the whole process; an
+    // identifier-like word (not digits) usually was.
+    fn identifier_like(c: &Constant) -> bool {
+        match c {
+            Constant::Str(s) => {
+                s.len() > 1
+                    && !s.as_bytes()[0].is_ascii_digit()
+                    && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            }
+            Constant::Tuple(items) => items.iter().any(identifier_like),
+            _ => false,
+        }
+    }
     if built.iter().any(identifier_like) {
         set_iteration_order(built)
     } else {
@@ -780,6 +789,21 @@ fn oracle_hash(c: &Constant) -> Option<i32> {
             Some(fnv_hash(&data))
         }
         Constant::Bytes(b) => Some(fnv_hash(b)),
+        Constant::Tuple(items) => {
+            // tuplehash: xxHash-style lanes with the 32-bit primes.
+            const PRIME_1: u32 = 2_654_435_761;
+            const PRIME_2: u32 = 2_246_822_519;
+            const PRIME_5: u32 = 374_761_393;
+            let mut acc: u32 = PRIME_5;
+            for item in items.iter() {
+                let lane = oracle_hash(item)? as u32;
+                acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+                acc = acc.rotate_left(13);
+                acc = acc.wrapping_mul(PRIME_1);
+            }
+            acc = acc.wrapping_add(items.len() as u32 ^ (PRIME_5 ^ 3_527_539));
+            Some(if acc == u32::MAX { 1_546_275_796 } else { acc as i32 })
+        }
         _ => None,
     }
 }

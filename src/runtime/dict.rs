@@ -6,9 +6,65 @@
 use super::value::Value;
 use num_bigint::BigInt;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// A fast, non-cryptographic hasher (the Fx hash of rustc): dict lookups of
+/// names are on the VM's hot path, and SipHash's DoS resistance buys nothing here.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i)
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
+pub type FxHashMap<K, V> = HashMap<K, V, FxBuildHasher>;
+
+#[derive(Clone, Debug, Eq, Hash)]
 pub enum HashKey {
     None,
     Int(i64),
@@ -19,6 +75,26 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
     Id(u32),
+    /// Instances of classes defining `__hash__`: equal when their hashes are
+    /// (pvm does not call `__eq__` inside its hash tables).
+    Custom(i64, u32),
+}
+
+impl PartialEq for HashKey {
+    fn eq(&self, other: &HashKey) -> bool {
+        match (self, other) {
+            // Names usually share one allocation: compare pointers first.
+            (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            (HashKey::None, HashKey::None) => true,
+            (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
+            (HashKey::Float(a), HashKey::Float(b)) => a == b,
+            (HashKey::Tuple(a), HashKey::Tuple(b)) => a == b,
+            (HashKey::Id(a), HashKey::Id(b)) => a == b,
+            (HashKey::Custom(a, i), HashKey::Custom(b, j)) => a == b && i == j,
+            _ => false,
+        }
+    }
 }
 
 impl HashKey {
@@ -31,10 +107,31 @@ impl HashKey {
     }
 }
 
-#[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Option<(Value, Value)>>,
-    index: HashMap<HashKey, usize>,
+    index: FxHashMap<HashKey, usize>,
+    /// Changes whenever the set of keys (or their positions) changes; unique
+    /// across all dicts, so a cached (version, position) pair stays valid
+    /// exactly as long as the keys stay put (the VM's name caches use it).
+    version: u64,
+}
+
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict { entries: self.entries.clone(), index: self.index.clone(), version: next_version() }
+    }
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict { entries: Vec::new(), index: FxHashMap::default(), version: next_version() }
+    }
 }
 
 impl Dict {
@@ -44,6 +141,30 @@ impl Dict {
 
     pub fn len(&self) -> usize {
         self.index.len()
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The position of `key`'s entry (stable until `version` changes).
+    pub fn position(&self, key: &HashKey) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// The key object stored for `key`.
+    pub fn stored_key(&self, key: &HashKey) -> Option<Value> {
+        self.index.get(key).and_then(|&i| self.entries[i].map(|(k, _)| k))
+    }
+
+    pub fn value_at(&self, position: usize) -> Option<Value> {
+        self.entries.get(position).copied().flatten().map(|(_, v)| v)
+    }
+
+    pub fn set_value_at(&mut self, position: usize, v: Value) {
+        if let Some(Some(entry)) = self.entries.get_mut(position) {
+            entry.1 = v;
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -59,6 +180,19 @@ impl Dict {
         self.index.contains_key(key)
     }
 
+    /// Replaces the value of an existing key; false if the key is absent.
+    pub fn set_existing(&mut self, key: &HashKey, v: Value) -> bool {
+        match self.index.get(key) {
+            Some(&i) => {
+                if let Some(entry) = &mut self.entries[i] {
+                    entry.1 = v;
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Inserts or replaces (keeping the original key and position, like CPython).
     pub fn insert(&mut self, key: HashKey, k: Value, v: Value) {
         if let Some(&i) = self.index.get(&key) {
@@ -69,11 +203,13 @@ impl Dict {
         }
         self.index.insert(key, self.entries.len());
         self.entries.push(Some((k, v)));
+        self.version = next_version();
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<(Value, Value)> {
         let i = self.index.remove(key)?;
         let old = self.entries[i].take();
+        self.version = next_version();
         if self.entries.len() > 32 && self.index.len() * 2 < self.entries.len() {
             self.compact();
         }
@@ -90,6 +226,10 @@ impl Dict {
             }
         }
         let remap: HashMap<usize, usize> = positions.into_iter().collect();
+        let _ = |h: &HashKey| {
+            let mut s = FxHasher::default();
+            h.hash(&mut s);
+        };
         for v in self.index.values_mut() {
             *v = remap[v];
         }
@@ -98,6 +238,7 @@ impl Dict {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.version = next_version();
     }
 
     /// The entry at raw position `i` (iterators walk positions; holes are skipped).
@@ -119,6 +260,7 @@ impl Dict {
 
     /// Removes and returns the last inserted entry (dict.popitem).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.version = next_version();
         while let Some(e) = self.entries.pop() {
             if let Some((k, v)) = e {
                 let key = self.index.iter().find(|(_, &i)| i == self.entries.len()).map(|(k, _)| k.clone());

@@ -4,11 +4,10 @@
 //! backslash continuations, and PEP 701 f-strings split into
 //! FSTRING_START / FSTRING_MIDDLE / expression tokens / FSTRING_END.
 //!
-//! The whole source is tokenized up front. A lexical error does not stop the
-//! token list: it is recorded with the index of the token where CPython's
-//! tokenizer would report it, so the parser raises it only when it gets
-//! there (and CPython's preference of tokenizer errors over later parser
-//! errors can be reproduced).
+//! The whole source is tokenized up front. A lexical error ends the token
+//! list and is kept aside: the parser meets it where the tokens stop (a
+//! sentinel), and `syntax::parse` applies CPython's rules for which error
+//! wins when the parser fails earlier.
 
 use super::error::{ErrorKind, SyntaxError};
 
@@ -47,8 +46,11 @@ pub struct Token {
 /// The tokens of a source and the first lexical error, if any.
 pub struct Tokens {
     pub tokens: Vec<Token>,
-    /// The error and the number of tokens produced before it.
-    pub error: Option<(usize, SyntaxError)>,
+    /// The lexical error that ended tokenization (the tokens stop there).
+    pub error: Option<SyntaxError>,
+    /// Whether that error arose inside an f-string: CPython then keeps an
+    /// earlier parser error instead of it.
+    pub error_in_fstring: bool,
     /// Brackets still open when the error or the end of input was reached:
     /// (bracket, line, col).
     pub open_brackets: Vec<(u8, u32, u32)>,
@@ -79,10 +81,10 @@ struct Field {
 pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut t = Tokenizer::new(source, filename);
     let error = t.run().err();
-    let count = t.tokens.len();
     Tokens {
         tokens: t.tokens,
-        error: error.map(|e| (count, e)),
+        error,
+        error_in_fstring: !t.fstrings.is_empty(),
         open_brackets: t.brackets,
         warnings: t.warnings,
     }
@@ -329,7 +331,12 @@ impl<'a> Tokenizer<'a> {
             });
         } else {
             // Check the new level before emitting any DEDENT, as CPython does.
-            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0) + 1;
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0)
+                + 1;
             let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let line = self.line_text(self.line_start);
@@ -376,11 +383,16 @@ impl<'a> Tokenizer<'a> {
 
     /// Read one token (or skip whitespace/comments). Returns false at the end.
     fn next_token(&mut self) -> Result<bool> {
-        // Whitespace and comments.
+        // Whitespace and comments. (A NEWLINE token after a comment starts
+        // at the `#`, as in CPython.)
+        let mut comment_start = None;
         loop {
             match self.peek() {
                 b' ' | b'\t' | b'\x0c' => self.pos += 1,
-                b'#' => self.skip_comment(),
+                b'#' => {
+                    comment_start = Some((self.pos, self.here()));
+                    self.skip_comment();
+                }
                 b'\\' => {
                     if self.peek_at(1) == b'\n' {
                         self.pos += 1;
@@ -418,11 +430,12 @@ impl<'a> Tokenizer<'a> {
                 return Ok(true);
             }
             if self.line_has_tokens {
+                let (lo, token_start) = comment_start.unwrap_or((lo, start));
                 self.tokens.push(Token {
                     kind: TokenKind::Newline,
                     lo,
                     hi: self.pos,
-                    start,
+                    start: token_start,
                     end: Pos {
                         line: start.line,
                         col: start.col + 1,
@@ -615,7 +628,9 @@ impl<'a> Tokenizer<'a> {
                     _ => b'}',
                 };
                 if c != expected && self.innermost_is_field() {
-                    return Err(self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1));
+                    return Err(
+                        self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1)
+                    );
                 }
                 if c != expected {
                     let msg = if open_line != self.line {
@@ -635,6 +650,12 @@ impl<'a> Tokenizer<'a> {
             }
             b':' if len == 1 || self.peek_at(1) == b'=' => {
                 if self.closes_field() {
+                    let fields = &self.fstrings.last().unwrap().fields;
+                    if fields.iter().filter(|f| f.in_spec).count() >= 2 {
+                        return Err(
+                            self.error_at("f-string: expressions nested too deeply", self.pos + 1)
+                        );
+                    }
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);
                     self.fstrings

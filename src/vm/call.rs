@@ -297,7 +297,7 @@ impl Vm {
     pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
         let exc = is_exc.then(|| Box::new(ExcData::new(args)));
-        Value::Obj(self.heap.alloc(Object::Instance(Instance { class, attrs: Dict::new(), exc })))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), exc }))))
     }
 
     /// `__build_class__(func, name, *bases)`: runs the class body with a fresh
@@ -341,7 +341,7 @@ impl Vm {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
         };
-        let class = self.heap.alloc(Object::Class(Class {
+        let class = self.heap.alloc(Object::Class(Box::new(Class {
             name: Rc::from(name),
             qualname: Rc::from(qualname),
             bases: bases.clone(),
@@ -349,7 +349,7 @@ impl Vm {
             attrs,
             builtin: None,
             module: None,
-        }));
+        })));
         let mro = self.c3_mro(class, &bases)?;
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = mro;

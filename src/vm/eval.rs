@@ -17,6 +17,15 @@ fn stack_position() -> usize {
     std::hint::black_box(&marker) as *const u8 as usize
 }
 
+/// Opcode byte -> (opcode, CACHE units), precomputed from the opcode table.
+static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
+    let mut t = [None; 256];
+    for &op in Opcode::ALL {
+        t[op as usize] = Some((op, op.cache_entries() as u8));
+    }
+    t
+});
+
 /// How a frame run by `Vm::run_frame` handed control back.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FrameExit {
@@ -27,8 +36,28 @@ pub enum FrameExit {
 impl Vm {
     /// Runs the program until it ends.
     pub fn run_to_end(&mut self) {
+        if self.trace.is_some() {
+            while self.exit_code.is_none() {
+                self.step_instruction();
+            }
+            return;
+        }
+        // Run mode: the same instructions without the per-step bookkeeping.
+        self.stack_base = stack_position();
+        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
         while self.exit_code.is_none() {
-            self.step_instruction();
+            if self.instructions >= max_instructions {
+                return self.stop_by_steps();
+            }
+            if let Err(exc) = self.execute_instruction() {
+                self.raise(exc);
+            }
+            if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
+                return self.stop_by_output();
+            }
+            if self.heap.wants_collection() {
+                self.maybe_collect();
+            }
         }
     }
 
@@ -39,8 +68,7 @@ impl Vm {
             return;
         }
         if self.limits.max_instructions.is_some_and(|max| self.instructions >= max) {
-            let notice = self.limits.steps_notice();
-            return self.stop_by_budget(&notice);
+            return self.stop_by_steps();
         }
         if self.nesting == 0 {
             self.stack_base = stack_position();
@@ -55,9 +83,7 @@ impl Vm {
             self.raise(exc);
         }
         if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
-            self.truncate_output();
-            let notice = self.limits.output_notice();
-            return self.stop_by_budget(&notice);
+            return self.stop_by_output();
         }
         self.maybe_collect();
     }
@@ -67,6 +93,17 @@ impl Vm {
     fn stop_by_budget(&mut self, notice: &str) {
         self.stderr.push_str(notice);
         self.exit_code = Some(crate::runtime::limits::STOPPED_EXIT_CODE);
+    }
+
+    fn stop_by_steps(&mut self) {
+        let notice = self.limits.steps_notice();
+        self.stop_by_budget(&notice);
+    }
+
+    fn stop_by_output(&mut self) {
+        self.truncate_output();
+        let notice = self.limits.output_notice();
+        self.stop_by_budget(&notice);
     }
 
     /// Cuts stdout, then stderr, to the output limit (at a char boundary).
@@ -176,10 +213,10 @@ impl Vm {
         let arg = arg_byte as u32 | f.ext_arg;
         f.ext_arg = 0;
         f.lasti = ip;
-        let Some(op) = Opcode::from_byte(byte) else {
+        let Some((op, caches)) = DECODE[byte as usize] else {
             return Err(self.exc(TypeId::RuntimeError, format!("pvm: unknown opcode {byte}")));
         };
-        f.ip = ip + 2 + 2 * op.cache_entries();
+        f.ip = ip + 2 + 2 * caches as usize;
         self.dispatch(op, arg)
     }
 
@@ -326,12 +363,20 @@ impl Vm {
                 self.frame().locals[arg as usize] = Value::Null;
             }
             LOAD_GLOBAL => {
-                let name = self.name(arg >> 1);
                 if arg & 1 == 1 {
                     self.push(Value::Null);
                 }
                 let globals = self.frame().globals;
-                let v = self.load_global(globals, &name)?;
+                let v = match self.cached_get(globals, arg >> 1, 1) {
+                    Some(v) => v,
+                    None => match self.cached_get(self.builtins, arg >> 1, 2) {
+                        Some(v) => v,
+                        None => {
+                            let name = self.name(arg >> 1);
+                            return Err(self.name_error(&name));
+                        }
+                    },
+                };
                 self.push(v);
             }
             STORE_GLOBAL => {
@@ -348,15 +393,29 @@ impl Vm {
                 }
             }
             LOAD_NAME => {
-                let name = self.name(arg);
-                let v = self.load_name(&name)?;
+                let ns = self.namespace();
+                let globals = self.frame().globals;
+                let found = match self.cached_get(ns, arg, 0) {
+                    Some(v) => Some(v),
+                    None if ns != globals => self.cached_get(globals, arg, 1),
+                    None => None,
+                };
+                let v = match found.or_else(|| self.cached_get(self.builtins, arg, 2)) {
+                    Some(v) => v,
+                    None => {
+                        let name = self.name(arg);
+                        return Err(self.name_error(&name));
+                    }
+                };
                 self.push(v);
             }
             STORE_NAME => {
-                let name = self.name(arg);
                 let v = self.pop();
                 let ns = self.namespace();
-                self.store_name_in(ns, &name, v);
+                if !self.cached_set(ns, arg, v) {
+                    let name = self.name(arg);
+                    self.store_name_in(ns, &name, v);
+                }
             }
             DELETE_NAME => {
                 let name = self.name(arg);
@@ -875,13 +934,100 @@ impl Vm {
     }
 
     pub(super) fn name_error(&mut self, name: &str) -> Exc {
-        self.exc(TypeId::NameError, format!("name '{name}' is not defined"))
+        let exc = self.exc(TypeId::NameError, format!("name '{name}' is not defined"));
+        let suggestion = self.name_suggestion(name);
+        if let Some(d) = self.exc_data_mut(exc.0) {
+            d.name = Some(Rc::from(name));
+            d.suggestion = suggestion;
+        }
+        exc
+    }
+
+    /// The suggestion CPython offers for a NameError raised in the top frame:
+    /// the closest of its variable names, then `self.name` inside a method
+    /// whose instance has that attribute, then globals, then builtins.
+    fn name_suggestion(&mut self, name: &str) -> Option<String> {
+        let f = self.frames.last()?;
+        let varnames: Vec<String> = f.code.varnames().iter().map(|n| n.to_string()).collect();
+        if let Some(s) = super::suggest::closest(name, &varnames) {
+            return Some(s);
+        }
+        if f.names.is_none() {
+            let slot = f.code.localsplusnames.iter().position(|n| &**n == "self");
+            if let Some(this) = slot.map(|i| f.locals[i]).filter(|v| !v.is_null()) {
+                let this = match this.obj().map(|i| self.heap.get(i)) {
+                    Some(Object::Cell(c)) => *c,
+                    _ => this,
+                };
+                if self.has_attr_quietly(this, name) {
+                    return Some(format!("self.{name}"));
+                }
+            }
+        }
+        let f = self.frames.last()?;
+        let globals = self.dict_str_keys(f.globals);
+        super::suggest::closest(name, &globals).or_else(|| super::suggest::closest(name, &super::suggest::builtin_names()))
+    }
+
+    /// hasattr without running Python code (instance dict or class attribute).
+    fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
+        let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
+        if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
+            if i.attrs.contains(&key) {
+                return true;
+            }
+        }
+        self.lookup_user_attr(self.type_of(obj), name).is_some()
     }
 
     /// The namespace STORE_NAME writes to: a class body's dict or the globals.
     fn namespace(&mut self) -> crate::runtime::value::ObjId {
         let f = self.frame();
         f.names.unwrap_or(f.globals)
+    }
+
+    /// The name cache slot of `co_names[name]` in the running code object for
+    /// lookup `slot` (0 = local namespace, 1 = globals, 2 = builtins).
+    fn name_cache_slot(&mut self, name: u32, slot: usize) -> &mut super::NameCache {
+        let f = self.frames.last().expect("frame");
+        let (code_index, n) = (f.code_index, f.code.names.len());
+        let caches = &mut self.name_caches[code_index];
+        if caches.is_empty() {
+            caches.resize(n * 3, super::NameCache::default());
+        }
+        &mut caches[name as usize * 3 + slot]
+    }
+
+    /// `dict[co_names[name]]` through the name cache: a hash lookup only
+    /// when the dict's keys changed since the last time.
+    fn cached_get(&mut self, dict: crate::runtime::value::ObjId, name: u32, slot: usize) -> Option<Value> {
+        let Object::Dict(d) = self.heap.get(dict) else { return None };
+        let version = d.version();
+        let c = *self.name_cache_slot(name, slot);
+        let Object::Dict(d) = self.heap.get(dict) else { return None };
+        if c.dict == dict.0 && c.version == version {
+            return c.position.and_then(|p| d.value_at(p));
+        }
+        let key = crate::runtime::dict::HashKey::Str(self.name(name));
+        let Object::Dict(d) = self.heap.get(dict) else { return None };
+        let position = d.position(&key);
+        let value = position.and_then(|p| d.value_at(p));
+        *self.name_cache_slot(name, slot) = super::NameCache { dict: dict.0, version, position };
+        value
+    }
+
+    /// `dict[co_names[name]] = v` for a key already present (per the cache).
+    fn cached_set(&mut self, dict: crate::runtime::value::ObjId, name: u32, v: Value) -> bool {
+        let Object::Dict(d) = self.heap.get(dict) else { return false };
+        let version = d.version();
+        let c = *self.name_cache_slot(name, 0);
+        if c.dict == dict.0 && c.version == version {
+            if let (Some(p), Object::Dict(d)) = (c.position, self.heap.get_mut(dict)) {
+                d.set_value_at(p, v);
+                return true;
+            }
+        }
+        false
     }
 
     fn load_global(&mut self, globals: crate::runtime::value::ObjId, name: &Rc<str>) -> PyResult<Value> {
@@ -894,17 +1040,13 @@ impl Vm {
         Err(self.name_error(name))
     }
 
-    fn load_name(&mut self, name: &Rc<str>) -> PyResult<Value> {
-        let ns = self.namespace();
-        if let Some(v) = self.dict_get_str(ns, name) {
-            return Ok(v);
-        }
-        let globals = self.frame().globals;
-        self.load_global(globals, name)
-    }
-
     pub(super) fn store_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>, v: Value) {
         let key = crate::runtime::dict::HashKey::Str(name.clone());
+        if let Object::Dict(d) = self.heap.get_mut(dict) {
+            if d.set_existing(&key, v) {
+                return;
+            }
+        }
         let k = self.intern(name);
         if let Object::Dict(d) = self.heap.get_mut(dict) {
             d.insert(key, k, v);
@@ -928,7 +1070,13 @@ impl Vm {
         if v.is_null() {
             let name = self.frame().code.localsplusnames[i as usize].clone();
             let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
-            return Err(self.exc(TypeId::NameError, msg));
+            let exc = self.exc(TypeId::NameError, msg);
+            let suggestion = self.name_suggestion(&name);
+            if let Some(d) = self.exc_data_mut(exc.0) {
+                d.name = Some(name);
+                d.suggestion = suggestion;
+            }
+            return Err(exc);
         }
         Ok(v)
     }
@@ -958,23 +1106,79 @@ impl Vm {
             closure,
             attrs: Dict::new(),
         };
-        let f = self.heap.alloc(Object::Function(func));
+        let f = self.heap.alloc(Object::Function(Box::new(func)));
         self.push(Value::Obj(f));
         Ok(())
     }
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
     fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
-        let stack = &self.frame().stack;
-        let args = stack[stack.len().saturating_sub(argc)..].to_vec();
+        if self.try_fast_call(argc)? {
+            return Ok(());
+        }
+        let f = self.frames.last().expect("frame");
+        let args = &f.stack[f.stack.len().saturating_sub(argc)..];
+        let generators: Vec<Value> = args.iter().copied().filter(|a| self.is_generator(*a)).collect();
         let result = self.call_instruction_inner(argc);
         // A builtin is done with its arguments once it returns.
         if result.is_ok() {
-            for a in args {
-                self.release(a);
+            for g in generators {
+                self.release(g);
             }
         }
         result
+    }
+
+    /// The common case of CALL: a Python function given exactly its
+    /// positional parameters. The arguments go straight from the caller's
+    /// stack into the new frame's locals, with no intermediate vectors.
+    fn try_fast_call(&mut self, argc: usize) -> PyResult<bool> {
+        let f = self.frames.last().expect("frame");
+        let n = f.stack.len();
+        if f.kw_names.is_some() || n < argc + 2 {
+            return Ok(false);
+        }
+        let (first, second) = (f.stack[n - argc - 2], f.stack[n - argc - 1]);
+        let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
+        let Some(fid) = callee.obj() else { return Ok(false) };
+        let Object::Function(func) = self.heap.get(fid) else { return Ok(false) };
+        let (code_index, globals) = (func.code, func.globals);
+        let entry = &self.codes[code_index];
+        let code = &entry.code;
+        let total = argc + with_self as usize;
+        let plain = crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS;
+        if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
+            return Ok(false);
+        }
+        if self.frames.len() >= super::RECURSION_LIMIT {
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let (code, consts, nlocals) = (code.clone(), entry.consts.clone(), code.nlocalsplus());
+        let mut locals = self.spare_values.pop().unwrap_or_default();
+        let caller = self.frames.last_mut().expect("frame");
+        locals.extend_from_slice(&caller.stack[n - total..]);
+        caller.stack.truncate(n - argc - 2);
+        locals.resize(nlocals, Value::Null);
+        let mut stack = self.spare_values.pop().unwrap_or_default();
+        stack.reserve(code.stacksize as usize);
+        self.frames.push(Frame {
+            code,
+            code_index,
+            consts,
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals,
+            stack,
+            globals,
+            names: None,
+            func: Some(fid),
+            kw_names: None,
+            on_return: OnReturn::Push,
+            generator: None,
+            resumed: false,
+        });
+        Ok(true)
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
@@ -1002,11 +1206,20 @@ impl Vm {
     }
 
     fn return_value(&mut self, v: Value) -> PyResult<()> {
-        let frame = self.frames.pop().expect("no frame");
+        let mut frame = self.frames.pop().expect("no frame");
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {
                 gen.frame = None;
             }
+        }
+        // Keep the frame's vectors for the next call.
+        if self.spare_values.len() < 64 {
+            let mut locals = std::mem::take(&mut frame.locals);
+            let mut stack = std::mem::take(&mut frame.stack);
+            locals.clear();
+            stack.clear();
+            self.spare_values.push(locals);
+            self.spare_values.push(stack);
         }
         match frame.on_return {
             OnReturn::Push => self.push(v),
@@ -1031,7 +1244,7 @@ impl Vm {
         let frame = self.frames.pop().expect("no frame");
         let on_return = frame.on_return;
         let (name, qualname) = (frame.code.name.clone(), frame.code.qualname.clone());
-        let g = self.heap.alloc(Object::Generator(Generator { frame: None, running: false, name, qualname }));
+        let g = self.heap.alloc(Object::Generator(Box::new(Generator { frame: None, running: false, name, qualname })));
         let mut frame = frame;
         frame.generator = Some(g);
         if let Object::Generator(gen) = self.heap.get_mut(g) {

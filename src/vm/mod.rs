@@ -15,6 +15,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
@@ -44,7 +45,16 @@ pub type PyResult<T> = Result<T, Exc>;
 /// CPython's default `sys.getrecursionlimit()`.
 pub const RECURSION_LIMIT: usize = 1000;
 
+/// A remembered dict lookup of a name: valid while the dict's version is unchanged.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NameCache {
+    dict: u32,
+    version: u64,
+    position: Option<usize>,
+}
+
 /// A code object with its constants turned into values once.
+#[derive(Clone)]
 pub struct CodeEntry {
     pub code: Rc<CodeObject>,
     pub consts: Rc<[Value]>,
@@ -59,6 +69,7 @@ pub struct RunOutcome {
     pub instructions: u64,
 }
 
+#[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
@@ -93,10 +104,14 @@ pub struct Vm {
     pub trace: Option<trace::TraceLog>,
     not_implemented: ObjId,
     ellipsis: ObjId,
+    /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
+    spare_values: Vec<Vec<Value>>,
+    /// Per code object, per name: cached positions of names in namespaces.
+    name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
     modules: HashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
-    strings: HashMap<Rc<str>, ObjId>,
+    strings: crate::runtime::dict::FxHashMap<Rc<str>, ObjId>,
     /// The budgets this run is under (steps, memory, output, recursion).
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
@@ -133,10 +148,12 @@ impl Vm {
             trace: None,
             not_implemented,
             ellipsis,
-            strings: HashMap::new(),
+            strings: Default::default(),
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
+            name_caches: Vec::new(),
+            spare_values: Vec::new(),
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);
@@ -179,6 +196,7 @@ impl Vm {
     fn register_code(&mut self, code: &Rc<CodeObject>) -> usize {
         let index = self.codes.len();
         self.codes.push(CodeEntry { code: code.clone(), consts: Rc::from(Vec::new()) });
+        self.name_caches.push(Vec::new());
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             let v = self.constant_value(c);
@@ -223,7 +241,7 @@ impl Vm {
         for &t in TypeId::ALL {
             let base = if t == TypeId::Object { vec![] } else { vec![self.types[t.base() as usize]] };
             let mut mro = Vec::new();
-            let id = self.heap.alloc(Object::Class(Class {
+            let id = self.heap.alloc(Object::Class(Box::new(Class {
                 name: t.name().into(),
                 qualname: t.name().into(),
                 bases: base.clone(),
@@ -231,7 +249,7 @@ impl Vm {
                 attrs: Dict::new(),
                 builtin: Some(t),
                 module: None,
-            }));
+            })));
             mro.push(id);
             if let Some(&b) = base.first() {
                 if let Object::Class(bc) = self.heap.get(b) {
@@ -319,11 +337,11 @@ impl Vm {
 
     pub fn exc_with_args(&mut self, t: TypeId, args: Vec<Value>) -> Exc {
         let class = self.type_obj(t);
-        Exc(self.heap.alloc(Object::Instance(Instance {
+        Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
             attrs: Dict::new(),
             exc: Some(Box::new(ExcData::new(args))),
-        })))
+        }))))
     }
 
     /// MemoryError (bare, as CPython raises it when an allocation fails)
@@ -345,14 +363,14 @@ impl Vm {
 
     pub fn exc_data(&self, exc: ObjId) -> Option<&ExcData> {
         match self.heap.get(exc) {
-            Object::Instance(Instance { exc: Some(e), .. }) => Some(e),
+            Object::Instance(i) if i.exc.is_some() => i.exc.as_deref(),
             _ => None,
         }
     }
 
     pub fn exc_data_mut(&mut self, exc: ObjId) -> Option<&mut ExcData> {
         match self.heap.get_mut(exc) {
-            Object::Instance(Instance { exc: Some(e), .. }) => Some(e),
+            Object::Instance(i) if i.exc.is_some() => i.exc.as_deref_mut(),
             _ => None,
         }
     }

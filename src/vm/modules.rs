@@ -71,7 +71,7 @@ impl Vm {
 
     fn abc_class(&mut self, name: &str) -> Value {
         let object = self.type_obj(TypeId::Object);
-        let class = self.heap.alloc(Object::Class(Class {
+        let class = self.heap.alloc(Object::Class(Box::new(Class {
             name: Rc::from(name),
             qualname: Rc::from(name),
             bases: vec![object],
@@ -79,7 +79,7 @@ impl Vm {
             attrs: Dict::new(),
             builtin: None,
             module: Some(Rc::from("collections.abc")),
-        }));
+        })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];
         }

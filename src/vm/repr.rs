@@ -5,7 +5,7 @@
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::format::{float_repr, format_float, group_digits, str_repr, FormatSpec};
-use crate::runtime::object::{Instance, Object, ViewKind};
+use crate::runtime::object::{Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 
 /// A fake but stable address for `<... at 0x...>` reprs.
@@ -175,7 +175,7 @@ impl Vm {
                         };
                     }
                 }
-                if let Object::Instance(Instance { exc: Some(e), .. }) = self.heap.get(id) {
+                if let Some(e) = self.exc_data(id) {
                     let args = e.args.clone();
                     let name = self.class_name(class);
                     let inner = self.join_reprs(&args, seen, calls)?;
@@ -236,7 +236,7 @@ impl Vm {
                         };
                     }
                     if self.lookup_user_attr(class, "__repr__").is_none() {
-                        if let Object::Instance(Instance { exc: Some(e), .. }) = self.heap.get(id) {
+                        if let Some(e) = self.exc_data(id) {
                             let args = e.args.clone();
                             let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
                             return match args.len() {

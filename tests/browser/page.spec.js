@@ -173,3 +173,30 @@ test("every built-in example steps to the end with the output of run mode", asyn
   }
   expect(errors).toEqual([]);
 });
+
+test("Run pauses an endless loop and the page stays usable", async ({ page }) => {
+  await openProgram(page, "n = 0\nwhile True:\n    n += 1\n");
+  await byTestId(page, "run").click();
+  await expect(page.locator("#run-status")).toContainText("paused");
+  await expect(byTestId(page, "step")).toBeEnabled();
+  await byTestId(page, "step").click();
+  await expect(byTestId(page, "phase")).toHaveText(/^(fetch|decode|execute)$/);
+  await expect(byTestId(page, "frames").getByTestId("frame")).toContainText("n");
+});
+
+test("the page feeds its stdin box to input()", async ({ page }) => {
+  await openProgram(page, "name = input()\nprint('hello', name)\n");
+  await page.locator(".stdin summary").click();
+  await page.locator("#stdin").fill("Ada\n");
+  await expect(byTestId(page, "step-count")).toHaveText("0");
+  await byTestId(page, "run").click();
+  await expect(byTestId(page, "output")).toHaveText("hello Ada");
+});
+
+test("#code= carries any UTF-8 source", async ({ page }) => {
+  const source = "s = 'héllo ✓ 🐍'\nprint(s, len(s))\n";
+  await openProgram(page, source);
+  await expect(byTestId(page, "editor")).toContainText("héllo ✓ 🐍");
+  await byTestId(page, "run").click();
+  await expect(byTestId(page, "output")).toHaveText("héllo ✓ 🐍 9");
+});

@@ -123,6 +123,10 @@ impl<'a> Parser<'a> {
         // inside those; here it must be a conditional expression.
         self.advance();
         let test = self.disjunction()?;
+        if self.is_op(":") {
+            // invalid_expression's `!('else'|':')`: generic at the `:`.
+            return Err(self.invalid_syntax());
+        }
         if !self.is_kw("else") {
             let span = body.span.to(test.span);
             return Err(self.error_span(span, "expected 'else' after 'if' expression"));
@@ -487,6 +491,9 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(span, "expected argument value expression"));
                 }
                 let value = self.expression()?;
+                if !self.is_op(",") && !self.is_op(")") {
+                    return Err(self.missing_comma_or_invalid(&value));
+                }
                 keywords.push(Keyword {
                     arg: Some(self.ident(&t)),
                     value,
@@ -546,6 +553,7 @@ impl<'a> Parser<'a> {
     pub(super) fn slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.slice()?;
+        self.check_slice_end(&first)?;
         if !self.is_op(",") {
             if let ExprKind::Starred { .. } = first.kind {
                 // `a[*b]` is a one-element tuple.
@@ -564,7 +572,9 @@ impl<'a> Parser<'a> {
             if self.is_op("]") {
                 break;
             }
-            elts.push(self.slice()?);
+            let e = self.slice()?;
+            self.check_slice_end(&e)?;
+            elts.push(e);
         }
         Ok(Expr {
             kind: ExprKind::Tuple {
@@ -573,6 +583,25 @@ impl<'a> Parser<'a> {
             },
             span: self.span_from(start),
         })
+    }
+
+    /// After a subscript element only `,` or `]` may follow; two
+    /// expressions in a row get the missing-comma diagnosis (for a slice,
+    /// against its last bound).
+    pub(super) fn check_slice_end(&mut self, e: &Expr) -> PResult<()> {
+        if self.is_op(",") || self.is_op("]") {
+            return Ok(());
+        }
+        let last = match &e.kind {
+            ExprKind::Slice { lower, upper, step } => {
+                step.as_deref().or(upper.as_deref()).or(lower.as_deref())
+            }
+            _ => Some(e),
+        };
+        match last {
+            Some(last) => Err(self.missing_comma_or_invalid(&last.clone())),
+            None => Err(self.invalid_syntax()),
+        }
     }
 
     pub(super) fn slice(&mut self) -> PResult<Expr> {
@@ -743,8 +772,14 @@ impl<'a> Parser<'a> {
     }
 
     /// invalid_expression: two expressions in a row inside brackets —
-    /// "Perhaps you forgot a comma?" — else the generic error.
+    /// "Perhaps you forgot a comma?" — else the generic error. Its guard
+    /// `!(NAME STRING | SOFT_KEYWORD)` matches, in CPython 3.12, any name
+    /// that is a prefix of a soft keyword (`m`, `ca`, `typ`, `_`): pegen
+    /// compares only the name's length of the keyword.
     pub(super) fn missing_comma_or_invalid(&mut self, prev: &Expr) -> SyntaxError {
+        if self.starts_with_soft_keyword_prefix(prev) {
+            return self.invalid_syntax();
+        }
         if self.starts_expression()
             && !self.is_op("*")
             && !self.is_kw("not")
@@ -758,15 +793,22 @@ impl<'a> Parser<'a> {
             self.pos = save.0;
             self.last_end = save.1;
             if let Ok(next) = next {
-                let legacy = matches!(&prev.kind, ExprKind::Name { id, .. } if matches!(&**id, "print" | "exec" | "match" | "case" | "type" | "_"));
+                let legacy = matches!(&prev.kind, ExprKind::Name { id, .. } if matches!(&**id, "print" | "exec"));
                 let name_string = matches!(prev.kind, ExprKind::Name { .. })
                     && matches!(
                         next.kind,
                         ExprKind::Constant(ConstantValue::Str(_)) | ExprKind::JoinedStr(_)
                     );
-                if !legacy && !name_string && is_bitwise_or_level(prev)
-                    || matches!(prev.kind, ExprKind::Compare { .. })
-                {
+                let disjunction = !matches!(
+                    prev.kind,
+                    ExprKind::IfExp { .. }
+                        | ExprKind::Lambda { .. }
+                        | ExprKind::NamedExpr { .. }
+                        | ExprKind::Starred { .. }
+                        | ExprKind::Yield(_)
+                        | ExprKind::YieldFrom(_)
+                );
+                if !legacy && !name_string && disjunction {
                     return self.error_span(
                         prev.span.to(next.span),
                         "invalid syntax. Perhaps you forgot a comma?",
@@ -790,11 +832,35 @@ impl<'a> Parser<'a> {
             let msg = "did you forget parentheses around the comprehension target?";
             return Err(self.error_span(first.span.to(last.span), msg));
         }
-        if let Some(e @ Expr { kind: ExprKind::Starred { .. }, .. }) = elts.first() {
+        if let Some(
+            e @ Expr {
+                kind: ExprKind::Starred { .. },
+                ..
+            },
+        ) = elts.first()
+        {
             let msg = "iterable unpacking cannot be used in comprehension";
             return Err(self.error_span(e.span, msg));
         }
         Ok(())
+    }
+
+    /// Whether the first token of `e` is a NAME that is a prefix of a soft
+    /// keyword (see `missing_comma_or_invalid`).
+    pub(super) fn starts_with_soft_keyword_prefix(&self, e: &Expr) -> bool {
+        let at = (e.span.line, e.span.col);
+        let Ok(i) = self
+            .toks
+            .binary_search_by(|t| (t.start.line, t.start.col).cmp(&at))
+        else {
+            return false;
+        };
+        let name = self.text(&self.toks[i]);
+        self.toks[i].kind == T::Name
+            && !name.is_empty()
+            && ["match", "case", "type", "_"]
+                .iter()
+                .any(|kw| kw.starts_with(name))
     }
 
     pub(super) fn list(&mut self, start: Pos) -> PResult<Expr> {
@@ -822,6 +888,9 @@ impl<'a> Parser<'a> {
                     },
                     span: self.span_from(start),
                 });
+            }
+            if self.is_op("=") {
+                return Err(self.misplaced_assignment(e)?);
             }
             elts.push(e);
             if !self.eat_op(",") {

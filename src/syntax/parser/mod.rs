@@ -34,7 +34,11 @@ const MAX_DEPTH: usize = 1000;
 /// before it can overflow the stack: release builds (wasm's default stack is
 /// 1 MiB) nest ~100 brackets deep in 640 KiB; unoptimised builds use frames
 /// several times bigger, and get more room (test threads have 2 MiB).
-const STACK_BUDGET: usize = if cfg!(debug_assertions) { 1536 * 1024 } else { 640 * 1024 };
+const STACK_BUDGET: usize = if cfg!(debug_assertions) {
+    1536 * 1024
+} else {
+    640 * 1024
+};
 
 /// The error for input nested beyond the parser's limits (CPython's wording
 /// for its own parser stack overflow).
@@ -87,9 +91,14 @@ impl<'a> Parser<'a> {
         if tokens.error.is_some() || toks.last().map_or(true, |t| t.kind != T::EndMarker) {
             // A sentinel the parser cannot match: the lexical error (or the
             // end of input inside brackets) is reported when it is reached.
-            let (lo, p) = toks
+            let (lo, mut p) = toks
                 .last()
                 .map_or((0, Pos { line: 1, col: 0 }), |t| (t.hi, t.end));
+            if tokens.error.is_none() && src.ends_with('\n') {
+                // End of input inside brackets: CPython's EOF token sits on
+                // the line after the final newline.
+                p = Pos { line: src.matches('\n').count() as u32 + 1, col: 0 };
+            }
             toks.push(Token {
                 kind: T::EndMarker,
                 lo,
@@ -97,7 +106,6 @@ impl<'a> Parser<'a> {
                 start: p,
                 end: p,
             });
-            toks.last_mut().unwrap().kind = T::EndMarker;
         }
         Parser {
             src,
@@ -125,6 +133,12 @@ impl<'a> Parser<'a> {
             self.furthest.set(i);
         }
         &self.toks[i]
+    }
+
+    /// Whether the parser has looked at the end-of-tokens sentinel: CPython's
+    /// tokenizer raises its error as soon as that token is fetched.
+    pub fn reached_sentinel(&self) -> bool {
+        self.sentinel_error.is_some() && self.furthest.get() >= self.toks.len() - 1
     }
 
     /// The line of the furthest token the parser has looked at.
@@ -251,7 +265,19 @@ impl<'a> Parser<'a> {
     // ---- errors ------------------------------------------------------------
 
     pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
-        SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span)
+        let mut e =
+            SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
+        if span.end_line > span.line {
+            // The tokenizer has moved past the error's first line: pegen
+            // takes that line from its buffers, without the newline (which
+            // changes how many carets a multi-line error gets).
+            if let Some(text) = &mut e.text {
+                if text.ends_with('\n') {
+                    text.pop();
+                }
+            }
+        }
+        e
     }
 
     pub(super) fn indentation_error(&self, span: Span, msg: &str) -> SyntaxError {
@@ -281,6 +307,9 @@ impl<'a> Parser<'a> {
                 e.col = t.end.col as i32;
                 e
             }
+            T::Dedent if self.only_dedents_remain() => {
+                self.error_at_eof(ErrorKind::IndentationError, "unexpected unindent")
+            }
             T::Dedent => {
                 let mut e = self.indentation_error(tok_span(t), "unexpected unindent");
                 e.col = t.end.col as i32;
@@ -309,10 +338,46 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// invalid_block-style "expected an indented block after ...", placed
+    /// at the token that should have been an INDENT.
+    fn missing_block(&self, header: &str, header_line: u32) -> SyntaxError {
+        if self.at_sentinel() {
+            return self.invalid_syntax();
+        }
+        let msg = format!(
+            "expected an indented block after {} on line {}",
+            header, header_line
+        );
+        if self.only_dedents_remain() {
+            return self.error_at_eof(ErrorKind::IndentationError, &msg);
+        }
+        let t = self.tok();
+        let mut e = SyntaxError::at_span(
+            ErrorKind::IndentationError,
+            &msg,
+            self.filename,
+            self.src,
+            tok_span(t),
+        );
+        match t.kind {
+            // A DEDENT has no column in CPython: the offset is the new
+            // indentation, and there is no end.
+            T::Dedent => {
+                e.col = t.start.col as i32;
+                e.end_col = -1;
+            }
+            T::Name | T::Op | T::Number | T::String => {}
+            _ => e.end_col = -1,
+        }
+        e
+    }
+
     /// Whether only DEDENTs and ENDMARKER are left (they carry no column in
     /// CPython at end of input).
     pub(super) fn only_dedents_remain(&self) -> bool {
-        self.toks[self.pos..].iter().all(|t| matches!(t.kind, T::Dedent | T::EndMarker))
+        self.toks[self.pos..]
+            .iter()
+            .all(|t| matches!(t.kind, T::Dedent | T::EndMarker))
     }
 
     /// At the end-of-tokens sentinel that stands for a lexical error or
@@ -325,10 +390,7 @@ impl<'a> Parser<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
             let span = tok_span(self.tok());
-            return Err(self.error_span(
-                span,
-                TOO_COMPLEX,
-            ));
+            return Err(self.error_span(span, TOO_COMPLEX));
         }
         Ok(())
     }
@@ -370,46 +432,7 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         if self.kind() != T::Indent {
-            if self.at_sentinel() {
-                return Err(self.invalid_syntax());
-            }
-            if self.only_dedents_remain() {
-                let msg = format!(
-                    "expected an indented block after {} on line {}",
-                    header, header_line
-                );
-                return Err(self.error_at_eof(ErrorKind::IndentationError, &msg));
-            }
-            let t = self.tok();
-            let span = tok_span(t);
-            let msg = format!(
-                "expected an indented block after {} on line {}",
-                header, header_line
-            );
-            let mut e = SyntaxError::at_span(
-                ErrorKind::IndentationError,
-                &msg,
-                self.filename,
-                self.src,
-                span,
-            );
-            if t.kind == T::Dedent {
-                // DEDENT has no column in CPython: the offset is the new indentation.
-                e.col = t.start.col as i32;
-            }
-            if t.kind == T::EndMarker || t.kind == T::Dedent && t.start == t.end {
-                e.end_col = -1;
-            }
-            e.end_col = if t.kind == T::Name
-                || t.kind == T::Op
-                || t.kind == T::Number
-                || t.kind == T::String
-            {
-                e.end_col
-            } else {
-                -1
-            };
-            return Err(e);
+            return Err(self.missing_block(header, header_line));
         }
         self.advance();
         self.enter()?;
@@ -434,10 +457,25 @@ impl<'a> Parser<'a> {
             stmts.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
-            return Err(self.invalid_syntax());
+            let error = self.invalid_syntax();
+            self.probe_expression();
+            return Err(error);
         }
         self.advance();
         Ok(stmts)
+    }
+
+    /// pegen's second pass reads on through an expression that follows a
+    /// complete statement (into an unclosed bracket, say), and how far it
+    /// got decides whether "'(' was never closed" wins: look, don't consume.
+    pub(super) fn probe_expression(&mut self) {
+        if self.starts_expression() {
+            let save = (self.pos, self.last_end, self.warnings.len());
+            let _ = self.expression();
+            self.pos = save.0;
+            self.last_end = save.1;
+            self.warnings.truncate(save.2);
+        }
     }
 }
 

@@ -348,7 +348,9 @@ impl<'a> Parser<'a> {
                 self.last_end = save_end;
             }
         }
-        Err(self.invalid_syntax())
+        let error = self.invalid_syntax();
+        self.probe_expression();
+        Err(error)
     }
 
     pub(super) fn check_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
@@ -401,16 +403,22 @@ impl<'a> Parser<'a> {
     pub(super) fn annotated_assignment(&mut self, start: Pos, mut target: Expr) -> PResult<Stmt> {
         // A target in parentheses does not start where the statement does.
         let parenthesized = (target.span.line, target.span.col) != (start.line, start.col);
+        let valid_target = matches!(
+            target.kind,
+            ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        );
+        if !valid_target && matches!(self.tok_at(1).kind, T::Newline | T::EndMarker) {
+            // invalid_assignment needs `':' expression`; without one the
+            // error is the generic one at the `:`.
+            return Err(self.invalid_syntax());
+        }
         match &target.kind {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let bare = (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
-                let span = if !bare {
-                    target.span
-                } else {
-                    elts[0].span
-                };
+                let bare =
+                    (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
+                let span = if !bare { target.span } else { elts[0].span };
                 return Err(
                     self.error_span(span, "only single target (not tuple) can be annotated")
                 );
@@ -512,8 +520,11 @@ impl<'a> Parser<'a> {
 
     /// invalid_named_expression: `a = b` where an expression was expected.
     pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<SyntaxError> {
-        self.advance();
-        let value = self.bitwise_or()?;
+        let eq = self.advance();
+        let Ok(value) = self.bitwise_or() else {
+            // Nothing after the `=`: the first pass stopped at the `=`.
+            return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
+        };
         if self.is_op("=") || self.is_op(":=") {
             return Ok(self.invalid_syntax());
         }
@@ -638,12 +649,35 @@ impl<'a> Parser<'a> {
         } else {
             elts.pop().unwrap()
         };
+        if self.is_kw("if") {
+            // invalid_for_target reads `star_expressions`, which diagnoses
+            // `x if y` without `else` first.
+            self.missing_else_after(&target)?;
+        }
         if let Some(bad) = invalid_target(&target, TargetKind::For) {
             let msg = format!("cannot assign to {}", expr_name(bad));
             return Err(self.error_span(bad.span, &msg));
         }
         set_context(&mut target, Context::Store);
         Ok(target)
+    }
+
+    /// At `if` after `body`: "expected 'else' after 'if' expression" if the
+    /// condition is followed by neither `else` nor `:`; otherwise nothing
+    /// is consumed.
+    pub(super) fn missing_else_after(&mut self, body: &Expr) -> PResult<()> {
+        let save = (self.pos, self.last_end, self.warnings.len());
+        self.advance();
+        if let Ok(test) = self.disjunction() {
+            if !self.is_kw("else") && !self.is_op(":") {
+                let span = body.span.to(test.span);
+                return Err(self.error_span(span, "expected 'else' after 'if' expression"));
+            }
+        }
+        self.pos = save.0;
+        self.last_end = save.1;
+        self.warnings.truncate(save.2);
+        Ok(())
     }
 
     /// One element of a target list: a starred or plain primary-level expression.
@@ -734,8 +768,12 @@ impl<'a> Parser<'a> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
+            let msg = "expected 'except' or 'finally' block";
+            if self.only_dedents_remain() {
+                return Err(self.error_at_eof(ErrorKind::SyntaxError, msg));
+            }
             let span = tok_span(self.tok());
-            return Err(self.error_span(span, "expected 'except' or 'finally' block"));
+            return Err(self.error_span(span, msg));
         }
         let kind = if star == Some(true) {
             StmtKind::TryStar {
@@ -883,7 +921,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.header_colon()?;
+        self.expect_forced(":")?;
         let body = self.block("function definition", line)?;
         let def = Box::new(FunctionDef {
             name,
@@ -1017,10 +1055,12 @@ impl<'a> Parser<'a> {
                 if self.is_op(",") || self.is_op(close) {
                     if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
                         // pegen places the lambda form at the token after `*`.
-                        let at = if lambda { tok_span(self.tok()) } else { tok_span(&t) };
-                        return Err(
-                            self.error_span(at, "named arguments must follow bare *")
-                        );
+                        let at = if lambda {
+                            tok_span(self.tok())
+                        } else {
+                            tok_span(&t)
+                        };
+                        return Err(self.error_span(at, "named arguments must follow bare *"));
                     }
                 } else {
                     let arg = self.parameter(lambda, true)?;
@@ -1049,6 +1089,11 @@ impl<'a> Parser<'a> {
                     args.kw_defaults.push(default);
                 } else {
                     if default.is_none() && seen_default {
+                        // invalid_parameters needs a complete parameter
+                        // (followed by `,` or the closing bracket).
+                        if !self.is_op(",") && !self.is_op(close) {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(self.error_span(
                             arg.span,
                             "parameter without a default follows parameter with a default",
