@@ -1036,12 +1036,18 @@ impl Vm {
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
-            Object::Dict(_) => Iter::DictKeys { dict: id, index: 0 },
-            Object::DictView { dict, kind } => match kind {
-                ViewKind::Keys => Iter::DictKeys { dict: *dict, index: 0 },
-                ViewKind::Values => Iter::DictValues { dict: *dict, index: 0 },
-                ViewKind::Items => Iter::DictItems { dict: *dict, index: 0 },
-            },
+            Object::Dict(d) => Iter::DictKeys { dict: id, index: 0, len: d.len() },
+            Object::DictView { dict, kind } => {
+                let len = match self.heap.get(*dict) {
+                    Object::Dict(d) => d.len(),
+                    _ => 0,
+                };
+                match kind {
+                    ViewKind::Keys => Iter::DictKeys { dict: *dict, index: 0, len },
+                    ViewKind::Values => Iter::DictValues { dict: *dict, index: 0, len },
+                    ViewKind::Items => Iter::DictItems { dict: *dict, index: 0, len },
+                }
+            }
             Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
             Object::Iter(_) | Object::Generator(_) => return Ok(v),
             Object::Instance(_) => {
@@ -1114,10 +1120,13 @@ impl Vm {
                 }
                 None => Ok(None),
             },
-            Object::Iter(Iter::DictKeys { dict, index })
-            | Object::Iter(Iter::DictValues { dict, index })
-            | Object::Iter(Iter::DictItems { dict, index }) => {
-                let (dict, start) = (*dict, *index);
+            Object::Iter(Iter::DictKeys { dict, index, len })
+            | Object::Iter(Iter::DictValues { dict, index, len })
+            | Object::Iter(Iter::DictItems { dict, index, len }) => {
+                let (dict, start, len) = (*dict, *index, *len);
+                if matches!(self.heap.get(dict), Object::Dict(d) if d.len() != len) {
+                    return Err(self.exc(TypeId::RuntimeError, "dictionary changed size during iteration"));
+                }
                 let mut i = start;
                 let entry = loop {
                     match self.heap.get(dict) {
