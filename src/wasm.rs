@@ -96,8 +96,6 @@ struct View<'a> {
 /// A program being stepped, phase by phase.
 #[wasm_bindgen]
 pub struct Session {
-    source: String,
-    stdin: String,
     inner: vm::Session,
     /// The last step's event and the index of the code object it ran in.
     last: Option<(StepEvent, usize)>,
@@ -110,8 +108,6 @@ impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, stdin: &str) -> Session {
         Session {
-            source: source.to_string(),
-            stdin: stdin.to_string(),
             inner: vm::Session::new(source, DEFAULT_FILENAME, stdin),
             last: None,
         }
@@ -168,6 +164,62 @@ impl Session {
         self.view()
     }
 
+    /// Back to the end of the previous instruction.
+    #[wasm_bindgen(js_name = backInstruction)]
+    pub fn back_instruction(&mut self) -> JsValue {
+        let target = self.inner.previous_instruction_step();
+        self.jump_to(target);
+        self.view()
+    }
+
+    /// Back to where the previous line began (where `stepLine` stopped).
+    #[wasm_bindgen(js_name = backLine)]
+    pub fn back_line(&mut self) -> JsValue {
+        let target = self.inner.previous_line_step();
+        self.jump_to(target);
+        self.view()
+    }
+
+    /// To step `n` (or the end, if the program ends before), backwards or forwards.
+    #[wasm_bindgen(js_name = jumpTo)]
+    pub fn jump_to_step(&mut self, n: f64) -> JsValue {
+        self.jump_to(n.max(0.0) as u64);
+        self.view()
+    }
+
+    /// Steps taken so far.
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> f64 {
+        self.inner.snapshot().step_count as f64
+    }
+
+    /// Runs on for up to `phases` phases without building events (a slice of
+    /// a run the worker can stop between); true once the program has ended.
+    pub fn advance(&mut self, phases: f64) -> bool {
+        let start = self.inner.snapshot().step_count;
+        self.inner.skip_to(start + phases.max(0.0) as u64);
+        self.inner.is_finished()
+    }
+
+    /// The view after `advance`: the last step is taken for real, so its
+    /// event shows.
+    pub fn settle(&mut self) -> JsValue {
+        let n = self.inner.snapshot().step_count;
+        self.jump_to(n);
+        self.view()
+    }
+
+    /// `{checkpoints, interval, lastCheckpoint}`: what the history holds.
+    #[wasm_bindgen(js_name = historyStats)]
+    pub fn history_stats(&self) -> JsValue {
+        let stats = self.inner.history_stats();
+        to_js(&HistoryStats {
+            checkpoints: stats.checkpoints,
+            interval: stats.interval,
+            last_checkpoint: stats.last_checkpoint,
+        })
+    }
+
     /// Runs to the end (or for `RUN_BUDGET` phases), then shows the last event.
     #[wasm_bindgen(js_name = runToEnd)]
     pub fn run_to_end(&mut self) -> JsValue {
@@ -218,17 +270,24 @@ impl Session {
         (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
     }
 
-    /// Puts the session at step `n`. The VM's history is deterministic
-    /// re-execution, so: replay quietly from the start to step `n - 1`, then
-    /// take step `n` for real to have its event to show.
+    /// Puts the session at step `n`: the history replays quietly from its
+    /// nearest checkpoint to step `n - 1`, then step `n` is taken for real
+    /// to have its event to show.
     fn jump_to(&mut self, n: u64) {
-        self.inner = vm::Session::new(&self.source, DEFAULT_FILENAME, &self.stdin);
         self.last = None;
+        self.inner.jump_to(n.saturating_sub(1));
         if n > 0 {
-            self.inner.skip_to(n - 1);
             self.take_step();
         }
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryStats {
+    checkpoints: usize,
+    interval: u64,
+    last_checkpoint: u64,
 }
 
 /// The result of run mode, as `window.pvm.run` resolves it.

@@ -10,7 +10,7 @@ use crate::syntax::ast::*;
 use std::collections::HashMap;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, ToPrimitive, Zero};
 
 const MAX_INT_SIZE: u64 = 128;
 const MAX_STR_SIZE: usize = 4096;
@@ -627,8 +627,11 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.is_zero() {
                 return None;
             }
-            let limit = BigInt::from(1u64 << 53);
-            if x.abs() > limit || y.abs() > limit {
+            // CPython's division is correctly rounded. Operands that convert to f64
+            // exactly (every |n| <= 2**53, and 10**20, 2**64, ...) need only the one
+            // rounding of `/`; other quotients stay unfolded rather than risk an ulp.
+            let exact = |n: &BigInt| to_f64(n).and_then(BigInt::from_f64).as_ref() == Some(n);
+            if !exact(&x) || !exact(&y) {
                 return None;
             }
             return Some(Num::Float(to_f64(&x)? / to_f64(&y)?));
@@ -638,7 +641,12 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
                 let (fx, fy) = (to_f64(&x)?, to_f64(&y)?);
                 return float_op(Operator::Pow, fx, fy).map(Num::Float);
             }
-            if !x.is_zero() && !y.is_zero() {
+            // Like CPython's safe_power: a zero base or exponent is computed
+            // whatever the other operand's size (`0 ** 10**20` folds to 0).
+            if y.is_zero() || x.is_zero() {
+                return Some(Num::Int(BigInt::from(y.is_zero() as u8)));
+            }
+            {
                 let e = y.to_u64()?;
                 if bits(&x) > MAX_INT_SIZE / e {
                     return None;
@@ -650,7 +658,10 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.sign() == Sign::Minus {
                 return None;
             }
-            if !x.is_zero() && !y.is_zero() {
+            if x.is_zero() || y.is_zero() {
+                return Some(Num::Int(x));
+            }
+            {
                 let w = y.to_u64()?;
                 if w > MAX_INT_SIZE || bits(&x) > MAX_INT_SIZE - w {
                     return None;
