@@ -641,7 +641,12 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
                 let (fx, fy) = (to_f64(&x)?, to_f64(&y)?);
                 return float_op(Operator::Pow, fx, fy).map(Num::Float);
             }
-            if !x.is_zero() && !y.is_zero() {
+            // Like CPython's safe_power: a zero base or exponent is computed
+            // whatever the other operand's size (`0 ** 10**20` folds to 0).
+            if y.is_zero() || x.is_zero() {
+                return Some(Num::Int(BigInt::from(y.is_zero() as u8)));
+            }
+            {
                 let e = y.to_u64()?;
                 if bits(&x) > MAX_INT_SIZE / e {
                     return None;
@@ -653,7 +658,10 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.sign() == Sign::Minus {
                 return None;
             }
-            if !x.is_zero() && !y.is_zero() {
+            if x.is_zero() || y.is_zero() {
+                return Some(Num::Int(x));
+            }
+            {
                 let w = y.to_u64()?;
                 if w > MAX_INT_SIZE || bits(&x) > MAX_INT_SIZE - w {
                     return None;
@@ -833,14 +841,19 @@ fn fnv_hash(data: &[u8]) -> i32 {
     x as i32
 }
 
+/// Python's `==` between constants as a set sees it (1 == 1.0 == True).
 fn set_equal(a: &Constant, b: &Constant) -> bool {
-    let num = |c: &Constant| match c {
+    let int = |c: &Constant| match c {
         Constant::Bool(x) => Some(BigInt::from(*x as u8)),
         Constant::Int(i) => Some(i.clone()),
+        Constant::Float(f) if f.fract() == 0.0 && f.is_finite() => num_traits::FromPrimitive::from_f64(*f),
         _ => None,
     };
-    match (num(a), num(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => super::consts::const_key(a) == super::consts::const_key(b),
+    match (a, b) {
+        (Constant::Float(x), Constant::Float(y)) => x == y,
+        _ => match (int(a), int(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => super::consts::const_key(a) == super::consts::const_key(b),
+        },
     }
 }
