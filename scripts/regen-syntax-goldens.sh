@@ -2,6 +2,7 @@
 # Regenerate the parser goldens from the oracle (CPython 3.12.7 in Pyodide):
 #   tests/syntax/ast_cases.txt   -> tests/syntax/ast_cases.golden   (ast.dump with positions)
 #   tests/syntax/error_cases.txt -> tests/syntax/error_cases.golden (SyntaxError fields + stderr block)
+#   tests/syntax/fstring_cases.txt -> tests/syntax/fstring_cases.golden (ast.dump, or the SyntaxError's fields)
 # Case files hold blocks introduced by a line "#### name"; the source is the
 # lines up to the next such line, each ending in a newline. A name ending in "[crlf]" has its newlines
 # turned into CRLF; "[nonl]" drops the final newline.
@@ -10,8 +11,10 @@ cd "$(dirname "$0")/.."
 ORACLE=${ORACLE:-/work/oracle/oracle.mjs}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for mode in ast error; do
-    python3 - "$mode" tests/syntax/${mode}_cases.txt "$tmp/gen.py" <<'PY'
+for suite in ast error fstring; do
+    mode=$suite
+    [ "$suite" = fstring ] && mode=ast
+    python3 - "$mode" tests/syntax/${suite}_cases.txt "$tmp/gen.py" <<'PY'
 import json, sys
 mode, cases_path, out = sys.argv[1:]
 cases, name, lines = [], None, []
@@ -37,7 +40,7 @@ with open(out, 'w', encoding='utf-8') as f:
     f.write('CASES = %s\nMODE = %r\n' % (json.dumps(fixed, ensure_ascii=False), mode))
     f.write(open('scripts/syntax_goldens.py', encoding='utf-8').read())
 PY
-    node "$ORACLE" "$tmp/gen.py" --run > "tests/syntax/${mode}_cases.golden"
+    node "$ORACLE" "$tmp/gen.py" --run > "tests/syntax/${suite}_cases.golden"
 done
 
 # SyntaxWarnings: what the oracle prints on stderr for each tests/syntax/warnings/NAME.py.

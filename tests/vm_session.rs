@@ -180,3 +180,37 @@ fn code_objects_are_listed_module_first() {
     let names: Vec<String> = s.code_objects().iter().map(|c| c.qualname.to_string()).collect();
     assert_eq!(names, ["<module>", "f", "f.<locals>.g", "C"]);
 }
+
+#[test]
+fn back_through_checkpoints_matches_a_fresh_replay() {
+    let src = "total = 0\nfor i in range(3000):\n    total += i\nprint(total)\n";
+    let mut s = session(src);
+    for _ in 0..20_000 {
+        s.step();
+    }
+    s.back();
+    s.back();
+    let mut fresh = session(src);
+    for _ in 0..19_998 {
+        fresh.step();
+    }
+    assert_eq!(s.snapshot(), fresh.snapshot());
+    // Stepping on after going back gives the same events as the first time.
+    let a = s.step();
+    let b = fresh.step();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn back_after_the_end() {
+    let src = "x = [i * i for i in range(50)]\nprint(sum(x))\n";
+    let mut s = session(src);
+    s.run_to_end();
+    let end = s.snapshot().step_count;
+    s.back();
+    assert_eq!(s.snapshot().step_count, end - 1);
+    assert!(!s.snapshot().finished);
+    s.step();
+    assert!(s.snapshot().finished);
+    assert_eq!(s.snapshot().stdout, "40425\n");
+}

@@ -52,6 +52,7 @@ enum FBlockKind {
     HandlerCleanup,
     PopValue,
     ExceptionHandler,
+    ExceptionGroupHandler,
     AsyncComprehensionGenerator,
 }
 
@@ -604,7 +605,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if !finalbody.is_empty() {
-                    self.try_finally(s, body, handlers, orelse, finalbody)
+                    self.try_finally(s, body, handlers, orelse, finalbody, false)
                 } else {
                     self.try_except(s, body, handlers, orelse)
                 }
@@ -649,7 +650,13 @@ impl<'a> Compiler<'a> {
             StmtKind::With { items, body } => self.with_stmt(items, body, 0),
             StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for(s, target, iter, body, orelse),
             StmtKind::AsyncWith { items, body } => self.async_with(s, items, body, 0),
-            StmtKind::TryStar { .. } => Err(err("pvm does not support 'except*' yet", s.span)),
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+                if !finalbody.is_empty() {
+                    self.try_finally(s, body, handlers, orelse, finalbody, true)
+                } else {
+                    self.try_star_except(s, body, handlers, orelse)
+                }
+            }
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
         }
@@ -881,7 +888,10 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, l: &mut Loc, preserve_tos: bool) -> Res {
         match fb.kind {
-            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::AsyncComprehensionGenerator => {}
+            FBlockKind::WhileLoop
+            | FBlockKind::ExceptionHandler
+            | FBlockKind::ExceptionGroupHandler
+            | FBlockKind::AsyncComprehensionGenerator => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
                     self.emit_arg(*l, SWAP, 2);
@@ -953,6 +963,9 @@ impl<'a> Compiler<'a> {
     /// `stop_at_loop`); returns the loop's index in the fblock stack.
     fn unwind_fblock_stack(&mut self, l: &mut Loc, preserve_tos: bool, stop_at_loop: bool) -> Result<Option<usize>, CompileError> {
         let Some(top) = self.u().fblocks.last().cloned() else { return Ok(None) };
+        if top.kind == FBlockKind::ExceptionGroupHandler {
+            return Err(CompileError::at("'break', 'continue' and 'return' cannot appear in an except* block", *l));
+        }
         if stop_at_loop && matches!(top.kind, FBlockKind::WhileLoop | FBlockKind::ForLoop) {
             return Ok(Some(self.u().fblocks.len() - 1));
         }
@@ -1044,6 +1057,112 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try: ... except* E as e: ...`: each handler splits the exception
+    /// group; what the handlers raise or leave unmatched is re-raised at the end.
+    fn try_star_except(&mut self, s: &'a Stmt, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Res {
+        const INTRINSIC_PREP_RERAISE_STAR: u32 = 1;
+        let l = loc(s.span);
+        let body_label = self.new_label();
+        let mut except = self.new_label();
+        let orelse_label = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        self.emit_jump(l, Op::SetupFinally, except);
+        self.use_label(body_label);
+        self.push_fblock(FBlockKind::TryExcept, Some(body_label), None);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.emit_jump(Loc::NONE, Op::Jump, orelse_label);
+        self.use_label(except);
+        self.emit_jump(Loc::NONE, Op::SetupCleanup, cleanup);
+        self.emit(Loc::NONE, PUSH_EXC_INFO);
+        self.push_fblock(FBlockKind::ExceptionGroupHandler, None, None);
+        let n = handlers.len();
+        for (i, h) in handlers.iter().enumerate() {
+            let hl = loc(h.span);
+            except = self.new_label();
+            let except_with_error = self.new_label();
+            let no_match = self.new_label();
+            if i == 0 {
+                self.emit_arg(hl, BUILD_LIST, 0);
+                self.emit_arg(hl, COPY, 2);
+            }
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(hl, CHECK_EG_MATCH);
+                self.emit_arg(hl, COPY, 1);
+                self.jump(hl, POP_JUMP_IF_NONE, no_match);
+            }
+            let cleanup_end = self.new_label();
+            let cleanup_body = self.new_label();
+            match &h.name {
+                Some(name) => self.nameop(hl, name, Context::Store)?,
+                None => self.emit(hl, POP_TOP),
+            }
+            self.emit_jump(hl, Op::SetupCleanup, cleanup_end);
+            self.use_label(cleanup_body);
+            self.push_fblock_full(FBlock {
+                kind: FBlockKind::HandlerCleanup,
+                block: Some(cleanup_body),
+                exit: None,
+                finalbody: None,
+                name: h.name.clone(),
+                with_loc: Loc::NONE,
+            });
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.emit_op(Loc::NONE, Op::PopBlock, 0);
+            if let Some(name) = &h.name {
+                self.load_const(Loc::NONE, Constant::None);
+                self.nameop(Loc::NONE, name, Context::Store)?;
+                self.nameop(Loc::NONE, name, Context::Del)?;
+            }
+            self.emit_jump(Loc::NONE, Op::Jump, except);
+            self.use_label(cleanup_end);
+            if let Some(name) = &h.name {
+                self.load_const(Loc::NONE, Constant::None);
+                self.nameop(Loc::NONE, name, Context::Store)?;
+                self.nameop(Loc::NONE, name, Context::Del)?;
+            }
+            self.emit_arg(Loc::NONE, LIST_APPEND, 3);
+            self.emit(Loc::NONE, POP_TOP);
+            self.emit_jump(Loc::NONE, Op::Jump, except_with_error);
+            self.use_label(except);
+            self.emit(Loc::NONE, NOP);
+            self.emit_jump(Loc::NONE, Op::Jump, except_with_error);
+            self.use_label(no_match);
+            self.emit(hl, POP_TOP);
+            self.use_label(except_with_error);
+            if i == n - 1 {
+                self.emit_arg(Loc::NONE, LIST_APPEND, 1);
+                self.emit_jump(Loc::NONE, Op::Jump, reraise_star);
+            }
+        }
+        self.pop_fblock();
+        let reraise = self.new_label();
+        self.use_label(reraise_star);
+        self.emit_arg(Loc::NONE, CALL_INTRINSIC_2, INTRINSIC_PREP_RERAISE_STAR);
+        self.emit_arg(Loc::NONE, COPY, 1);
+        self.jump(Loc::NONE, POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(Loc::NONE, POP_TOP);
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.emit(Loc::NONE, POP_EXCEPT);
+        self.emit_jump(Loc::NONE, Op::Jump, end);
+        self.use_label(reraise);
+        self.emit_op(Loc::NONE, Op::PopBlock, 0);
+        self.emit_arg(Loc::NONE, SWAP, 2);
+        self.emit(Loc::NONE, POP_EXCEPT);
+        self.emit_arg(Loc::NONE, RERAISE, 0);
+        self.use_label(cleanup);
+        self.pop_except_and_reraise(Loc::NONE);
+        self.use_label(orelse_label);
+        self.stmts(orelse)?;
+        self.use_label(end);
+        Ok(())
+    }
+
     fn pop_except_and_reraise(&mut self, l: Loc) {
         self.emit_arg(l, COPY, 3);
         self.emit(l, POP_EXCEPT);
@@ -1057,6 +1176,7 @@ impl<'a> Compiler<'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        star: bool,
     ) -> Res {
         let l = loc(s.span);
         let body_label = self.new_label();
@@ -1074,7 +1194,11 @@ impl<'a> Compiler<'a> {
             with_loc: Loc::NONE,
         });
         if !handlers.is_empty() {
-            self.try_except(s, body, handlers, orelse)?;
+            if star {
+                self.try_star_except(s, body, handlers, orelse)?;
+            } else {
+                self.try_except(s, body, handlers, orelse)?;
+            }
         } else {
             self.stmts(body)?;
         }

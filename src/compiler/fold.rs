@@ -10,7 +10,7 @@ use crate::syntax::ast::*;
 use std::collections::HashMap;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, ToPrimitive, Zero};
 
 const MAX_INT_SIZE: u64 = 128;
 const MAX_STR_SIZE: usize = 4096;
@@ -627,8 +627,11 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.is_zero() {
                 return None;
             }
-            let limit = BigInt::from(1u64 << 53);
-            if x.abs() > limit || y.abs() > limit {
+            // CPython's division is correctly rounded. Operands that convert to f64
+            // exactly (every |n| <= 2**53, and 10**20, 2**64, ...) need only the one
+            // rounding of `/`; other quotients stay unfolded rather than risk an ulp.
+            let exact = |n: &BigInt| to_f64(n).and_then(BigInt::from_f64).as_ref() == Some(n);
+            if !exact(&x) || !exact(&y) {
                 return None;
             }
             return Some(Num::Float(to_f64(&x)? / to_f64(&y)?));

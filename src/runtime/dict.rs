@@ -75,6 +75,9 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
     Id(u32),
+    /// Instances of classes defining `__hash__`: equal when their hashes are
+    /// (pvm does not call `__eq__` inside its hash tables).
+    Custom(i64, u32),
 }
 
 impl PartialEq for HashKey {
@@ -88,6 +91,7 @@ impl PartialEq for HashKey {
             (HashKey::Float(a), HashKey::Float(b)) => a == b,
             (HashKey::Tuple(a), HashKey::Tuple(b)) => a == b,
             (HashKey::Id(a), HashKey::Id(b)) => a == b,
+            (HashKey::Custom(a, i), HashKey::Custom(b, j)) => a == b && i == j,
             _ => false,
         }
     }
@@ -146,6 +150,11 @@ impl Dict {
     /// The position of `key`'s entry (stable until `version` changes).
     pub fn position(&self, key: &HashKey) -> Option<usize> {
         self.index.get(key).copied()
+    }
+
+    /// The key object stored for `key`.
+    pub fn stored_key(&self, key: &HashKey) -> Option<Value> {
+        self.index.get(key).and_then(|&i| self.entries[i].map(|(k, _)| k))
     }
 
     pub fn value_at(&self, position: usize) -> Option<Value> {

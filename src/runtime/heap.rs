@@ -7,7 +7,7 @@ use super::value::{ObjId, Value};
 /// Allocations after which the VM considers a collection.
 const GC_THRESHOLD: usize = 100_000;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Heap {
     slots: Vec<Option<Object>>,
     free: Vec<u32>,

@@ -7,6 +7,7 @@ use crate::vm::Vm;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
+#[derive(Clone)]
 pub enum Object {
     Str(Rc<str>),
     /// An int that does not fit in an i64 (results are normalised back).
@@ -50,6 +51,7 @@ pub enum ViewKind {
     Items,
 }
 
+#[derive(Clone)]
 pub struct Function {
     pub code: usize,
     pub name: Rc<str>,
@@ -67,7 +69,7 @@ pub struct Function {
 pub type BuiltinFn = fn(&mut Vm, &mut Args) -> crate::vm::PyResult<Value>;
 
 /// Arguments of a call to a builtin: positional values and keyword pairs.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Args {
     pub pos: Vec<Value>,
     pub kw: Vec<(Rc<str>, Value)>,
@@ -93,6 +95,7 @@ pub struct Builtin {
     pub receiver: Option<Value>,
 }
 
+#[derive(Clone)]
 pub enum Iter {
     /// list, tuple (by position; a list may change while iterated).
     Seq { seq: ObjId, index: usize, kind: &'static str },
@@ -113,6 +116,7 @@ pub enum Iter {
     Exhausted,
 }
 
+#[derive(Clone)]
 pub struct Class {
     pub name: Rc<str>,
     pub qualname: Rc<str>,
@@ -126,6 +130,7 @@ pub struct Class {
     pub module: Option<Rc<str>>,
 }
 
+#[derive(Clone)]
 pub struct Instance {
     pub class: ObjId,
     pub attrs: Dict,
@@ -141,14 +146,30 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// NameError/AttributeError: the missing name (`exc.name`).
+    pub name: Option<Rc<str>>,
+    /// AttributeError: the object that lacked it (`exc.obj`).
+    pub obj: Value,
+    /// NameError: the "Did you mean" suggestion, computed where it was raised.
+    pub suggestion: Option<String>,
 }
 
 impl ExcData {
     pub fn new(args: Vec<Value>) -> ExcData {
-        ExcData { args, traceback: Vec::new(), cause: Value::None, context: Value::None, suppress_context: false }
+        ExcData {
+            args,
+            traceback: Vec::new(),
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            name: None,
+            obj: Value::None,
+            suggestion: None,
+        }
     }
 }
 
+#[derive(Clone)]
 pub struct Generator {
     /// The suspended frame; `None` once finished (or while running).
     pub frame: Option<Box<Frame>>,
@@ -202,7 +223,7 @@ impl Object {
                 i.attrs.trace(out);
                 if let Some(e) = &i.exc {
                     out.extend_from_slice(&e.args);
-                    out.extend([e.cause, e.context]);
+                    out.extend([e.cause, e.context, e.obj]);
                 }
             }
             Object::Cell(v) => out.push(*v),

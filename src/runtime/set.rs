@@ -71,6 +71,7 @@ pub fn py_hash(key: &HashKey) -> i64 {
             acc as i64
         }
         HashKey::Id(id) => (*id as i64).rotate_right(4),
+        HashKey::Custom(h, _) => *h,
     };
     if h == -1 {
         -2
@@ -161,6 +162,15 @@ impl PySet {
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// The element stored for `key`.
+    pub fn stored_key(&self, key: &HashKey) -> Option<Value> {
+        let i = self.find(key, py_hash(key))?;
+        match &self.table[i] {
+            Slot::Active { value, .. } => Some(*value),
+            _ => None,
         }
     }
 

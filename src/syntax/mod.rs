@@ -90,6 +90,7 @@ fn parse_normalized(
     let mut tokens = tokenizer::tokenize(&source, filename);
     warnings.append(&mut tokens.warnings);
     let lexical_error = tokens.error.clone();
+    let error_in_fstring = tokens.error_in_fstring;
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
         (None, Some(&(bracket, line, col))) => Some((
             line,
@@ -109,6 +110,9 @@ fn parse_normalized(
         // finds in the rest of the file
         // (`_PyPegen_tokenize_full_source_to_check_for_errors`), and an
         // unclosed bracket wins if it opened before the furthest token read.
+        if let Some(e) = lexical_error.as_ref().filter(|_| parser.reached_sentinel()) {
+            return e.clone();
+        }
         if is_unexpected_indentation(&parse_error) {
             return parse_error;
         }
@@ -118,7 +122,7 @@ fn parse_normalized(
                 return e;
             }
         }
-        if let Some(e) = lexical_error.filter(raised_by_tokenizer) {
+        if let Some(e) = lexical_error.filter(|e| raised_by_tokenizer(e) && !error_in_fstring) {
             return e;
         }
         match unclosed {
@@ -135,12 +139,14 @@ fn raised_by_tokenizer(e: &SyntaxError) -> bool {
     e.kind == ErrorKind::SyntaxError
         && !matches!(
             e.msg.as_str(),
-            "unexpected character after line continuation character" | "unexpected EOF while parsing"
+            "unexpected character after line continuation character"
+                | "unexpected EOF while parsing"
         )
 }
 
 fn is_unexpected_indentation(e: &SyntaxError) -> bool {
-    e.kind == ErrorKind::IndentationError && matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent")
+    e.kind == ErrorKind::IndentationError
+        && matches!(e.msg.as_str(), "unexpected indent" | "unexpected unindent")
 }
 
 fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u32) -> SyntaxError {

@@ -48,6 +48,9 @@ pub struct Tokens {
     pub tokens: Vec<Token>,
     /// The lexical error that ended tokenization (the tokens stop there).
     pub error: Option<SyntaxError>,
+    /// Whether that error arose inside an f-string: CPython then keeps an
+    /// earlier parser error instead of it.
+    pub error_in_fstring: bool,
     /// Brackets still open when the error or the end of input was reached:
     /// (bracket, line, col).
     pub open_brackets: Vec<(u8, u32, u32)>,
@@ -81,6 +84,7 @@ pub fn tokenize(source: &str, filename: &str) -> Tokens {
     Tokens {
         tokens: t.tokens,
         error,
+        error_in_fstring: !t.fstrings.is_empty(),
         open_brackets: t.brackets,
         warnings: t.warnings,
     }
@@ -327,7 +331,12 @@ impl<'a> Tokenizer<'a> {
             });
         } else {
             // Check the new level before emitting any DEDENT, as CPython does.
-            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0) + 1;
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0)
+                + 1;
             let (top, alttop) = self.indents[keep - 1];
             if col != top {
                 let line = self.line_text(self.line_start);
@@ -619,7 +628,9 @@ impl<'a> Tokenizer<'a> {
                     _ => b'}',
                 };
                 if c != expected && self.innermost_is_field() {
-                    return Err(self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1));
+                    return Err(
+                        self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1)
+                    );
                 }
                 if c != expected {
                     let msg = if open_line != self.line {
@@ -639,6 +650,12 @@ impl<'a> Tokenizer<'a> {
             }
             b':' if len == 1 || self.peek_at(1) == b'=' => {
                 if self.closes_field() {
+                    let fields = &self.fstrings.last().unwrap().fields;
+                    if fields.iter().filter(|f| f.in_spec).count() >= 2 {
+                        return Err(
+                            self.error_at("f-string: expressions nested too deeply", self.pos + 1)
+                        );
+                    }
                     self.pos += 1;
                     self.push(TokenKind::Op, lo, start);
                     self.fstrings

@@ -128,7 +128,17 @@ impl Vm {
             Some(Object::Class(c)) => format!("type object '{}' has no attribute '{}'", c.name, name),
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
         };
-        Err(self.exc(TypeId::AttributeError, msg))
+        let exc = self.exc(TypeId::AttributeError, msg);
+        self.set_attribute_error_context(exc, obj, name);
+        Err(exc)
+    }
+
+    /// Records `exc.name` and `exc.obj` for the traceback's suggestion.
+    pub(super) fn set_attribute_error_context(&mut self, exc: super::Exc, obj: Value, name: &str) {
+        if let Some(d) = self.exc_data_mut(exc.0) {
+            d.name = Some(Rc::from(name));
+            d.obj = obj;
+        }
     }
 
     /// `obj.name`.
@@ -161,6 +171,10 @@ impl Vm {
                                 Value::Obj(self.heap.alloc(Object::Method { func: f, receiver: obj }))
                             }
                             Some(Object::StaticMethod(f)) => *f,
+                            Some(Object::Builtin(b)) if b.receiver.is_none() && super::methods::is_classmethod(b.name) => {
+                                let b = Builtin { receiver: Some(obj), ..b.clone() };
+                                Value::Obj(self.heap.alloc(Object::Builtin(b)))
+                            }
                             _ => v,
                         });
                     }
@@ -213,7 +227,9 @@ impl Vm {
                     if name == "__dict__" {
                         return Ok(Value::Obj(dict));
                     }
-                    return Err(self.exc(TypeId::AttributeError, format!("module '{mname}' has no attribute '{name}'")));
+                    let exc = self.exc(TypeId::AttributeError, format!("module '{mname}' has no attribute '{name}'"));
+                    self.set_attribute_error_context(exc, obj, name);
+                    return Err(exc);
                 }
                 _ => {}
             }

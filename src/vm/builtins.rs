@@ -269,6 +269,55 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let it = vm.iter(args.pos[0])?;
     while let Some(x) = vm.next(it)? {
         total = vm.binary_op(total, x, 0)?;
+        if let Value::Float(f) = total {
+            return sum_floats(vm, it, f);
+        }
+    }
+    Ok(total)
+}
+
+/// sum()'s float loop: Neumaier's compensated summation, as CPython 3.12 does it.
+fn sum_floats(vm: &mut Vm, it: Value, mut f: f64) -> PyResult<Value> {
+    let mut c = 0.0f64;
+    while let Some(x) = vm.next(it)? {
+        let v = match x {
+            Value::Float(v) => v,
+            Value::Int(i) => {
+                f += i as f64;
+                continue;
+            }
+            Value::Bool(b) => {
+                f += b as i64 as f64;
+                continue;
+            }
+            other => {
+                if c != 0.0 && c.is_finite() {
+                    f += c;
+                }
+                let total = vm.binary_op(Value::Float(f), other, 0)?;
+                return match total {
+                    Value::Float(t) => sum_floats(vm, it, t),
+                    _ => finish_generic_sum(vm, it, total),
+                };
+            }
+        };
+        let t = f + v;
+        if f.abs() >= v.abs() {
+            c += (f - t) + v;
+        } else {
+            c += (v - t) + f;
+        }
+        f = t;
+    }
+    if c != 0.0 && c.is_finite() {
+        f += c;
+    }
+    Ok(Value::Float(f))
+}
+
+fn finish_generic_sum(vm: &mut Vm, it: Value, mut total: Value) -> PyResult<Value> {
+    while let Some(x) = vm.next(it)? {
+        total = vm.binary_op(total, x, 0)?;
     }
     Ok(total)
 }
@@ -507,13 +556,8 @@ fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = args.pos[0];
     let k = vm.key(v)?;
     Ok(match k {
-        crate::runtime::dict::HashKey::Int(i) => Value::Int(if i == -1 { -2 } else { i }),
-        other => {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            other.hash(&mut h);
-            Value::Int((h.finish() >> 2) as i64)
-        }
+        crate::runtime::dict::HashKey::Custom(h, _) => Value::Int(h),
+        other => Value::Int(crate::runtime::set::py_hash(&other)),
     })
 }
 
@@ -956,12 +1000,54 @@ impl Vm {
         if reverse {
             keyed.reverse();
         }
-        let sorted = self.merge_sort(keyed)?;
+        let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
         *items = sorted.into_iter().map(|(_, v)| v).collect();
         if reverse {
             items.reverse();
         }
         Ok(())
+    }
+
+    /// `key_a < key_b` as list.sort asks it.
+    fn sort_lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let r = self.compare(a, b, 0)?;
+        self.truthy(r)
+    }
+
+    /// CPython's sort of a short list (under 64 items): the leading run
+    /// (reversed if strictly descending), then binary insertion of the rest,
+    /// so user `__lt__` methods are called in the same order.
+    fn run_and_binary_sort(&mut self, mut v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+        let n = v.len();
+        if n < 2 {
+            return Ok(v);
+        }
+        let mut run = 2;
+        if self.sort_lt(v[1].0, v[0].0)? {
+            while run < n && self.sort_lt(v[run].0, v[run - 1].0)? {
+                run += 1;
+            }
+            v[..run].reverse();
+        } else {
+            while run < n && !self.sort_lt(v[run].0, v[run - 1].0)? {
+                run += 1;
+            }
+        }
+        for start in run..n {
+            let pivot = v[start];
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + ((r - l) >> 1);
+                if self.sort_lt(pivot.0, v[p].0)? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            v.remove(start);
+            v.insert(l, pivot);
+        }
+        Ok(v)
     }
 
     fn merge_sort(&mut self, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {

@@ -36,12 +36,49 @@ impl Vm {
     }
 
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
+        if let Some(Object::Instance(inst)) = v.obj().map(|i| self.heap.get(i)) {
+            let class = inst.class;
+            if self.lookup_user_attr(class, "__hash__").is_some() {
+                let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
+                return match self.num(h) {
+                    Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
+                    Some(super::ops::Num::Big(b)) => Ok(HashKey::Custom(num_traits::ToPrimitive::to_i64(&(b % ((1i64 << 61) - 1))).unwrap_or(0), 0)),
+                    _ => self.type_error("__hash__ method should return an integer"),
+                };
+            }
+            if self.lookup_user_attr(class, "__eq__").is_some() {
+                let t = self.type_name(v);
+                return self.type_error(format!("unhashable type: '{t}'"));
+            }
+        }
         self.hash_key(v).or_else(|t| self.type_error(format!("unhashable type: '{t}'")))
+    }
+
+    /// The key of `v` in the dict or set `container`. Instances with a user
+    /// `__hash__` that collide are told apart by calling `__eq__` (stored
+    /// key first, as CPython compares), each distinct one getting its own slot.
+    pub(super) fn key_in(&mut self, container: ObjId, v: Value) -> PyResult<HashKey> {
+        let key = self.key(v)?;
+        let HashKey::Custom(h, _) = key else { return Ok(key) };
+        for i in 0.. {
+            let k = HashKey::Custom(h, i);
+            let stored = match self.heap.get(container) {
+                Object::Dict(d) => d.stored_key(&k),
+                Object::Set { items, .. } => items.stored_key(&k),
+                _ => None,
+            };
+            match stored {
+                None => return Ok(k),
+                Some(s) if s.is(v) || self.eq(s, v)? => return Ok(k),
+                Some(_) => {}
+            }
+        }
+        Ok(key)
     }
 
     /// `d[k] = v`.
     pub fn dict_set(&mut self, d: ObjId, k: Value, v: Value) -> PyResult<()> {
-        let h = self.key(k)?;
+        let h = self.key_in(d, k)?;
         if let Object::Dict(d) = self.heap.get_mut(d) {
             d.insert(h, k, v);
         }
@@ -49,7 +86,7 @@ impl Vm {
     }
 
     pub fn dict_get(&mut self, d: ObjId, k: Value) -> PyResult<Option<Value>> {
-        let h = self.key(k)?;
+        let h = self.key_in(d, k)?;
         Ok(match self.heap.get(d) {
             Object::Dict(d) => d.get(&h),
             _ => None,
@@ -93,16 +130,16 @@ impl Vm {
     }
 
     pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
-        let mut d = PySet::new();
+        let set = Value::Obj(self.heap.alloc(Object::Set { items: PySet::new(), frozen }));
         for v in items {
-            let h = self.key(v)?;
-            d.insert(h, v);
+            self.set_add(set, v)?;
         }
-        Ok(Value::Obj(self.heap.alloc(Object::Set { items: d, frozen })))
+        Ok(set)
     }
 
     pub(super) fn set_add(&mut self, set: Value, v: Value) -> PyResult<()> {
-        let h = self.key(v)?;
+        let Some(id) = set.obj() else { return Ok(()) };
+        let h = self.key_in(id, v)?;
         if let Some(Object::Set { items, .. }) = set.obj().map(|id| self.heap.get_mut(id)) {
             items.insert(h, v);
         }

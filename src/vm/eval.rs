@@ -872,7 +872,50 @@ impl Vm {
     }
 
     pub(super) fn name_error(&mut self, name: &str) -> Exc {
-        self.exc(TypeId::NameError, format!("name '{name}' is not defined"))
+        let exc = self.exc(TypeId::NameError, format!("name '{name}' is not defined"));
+        let suggestion = self.name_suggestion(name);
+        if let Some(d) = self.exc_data_mut(exc.0) {
+            d.name = Some(Rc::from(name));
+            d.suggestion = suggestion;
+        }
+        exc
+    }
+
+    /// The suggestion CPython offers for a NameError raised in the top frame:
+    /// the closest of its variable names, then `self.name` inside a method
+    /// whose instance has that attribute, then globals, then builtins.
+    fn name_suggestion(&mut self, name: &str) -> Option<String> {
+        let f = self.frames.last()?;
+        let varnames: Vec<String> = f.code.varnames().iter().map(|n| n.to_string()).collect();
+        if let Some(s) = super::suggest::closest(name, &varnames) {
+            return Some(s);
+        }
+        if f.names.is_none() {
+            let slot = f.code.localsplusnames.iter().position(|n| &**n == "self");
+            if let Some(this) = slot.map(|i| f.locals[i]).filter(|v| !v.is_null()) {
+                let this = match this.obj().map(|i| self.heap.get(i)) {
+                    Some(Object::Cell(c)) => *c,
+                    _ => this,
+                };
+                if self.has_attr_quietly(this, name) {
+                    return Some(format!("self.{name}"));
+                }
+            }
+        }
+        let f = self.frames.last()?;
+        let globals = self.dict_str_keys(f.globals);
+        super::suggest::closest(name, &globals).or_else(|| super::suggest::closest(name, &super::suggest::builtin_names()))
+    }
+
+    /// hasattr without running Python code (instance dict or class attribute).
+    fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
+        let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
+        if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
+            if i.attrs.contains(&key) {
+                return true;
+            }
+        }
+        self.lookup_user_attr(self.type_of(obj), name).is_some()
     }
 
     /// The namespace STORE_NAME writes to: a class body's dict or the globals.
@@ -965,7 +1008,13 @@ impl Vm {
         if v.is_null() {
             let name = self.frame().code.localsplusnames[i as usize].clone();
             let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
-            return Err(self.exc(TypeId::NameError, msg));
+            let exc = self.exc(TypeId::NameError, msg);
+            let suggestion = self.name_suggestion(&name);
+            if let Some(d) = self.exc_data_mut(exc.0) {
+                d.name = Some(name);
+                d.suggestion = suggestion;
+            }
+            return Err(exc);
         }
         Ok(v)
     }

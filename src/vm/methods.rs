@@ -59,7 +59,13 @@ const DICT: &[(&str, BuiltinFn)] = &[
     ("copy", dict_copy),
     ("clear", dict_clear),
     ("popitem", dict_popitem),
+    ("fromkeys", dict_fromkeys),
 ];
+
+/// Builtin methods that are classmethods: looked up on the class, they bind to it.
+pub(super) fn is_classmethod(name: &str) -> bool {
+    name == "fromkeys"
+}
 const SET: &[(&str, BuiltinFn)] = &[
     ("add", set_add),
     ("remove", set_remove),
@@ -296,8 +302,11 @@ fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return Ok(Value::Int(i));
         }
     }
-    let kind = if matches!(vm.heap.get(this_id(args)), Object::List(_)) { "list.index(x): x not in list" } else { "tuple.index(x): x not in tuple" };
-    vm.value_error(kind)
+    if matches!(vm.heap.get(this_id(args)), Object::List(_)) {
+        let r = vm.repr(args.pos[1])?;
+        return vm.value_error(format!("{r} is not in list"));
+    }
+    vm.value_error("tuple.index(x): x not in tuple")
 }
 
 fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -423,7 +432,7 @@ fn dict_items(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "pop", 1, 2)?;
     let k = args.pos[1];
-    let h = vm.key(k)?;
+    let h = vm.key_in(this_id(args), k)?;
     let removed = match vm.heap.get_mut(this_id(args)) {
         Object::Dict(d) => d.remove(&h),
         _ => None,
@@ -457,6 +466,17 @@ fn dict_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         vm.dict_set(this_id(args), k, v)?;
     }
     Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)` (the first argument is the class or a dict).
+fn dict_fromkeys(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "fromkeys", 1, 2)?;
+    let value = args.pos.get(2).copied().unwrap_or(Value::None);
+    let d = vm.new_dict();
+    for k in vm.collect_iterable(args.pos[1])? {
+        vm.dict_set(d, k, value)?;
+    }
+    Ok(Value::Obj(d))
 }
 
 fn dict_copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -494,7 +514,7 @@ fn set_add(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn set_discard_inner(vm: &mut Vm, args: &Args) -> PyResult<bool> {
-    let h = vm.key(args.pos[1])?;
+    let h = vm.key_in(this_id(args), args.pos[1])?;
     Ok(match vm.heap.get_mut(this_id(args)) {
         Object::Set { items, .. } => items.remove(&h).is_some(),
         _ => false,

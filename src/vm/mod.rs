@@ -16,6 +16,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
@@ -53,6 +54,7 @@ pub struct NameCache {
 }
 
 /// A code object with its constants turned into values once.
+#[derive(Clone)]
 pub struct CodeEntry {
     pub code: Rc<CodeObject>,
     pub consts: Rc<[Value]>,
@@ -67,6 +69,7 @@ pub struct RunOutcome {
     pub instructions: u64,
 }
 
+#[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,

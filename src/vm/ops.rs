@@ -500,6 +500,19 @@ impl Vm {
 
     /// Python `==`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        // Key and item views compare like sets.
+        let is_set_view = |vm: &Vm, v: Value| {
+            matches!(v.obj().map(|i| vm.heap.get(i)), Some(Object::DictView { kind: ViewKind::Keys | ViewKind::Items, .. }))
+        };
+        if is_set_view(self, a) || is_set_view(self, b) {
+            let is_setlike = |vm: &Vm, v: Value| is_set_view(vm, v) || matches!(v.obj().map(|i| vm.heap.get(i)), Some(Object::Set { .. }));
+            if !(is_setlike(self, a) && is_setlike(self, b)) {
+                return Ok(false);
+            }
+            let (xa, xb) = (self.collect_iterable(a)?, self.collect_iterable(b)?);
+            let (sa, sb) = (self.new_set(xa, false)?, self.new_set(xb, false)?);
+            return self.eq(sa, sb);
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
@@ -596,7 +609,7 @@ impl Vm {
                     return Ok(s.contains(&**sub));
                 }
                 Object::Dict(_) => {
-                    let h = self.key(item)?;
+                    let h = self.key_in(id, item)?;
                     return Ok(matches!(self.heap.get(id), Object::Dict(d) if d.contains(&h)));
                 }
                 Object::DictView { dict, kind: ViewKind::Keys } => {
@@ -604,7 +617,7 @@ impl Vm {
                     return self.contains(d, item);
                 }
                 Object::Set { .. } => {
-                    let h = self.key(item)?;
+                    let h = self.key_in(id, item)?;
                     return Ok(matches!(self.heap.get(id), Object::Set { items, .. } if items.contains(&h)));
                 }
                 Object::List(v) | Object::Tuple(v) => {
@@ -826,7 +839,7 @@ impl Vm {
                 }
             }
             Object::Dict(_) => {
-                let h = self.key(sub)?;
+                let h = self.key_in(id, sub)?;
                 match self.heap.get(id) {
                     Object::Dict(d) => match d.get(&h) {
                         Some(v) => Ok(v),
@@ -951,7 +964,7 @@ impl Vm {
                 }
             }
             Object::Dict(_) => {
-                let h = self.key(sub)?;
+                let h = self.key_in(id, sub)?;
                 let removed = match self.heap.get_mut(id) {
                     Object::Dict(d) => d.remove(&h),
                     _ => None,

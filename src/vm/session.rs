@@ -24,6 +24,19 @@ struct Current {
     oparg: u32,
 }
 
+/// A saved machine at an instruction boundary, for stepping back.
+#[derive(Clone)]
+struct Checkpoint {
+    step_count: u64,
+    instruction_count: u64,
+    vm: Vm,
+}
+
+/// Steps between checkpoints at first (the spacing doubles as they thin out).
+const CHECKPOINT_SPACING: u64 = 3 * 1000;
+/// At most this many saved machines: memory stays bounded.
+const MAX_CHECKPOINTS: usize = 32;
+
 pub struct Session {
     source: String,
     filename: String,
@@ -39,6 +52,8 @@ pub struct Session {
     instruction_count: u64,
     current: Option<Current>,
     snapshot: Snapshot,
+    checkpoints: Vec<Checkpoint>,
+    checkpoint_spacing: u64,
 }
 
 impl Session {
@@ -65,7 +80,10 @@ impl Session {
             instruction_count: 0,
             current: None,
             snapshot: empty_snapshot(),
+            checkpoints: Vec::new(),
+            checkpoint_spacing: CHECKPOINT_SPACING,
         };
+        session.save_checkpoint();
         session.refresh_snapshot();
         session
     }
@@ -106,6 +124,7 @@ impl Session {
             Phase::Execute => Phase::Fetch,
         };
         self.step_count += 1;
+        self.save_checkpoint();
         self.refresh_snapshot();
         Some(event)
     }
@@ -143,15 +162,56 @@ impl Session {
         (self.snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
     }
 
-    /// One phase back, by deterministic re-execution up to the previous step.
+    /// One phase back: the machine is restored from the nearest checkpoint
+    /// before it and re-executed (deterministically) to the previous step.
     pub fn back(&mut self) {
         if self.step_count == 0 {
             return;
         }
-        let target = self.step_count - 1;
-        let mut fresh = Session::new(&self.source, &self.filename, &self.stdin);
-        fresh.skip_to(target);
-        *self = fresh;
+        self.go_to(self.step_count - 1);
+    }
+
+    /// Moves to step `n` (backwards through a checkpoint, or forwards).
+    pub fn go_to(&mut self, n: u64) {
+        if n < self.step_count {
+            let Some(cp) = self.checkpoints.iter().rev().find(|c| c.step_count <= n).cloned() else {
+                let mut fresh = Session::new(&self.source, &self.filename, &self.stdin);
+                fresh.skip_to(n);
+                *self = fresh;
+                return;
+            };
+            self.vm = Some(cp.vm);
+            self.step_count = cp.step_count;
+            self.instruction_count = cp.instruction_count;
+            self.next_phase = Phase::Fetch;
+            self.current = None;
+        }
+        self.skip_to(n);
+    }
+
+    /// Saves the machine every `checkpoint_spacing` steps (at fetch
+    /// boundaries), keeping every other one when there are too many.
+    fn save_checkpoint(&mut self) {
+        if self.next_phase != Phase::Fetch || self.vm.is_none() {
+            return;
+        }
+        let due = match self.checkpoints.last() {
+            None => true,
+            Some(last) => self.step_count >= last.step_count + self.checkpoint_spacing,
+        };
+        if !due {
+            return;
+        }
+        let vm = self.vm.clone().expect("vm");
+        self.checkpoints.push(Checkpoint { step_count: self.step_count, instruction_count: self.instruction_count, vm });
+        if self.checkpoints.len() > MAX_CHECKPOINTS {
+            let mut i = 0;
+            self.checkpoints.retain(|_| {
+                i += 1;
+                i % 2 == 1
+            });
+            self.checkpoint_spacing *= 2;
+        }
     }
 
     /// Jumps forward to step `n` without building events for the steps skipped.
@@ -162,6 +222,7 @@ impl Session {
                 vm.step_instruction();
                 self.instruction_count += 1;
                 self.step_count += 3;
+                self.save_checkpoint();
             } else {
                 let _ = self.step_quiet();
             }
@@ -181,6 +242,7 @@ impl Session {
                 vm.step_instruction();
                 self.instruction_count += 1;
                 self.step_count += 3;
+                self.save_checkpoint();
             } else {
                 self.step();
             }

@@ -8,7 +8,7 @@ use crate::bytecode::Opcode;
 /// The oracle's `--trace-cap`: at most this many events, then a truncation line.
 pub const TRACE_CAP: usize = 200_000;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct TraceLog {
     pub lines: Vec<String>,
     pub truncated: bool,

@@ -143,15 +143,48 @@ impl Vm {
             },
             _ => "?".into(),
         };
-        let text = match self.str_of(Value::Obj(e)) {
+        let mut text = match self.str_of(Value::Obj(e)) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".into(),
         };
+        text.push_str(&self.suggestion_text(e, class));
         if text.is_empty() {
             format!("{stype}\n")
         } else {
             format!("{stype}: {text}\n")
         }
+    }
+}
+
+impl Vm {
+    /// ". Did you mean: 'x'?" (and the forgotten-import hint) for a
+    /// NameError or AttributeError the VM raised.
+    fn suggestion_text(&mut self, e: ObjId, class: ObjId) -> String {
+        let Some(data) = self.exc_data(e).cloned() else { return String::new() };
+        let Some(name) = data.name.clone() else { return String::new() };
+        // CPython offers suggestions for these exact types only.
+        let is_name_error = class == self.type_obj(super::types::TypeId::NameError);
+        let is_attr_error = class == self.type_obj(super::types::TypeId::AttributeError);
+        let suggestion = if is_name_error {
+            data.suggestion.clone()
+        } else if is_attr_error {
+            let candidates = self.dir_of(data.obj);
+            super::suggest::closest(&name, &candidates)
+        } else {
+            None
+        };
+        let mut out = String::new();
+        if let Some(s) = &suggestion {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        if is_name_error && super::suggest::is_stdlib_module(&name) {
+            if suggestion.is_some() {
+                out.push_str(&format!(" Or did you forget to import '{name}'?"));
+            } else {
+                out.push_str(&format!(". Did you forget to import '{name}'?"));
+            }
+        }
+        out
     }
 }
 

@@ -12,8 +12,8 @@ def const(c):
     if c is ...: return {"Ellipsis": None}
     if isinstance(c, bool): return {"Bool": c}
     if isinstance(c, int): return {"Int": str(c)}
-    if isinstance(c, float): return {"Float": c}
-    if isinstance(c, complex): return {"Complex": [c.real, c.imag]}
+    if isinstance(c, float): return {"Float": repr(c)}
+    if isinstance(c, complex): return {"Complex": [repr(c.real), repr(c.imag)]}
     if isinstance(c, str): return {"Str": c}
     if isinstance(c, bytes): return {"Bytes": list(c)}
     if isinstance(c, tuple): return {"Tuple": [const(x) for x in c]}

@@ -593,7 +593,9 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         let last = match &e.kind {
-            ExprKind::Slice { lower, upper, step } => step.as_deref().or(upper.as_deref()).or(lower.as_deref()),
+            ExprKind::Slice { lower, upper, step } => {
+                step.as_deref().or(upper.as_deref()).or(lower.as_deref())
+            }
             _ => Some(e),
         };
         match last {
@@ -797,9 +799,16 @@ impl<'a> Parser<'a> {
                         next.kind,
                         ExprKind::Constant(ConstantValue::Str(_)) | ExprKind::JoinedStr(_)
                     );
-                if !legacy && !name_string && is_bitwise_or_level(prev)
-                    || matches!(prev.kind, ExprKind::Compare { .. })
-                {
+                let disjunction = !matches!(
+                    prev.kind,
+                    ExprKind::IfExp { .. }
+                        | ExprKind::Lambda { .. }
+                        | ExprKind::NamedExpr { .. }
+                        | ExprKind::Starred { .. }
+                        | ExprKind::Yield(_)
+                        | ExprKind::YieldFrom(_)
+                );
+                if !legacy && !name_string && disjunction {
                     return self.error_span(
                         prev.span.to(next.span),
                         "invalid syntax. Perhaps you forgot a comma?",
@@ -823,7 +832,13 @@ impl<'a> Parser<'a> {
             let msg = "did you forget parentheses around the comprehension target?";
             return Err(self.error_span(first.span.to(last.span), msg));
         }
-        if let Some(e @ Expr { kind: ExprKind::Starred { .. }, .. }) = elts.first() {
+        if let Some(
+            e @ Expr {
+                kind: ExprKind::Starred { .. },
+                ..
+            },
+        ) = elts.first()
+        {
             let msg = "iterable unpacking cannot be used in comprehension";
             return Err(self.error_span(e.span, msg));
         }
@@ -834,13 +849,18 @@ impl<'a> Parser<'a> {
     /// keyword (see `missing_comma_or_invalid`).
     pub(super) fn starts_with_soft_keyword_prefix(&self, e: &Expr) -> bool {
         let at = (e.span.line, e.span.col);
-        let Ok(i) = self.toks.binary_search_by(|t| (t.start.line, t.start.col).cmp(&at)) else {
+        let Ok(i) = self
+            .toks
+            .binary_search_by(|t| (t.start.line, t.start.col).cmp(&at))
+        else {
             return false;
         };
         let name = self.text(&self.toks[i]);
         self.toks[i].kind == T::Name
             && !name.is_empty()
-            && ["match", "case", "type", "_"].iter().any(|kw| kw.starts_with(name))
+            && ["match", "case", "type", "_"]
+                .iter()
+                .any(|kw| kw.starts_with(name))
     }
 
     pub(super) fn list(&mut self, start: Pos) -> PResult<Expr> {
@@ -868,6 +888,9 @@ impl<'a> Parser<'a> {
                     },
                     span: self.span_from(start),
                 });
+            }
+            if self.is_op("=") {
+                return Err(self.misplaced_assignment(e)?);
             }
             elts.push(e);
             if !self.eat_op(",") {

@@ -34,7 +34,11 @@ const MAX_DEPTH: usize = 1000;
 /// before it can overflow the stack: release builds (wasm's default stack is
 /// 1 MiB) nest ~100 brackets deep in 640 KiB; unoptimised builds use frames
 /// several times bigger, and get more room (test threads have 2 MiB).
-const STACK_BUDGET: usize = if cfg!(debug_assertions) { 1536 * 1024 } else { 640 * 1024 };
+const STACK_BUDGET: usize = if cfg!(debug_assertions) {
+    1536 * 1024
+} else {
+    640 * 1024
+};
 
 /// The error for input nested beyond the parser's limits (CPython's wording
 /// for its own parser stack overflow).
@@ -87,9 +91,14 @@ impl<'a> Parser<'a> {
         if tokens.error.is_some() || toks.last().map_or(true, |t| t.kind != T::EndMarker) {
             // A sentinel the parser cannot match: the lexical error (or the
             // end of input inside brackets) is reported when it is reached.
-            let (lo, p) = toks
+            let (lo, mut p) = toks
                 .last()
                 .map_or((0, Pos { line: 1, col: 0 }), |t| (t.hi, t.end));
+            if tokens.error.is_none() && src.ends_with('\n') {
+                // End of input inside brackets: CPython's EOF token sits on
+                // the line after the final newline.
+                p = Pos { line: src.matches('\n').count() as u32 + 1, col: 0 };
+            }
             toks.push(Token {
                 kind: T::EndMarker,
                 lo,
@@ -97,7 +106,6 @@ impl<'a> Parser<'a> {
                 start: p,
                 end: p,
             });
-            toks.last_mut().unwrap().kind = T::EndMarker;
         }
         Parser {
             src,
@@ -125,6 +133,12 @@ impl<'a> Parser<'a> {
             self.furthest.set(i);
         }
         &self.toks[i]
+    }
+
+    /// Whether the parser has looked at the end-of-tokens sentinel: CPython's
+    /// tokenizer raises its error as soon as that token is fetched.
+    pub fn reached_sentinel(&self) -> bool {
+        self.sentinel_error.is_some() && self.furthest.get() >= self.toks.len() - 1
     }
 
     /// The line of the furthest token the parser has looked at.
@@ -251,7 +265,8 @@ impl<'a> Parser<'a> {
     // ---- errors ------------------------------------------------------------
 
     pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
-        let mut e = SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
+        let mut e =
+            SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
         if span.end_line > span.line {
             // The tokenizer has moved past the error's first line: pegen
             // takes that line from its buffers, without the newline (which
@@ -329,12 +344,21 @@ impl<'a> Parser<'a> {
         if self.at_sentinel() {
             return self.invalid_syntax();
         }
-        let msg = format!("expected an indented block after {} on line {}", header, header_line);
+        let msg = format!(
+            "expected an indented block after {} on line {}",
+            header, header_line
+        );
         if self.only_dedents_remain() {
             return self.error_at_eof(ErrorKind::IndentationError, &msg);
         }
         let t = self.tok();
-        let mut e = SyntaxError::at_span(ErrorKind::IndentationError, &msg, self.filename, self.src, tok_span(t));
+        let mut e = SyntaxError::at_span(
+            ErrorKind::IndentationError,
+            &msg,
+            self.filename,
+            self.src,
+            tok_span(t),
+        );
         match t.kind {
             // A DEDENT has no column in CPython: the offset is the new
             // indentation, and there is no end.
@@ -351,7 +375,9 @@ impl<'a> Parser<'a> {
     /// Whether only DEDENTs and ENDMARKER are left (they carry no column in
     /// CPython at end of input).
     pub(super) fn only_dedents_remain(&self) -> bool {
-        self.toks[self.pos..].iter().all(|t| matches!(t.kind, T::Dedent | T::EndMarker))
+        self.toks[self.pos..]
+            .iter()
+            .all(|t| matches!(t.kind, T::Dedent | T::EndMarker))
     }
 
     /// At the end-of-tokens sentinel that stands for a lexical error or
@@ -364,10 +390,7 @@ impl<'a> Parser<'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
             let span = tok_span(self.tok());
-            return Err(self.error_span(
-                span,
-                TOO_COMPLEX,
-            ));
+            return Err(self.error_span(span, TOO_COMPLEX));
         }
         Ok(())
     }

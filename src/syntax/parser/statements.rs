@@ -416,12 +416,9 @@ impl<'a> Parser<'a> {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let bare = (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
-                let span = if !bare {
-                    target.span
-                } else {
-                    elts[0].span
-                };
+                let bare =
+                    (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
+                let span = if !bare { target.span } else { elts[0].span };
                 return Err(
                     self.error_span(span, "only single target (not tuple) can be annotated")
                 );
@@ -523,8 +520,11 @@ impl<'a> Parser<'a> {
 
     /// invalid_named_expression: `a = b` where an expression was expected.
     pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<SyntaxError> {
-        self.advance();
-        let value = self.bitwise_or()?;
+        let eq = self.advance();
+        let Ok(value) = self.bitwise_or() else {
+            // Nothing after the `=`: the first pass stopped at the `=`.
+            return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
+        };
         if self.is_op("=") || self.is_op(":=") {
             return Ok(self.invalid_syntax());
         }
@@ -921,7 +921,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        self.header_colon()?;
+        self.expect_forced(":")?;
         let body = self.block("function definition", line)?;
         let def = Box::new(FunctionDef {
             name,
@@ -1055,10 +1055,12 @@ impl<'a> Parser<'a> {
                 if self.is_op(",") || self.is_op(close) {
                     if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
                         // pegen places the lambda form at the token after `*`.
-                        let at = if lambda { tok_span(self.tok()) } else { tok_span(&t) };
-                        return Err(
-                            self.error_span(at, "named arguments must follow bare *")
-                        );
+                        let at = if lambda {
+                            tok_span(self.tok())
+                        } else {
+                            tok_span(&t)
+                        };
+                        return Err(self.error_span(at, "named arguments must follow bare *"));
                     }
                 } else {
                     let arg = self.parameter(lambda, true)?;
@@ -1087,6 +1089,11 @@ impl<'a> Parser<'a> {
                     args.kw_defaults.push(default);
                 } else {
                     if default.is_none() && seen_default {
+                        // invalid_parameters needs a complete parameter
+                        // (followed by `,` or the closing bracket).
+                        if !self.is_op(",") && !self.is_op(close) {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(self.error_span(
                             arg.span,
                             "parameter without a default follows parameter with a default",

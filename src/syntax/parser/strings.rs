@@ -222,7 +222,9 @@ impl<'a> Parser<'a> {
                 match self.kind() {
                     T::FStringMiddle => {
                         let t = self.advance();
-                        let text = self.fstring_middle(&t, raw)?;
+                        // CPython 3.12 decodes escapes in a format spec even
+                        // in a raw f-string (`rf'{x:\n}'` has a newline).
+                        let text = self.fstring_middle(&t, false)?;
                         spec.push(Expr {
                             kind: ExprKind::Constant(ConstantValue::Str(Rc::from(text))),
                             span: tok_span(&t),
