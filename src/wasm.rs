@@ -459,14 +459,12 @@ impl Session {
     }
 
     /// Puts the session at step `n`: every back and jump goes through here.
-    /// The VM's history is deterministic re-execution, so: replay quietly from
-    /// the start to step `n - 1`, then take step `n` for real to have its
-    /// event to show.
+    /// The core restores its nearest checkpoint and re-executes to step
+    /// `n - 1`; step `n` is then taken for real to have its event to show.
     fn jump_to(&mut self, n: u64) {
-        self.inner = vm::Session::new(&self.source, DEFAULT_FILENAME, &self.stdin);
         self.last = None;
+        self.inner.go_to(n.saturating_sub(1));
         if n > 0 {
-            self.inner.skip_to(n - 1);
             self.take_step();
         }
     }

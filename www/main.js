@@ -79,9 +79,17 @@ function act(call) {
   };
 }
 
+// `data-busy` on <body> while calls are pending: tests (and styles) can wait for it.
 let loading = Promise.resolve();
-function queue(task) {
-  loading = loading.then(task);
+let pending = 0;
+function queue(task, onError = (error) => console.error(error)) {
+  pending += 1;
+  document.body.dataset.busy = "true";
+  // A failed task is handled here, so the queue itself never rejects.
+  loading = loading.then(task).catch(onError).finally(() => {
+    pending -= 1;
+    if (pending === 0) delete document.body.dataset.busy;
+  });
   return loading;
 }
 
@@ -208,7 +216,7 @@ function load(source, step = 0) {
     show(view, await session.heapView());
     // The timeline replays the program: after the first view is on screen.
     timeline.setTimeline(await session.timeline());
-  }).catch((error) => {
+  }, (error) => {
     session = null;
     machineView.clear();
     heapView.clear();

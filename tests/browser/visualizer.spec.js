@@ -49,8 +49,12 @@ async function machineState(page) {
   };
 }
 
+/** Clicks a control and waits until the page has shown what it did. */
 async function click(page, id, times = 1) {
-  for (let i = 0; i < times; i++) await byTestId(page, id).click();
+  for (let i = 0; i < times; i++) {
+    await byTestId(page, id).click();
+    await page.locator("body:not([data-busy])").waitFor({ state: "attached" });
+  }
 }
 
 const SQUARE = "def square(n):\n    return n * n\n\nprint(square(7))\n";
