@@ -30,6 +30,7 @@ const RUN_BUDGET: u64 = 10_000_000;
 /// instructions: it is computed by a replay that reads every snapshot.
 const TIMELINE_BUDGET: u32 = 20_000;
 
+
 /// Plain JS objects and numbers (not `Map`s and `BigInt`s).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -78,6 +79,7 @@ struct HandlerRow {
     depth: u32,
     lasti: bool,
 }
+
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -148,6 +150,7 @@ struct View<'a> {
 /// A program being stepped, phase by phase.
 #[wasm_bindgen]
 pub struct Session {
+    /// The program and its stdin: the timeline replays them in a session of its own.
     source: String,
     stdin: String,
     inner: vm::Session,
@@ -238,42 +241,6 @@ impl Session {
     /// `{totalSteps, complete, lineChanges: [{step, line, depth}]}`.
     pub fn timeline(&mut self) -> JsValue {
         to_js(self.timeline_data())
-    }
-
-    /// Puts the session at step `n` (the scrubber).
-    #[wasm_bindgen(js_name = jumpTo)]
-    pub fn jump_to_step(&mut self, n: f64) -> JsValue {
-        let n = if n.is_finite() && n > 0.0 { n as u64 } else { 0 };
-        self.jump_to(n);
-        self.view()
-    }
-
-    /// Back to the end of the previous instruction (its execute phase).
-    #[wasm_bindgen(js_name = backInstruction)]
-    pub fn back_instruction(&mut self) -> JsValue {
-        let steps = self.inner.snapshot().step_count;
-        if steps > 0 {
-            self.jump_to((steps.div_ceil(3) - 1) * 3);
-        }
-        self.view()
-    }
-
-    /// Back to where the previous line began (the inverse of `stepLine`).
-    #[wasm_bindgen(js_name = backLine)]
-    pub fn back_line(&mut self) -> JsValue {
-        let steps = self.inner.snapshot().step_count;
-        let target = self
-            .timeline_data()
-            .line_changes
-            .iter()
-            .map(|c| c.step)
-            .filter(|&s| s < steps)
-            .last()
-            .unwrap_or(0);
-        if steps > 0 {
-            self.jump_to(target);
-        }
-        self.view()
     }
 
     /// Like `stepLine`, but runs calls made on this line to their return.
@@ -373,6 +340,62 @@ impl Session {
         self.view()
     }
 
+    /// Back to the end of the previous instruction.
+    #[wasm_bindgen(js_name = backInstruction)]
+    pub fn back_instruction(&mut self) -> JsValue {
+        let target = self.inner.previous_instruction_step();
+        self.jump_to(target);
+        self.view()
+    }
+
+    /// Back to where the previous line began (where `stepLine` stopped).
+    #[wasm_bindgen(js_name = backLine)]
+    pub fn back_line(&mut self) -> JsValue {
+        let target = self.inner.previous_line_step();
+        self.jump_to(target);
+        self.view()
+    }
+
+    /// To step `n` (or the end, if the program ends before), backwards or forwards.
+    #[wasm_bindgen(js_name = jumpTo)]
+    pub fn jump_to_step(&mut self, n: f64) -> JsValue {
+        self.jump_to(n.max(0.0) as u64);
+        self.view()
+    }
+
+    /// Steps taken so far.
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> f64 {
+        self.inner.snapshot().step_count as f64
+    }
+
+    /// Runs on for up to `phases` phases without building events (a slice of
+    /// a run the worker can stop between); true once the program has ended.
+    pub fn advance(&mut self, phases: f64) -> bool {
+        let start = self.inner.snapshot().step_count;
+        self.inner.skip_to(start + phases.max(0.0) as u64);
+        self.inner.is_finished()
+    }
+
+    /// The view after `advance`: the last step is taken for real, so its
+    /// event shows.
+    pub fn settle(&mut self) -> JsValue {
+        let n = self.inner.snapshot().step_count;
+        self.jump_to(n);
+        self.view()
+    }
+
+    /// `{checkpoints, interval, lastCheckpoint}`: what the history holds.
+    #[wasm_bindgen(js_name = historyStats)]
+    pub fn history_stats(&self) -> JsValue {
+        let stats = self.inner.history_stats();
+        to_js(&HistoryStats {
+            checkpoints: stats.checkpoints,
+            interval: stats.interval,
+            last_checkpoint: stats.last_checkpoint,
+        })
+    }
+
     /// Runs to the end (or for `RUN_BUDGET` phases), then shows the last event.
     #[wasm_bindgen(js_name = runToEnd)]
     pub fn run_to_end(&mut self) -> JsValue {
@@ -458,16 +481,24 @@ impl Session {
         Timeline { total_steps: replay.snapshot().step_count, complete, line_changes }
     }
 
-    /// Puts the session at step `n`: every back and jump goes through here.
-    /// The core restores its nearest checkpoint and re-executes to step
-    /// `n - 1`; step `n` is then taken for real to have its event to show.
+    /// Puts the session at step `n`: the history replays quietly from its
+    /// nearest checkpoint to step `n - 1`, then step `n` is taken for real
+    /// to have its event to show.
     fn jump_to(&mut self, n: u64) {
         self.last = None;
-        self.inner.go_to(n.saturating_sub(1));
+        self.inner.jump_to(n.saturating_sub(1));
         if n > 0 {
             self.take_step();
         }
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryStats {
+    checkpoints: usize,
+    interval: u64,
+    last_checkpoint: u64,
 }
 
 /// The result of run mode, as `window.pvm.run` resolves it.
@@ -491,4 +522,3 @@ pub fn run(source: &str, stdin: &str) -> JsValue {
         instructions: outcome.instructions,
     })
 }
-

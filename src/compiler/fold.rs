@@ -641,7 +641,12 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
                 let (fx, fy) = (to_f64(&x)?, to_f64(&y)?);
                 return float_op(Operator::Pow, fx, fy).map(Num::Float);
             }
-            if !x.is_zero() && !y.is_zero() {
+            // Like CPython's safe_power: a zero base or exponent is computed
+            // whatever the other operand's size (`0 ** 10**20` folds to 0).
+            if y.is_zero() || x.is_zero() {
+                return Some(Num::Int(BigInt::from(y.is_zero() as u8)));
+            }
+            {
                 let e = y.to_u64()?;
                 if bits(&x) > MAX_INT_SIZE / e {
                     return None;
@@ -653,7 +658,10 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.sign() == Sign::Minus {
                 return None;
             }
-            if !x.is_zero() && !y.is_zero() {
+            if x.is_zero() || y.is_zero() {
+                return Some(Num::Int(x));
+            }
+            {
                 let w = y.to_u64()?;
                 if w > MAX_INT_SIZE || bits(&x) > MAX_INT_SIZE - w {
                     return None;

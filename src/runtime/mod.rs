@@ -3,6 +3,7 @@
 pub mod dict;
 pub mod format;
 pub mod heap;
+pub mod limits;
 pub mod object;
 pub mod repr;
 pub mod set;

@@ -25,6 +25,7 @@ pub mod types;
 use crate::bytecode::{CodeObject, Constant};
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::heap::Heap;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::{Class, ExcData, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use frame::{Frame, OnReturn};
@@ -33,7 +34,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use types::TypeId;
 
-pub use entry::{run, trace};
+pub use entry::{run, run_with_limits, trace};
 pub use session::Session;
 
 /// An exception being raised: the exception instance on the heap.
@@ -112,6 +113,10 @@ pub struct Vm {
     modules: HashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: crate::runtime::dict::FxHashMap<Rc<str>, ObjId>,
+    /// The budgets this run is under (steps, memory, output, recursion).
+    pub limits: Limits,
+    /// The native stack address of the outermost `step_instruction`.
+    stack_base: usize,
 }
 
 impl Vm {
@@ -146,6 +151,8 @@ impl Vm {
             ellipsis,
             strings: Default::default(),
             modules: HashMap::new(),
+            limits: Limits::default(),
+            stack_base: 0,
             name_caches: Vec::new(),
             spare_values: Vec::new(),
         };
@@ -336,6 +343,15 @@ impl Vm {
             attrs: Dict::new(),
             exc: Some(Box::new(ExcData::new(args))),
         }))))
+    }
+
+    /// MemoryError (bare, as CPython raises it when an allocation fails)
+    /// unless `items` elements of `item_bytes` fit the memory budget.
+    pub fn check_size(&mut self, items: usize, item_bytes: usize) -> PyResult<()> {
+        if self.limits.fits(items, item_bytes) {
+            return Ok(());
+        }
+        Err(self.exc_with_args(TypeId::MemoryError, vec![]))
     }
 
     pub fn type_error<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {

@@ -192,8 +192,8 @@ fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Err(vm.exc_with_args(TypeId::SystemExit, a))
 }
 
-fn sys_getrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(super::RECURSION_LIMIT as i64))
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.limits.recursion_depth as i64))
 }
 
 fn sys_setrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {

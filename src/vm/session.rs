@@ -5,12 +5,22 @@
 //!
 //! Execution is the run mode's own `Vm::step_instruction`: the stepper only
 //! observes the machine before and after, so both modes behave identically.
+//!
+//! Time travel: the run is deterministic (stdin is given up front; nothing
+//! reads a clock or a random source), so any earlier step can be rebuilt by
+//! replaying from an earlier copy of the machine. The session keeps such
+//! copies — checkpoints — every `interval` instructions; when there are more
+//! than `MAX_CHECKPOINTS`, every other one is dropped and the interval
+//! doubles. So a run of N instructions keeps at most `MAX_CHECKPOINTS`
+//! copies, and going back replays at most about 2N / `MAX_CHECKPOINTS`
+//! instructions (no events are built while replaying).
 
 use super::events::*;
 use super::{RunOutcome, Vm};
 use crate::bytecode::dis::{self, Instruction};
 use crate::bytecode::opcode::{ArgKind, Opcode};
 use crate::bytecode::CodeObject;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::Object;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -24,23 +34,35 @@ struct Current {
     oparg: u32,
 }
 
-/// A saved machine at an instruction boundary, for stepping back.
-#[derive(Clone)]
+/// How many machine copies the history keeps at most.
+pub const MAX_CHECKPOINTS: usize = 32;
+/// Instructions between checkpoints at the start of a run (the spacing doubles
+/// each time the history is thinned).
+const FIRST_INTERVAL: u64 = 2_000;
+/// `previous_line_step` looks at most this many instructions back for the line
+/// before the current one (a line may run for ever, as `while True: pass`).
+const BACK_LINE_BUDGET: u64 = 100_000;
+
+/// A copy of the whole machine at an instruction boundary (before a fetch).
 struct Checkpoint {
-    step_count: u64,
     instruction_count: u64,
     vm: Vm,
 }
 
-/// Steps between checkpoints at first (the spacing doubles as they thin out).
-const CHECKPOINT_SPACING: u64 = 3 * 1000;
-/// At most this many saved machines: memory stays bounded.
-const MAX_CHECKPOINTS: usize = 32;
+/// What the history holds, for reports and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HistoryStats {
+    pub checkpoints: usize,
+    /// Instructions between checkpoints now.
+    pub interval: u64,
+    /// The furthest instruction a checkpoint was taken at.
+    pub last_checkpoint: u64,
+}
+
+/// (frame depth, code index, line) of the instruction about to run.
+type Position = (usize, Option<usize>, Option<u32>);
 
 pub struct Session {
-    source: String,
-    filename: String,
-    stdin: String,
     vm: Option<Vm>,
     /// Set when the program did not compile: stderr and exit status.
     failed: Option<RunOutcome>,
@@ -52,8 +74,9 @@ pub struct Session {
     instruction_count: u64,
     current: Option<Current>,
     snapshot: Snapshot,
+    /// Checkpoints in increasing instruction order; the first is the start.
     checkpoints: Vec<Checkpoint>,
-    checkpoint_spacing: u64,
+    checkpoint_interval: u64,
 }
 
 impl Session {
@@ -61,16 +84,18 @@ impl Session {
     /// program that does not compile gives a finished session whose stderr
     /// holds the SyntaxError and whose exit code is 1.
     pub fn new(source: &str, filename: &str, stdin: &str) -> Session {
-        let (vm, failed) = match super::entry::prepare(source, filename, stdin) {
+        Session::with_limits(source, filename, stdin, &Limits::default())
+    }
+
+    /// `new` under the given budgets (steps, memory, output, recursion).
+    pub fn with_limits(source: &str, filename: &str, stdin: &str, limits: &Limits) -> Session {
+        let (vm, failed) = match super::entry::prepare(source, filename, stdin, limits) {
             Ok(vm) => (Some(vm), None),
             Err(outcome) => (None, Some(outcome)),
         };
         let codes: Vec<Rc<CodeObject>> = vm.as_ref().map(|vm| vm.codes.iter().map(|c| c.code.clone()).collect()).unwrap_or_default();
         let listings = codes.iter().map(|c| dis::instructions(c)).collect();
         let mut session = Session {
-            source: source.to_string(),
-            filename: filename.to_string(),
-            stdin: stdin.to_string(),
             vm,
             failed,
             codes,
@@ -81,9 +106,11 @@ impl Session {
             current: None,
             snapshot: empty_snapshot(),
             checkpoints: Vec::new(),
-            checkpoint_spacing: CHECKPOINT_SPACING,
+            checkpoint_interval: FIRST_INTERVAL,
         };
-        session.save_checkpoint();
+        if let Some(vm) = &session.vm {
+            session.checkpoints.push(Checkpoint { instruction_count: 0, vm: vm.clone() });
+        }
         session.refresh_snapshot();
         session
     }
@@ -124,7 +151,7 @@ impl Session {
             Phase::Execute => Phase::Fetch,
         };
         self.step_count += 1;
-        self.save_checkpoint();
+        self.maybe_checkpoint();
         self.refresh_snapshot();
         Some(event)
     }
@@ -157,60 +184,146 @@ impl Session {
     }
 
     /// (frame depth, code index, line) of the instruction about to run.
-    fn position(&self) -> (usize, Option<usize>, Option<u32>) {
+    fn position(&self) -> Position {
         let top = self.snapshot.frames.last();
         (self.snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
     }
 
-    /// One phase back: the machine is restored from the nearest checkpoint
-    /// before it and re-executed (deterministically) to the previous step.
+    // ----- time travel ----------------------------------------------------------
+
+    /// One phase back.
     pub fn back(&mut self) {
-        if self.step_count == 0 {
-            return;
+        if self.step_count > 0 {
+            self.jump_to(self.step_count - 1);
         }
-        self.go_to(self.step_count - 1);
     }
 
-    /// Moves to step `n` (backwards through a checkpoint, or forwards).
-    pub fn go_to(&mut self, n: u64) {
-        if n < self.step_count {
-            let Some(cp) = self.checkpoints.iter().rev().find(|c| c.step_count <= n).cloned() else {
-                let mut fresh = Session::new(&self.source, &self.filename, &self.stdin);
-                fresh.skip_to(n);
-                *self = fresh;
-                return;
+    /// Back to the end of the previous instruction (before its successor's fetch).
+    pub fn back_instruction(&mut self) {
+        self.jump_to(self.previous_instruction_step());
+    }
+
+    /// Back to where the previous line began (what `step_line` would have stopped at).
+    pub fn back_line(&mut self) {
+        self.jump_to(self.previous_line_step());
+    }
+
+    /// The step `back_instruction` goes to: the last instruction boundary before now.
+    pub fn previous_instruction_step(&self) -> u64 {
+        self.step_count.saturating_sub(1) / 3 * 3
+    }
+
+    /// The step `back_line` goes to: the first instruction boundary of the run
+    /// of boundaries, before the current one, that are on another line (or
+    /// frame) than the current one. Looks back at most `BACK_LINE_BUDGET`
+    /// instructions; the start of the run if nothing differs.
+    pub fn previous_line_step(&self) -> u64 {
+        let here = self.step_count / 3;
+        if here == 0 || self.vm.is_none() {
+            return 0;
+        }
+        // Positions of a growing window of boundaries before `here`.
+        let mut window = 256u64;
+        loop {
+            let from = here.saturating_sub(window);
+            let positions = self.boundary_positions(from, here);
+            let current = positions.last().copied();
+            let Some(previous) = positions.iter().rposition(|p| Some(*p) != current) else {
+                if from == 0 || window >= BACK_LINE_BUDGET {
+                    return 3 * from;
+                }
+                window *= 4;
+                continue;
             };
-            self.vm = Some(cp.vm);
-            self.step_count = cp.step_count;
-            self.instruction_count = cp.instruction_count;
+            let line = positions[previous];
+            let start = positions[..previous].iter().rposition(|p| *p != line).map_or(0, |i| i + 1);
+            if start > 0 || from == 0 || window >= BACK_LINE_BUDGET {
+                return 3 * (from + start as u64);
+            }
+            window *= 4;
+        }
+    }
+
+    /// The position at each instruction boundary `from..=to` (fewer if the
+    /// program ends first), replayed on a copy from the nearest checkpoint.
+    fn boundary_positions(&self, from: u64, to: u64) -> Vec<Position> {
+        let cp = self.checkpoint_at_or_before(from);
+        let mut vm = cp.vm.clone();
+        let mut count = cp.instruction_count;
+        while count < from && vm.exit_code.is_none() {
+            vm.step_instruction();
+            count += 1;
+        }
+        let mut positions = Vec::with_capacity((to - from + 1) as usize);
+        loop {
+            positions.push(vm_position(&vm));
+            if count >= to || vm.exit_code.is_some() {
+                return positions;
+            }
+            vm.step_instruction();
+            count += 1;
+        }
+    }
+
+    /// The latest checkpoint at or before instruction `n` (the first is at 0).
+    fn checkpoint_at_or_before(&self, n: u64) -> &Checkpoint {
+        let i = self.checkpoints.partition_point(|c| c.instruction_count <= n);
+        &self.checkpoints[i.saturating_sub(1)]
+    }
+
+    /// Puts the session at step `n` (or at the end, if the program ends
+    /// before): restores the nearest checkpoint when that is closer than
+    /// going on from here, then replays without building events.
+    pub fn jump_to(&mut self, n: u64) {
+        if self.vm.is_none() {
+            return;
+        }
+        let cp = self.checkpoint_at_or_before(n / 3);
+        let (at, copy) = (cp.instruction_count, &cp.vm);
+        let behind = n < self.step_count;
+        let closer_ahead = 3 * at > self.step_count;
+        if behind || closer_ahead {
+            self.vm = Some(copy.clone());
+            self.instruction_count = at;
+            self.step_count = 3 * at;
             self.next_phase = Phase::Fetch;
             self.current = None;
         }
         self.skip_to(n);
     }
 
-    /// Saves the machine every `checkpoint_spacing` steps (at fetch
-    /// boundaries), keeping every other one when there are too many.
-    fn save_checkpoint(&mut self) {
-        if self.next_phase != Phase::Fetch || self.vm.is_none() {
+    /// What the history holds now.
+    pub fn history_stats(&self) -> HistoryStats {
+        HistoryStats {
+            checkpoints: self.checkpoints.len(),
+            interval: self.checkpoint_interval,
+            last_checkpoint: self.checkpoints.last().map_or(0, |c| c.instruction_count),
+        }
+    }
+
+    /// Copies the machine if this is an instruction boundary `interval`
+    /// instructions past the last copy; thins the history when it is full.
+    fn maybe_checkpoint(&mut self) {
+        if self.next_phase != Phase::Fetch {
             return;
         }
-        let due = match self.checkpoints.last() {
-            None => true,
-            Some(last) => self.step_count >= last.step_count + self.checkpoint_spacing,
-        };
-        if !due {
+        let last = self.checkpoints.last().map_or(0, |c| c.instruction_count);
+        if self.instruction_count < last + self.checkpoint_interval {
             return;
         }
-        let vm = self.vm.clone().expect("vm");
-        self.checkpoints.push(Checkpoint { step_count: self.step_count, instruction_count: self.instruction_count, vm });
+        let Some(vm) = &self.vm else { return };
+        if vm.exit_code.is_some() {
+            return;
+        }
+        self.checkpoints.push(Checkpoint { instruction_count: self.instruction_count, vm: vm.clone() });
         if self.checkpoints.len() > MAX_CHECKPOINTS {
-            let mut i = 0;
+            // Keep the start and every other checkpoint after it.
+            let mut index = 0;
             self.checkpoints.retain(|_| {
-                i += 1;
-                i % 2 == 1
+                index += 1;
+                index % 2 == 1
             });
-            self.checkpoint_spacing *= 2;
+            self.checkpoint_interval *= 2;
         }
     }
 
@@ -218,16 +331,21 @@ impl Session {
     pub fn skip_to(&mut self, n: u64) {
         while self.step_count < n && !self.is_finished() {
             if self.next_phase == Phase::Fetch && n - self.step_count >= 3 {
-                let vm = self.vm.as_mut().expect("vm");
-                vm.step_instruction();
-                self.instruction_count += 1;
-                self.step_count += 3;
-                self.save_checkpoint();
+                self.quiet_instruction();
             } else {
                 let _ = self.step_quiet();
             }
         }
         self.refresh_snapshot();
+    }
+
+    /// One whole instruction in run mode (no events), at an instruction boundary.
+    fn quiet_instruction(&mut self) {
+        let vm = self.vm.as_mut().expect("vm");
+        vm.step_instruction();
+        self.instruction_count += 1;
+        self.step_count += 3;
+        self.maybe_checkpoint();
     }
 
     fn step_quiet(&mut self) -> Option<()> {
@@ -238,11 +356,7 @@ impl Session {
     pub fn run_to_end(&mut self) {
         while !self.is_finished() {
             if self.next_phase == Phase::Fetch {
-                let vm = self.vm.as_mut().expect("vm");
-                vm.step_instruction();
-                self.instruction_count += 1;
-                self.step_count += 3;
-                self.save_checkpoint();
+                self.quiet_instruction();
             } else {
                 self.step();
             }
@@ -470,6 +584,14 @@ impl Session {
         snap.finished = vm.exit_code.is_some();
         snap.exit_code = vm.exit_code;
         self.snapshot = snap;
+    }
+}
+
+/// The position of the instruction a machine runs next (as `Session::position`).
+fn vm_position(vm: &Vm) -> Position {
+    match vm.frames.last() {
+        Some(f) => (vm.frames.len(), Some(f.code_index), f.code.line_at(f.ip)),
+        None => (0, None, None),
     }
 }
 

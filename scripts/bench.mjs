@@ -1,0 +1,228 @@
+// Runs the benchmark programs side by side and writes BENCHMARKS.md (see scripts/bench.sh):
+//   native:  target/release/pvm run  vs  CPython 3.12 (native python3.12, else the oracle)
+//   browser: window.pvm.run-style run mode of our wasm  vs  Pyodide 0.27.8, same Chromium
+// plus the page's gzipped size, its start-up (navigation -> first step shown) and the time
+// travel in wasm. The machine is shared, so each pair runs interleaved and we report ratios.
+
+import { spawnSync, execSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+import { serveRoot, urlOf, ROOT } from "../tests/browser/server.js";
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const PROGRAMS = readdirSync(join(ROOT, "bench")).filter((f) => f.endsWith(".py") && f !== "timetravel.py").sort();
+const PVM = join(ROOT, "target/release/pvm");
+const NATIVE_PY = "/root/.pyenv/versions/3.12.1/bin/python3.12";
+const ORACLE = join(ROOT, "../shared/oracle/oracle.mjs");
+
+const cpython = existsSync(NATIVE_PY)
+  ? { name: "CPython 3.12.1 (native)", argv: (file) => [NATIVE_PY, file] }
+  : { name: "CPython 3.12.7 (the oracle, Pyodide in Node)", argv: (file) => ["node", ORACLE, file, "--run"] };
+
+function timeCommand(argv) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, stdout: result.stdout, status: result.status };
+}
+
+const best = (xs) => Math.min(...xs);
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const ratio = (a, b) => (a / b).toFixed(2);
+
+// ---- native ------------------------------------------------------------------
+const native = {};
+for (const program of PROGRAMS) {
+  const file = join(ROOT, "bench", program);
+  const ours = [], theirs = [];
+  let same = true;
+  for (let i = 0; i < REPEATS; i++) {
+    const a = timeCommand([PVM, "run", file]);
+    const b = timeCommand(cpython.argv(file));
+    ours.push(a.ms); theirs.push(b.ms);
+    same &&= a.stdout === b.stdout && a.status === 0;
+  }
+  native[program] = { pvm: best(ours), cpython: best(theirs), same };
+  console.log(`native  ${program.padEnd(16)} pvm ${fmt(best(ours))} ms  cpython ${fmt(best(theirs))} ms  ${same ? "" : "OUTPUT DIFFERS"}`);
+}
+
+// ---- sizes -----------------------------------------------------------------------
+const gz = (path) => gzipSync(readFileSync(join(ROOT, path)), { level: 9 }).length;
+const raw = (path) => statSync(join(ROOT, path)).size;
+const listJs = (dir) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".js") || f.endsWith(".css")).map((f) => `${dir}/${f}`);
+const pageFiles = ["index.html", "pkg/pvm.js", "pkg/pvm_bg.wasm", ...listJs("www"), ...listJs("www/vendor")];
+const sizes = {
+  wasmRaw: raw("pkg/pvm_bg.wasm"),
+  wasmGz: gz("pkg/pvm_bg.wasm"),
+  pageGz: pageFiles.reduce((sum, f) => sum + gz(f), 0),
+  files: pageFiles.length,
+};
+console.log("sizes", sizes);
+
+// ---- browser ----------------------------------------------------------------------
+const chromiumPath = process.env.CHROMIUM_PATH || execSync("command -v chromium || command -v chromium-browser", { shell: "/bin/sh" }).toString().trim();
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const server = await serveRoot();
+const base = urlOf(server);
+
+// Start-up: navigation -> the first step shown (step-count "1"), median of 5 fresh pages.
+const startups = [];
+for (let i = 0; i < 5; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}index.html#example=`);
+  await page.locator('[data-testid="step"]:enabled').waitFor();
+  await page.click('[data-testid="step"]');
+  await page.locator('[data-testid="step-count"]', { hasText: /^1$/ }).waitFor();
+  startups.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+startups.sort((a, b) => a - b);
+const startup = startups[Math.floor(startups.length / 2)];
+console.log("first step after navigation (ms)", startups.map(fmt).join(" "));
+
+const page = await browser.newPage();
+page.on("console", (m) => process.env.BENCH_VERBOSE && console.log("page:", m.text()));
+await page.goto(`${base}bench/blank.html`);
+await page.evaluate(async () => {
+  const pvm = await import("/pkg/pvm.js");
+  const wasm = await pvm.default();
+  const { loadPyodide } = await import("/node_modules/pyodide/pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: "/node_modules/pyodide/" });
+  let out = "";
+  pyodide.setStdout({ batched: (s) => { out += s + "\n"; } });
+  window.bench = {
+    ours(source) {
+      const t = performance.now();
+      const result = pvm.run(source, "");
+      return { ms: performance.now() - t, stdout: result.stdout };
+    },
+    pyodide(source) {
+      out = "";
+      const globals = pyodide.runPython("dict(__name__='__main__')");
+      const t = performance.now();
+      pyodide.runPython(source, { globals });
+      const ms = performance.now() - t;
+      globals.destroy();
+      return { ms, stdout: out };
+    },
+    // Time travel in wasm: run bench/timetravel.py to the end, then jumps and backs.
+    timeTravel(source) {
+      const s = new pvm.Session(source, "");
+      let t = performance.now();
+      let view = s.runToEnd();
+      const runMs = performance.now() - t;
+      const steps = view.snapshot.stepCount;
+      const jumps = [], backs = [], lines = [];
+      let seed = 7;
+      const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+      for (let i = 0; i < 60; i++) {
+        const target = next(steps);
+        t = performance.now(); view = s.jumpTo(target); jumps.push(performance.now() - t);
+        if (view.snapshot.stepCount !== target) throw new Error(`jumpTo(${target}) landed on ${view.snapshot.stepCount}`);
+        t = performance.now(); s.back(); backs.push(performance.now() - t);
+        t = performance.now(); s.backLine(); lines.push(performance.now() - t);
+      }
+      const stats = s.historyStats();
+      s.free();
+      const sum = (xs) => { xs.sort((a, b) => a - b); return { median: xs[xs.length >> 1], max: xs[xs.length - 1] }; };
+      return { steps, runMs, jump: sum(jumps), back: sum(backs), backLine: sum(lines), stats, memoryBytes: wasm.memory.buffer.byteLength };
+    },
+  };
+});
+
+const inBrowser = {};
+for (const program of PROGRAMS) {
+  const source = readFileSync(join(ROOT, "bench", program), "utf8");
+  const ours = [], theirs = [];
+  let same = true;
+  for (let i = 0; i < REPEATS; i++) {
+    const a = await page.evaluate((s) => window.bench.ours(s), source);
+    const b = await page.evaluate((s) => window.bench.pyodide(s), source);
+    ours.push(a.ms); theirs.push(b.ms);
+    same &&= a.stdout === b.stdout;
+  }
+  inBrowser[program] = { pvm: best(ours), pyodide: best(theirs), same };
+  console.log(`browser ${program.padEnd(16)} pvm ${fmt(best(ours))} ms  pyodide ${fmt(best(theirs))} ms  ${same ? "" : "OUTPUT DIFFERS"}`);
+}
+
+const tt = await page.evaluate((s) => window.bench.timeTravel(s), readFileSync(join(ROOT, "bench/timetravel.py"), "utf8"));
+console.log("time travel (wasm)", tt);
+await browser.close();
+server.close();
+
+const nativeTT = existsSync(join(ROOT, "target/time-travel.json"))
+  ? JSON.parse(readFileSync(join(ROOT, "target/time-travel.json"), "utf8")) : null;
+
+// ---- BENCHMARKS.md --------------------------------------------------------------------
+const cpu = cpus()[0]?.model ?? "unknown CPU";
+const date = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const verdict = (ok) => (ok ? "met" : "**not met**");
+const rows = PROGRAMS.map((p) => {
+  const n = native[p], b = inBrowser[p];
+  return `| ${p} | ${fmt(n.pvm)} | ${fmt(n.cpython)} | ${ratio(n.pvm, n.cpython)}× | ${fmt(b.pvm)} | ${fmt(b.pyodide)} | ${ratio(b.pvm, b.pyodide)}× |${n.same && b.same ? "" : " output differs"}`;
+});
+const slowerThanPyodide = PROGRAMS.filter((p) => inBrowser[p].pvm > inBrowser[p].pyodide);
+const slowerThanCPython = PROGRAMS.filter((p) => native[p].pvm > native[p].cpython);
+const notes = existsSync(join(ROOT, "bench/NOTES.md")) ? readFileSync(join(ROOT, "bench/NOTES.md"), "utf8") : "";
+
+const md = `# Benchmarks
+
+Generated by \`bash scripts/bench.sh\` — do not edit by hand (the analysis lives in
+bench/NOTES.md and is copied in below).
+
+Machine: ${cpus().length} CPUs (nproc), ${cpu}; ${date}. The machine is shared with other
+builds, so absolute times are noisy: each pair runs interleaved in the same script run and the
+ratio is what matters. Times are the best of ${REPEATS} runs, in milliseconds.
+
+## Run mode: bench/*.py
+
+Native: \`target/release/pvm run\` vs ${cpython.name}, whole process (start-up included).
+Browser: our wasm's run mode (\`run()\` of pkg/pvm.js, what \`window.pvm.run\` calls) vs
+Pyodide 0.27.8 (\`runPython\`, fresh globals), in the same headless Chromium page, compile +
+run, no process start-up. Ratio = pvm / peer: below 1 means pvm is faster.
+
+| program | pvm native | CPython | ratio | pvm wasm | Pyodide | ratio |
+|---|---:|---:|---:|---:|---:|---:|
+${rows.join("\n")}
+
+- Run mode at least as fast as Pyodide on every program: ${verdict(slowerThanPyodide.length === 0)}${slowerThanPyodide.length ? ` (slower on ${slowerThanPyodide.join(", ")})` : ""}.
+- Natively within 1.0× CPython: ${verdict(slowerThanCPython.length === 0)}${slowerThanCPython.length ? ` (slower on ${slowerThanCPython.join(", ")})` : ""}.
+- Run mode builds no events: \`vm::run\` calls \`Vm::run_to_end\`, which executes instructions
+  without the stepper (no snapshots, reprs or explanations are made).
+
+## Size and start-up
+
+| figure | value | budget | |
+|---|---:|---:|---|
+| release wasm (pkg/pvm_bg.wasm), gzip -9 | ${kb(sizes.wasmGz)} (${kb(sizes.wasmRaw)} raw) | 400 KB | ${verdict(sizes.wasmGz <= 400 * 1024)} |
+| whole page (${sizes.files} files: index.html, pkg/, www/*.js, www/*.css, www/vendor/), gzip -9 | ${kb(sizes.pageGz)} | 700 KB | ${verdict(sizes.pageGz <= 700 * 1024)} |
+| first step shown after navigation (headless Chromium, median of 5) | ${fmt(startup)} ms | 300 ms | ${verdict(startup <= 300)} |
+
+## Time travel
+
+bench/timetravel.py: ${tt.steps} steps. The session keeps at most 32 checkpoints (whole-machine
+copies) and replays from the nearest one.
+
+| | native (release) | wasm (Chromium) | budget |
+|---|---:|---:|---:|
+| run to the end with history | ${nativeTT ? fmt(nativeTT.run_to_end_ms) + " ms" : "–"} | ${fmt(tt.runMs)} ms | |
+| jump to a random step: median / max | ${nativeTT ? `${fmt(nativeTT.jump_to.median_ms)} / ${fmt(nativeTT.jump_to.max_ms)} ms` : "–"} | ${fmt(tt.jump.median)} / ${fmt(tt.jump.max)} ms | 16 ms |
+| back one phase: median / max | ${nativeTT ? `${fmt(nativeTT.back.median_ms)} / ${fmt(nativeTT.back.max_ms)} ms` : "–"} | ${fmt(tt.back.median)} / ${fmt(tt.back.max)} ms | 16 ms |
+| back one line: median / max | ${nativeTT ? `${fmt(nativeTT.back_line.median_ms)} / ${fmt(nativeTT.back_line.max_ms)} ms` : "–"} | ${fmt(tt.backLine.median)} / ${fmt(tt.backLine.max)} ms | 16 ms |
+| checkpoints kept / spacing (instructions) | ${nativeTT ? `${nativeTT.checkpoints} / ${nativeTT.interval}` : "–"} | ${tt.stats.checkpoints} / ${tt.stats.interval} | ≤ 32 |
+| memory | ${nativeTT ? `${kb(nativeTT.session_bytes)} for the session with its history (a fresh session: ${kb(nativeTT.fresh_session_bytes)})` : "–"} | ${kb(tt.memoryBytes)} wasm linear memory in all | bounded |
+
+Jumps within 16 ms: native ${verdict(nativeTT && nativeTT.jump_to.max_ms <= 16)}, wasm ${verdict(tt.jump.max <= 16 && tt.back.max <= 16 && tt.backLine.max <= 16)}.
+
+${notes}`;
+writeFileSync(join(ROOT, "BENCHMARKS.md"), md);
+console.log("wrote BENCHMARKS.md");
