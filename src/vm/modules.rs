@@ -4,6 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
+use super::frame::{Frame, OnReturn};
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, Object};
@@ -25,7 +26,12 @@ impl Vm {
                 path.push('.');
             }
             path.push_str(part);
+            let parent = leaf;
             leaf = self.load_module(&path)?;
+            if top.is_some() {
+                // `import a.b` binds the submodule as an attribute of `a`.
+                self.setattr(parent, part, leaf)?;
+            }
             top.get_or_insert(leaf);
         }
         let wants_leaf = !matches!(fromlist, Value::None);
@@ -48,10 +54,7 @@ impl Vm {
                 let sep = self.new_str("/");
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
-            "collections" => {
-                let abc = self.load_module("collections.abc")?;
-                self.make_module("collections", &[("abc", abc)], &[])
-            }
+            "time" => self.time_module(),
             "collections.abc" => {
                 let mut names = Vec::new();
                 for n in ["Sequence", "Mapping", "Iterable", "Iterator", "Callable", "Container", "Sized", "Hashable", "MutableSequence", "MutableMapping", "Set", "Generator"] {
@@ -60,6 +63,7 @@ impl Vm {
                 }
                 self.make_module("collections.abc", &names, &[])
             }
+            _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
                 return Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{}'", if self.modules.contains_key(top) { path } else { top })));
@@ -67,6 +71,58 @@ impl Vm {
         };
         self.modules.insert(path.to_string(), m);
         Ok(m)
+    }
+
+    /// Compiles and runs one of pvm's Python-source stdlib modules (see
+    /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
+    /// its body runs and removed again if the body raises.
+    fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
+        let source = crate::stdlib::source(name).unwrap_or_default();
+        let code = match crate::compiler::compile(source, &crate::stdlib::filename(name)) {
+            Ok(code) => code,
+            Err(e) => return Err(self.exc(TypeId::ImportError, format!("pvm cannot compile its module '{name}': {}", e.msg))),
+        };
+        let module = self.make_module(name, &[], &[]);
+        let Some(Object::Module { dict, .. }) = module.obj().map(|i| self.heap.get(i)) else { unreachable!("make_module makes a module") };
+        let dict = *dict;
+        let builtins = Value::Obj(self.builtins);
+        self.set_item_str(dict, "__builtins__", builtins);
+        self.modules.insert(name.to_string(), module);
+        let index = self.register_code(&code);
+        let entry = &self.codes[index];
+        let frame = Frame {
+            code: entry.code.clone(),
+            code_index: index,
+            consts: entry.consts.clone(),
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals: vec![Value::Null; code.nlocalsplus()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            globals: dict,
+            names: Some(dict),
+            func: None,
+            kw_names: None,
+            on_return: OnReturn::Nested,
+            generator: None,
+            resumed: false,
+        };
+        if let Err(e) = self.run_frame(frame) {
+            self.modules.remove(name);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    fn time_module(&mut self) -> Value {
+        let funcs: &[(&'static str, BuiltinFn)] = &[
+            ("time", time_time),
+            ("perf_counter", time_perf_counter),
+            ("monotonic", time_perf_counter),
+            ("process_time", time_perf_counter),
+            ("sleep", time_sleep),
+        ];
+        self.make_module("time", &[], funcs)
     }
 
     fn abc_class(&mut self, name: &str) -> Value {
@@ -157,6 +213,47 @@ impl Vm {
     pub(super) fn is_stderr(&self, file: Value) -> bool {
         matches!(file.obj().map(|i| self.heap.get(i)), Some(Object::Module { name, .. }) if &**name == "<stderr>")
     }
+}
+
+// ----- time ------------------------------------------------------------------------
+// Native builds read the system clock. wasm32-unknown-unknown has none in the
+// core (std's clock panics there), so the page's clock is virtual: it starts
+// at 0 and advances with the instructions executed and with sleep(). The
+// values are nondeterministic either way; programs only compare them.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_seconds(_vm: &Vm) -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_seconds(vm: &Vm) -> f64 {
+    vm.instructions as f64 * 1e-8
+}
+
+thread_local! {
+    /// Seconds slept on the virtual clock (wasm) — added to every reading.
+    static SLEPT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn time_time(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(clock_seconds(vm) + SLEPT.with(|s| s.get())))
+}
+
+fn time_perf_counter(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    time_time(vm, _args)
+}
+
+fn time_sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let secs = float_arg(vm, args, 0)?;
+    if secs < 0.0 || secs.is_nan() {
+        return vm.value_error("sleep length must be non-negative");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(60.0)));
+    #[cfg(target_arch = "wasm32")]
+    SLEPT.with(|s| s.set(s.get() + secs));
+    Ok(Value::None)
 }
 
 fn noop(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
