@@ -1,5 +1,9 @@
 """Pseudo-random numbers: CPython's Mersenne Twister (MT19937), step for step.
 
+As in CPython, the generator core (seed, random, getrandbits) of the module's
+shared generator is native (pvm's _random); everything built on it is Python.
+A Random(x) instance runs its own generator in Python.
+
 Seeded with the same int, every function here returns the numbers CPython 3.12
 returns. Seeds that are str/bytes are hashed with SHA-512 by CPython; pvm has
 no SHA-512, so such seeds give different (but still repeatable) numbers.
@@ -9,6 +13,7 @@ from math import floor as _floor, log as _log, ceil as _ceil, isfinite as _isfin
 from math import sqrt as _sqrt, cos as _cos, sin as _sin, pi as _pi, exp as _exp
 from itertools import accumulate as _accumulate, repeat as _repeat
 from bisect import bisect as _bisect
+import _random
 
 _N = 624
 _M = 397
@@ -16,6 +21,29 @@ _MATRIX_A = 0x9908b0df
 _UPPER_MASK = 0x80000000
 _LOWER_MASK = 0x7fffffff
 _MASK32 = 0xffffffff
+
+
+def _seed_int(a, owner):
+    # The int CPython seeds with: |a| for ints, hash(a) for floats.
+    if a is None:
+        import time
+        a = int(time.time() * 1000003) ^ id(owner)
+    elif isinstance(a, float):
+        a = hash(a)
+    elif isinstance(a, str):
+        a = sum(ord(c) << (8 * i) for i, c in enumerate(reversed(a)))
+    elif not isinstance(a, int):
+        raise TypeError('The only supported seed types are:\nNone, int, float, str, bytes, and bytearray.')
+    return abs(a)
+
+
+def _seed_key(a):
+    # init_by_array's key: the 32-bit words of a, least significant first.
+    key = []
+    while a:
+        key.append(a & _MASK32)
+        a >>= 32
+    return key or [0]
 
 
 class Random:
@@ -79,21 +107,7 @@ class Random:
 
     def seed(self, a=None, version=2):
         """Initialise the generator from an int (or str/bytes/float/None)."""
-        if a is None:
-            import time
-            a = int(time.time() * 1000003) ^ id(self)
-        elif isinstance(a, float):
-            a = hash(a)
-        elif isinstance(a, str):
-            a = int.from_bytes(a.encode(), 'big') if hasattr(int, 'from_bytes') else sum(ord(c) << (8 * i) for i, c in enumerate(a))
-        elif not isinstance(a, int):
-            raise TypeError('The only supported seed types are:\nNone, int, float, str, bytes, and bytearray.')
-        a = abs(a)
-        key = []
-        while a:
-            key.append(a & _MASK32)
-            a >>= 32
-        self._init_by_array(key or [0])
+        self._init_by_array(_seed_key(_seed_int(a, self)))
         self.gauss_next = None
 
     def random(self):
@@ -266,7 +280,27 @@ class Random:
         return -_log(1.0 - self.random()) / lambd
 
 
-_inst = Random()
+class _SharedRandom(Random):
+    """The module's generator: its core runs natively."""
+
+    def __init__(self):
+        self.gauss_next = None
+        self.seed()
+
+    def seed(self, a=None, version=2):
+        _random.seed(_seed_int(a, self))
+        self.gauss_next = None
+
+    def random(self):
+        return _random.random()
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        return _random.getrandbits(k)
+
+
+_inst = _SharedRandom()
 seed = _inst.seed
 random = _inst.random
 uniform = _inst.uniform

@@ -126,6 +126,9 @@ impl Vm {
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
+        if self.nesting >= super::MAX_NESTING {
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
         frame.on_return = OnReturn::Nested;
         self.push_frame(frame)?;
         self.run_nested()

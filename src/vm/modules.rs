@@ -55,6 +55,12 @@ impl Vm {
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
             "time" => self.time_module(),
+            // The generator core of random.py (src/stdlib/random.py), as CPython's _random.
+            "_random" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
+                self.make_module("_random", &[], funcs)
+            }
             "collections.abc" => {
                 let mut names = Vec::new();
                 for n in ["Sequence", "Mapping", "Iterable", "Iterator", "Callable", "Container", "Sized", "Hashable", "MutableSequence", "MutableMapping", "Set", "Generator"] {
@@ -662,4 +668,37 @@ fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         partials.push(x);
     }
     Ok(Value::Float(partials.iter().sum()))
+}
+
+// ----- random ------------------------------------------------------------------------
+
+fn random_seed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let a = args.pos.first().copied().unwrap_or(Value::None);
+    let seed = match vm.num(a) {
+        Some(Num::Int(i)) => BigInt::from(i),
+        Some(Num::Big(b)) => b,
+        Some(Num::Float(f)) => BigInt::from(f.to_bits()),
+        None => match a {
+            Value::None => BigInt::from(0x5eed_u32),
+            other => match vm.key(other)? {
+                crate::runtime::dict::HashKey::Str(s) => BigInt::from_bytes_be(num_bigint::Sign::Plus, s.as_bytes()),
+                k => BigInt::from(crate::runtime::set::py_hash(&k)),
+            },
+        },
+    };
+    vm.rng = crate::runtime::mt::Mt19937::from_int_seed(&seed);
+    Ok(Value::None)
+}
+
+fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.rng.random()))
+}
+
+fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let k = int_arg(vm, args, 0)?;
+    if k.is_negative() {
+        return vm.value_error("number of bits must be non-negative");
+    }
+    let r = vm.rng.getrandbits(k.to_u32().unwrap_or(0));
+    Ok(vm.new_int(r))
 }
