@@ -46,10 +46,12 @@ pub type PyResult<T> = Result<T, Exc>;
 pub const RECURSION_LIMIT: usize = 1000;
 
 /// How deep Python code may call back into Python code through builtins
-/// and dunder methods (each level is a nested Rust loop, about 5 KB of Rust
-/// stack natively): beyond this, RecursionError instead of a stack overflow
-/// in a 1 MB WebAssembly stack. Ordinary Python calls do not count.
-pub const MAX_NESTING: usize = 150;
+/// and dunder methods (each level is a nested Rust loop, about 5 KB of
+/// Rust stack in a release build). CPython's own limit is the recursion
+/// limit, which comes first; this backstop only turns a runaway into a
+/// RecursionError. Hosts need a stack of several MB (the CLI's main thread
+/// has 8 MB; the WebAssembly build must be linked with a large stack).
+pub const MAX_NESTING: usize = RECURSION_LIMIT + 50;
 
 /// A remembered dict lookup of a name: valid while the dict's version is unchanged.
 #[derive(Clone, Copy, Debug, Default)]
