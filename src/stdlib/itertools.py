@@ -236,30 +236,58 @@ def combinations_with_replacement(iterable, r):
         yield tuple(pool[i] for i in indices)
 
 
-def groupby(iterable, key=None):
-    """(key, group iterator) for each run of items with equal keys."""
-    keyfunc = (lambda x: x) if key is None else key
-    it = iter(iterable)
-    exhausted = False
-    try:
-        value = next(it)
-    except StopIteration:
-        return
-    while True:
-        k = keyfunc(value)
-        run = [value]
+_unset = object()
+
+
+class groupby:
+    """(key, group iterator) for each run of items with equal keys.
+
+    Lazy like CPython's: the key function runs on an item only when the
+    iteration reaches it, and advancing to the next group ends the old one.
+    """
+
+    def __init__(self, iterable, key=None):
+        self._keyfunc = key
+        self._it = iter(iterable)
+        self._tgtkey = self._currkey = self._currvalue = _unset
+        self._current_group = None
+
+    def __iter__(self):
+        return self
+
+    def _step(self):
+        value = next(self._it)
+        key = value if self._keyfunc is None else self._keyfunc(value)
+        self._currvalue = value
+        self._currkey = key
+
+    def __next__(self):
+        self._current_group = None
         while True:
-            try:
-                value = next(it)
-            except StopIteration:
-                exhausted = True
+            if self._currkey is _unset:
+                pass
+            elif self._tgtkey is _unset:
                 break
-            if keyfunc(value) != k:
+            elif not (self._tgtkey is self._currkey or self._tgtkey == self._currkey):
                 break
-            run.append(value)
-        yield k, iter(run)
-        if exhausted:
-            return
+            self._step()
+        self._tgtkey = self._currkey
+        group = object()
+        self._current_group = group
+        return self._currkey, self._grouper(self._tgtkey, group)
+
+    def _grouper(self, tgtkey, group):
+        while self._current_group is group:
+            if self._currvalue is _unset:
+                try:
+                    self._step()
+                except StopIteration:
+                    return
+            if not (tgtkey is self._currkey or tgtkey == self._currkey):
+                return
+            value = self._currvalue
+            self._currvalue = _unset
+            yield value
 
 
 def tee(iterable, n=2):

@@ -6,4 +6,4 @@ try:
     import collections.nope
 except ImportError as e:
     print(type(e).__name__, e)
-import pandas as pd
+import no_such_module_here as nm
