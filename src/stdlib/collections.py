@@ -1,13 +1,15 @@
 """Container datatypes: deque, Counter, defaultdict, OrderedDict, namedtuple.
 
-pvm cannot subclass dict or tuple yet, so the mappings here keep their items
-in a plain dict (self._data) and namedtuple classes keep theirs in a tuple
+defaultdict and Counter are native dict flavors (pvm's _collections). pvm
+cannot subclass dict or tuple in Python yet, so OrderedDict keeps its items in
+a plain dict (self._data) and namedtuple classes keep theirs in a tuple
 (self._values); they behave like CPython's, except that isinstance(x, dict)
 and isinstance(x, tuple) are False.
 """
 
 import collections.abc as abc
 from operator import itemgetter as _itemgetter
+from _collections import defaultdict, Counter
 
 
 class _MappingBase:
@@ -140,163 +142,6 @@ class OrderedDict(_MappingBase):
         for key in iterable:
             new[key] = value
         return new
-
-
-class defaultdict(_MappingBase):
-    """A dict that calls default_factory() to supply missing values."""
-
-    def __init__(self, default_factory=None, *args, **kwargs):
-        if default_factory is not None and not callable(default_factory):
-            raise TypeError('first argument must be callable or None')
-        self.default_factory = default_factory
-        _MappingBase.__init__(self, *args, **kwargs)
-
-    def __missing__(self, key):
-        if self.default_factory is None:
-            raise KeyError(key)
-        value = self.default_factory()
-        self._data[key] = value
-        return value
-
-    def copy(self):
-        new = defaultdict(self.default_factory)
-        new._data = self._data.copy()
-        return new
-
-    def __repr__(self):
-        return f'defaultdict({self.default_factory!r}, {self._data!r})'
-
-
-class Counter(_MappingBase):
-    """A multiset: counts of hashable items, missing items count 0."""
-
-    def __init__(self, iterable=None, /, **kwds):
-        self._data = {}
-        self.update(iterable, **kwds)
-
-    def __missing__(self, key):
-        return 0
-
-    def total(self):
-        return sum(self._data.values())
-
-    def most_common(self, n=None):
-        ordered = sorted(self._data.items(), key=_itemgetter(1), reverse=True)
-        return ordered if n is None else ordered[:n]
-
-    def elements(self):
-        for elem, count in self._data.items():
-            for _ in range(count):
-                yield elem
-
-    @classmethod
-    def fromkeys(cls, iterable, v=None):
-        raise NotImplementedError('Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
-
-    def update(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, _MappingBase) or isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self._data[elem] = count + self._data.get(elem, 0)
-            else:
-                data = self._data
-                for elem in iterable:
-                    data[elem] = data.get(elem, 0) + 1
-        if kwds:
-            self.update(kwds)
-
-    def subtract(self, iterable=None, /, **kwds):
-        if iterable is not None:
-            if isinstance(iterable, _MappingBase) or isinstance(iterable, dict):
-                for elem, count in iterable.items():
-                    self._data[elem] = self._data.get(elem, 0) - count
-            else:
-                for elem in iterable:
-                    self._data[elem] = self._data.get(elem, 0) - 1
-        if kwds:
-            self.subtract(kwds)
-
-    def copy(self):
-        return Counter(self)
-
-    def __delitem__(self, elem):
-        if elem in self._data:
-            del self._data[elem]
-
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
-
-    def __repr__(self):
-        if not self._data:
-            return 'Counter()'
-        return f'Counter({dict(self.most_common())!r})'
-
-    def __add__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
-
-    def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
-
-    def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
-
-    def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
 
 
 class deque:

@@ -13,6 +13,7 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
+        TypeId::Counter => COUNTER,
         TypeId::Set | TypeId::FrozenSet => SET,
         TypeId::Tuple => TUPLE,
         TypeId::Int | TypeId::Bool => INT,
@@ -61,6 +62,77 @@ const DICT: &[(&str, BuiltinFn)] = &[
     ("popitem", dict_popitem),
     ("fromkeys", dict_fromkeys),
 ];
+
+const COUNTER: &[(&str, BuiltinFn)] = &[
+    ("most_common", counter_most_common),
+    ("update", counter_update),
+    ("elements", counter_elements),
+    ("total", counter_total),
+];
+
+/// `Counter.update(iterable_or_mapping)`: adds counts.
+pub(super) fn counter_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let d = this_id(args);
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    if let Some(&src) = args.pos.get(1) {
+        match src.obj().map(|i| vm.heap.get(i)) {
+            Some(Object::Dict(other)) => pairs.extend(other.iter()),
+            _ => {
+                for x in vm.collect_iterable(src)? {
+                    pairs.push((x, Value::Int(1)));
+                }
+            }
+        }
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let k = vm.new_str(&k);
+        pairs.push((k, v));
+    }
+    for (k, n) in pairs {
+        let old = vm.dict_get(d, k)?.unwrap_or(Value::Int(0));
+        let new = vm.binary_op(old, n, 0)?;
+        vm.dict_set(d, k, new)?;
+    }
+    Ok(Value::None)
+}
+
+fn counter_most_common(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pairs = vm.counter_most_common(this_id(args))?;
+    let n = match args.pos.get(1) {
+        Some(Value::None) | None => pairs.len(),
+        Some(v) => vm.index_of(*v)?.max(0) as usize,
+    };
+    let items: Vec<Value> = pairs.into_iter().take(n).map(|(k, v)| vm.new_tuple(vec![k, v])).collect();
+    Ok(vm.new_list(items))
+}
+
+fn counter_elements(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pairs: Vec<(Value, Value)> = match vm.heap.get(this_id(args)) {
+        Object::Dict(d) => d.iter().collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (k, v) in pairs {
+        let n = vm.index_of(v).unwrap_or(0);
+        for _ in 0..n.max(0) {
+            out.push(k);
+        }
+    }
+    let list = vm.new_list(out);
+    vm.iter(list)
+}
+
+fn counter_total(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let values: Vec<Value> = match vm.heap.get(this_id(args)) {
+        Object::Dict(d) => d.values(),
+        _ => Vec::new(),
+    };
+    let mut total = Value::Int(0);
+    for v in values {
+        total = vm.binary_op(total, v, 0)?;
+    }
+    Ok(total)
+}
 
 /// Builtin methods that are classmethods: looked up on the class, they bind to it.
 pub(super) fn is_classmethod(name: &str) -> bool {

@@ -878,9 +878,18 @@ impl Vm {
             Object::Dict(_) => {
                 let h = self.key_in(id, sub)?;
                 match self.heap.get(id) {
-                    Object::Dict(d) => match d.get(&h) {
-                        Some(v) => Ok(v),
-                        None => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
+                    Object::Dict(d) => match (d.get(&h), d.flavor) {
+                        (Some(v), _) => Ok(v),
+                        (None, crate::runtime::dict::Flavor::Counter) => Ok(Value::Int(0)),
+                        (None, crate::runtime::dict::Flavor::Default(factory)) => {
+                            if matches!(factory, Value::None) {
+                                return Err(self.exc_with_args(TypeId::KeyError, vec![sub]));
+                            }
+                            let v = self.call(factory, Args::default())?;
+                            self.dict_set(id, sub, v)?;
+                            Ok(v)
+                        }
+                        (None, _) => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
                     },
                     _ => unreachable!(),
                 }

@@ -103,6 +103,32 @@ impl Vm {
                     format!("({inner})")
                 }
             }
+            Object::Dict(d) if d.flavor != crate::runtime::dict::Flavor::Plain => {
+                let flavor = d.flavor;
+                let mut plain = d.clone();
+                plain.flavor = crate::runtime::dict::Flavor::Plain;
+                if flavor == crate::runtime::dict::Flavor::Counter {
+                    let pairs = self.counter_most_common(id)?;
+                    let mut sorted = crate::runtime::dict::Dict::new();
+                    for (k, v) in pairs {
+                        if let Ok(h) = self.hash_key(k) {
+                            sorted.insert(h, k, v);
+                        }
+                    }
+                    plain = sorted;
+                }
+                let empty = plain.is_empty();
+                let tmp = Value::Obj(self.heap.alloc(Object::Dict(plain)));
+                let inner = self.repr_inner(tmp, seen, calls)?;
+                match flavor {
+                    crate::runtime::dict::Flavor::Default(f) => {
+                        let f = self.repr_inner(f, seen, calls)?;
+                        format!("defaultdict({f}, {inner})")
+                    }
+                    _ if empty => "Counter()".to_string(),
+                    _ => format!("Counter({inner})"),
+                }
+            }
             Object::Dict(d) => {
                 let pairs: Vec<(Value, Value)> = d.iter().collect();
                 let mut parts = Vec::with_capacity(pairs.len());

@@ -36,6 +36,8 @@ builtin_types! {
     List = "list": Object;
     Tuple = "tuple": Object;
     Dict = "dict": Object;
+    DefaultDict = "defaultdict": Dict;
+    Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;
     NoneType = "NoneType": Object;
