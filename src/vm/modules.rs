@@ -61,7 +61,8 @@ impl Vm {
                 let abc = self.load_module("collections.abc")?;
                 let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
                 let counter = Value::Obj(self.type_obj(TypeId::Counter));
-                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter)], &[])
+                let deque = Value::Obj(self.type_obj(TypeId::Deque));
+                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();
