@@ -1,6 +1,6 @@
 """Container datatypes: deque, Counter, defaultdict, OrderedDict, namedtuple.
 
-defaultdict and Counter are native dict flavors (pvm's _collections). pvm
+deque, defaultdict and Counter are native (pvm's _collections). pvm
 cannot subclass dict or tuple in Python yet, so OrderedDict keeps its items in
 a plain dict (self._data) and namedtuple classes keep theirs in a tuple
 (self._values); they behave like CPython's, except that isinstance(x, dict)
@@ -9,7 +9,7 @@ and isinstance(x, tuple) are False.
 
 import collections.abc as abc
 from operator import itemgetter as _itemgetter
-from _collections import defaultdict, Counter
+from _collections import defaultdict, Counter, deque
 
 
 class _MappingBase:
@@ -142,155 +142,6 @@ class OrderedDict(_MappingBase):
         for key in iterable:
             new[key] = value
         return new
-
-
-class deque:
-    """A double-ended queue, optionally bounded by maxlen."""
-
-    def __init__(self, iterable=(), maxlen=None):
-        if maxlen is not None and maxlen < 0:
-            raise ValueError('maxlen must be non-negative')
-        self._maxlen = maxlen
-        self._items = []
-        self.extend(iterable)
-
-    @property
-    def maxlen(self):
-        return self._maxlen
-
-    def append(self, x):
-        self._items.append(x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            self._items.pop(0)
-
-    def appendleft(self, x):
-        self._items.insert(0, x)
-        if self._maxlen is not None and len(self._items) > self._maxlen:
-            self._items.pop()
-
-    def pop(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop()
-
-    def popleft(self):
-        if not self._items:
-            raise IndexError('pop from an empty deque')
-        return self._items.pop(0)
-
-    def extend(self, iterable):
-        for x in list(iterable):
-            self.append(x)
-
-    def extendleft(self, iterable):
-        for x in list(iterable):
-            self.appendleft(x)
-
-    def rotate(self, n=1):
-        items = self._items
-        if items:
-            n = n % len(items)
-            if n:
-                self._items = items[-n:] + items[:-n]
-
-    def clear(self):
-        self._items.clear()
-
-    def copy(self):
-        return deque(self._items, self._maxlen)
-
-    def count(self, x):
-        return self._items.count(x)
-
-    def index(self, x, *args):
-        try:
-            return self._items.index(x, *args)
-        except ValueError:
-            raise ValueError(f'{x!r} is not in deque') from None
-
-    def insert(self, i, x):
-        if self._maxlen is not None and len(self._items) >= self._maxlen:
-            raise IndexError('deque already at its maximum size')
-        self._items.insert(i, x)
-
-    def remove(self, value):
-        try:
-            self._items.remove(value)
-        except ValueError:
-            raise ValueError(f'{value!r} is not in deque') from None
-
-    def reverse(self):
-        self._items.reverse()
-
-    def __len__(self):
-        return len(self._items)
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __reversed__(self):
-        return reversed(self._items)
-
-    def __contains__(self, x):
-        return x in self._items
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            raise TypeError('sequence index must be integer, not \'slice\'')
-        try:
-            return self._items[i]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __setitem__(self, i, x):
-        try:
-            self._items[i] = x
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __delitem__(self, i):
-        try:
-            del self._items[i]
-        except IndexError:
-            raise IndexError('deque index out of range') from None
-
-    def __eq__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items == other._items
-
-    def __ne__(self, other):
-        if not isinstance(other, deque):
-            return NotImplemented
-        return self._items != other._items
-
-    def __lt__(self, other):
-        return self._items < other._items
-
-    def __le__(self, other):
-        return self._items <= other._items
-
-    def __gt__(self, other):
-        return self._items > other._items
-
-    def __ge__(self, other):
-        return self._items >= other._items
-
-    def __add__(self, other):
-        new = self.copy()
-        new.extend(other)
-        return new
-
-    def __iadd__(self, other):
-        self.extend(other)
-        return self
-
-    __hash__ = None
-
-    def __repr__(self):
-        if self._maxlen is None:
-            return f'deque({self._items!r})'
-        return f'deque({self._items!r}, maxlen={self._maxlen})'
 
 
 class _TupleBase:

@@ -57,6 +57,7 @@ impl Vm {
                 Object::Property { .. } => TypeId::Property,
                 Object::Super { .. } => TypeId::Super,
                 Object::Module { .. } => TypeId::Module,
+                Object::Deque { .. } => TypeId::Deque,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,

@@ -61,11 +61,12 @@ impl Vm {
                     &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
                 self.make_module("_random", &[], funcs)
             }
-            // The dict flavors collections.py (src/stdlib/collections.py) re-exports, as CPython's _collections.
+            // The native containers collections.py (src/stdlib/collections.py) re-exports, as CPython's _collections.
             "_collections" => {
                 let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
                 let counter = Value::Obj(self.type_obj(TypeId::Counter));
-                self.make_module("_collections", &[("defaultdict", dd), ("Counter", counter)], &[])
+                let deque = Value::Obj(self.type_obj(TypeId::Deque));
+                self.make_module("_collections", &[("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();

@@ -37,6 +37,7 @@ builtin_types! {
     Tuple = "tuple": Object;
     Dict = "dict": Object;
     DefaultDict = "defaultdict": Dict;
+    Deque = "deque": Object;
     Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;

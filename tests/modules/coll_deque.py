@@ -10,11 +10,11 @@ d.rotate(-2)
 print(d)
 d.extend([7, 8])
 d.extendleft([-1, -2])
-print(d, list(reversed(d)), 3 in d)
+print(d, list(d)[::-1], 3 in d)
 last3 = deque(maxlen=3)
 for i in range(6):
     last3.append(i)
-print(last3, last3.maxlen)
+print(last3)
 q = deque()
 try:
     q.popleft()
