@@ -2,22 +2,8 @@
 
 from collections import namedtuple
 
-_initial_missing = object()
-
-
-def reduce(function, sequence, initial=_initial_missing):
-    """Fold sequence into one value: reduce(f, [a, b, c]) = f(f(a, b), c)."""
-    it = iter(sequence)
-    if initial is _initial_missing:
-        try:
-            value = next(it)
-        except StopIteration:
-            raise TypeError('reduce() of empty iterable with no initial value') from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
+# reduce is native (pvm's _functools), as in CPython.
+from _functools import reduce
 
 
 class partial:

@@ -1226,6 +1226,10 @@ impl Vm {
         }
         match frame.on_return {
             OnReturn::Push => self.push(v),
+            OnReturn::Memoize { cache, key } => {
+                self.dict_set(cache, key, v)?;
+                self.push(v);
+            }
             OnReturn::PushInstance(inst) => {
                 if !matches!(v, Value::None) {
                     // CPython checks this after __init__ returns, in the caller.
@@ -1255,7 +1259,7 @@ impl Vm {
         }
         let v = Value::Obj(g);
         match on_return {
-            OnReturn::Push | OnReturn::PushInstance(_) => self.push(v),
+            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => self.push(v),
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
             OnReturn::Exit => self.exit_code = Some(0),
         }
@@ -1423,7 +1427,7 @@ impl Vm {
                     self.exit_code = code;
                     return;
                 }
-                OnReturn::Push | OnReturn::PushInstance(_) => add_entry = true,
+                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => add_entry = true,
             }
         }
     }

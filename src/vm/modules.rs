@@ -61,6 +61,12 @@ impl Vm {
                     &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
                 self.make_module("_random", &[], funcs)
             }
+            // Native helpers of functools.py (src/stdlib/functools.py), as CPython's _functools.
+            "_functools" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("reduce", functools_reduce), ("cache", functools_cache), ("lru_cache", functools_lru_cache)];
+                self.make_module("_functools", &[], funcs)
+            }
             // The native containers collections.py (src/stdlib/collections.py) re-exports, as CPython's _collections.
             "_collections" => {
                 let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
@@ -757,5 +763,55 @@ impl Vm {
             }
         }
         Ok(out)
+    }
+}
+
+// ----- functools ---------------------------------------------------------------------
+
+fn functools_reduce(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len()));
+    }
+    let func = args.pos[0];
+    let it = vm.iter(args.pos[1])?;
+    let mut acc = match args.pos.get(2) {
+        Some(v) => *v,
+        None => match vm.next(it)? {
+            Some(v) => v,
+            None => return vm.type_error("reduce() of empty iterable with no initial value"),
+        },
+    };
+    while let Some(x) = vm.next(it)? {
+        acc = vm.call(func, Args::new(vec![acc, x]))?;
+    }
+    Ok(acc)
+}
+
+fn memoize(vm: &mut Vm, func: Value) -> Value {
+    let cache = vm.new_dict();
+    Value::Obj(vm.heap.alloc(Object::Memoized { func, cache }))
+}
+
+/// `functools.cache(f)`.
+fn functools_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&f) => Ok(memoize(vm, f)),
+        None => vm.type_error("cache() missing 1 required positional argument: 'user_function'"),
+    }
+}
+
+/// `@lru_cache` or `@lru_cache(maxsize=...)` (pvm's cache is unbounded).
+fn functools_lru_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args.take_kw("maxsize");
+    args.take_kw("typed");
+    match args.pos.first() {
+        Some(&f) if matches!(f.obj().map(|i| vm.heap.get(i)), Some(Object::Function(_) | Object::Builtin(_))) => {
+            Ok(memoize(vm, f))
+        }
+        _ => Ok(Value::Obj(vm.heap.alloc(Object::Builtin(Builtin {
+            name: "decorating_function",
+            func: functools_cache,
+            receiver: None,
+        })))),
     }
 }
