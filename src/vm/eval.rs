@@ -815,7 +815,17 @@ impl Vm {
             IMPORT_FROM => {
                 let name = self.name(arg);
                 let module = self.top();
-                let v = self.getattr(module, &name)?;
+                let v = match self.getattr(module, &name) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        let m = match module.obj().map(|i| self.heap.get(i)) {
+                            Some(Object::Module { name, .. }) => name.to_string(),
+                            _ => "?".into(),
+                        };
+                        let msg = format!("cannot import name '{name}' from '{m}' (unknown location)");
+                        return Err(self.exc(TypeId::ImportError, msg));
+                    }
+                };
                 self.push(v);
             }
             GET_LEN => {
