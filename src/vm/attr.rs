@@ -57,6 +57,8 @@ impl Vm {
                 Object::Property { .. } => TypeId::Property,
                 Object::Super { .. } => TypeId::Super,
                 Object::Module { .. } => TypeId::Module,
+                Object::Deque { .. } => TypeId::Deque,
+                Object::Memoized { .. } => TypeId::LruCacheWrapper,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,
@@ -317,6 +319,9 @@ impl Vm {
                 let d = f.defaults.clone();
                 if d.is_empty() { Value::None } else { self.new_tuple(d) }
             }
+            (Object::Function(f), "__module__" | "__doc__") if f.attrs.get(&HashKey::Str(Rc::from(name))).is_some() => {
+                f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
+            }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
             (Object::Function(f), "__doc__") => {
                 let code = &self.codes[f.code].consts;
@@ -328,6 +333,11 @@ impl Vm {
                 self.new_str(n)
             }
             (Object::Method { func, .. }, "__func__") => *func,
+            (Object::Memoized { func, .. }, "__wrapped__") => *func,
+            (Object::Memoized { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
+                let f = *func;
+                return self.getattr(f, name).map(Some);
+            }
             (Object::Method { receiver, .. }, "__self__") => *receiver,
             (Object::Method { func, .. }, "__name__" | "__qualname__") => {
                 let f = *func;
@@ -415,6 +425,10 @@ impl Vm {
             }
         }
         let k = self.intern(&key);
+        let str_value = match v.obj().map(|i| self.heap.get(i)) {
+            Some(Object::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
         match self.heap.get_mut(id) {
             Object::Instance(inst) => {
                 if let Some(e) = &mut inst.exc {
@@ -434,7 +448,12 @@ impl Vm {
                 inst.attrs.insert(HashKey::Str(key), k, v)
             }
             Object::Class(c) if c.builtin.is_none() => c.attrs.insert(HashKey::Str(key), k, v),
-            Object::Function(f) => f.attrs.insert(HashKey::Str(key), k, v),
+            Object::Function(f) => match (name, str_value) {
+                // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
+                ("__name__", Some(s)) => f.name = s,
+                ("__qualname__", Some(s)) => f.qualname = s,
+                _ => f.attrs.insert(HashKey::Str(key), k, v),
+            },
             Object::Module { dict, .. } => {
                 let dict = *dict;
                 self.store_name_in(dict, &key, v);

@@ -776,6 +776,29 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             }
             Ok(d)
         }
+        TypeId::Deque => {
+            let maxlen = args.pos.get(1).copied().or(args.take_kw("maxlen"));
+            let maxlen = match maxlen {
+                Some(Value::None) | None => None,
+                Some(v) => {
+                    let m = vm.index_of(v)?;
+                    if m < 0 {
+                        return vm.value_error("maxlen must be non-negative");
+                    }
+                    Some(m as usize)
+                }
+            };
+            let mut items = std::collections::VecDeque::new();
+            if let Some(&src) = args.pos.first() {
+                for v in vm.collect_iterable(src)? {
+                    items.push_back(v);
+                    if maxlen.is_some_and(|m| items.len() > m) {
+                        items.pop_front();
+                    }
+                }
+            }
+            Ok(Value::Obj(vm.heap.alloc(Object::Deque { items, maxlen })))
+        }
         TypeId::Counter => {
             let d = vm.new_dict();
             if let Object::Dict(dict) = vm.heap.get_mut(d) {

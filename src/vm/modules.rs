@@ -4,6 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
+use super::frame::{Frame, OnReturn};
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, Object};
@@ -25,7 +26,12 @@ impl Vm {
                 path.push('.');
             }
             path.push_str(part);
+            let parent = leaf;
             leaf = self.load_module(&path)?;
+            if top.is_some() {
+                // `import a.b` binds the submodule as an attribute of `a`.
+                self.setattr(parent, part, leaf)?;
+            }
             top.get_or_insert(leaf);
         }
         let wants_leaf = !matches!(fromlist, Value::None);
@@ -48,20 +54,40 @@ impl Vm {
                 let sep = self.new_str("/");
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
-            "random" => {
-                let funcs: &[(&'static str, BuiltinFn)] = &[
-                    ("seed", random_seed), ("random", random_random), ("randint", random_randint),
-                    ("randrange", random_randrange), ("choice", random_choice), ("shuffle", random_shuffle),
-                    ("uniform", random_uniform), ("sample", random_sample), ("getrandbits", random_getrandbits),
-                    ("choices", random_choices),
-                ];
-                self.make_module("random", &[], funcs)
+            "time" => self.time_module(),
+            // The generator core of random.py (src/stdlib/random.py), as CPython's _random.
+            "_random" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
+                self.make_module("_random", &[], funcs)
             }
-            "collections" => {
-                let abc = self.load_module("collections.abc")?;
+            // Native versions of some itertools; itertools.py (src/stdlib/itertools.py) is
+            // written in Python so a learner can step into it, and does not use them yet.
+            "_itertools" => {
+                let funcs: &[(&'static str, BuiltinFn)] = &[
+                    ("permutations", it_permutations),
+                    ("combinations", it_combinations),
+                    ("product", it_product),
+                    ("chain", it_chain),
+                    ("accumulate", it_accumulate),
+                    ("islice", it_islice),
+                    ("repeat", it_repeat),
+                    ("zip_longest", it_zip_longest),
+                ];
+                self.make_module("_itertools", &[], funcs)
+            }
+            // Native helpers of functools.py (src/stdlib/functools.py), as CPython's _functools.
+            "_functools" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("reduce", functools_reduce), ("cache", functools_cache), ("lru_cache", functools_lru_cache)];
+                self.make_module("_functools", &[], funcs)
+            }
+            // The native containers collections.py (src/stdlib/collections.py) re-exports, as CPython's _collections.
+            "_collections" => {
                 let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
                 let counter = Value::Obj(self.type_obj(TypeId::Counter));
-                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter)], &[])
+                let deque = Value::Obj(self.type_obj(TypeId::Deque));
+                self.make_module("_collections", &[("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();
@@ -71,6 +97,7 @@ impl Vm {
                 }
                 self.make_module("collections.abc", &names, &[])
             }
+            _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
                 return Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{}'", if self.modules.contains_key(top) { path } else { top })));
@@ -78,6 +105,58 @@ impl Vm {
         };
         self.modules.insert(path.to_string(), m);
         Ok(m)
+    }
+
+    /// Compiles and runs one of pvm's Python-source stdlib modules (see
+    /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
+    /// its body runs and removed again if the body raises.
+    fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
+        let source = crate::stdlib::source(name).unwrap_or_default();
+        let code = match crate::compiler::compile(source, &crate::stdlib::filename(name)) {
+            Ok(code) => code,
+            Err(e) => return Err(self.exc(TypeId::ImportError, format!("pvm cannot compile its module '{name}': {}", e.msg))),
+        };
+        let module = self.make_module(name, &[], &[]);
+        let Some(Object::Module { dict, .. }) = module.obj().map(|i| self.heap.get(i)) else { unreachable!("make_module makes a module") };
+        let dict = *dict;
+        let builtins = Value::Obj(self.builtins);
+        self.set_item_str(dict, "__builtins__", builtins);
+        self.modules.insert(name.to_string(), module);
+        let index = self.register_code(&code);
+        let entry = &self.codes[index];
+        let frame = Frame {
+            code: entry.code.clone(),
+            code_index: index,
+            consts: entry.consts.clone(),
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals: vec![Value::Null; code.nlocalsplus()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            globals: dict,
+            names: Some(dict),
+            func: None,
+            kw_names: None,
+            on_return: OnReturn::Nested,
+            generator: None,
+            resumed: false,
+        };
+        if let Err(e) = self.run_frame(frame) {
+            self.modules.remove(name);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    fn time_module(&mut self) -> Value {
+        let funcs: &[(&'static str, BuiltinFn)] = &[
+            ("time", time_time),
+            ("perf_counter", time_perf_counter),
+            ("monotonic", time_perf_counter),
+            ("process_time", time_perf_counter),
+            ("sleep", time_sleep),
+        ];
+        self.make_module("time", &[], funcs)
     }
 
     fn abc_class(&mut self, name: &str) -> Value {
@@ -168,6 +247,47 @@ impl Vm {
     pub(super) fn is_stderr(&self, file: Value) -> bool {
         matches!(file.obj().map(|i| self.heap.get(i)), Some(Object::Module { name, .. }) if &**name == "<stderr>")
     }
+}
+
+// ----- time ------------------------------------------------------------------------
+// Native builds read the system clock. wasm32-unknown-unknown has none in the
+// core (std's clock panics there), so the page's clock is virtual: it starts
+// at 0 and advances with the instructions executed and with sleep(). The
+// values are nondeterministic either way; programs only compare them.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_seconds(_vm: &Vm) -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_seconds(vm: &Vm) -> f64 {
+    vm.instructions as f64 * 1e-8
+}
+
+thread_local! {
+    /// Seconds slept on the virtual clock (wasm) — added to every reading.
+    static SLEPT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+fn time_time(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(clock_seconds(vm) + SLEPT.with(|s| s.get())))
+}
+
+fn time_perf_counter(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    time_time(vm, _args)
+}
+
+fn time_sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let secs = float_arg(vm, args, 0)?;
+    if secs < 0.0 || secs.is_nan() {
+        return vm.value_error("sleep length must be non-negative");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(60.0)));
+    #[cfg(target_arch = "wasm32")]
+    SLEPT.with(|s| s.set(s.get() + secs));
+    Ok(Value::None)
 }
 
 fn noop(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
@@ -602,130 +722,6 @@ fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Float(vm.rng.random()))
 }
 
-fn randbelow(vm: &mut Vm, n: &BigInt) -> Value {
-    let r = vm.rng.randbelow(n);
-    vm.new_int(r)
-}
-
-fn random_randrange(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let start = int_arg(vm, args, 0)?;
-    if args.pos.len() < 2 {
-        if start > BigInt::zero() {
-            return Ok(randbelow(vm, &start));
-        }
-        return vm.value_error("empty range for randrange()");
-    }
-    let stop = int_arg(vm, args, 1)?;
-    let step = if args.pos.len() > 2 { int_arg(vm, args, 2)? } else { BigInt::one() };
-    let width = &stop - &start;
-    if step.is_one() {
-        if width > BigInt::zero() {
-            let r = vm.rng.randbelow(&width);
-            return Ok(vm.new_int(start + r));
-        }
-        return vm.value_error(format!("empty range in randrange({start}, {stop})"));
-    }
-    if step.is_zero() {
-        return vm.value_error("zero step for randrange()");
-    }
-    let n = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
-    if n <= BigInt::zero() {
-        return vm.value_error(format!("empty range in randrange({start}, {stop}, {step})"));
-    }
-    let r = vm.rng.randbelow(&n);
-    Ok(vm.new_int(start + step * r))
-}
-
-fn random_randint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (a, b) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
-    let (a, b) = (vm.new_int(a), vm.new_int(b + 1));
-    random_randrange(vm, &mut Args::new(vec![a, b]))
-}
-
-fn random_choice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let seq = args.pos.first().copied().unwrap_or(Value::None);
-    let n = vm.len(seq)?;
-    if n == 0 {
-        return Err(vm.exc(TypeId::IndexError, "Cannot choose from an empty sequence"));
-    }
-    let i = randbelow(vm, &BigInt::from(n));
-    vm.getitem(seq, i)
-}
-
-fn random_shuffle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let x = args.pos.first().copied().unwrap_or(Value::None);
-    let n = vm.len(x)?;
-    for i in (1..n).rev() {
-        let j = vm.rng.randbelow(&BigInt::from(i + 1)).to_usize().unwrap_or(0);
-        if let Some(Object::List(items)) = x.obj().map(|id| vm.heap.get_mut(id)) {
-            items.swap(i, j);
-        }
-    }
-    Ok(Value::None)
-}
-
-fn random_uniform(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
-    let r = vm.rng.random();
-    Ok(Value::Float(a + (b - a) * r))
-}
-
-fn random_sample(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let k = match args.pos.get(1).copied().or(args.take_kw("k")) {
-        Some(v) => vm.index_of(v)?,
-        None => return vm.type_error("sample() missing 1 required positional argument: 'k'"),
-    };
-    let n = population.len();
-    if k < 0 || k as usize > n {
-        return vm.value_error("Sample larger than population or is negative");
-    }
-    let k = k as usize;
-    let mut setsize = 21usize;
-    if k > 5 {
-        let e = ((k * 3) as f64).ln() / 4f64.ln();
-        setsize += 4usize.pow(e.ceil() as u32);
-    }
-    let mut result = Vec::with_capacity(k);
-    if n <= setsize {
-        let mut pool = population.clone();
-        for i in 0..k {
-            let j = vm.rng.randbelow(&BigInt::from(n - i)).to_usize().unwrap_or(0);
-            result.push(pool[j]);
-            pool[j] = pool[n - i - 1];
-        }
-    } else {
-        let mut selected = std::collections::HashSet::new();
-        for _ in 0..k {
-            let mut j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
-            while selected.contains(&j) {
-                j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
-            }
-            selected.insert(j);
-            result.push(population[j]);
-        }
-    }
-    Ok(vm.new_list(result))
-}
-
-fn random_choices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let k = match args.take_kw("k") {
-        Some(v) => vm.index_of(v)?,
-        None => 1,
-    };
-    if args.take_kw("weights").is_some() || args.take_kw("cum_weights").is_some() {
-        return vm.type_error("pvm's random.choices() does not support weights yet");
-    }
-    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let n = population.len() as f64;
-    let mut out = Vec::new();
-    for _ in 0..k.max(0) {
-        let i = (vm.rng.random() * n).floor() as usize;
-        out.push(population[i.min(population.len().saturating_sub(1))]);
-    }
-    Ok(vm.new_list(out))
-}
-
 fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let k = int_arg(vm, args, 0)?;
     if k.is_negative() {
@@ -783,4 +779,223 @@ impl Vm {
         }
         Ok(out)
     }
+}
+
+// ----- functools ---------------------------------------------------------------------
+
+fn functools_reduce(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len()));
+    }
+    let func = args.pos[0];
+    let it = vm.iter(args.pos[1])?;
+    let mut acc = match args.pos.get(2) {
+        Some(v) => *v,
+        None => match vm.next(it)? {
+            Some(v) => v,
+            None => return vm.type_error("reduce() of empty iterable with no initial value"),
+        },
+    };
+    while let Some(x) = vm.next(it)? {
+        acc = vm.call(func, Args::new(vec![acc, x]))?;
+    }
+    Ok(acc)
+}
+
+fn memoize(vm: &mut Vm, func: Value) -> Value {
+    let cache = vm.new_dict();
+    Value::Obj(vm.heap.alloc(Object::Memoized { func, cache }))
+}
+
+/// `functools.cache(f)`.
+fn functools_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&f) => Ok(memoize(vm, f)),
+        None => vm.type_error("cache() missing 1 required positional argument: 'user_function'"),
+    }
+}
+
+/// `@lru_cache` or `@lru_cache(maxsize=...)` (pvm's cache is unbounded).
+fn functools_lru_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args.take_kw("maxsize");
+    args.take_kw("typed");
+    match args.pos.first() {
+        Some(&f) if matches!(f.obj().map(|i| vm.heap.get(i)), Some(Object::Function(_) | Object::Builtin(_))) => {
+            Ok(memoize(vm, f))
+        }
+        _ => Ok(Value::Obj(vm.heap.alloc(Object::Builtin(Builtin {
+            name: "decorating_function",
+            func: functools_cache,
+            receiver: None,
+        })))),
+    }
+}
+
+// ----- itertools (eager: the results are computed up front) ----------------------
+
+fn values_iter(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.heap.alloc(Object::Iter(crate::runtime::object::Iter::Values { items, index: 0, kind: "itertools" })))
+}
+
+fn tuples_iter(vm: &mut Vm, tuples: Vec<Vec<Value>>) -> Value {
+    let items: Vec<Value> = tuples.into_iter().map(|t| vm.new_tuple(t)).collect();
+    values_iter(vm, items)
+}
+
+fn it_permutations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let n = pool.len();
+    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
+        Some(Value::None) | None => n,
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+    };
+    let mut out = Vec::new();
+    if r <= n {
+        // CPython's order: itertools.permutations' documented algorithm.
+        let mut indices: Vec<usize> = (0..n).collect();
+        let mut cycles: Vec<usize> = (n - r + 1..=n).rev().collect();
+        out.push(indices[..r].iter().map(|&i| pool[i]).collect());
+        'outer: while n > 0 {
+            for i in (0..r).rev() {
+                cycles[i] -= 1;
+                if cycles[i] == 0 {
+                    let moved = indices.remove(i);
+                    indices.push(moved);
+                    cycles[i] = n - i;
+                } else {
+                    let j = cycles[i];
+                    indices.swap(i, n - j);
+                    out.push(indices[..r].iter().map(|&i| pool[i]).collect());
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+    }
+    Ok(tuples_iter(vm, out))
+}
+
+fn it_combinations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => return vm.type_error("combinations() missing required argument 'r' (pos 2)"),
+    };
+    let n = pool.len();
+    let mut out = Vec::new();
+    if r <= n {
+        let mut indices: Vec<usize> = (0..r).collect();
+        out.push(indices.iter().map(|&i| pool[i]).collect());
+        loop {
+            let Some(i) = (0..r).rev().find(|&i| indices[i] != i + n - r) else { break };
+            indices[i] += 1;
+            for j in i + 1..r {
+                indices[j] = indices[j - 1] + 1;
+            }
+            out.push(indices.iter().map(|&i| pool[i]).collect());
+        }
+    }
+    Ok(tuples_iter(vm, out))
+}
+
+fn it_product(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let repeat = match args.take_kw("repeat") {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => 1,
+    };
+    let mut pools = Vec::new();
+    for p in args.pos.clone() {
+        pools.push(vm.collect_iterable(p)?);
+    }
+    let pools: Vec<Vec<Value>> = (0..repeat).flat_map(|_| pools.clone()).collect();
+    let mut result: Vec<Vec<Value>> = vec![vec![]];
+    for pool in &pools {
+        let mut next = Vec::new();
+        for x in &result {
+            for y in pool {
+                let mut t = x.clone();
+                t.push(*y);
+                next.push(t);
+            }
+        }
+        result = next;
+    }
+    Ok(tuples_iter(vm, result))
+}
+
+fn it_chain(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut items = Vec::new();
+    for p in args.pos.clone() {
+        items.extend(vm.collect_iterable(p)?);
+    }
+    Ok(values_iter(vm, items))
+}
+
+fn it_accumulate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let initial = args.take_kw("initial");
+    let func = args.pos.get(1).copied().or(args.take_kw("func")).filter(|f| !matches!(f, Value::None));
+    let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let mut out = Vec::new();
+    let mut acc = initial;
+    if let Some(a) = acc {
+        out.push(a);
+    }
+    for x in items {
+        let next = match acc {
+            None => x,
+            Some(a) => match func {
+                Some(f) => vm.call(f, Args::new(vec![a, x]))?,
+                None => vm.binary_op(a, x, 0)?,
+            },
+        };
+        out.push(next);
+        acc = Some(next);
+    }
+    Ok(values_iter(vm, out))
+}
+
+fn it_islice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let it = vm.iter(args.pos.first().copied().unwrap_or(Value::None))?;
+    let get = |vm: &mut Vm, v: Option<&Value>| -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => vm.index_of(*v).map(Some),
+        }
+    };
+    let (start, stop, step) = match args.pos.len() {
+        2 => (0, get(vm, args.pos.get(1))?, 1),
+        _ => (get(vm, args.pos.get(1))?.unwrap_or(0), get(vm, args.pos.get(2))?, get(vm, args.pos.get(3))?.unwrap_or(1)),
+    };
+    let mut out = Vec::new();
+    let mut i = 0i64;
+    let mut next_pick = start;
+    while stop.map_or(true, |s| i < s) {
+        let Some(x) = vm.next(it)? else { break };
+        if i == next_pick {
+            out.push(x);
+            next_pick += step.max(1);
+        }
+        i += 1;
+    }
+    Ok(values_iter(vm, out))
+}
+
+fn it_repeat(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let x = args.pos.first().copied().unwrap_or(Value::None);
+    let n = match args.pos.get(1).copied().or(args.take_kw("times")) {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => return vm.value_error("pvm's itertools.repeat() needs a count"),
+    };
+    Ok(values_iter(vm, vec![x; n]))
+}
+
+fn it_zip_longest(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let fill = args.take_kw("fillvalue").unwrap_or(Value::None);
+    let mut cols = Vec::new();
+    for p in args.pos.clone() {
+        cols.push(vm.collect_iterable(p)?);
+    }
+    let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+    let rows: Vec<Vec<Value>> = (0..n).map(|i| cols.iter().map(|c| c.get(i).copied().unwrap_or(fill)).collect()).collect();
+    Ok(tuples_iter(vm, rows))
 }

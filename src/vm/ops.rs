@@ -90,6 +90,7 @@ impl Vm {
                 Object::Str(s) => !s.is_empty(),
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
+                Object::Deque { items, .. } => !items.is_empty(),
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set { items, .. } => !items.is_empty(),
                 Object::Range { .. } => self.len(v)? > 0,
@@ -721,6 +722,7 @@ impl Vm {
             match self.heap.get(id) {
                 Object::Str(s) => return Ok(s.chars().count()),
                 Object::List(v) | Object::Tuple(v) => return Ok(v.len()),
+                Object::Deque { items, .. } => return Ok(items.len()),
                 Object::Dict(d) => return Ok(d.len()),
                 Object::DictView { dict, .. } => {
                     if let Object::Dict(d) = self.heap.get(*dict) {
@@ -909,6 +911,16 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "range object index out of range")),
                 }
             }
+            Object::Deque { items, .. } => {
+                let len = items.len();
+                match self.seq_index(sub, len, "deque")? {
+                    Some(i) => match self.heap.get(id) {
+                        Object::Deque { items, .. } => Ok(items[i]),
+                        _ => unreachable!(),
+                    },
+                    None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
+                }
+            }
             Object::Class(_) => Ok(container),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
@@ -1042,6 +1054,7 @@ impl Vm {
         };
         let it = match self.heap.get(id) {
             Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
+            Object::Deque { items, .. } => Iter::Values { items: items.iter().copied().collect(), index: 0, kind: "deque" },
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },

@@ -59,7 +59,7 @@ impl Vm {
         };
         let container = matches!(
             self.heap.get(id),
-            Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Set { .. } | Object::Instance(_)
+            Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Set { .. } | Object::Instance(_) | Object::Deque { .. }
         );
         if container && seen.contains(&id) {
             return Ok(match self.heap.get(id) {
@@ -90,6 +90,15 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Int(b) => b.to_string(),
+            Object::Memoized { .. } => format!("<functools._lru_cache_wrapper object at {}>", address(id)),
+            Object::Deque { items, maxlen } => {
+                let (items, maxlen): (Vec<Value>, Option<usize>) = (items.iter().copied().collect(), *maxlen);
+                let inner = self.join_reprs(&items, seen, calls)?;
+                match maxlen {
+                    Some(m) => format!("deque([{inner}], maxlen={m})"),
+                    None => format!("deque([{inner}])"),
+                }
+            }
             Object::List(items) => {
                 let items = items.clone();
                 format!("[{}]", self.join_reprs(&items, seen, calls)?)

@@ -37,6 +37,8 @@ builtin_types! {
     Tuple = "tuple": Object;
     Dict = "dict": Object;
     DefaultDict = "defaultdict": Dict;
+    Deque = "deque": Object;
+    LruCacheWrapper = "_lru_cache_wrapper": Object;
     Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;
