@@ -505,6 +505,7 @@ impl Vm {
     /// Ordering of builtin values; `Ok(None)` when the types do not order
     /// (the caller then tries dunders), `Ok(Some(None))` for NaN.
     fn builtin_cmp(&mut self, a: Value, b: Value) -> PyResult<Option<Option<Ordering>>> {
+        self.enter_native(" in comparison")?;
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(Some(num_cmp(&x, &y)));
         }
@@ -537,6 +538,7 @@ impl Vm {
 
     /// Python `==`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        self.enter_native(" in comparison")?;
         // Key and item views compare like sets.
         let is_set_view = |vm: &Vm, v: Value| {
             matches!(v.obj().map(|i| vm.heap.get(i)), Some(Object::DictView { kind: ViewKind::Keys | ViewKind::Items, .. }))
