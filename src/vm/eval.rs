@@ -581,7 +581,10 @@ impl Vm {
                 let seq = self.pop();
                 let before = (arg & 0xFF) as usize;
                 let after = (arg >> 8) as usize;
-                let items = self.collect_hinted(seq)?;
+                let items = match self.collect_hinted(seq) {
+                    Ok(items) => items,
+                    Err(e) => return Err(self.unpack_error(seq, e)),
+                };
                 if items.len() < before + after {
                     let msg = format!(
                         "not enough values to unpack (expected at least {}, got {})",
@@ -1085,6 +1088,13 @@ impl Vm {
         };
         if v.is_null() {
             let name = self.frame().code.localsplusnames[i as usize].clone();
+            // A cell of this frame's own (not a free variable) is a local to
+            // CPython: UnboundLocalError, as for LOAD_FAST_CHECK.
+            let kind = self.frame().code.localspluskinds.get(i as usize).copied().unwrap_or(0);
+            if kind & crate::bytecode::code::local_kind::FREE == 0 {
+                let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+                return Err(self.exc(TypeId::UnboundLocalError, msg));
+            }
             let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
             let exc = self.exc(TypeId::NameError, msg);
             let suggestion = self.name_suggestion(&name);
