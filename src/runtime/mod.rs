@@ -6,6 +6,7 @@ pub mod heap;
 pub mod limits;
 pub mod object;
 pub mod repr;
+pub mod mt;
 pub mod set;
 mod unprintable;
 pub mod value;

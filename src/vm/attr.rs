@@ -20,7 +20,11 @@ impl Vm {
                 Object::Int(_) => TypeId::Int,
                 Object::List(_) => TypeId::List,
                 Object::Tuple(_) => TypeId::Tuple,
-                Object::Dict(_) => TypeId::Dict,
+                Object::Dict(d) => match d.flavor {
+                    crate::runtime::dict::Flavor::Plain => TypeId::Dict,
+                    crate::runtime::dict::Flavor::Default(_) => TypeId::DefaultDict,
+                    crate::runtime::dict::Flavor::Counter => TypeId::Counter,
+                },
                 Object::Set { frozen: false, .. } => TypeId::Set,
                 Object::Set { frozen: true, .. } => TypeId::FrozenSet,
                 Object::Function(_) => TypeId::Function,
@@ -53,6 +57,8 @@ impl Vm {
                 Object::Property { .. } => TypeId::Property,
                 Object::Super { .. } => TypeId::Super,
                 Object::Module { .. } => TypeId::Module,
+                Object::Deque { .. } => TypeId::Deque,
+                Object::Memoized { .. } => TypeId::LruCacheWrapper,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,
@@ -324,6 +330,11 @@ impl Vm {
                 self.new_str(n)
             }
             (Object::Method { func, .. }, "__func__") => *func,
+            (Object::Memoized { func, .. }, "__wrapped__") => *func,
+            (Object::Memoized { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
+                let f = *func;
+                return self.getattr(f, name).map(Some);
+            }
             (Object::Method { receiver, .. }, "__self__") => *receiver,
             (Object::Method { func, .. }, "__name__" | "__qualname__") => {
                 let f = *func;

@@ -142,6 +142,9 @@ impl Vm {
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
+        if self.nesting >= super::MAX_NESTING {
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
         frame.on_return = OnReturn::Nested;
         self.push_frame(frame)?;
         self.run_nested()
@@ -831,7 +834,17 @@ impl Vm {
             IMPORT_FROM => {
                 let name = self.name(arg);
                 let module = self.top();
-                let v = self.getattr(module, &name)?;
+                let v = match self.getattr(module, &name) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        let m = match module.obj().map(|i| self.heap.get(i)) {
+                            Some(Object::Module { name, .. }) => name.to_string(),
+                            _ => "?".into(),
+                        };
+                        let msg = format!("cannot import name '{name}' from '{m}' (unknown location)");
+                        return Err(self.exc(TypeId::ImportError, msg));
+                    }
+                };
                 self.push(v);
             }
             GET_LEN => {
@@ -1249,6 +1262,10 @@ impl Vm {
         }
         match frame.on_return {
             OnReturn::Push => self.push(v),
+            OnReturn::Memoize { cache, key } => {
+                self.dict_set(cache, key, v)?;
+                self.push(v);
+            }
             OnReturn::PushInstance(inst) => {
                 if !matches!(v, Value::None) {
                     // CPython checks this after __init__ returns, in the caller.
@@ -1278,7 +1295,7 @@ impl Vm {
         }
         let v = Value::Obj(g);
         match on_return {
-            OnReturn::Push | OnReturn::PushInstance(_) => self.push(v),
+            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => self.push(v),
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
             OnReturn::Exit => self.exit_code = Some(0),
         }
@@ -1446,7 +1463,7 @@ impl Vm {
                     self.exit_code = code;
                     return;
                 }
-                OnReturn::Push | OnReturn::PushInstance(_) => add_entry = true,
+                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => add_entry = true,
             }
         }
     }

@@ -11,6 +11,7 @@ mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
+pub mod heapview;
 mod methods;
 mod modules;
 mod ops;
@@ -44,6 +45,14 @@ pub type PyResult<T> = Result<T, Exc>;
 
 /// CPython's default `sys.getrecursionlimit()`.
 pub const RECURSION_LIMIT: usize = 1000;
+
+/// How deep Python code may call back into Python code through builtins
+/// and dunder methods (each level is a nested Rust loop, about 5 KB of
+/// Rust stack in a release build). CPython's own limit is the recursion
+/// limit, which comes first; this backstop only turns a runaway into a
+/// RecursionError. Hosts need a stack of several MB (the CLI's main thread
+/// has 8 MB; the WebAssembly build must be linked with a large stack).
+pub const MAX_NESTING: usize = RECURSION_LIMIT + 50;
 
 /// A remembered dict lookup of a name: valid while the dict's version is unchanged.
 #[derive(Clone, Copy, Debug, Default)]
@@ -104,6 +113,8 @@ pub struct Vm {
     pub trace: Option<trace::TraceLog>,
     not_implemented: ObjId,
     ellipsis: ObjId,
+    /// The `random` module's generator.
+    rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
     /// Per code object, per name: cached positions of names in namespaces.
@@ -154,6 +165,8 @@ impl Vm {
             stack_base: 0,
             name_caches: Vec::new(),
             spare_values: Vec::new(),
+            // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
+            rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);

@@ -48,9 +48,53 @@ impl Vm {
                 let sep = self.new_str("/");
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
+            "random" => {
+                let funcs: &[(&'static str, BuiltinFn)] = &[
+                    ("seed", random_seed), ("random", random_random), ("randint", random_randint),
+                    ("randrange", random_randrange), ("choice", random_choice), ("shuffle", random_shuffle),
+                    ("uniform", random_uniform), ("sample", random_sample), ("getrandbits", random_getrandbits),
+                    ("choices", random_choices),
+                ];
+                self.make_module("random", &[], funcs)
+            }
+            "string" => {
+                let consts = [
+                    ("ascii_letters", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                    ("ascii_lowercase", "abcdefghijklmnopqrstuvwxyz"),
+                    ("ascii_uppercase", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+                    ("digits", "0123456789"),
+                    ("hexdigits", "0123456789abcdefABCDEF"),
+                    ("octdigits", "01234567"),
+                    ("punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+                    ("whitespace", " \t\n\r\x0b\x0c"),
+                ];
+                let values: Vec<(&str, Value)> = consts.iter().map(|(k, v)| (*k, self.new_str(v))).collect();
+                self.make_module("string", &values, &[])
+            }
+            "itertools" => {
+                let funcs: &[(&'static str, BuiltinFn)] = &[
+                    ("permutations", it_permutations),
+                    ("combinations", it_combinations),
+                    ("product", it_product),
+                    ("chain", it_chain),
+                    ("accumulate", it_accumulate),
+                    ("islice", it_islice),
+                    ("repeat", it_repeat),
+                    ("zip_longest", it_zip_longest),
+                ];
+                self.make_module("itertools", &[], funcs)
+            }
+            "functools" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("reduce", functools_reduce), ("cache", functools_cache), ("lru_cache", functools_lru_cache)];
+                self.make_module("functools", &[], funcs)
+            }
             "collections" => {
                 let abc = self.load_module("collections.abc")?;
-                self.make_module("collections", &[("abc", abc)], &[])
+                let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
+                let counter = Value::Obj(self.type_obj(TypeId::Counter));
+                let deque = Value::Obj(self.type_obj(TypeId::Deque));
+                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();
@@ -565,4 +609,430 @@ fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         partials.push(x);
     }
     Ok(Value::Float(partials.iter().sum()))
+}
+
+// ----- random ------------------------------------------------------------------------
+
+fn random_seed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let a = args.pos.first().copied().unwrap_or(Value::None);
+    let seed = match vm.num(a) {
+        Some(Num::Int(i)) => BigInt::from(i),
+        Some(Num::Big(b)) => b,
+        Some(Num::Float(f)) => BigInt::from(f.to_bits()),
+        None => match a {
+            Value::None => BigInt::from(0x5eed_u32),
+            other => match vm.key(other)? {
+                crate::runtime::dict::HashKey::Str(s) => BigInt::from_bytes_be(num_bigint::Sign::Plus, s.as_bytes()),
+                k => BigInt::from(crate::runtime::set::py_hash(&k)),
+            },
+        },
+    };
+    vm.rng = crate::runtime::mt::Mt19937::from_int_seed(&seed);
+    Ok(Value::None)
+}
+
+fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.rng.random()))
+}
+
+fn randbelow(vm: &mut Vm, n: &BigInt) -> Value {
+    let r = vm.rng.randbelow(n);
+    vm.new_int(r)
+}
+
+fn random_randrange(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let start = int_arg(vm, args, 0)?;
+    if args.pos.len() < 2 {
+        if start > BigInt::zero() {
+            return Ok(randbelow(vm, &start));
+        }
+        return vm.value_error("empty range for randrange()");
+    }
+    let stop = int_arg(vm, args, 1)?;
+    let step = if args.pos.len() > 2 { int_arg(vm, args, 2)? } else { BigInt::one() };
+    let width = &stop - &start;
+    if step.is_one() {
+        if width > BigInt::zero() {
+            let r = vm.rng.randbelow(&width);
+            return Ok(vm.new_int(start + r));
+        }
+        return vm.value_error(format!("empty range in randrange({start}, {stop})"));
+    }
+    if step.is_zero() {
+        return vm.value_error("zero step for randrange()");
+    }
+    let n = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
+    if n <= BigInt::zero() {
+        return vm.value_error(format!("empty range in randrange({start}, {stop}, {step})"));
+    }
+    let r = vm.rng.randbelow(&n);
+    Ok(vm.new_int(start + step * r))
+}
+
+fn random_randint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (a, b) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    let (a, b) = (vm.new_int(a), vm.new_int(b + 1));
+    random_randrange(vm, &mut Args::new(vec![a, b]))
+}
+
+fn random_choice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let seq = args.pos.first().copied().unwrap_or(Value::None);
+    let n = vm.len(seq)?;
+    if n == 0 {
+        return Err(vm.exc(TypeId::IndexError, "Cannot choose from an empty sequence"));
+    }
+    let i = randbelow(vm, &BigInt::from(n));
+    vm.getitem(seq, i)
+}
+
+fn random_shuffle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let x = args.pos.first().copied().unwrap_or(Value::None);
+    let n = vm.len(x)?;
+    for i in (1..n).rev() {
+        let j = vm.rng.randbelow(&BigInt::from(i + 1)).to_usize().unwrap_or(0);
+        if let Some(Object::List(items)) = x.obj().map(|id| vm.heap.get_mut(id)) {
+            items.swap(i, j);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn random_uniform(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    let r = vm.rng.random();
+    Ok(Value::Float(a + (b - a) * r))
+}
+
+fn random_sample(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let k = match args.pos.get(1).copied().or(args.take_kw("k")) {
+        Some(v) => vm.index_of(v)?,
+        None => return vm.type_error("sample() missing 1 required positional argument: 'k'"),
+    };
+    let n = population.len();
+    if k < 0 || k as usize > n {
+        return vm.value_error("Sample larger than population or is negative");
+    }
+    let k = k as usize;
+    let mut setsize = 21usize;
+    if k > 5 {
+        let e = ((k * 3) as f64).ln() / 4f64.ln();
+        setsize += 4usize.pow(e.ceil() as u32);
+    }
+    let mut result = Vec::with_capacity(k);
+    if n <= setsize {
+        let mut pool = population.clone();
+        for i in 0..k {
+            let j = vm.rng.randbelow(&BigInt::from(n - i)).to_usize().unwrap_or(0);
+            result.push(pool[j]);
+            pool[j] = pool[n - i - 1];
+        }
+    } else {
+        let mut selected = std::collections::HashSet::new();
+        for _ in 0..k {
+            let mut j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
+            while selected.contains(&j) {
+                j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
+            }
+            selected.insert(j);
+            result.push(population[j]);
+        }
+    }
+    Ok(vm.new_list(result))
+}
+
+fn random_choices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let k = match args.take_kw("k") {
+        Some(v) => vm.index_of(v)?,
+        None => 1,
+    };
+    if args.take_kw("weights").is_some() || args.take_kw("cum_weights").is_some() {
+        return vm.type_error("pvm's random.choices() does not support weights yet");
+    }
+    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let n = population.len() as f64;
+    let mut out = Vec::new();
+    for _ in 0..k.max(0) {
+        let i = (vm.rng.random() * n).floor() as usize;
+        out.push(population[i.min(population.len().saturating_sub(1))]);
+    }
+    Ok(vm.new_list(out))
+}
+
+fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let k = int_arg(vm, args, 0)?;
+    if k.is_negative() {
+        return vm.value_error("number of bits must be non-negative");
+    }
+    let r = vm.rng.getrandbits(k.to_u32().unwrap_or(0));
+    Ok(vm.new_int(r))
+}
+
+impl Vm {
+    /// A Counter's items, most common first (ties in insertion order).
+    pub(super) fn counter_most_common(&mut self, id: ObjId) -> PyResult<Vec<(Value, Value)>> {
+        let pairs: Vec<(Value, Value)> = match self.heap.get(id) {
+            Object::Dict(d) => d.iter().collect(),
+            _ => Vec::new(),
+        };
+        // Stable sort by count, descending (what most_common's sorted(..., reverse=True) gives).
+        let mut keyed: Vec<(Value, Value)> = pairs.iter().map(|(k, v)| (*v, self.new_tuple(vec![*k, *v]))).collect();
+        keyed.reverse();
+        let mut items: Vec<Value> = keyed.iter().map(|(_, t)| *t).collect();
+        let mut counts: Vec<Value> = keyed.iter().map(|(c, _)| *c).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let mut err = None;
+        order.sort_by(|&a, &b| {
+            if err.is_some() {
+                return std::cmp::Ordering::Equal;
+            }
+            match self.compare(counts[a], counts[b], 0) {
+                Ok(Value::Bool(true)) => std::cmp::Ordering::Less,
+                Ok(_) => match self.compare(counts[b], counts[a], 0) {
+                    Ok(Value::Bool(true)) => std::cmp::Ordering::Greater,
+                    Ok(_) => std::cmp::Ordering::Equal,
+                    Err(e) => {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        order.reverse();
+        items = order.iter().map(|&i| items[i]).collect();
+        counts.clear();
+        let mut out = Vec::new();
+        for t in items {
+            if let Some(Object::Tuple(kv)) = t.obj().map(|i| self.heap.get(i)) {
+                out.push((kv[0], kv[1]));
+            }
+        }
+        Ok(out)
+    }
+}
+
+// ----- functools ---------------------------------------------------------------------
+
+fn functools_reduce(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() < 2 {
+        return vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len()));
+    }
+    let func = args.pos[0];
+    let it = vm.iter(args.pos[1])?;
+    let mut acc = match args.pos.get(2) {
+        Some(v) => *v,
+        None => match vm.next(it)? {
+            Some(v) => v,
+            None => return vm.type_error("reduce() of empty iterable with no initial value"),
+        },
+    };
+    while let Some(x) = vm.next(it)? {
+        acc = vm.call(func, Args::new(vec![acc, x]))?;
+    }
+    Ok(acc)
+}
+
+fn memoize(vm: &mut Vm, func: Value) -> Value {
+    let cache = vm.new_dict();
+    Value::Obj(vm.heap.alloc(Object::Memoized { func, cache }))
+}
+
+/// `functools.cache(f)`.
+fn functools_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match args.pos.first() {
+        Some(&f) => Ok(memoize(vm, f)),
+        None => vm.type_error("cache() missing 1 required positional argument: 'user_function'"),
+    }
+}
+
+/// `@lru_cache` or `@lru_cache(maxsize=...)` (pvm's cache is unbounded).
+fn functools_lru_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args.take_kw("maxsize");
+    args.take_kw("typed");
+    match args.pos.first() {
+        Some(&f) if matches!(f.obj().map(|i| vm.heap.get(i)), Some(Object::Function(_) | Object::Builtin(_))) => {
+            Ok(memoize(vm, f))
+        }
+        _ => Ok(Value::Obj(vm.heap.alloc(Object::Builtin(Builtin {
+            name: "decorating_function",
+            func: functools_cache,
+            receiver: None,
+        })))),
+    }
+}
+
+// ----- itertools (eager: the results are computed up front) ----------------------
+
+fn values_iter(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Obj(vm.heap.alloc(Object::Iter(crate::runtime::object::Iter::Values { items, index: 0, kind: "itertools" })))
+}
+
+fn tuples_iter(vm: &mut Vm, tuples: Vec<Vec<Value>>) -> Value {
+    let items: Vec<Value> = tuples.into_iter().map(|t| vm.new_tuple(t)).collect();
+    values_iter(vm, items)
+}
+
+fn it_permutations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let n = pool.len();
+    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
+        Some(Value::None) | None => n,
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+    };
+    let mut out = Vec::new();
+    if r <= n {
+        // CPython's order: itertools.permutations' documented algorithm.
+        let mut indices: Vec<usize> = (0..n).collect();
+        let mut cycles: Vec<usize> = (n - r + 1..=n).rev().collect();
+        out.push(indices[..r].iter().map(|&i| pool[i]).collect());
+        'outer: while n > 0 {
+            for i in (0..r).rev() {
+                cycles[i] -= 1;
+                if cycles[i] == 0 {
+                    let moved = indices.remove(i);
+                    indices.push(moved);
+                    cycles[i] = n - i;
+                } else {
+                    let j = cycles[i];
+                    indices.swap(i, n - j);
+                    out.push(indices[..r].iter().map(|&i| pool[i]).collect());
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+    }
+    Ok(tuples_iter(vm, out))
+}
+
+fn it_combinations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => return vm.type_error("combinations() missing required argument 'r' (pos 2)"),
+    };
+    let n = pool.len();
+    let mut out = Vec::new();
+    if r <= n {
+        let mut indices: Vec<usize> = (0..r).collect();
+        out.push(indices.iter().map(|&i| pool[i]).collect());
+        loop {
+            let Some(i) = (0..r).rev().find(|&i| indices[i] != i + n - r) else { break };
+            indices[i] += 1;
+            for j in i + 1..r {
+                indices[j] = indices[j - 1] + 1;
+            }
+            out.push(indices.iter().map(|&i| pool[i]).collect());
+        }
+    }
+    Ok(tuples_iter(vm, out))
+}
+
+fn it_product(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let repeat = match args.take_kw("repeat") {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => 1,
+    };
+    let mut pools = Vec::new();
+    for p in args.pos.clone() {
+        pools.push(vm.collect_iterable(p)?);
+    }
+    let pools: Vec<Vec<Value>> = (0..repeat).flat_map(|_| pools.clone()).collect();
+    let mut result: Vec<Vec<Value>> = vec![vec![]];
+    for pool in &pools {
+        let mut next = Vec::new();
+        for x in &result {
+            for y in pool {
+                let mut t = x.clone();
+                t.push(*y);
+                next.push(t);
+            }
+        }
+        result = next;
+    }
+    Ok(tuples_iter(vm, result))
+}
+
+fn it_chain(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mut items = Vec::new();
+    for p in args.pos.clone() {
+        items.extend(vm.collect_iterable(p)?);
+    }
+    Ok(values_iter(vm, items))
+}
+
+fn it_accumulate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let initial = args.take_kw("initial");
+    let func = args.pos.get(1).copied().or(args.take_kw("func")).filter(|f| !matches!(f, Value::None));
+    let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let mut out = Vec::new();
+    let mut acc = initial;
+    if let Some(a) = acc {
+        out.push(a);
+    }
+    for x in items {
+        let next = match acc {
+            None => x,
+            Some(a) => match func {
+                Some(f) => vm.call(f, Args::new(vec![a, x]))?,
+                None => vm.binary_op(a, x, 0)?,
+            },
+        };
+        out.push(next);
+        acc = Some(next);
+    }
+    Ok(values_iter(vm, out))
+}
+
+fn it_islice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let it = vm.iter(args.pos.first().copied().unwrap_or(Value::None))?;
+    let get = |vm: &mut Vm, v: Option<&Value>| -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => vm.index_of(*v).map(Some),
+        }
+    };
+    let (start, stop, step) = match args.pos.len() {
+        2 => (0, get(vm, args.pos.get(1))?, 1),
+        _ => (get(vm, args.pos.get(1))?.unwrap_or(0), get(vm, args.pos.get(2))?, get(vm, args.pos.get(3))?.unwrap_or(1)),
+    };
+    let mut out = Vec::new();
+    let mut i = 0i64;
+    let mut next_pick = start;
+    while stop.map_or(true, |s| i < s) {
+        let Some(x) = vm.next(it)? else { break };
+        if i == next_pick {
+            out.push(x);
+            next_pick += step.max(1);
+        }
+        i += 1;
+    }
+    Ok(values_iter(vm, out))
+}
+
+fn it_repeat(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let x = args.pos.first().copied().unwrap_or(Value::None);
+    let n = match args.pos.get(1).copied().or(args.take_kw("times")) {
+        Some(v) => vm.index_of(v)?.max(0) as usize,
+        None => return vm.value_error("pvm's itertools.repeat() needs a count"),
+    };
+    Ok(values_iter(vm, vec![x; n]))
+}
+
+fn it_zip_longest(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let fill = args.take_kw("fillvalue").unwrap_or(Value::None);
+    let mut cols = Vec::new();
+    for p in args.pos.clone() {
+        cols.push(vm.collect_iterable(p)?);
+    }
+    let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
+    let rows: Vec<Vec<Value>> = (0..n).map(|i| cols.iter().map(|c| c.get(i).copied().unwrap_or(fill)).collect()).collect();
+    Ok(tuples_iter(vm, rows))
 }

@@ -36,6 +36,10 @@ builtin_types! {
     List = "list": Object;
     Tuple = "tuple": Object;
     Dict = "dict": Object;
+    DefaultDict = "defaultdict": Dict;
+    Deque = "deque": Object;
+    LruCacheWrapper = "_lru_cache_wrapper": Object;
+    Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;
     NoneType = "NoneType": Object;

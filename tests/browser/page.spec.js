@@ -149,6 +149,7 @@ test("the page opens built-in examples and, with no hash, a default one", async 
 });
 
 test("every built-in example steps to the end with the output of run mode", async ({ page }) => {
+  test.setTimeout(180_000); // 14 examples, line by line
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
   await page.goto("index.html");
@@ -166,7 +167,12 @@ test("every built-in example steps to the end with the output of run mode", asyn
       return EXAMPLES[name].source;
     }, name);
     const expected = await page.evaluate((source) => window.pvm.run(source), source);
-    while (await byTestId(page, "step-line").isEnabled()) await byTestId(page, "step-line").click();
+    // One click at a time: the next only once this one's step is on screen.
+    while (await byTestId(page, "step-line").isEnabled()) {
+      const before = await byTestId(page, "step-count").textContent();
+      await byTestId(page, "step-line").click();
+      await expect(byTestId(page, "step-count")).not.toHaveText(before);
+    }
     await expect(byTestId(page, "output")).toHaveText(expected.stdout.trim());
     if (expected.stderr) await expect(byTestId(page, "error")).toHaveText(expected.stderr.trim());
     else await expect(byTestId(page, "error")).toBeHidden();
