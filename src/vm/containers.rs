@@ -93,11 +93,25 @@ impl Vm {
         })
     }
 
+    /// The (key, value) pairs of a mapping that is not a dict: an object
+    /// with `keys()` and `__getitem__`, as `dict(m)` and `{**m}` read it.
+    fn mapping_pairs(&mut self, mapping: Value) -> PyResult<Vec<(Value, Value)>> {
+        let keys_method = self.getattr(mapping, "keys")?;
+        let keys = self.call(keys_method, crate::runtime::object::Args::new(vec![]))?;
+        let mut pairs = Vec::new();
+        for k in self.collect_iterable(keys)? {
+            let v = self.getitem(mapping, k)?;
+            pairs.push((k, v));
+        }
+        Ok(pairs)
+    }
+
     /// `d.update(other)`; with `merge` (calls with `**`), duplicate keys are an error.
     pub(super) fn dict_update(&mut self, d: Value, other: Value, merge: bool) -> PyResult<()> {
         let Some(d) = d.obj() else { return Ok(()) };
         let pairs: Vec<(Value, Value)> = match other.obj().map(|id| self.heap.get(id)) {
             Some(Object::Dict(o)) => o.iter().collect(),
+            Some(Object::Instance(i)) if self.lookup_user_attr(i.class, "keys").is_some() => self.mapping_pairs(other)?,
             _ => {
                 if merge {
                     let t = self.type_name(other);
