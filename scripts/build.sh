@@ -7,7 +7,7 @@ cd "$PVM_ROOT"
 
 # --mode no-install: wasm-pack must use our wasm-bindgen and binaryen's wasm-opt from PATH and
 # never download its own (no network for that; Debian's wasm-opt 108 breaks the wasm).
-step "wasm-pack build --target web --release --out-dir pkg"
+step "wasm-pack build --target web --profile wasm-release --out-dir pkg"
 if [ ! -f src/wasm.rs ]; then
   echo "skipped: there is no src/wasm.rs yet (no WebAssembly surface to build)"
 else
@@ -18,7 +18,8 @@ else
     *) echo "error: wasm-opt must be npm binaryen's (node_modules/.bin); run scripts/setup.sh" >&2
        exit 1 ;;
   esac
-  wasm-pack build --mode no-install --target web --release --out-dir pkg
+  # wasm-release (Cargo.toml): the release profile optimised for size; the CLI keeps opt-level 3.
+  wasm-pack build --mode no-install --target web --profile wasm-release --out-dir pkg
   ls -l pkg/*.wasm
 fi
 

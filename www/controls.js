@@ -9,7 +9,7 @@ const SHORTCUTS = {
 
 /**
  * `actions` maps a button's data-testid (step, step-instruction, step-line,
- * back, run, reset) to a function.
+ * back, run, stop, reset) to a function.
  */
 export function createControls(root, actions) {
   const buttons = {};
@@ -31,6 +31,18 @@ export function createControls(root, actions) {
     }
   });
 
+  /** While a run goes on only Stop is shown enabled; afterwards `update` decides. */
+  function running(on) {
+    for (const [name, button] of Object.entries(buttons)) {
+      if (name === "stop") {
+        button.hidden = !on;
+        button.disabled = !on;
+      } else {
+        button.disabled = on;
+      }
+    }
+  }
+
   /** Enables the buttons that make sense for this snapshot. */
   function update({ ready, finished, stepCount }) {
     for (const name of ["step", "step-instruction", "step-line", "run"]) {
@@ -39,5 +51,5 @@ export function createControls(root, actions) {
     buttons.back.disabled = !ready || stepCount === 0;
   }
 
-  return { update };
+  return { update, running };
 }

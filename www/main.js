@@ -40,10 +40,10 @@ let codeObjects = [];
 function stepWith(call) {
   return () => {
     flushEdits();
-    loading = loading.then(() => {
+    loading = loading.then(async () => {
       if (!session) return;
       try {
-        show(call(session));
+        show(await call(session));
       } catch (error) {
         // The core must never fail; if it does, say so instead of freezing the page.
         machineView.showError(`Internal error in the PVM core: ${error}`);
@@ -58,18 +58,23 @@ const controls = createControls(document.body, {
   "step-instruction": stepWith((s) => s.stepInstruction()),
   "step-line": stepWith((s) => s.stepLine()),
   back: stepWith((s) => s.back()),
-  run: stepWith((s) => {
-    const view = s.runToEnd();
-    // Run stops after a budget of steps so that an endless loop cannot hang the page.
-    if (!view.snapshot.finished) view.paused = true;
-    return view;
+  // The core runs in a worker, in slices: the page stays responsive, and Stop
+  // (or a step budget) pauses the run with every step before it still reachable.
+  run: stepWith(async (s) => {
+    controls.running(true);
+    try {
+      return await s.runToEnd();
+    } finally {
+      controls.running(false);
+    }
   }),
+  stop: () => session?.stop(),
   reset: () => load(editor.getSource()),
 });
 controls.update({ ready: false });
 
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
-function show({ event, codeIndex, snapshot, paused = false }) {
+function show({ event, codeIndex, snapshot, stopped = null }) {
   phaseView.render(event, snapshot);
   const pushed = event?.phase === "execute" && !event.framePushed ? event.pushed.length : 0;
   machineView.render(snapshot, pushed);
@@ -88,7 +93,8 @@ function show({ event, codeIndex, snapshot, paused = false }) {
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
   runStatus.textContent = snapshot.finished
     ? `finished (exit ${snapshot.exitCode}) ·`
-    : paused ? "paused: still running (Run goes on) ·" : "";
+    : stopped === "stop" ? "stopped (Run goes on) ·"
+    : stopped === "budget" ? "paused after the step budget: still running (Run goes on) ·" : "";
   runStatus.className = snapshot.exitCode ? "failed" : "";
   controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
 }
@@ -111,9 +117,9 @@ function load(source) {
   loading = loading.then(async () => {
     session?.free();
     session = await openSession(source, stdinBox.value);
-    codeObjects = session.codeObjects();
+    codeObjects = await session.codeObjects();
     bytecodeView.render(codeObjects);
-    show(session.view());
+    show(await session.view());
   }).catch((error) => {
     session = null;
     machineView.clear();

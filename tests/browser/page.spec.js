@@ -166,7 +166,12 @@ test("every built-in example steps to the end with the output of run mode", asyn
       return EXAMPLES[name].source;
     }, name);
     const expected = await page.evaluate((source) => window.pvm.run(source), source);
-    while (await byTestId(page, "step-line").isEnabled()) await byTestId(page, "step-line").click();
+    // Steps are answered by the core's worker: wait for each to show before the next.
+    while (await byTestId(page, "step-line").isEnabled()) {
+      const before = await byTestId(page, "step-count").textContent();
+      await byTestId(page, "step-line").click();
+      await expect(byTestId(page, "step-count")).not.toHaveText(before);
+    }
     await expect(byTestId(page, "output")).toHaveText(expected.stdout.trim());
     if (expected.stderr) await expect(byTestId(page, "error")).toHaveText(expected.stderr.trim());
     else await expect(byTestId(page, "error")).toBeHidden();
