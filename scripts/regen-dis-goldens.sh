@@ -16,3 +16,5 @@ node "$ORACLE" /tmp/pvm-codeinfo-driver.py --run > tests/dis/golden/codeinfo.jso
 # The SyntaxWarnings compilation prints (the programs run cleanly otherwise).
 node "$ORACLE" --batch tests/compile_warnings tests/compile_warnings/golden --no-trace --jobs 2
 rm -f tests/compile_warnings/golden/*.out tests/compile_warnings/golden/*.code tests/compile_warnings/golden/*.dis
+# repr() of floats, for runtime::repr::float_repr.
+node "$ORACLE" scripts/repr-floats.py --run > tests/repr/floats.txt

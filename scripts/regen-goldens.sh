@@ -4,8 +4,9 @@
 #
 #   bash scripts/regen-goldens.sh
 #
-# The oracle is read-only at ../shared/oracle (next to the repository; override with
-# ORACLE_SRC=DIR). It needs `npm ci`, so it is copied to .tools/oracle and installed there once.
+# The oracle is read-only at ../shared/oracle (next to the repository, or to its main checkout
+# when this is a git worktree; override with ORACLE_SRC=DIR). It needs `npm ci`, so it is
+# copied to .tools/oracle and installed there once.
 # ORACLE_DIR=DIR uses an already-installed oracle as it is instead.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -13,6 +14,9 @@ cd "$PVM_ROOT"
 
 if [ -z "${ORACLE_DIR:-}" ]; then
   src=${ORACLE_SRC:-$PVM_ROOT/../shared/oracle}
+  # From a git worktree elsewhere: next to the main checkout instead.
+  main_checkout=$(cd "$(git rev-parse --git-common-dir)/.." && pwd)
+  [ -n "${ORACLE_SRC:-}" ] || [ -f "$src/oracle.mjs" ] || src=$main_checkout/../shared/oracle
   [ -f "$src/oracle.mjs" ] || { echo "error: no oracle at $src (set ORACLE_SRC)" >&2; exit 1; }
   ORACLE_DIR=$PVM_TOOLS/oracle
   if ! cmp -s "$src/oracle.mjs" "$ORACLE_DIR/oracle.mjs" ||

@@ -40,17 +40,13 @@ cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
 
 # --- npm packages (esbuild, CodeMirror, Playwright, binaryen's wasm-opt) ---------------------
 step "npm ci"
-if [ ! -f package-lock.json ]; then
-  echo "skipped: no package-lock.json yet (the front end has not been added)"
+# npm ci always wipes node_modules; skip it while the lock file is the one last installed.
+stamp=node_modules/.pvm-lock.sha256
+if [ -f "$stamp" ] && sha256sum --status -c "$stamp" 2>/dev/null; then
+  echo "already installed for this package-lock.json"
 else
-  # npm ci always wipes node_modules; skip it while the lock file is the one last installed.
-  stamp=node_modules/.pvm-lock.sha256
-  if [ -f "$stamp" ] && sha256sum --status -c "$stamp" 2>/dev/null; then
-    echo "already installed for this package-lock.json"
-  else
-    npm ci --no-audit --no-fund
-    sha256sum package-lock.json > "$stamp"
-  fi
+  npm ci --no-audit --no-fund
+  sha256sum package-lock.json > "$stamp"
 fi
 
 # --- Debian chromium + chromedriver for the browser tests ------------------------------------

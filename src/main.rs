@@ -4,13 +4,35 @@
 //!   pvm trace FILE   JSON Lines of the executed instructions
 
 use pvm::bytecode::dis;
+use pvm::runtime::limits::Limits;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pvm (dis|run|trace) FILE.py";
+const USAGE: &str = "usage: pvm (dis|run|trace) [--max-steps N] FILE.py";
+
+/// Native stack of the thread that compiles and runs the program: deep
+/// nesting (Python code called from builtins such as `__repr__`, up to the
+/// recursion limit) needs far more than a main thread's 8 MiB. Only the pages
+/// touched are ever committed.
+const STACK_BYTES: usize = 1 << 30;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(cli)
+        .and_then(|t| t.join().map_err(|_| std::io::Error::other("the pvm thread panicked")))
+        .unwrap_or_else(|e| {
+            eprintln!("pvm: {e}");
+            ExitCode::from(2)
+        })
+}
+
+fn cli() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(limits) = take_limit_options(&mut args) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
     let (Some(cmd), Some(path), None) = (args.first(), args.get(1), args.get(2)) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
@@ -56,7 +78,7 @@ fn main() -> ExitCode {
             }
         },
         "run" => {
-            let outcome = pvm::vm::run(&source, &name, &stdin);
+            let outcome = pvm::vm::run_with_limits(&source, &name, &stdin, &limits);
             finish(&outcome.stdout, &outcome.stderr, outcome.exit_code)
         }
         _ => {
@@ -64,6 +86,18 @@ fn main() -> ExitCode {
             finish(&trace, &outcome.stderr, outcome.exit_code)
         }
     }
+}
+
+/// Removes `--max-steps N` from `args` (N = 0: no step budget); the budgets
+/// to run under, or None for a malformed option.
+fn take_limit_options(args: &mut Vec<String>) -> Option<Limits> {
+    let mut limits = Limits { native_stack_bytes: STACK_BYTES - (64 << 20), ..Limits::default() };
+    while let Some(i) = args.iter().position(|a| a == "--max-steps") {
+        let n: u64 = args.get(i + 1)?.parse().ok()?;
+        limits.max_instructions = (n > 0).then_some(n);
+        args.drain(i..i + 2);
+    }
+    Some(limits)
 }
 
 fn absolute(path: &str) -> String {

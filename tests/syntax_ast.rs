@@ -3,7 +3,7 @@
 //! tests/syntax/fstring_cases.txt (for sources CPython rejects, the
 //! SyntaxError's fields). Goldens: scripts/regen-syntax-goldens.sh.
 
-#[path = "syntax_common.rs"]
+#[path = "syntax/common.rs"]
 mod common;
 
 use pvm::syntax::{dump::dump_module, parse};

@@ -1,7 +1,7 @@
 //! SyntaxErrors against CPython 3.12.7: the exception's fields and the
 //! block `python3.12 FILE.py` prints (goldens: scripts/regen-syntax-goldens.sh).
 
-#[path = "syntax_common.rs"]
+#[path = "syntax/common.rs"]
 mod common;
 
 use pvm::syntax::parse;

@@ -2691,7 +2691,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(l, LOAD_FAST, 0);
             } else {
                 self.expr(&gen.iter)?;
-                self.emit(l, GET_AITER);
+                self.emit(loc(gen.iter.span), GET_AITER);
             }
         }
         self.use_label(start);

@@ -10,7 +10,7 @@ use crate::syntax::ast::*;
 use std::collections::HashMap;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{ToPrimitive, Zero};
 
 const MAX_INT_SIZE: u64 = 128;
 const MAX_STR_SIZE: usize = 4096;
@@ -627,18 +627,19 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.is_zero() {
                 return None;
             }
-            let limit = BigInt::from(1u64 << 53);
-            if x.abs() > limit || y.abs() > limit {
-                return None;
-            }
-            return Some(Num::Float(to_f64(&x)? / to_f64(&y)?));
+            return int_true_divide(&x, &y).map(Num::Float);
         }
         Operator::Pow => {
             if y.sign() == Sign::Minus {
                 let (fx, fy) = (to_f64(&x)?, to_f64(&y)?);
                 return float_op(Operator::Pow, fx, fy).map(Num::Float);
             }
-            if !x.is_zero() && !y.is_zero() {
+            // Like CPython's safe_power: a zero base or exponent is computed
+            // whatever the other operand's size (`0 ** 10**20` folds to 0).
+            if y.is_zero() || x.is_zero() {
+                return Some(Num::Int(BigInt::from(y.is_zero() as u8)));
+            }
+            {
                 let e = y.to_u64()?;
                 if bits(&x) > MAX_INT_SIZE / e {
                     return None;
@@ -650,7 +651,10 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
             if y.sign() == Sign::Minus {
                 return None;
             }
-            if !x.is_zero() && !y.is_zero() {
+            if x.is_zero() || y.is_zero() {
+                return Some(Num::Int(x));
+            }
+            {
                 let w = y.to_u64()?;
                 if w > MAX_INT_SIZE || bits(&x) > MAX_INT_SIZE - w {
                     return None;
@@ -670,6 +674,41 @@ fn int_op(op: Operator, x: BigInt, y: BigInt) -> Option<Num> {
         Operator::BitXor => x ^ y,
         Operator::MatMult => return None,
     }))
+}
+
+/// `x / y` for ints, correctly rounded like CPython's `long_true_divide`;
+/// `None` when the quotient overflows (or is subnormal, which is not modelled).
+fn int_true_divide(x: &BigInt, y: &BigInt) -> Option<f64> {
+    use num_bigint::BigUint;
+    if y.is_zero() {
+        return None;
+    }
+    let negative = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Some(if negative { -0.0 } else { 0.0 });
+    }
+    // Scale so the integer quotient has 55 or 56 bits: 53 to keep, the rest
+    // plus the remainder decide the rounding (half to even).
+    let shift = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den): (BigUint, BigUint) =
+        if shift >= 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
+    let (q, r) = num.div_rem(&den);
+    let extra = q.bits() - 53;
+    let dropped = (&q & ((BigUint::from(1u8) << extra as usize) - 1u8)).to_u64()?;
+    let mut mantissa = (&q >> extra as usize).to_u64()?;
+    let half = 1u64 << (extra - 1);
+    if dropped > half || (dropped == half && (!r.is_zero() || mantissa & 1 == 1)) {
+        mantissa += 1;
+    }
+    let exp = extra as i64 - shift;
+    let top = exp + 64 - mantissa.leading_zeros() as i64;
+    if top > 1024 || top < -1021 {
+        return None;
+    }
+    let half_exp = (exp / 2) as i32;
+    let value = mantissa as f64 * 2f64.powi(half_exp) * 2f64.powi(exp as i32 - half_exp);
+    Some(if negative { -value } else { value })
 }
 
 /// The iteration order CPython gives a constant frozenset built from
@@ -830,14 +869,19 @@ fn fnv_hash(data: &[u8]) -> i32 {
     x as i32
 }
 
+/// Python's `==` between constants as a set sees it (1 == 1.0 == True).
 fn set_equal(a: &Constant, b: &Constant) -> bool {
-    let num = |c: &Constant| match c {
+    let int = |c: &Constant| match c {
         Constant::Bool(x) => Some(BigInt::from(*x as u8)),
         Constant::Int(i) => Some(i.clone()),
+        Constant::Float(f) if f.fract() == 0.0 && f.is_finite() => num_traits::FromPrimitive::from_f64(*f),
         _ => None,
     };
-    match (num(a), num(b)) {
-        (Some(x), Some(y)) => x == y,
-        _ => super::consts::const_key(a) == super::consts::const_key(b),
+    match (a, b) {
+        (Constant::Float(x), Constant::Float(y)) => x == y,
+        _ => match (int(a), int(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => super::consts::const_key(a) == super::consts::const_key(b),
+        },
     }
 }

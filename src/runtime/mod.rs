@@ -3,8 +3,10 @@
 pub mod dict;
 pub mod format;
 pub mod heap;
+pub mod limits;
 pub mod object;
 pub mod repr;
+pub mod mt;
 pub mod set;
 mod unprintable;
 pub mod value;

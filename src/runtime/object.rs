@@ -102,9 +102,11 @@ pub enum Iter {
     Reversed { seq: ObjId, index: usize },
     Range { next: i64, stop: i64, step: i64 },
     Str { s: Rc<str>, pos: usize },
-    DictKeys { dict: ObjId, index: usize },
-    DictValues { dict: ObjId, index: usize },
-    DictItems { dict: ObjId, index: usize },
+    /// Dict iterators remember the size they started with: a dict that
+    /// changes size while iterated is an error.
+    DictKeys { dict: ObjId, index: usize, len: usize },
+    DictValues { dict: ObjId, index: usize, len: usize },
+    DictItems { dict: ObjId, index: usize, len: usize },
     Enumerate { it: Value, count: i64 },
     Zip { its: Vec<Value> },
     Map { func: Value, its: Vec<Value> },

@@ -7,12 +7,27 @@ use super::unprintable::UNPRINTABLE;
 /// The shortest decimal digits that round-trip to `x` (finite, positive),
 /// with the position of the decimal point: value = 0.DIGITS * 10^decpt.
 fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest round-trip digits, like "1.2345e-5".
-    let sci = format!("{:e}", x);
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} always has an exponent");
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let exp: i32 = exp.parse().expect("{:e} exponent is an integer");
-    (digits, exp + 1)
+    let split = |sci: &str| -> (String, i32) {
+        let (mantissa, exp) = sci.split_once('e').expect("{:e} always has an exponent");
+        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+        (digits, exp.parse::<i32>().expect("{:e} exponent is an integer") + 1)
+    };
+    // Rust's `{:e}` finds how many digits round-trip; among the strings of
+    // that length Python picks the one nearest to x (ties to even), which is
+    // x correctly rounded to that many digits.
+    // When that nearest string falls outside x's rounding interval (at a
+    // power of two the interval is lopsided), the other neighbour is the answer.
+    let shortest_sci = format!("{:e}", x);
+    let shortest = split(&shortest_sci);
+    let nearest_sci = format!("{:.*e}", shortest.0.len() - 1, x);
+    if nearest_sci.parse::<f64>() == Ok(x) {
+        let (digits, decpt) = split(&nearest_sci);
+        let trimmed = digits.trim_end_matches('0');
+        if !trimmed.is_empty() {
+            return (trimmed.to_string(), decpt);
+        }
+    }
+    shortest
 }
 
 /// Python's `format(x, 'r')` core: repr digits, fixed notation for
@@ -170,6 +185,8 @@ mod tests {
             (0.1 + 0.2, "0.30000000000000004"),
             (-12.75, "-12.75"),
             (100.0, "100.0"),
+            (2f64.powi(-25), "2.9802322387695312e-08"),
+            (2f64.powi(-24), "5.960464477539063e-08"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "repr of {x:?}");

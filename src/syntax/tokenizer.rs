@@ -241,7 +241,7 @@ impl<'a> Tokenizer<'a> {
     fn run(&mut self) -> Result<()> {
         loop {
             if let Some(fs) = self.fstrings.last() {
-                let literal_mode = fs.fields.last().map_or(true, |f| f.in_spec);
+                let literal_mode = fs.fields.last().is_none_or(|f| f.in_spec);
                 if literal_mode {
                     self.fstring_literal()?;
                     continue;
@@ -648,25 +648,23 @@ impl<'a> Tokenizer<'a> {
                 }
                 self.brackets.pop();
             }
-            b':' if len == 1 || self.peek_at(1) == b'=' => {
-                if self.closes_field() {
-                    let fields = &self.fstrings.last().unwrap().fields;
-                    if fields.iter().filter(|f| f.in_spec).count() >= 2 {
-                        return Err(
-                            self.error_at("f-string: expressions nested too deeply", self.pos + 1)
-                        );
-                    }
-                    self.pos += 1;
-                    self.push(TokenKind::Op, lo, start);
-                    self.fstrings
-                        .last_mut()
-                        .unwrap()
-                        .fields
-                        .last_mut()
-                        .unwrap()
-                        .in_spec = true;
-                    return Ok(());
+            b':' if (len == 1 || self.peek_at(1) == b'=') && self.closes_field() => {
+                let fields = &self.fstrings.last().unwrap().fields;
+                if fields.iter().filter(|f| f.in_spec).count() >= 2 {
+                    return Err(
+                        self.error_at("f-string: expressions nested too deeply", self.pos + 1)
+                    );
                 }
+                self.pos += 1;
+                self.push(TokenKind::Op, lo, start);
+                self.fstrings
+                    .last_mut()
+                    .unwrap()
+                    .fields
+                    .last_mut()
+                    .unwrap()
+                    .in_spec = true;
+                return Ok(());
             }
             _ => {}
         }
@@ -697,9 +695,7 @@ impl<'a> Tokenizer<'a> {
         self.fstrings
             .last()
             .and_then(|f| f.fields.last())
-            .map_or(false, |field| {
-                !field.in_spec && field.depth == self.brackets.len()
-            })
+            .is_some_and(|field| !field.in_spec && field.depth == self.brackets.len())
     }
 
     fn number(&mut self, lo: usize, start: Pos) -> Result<()> {
@@ -892,7 +888,7 @@ impl<'a> Tokenizer<'a> {
         let inside_matching_fstring = self
             .fstrings
             .last()
-            .map_or(false, |f| f.quote == quote && f.quote_size == quote_size);
+            .is_some_and(|f| f.quote == quote && f.quote_size == quote_size);
         let msg = if inside_matching_fstring {
             "f-string: expecting '}'".to_string()
         } else if quote_size == 3 {
@@ -942,7 +938,7 @@ impl<'a> Tokenizer<'a> {
     fn fstring_literal(&mut self) -> Result<()> {
         let fs = self.fstrings.last().unwrap();
         let (quote, quote_size, raw) = (fs.quote, fs.quote_size, fs.raw);
-        let in_spec = fs.fields.last().map_or(false, |f| f.in_spec);
+        let in_spec = fs.fields.last().is_some_and(|f| f.in_spec);
         let lo = self.pos;
         let start = self.here();
         loop {

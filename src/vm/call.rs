@@ -448,6 +448,11 @@ impl Vm {
         if !frame.resumed {
             return Err(exc);
         }
+        if self.nesting >= super::MAX_NESTING {
+            g.frame = Some(frame);
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) else { unreachable!() };
         g.running = true;
         frame.on_return = OnReturn::Nested;
         self.push_frame(*frame)?;

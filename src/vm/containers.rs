@@ -105,7 +105,13 @@ impl Vm {
                 }
                 let mut pairs = Vec::new();
                 for item in self.collect_iterable(other)? {
-                    let kv = self.collect_iterable(item)?;
+                    let kv = match self.collect_iterable(item) {
+                        Ok(kv) => kv,
+                        Err(_) => {
+                            let msg = format!("cannot convert dictionary update sequence element #{} to a sequence", pairs.len());
+                            return self.type_error(msg);
+                        }
+                    };
                     if kv.len() != 2 {
                         let msg = format!(
                             "dictionary update sequence element #{} has length {}; 2 is required",

@@ -2,16 +2,18 @@
 
 use super::trace::TraceLog;
 use super::{RunOutcome, Vm};
+use crate::runtime::limits::Limits;
 
 /// Compiles `source`: the VM ready to run, or the text and status a compile
 /// failure ends with. SyntaxWarnings go to stderr first, as CPython prints them.
-pub(super) fn prepare(source: &str, filename: &str, stdin: &str) -> Result<Vm, RunOutcome> {
+pub(super) fn prepare(source: &str, filename: &str, stdin: &str, limits: &Limits) -> Result<Vm, RunOutcome> {
     let (result, warnings) = crate::compiler::compile_with_warnings(source, filename);
     let mut stderr: String = warnings.iter().map(|w| w.render(filename, source)).collect();
     match result {
         Ok(code) => {
             let mut vm = Vm::new(code, source, stdin);
             vm.stderr = stderr;
+            vm.limits = limits.clone();
             Ok(vm)
         }
         Err(err) => {
@@ -23,7 +25,12 @@ pub(super) fn prepare(source: &str, filename: &str, stdin: &str) -> Result<Vm, R
 
 /// Compiles and runs a program to the end (run mode: no events).
 pub fn run(source: &str, filename: &str, stdin: &str) -> RunOutcome {
-    match prepare(source, filename, stdin) {
+    run_with_limits(source, filename, stdin, &Limits::default())
+}
+
+/// `run` under the given budgets.
+pub fn run_with_limits(source: &str, filename: &str, stdin: &str, limits: &Limits) -> RunOutcome {
+    match prepare(source, filename, stdin, limits) {
         Ok(mut vm) => {
             vm.run_to_end();
             vm.outcome()
@@ -35,7 +42,7 @@ pub fn run(source: &str, filename: &str, stdin: &str) -> RunOutcome {
 /// Runs a program recording CPython-style instruction events:
 /// (JSON Lines trace, outcome).
 pub fn trace(source: &str, filename: &str, stdin: &str) -> (String, RunOutcome) {
-    match prepare(source, filename, stdin) {
+    match prepare(source, filename, stdin, &Limits::default()) {
         Ok(mut vm) => {
             vm.trace = Some(TraceLog::default());
             vm.run_to_end();

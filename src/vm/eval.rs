@@ -10,6 +10,13 @@ use crate::runtime::object::{Args, Function, Generator, Object};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// An address on the current native stack frame.
+#[inline(always)]
+fn stack_position() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 /// Opcode byte -> (opcode, CACHE units), precomputed from the opcode table.
 static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
     let mut t = [None; 256];
@@ -36,9 +43,17 @@ impl Vm {
             return;
         }
         // Run mode: the same instructions without the per-step bookkeeping.
+        self.stack_base = stack_position();
+        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
         while self.exit_code.is_none() {
+            if self.instructions >= max_instructions {
+                return self.stop_by_steps();
+            }
             if let Err(exc) = self.execute_instruction() {
                 self.raise(exc);
+            }
+            if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
+                return self.stop_by_output();
             }
             if self.heap.wants_collection() {
                 self.maybe_collect();
@@ -52,6 +67,12 @@ impl Vm {
         if self.exit_code.is_some() {
             return;
         }
+        if self.limits.max_instructions.is_some_and(|max| self.instructions >= max) {
+            return self.stop_by_steps();
+        }
+        if self.nesting == 0 {
+            self.stack_base = stack_position();
+        }
         let depth = self.frames.len() - 1;
         let trace_slot = self.trace_before();
         let result = self.execute_instruction();
@@ -61,12 +82,53 @@ impl Vm {
         if let Err(exc) = result {
             self.raise(exc);
         }
+        if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
+            return self.stop_by_output();
+        }
         self.maybe_collect();
+    }
+
+    /// Ends the program because a budget ran out: not a Python exception (a
+    /// `try` cannot swallow it), a notice on stderr and a distinct status.
+    fn stop_by_budget(&mut self, notice: &str) {
+        self.stderr.push_str(notice);
+        self.exit_code = Some(crate::runtime::limits::STOPPED_EXIT_CODE);
+    }
+
+    fn stop_by_steps(&mut self) {
+        let notice = self.limits.steps_notice();
+        self.stop_by_budget(&notice);
+    }
+
+    fn stop_by_output(&mut self) {
+        self.truncate_output();
+        let notice = self.limits.output_notice();
+        self.stop_by_budget(&notice);
+    }
+
+    /// Cuts stdout, then stderr, to the output limit (at a char boundary).
+    fn truncate_output(&mut self) {
+        let max = self.limits.max_output_bytes;
+        let cut = |s: &mut String, keep: usize| {
+            if s.len() > keep {
+                let mut at = keep;
+                while !s.is_char_boundary(at) {
+                    at -= 1;
+                }
+                s.truncate(at);
+            }
+        };
+        cut(&mut self.stdout, max);
+        let room = max - self.stdout.len();
+        cut(&mut self.stderr, room);
     }
 
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
+        if self.nesting >= super::MAX_NESTING {
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
         frame.on_return = OnReturn::Nested;
         self.push_frame(frame)?;
         self.run_nested()
@@ -92,7 +154,10 @@ impl Vm {
     }
 
     pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
-        if self.frames.len() >= super::RECURSION_LIMIT {
+        // Python code a builtin calls runs in a nested Rust loop: bound the
+        // native stack those use too (a wasm stack is only 1 MiB).
+        let deep_native = self.nesting > 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes;
+        if self.frames.len() >= self.limits.recursion_depth || deep_native {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         self.frames.push(frame);

@@ -111,7 +111,8 @@ const STR: &[(&str, BuiltinFn)] = &[
     ("capitalize", str_capitalize),
     ("title", str_title),
     ("swapcase", str_swapcase),
-    ("casefold", str_lower),
+    ("casefold", str_casefold),
+    ("expandtabs", str_expandtabs),
     ("center", str_center),
     ("ljust", str_ljust),
     ("rjust", str_rjust),
@@ -677,6 +678,42 @@ fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(c) => st.trim_matches(|x| c.contains(&x)).to_string(),
     };
     ret(vm, t)
+}
+
+fn str_casefold(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let t = s(vm, args).to_lowercase().replace('ß', "ss");
+    ret(vm, t)
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let size = args.take_kw("tabsize").or(args.pos.get(1).copied());
+    let size = match size {
+        Some(v) => vm.index_of(v)?,
+        None => 8,
+    };
+    let st = s(vm, args);
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in st.chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(vm, out)
 }
 
 fn str_lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -24,6 +24,7 @@ pub mod types;
 use crate::bytecode::{CodeObject, Constant};
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::heap::Heap;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::{Class, ExcData, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use frame::{Frame, OnReturn};
@@ -32,7 +33,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use types::TypeId;
 
-pub use entry::{run, trace};
+pub use entry::{run, run_with_limits, trace};
 pub use session::Session;
 
 /// An exception being raised: the exception instance on the heap.
@@ -43,6 +44,14 @@ pub type PyResult<T> = Result<T, Exc>;
 
 /// CPython's default `sys.getrecursionlimit()`.
 pub const RECURSION_LIMIT: usize = 1000;
+
+/// How deep Python code may call back into Python code through builtins
+/// and dunder methods (each level is a nested Rust loop, about 5 KB of
+/// Rust stack in a release build). CPython's own limit is the recursion
+/// limit, which comes first; this backstop only turns a runaway into a
+/// RecursionError. Hosts need a stack of several MB (the CLI's main thread
+/// has 8 MB; the WebAssembly build must be linked with a large stack).
+pub const MAX_NESTING: usize = RECURSION_LIMIT + 50;
 
 /// A remembered dict lookup of a name: valid while the dict's version is unchanged.
 #[derive(Clone, Copy, Debug, Default)]
@@ -103,6 +112,8 @@ pub struct Vm {
     pub trace: Option<trace::TraceLog>,
     not_implemented: ObjId,
     ellipsis: ObjId,
+    /// The `random` module's generator.
+    rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
     /// Per code object, per name: cached positions of names in namespaces.
@@ -111,6 +122,10 @@ pub struct Vm {
     modules: HashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: crate::runtime::dict::FxHashMap<Rc<str>, ObjId>,
+    /// The budgets this run is under (steps, memory, output, recursion).
+    pub limits: Limits,
+    /// The native stack address of the outermost `step_instruction`.
+    stack_base: usize,
 }
 
 impl Vm {
@@ -145,8 +160,12 @@ impl Vm {
             ellipsis,
             strings: Default::default(),
             modules: HashMap::new(),
+            limits: Limits::default(),
+            stack_base: 0,
             name_caches: Vec::new(),
             spare_values: Vec::new(),
+            // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
+            rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
         vm.create_builtin_types();
         builtins::install(&mut vm);
@@ -335,6 +354,15 @@ impl Vm {
             attrs: Dict::new(),
             exc: Some(Box::new(ExcData::new(args))),
         }))))
+    }
+
+    /// MemoryError (bare, as CPython raises it when an allocation fails)
+    /// unless `items` elements of `item_bytes` fit the memory budget.
+    pub fn check_size(&mut self, items: usize, item_bytes: usize) -> PyResult<()> {
+        if self.limits.fits(items, item_bytes) {
+            return Ok(());
+        }
+        Err(self.exc_with_args(TypeId::MemoryError, vec![]))
     }
 
     pub fn type_error<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {

@@ -48,6 +48,15 @@ impl Vm {
                 let sep = self.new_str("/");
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
+            "random" => {
+                let funcs: &[(&'static str, BuiltinFn)] = &[
+                    ("seed", random_seed), ("random", random_random), ("randint", random_randint),
+                    ("randrange", random_randrange), ("choice", random_choice), ("shuffle", random_shuffle),
+                    ("uniform", random_uniform), ("sample", random_sample), ("getrandbits", random_getrandbits),
+                    ("choices", random_choices),
+                ];
+                self.make_module("random", &[], funcs)
+            }
             "collections" => {
                 let abc = self.load_module("collections.abc")?;
                 self.make_module("collections", &[("abc", abc)], &[])
@@ -192,8 +201,8 @@ fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Err(vm.exc_with_args(TypeId::SystemExit, a))
 }
 
-fn sys_getrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(super::RECURSION_LIMIT as i64))
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.limits.recursion_depth as i64))
 }
 
 fn sys_setrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
@@ -565,4 +574,161 @@ fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         partials.push(x);
     }
     Ok(Value::Float(partials.iter().sum()))
+}
+
+// ----- random ------------------------------------------------------------------------
+
+fn random_seed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let a = args.pos.first().copied().unwrap_or(Value::None);
+    let seed = match vm.num(a) {
+        Some(Num::Int(i)) => BigInt::from(i),
+        Some(Num::Big(b)) => b,
+        Some(Num::Float(f)) => BigInt::from(f.to_bits()),
+        None => match a {
+            Value::None => BigInt::from(0x5eed_u32),
+            other => match vm.key(other)? {
+                crate::runtime::dict::HashKey::Str(s) => BigInt::from_bytes_be(num_bigint::Sign::Plus, s.as_bytes()),
+                k => BigInt::from(crate::runtime::set::py_hash(&k)),
+            },
+        },
+    };
+    vm.rng = crate::runtime::mt::Mt19937::from_int_seed(&seed);
+    Ok(Value::None)
+}
+
+fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.rng.random()))
+}
+
+fn randbelow(vm: &mut Vm, n: &BigInt) -> Value {
+    let r = vm.rng.randbelow(n);
+    vm.new_int(r)
+}
+
+fn random_randrange(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let start = int_arg(vm, args, 0)?;
+    if args.pos.len() < 2 {
+        if start > BigInt::zero() {
+            return Ok(randbelow(vm, &start));
+        }
+        return vm.value_error("empty range for randrange()");
+    }
+    let stop = int_arg(vm, args, 1)?;
+    let step = if args.pos.len() > 2 { int_arg(vm, args, 2)? } else { BigInt::one() };
+    let width = &stop - &start;
+    if step.is_one() {
+        if width > BigInt::zero() {
+            let r = vm.rng.randbelow(&width);
+            return Ok(vm.new_int(start + r));
+        }
+        return vm.value_error(format!("empty range in randrange({start}, {stop})"));
+    }
+    if step.is_zero() {
+        return vm.value_error("zero step for randrange()");
+    }
+    let n = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
+    if n <= BigInt::zero() {
+        return vm.value_error(format!("empty range in randrange({start}, {stop}, {step})"));
+    }
+    let r = vm.rng.randbelow(&n);
+    Ok(vm.new_int(start + step * r))
+}
+
+fn random_randint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (a, b) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
+    let (a, b) = (vm.new_int(a), vm.new_int(b + 1));
+    random_randrange(vm, &mut Args::new(vec![a, b]))
+}
+
+fn random_choice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let seq = args.pos.first().copied().unwrap_or(Value::None);
+    let n = vm.len(seq)?;
+    if n == 0 {
+        return Err(vm.exc(TypeId::IndexError, "Cannot choose from an empty sequence"));
+    }
+    let i = randbelow(vm, &BigInt::from(n));
+    vm.getitem(seq, i)
+}
+
+fn random_shuffle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let x = args.pos.first().copied().unwrap_or(Value::None);
+    let n = vm.len(x)?;
+    for i in (1..n).rev() {
+        let j = vm.rng.randbelow(&BigInt::from(i + 1)).to_usize().unwrap_or(0);
+        if let Some(Object::List(items)) = x.obj().map(|id| vm.heap.get_mut(id)) {
+            items.swap(i, j);
+        }
+    }
+    Ok(Value::None)
+}
+
+fn random_uniform(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
+    let r = vm.rng.random();
+    Ok(Value::Float(a + (b - a) * r))
+}
+
+fn random_sample(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let k = match args.pos.get(1).copied().or(args.take_kw("k")) {
+        Some(v) => vm.index_of(v)?,
+        None => return vm.type_error("sample() missing 1 required positional argument: 'k'"),
+    };
+    let n = population.len();
+    if k < 0 || k as usize > n {
+        return vm.value_error("Sample larger than population or is negative");
+    }
+    let k = k as usize;
+    let mut setsize = 21usize;
+    if k > 5 {
+        let e = ((k * 3) as f64).ln() / 4f64.ln();
+        setsize += 4usize.pow(e.ceil() as u32);
+    }
+    let mut result = Vec::with_capacity(k);
+    if n <= setsize {
+        let mut pool = population.clone();
+        for i in 0..k {
+            let j = vm.rng.randbelow(&BigInt::from(n - i)).to_usize().unwrap_or(0);
+            result.push(pool[j]);
+            pool[j] = pool[n - i - 1];
+        }
+    } else {
+        let mut selected = std::collections::HashSet::new();
+        for _ in 0..k {
+            let mut j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
+            while selected.contains(&j) {
+                j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
+            }
+            selected.insert(j);
+            result.push(population[j]);
+        }
+    }
+    Ok(vm.new_list(result))
+}
+
+fn random_choices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let k = match args.take_kw("k") {
+        Some(v) => vm.index_of(v)?,
+        None => 1,
+    };
+    if args.take_kw("weights").is_some() || args.take_kw("cum_weights").is_some() {
+        return vm.type_error("pvm's random.choices() does not support weights yet");
+    }
+    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
+    let n = population.len() as f64;
+    let mut out = Vec::new();
+    for _ in 0..k.max(0) {
+        let i = (vm.rng.random() * n).floor() as usize;
+        out.push(population[i.min(population.len().saturating_sub(1))]);
+    }
+    Ok(vm.new_list(out))
+}
+
+fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let k = int_arg(vm, args, 0)?;
+    if k.is_negative() {
+        return vm.value_error("number of bits must be non-negative");
+    }
+    let r = vm.rng.getrandbits(k.to_u32().unwrap_or(0));
+    Ok(vm.new_int(r))
 }

@@ -250,6 +250,7 @@ impl Vm {
             }
         }
         let (x, y) = (big(&a), big(&b));
+        self.check_int_result(&x, &y, op)?;
         let r = match op {
             0 => x + y,
             10 => x - y,
@@ -272,7 +273,7 @@ impl Vm {
                 if y.is_negative() {
                     return self.value_error("negative shift count");
                 }
-                let Some(n) = y.to_usize().filter(|n| *n < 1 << 24) else {
+                let Some(n) = y.to_usize().filter(|n| *n < 1 << 24 || op == 3) else {
                     if op == 9 {
                         return Ok(Value::Int(if x.is_negative() { -1 } else { 0 }));
                     }
@@ -288,15 +289,38 @@ impl Vm {
                 if y.is_negative() {
                     return self.float_arith(a, b, 8);
                 }
-                let Some(e) = y.to_u32().filter(|e| *e < 1 << 22) else {
-                    return Err(self.exc(TypeId::OverflowError, "exponent too large"));
-                };
-                num_traits::pow(x, e as usize)
+                // 0, 1 and -1 stay small whatever the exponent; any other
+                // base was checked against the int size budget above.
+                if x.magnitude() <= &num_bigint::BigUint::from(1u8) {
+                    let r = if x.is_zero() { y.is_zero() as i64 } else if x.is_negative() && y.is_odd() { -1 } else { 1 };
+                    BigInt::from(r)
+                } else {
+                    num_traits::pow(x, y.to_usize().unwrap_or(0))
+                }
             }
             4 => return self.binary_type_error(Value::Int(0), Value::Int(0), 4, false),
             _ => unreachable!("operator {op}"),
         };
         Ok(self.new_int(r))
+    }
+
+    /// MemoryError before `x op y` builds an int larger than the int size
+    /// budget (only `*`, `**` and `<<` can grow an int that far at once).
+    fn check_int_result(&mut self, x: &BigInt, y: &BigInt, op: usize) -> PyResult<()> {
+        let (xb, yb) = (x.bits(), y.bits());
+        let bits = match op {
+            5 => xb + yb,
+            8 if !y.is_negative() && xb > 1 => y.to_u64().map_or(u64::MAX, |e| xb.saturating_mul(e)),
+            3 if !x.is_zero() && !y.is_negative() => y.to_u64().map_or(u64::MAX, |n| xb.saturating_add(n)),
+            _ => return Ok(()),
+        };
+        if bits <= self.limits.max_int_bits {
+            return Ok(());
+        }
+        if op == 3 && y.to_isize().is_none() {
+            return Err(self.exc(TypeId::OverflowError, "too many digits in integer"));
+        }
+        Err(self.exc_with_args(TypeId::MemoryError, vec![]))
     }
 
     fn float_arith(&mut self, a: Num, b: Num, op: usize) -> PyResult<Value> {
@@ -358,7 +382,14 @@ impl Vm {
         };
         match (op, self.heap.get(l), r.obj().map(|id| self.heap.get(id))) {
             (0, Object::Str(a), Some(Object::Str(b))) => {
-                let s = format!("{a}{b}");
+                let size = a.len().saturating_add(b.len());
+                self.check_size(size, 1)?;
+                let (Object::Str(a), Some(Object::Str(b))) = (self.heap.get(l), r.obj().map(|id| self.heap.get(id))) else {
+                    unreachable!("checked above")
+                };
+                let mut s = String::with_capacity(size);
+                s.push_str(a);
+                s.push_str(b);
                 Ok(Some(self.new_string(s)))
             }
             (0, Object::List(a), Some(Object::List(b))) => {
@@ -390,6 +421,12 @@ impl Vm {
                     Some(Num::Int(n)) => n.max(0) as usize,
                     _ => return Err(self.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer")),
                 };
+                let (len, item_bytes) = match self.heap.get(l) {
+                    Object::Str(s) => (s.len(), 1),
+                    Object::List(v) | Object::Tuple(v) => (v.len(), std::mem::size_of::<Value>()),
+                    _ => (0, 0),
+                };
+                self.check_size(len.saturating_mul(n), item_bytes)?;
                 match self.heap.get(l) {
                     Object::Str(s) => {
                         let s = s.repeat(n);
@@ -1016,12 +1053,18 @@ impl Vm {
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
-            Object::Dict(_) => Iter::DictKeys { dict: id, index: 0 },
-            Object::DictView { dict, kind } => match kind {
-                ViewKind::Keys => Iter::DictKeys { dict: *dict, index: 0 },
-                ViewKind::Values => Iter::DictValues { dict: *dict, index: 0 },
-                ViewKind::Items => Iter::DictItems { dict: *dict, index: 0 },
-            },
+            Object::Dict(d) => Iter::DictKeys { dict: id, index: 0, len: d.len() },
+            Object::DictView { dict, kind } => {
+                let len = match self.heap.get(*dict) {
+                    Object::Dict(d) => d.len(),
+                    _ => 0,
+                };
+                match kind {
+                    ViewKind::Keys => Iter::DictKeys { dict: *dict, index: 0, len },
+                    ViewKind::Values => Iter::DictValues { dict: *dict, index: 0, len },
+                    ViewKind::Items => Iter::DictItems { dict: *dict, index: 0, len },
+                }
+            }
             Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
             Object::Iter(_) | Object::Generator(_) => return Ok(v),
             Object::Instance(_) => {
@@ -1094,10 +1137,13 @@ impl Vm {
                 }
                 None => Ok(None),
             },
-            Object::Iter(Iter::DictKeys { dict, index })
-            | Object::Iter(Iter::DictValues { dict, index })
-            | Object::Iter(Iter::DictItems { dict, index }) => {
-                let (dict, start) = (*dict, *index);
+            Object::Iter(Iter::DictKeys { dict, index, len })
+            | Object::Iter(Iter::DictValues { dict, index, len })
+            | Object::Iter(Iter::DictItems { dict, index, len }) => {
+                let (dict, start, len) = (*dict, *index, *len);
+                if matches!(self.heap.get(dict), Object::Dict(d) if d.len() != len) {
+                    return Err(self.exc(TypeId::RuntimeError, "dictionary changed size during iteration"));
+                }
                 let mut i = start;
                 let entry = loop {
                     match self.heap.get(dict) {

@@ -20,6 +20,7 @@ use super::{RunOutcome, Vm};
 use crate::bytecode::dis::{self, Instruction};
 use crate::bytecode::opcode::{ArgKind, Opcode};
 use crate::bytecode::CodeObject;
+use crate::runtime::limits::Limits;
 use crate::runtime::object::Object;
 use crate::runtime::value::Value;
 use std::rc::Rc;
@@ -83,7 +84,12 @@ impl Session {
     /// program that does not compile gives a finished session whose stderr
     /// holds the SyntaxError and whose exit code is 1.
     pub fn new(source: &str, filename: &str, stdin: &str) -> Session {
-        let (vm, failed) = match super::entry::prepare(source, filename, stdin) {
+        Session::with_limits(source, filename, stdin, &Limits::default())
+    }
+
+    /// `new` under the given budgets (steps, memory, output, recursion).
+    pub fn with_limits(source: &str, filename: &str, stdin: &str, limits: &Limits) -> Session {
+        let (vm, failed) = match super::entry::prepare(source, filename, stdin, limits) {
             Ok(vm) => (Some(vm), None),
             Err(outcome) => (None, Some(outcome)),
         };

@@ -88,7 +88,7 @@ impl<'a> Parser<'a> {
         sentinel_error: Option<SyntaxError>,
     ) -> Self {
         let mut toks = tokens.tokens;
-        if tokens.error.is_some() || toks.last().map_or(true, |t| t.kind != T::EndMarker) {
+        if tokens.error.is_some() || toks.last().is_none_or(|t| t.kind != T::EndMarker) {
             // A sentinel the parser cannot match: the lexical error (or the
             // end of input inside brackets) is reported when it is reached.
             let (lo, mut p) = toks
@@ -97,7 +97,10 @@ impl<'a> Parser<'a> {
             if tokens.error.is_none() && src.ends_with('\n') {
                 // End of input inside brackets: CPython's EOF token sits on
                 // the line after the final newline.
-                p = Pos { line: src.matches('\n').count() as u32 + 1, col: 0 };
+                p = Pos {
+                    line: src.matches('\n').count() as u32 + 1,
+                    col: 0,
+                };
             }
             toks.push(Token {
                 kind: T::EndMarker,

@@ -28,7 +28,7 @@ impl<'a> Parser<'a> {
                     "(" | "[" | "{" => depth += 1,
                     ")" | "]" | "}" => depth -= 1,
                     ":" if depth == 0 => {
-                        return self.toks.get(i + 1).map_or(false, |n| n.kind == T::Newline);
+                        return self.toks.get(i + 1).is_some_and(|n| n.kind == T::Newline);
                     }
                     _ => {}
                 },

@@ -26,7 +26,7 @@ impl<'a> Parser<'a> {
                 "del" => Some(self.del_stmt()?),
                 "assert" => Some(self.assert_stmt()?),
                 "import" => Some(self.import_stmt()?),
-                "from" => Some(self.from_import_stmt()?),
+                "from" => Some(self.import_from_stmt()?),
                 "type"
                     if self.tok_at(1).kind == T::Name
                         && (self.is_op_at(2, "=") || self.is_op_at(2, "[")) =>
@@ -159,7 +159,7 @@ impl<'a> Parser<'a> {
         Ok(Rc::from(name))
     }
 
-    pub(super) fn from_import_stmt(&mut self) -> PResult<StmtKind> {
+    pub(super) fn import_from_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut level = 0;
         loop {

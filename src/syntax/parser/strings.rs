@@ -30,7 +30,7 @@ impl<'a> Parser<'a> {
                 if let Some(w) = warning {
                     self.warnings.push((t.start.line, w));
                 }
-                if bytes.map_or(false, |b| b != is_bytes) {
+                if bytes.is_some_and(|b| b != is_bytes) {
                     while matches!(self.kind(), T::String | T::FStringStart) {
                         self.advance();
                     }

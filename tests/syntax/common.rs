@@ -1,4 +1,5 @@
-//! Shared helpers for the syntax golden tests (included with `#[path]`).
+//! Shared helpers for the syntax golden tests (included with `#[path]`, so
+//! it is not a test crate of its own).
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,0 +1,185 @@
+//! The budgets of `pvm::runtime::limits::Limits`: the step budget, the
+//! output cap, MemoryError from the memory and int budgets, the recursion
+//! limit — and deep structures run on a thread with an ordinary stack, to
+//! prove nothing recurses on the native stack without a bound.
+
+use pvm::runtime::limits::{Limits, STOPPED_EXIT_CODE};
+use pvm::vm::{run, run_with_limits, Session};
+use std::process::Command;
+
+/// Runs `f` on a thread with a 2 MiB stack (a test thread's default, and
+/// twice wasm's); a stack overflow aborts the whole test binary.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new().stack_size(2 << 20).spawn(f).unwrap().join().expect("panicked")
+}
+
+#[test]
+fn an_endless_loop_stops_at_the_step_budget() {
+    let limits = Limits { max_instructions: Some(10_000), ..Limits::default() };
+    let out = run_with_limits("print('start')\nwhile True:\n    pass\n", "loop.py", "", &limits);
+    assert_eq!(out.stdout, "start\n");
+    assert_eq!(out.exit_code, STOPPED_EXIT_CODE);
+    assert_eq!(out.instructions, 10_000);
+    assert!(out.stderr.starts_with("pvm: stopped after 10000 instructions: the step budget ran out"), "{}", out.stderr);
+}
+
+#[test]
+fn a_try_cannot_swallow_the_step_budget() {
+    let limits = Limits { max_instructions: Some(5_000), ..Limits::default() };
+    let src = "while True:\n    try:\n        while True: pass\n    except BaseException:\n        print('caught')\n";
+    let out = run_with_limits(src, "t.py", "", &limits);
+    assert_eq!((out.stdout.as_str(), out.exit_code), ("", STOPPED_EXIT_CODE));
+}
+
+#[test]
+fn the_step_budget_covers_python_code_called_from_builtins() {
+    let limits = Limits { max_instructions: Some(50_000), ..Limits::default() };
+    let src = "class K:\n    def __lt__(self, o):\n        while True: pass\nsorted([K(), K()])\n";
+    let out = on_small_stack(move || run_with_limits(src, "t.py", "", &limits));
+    assert_eq!(out.exit_code, STOPPED_EXIT_CODE, "{}", out.stderr);
+}
+
+#[test]
+fn the_stepper_stops_at_the_same_budget() {
+    let limits = Limits { max_instructions: Some(1_000), ..Limits::default() };
+    let mut s = Session::with_limits("while True:\n    pass\n", "t.py", "", &limits);
+    s.run_to_end();
+    let out = s.outcome();
+    assert_eq!(out.exit_code, STOPPED_EXIT_CODE);
+    assert!(out.stderr.contains("step budget"), "{}", out.stderr);
+    // Stepping back re-executes under the same budget.
+    s.back();
+    assert!(!s.is_finished() || s.outcome().exit_code == STOPPED_EXIT_CODE);
+}
+
+#[test]
+fn enormous_output_is_capped_with_a_notice() {
+    let limits = Limits { max_output_bytes: 10_000, ..Limits::default() };
+    let out = run_with_limits("while True:\n    print('é' * 99)\n", "t.py", "", &limits);
+    assert_eq!(out.exit_code, STOPPED_EXIT_CODE);
+    assert!(out.stdout.len() <= 10_000 && out.stdout.len() > 9_000, "{}", out.stdout.len());
+    assert!(out.stderr.contains("more than 10000 bytes of output"), "{}", out.stderr);
+    // One huge print is cut too.
+    let out = run_with_limits("print('x' * 50_000)\nprint('after')\n", "t.py", "", &limits);
+    assert_eq!(out.stdout.len(), 10_000);
+    assert_eq!(out.exit_code, STOPPED_EXIT_CODE);
+}
+
+fn last_line(s: &str) -> &str {
+    s.trim_end().lines().last().unwrap_or("")
+}
+
+#[test]
+fn huge_objects_raise_memory_error() {
+    for src in [
+        "x = [0] * 10**10\n",
+        "x = 'a' * 10**12\n",
+        "x = 10**10**10\n",
+        "x = (1, 2) * 10**9\n",
+        "x = 7 ** (2**40)\n",
+        "x = 1 << 10**12\n",
+        "s = 'a' * 10**8\nt = s * 100\n",
+        "s = 'a' * (3 * 10**8)\nt = s + s\n",
+        "x = 3\nfor i in range(100):\n    x = x * x\n",
+    ] {
+        let out = on_small_stack(move || run(src, "m.py", ""));
+        assert_eq!(last_line(&out.stderr), "MemoryError", "{src}");
+        assert_eq!(out.exit_code, 1);
+    }
+    let out = run("try:\n    [0] * 10**10\nexcept MemoryError:\n    print('caught')\n", "m.py", "");
+    assert_eq!(out.stdout, "caught\n");
+}
+
+#[test]
+fn big_but_reasonable_ints_still_compute() {
+    let out = run("print((2 ** 1000000).bit_length(), (1 << 3000000).bit_length(), 1 ** 10**30, (-1) ** (10**30 + 1))\n", "t.py", "");
+    assert_eq!(out.stdout, "1000001 3000001 1 -1\n", "{}", out.stderr);
+}
+
+#[test]
+fn runaway_recursion_is_a_recursion_error_at_cpythons_depth() {
+    let src = "import sys\nn = 0\ndef f():\n    global n\n    n += 1\n    f()\ntry:\n    f()\nexcept RecursionError as e:\n    print(n, e, sys.getrecursionlimit())\n";
+    let out = on_small_stack(move || run(src, "r.py", ""));
+    assert_eq!(out.stdout, "999 maximum recursion depth exceeded 1000\n");
+}
+
+/// Python code that builtins call (`__repr__`, `__eq__`, `__lt__` of a
+/// sort) nests native loops: on a small stack it stops with RecursionError.
+#[test]
+fn recursion_through_builtins_never_overflows_a_small_stack() {
+    for src in [
+        "class L:\n    def __repr__(self):\n        return repr(self)\nprint([L()])\n",
+        "class E:\n    def __eq__(self, o):\n        return [self] == [o]\nE() == E()\n",
+        "class H:\n    def __hash__(self):\n        return hash(self)\n{H()}\n",
+        "class S:\n    def __str__(self):\n        return str(self)\nprint(S())\n",
+        "class K:\n    def __lt__(self, o):\n        return sorted([self, o])\nsorted([K(), K()])\n",
+        "def g():\n    yield from g()\nlist(g())\n",
+        "class I:\n    def __iter__(self):\n        return iter(list(self))\nlist(I())\n",
+        "l = []\nl.append(l)\nprint(l)\nd = {}\nd[1] = d\nprint(d)\n",
+    ] {
+        let out = on_small_stack(move || run(src, "r.py", ""));
+        assert!(out.exit_code <= 1, "{src}: {}", out.stderr);
+        if out.exit_code == 1 {
+            assert!(last_line(&out.stderr).starts_with("RecursionError: maximum recursion depth exceeded"), "{src}: {}", out.stderr);
+        }
+    }
+}
+
+/// Deep source through parse, compile and run on an ordinary stack: a
+/// result or a SyntaxError, never a crash.
+#[test]
+fn deep_source_never_overflows_a_small_stack() {
+    let sources = [
+        format!("x = {}1{}\n", "(".repeat(100_000), ")".repeat(100_000)),
+        format!("x = {}1\n", "-".repeat(100_000)),
+        format!("x = {}\n", "1 + ".repeat(100_000) + "1"),
+        format!("x = {}1{}\n", "[".repeat(150), "]".repeat(150)),
+        format!("x = {}None{}\n", "{1: ".repeat(150), "}".repeat(150)),
+        format!("def f(): return f\nx = f{}\n", "()".repeat(50_000)),
+        format!("x = 1\ny = x{}\n", ".real".repeat(50_000)),
+        format!("x = {}\n", "not ".repeat(50_000) + "1"),
+        format!("x = {}\n", "lambda: ".repeat(5_000) + "1"),
+        format!("x = f'{}'\n", "{f'".repeat(200) + &"'}".repeat(200)),
+        (0..120).map(|i| format!("{}for i{i} in []:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(120) + "pass\n",
+        (0..60).map(|i| format!("{}def f{i}():\n", "  ".repeat(i))).collect::<String>() + &"  ".repeat(60) + "pass\n",
+        (0..60).map(|i| format!("{}try:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(60) + "pass\n",
+        format!("x = {}\n", "1 if 1 else ".repeat(50_000) + "1"),
+        format!("x = {}\n", "2 ** ".repeat(50_000) + "1"),
+        format!("x = [{}]\n", "1, ".repeat(200_000)),
+        format!("x = '{}'\n", "\\n".repeat(200_000)),
+    ];
+    for src in sources {
+        let (code, head) = on_small_stack(move || {
+            let out = run(&src, "deep.py", "");
+            (out.exit_code, src.chars().take(40).collect::<String>())
+        });
+        assert!(code == 0 || code == 1, "{head}: exit {code}");
+    }
+}
+
+#[test]
+fn input_at_end_of_stdin_is_eof_error() {
+    let out = run("x = input('? ')\n", "i.py", "");
+    assert_eq!(out.stdout, "? ");
+    assert_eq!(
+        out.stderr,
+        "Traceback (most recent call last):\n  File \"i.py\", line 1, in <module>\n    x = input('? ')\n        ^^^^^^^^^^^\nEOFError: EOF when reading a line\n"
+    );
+}
+
+#[test]
+fn the_cli_takes_a_step_budget() {
+    let dir = std::env::temp_dir().join(format!("pvm-robust-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("loop.py");
+    std::fs::write(&file, "while True:\n    pass\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["run", "--max-steps", "1000"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(STOPPED_EXIT_CODE));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "pvm: stopped after 1000 instructions: the step budget ran out (an endless loop?). See docs/limits.md to raise it (pvm run --max-steps N).\n"
+    );
+    let bad = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["run", "--max-steps", "lots"]).arg(&file).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
