@@ -26,6 +26,11 @@ const STEP_LINE_BUDGET: u32 = 100_000;
 /// instructions) so an endless loop leaves the page usable; Run again goes on.
 const RUN_BUDGET: u64 = 10_000_000;
 
+/// The timeline (line-change markers, back by line) covers at most this many
+/// instructions: it is computed by a replay that reads every snapshot.
+const TIMELINE_BUDGET: u32 = 20_000;
+
+
 /// Plain JS objects and numbers (not `Map`s and `BigInt`s).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value
@@ -48,8 +53,33 @@ struct ListingRow {
     /// The instruction's own code unit: opcode byte, oparg byte.
     bytes: [u8; 2],
     cache_units: usize,
+    /// Offset of the first EXTENDED_ARG prefix (== `offset` without one).
+    prefix_offset: usize,
+    /// Its source span (`dis.Instruction.positions`; columns are 0-based UTF-8 bytes).
+    positions: Span,
     explanation: &'static str,
 }
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Span {
+    line: Option<u32>,
+    end_line: Option<u32>,
+    col: Option<u32>,
+    end_col: Option<u32>,
+}
+
+/// One entry of `co_exceptiontable`, as `dis` lists it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HandlerRow {
+    start: u32,
+    end: u32,
+    target: u32,
+    depth: u32,
+    lasti: bool,
+}
+
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -58,6 +88,14 @@ struct Listing {
     qualname: String,
     first_lineno: u32,
     instructions: Vec<ListingRow>,
+    /// `co_code` itself, CACHE units included (the raw-bytes view).
+    co_code: Vec<u8>,
+    exception_table: Vec<HandlerRow>,
+    /// The tables an oparg indexes: reprs of `co_consts`, `co_names`, and the
+    /// locals-plus names (`co_varnames`, then cells and free variables).
+    consts: Vec<String>,
+    names: Vec<String>,
+    localsplus_names: Vec<String>,
 }
 
 fn listing(code: &CodeObject) -> Listing {
@@ -74,6 +112,13 @@ fn listing(code: &CodeObject) -> Listing {
             is_jump_target: ins.is_jump_target,
             bytes: ins.raw,
             cache_units: ins.cache_units,
+            prefix_offset: ins.prefix_offset,
+            positions: Span {
+                line: ins.positions.line,
+                end_line: ins.positions.end_line,
+                col: ins.positions.col,
+                end_col: ins.positions.end_col,
+            },
             explanation: ins.opcode.explanation(),
         })
         .collect();
@@ -82,6 +127,15 @@ fn listing(code: &CodeObject) -> Listing {
         qualname: code.qualname.to_string(),
         first_lineno: code.firstlineno,
         instructions,
+        co_code: code.code.clone(),
+        consts: code.consts.iter().map(dis::constant_repr).collect(),
+        names: code.names.iter().map(|n| n.to_string()).collect(),
+        localsplus_names: code.localsplusnames.iter().map(|n| n.to_string()).collect(),
+        exception_table: code
+            .exception_table
+            .iter()
+            .map(|e| HandlerRow { start: e.start, end: e.end, target: e.target, depth: e.depth, lasti: e.push_lasti })
+            .collect(),
     }
 }
 
@@ -96,9 +150,35 @@ struct View<'a> {
 /// A program being stepped, phase by phase.
 #[wasm_bindgen]
 pub struct Session {
+    /// The program and its stdin: the timeline replays them in a session of its own.
+    source: String,
+    stdin: String,
     inner: vm::Session,
     /// The last step's event and the index of the code object it ran in.
     last: Option<(StepEvent, usize)>,
+    /// Computed on first use: where the source line changes.
+    timeline: Option<Timeline>,
+}
+
+/// The run seen from afar: its length and the steps where the line changes.
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Timeline {
+    /// Steps of the whole run (or of the part the budget covered).
+    total_steps: u64,
+    /// False when the run went past `TIMELINE_BUDGET` instructions.
+    complete: bool,
+    /// Each step (an instruction's execute phase) after which the next
+    /// instruction runs on another line or in another frame, with that line.
+    line_changes: Vec<LineChange>,
+}
+
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LineChange {
+    step: u64,
+    line: Option<u32>,
+    depth: usize,
 }
 
 #[wasm_bindgen]
@@ -108,9 +188,105 @@ impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, stdin: &str) -> Session {
         Session {
+            source: source.to_string(),
+            stdin: stdin.to_string(),
             inner: vm::Session::new(source, DEFAULT_FILENAME, stdin),
             last: None,
+            timeline: None,
         }
+    }
+
+    /// The fixed tables decoding looks opargs up in (`dis.cmp_op`, `_nb_ops`, intrinsics).
+    #[wasm_bindgen(js_name = opargTables)]
+    pub fn oparg_tables(&self) -> JsValue {
+        use crate::bytecode::opcode::{BINARY_OPS, CMP_OPS, INTRINSIC_1, INTRINSIC_2};
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Tables {
+            cmp_op: &'static [&'static str],
+            nb_ops: &'static [&'static str],
+            intrinsic1: &'static [&'static str],
+            intrinsic2: &'static [&'static str],
+        }
+        to_js(&Tables { cmp_op: &CMP_OPS, nb_ops: &BINARY_OPS, intrinsic1: &INTRINSIC_1, intrinsic2: &INTRINSIC_2 })
+    }
+
+    /// Where the editor underlines a program that does not compile:
+    /// `{kind, msg, line, col, endLine, endCol}` (1-based character columns, as
+    /// CPython reports them), or null when it compiles.
+    #[wasm_bindgen(js_name = syntaxError)]
+    pub fn syntax_error(&self) -> JsValue {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Mark {
+            kind: &'static str,
+            msg: String,
+            line: u32,
+            col: i32,
+            end_line: u32,
+            end_col: i32,
+        }
+        match crate::compiler::compile(&self.source, DEFAULT_FILENAME) {
+            Ok(_) => JsValue::NULL,
+            Err(e) => to_js(&Mark { kind: e.kind.name(), msg: e.msg, line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col }),
+        }
+    }
+
+    /// The objects the frames refer to (`vm::heapview::HeapView`).
+    #[wasm_bindgen(js_name = heapView)]
+    pub fn heap_view(&mut self) -> JsValue {
+        to_js(&self.inner.heap_view())
+    }
+
+    /// `{totalSteps, complete, lineChanges: [{step, line, depth}]}`.
+    pub fn timeline(&mut self) -> JsValue {
+        to_js(self.timeline_data())
+    }
+
+    /// Like `stepLine`, but runs calls made on this line to their return.
+    #[wasm_bindgen(js_name = stepOver)]
+    pub fn step_over(&mut self) -> JsValue {
+        let (depth, code, line) = self.position();
+        for _ in 0..STEP_LINE_BUDGET {
+            if !self.finish_instruction() {
+                break;
+            }
+            let (d, c, l) = self.position();
+            if d < depth || (d == depth && (c, l) != (code, line)) {
+                break;
+            }
+        }
+        self.view()
+    }
+
+    /// Runs until the current frame returns (or raises) to its caller.
+    #[wasm_bindgen(js_name = stepOut)]
+    pub fn step_out(&mut self) -> JsValue {
+        let (depth, _, _) = self.position();
+        for _ in 0..RUN_BUDGET / 3 {
+            if !self.finish_instruction() || self.position().0 < depth {
+                break;
+            }
+        }
+        self.view()
+    }
+
+    /// Runs whole instructions until the next one starts a breakpoint line
+    /// (entering it from another line or frame), or the program ends.
+    #[wasm_bindgen(js_name = runToBreakpoint)]
+    pub fn run_to_breakpoint(&mut self, lines: Vec<u32>) -> JsValue {
+        let mut at = self.position();
+        for _ in 0..RUN_BUDGET / 3 {
+            if !self.finish_instruction() {
+                break;
+            }
+            let now = self.position();
+            if now != at && now.2.is_some_and(|l| lines.contains(&l)) {
+                break;
+            }
+            at = now;
+        }
+        self.view()
     }
 
     /// The listing of every code object, in `codeIndex` order.
@@ -268,6 +444,41 @@ impl Session {
         let snapshot = self.inner.snapshot();
         let top = snapshot.frames.last();
         (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
+    }
+
+    fn timeline_data(&mut self) -> &Timeline {
+        if self.timeline.is_none() {
+            self.timeline = Some(self.compute_timeline());
+        }
+        self.timeline.as_ref().expect("just computed")
+    }
+
+    /// Replays the program instruction by instruction in a session of its own.
+    fn compute_timeline(&self) -> Timeline {
+        let mut replay = vm::Session::new(&self.source, DEFAULT_FILENAME, &self.stdin);
+        let position = |s: &vm::Session| {
+            let snapshot = s.snapshot();
+            let top = snapshot.frames.last();
+            (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
+        };
+        let mut line_changes = Vec::new();
+        let mut at = position(&replay);
+        let mut complete = false;
+        for _ in 0..TIMELINE_BUDGET {
+            if replay.is_finished() {
+                complete = true;
+                break;
+            }
+            let step = replay.snapshot().step_count;
+            replay.skip_to(step + 3);
+            let now = position(&replay);
+            if now != at && !replay.is_finished() {
+                line_changes.push(LineChange { step: replay.snapshot().step_count, line: now.2, depth: now.0 });
+            }
+            at = now;
+        }
+        complete |= replay.is_finished();
+        Timeline { total_steps: replay.snapshot().step_count, complete, line_changes }
     }
 
     /// Puts the session at step `n`: the history replays quietly from its

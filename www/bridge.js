@@ -6,9 +6,9 @@
 //   runProgram(source, {stdin}) Promise<{stdout, stderr, exitCode, instructions}> (window.pvm.run)
 //   openSession(source, stdin)  Promise<RemoteSession>
 //
-// A RemoteSession's methods return Promises of a *view* {event, codeIndex, snapshot}
-// (shapes of src/vm/events.rs, camelCase), except codeObjects() (the listings) and
-// historyStats() ({checkpoints, interval, lastCheckpoint}):
+// A RemoteSession has every method of the wasm Session (src/wasm.rs), each returning a
+// Promise: most give a *view* {event, codeIndex, snapshot} (shapes of src/vm/events.rs,
+// camelCase); codeObjects(), heapView(), historyStats() ... give what wasm.rs says. E.g.
 //   view() step() stepInstruction() stepLine()      forward
 //   back() backInstruction() backLine() jumpTo(n)   time travel (checkpoints + replay: fast anywhere)
 //   runToEnd()  runs in slices; resolves to a view with `stopped`: null (the program ended),
@@ -48,13 +48,10 @@ export function runProgram(source, { stdin = "" } = {}) {
   return request("runProgram", String(source), String(stdin ?? ""));
 }
 
-const VIEW_METHODS = ["view", "step", "stepInstruction", "stepLine", "back", "backInstruction",
-  "backLine", "jumpTo", "codeObjects", "historyStats"];
-
 /** A stepping session in the worker (see the top of this file). */
 export async function openSession(source, stdin = "") {
   const id = await request("open", String(source), String(stdin ?? ""));
-  const session = {
+  const own = {
     async runToEnd() {
       const { view, stopped } = await request("run", id);
       return { ...view, stopped };
@@ -66,8 +63,11 @@ export async function openSession(source, stdin = "") {
       return request("free", id);
     },
   };
-  for (const method of VIEW_METHODS) {
-    session[method] = (...args) => request("call", id, method, ...args);
-  }
-  return session;
+  // Every other method of the wasm Session (src/wasm.rs) is called in the worker.
+  return new Proxy(own, {
+    get(target, name) {
+      if (name in target || typeof name !== "string" || name === "then") return target[name];
+      return (...args) => request("call", id, name, ...args);
+    },
+  });
 }

@@ -1,13 +1,17 @@
-// Wires the page together: the editor and the URL choose a program, the wasm
-// core steps it, and the views render each step.
+// Wires the page together: the editor, the gallery and the URL choose a
+// program, the wasm core steps it, and the views render each step.
 
 import { ready, runProgram, openSession } from "./bridge.js";
 import { createEditor } from "./editor.js";
 import { createBytecodeView } from "./bytecode-view.js";
 import { createMachineView } from "./machine-view.js";
+import { createHeapView } from "./heap-view.js";
 import { createPhaseView } from "./phase-view.js";
 import { createControls } from "./controls.js";
-import { readHash, writeCodeHash, encodeSource } from "./share.js";
+import { createTimeline } from "./timeline.js";
+import { createPlayer } from "./player.js";
+import { initTheme, toggleTheme } from "./theme.js";
+import { readHash, writeCodeHash, shareUrl, autosave, autosaved } from "./share.js";
 import { EXAMPLES, DEFAULT_EXAMPLE } from "./examples.js";
 
 // The scripting contract (DESIGN.md): run mode with the same core the page
@@ -17,35 +21,57 @@ const shown = new Promise((resolve) => { firstProgramShown = resolve; });
 window.pvm = { ready: ready.then(() => shown), run: runProgram };
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+const byId = (id) => document.getElementById(id);
 const RECOMPILE_DELAY_MS = 400;
 
-const bytecodeView = createBytecodeView(byTestId("bytecode"));
+initTheme();
+
+const bytecodeView = createBytecodeView(byTestId("bytecode"), {
+  onHover: (ins) => editor.markRange(ins?.positions ?? null),
+});
 const machineView = createMachineView({
   stack: byTestId("stack"), frames: byTestId("frames"),
   output: byTestId("output"), error: byTestId("error"),
 });
+const heapView = createHeapView(byTestId("heap"), { inlineToggle: byId("heap-inline") });
 const phaseView = createPhaseView({
-  phase: byTestId("phase"), detail: document.getElementById("phase-detail"),
-  explanation: byTestId("explanation"),
+  phase: byTestId("phase"), detail: byId("phase-detail"),
+  explanation: byTestId("explanation"), opcodeInfo: byId("opcode-info"),
+  context: () => ({ code: codeObjects[currentCodeIndex], tables }),
+});
+const timeline = createTimeline({ scrubber: byTestId("scrubber"), markers: byId("timeline-markers") }, {
+  onJump: (n) => act((s) => s.jumpTo(n))(),
 });
 const stepCount = byTestId("step-count");
-const instructionCount = document.getElementById("instruction-count");
-const runStatus = document.getElementById("run-status");
+const instructionCount = byId("instruction-count");
+const runStatus = byId("run-status");
+const stdinBox = byId("stdin");
 
-const stdinBox = document.getElementById("stdin");
 let session = null;
 let codeObjects = [];
+let currentCodeIndex = 0;
+let tables = null;
+let breakpoints = [];
+let lastSnapshot = null;
+let status = "";
 
-/** Runs one stepping call of the session and renders its view. */
-function stepWith(call) {
+/**
+ * Runs one call of the session (after pending edits apply) and renders the
+ * view it returns. Calls are queued, so clicks never interleave; `await`
+ * keeps this working whether the bridge answers at once or from a worker.
+ */
+function act(call) {
   return () => {
     flushEdits();
-    loading = loading.then(async () => {
+    return queue(async () => {
       if (!session) return;
       try {
-        show(await call(session));
+        status = "";
+        const view = await call(session);
+        show(view, await session.heapView());
       } catch (error) {
         // The core must never fail; if it does, say so instead of freezing the page.
+        player.stop();
         machineView.showError(`Internal error in the PVM core: ${error}`);
         controls.update({ ready: false });
       }
@@ -53,50 +79,112 @@ function stepWith(call) {
   };
 }
 
-const controls = createControls(document.body, {
-  step: stepWith((s) => s.step()),
-  "step-instruction": stepWith((s) => s.stepInstruction()),
-  "step-line": stepWith((s) => s.stepLine()),
-  back: stepWith((s) => s.back()),
-  // The core runs in a worker, in slices: the page stays responsive, and Stop
-  // (or a step budget) pauses the run with every step before it still reachable.
-  run: stepWith(async (s) => {
-    controls.running(true);
-    try {
-      return await s.runToEnd();
-    } finally {
-      controls.running(false);
-    }
-  }),
-  stop: () => session?.stop(),
-  reset: () => load(editor.getSource()),
+// `data-busy` on <body> while calls are pending: tests (and styles) can wait for it.
+let loading = Promise.resolve();
+let pending = 0;
+function queue(task, onError = (error) => console.error(error)) {
+  pending += 1;
+  document.body.dataset.busy = "true";
+  // A failed task is handled here, so the queue itself never rejects.
+  loading = loading.then(task).catch(onError).finally(() => {
+    pending -= 1;
+    if (pending === 0) delete document.body.dataset.busy;
+  });
+  return loading;
+}
+
+const player = createPlayer({
+  speed: byTestId("speed"),
+  tick: async (phases) => {
+    let stop = true;
+    await act(async (s) => {
+      const view = await (phases ? s.step() : s.stepInstruction());
+      stop = view.snapshot.finished || atBreakpoint(view);
+      if (stop && !view.snapshot.finished) status = `paused at breakpoint, line ${lineOfView(view)} ·`;
+      return view;
+    })();
+    return !stop;
+  },
+  onChange: () => lastSnapshot && updateControls(lastSnapshot),
 });
+
+const stopButton = byTestId("stop");
+stopButton.addEventListener("click", () => session?.stop());
+
+const controls = createControls(document.body, {
+  step: act((s) => s.step()),
+  "step-instruction": act((s) => s.stepInstruction()),
+  "step-line": act((s) => s.stepLine()),
+  "step-over": act((s) => s.stepOver()),
+  "step-out": act((s) => s.stepOut()),
+  back: act((s) => s.back()),
+  "back-instruction": act((s) => s.backInstruction()),
+  "back-line": act((s) => s.backLine()),
+  // The core runs in a worker, in slices: the page stays responsive, Stop halts
+  // the run, and a step budget pauses it; every step before stays reachable.
+  run: act(async (s) => {
+    player.stop();
+    stopButton.hidden = stopButton.disabled = false;
+    let view;
+    try {
+      view = await s.runToEnd();
+    } finally {
+      stopButton.hidden = stopButton.disabled = true;
+    }
+    if (view.stopped === "stop") status = "stopped (Run goes on) ·";
+    else if (!view.snapshot.finished) view.paused = true;
+    return view;
+  }),
+  "run-to-breakpoint": act(async (s) => {
+    const view = await s.runToBreakpoint(Uint32Array.from(breakpoints));
+    if (!view.snapshot.finished) status = `stopped at breakpoint, line ${lineOfView(view)} ·`;
+    return view;
+  }),
+  play: () => {
+    // A breakpoint stops the animation when its line is entered, not where it starts.
+    playLine = lastSnapshot ? lineOfView({ snapshot: lastSnapshot }) : null;
+    player.toggle();
+  },
+  reset: act((s) => { player.stop(); return s.jumpTo(0); }),
+  theme: toggleTheme,
+  help: () => byId("help").showModal(),
+}, { helpDialog: byId("help") });
 controls.update({ ready: false });
+byId("help-close").addEventListener("click", () => byId("help").close());
 
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
-function show({ event, codeIndex, snapshot, stopped = null }) {
-  phaseView.render(event, snapshot);
-  const pushed = event?.phase === "execute" && !event.framePushed ? event.pushed.length : 0;
-  machineView.render(snapshot, pushed);
-
+function show({ event, codeIndex, snapshot, paused = false }, heap) {
+  lastSnapshot = snapshot;
   const top = snapshot.frames[snapshot.frames.length - 1];
   const current = event
     ? { codeIndex, offset: event.offset }
     : top ? { codeIndex: top.codeIndex, offset: top.offset } : null;
+  currentCodeIndex = current?.codeIndex ?? 0;
+
+  phaseView.render(event, snapshot);
+  machineView.render(snapshot, event, heap);
+  heapView.render(heap);
   bytecodeView.mark(current?.codeIndex, current?.offset, event?.phase, {
     prefixes: event?.phase === "fetch" ? event.extendedArgs.map(([offset]) => offset) : [],
+    cacheUnits: event?.phase === "fetch" ? event.cacheUnits : 0,
     jumpTarget: jumpTargetOf(event),
   });
   editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
 
   stepCount.textContent = String(snapshot.stepCount);
+  timeline.setStep(snapshot.stepCount);
   instructionCount.textContent = `${snapshot.instructionCount} instruction${snapshot.instructionCount === 1 ? "" : "s"}`;
   runStatus.textContent = snapshot.finished
     ? `finished (exit ${snapshot.exitCode}) ·`
-    : stopped === "stop" ? "stopped (Run goes on) ·"
-    : stopped === "budget" ? "paused after the step budget: still running (Run goes on) ·" : "";
+    : paused ? "paused: still running (Run goes on) ·" : status;
   runStatus.className = snapshot.exitCode ? "failed" : "";
-  controls.update({ ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount });
+  updateControls(snapshot);
+}
+
+function updateControls(snapshot) {
+  controls.update({
+    ready: true, finished: snapshot.finished, stepCount: snapshot.stepCount, playing: player.playing,
+  });
 }
 
 /** The offset a jump instruction may go to, once it is decoded. */
@@ -111,39 +199,70 @@ function lineOf(codeIndex, offset) {
   return ins?.line ?? null;
 }
 
-/** Compiles `source` into a fresh session at step 0. */
-let loading = Promise.resolve();
-function load(source) {
-  loading = loading.then(async () => {
-    session?.free();
+function lineOfView({ snapshot }) {
+  return snapshot.frames[snapshot.frames.length - 1]?.line ?? null;
+}
+
+/** An animated run stops when the next instruction starts a breakpoint line. */
+let playLine = null;
+function atBreakpoint(view) {
+  const line = lineOfView(view);
+  const hit = view.snapshot.nextPhase === "fetch" && line !== playLine && breakpoints.includes(line);
+  playLine = line;
+  return hit;
+}
+
+/** Compiles `source` into a fresh session at step 0 (or at `step`). */
+function load(source, step = 0) {
+  player.stop();
+  return queue(async () => {
+    session?.free?.();
     session = await openSession(source, stdinBox.value);
     codeObjects = await session.codeObjects();
+    tables ??= await session.opargTables();
     bytecodeView.render(codeObjects);
-    show(await session.view());
-  }).catch((error) => {
+    editor.markError(await session.syntaxError());
+    timeline.clear();
+    const view = await (step > 0 ? session.jumpTo(step) : session.view());
+    show(view, await session.heapView());
+    // The timeline replays the program: after the first view is on screen.
+    timeline.setTimeline(await session.timeline());
+  }, (error) => {
     session = null;
     machineView.clear();
+    heapView.clear();
     machineView.showError(`The page could not load the program: ${error}`);
     controls.update({ ready: false });
   });
-  return loading;
 }
 
-// --- the program: from the URL, an example, or the default example ----------
-const exampleSelect = document.getElementById("example-select");
+// --- the program: from the URL, an example, the autosave or the default -----
+const exampleSelect = byId("example-select");
 for (const [name, { title }] of Object.entries(EXAMPLES)) {
   exampleSelect.append(new Option(title, name));
 }
 
-function initialSource() {
-  const { code, example } = readHash();
+function showLesson(name) {
+  byId("lesson").textContent = EXAMPLES[name]?.lesson ?? "";
+}
+
+function initialProgram() {
+  const { code, example, step } = readHash();
   if (code !== undefined) {
     exampleSelect.value = "";
-    return code;
+    showLesson(null);
+    return { source: code, step };
+  }
+  const saved = autosaved();
+  if (!(example in EXAMPLES) && saved !== null) {
+    exampleSelect.value = "";
+    showLesson(null);
+    return { source: saved, step };
   }
   const name = example in EXAMPLES ? example : DEFAULT_EXAMPLE;
   exampleSelect.value = name;
-  return EXAMPLES[name].source;
+  showLesson(name);
+  return { source: EXAMPLES[name].source, step };
 }
 
 // Edits (of the source or of stdin) restart the program after a pause in
@@ -161,36 +280,55 @@ function flushEdits() {
   load(editor.getSource());
 }
 
-const editor = createEditor(byTestId("editor"), initialSource(), () => {
-  exampleSelect.value = "";
-  scheduleRecompile();
+const first = initialProgram();
+const editor = createEditor(byTestId("editor"), first.source, {
+  onEdit(source) {
+    exampleSelect.value = "";
+    showLesson(null);
+    autosave(source);
+    scheduleRecompile();
+  },
+  onBreakpoints(lines) { breakpoints = lines; },
+  onHover: (spot) => bytecodeView.highlightSource(spot),
 });
 stdinBox.addEventListener("input", scheduleRecompile);
 
 exampleSelect.addEventListener("change", () => {
-  const example = EXAMPLES[exampleSelect.value];
-  if (!example) return;
-  history.replaceState(null, "", `#example=${exampleSelect.value}`);
-  editor.setSource(example.source);
-  load(example.source);
+  const name = exampleSelect.value;
+  // "Your program" brings back the autosaved buffer: choosing an example never loses it.
+  const source = EXAMPLES[name]?.source ?? autosaved() ?? "";
+  history.replaceState(null, "", name ? `#example=${name}` : `#code=`);
+  if (!name) writeCodeHash(source);
+  showLesson(name);
+  editor.setSource(source);
+  load(source);
 });
 
 window.addEventListener("hashchange", () => {
-  editor.setSource(initialSource());
-  load(editor.getSource());
+  const { source, step } = initialProgram();
+  editor.setSource(source);
+  load(source, step);
 });
 
-document.getElementById("share").addEventListener("click", async (event) => {
-  const url = new URL(location.href);
-  url.hash = `code=${encodeSource(editor.getSource())}`;
+for (const button of document.querySelectorAll("[data-bytecode-mode]")) {
+  button.addEventListener("click", () => {
+    bytecodeView.setMode(button.dataset.bytecodeMode);
+    for (const other of document.querySelectorAll("[data-bytecode-mode]")) {
+      other.setAttribute("aria-pressed", String(other === button));
+    }
+  });
+}
+
+byTestId("share").addEventListener("click", async (event) => {
+  const url = shareUrl(editor.getSource(), lastSnapshot?.stepCount ?? 0);
+  history.replaceState(null, "", new URL(url).hash);
   try {
-    await navigator.clipboard.writeText(url.href);
+    await navigator.clipboard.writeText(url);
     event.target.textContent = "Link copied";
   } catch {
-    history.replaceState(null, "", url.hash);
     event.target.textContent = "Link in address bar";
   }
   setTimeout(() => { event.target.textContent = "Share"; }, 1500);
 });
 
-load(editor.getSource()).then(firstProgramShown);
+load(first.source, first.step ?? 0).then(firstProgramShown);

@@ -15,7 +15,12 @@ const TABLE_NAMES = {
   jump_offset: "jump",
 };
 
-export function createPhaseView({ phase, detail, explanation }) {
+/**
+ * `context()` returns {code, tables}: the listing of the code object the
+ * event ran in (its consts, names, locals-plus names) and the fixed oparg
+ * tables, so decode can show the table an oparg indexes.
+ */
+export function createPhaseView({ phase, detail, explanation, opcodeInfo, context = () => ({}) }) {
   function render(event, snapshot) {
     if (!event) {
       phase.textContent = snapshot.finished ? "" : snapshot.nextPhase;
@@ -25,14 +30,27 @@ export function createPhaseView({ phase, detail, explanation }) {
         ? "The program has finished."
         : "Ready. Step reads the first instruction from co_code."));
       explanation.textContent = snapshot.finished ? "" : "Press Step to fetch the first instruction.";
+      setChildren(opcodeInfo);
       return;
     }
     phase.textContent = event.phase;
     phase.className = `phase ${event.phase}`;
     phase.parentElement.dataset.phase = event.phase;
     const render = { fetch: fetchDetail, decode: decodeDetail, execute: executeDetail }[event.phase];
-    setChildren(detail, render(event));
+    setChildren(detail, render(event, context()));
     explanation.textContent = event.explanation;
+    renderOpcodeInfo(event, context());
+  }
+
+  /** The opcode's one-line description and its entry in the dis docs. */
+  function renderOpcodeInfo(event, { code }) {
+    const ins = code?.instructions.find((i) => i.offset === event.offset);
+    const opname = ins?.opname ?? event.opname;
+    if (!opname) return setChildren(opcodeInfo);
+    setChildren(opcodeInfo,
+      el("strong", {}, opname), " — ", ins?.explanation ?? "",
+      " ", el("a", { href: `https://docs.python.org/3.12/library/dis.html#opcode-${opname}`,
+        target: "_blank", rel: "noopener", "data-testid": "opcode-doc" }, "dis docs ↗"));
   }
 
   return { render };
@@ -67,7 +85,28 @@ function fetchDetail(e) {
   ];
 }
 
-function decodeDetail(e) {
+/** The table an oparg indexes, with the looked-up cell marked. */
+function tableOf(lookup, { code, tables }) {
+  const entries = {
+    co_consts: code?.consts,
+    co_names: code?.names,
+    co_varnames: code?.localsplusNames,
+    co_cell_free: code?.localsplusNames,
+    cmp_op: tables?.cmpOp,
+    nb_ops: tables?.nbOps,
+  }[lookup.table];
+  if (!entries?.length) return null;
+  const index = lookup.index;
+  const first = Math.max(0, Math.min(index - 4, entries.length - 9));
+  const shown = entries.slice(first, first + 9);
+  return el("div", { class: "lookup-table", "aria-label": `${lookup.table} table` },
+    first > 0 ? el("span", { class: "cell more" }, "…") : null,
+    shown.map((value, i) => el("span", { class: first + i === index ? "cell chosen" : "cell" },
+      el("span", { class: "cell-index" }, first + i), el("code", {}, value))),
+    first + shown.length < entries.length ? el("span", { class: "cell more" }, "…") : null);
+}
+
+function decodeDetail(e, context) {
   const parts = [
     el("p", {}, "opcode ", el("code", {}, String(e.opcode)), " → ", el("strong", {}, e.opname),
       e.oparg !== null && e.oparg !== undefined ? [", oparg ", el("code", {}, String(e.oparg))] : ", no argument"),
@@ -77,6 +116,7 @@ function decodeDetail(e) {
     parts.push(el("p", {}, e.lookup.table === "jump_offset"
       ? ["jump target: offset ", el("code", {}, e.lookup.value)]
       : [el("code", {}, `${table}[${e.lookup.index}]`), " = ", el("code", {}, e.lookup.value)]));
+    parts.push(tableOf(e.lookup, context));
   } else if (e.argrepr) {
     parts.push(el("p", {}, "means ", el("code", {}, e.argrepr)));
   }
@@ -85,15 +125,15 @@ function decodeDetail(e) {
   return parts;
 }
 
-function valueList(values) {
+function valueList(values, kind) {
   if (values.length === 0) return el("span", { class: "none" }, "nothing");
-  return values.map((v) => el("code", { class: "value", title: v.typeName }, v.repr));
+  return values.map((v) => el("code", { class: `value ${kind}`, title: v.typeName }, v.repr));
 }
 
 function executeDetail(e) {
   const parts = [
-    el("p", {}, "popped ", valueList(e.popped)),
-    el("p", {}, "pushed ", valueList(e.pushed)),
+    el("p", {}, "popped ", valueList(e.popped, "out")),
+    el("p", {}, "pushed ", valueList(e.pushed, "in")),
   ];
   if (e.jump) {
     parts.push(el("p", {}, e.jump.taken

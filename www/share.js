@@ -1,5 +1,6 @@
 // The page's URL contract: `#code=<base64url of the UTF-8 source, no padding>`
-// opens that program, `#example=<name>` a built-in example.
+// opens that program (`&step=N` at step N), `#example=<name>` a built-in
+// example. And the editor's autosave in localStorage.
 
 /** UTF-8 source -> base64url without padding. */
 export function encodeSource(source) {
@@ -21,15 +22,35 @@ export function decodeSource(encoded) {
   }
 }
 
-/** What the hash asks for: {code} or {example} (or {} for neither). */
+/** What the hash asks for: {code, step?} or {example, step?} (or {} for neither). */
 export function readHash(hash = location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const stepText = params.get("step");
+  const step = stepText !== null && /^\d+$/.test(stepText) ? Number(stepText) : undefined;
   if (params.has("code")) {
     const code = decodeSource(params.get("code"));
-    if (code !== null) return { code };
+    if (code !== null) return { code, step };
   }
-  if (params.has("example")) return { example: params.get("example") };
+  if (params.has("example")) return { example: params.get("example"), step };
   return {};
+}
+
+/** The share link of `source`, at `step` when it is past 0. */
+export function shareUrl(source, step = 0) {
+  const url = new URL(location.href);
+  url.hash = `code=${encodeSource(source)}${step > 0 ? `&step=${step}` : ""}`;
+  return url.href;
+}
+
+const AUTOSAVE_KEY = "pvm.source";
+
+/** Keeps the user's own buffer (not an example's) across reloads. */
+export function autosave(source) {
+  try { localStorage.setItem(AUTOSAVE_KEY, source); } catch { /* storage full or disabled */ }
+}
+
+export function autosaved() {
+  try { return localStorage.getItem(AUTOSAVE_KEY); } catch { return null; }
 }
 
 /** Puts the program in the URL without adding a history entry per keystroke. */

@@ -13,7 +13,7 @@ const loaded = init();
 /** Phases per slice of a run: small enough that Stop is seen within ~20 ms. */
 const RUN_SLICE = 60_000;
 /** A run pauses after this many phases (Run again goes on), like a step budget. */
-const RUN_BUDGET = 30_000_000;
+const RUN_BUDGET = 10_000_000;
 
 const sessions = new Map();
 let nextSession = 1;

@@ -114,6 +114,16 @@ pub struct Dict {
     /// across all dicts, so a cached (version, position) pair stays valid
     /// exactly as long as the keys stay put (the VM's name caches use it).
     version: u64,
+    /// What kind of dict this is (collections.defaultdict and Counter are dicts too).
+    pub flavor: Flavor,
+}
+
+/// dict, collections.defaultdict (with its default factory) or collections.Counter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Flavor {
+    Plain,
+    Default(Value),
+    Counter,
 }
 
 static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -124,13 +134,13 @@ fn next_version() -> u64 {
 
 impl Clone for Dict {
     fn clone(&self) -> Dict {
-        Dict { entries: self.entries.clone(), index: self.index.clone(), version: next_version() }
+        Dict { entries: self.entries.clone(), index: self.index.clone(), version: next_version(), flavor: self.flavor }
     }
 }
 
 impl Default for Dict {
     fn default() -> Dict {
-        Dict { entries: Vec::new(), index: FxHashMap::default(), version: next_version() }
+        Dict { entries: Vec::new(), index: FxHashMap::default(), version: next_version(), flavor: Flavor::Plain }
     }
 }
 
@@ -274,6 +284,9 @@ impl Dict {
     }
 
     pub fn trace(&self, out: &mut Vec<Value>) {
+        if let Flavor::Default(f) = self.flavor {
+            out.push(f);
+        }
         for (k, v) in self.iter() {
             out.push(k);
             out.push(v);

@@ -36,6 +36,8 @@ pub enum Object {
     Property { fget: Value, fset: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
+    /// collections.deque.
+    Deque { items: std::collections::VecDeque<Value>, maxlen: Option<usize> },
     /// A module: its name and namespace dict.
     Module { name: Rc<str>, dict: ObjId },
     /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
@@ -239,6 +241,7 @@ impl Object {
             Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Module { dict, .. } => out.push(Value::Obj(*dict)),
+            Object::Deque { items, .. } => out.extend(items.iter().copied()),
         }
     }
 }

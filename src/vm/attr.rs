@@ -20,7 +20,11 @@ impl Vm {
                 Object::Int(_) => TypeId::Int,
                 Object::List(_) => TypeId::List,
                 Object::Tuple(_) => TypeId::Tuple,
-                Object::Dict(_) => TypeId::Dict,
+                Object::Dict(d) => match d.flavor {
+                    crate::runtime::dict::Flavor::Plain => TypeId::Dict,
+                    crate::runtime::dict::Flavor::Default(_) => TypeId::DefaultDict,
+                    crate::runtime::dict::Flavor::Counter => TypeId::Counter,
+                },
                 Object::Set { frozen: false, .. } => TypeId::Set,
                 Object::Set { frozen: true, .. } => TypeId::FrozenSet,
                 Object::Function(_) => TypeId::Function,
@@ -53,6 +57,7 @@ impl Vm {
                 Object::Property { .. } => TypeId::Property,
                 Object::Super { .. } => TypeId::Super,
                 Object::Module { .. } => TypeId::Module,
+                Object::Deque { .. } => TypeId::Deque,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,

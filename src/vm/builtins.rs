@@ -768,6 +768,47 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             };
             vm.new_set(items, t == TypeId::FrozenSet)
         }
+        TypeId::DefaultDict => {
+            let factory = if args.pos.is_empty() { Value::None } else { args.pos.remove(0) };
+            let d = construct(vm, TypeId::Dict, std::mem::take(args))?;
+            if let Some(Object::Dict(dict)) = d.obj().map(|i| vm.heap.get_mut(i)) {
+                dict.flavor = crate::runtime::dict::Flavor::Default(factory);
+            }
+            Ok(d)
+        }
+        TypeId::Deque => {
+            let maxlen = args.pos.get(1).copied().or(args.take_kw("maxlen"));
+            let maxlen = match maxlen {
+                Some(Value::None) | None => None,
+                Some(v) => {
+                    let m = vm.index_of(v)?;
+                    if m < 0 {
+                        return vm.value_error("maxlen must be non-negative");
+                    }
+                    Some(m as usize)
+                }
+            };
+            let mut items = std::collections::VecDeque::new();
+            if let Some(&src) = args.pos.first() {
+                for v in vm.collect_iterable(src)? {
+                    items.push_back(v);
+                    if maxlen.is_some_and(|m| items.len() > m) {
+                        items.pop_front();
+                    }
+                }
+            }
+            Ok(Value::Obj(vm.heap.alloc(Object::Deque { items, maxlen })))
+        }
+        TypeId::Counter => {
+            let d = vm.new_dict();
+            if let Object::Dict(dict) = vm.heap.get_mut(d) {
+                dict.flavor = crate::runtime::dict::Flavor::Counter;
+            }
+            let mut update = Args { pos: vec![Value::Obj(d)], kw: std::mem::take(&mut args.kw) };
+            update.pos.extend(args.pos.drain(..));
+            super::methods::counter_update(vm, &mut update)?;
+            Ok(Value::Obj(d))
+        }
         TypeId::Dict => {
             arg_count(vm, args, name, 0, 1)?;
             let d = vm.new_dict();

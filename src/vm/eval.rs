@@ -164,17 +164,14 @@ impl Vm {
         Ok(())
     }
 
-    #[inline(always)]
     fn frame(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("no frame")
     }
 
-    #[inline(always)]
     pub(super) fn push(&mut self, v: Value) {
         self.frame().stack.push(v);
     }
 
-    #[inline(always)]
     pub(super) fn pop(&mut self) -> Value {
         self.frame().stack.pop().unwrap_or(Value::Null)
     }

@@ -13,6 +13,8 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
+        TypeId::Counter => COUNTER,
+        TypeId::Deque => DEQUE,
         TypeId::Set | TypeId::FrozenSet => SET,
         TypeId::Tuple => TUPLE,
         TypeId::Int | TypeId::Bool => INT,
@@ -61,6 +63,187 @@ const DICT: &[(&str, BuiltinFn)] = &[
     ("popitem", dict_popitem),
     ("fromkeys", dict_fromkeys),
 ];
+
+const COUNTER: &[(&str, BuiltinFn)] = &[
+    ("most_common", counter_most_common),
+    ("update", counter_update),
+    ("elements", counter_elements),
+    ("total", counter_total),
+];
+
+/// `Counter.update(iterable_or_mapping)`: adds counts.
+pub(super) fn counter_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let d = this_id(args);
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    if let Some(&src) = args.pos.get(1) {
+        match src.obj().map(|i| vm.heap.get(i)) {
+            Some(Object::Dict(other)) => pairs.extend(other.iter()),
+            _ => {
+                for x in vm.collect_iterable(src)? {
+                    pairs.push((x, Value::Int(1)));
+                }
+            }
+        }
+    }
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let k = vm.new_str(&k);
+        pairs.push((k, v));
+    }
+    for (k, n) in pairs {
+        let old = vm.dict_get(d, k)?.unwrap_or(Value::Int(0));
+        let new = vm.binary_op(old, n, 0)?;
+        vm.dict_set(d, k, new)?;
+    }
+    Ok(Value::None)
+}
+
+fn counter_most_common(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pairs = vm.counter_most_common(this_id(args))?;
+    let n = match args.pos.get(1) {
+        Some(Value::None) | None => pairs.len(),
+        Some(v) => vm.index_of(*v)?.max(0) as usize,
+    };
+    let items: Vec<Value> = pairs.into_iter().take(n).map(|(k, v)| vm.new_tuple(vec![k, v])).collect();
+    Ok(vm.new_list(items))
+}
+
+fn counter_elements(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let pairs: Vec<(Value, Value)> = match vm.heap.get(this_id(args)) {
+        Object::Dict(d) => d.iter().collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for (k, v) in pairs {
+        let n = vm.index_of(v).unwrap_or(0);
+        for _ in 0..n.max(0) {
+            out.push(k);
+        }
+    }
+    let list = vm.new_list(out);
+    vm.iter(list)
+}
+
+fn counter_total(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let values: Vec<Value> = match vm.heap.get(this_id(args)) {
+        Object::Dict(d) => d.values(),
+        _ => Vec::new(),
+    };
+    let mut total = Value::Int(0);
+    for v in values {
+        total = vm.binary_op(total, v, 0)?;
+    }
+    Ok(total)
+}
+
+const DEQUE: &[(&str, BuiltinFn)] = &[
+    ("append", deque_append),
+    ("appendleft", deque_appendleft),
+    ("pop", deque_pop),
+    ("popleft", deque_popleft),
+    ("extend", deque_extend),
+    ("extendleft", deque_extendleft),
+    ("rotate", deque_rotate),
+    ("clear", deque_clear),
+    ("count", deque_count),
+];
+
+fn deque_mut<'a>(vm: &'a mut Vm, args: &Args) -> (&'a mut std::collections::VecDeque<Value>, Option<usize>) {
+    match vm.heap.get_mut(this_id(args)) {
+        Object::Deque { items, maxlen } => (items, *maxlen),
+        _ => unreachable!("deque method on a non-deque"),
+    }
+}
+
+fn deque_push(vm: &mut Vm, args: &Args, v: Value, left: bool) {
+    let (items, maxlen) = deque_mut(vm, args);
+    if maxlen == Some(0) {
+        return;
+    }
+    if left {
+        items.push_front(v);
+        if maxlen.is_some_and(|m| items.len() > m) {
+            items.pop_back();
+        }
+    } else {
+        items.push_back(v);
+        if maxlen.is_some_and(|m| items.len() > m) {
+            items.pop_front();
+        }
+    }
+}
+
+fn deque_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deque.append", 1, 1)?;
+    deque_push(vm, args, args.pos[1], false);
+    Ok(Value::None)
+}
+
+fn deque_appendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deque.appendleft", 1, 1)?;
+    deque_push(vm, args, args.pos[1], true);
+    Ok(Value::None)
+}
+
+fn deque_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match deque_mut(vm, args).0.pop_back() {
+        Some(v) => Ok(v),
+        None => Err(vm.exc(TypeId::IndexError, "pop from an empty deque")),
+    }
+}
+
+fn deque_popleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match deque_mut(vm, args).0.pop_front() {
+        Some(v) => Ok(v),
+        None => Err(vm.exc(TypeId::IndexError, "pop from an empty deque")),
+    }
+}
+
+fn deque_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deque.extend", 1, 1)?;
+    for v in vm.collect_iterable(args.pos[1])? {
+        deque_push(vm, args, v, false);
+    }
+    Ok(Value::None)
+}
+
+fn deque_extendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deque.extendleft", 1, 1)?;
+    for v in vm.collect_iterable(args.pos[1])? {
+        deque_push(vm, args, v, true);
+    }
+    Ok(Value::None)
+}
+
+fn deque_rotate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let n = match args.pos.get(1) {
+        Some(v) => vm.index_of(*v)?,
+        None => 1,
+    };
+    let (items, _) = deque_mut(vm, args);
+    let len = items.len() as i64;
+    if len > 0 {
+        let k = n.rem_euclid(len) as usize;
+        items.rotate_right(k);
+    }
+    Ok(Value::None)
+}
+
+fn deque_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    deque_mut(vm, args).0.clear();
+    Ok(Value::None)
+}
+
+fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "count", 1, 1)?;
+    let items: Vec<Value> = deque_mut(vm, args).0.iter().copied().collect();
+    let mut n = 0;
+    for x in items {
+        if vm.eq(x, args.pos[1])? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
 
 /// Builtin methods that are classmethods: looked up on the class, they bind to it.
 pub(super) fn is_classmethod(name: &str) -> bool {

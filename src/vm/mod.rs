@@ -11,6 +11,7 @@ mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
+pub mod heapview;
 mod methods;
 mod modules;
 mod ops;

@@ -59,7 +59,10 @@ impl Vm {
             }
             "collections" => {
                 let abc = self.load_module("collections.abc")?;
-                self.make_module("collections", &[("abc", abc)], &[])
+                let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
+                let counter = Value::Obj(self.type_obj(TypeId::Counter));
+                let deque = Value::Obj(self.type_obj(TypeId::Deque));
+                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();
@@ -731,4 +734,54 @@ fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     let r = vm.rng.getrandbits(k.to_u32().unwrap_or(0));
     Ok(vm.new_int(r))
+}
+
+impl Vm {
+    /// A Counter's items, most common first (ties in insertion order).
+    pub(super) fn counter_most_common(&mut self, id: ObjId) -> PyResult<Vec<(Value, Value)>> {
+        let pairs: Vec<(Value, Value)> = match self.heap.get(id) {
+            Object::Dict(d) => d.iter().collect(),
+            _ => Vec::new(),
+        };
+        // Stable sort by count, descending (what most_common's sorted(..., reverse=True) gives).
+        let mut keyed: Vec<(Value, Value)> = pairs.iter().map(|(k, v)| (*v, self.new_tuple(vec![*k, *v]))).collect();
+        keyed.reverse();
+        let mut items: Vec<Value> = keyed.iter().map(|(_, t)| *t).collect();
+        let mut counts: Vec<Value> = keyed.iter().map(|(c, _)| *c).collect();
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let mut err = None;
+        order.sort_by(|&a, &b| {
+            if err.is_some() {
+                return std::cmp::Ordering::Equal;
+            }
+            match self.compare(counts[a], counts[b], 0) {
+                Ok(Value::Bool(true)) => std::cmp::Ordering::Less,
+                Ok(_) => match self.compare(counts[b], counts[a], 0) {
+                    Ok(Value::Bool(true)) => std::cmp::Ordering::Greater,
+                    Ok(_) => std::cmp::Ordering::Equal,
+                    Err(e) => {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    }
+                },
+                Err(e) => {
+                    err = Some(e);
+                    std::cmp::Ordering::Equal
+                }
+            }
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
+        order.reverse();
+        items = order.iter().map(|&i| items[i]).collect();
+        counts.clear();
+        let mut out = Vec::new();
+        for t in items {
+            if let Some(Object::Tuple(kv)) = t.obj().map(|i| self.heap.get(i)) {
+                out.push((kv[0], kv[1]));
+            }
+        }
+        Ok(out)
+    }
 }

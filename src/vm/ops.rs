@@ -90,6 +90,7 @@ impl Vm {
                 Object::Str(s) => !s.is_empty(),
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
+                Object::Deque { items, .. } => !items.is_empty(),
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set { items, .. } => !items.is_empty(),
                 Object::Range { .. } => self.len(v)? > 0,
@@ -738,6 +739,7 @@ impl Vm {
             match self.heap.get(id) {
                 Object::Str(s) => return Ok(s.chars().count()),
                 Object::List(v) | Object::Tuple(v) => return Ok(v.len()),
+                Object::Deque { items, .. } => return Ok(items.len()),
                 Object::Dict(d) => return Ok(d.len()),
                 Object::DictView { dict, .. } => {
                     if let Object::Dict(d) = self.heap.get(*dict) {
@@ -895,9 +897,18 @@ impl Vm {
             Object::Dict(_) => {
                 let h = self.key_in(id, sub)?;
                 match self.heap.get(id) {
-                    Object::Dict(d) => match d.get(&h) {
-                        Some(v) => Ok(v),
-                        None => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
+                    Object::Dict(d) => match (d.get(&h), d.flavor) {
+                        (Some(v), _) => Ok(v),
+                        (None, crate::runtime::dict::Flavor::Counter) => Ok(Value::Int(0)),
+                        (None, crate::runtime::dict::Flavor::Default(factory)) => {
+                            if matches!(factory, Value::None) {
+                                return Err(self.exc_with_args(TypeId::KeyError, vec![sub]));
+                            }
+                            let v = self.call(factory, Args::default())?;
+                            self.dict_set(id, sub, v)?;
+                            Ok(v)
+                        }
+                        (None, _) => Err(self.exc_with_args(TypeId::KeyError, vec![sub])),
                     },
                     _ => unreachable!(),
                 }
@@ -915,6 +926,16 @@ impl Vm {
                 match self.seq_index(sub, len, "range")? {
                     Some(i) => Ok(Value::Int(start + i as i64 * step)),
                     None => Err(self.exc(TypeId::IndexError, "range object index out of range")),
+                }
+            }
+            Object::Deque { items, .. } => {
+                let len = items.len();
+                match self.seq_index(sub, len, "deque")? {
+                    Some(i) => match self.heap.get(id) {
+                        Object::Deque { items, .. } => Ok(items[i]),
+                        _ => unreachable!(),
+                    },
+                    None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
             Object::Class(_) => Ok(container),
@@ -1050,6 +1071,7 @@ impl Vm {
         };
         let it = match self.heap.get(id) {
             Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
+            Object::Deque { items, .. } => Iter::Values { items: items.iter().copied().collect(), index: 0, kind: "deque" },
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },

@@ -59,7 +59,7 @@ impl Vm {
         };
         let container = matches!(
             self.heap.get(id),
-            Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Set { .. } | Object::Instance(_)
+            Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Set { .. } | Object::Instance(_) | Object::Deque { .. }
         );
         if container && seen.contains(&id) {
             return Ok(match self.heap.get(id) {
@@ -90,6 +90,14 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Int(b) => b.to_string(),
+            Object::Deque { items, maxlen } => {
+                let (items, maxlen): (Vec<Value>, Option<usize>) = (items.iter().copied().collect(), *maxlen);
+                let inner = self.join_reprs(&items, seen, calls)?;
+                match maxlen {
+                    Some(m) => format!("deque([{inner}], maxlen={m})"),
+                    None => format!("deque([{inner}])"),
+                }
+            }
             Object::List(items) => {
                 let items = items.clone();
                 format!("[{}]", self.join_reprs(&items, seen, calls)?)
@@ -101,6 +109,32 @@ impl Vm {
                     format!("({inner},)")
                 } else {
                     format!("({inner})")
+                }
+            }
+            Object::Dict(d) if d.flavor != crate::runtime::dict::Flavor::Plain => {
+                let flavor = d.flavor;
+                let mut plain = d.clone();
+                plain.flavor = crate::runtime::dict::Flavor::Plain;
+                if flavor == crate::runtime::dict::Flavor::Counter {
+                    let pairs = self.counter_most_common(id)?;
+                    let mut sorted = crate::runtime::dict::Dict::new();
+                    for (k, v) in pairs {
+                        if let Ok(h) = self.hash_key(k) {
+                            sorted.insert(h, k, v);
+                        }
+                    }
+                    plain = sorted;
+                }
+                let empty = plain.is_empty();
+                let tmp = Value::Obj(self.heap.alloc(Object::Dict(plain)));
+                let inner = self.repr_inner(tmp, seen, calls)?;
+                match flavor {
+                    crate::runtime::dict::Flavor::Default(f) => {
+                        let f = self.repr_inner(f, seen, calls)?;
+                        format!("defaultdict({f}, {inner})")
+                    }
+                    _ if empty => "Counter()".to_string(),
+                    _ => format!("Counter({inner})"),
                 }
             }
             Object::Dict(d) => {

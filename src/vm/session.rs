@@ -126,6 +126,11 @@ impl Session {
         self.snapshot.clone()
     }
 
+    /// The objects the frames' names and stack slots refer to (the page's heap panel).
+    pub fn heap_view(&mut self) -> super::heapview::HeapView {
+        self.vm.as_mut().map(super::heapview::heap_view).unwrap_or_default()
+    }
+
     pub fn is_finished(&self) -> bool {
         self.vm.as_ref().map_or(true, |vm| vm.exit_code.is_some())
     }

@@ -36,6 +36,9 @@ builtin_types! {
     List = "list": Object;
     Tuple = "tuple": Object;
     Dict = "dict": Object;
+    DefaultDict = "defaultdict": Dict;
+    Deque = "deque": Object;
+    Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;
     NoneType = "NoneType": Object;

@@ -149,6 +149,7 @@ test("the page opens built-in examples and, with no hash, a default one", async 
 });
 
 test("every built-in example steps to the end with the output of run mode", async ({ page }) => {
+  test.setTimeout(180_000); // 14 examples, line by line
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
   await page.goto("index.html");
@@ -166,7 +167,7 @@ test("every built-in example steps to the end with the output of run mode", asyn
       return EXAMPLES[name].source;
     }, name);
     const expected = await page.evaluate((source) => window.pvm.run(source), source);
-    // Steps are answered by the core's worker: wait for each to show before the next.
+    // One click at a time: the next only once this one's step is on screen.
     while (await byTestId(page, "step-line").isEnabled()) {
       const before = await byTestId(page, "step-count").textContent();
       await byTestId(page, "step-line").click();

@@ -40,7 +40,6 @@ test("Stop halts while True: pass, and the page stays responsive", async ({ page
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
     console.log(`page answered during the run in ${Date.now() - started} ms`);
   }
-  await expect(byTestId(page, "step")).toBeDisabled();
 
   const clicked = Date.now();
   await byTestId(page, "stop").click();

@@ -18,6 +18,6 @@ export const editorSetup = [
 ];
 
 export { EditorView };
-export { EditorState, StateEffect, StateField } from "@codemirror/state";
-export { Decoration } from "@codemirror/view";
+export { EditorState, StateEffect, StateField, RangeSet } from "@codemirror/state";
+export { Decoration, gutter, GutterMarker } from "@codemirror/view";
 export { python } from "@codemirror/lang-python";
