@@ -30,7 +30,9 @@ async function shownState(page) {
 const LONG = "total = 0\nfor i in range(40000):\n    total += i % 7\n    if i % 10000 == 0:\n        print(i, total)\nprint(total)\n";
 
 test("Stop halts while True: pass, and the page stays responsive", async ({ page }) => {
-  const errors = await openProgram(page, "n = 0\nwhile True:\n    n += 1\n");
+  // Each iteration does some work inside one instruction, so the run cannot
+  // reach the step budget before the test presses Stop.
+  const errors = await openProgram(page, "n = 0\nwhile True:\n    n += sum(range(2000))\n");
   await byTestId(page, "run").click();
   await expect(byTestId(page, "stop")).toBeVisible();
   await expect(byTestId(page, "stop")).toBeEnabled();
@@ -48,7 +50,7 @@ test("Stop halts while True: pass, and the page stays responsive", async ({ page
   await expect(byTestId(page, "stop")).toBeHidden();
   await expect(byTestId(page, "step")).toBeEnabled();
   const steps = Number(await byTestId(page, "step-count").textContent());
-  expect(steps).toBeGreaterThan(1000);
+  expect(steps).toBeGreaterThan(100);
 
   // Every step before the stop is still reachable.
   await byTestId(page, "back").click();
