@@ -36,6 +36,8 @@ pub enum Object {
     Property { fget: Value, fset: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
+    /// A function wrapped by functools.cache / lru_cache, with its results by arguments.
+    Memoized { func: Value, cache: ObjId },
     /// collections.deque.
     Deque { items: std::collections::VecDeque<Value>, maxlen: Option<usize> },
     /// A module: its name and namespace dict.
@@ -242,6 +244,7 @@ impl Object {
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Module { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Deque { items, .. } => out.extend(items.iter().copied()),
+            Object::Memoized { func, cache } => out.extend([*func, Value::Obj(*cache)]),
         }
     }
 }

@@ -58,6 +58,7 @@ impl Vm {
                 Object::Super { .. } => TypeId::Super,
                 Object::Module { .. } => TypeId::Module,
                 Object::Deque { .. } => TypeId::Deque,
+                Object::Memoized { .. } => TypeId::LruCacheWrapper,
                 Object::DictView { kind, .. } => match kind {
                     ViewKind::Keys => TypeId::DictKeys,
                     ViewKind::Values => TypeId::DictValues,
@@ -329,6 +330,11 @@ impl Vm {
                 self.new_str(n)
             }
             (Object::Method { func, .. }, "__func__") => *func,
+            (Object::Memoized { func, .. }, "__wrapped__") => *func,
+            (Object::Memoized { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
+                let f = *func;
+                return self.getattr(f, name).map(Some);
+            }
             (Object::Method { receiver, .. }, "__self__") => *receiver,
             (Object::Method { func, .. }, "__name__" | "__qualname__") => {
                 let f = *func;

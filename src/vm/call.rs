@@ -37,8 +37,15 @@ impl Vm {
                     OnReturn::PushInstance(i) => Some(i),
                     _ => None,
                 };
+                let memo = match f.on_return {
+                    OnReturn::Memoize { cache, key } => Some((cache, key)),
+                    _ => None,
+                };
                 match self.run_frame(f)? {
                     FrameExit::Return(v) | FrameExit::Yield(v) => {
+                        if let Some((cache, key)) = memo {
+                            self.dict_set(cache, key, v)?;
+                        }
                         if let Some(i) = instance {
                             if !matches!(v, Value::None) {
                                 let t = self.type_name(v);
@@ -79,6 +86,31 @@ impl Vm {
             Object::StaticMethod(f) => {
                 let f = *f;
                 self.prepare_call(f, args)
+            }
+            Object::Memoized { func, cache } => {
+                let (func, cache) = (*func, *cache);
+                let mut parts = args.pos.clone();
+                if !args.kw.is_empty() {
+                    parts.push(Value::Obj(self.not_implemented));
+                    for (k, v) in args.kw.clone() {
+                        let k = self.new_str(&k);
+                        parts.extend([k, v]);
+                    }
+                }
+                let key = self.new_tuple(parts);
+                if let Some(v) = self.dict_get(cache, key)? {
+                    return Ok(Prepared::Done(v));
+                }
+                match self.prepare_call(func, args)? {
+                    Prepared::Done(v) => {
+                        self.dict_set(cache, key, v)?;
+                        Ok(Prepared::Done(v))
+                    }
+                    Prepared::Frame(mut f) => {
+                        f.on_return = OnReturn::Memoize { cache, key };
+                        Ok(Prepared::Frame(f))
+                    }
+                }
             }
             Object::Instance(_) => match self.lookup_type_attr(self.type_of(callee), "__call__") {
                 Some(f) => {

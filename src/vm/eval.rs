@@ -815,7 +815,17 @@ impl Vm {
             IMPORT_FROM => {
                 let name = self.name(arg);
                 let module = self.top();
-                let v = self.getattr(module, &name)?;
+                let v = match self.getattr(module, &name) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        let m = match module.obj().map(|i| self.heap.get(i)) {
+                            Some(Object::Module { name, .. }) => name.to_string(),
+                            _ => "?".into(),
+                        };
+                        let msg = format!("cannot import name '{name}' from '{m}' (unknown location)");
+                        return Err(self.exc(TypeId::ImportError, msg));
+                    }
+                };
                 self.push(v);
             }
             GET_LEN => {
@@ -1226,6 +1236,10 @@ impl Vm {
         }
         match frame.on_return {
             OnReturn::Push => self.push(v),
+            OnReturn::Memoize { cache, key } => {
+                self.dict_set(cache, key, v)?;
+                self.push(v);
+            }
             OnReturn::PushInstance(inst) => {
                 if !matches!(v, Value::None) {
                     // CPython checks this after __init__ returns, in the caller.
@@ -1255,7 +1269,7 @@ impl Vm {
         }
         let v = Value::Obj(g);
         match on_return {
-            OnReturn::Push | OnReturn::PushInstance(_) => self.push(v),
+            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => self.push(v),
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
             OnReturn::Exit => self.exit_code = Some(0),
         }
@@ -1423,7 +1437,7 @@ impl Vm {
                     self.exit_code = code;
                     return;
                 }
-                OnReturn::Push | OnReturn::PushInstance(_) => add_entry = true,
+                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => add_entry = true,
             }
         }
     }

@@ -11,6 +11,9 @@ pub enum OnReturn {
     Push,
     /// Discard it and push this instance instead (`Class(...)` running `__init__`).
     PushInstance(Value),
+    /// Store it in a memoizing wrapper's cache under `key`, then push it
+    /// (`functools.cache` / `lru_cache`, without a nested loop per call).
+    Memoize { cache: ObjId, key: Value },
     /// Hand it back to a Rust caller running a nested loop (`Vm::run_frame`).
     Nested,
     /// The module body: the program ends.
@@ -59,8 +62,10 @@ impl Frame {
         out.extend(self.names.map(Value::Obj));
         out.extend(self.func.map(Value::Obj));
         out.extend(self.generator.map(Value::Obj));
-        if let OnReturn::PushInstance(v) = self.on_return {
-            out.push(v);
+        match self.on_return {
+            OnReturn::PushInstance(v) => out.push(v),
+            OnReturn::Memoize { cache, key } => out.extend([Value::Obj(cache), key]),
+            _ => {}
         }
     }
 }

@@ -90,6 +90,7 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Int(b) => b.to_string(),
+            Object::Memoized { .. } => format!("<functools._lru_cache_wrapper object at {}>", address(id)),
             Object::Deque { items, maxlen } => {
                 let (items, maxlen): (Vec<Value>, Option<usize>) = (items.iter().copied().collect(), *maxlen);
                 let inner = self.join_reprs(&items, seen, calls)?;

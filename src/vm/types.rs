@@ -38,6 +38,7 @@ builtin_types! {
     Dict = "dict": Object;
     DefaultDict = "defaultdict": Dict;
     Deque = "deque": Object;
+    LruCacheWrapper = "_lru_cache_wrapper": Object;
     Counter = "Counter": Dict;
     Set = "set": Object;
     FrozenSet = "frozenset": Object;
