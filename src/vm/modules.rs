@@ -84,6 +84,10 @@ impl Vm {
                 ];
                 self.make_module("itertools", &[], funcs)
             }
+            "dataclasses" => {
+                let funcs: &[(&'static str, BuiltinFn)] = &[("dataclass", dataclass), ("field", dataclass_field)];
+                self.make_module("dataclasses", &[], funcs)
+            }
             "functools" => {
                 let funcs: &[(&'static str, BuiltinFn)] =
                     &[("reduce", functools_reduce), ("cache", functools_cache), ("lru_cache", functools_lru_cache)];
@@ -1035,4 +1039,179 @@ fn it_zip_longest(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
     let rows: Vec<Vec<Value>> = (0..n).map(|i| cols.iter().map(|c| c.get(i).copied().unwrap_or(fill)).collect()).collect();
     Ok(tuples_iter(vm, rows))
+}
+
+// ----- dataclasses -------------------------------------------------------------------
+
+/// The marker `field(...)` returns: (marker, default, default_factory).
+const FIELD_MARKER: &str = "<dataclasses.field>";
+
+fn dataclass_field(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let default = args.take_kw("default").unwrap_or(Value::Null);
+    let factory = args.take_kw("default_factory").unwrap_or(Value::Null);
+    args.kw.clear();
+    let marker = vm.new_str(FIELD_MARKER);
+    Ok(vm.new_tuple(vec![marker, default, factory]))
+}
+
+/// `@dataclass` / `@dataclass(...)`: adds `__init__`, `__repr__` and `__eq__`
+/// built from the class's annotated fields.
+fn dataclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    args.kw.clear();
+    let Some(&class) = args.pos.first() else {
+        return Ok(Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name: "wrap", func: dataclass, receiver: None }))));
+    };
+    let Some(cid) = class.obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("dataclass() should be called on a class");
+    };
+    // Fields: base dataclasses' first, then this class's annotations in order.
+    let mut names: Vec<Value> = Vec::new();
+    let mut defaults = Vec::new();
+    for base in vm.mro_of(cid).into_iter().rev() {
+        let ann = vm.lookup_own_attr(base, "__annotations__");
+        let Some(ann) = ann.and_then(|a| a.obj()) else { continue };
+        let keys = match vm.heap.get(ann) {
+            Object::Dict(d) => d.keys(),
+            _ => vec![],
+        };
+        for k in keys {
+            let name = vm.str_of(k)?;
+            let default = vm.lookup_own_attr(base, &name).unwrap_or(Value::Null);
+            if let Some(i) = names.iter().position(|n| n.is(k)) {
+                names.remove(i);
+                defaults.remove(i);
+            }
+            names.push(k);
+            defaults.push(default);
+        }
+    }
+    let fields = vm.new_tuple(names);
+    let defaults = vm.new_tuple(defaults);
+    let info = vm.new_tuple(vec![fields, defaults]);
+    vm.setattr(class, "__dataclass_fields__", info)?;
+    for (name, func) in [("__init__", dc_init as BuiltinFn), ("__repr__", dc_repr), ("__eq__", dc_eq)] {
+        if vm.lookup_own_attr(cid, name).is_none() {
+            let b = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func, receiver: None })));
+            vm.setattr(class, name, b)?;
+        }
+    }
+    Ok(class)
+}
+
+impl Vm {
+    /// An attribute in the class's own dict (not inherited).
+    pub(super) fn lookup_own_attr(&self, class: ObjId, name: &str) -> Option<Value> {
+        match self.heap.get(class) {
+            Object::Class(c) => c.attrs.get(&crate::runtime::dict::HashKey::Str(Rc::from(name))),
+            _ => None,
+        }
+    }
+
+    fn dataclass_fields(&mut self, obj: Value) -> PyResult<(Vec<Value>, Vec<Value>)> {
+        let class = self.type_of(obj);
+        let info = self.lookup_user_attr(class, "__dataclass_fields__").unwrap_or(Value::None);
+        let parts = self.sequence_items(info)?;
+        let names = self.sequence_items(parts[0])?;
+        let defaults = self.sequence_items(parts[1])?;
+        Ok((names, defaults))
+    }
+}
+
+fn dc_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let this = args.pos[0];
+    let (names, defaults) = vm.dataclass_fields(this)?;
+    let qual = {
+        let c = vm.type_of(this);
+        match vm.heap.get(c) {
+            Object::Class(c) => c.qualname.to_string(),
+            _ => "?".into(),
+        }
+    };
+    let given = &args.pos[1..];
+    if given.len() > names.len() {
+        return vm.type_error(format!(
+            "{qual}.__init__() takes {} positional argument{} but {} were given",
+            names.len() + 1,
+            if names.len() == 0 { "" } else { "s" },
+            given.len() + 1
+        ));
+    }
+    let mut values: Vec<Value> = vec![Value::Null; names.len()];
+    values[..given.len()].copy_from_slice(given);
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let Some(i) = names.iter().position(|n| matches!(n.obj().map(|o| vm.heap.get(o)), Some(Object::Str(s)) if **s == *k)) else {
+            return vm.type_error(format!("{qual}.__init__() got an unexpected keyword argument '{k}'"));
+        };
+        values[i] = v;
+    }
+    let mut missing = Vec::new();
+    for i in 0..names.len() {
+        if !values[i].is_null() {
+            continue;
+        }
+        let d = defaults[i];
+        let marker = match d.obj().map(|o| vm.heap.get(o)) {
+            Some(Object::Tuple(t)) if t.len() == 3 && matches!(t[0].obj().map(|o| vm.heap.get(o)), Some(Object::Str(s)) if &**s == FIELD_MARKER) => Some((t[1], t[2])),
+            _ => None,
+        };
+        values[i] = match marker {
+            Some((_, factory)) if !factory.is_null() => vm.call(factory, Args::default())?,
+            Some((default, _)) => default,
+            None => d,
+        };
+        if values[i].is_null() {
+            missing.push(vm.str_of(names[i])?);
+        }
+    }
+    if !missing.is_empty() {
+        let quoted: Vec<String> = missing.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return vm.type_error(format!("{qual}.__init__() missing {} required positional argument{s}: {list}", missing.len()));
+    }
+    for (n, v) in names.into_iter().zip(values) {
+        let n = vm.str_of(n)?;
+        vm.setattr(this, &n, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn dc_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let this = args.pos[0];
+    let (names, _) = vm.dataclass_fields(this)?;
+    let qual = {
+        let c = vm.type_of(this);
+        match vm.heap.get(c) {
+            Object::Class(c) => c.qualname.to_string(),
+            _ => "?".into(),
+        }
+    };
+    let mut parts = Vec::new();
+    for n in names {
+        let n = vm.str_of(n)?;
+        let v = vm.getattr(this, &n)?;
+        parts.push(format!("{n}={}", vm.repr(v)?));
+    }
+    let s = format!("{qual}({})", parts.join(", "));
+    Ok(vm.new_string(s))
+}
+
+fn dc_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (a, b) = (args.pos[0], args.pos[1]);
+    if vm.type_of(a) != vm.type_of(b) {
+        return Ok(vm.not_implemented());
+    }
+    let (names, _) = vm.dataclass_fields(a)?;
+    for n in names {
+        let n = vm.str_of(n)?;
+        let (x, y) = (vm.getattr(a, &n)?, vm.getattr(b, &n)?);
+        if !vm.eq(x, y)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
