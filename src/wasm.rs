@@ -26,9 +26,9 @@ const STEP_LINE_BUDGET: u32 = 100_000;
 /// instructions) so an endless loop leaves the page usable; Run again goes on.
 const RUN_BUDGET: u64 = 10_000_000;
 
-/// The timeline (line-change markers, back by line) covers at most this many
-/// instructions: it is computed by a replay that reads every snapshot.
-const TIMELINE_BUDGET: u32 = 20_000;
+/// The timeline's line-change markers cover at most this many instructions
+/// (a quiet replay from the start, computed once per program).
+const TIMELINE_BUDGET: u64 = 100_000;
 
 
 /// Plain JS objects and numbers (not `Map`s and `BigInt`s).
@@ -150,9 +150,8 @@ struct View<'a> {
 /// A program being stepped, phase by phase.
 #[wasm_bindgen]
 pub struct Session {
-    /// The program and its stdin: the timeline replays them in a session of its own.
+    /// The program's source: `syntaxError` compiles it again to place the mark.
     source: String,
-    stdin: String,
     inner: vm::Session,
     /// The last step's event and the index of the code object it ran in.
     last: Option<(StepEvent, usize)>,
@@ -189,7 +188,6 @@ impl Session {
     pub fn new(source: &str, stdin: &str) -> Session {
         Session {
             source: source.to_string(),
-            stdin: stdin.to_string(),
             inner: vm::Session::new(source, DEFAULT_FILENAME, stdin),
             last: None,
             timeline: None,
@@ -453,32 +451,10 @@ impl Session {
         self.timeline.as_ref().expect("just computed")
     }
 
-    /// Replays the program instruction by instruction in a session of its own.
     fn compute_timeline(&self) -> Timeline {
-        let mut replay = vm::Session::new(&self.source, DEFAULT_FILENAME, &self.stdin);
-        let position = |s: &vm::Session| {
-            let snapshot = s.snapshot();
-            let top = snapshot.frames.last();
-            (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
-        };
-        let mut line_changes = Vec::new();
-        let mut at = position(&replay);
-        let mut complete = false;
-        for _ in 0..TIMELINE_BUDGET {
-            if replay.is_finished() {
-                complete = true;
-                break;
-            }
-            let step = replay.snapshot().step_count;
-            replay.skip_to(step + 3);
-            let now = position(&replay);
-            if now != at && !replay.is_finished() {
-                line_changes.push(LineChange { step: replay.snapshot().step_count, line: now.2, depth: now.0 });
-            }
-            at = now;
-        }
-        complete |= replay.is_finished();
-        Timeline { total_steps: replay.snapshot().step_count, complete, line_changes }
+        let (changes, total_steps, complete) = self.inner.line_changes(TIMELINE_BUDGET);
+        let line_changes = changes.into_iter().map(|(step, depth, line)| LineChange { step, line, depth }).collect();
+        Timeline { total_steps, complete, line_changes }
     }
 
     /// Puts the session at step `n`: the history replays quietly from its

@@ -134,7 +134,7 @@ export function createBytecodeView(container, { onHover = () => {} } = {}) {
   function mark(codeIndex, offset, phase, { prefixes = [], jumpTarget = null, cacheUnits = 0 } = {}) {
     for (const node of marked) {
       node.removeAttribute("aria-current");
-      node.classList.remove("current", "fetch", "decode", "execute", "prefix-read", "jump-goal", "cache-skipped");
+      node.classList.remove("current", "fetch", "decode", "execute", "prefix-read", "jump-goal", "cache-skipped", "active");
     }
     marked = [];
     if (codeIndex === null || codeIndex === undefined) return;
@@ -146,6 +146,10 @@ export function createBytecodeView(container, { onHover = () => {} } = {}) {
       add(units.get(`${codeIndex}:${prefix}`), "prefix-read");
     }
     for (let i = 1; i <= cacheUnits; i++) add(units.get(`${codeIndex}:${offset + 2 * i}`), "cache-skipped");
+    // The jump being decoded or taken: its arrow lights up.
+    if (jumpTarget !== null) {
+      add(container.querySelector(`.code-object[data-code-index="${codeIndex}"] .arrow[data-from="${offset}"]`), "active");
+    }
     const unit = units.get(`${codeIndex}:${offset}`);
     add(unit, "current", ...(phase ? [phase] : []));
     const row = rows.get(`${codeIndex}:${offset}`);

@@ -319,6 +319,9 @@ impl Vm {
                 let d = f.defaults.clone();
                 if d.is_empty() { Value::None } else { self.new_tuple(d) }
             }
+            (Object::Function(f), "__module__" | "__doc__") if f.attrs.get(&HashKey::Str(Rc::from(name))).is_some() => {
+                f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
+            }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
             (Object::Function(f), "__doc__") => {
                 let code = &self.codes[f.code].consts;
@@ -422,6 +425,10 @@ impl Vm {
             }
         }
         let k = self.intern(&key);
+        let str_value = match v.obj().map(|i| self.heap.get(i)) {
+            Some(Object::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
         match self.heap.get_mut(id) {
             Object::Instance(inst) => {
                 if let Some(e) = &mut inst.exc {
@@ -441,7 +448,12 @@ impl Vm {
                 inst.attrs.insert(HashKey::Str(key), k, v)
             }
             Object::Class(c) if c.builtin.is_none() => c.attrs.insert(HashKey::Str(key), k, v),
-            Object::Function(f) => f.attrs.insert(HashKey::Str(key), k, v),
+            Object::Function(f) => match (name, str_value) {
+                // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
+                ("__name__", Some(s)) => f.name = s,
+                ("__qualname__", Some(s)) => f.qualname = s,
+                _ => f.attrs.insert(HashKey::Str(key), k, v),
+            },
             Object::Module { dict, .. } => {
                 let dict = *dict;
                 self.store_name_in(dict, &key, v);

@@ -315,13 +315,6 @@ impl Vm {
                 frame.on_return = OnReturn::PushInstance(inst);
                 Ok(Prepared::Frame(frame))
             }
-            // A builtin __init__ placed on a user class (dataclasses).
-            Some(init) if matches!(init.obj().map(|i| self.heap.get(i)), Some(Object::Builtin(b)) if b.name == "__init__" && b.receiver.is_none() && self.lookup_user_attr(class, "__dataclass_fields__").is_some()) => {
-                let mut args = args;
-                args.pos.insert(0, inst);
-                self.call(init, args)?;
-                Ok(Prepared::Done(inst))
-            }
             _ => {
                 if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) {
                     let name = self.class_name(class);

@@ -126,6 +126,28 @@ impl Session {
         self.snapshot.clone()
     }
 
+    /// The page's timeline: every instruction boundary (as a step count)
+    /// after which the position — frame depth, code object, line — differs
+    /// from before, as `(step, depth, line)`; replayed on a copy from the
+    /// start for at most `budget` instructions. Also the steps covered and
+    /// whether the program ended within them.
+    pub fn line_changes(&self, budget: u64) -> (Vec<(u64, usize, Option<u32>)>, u64, bool) {
+        let Some(first) = self.checkpoints.first() else { return (Vec::new(), 0, true) };
+        let mut vm = first.vm.clone();
+        let mut at = vm_position(&vm);
+        let (mut changes, mut count) = (Vec::new(), 0u64);
+        while count < budget && vm.exit_code.is_none() {
+            vm.step_instruction();
+            count += 1;
+            let now = vm_position(&vm);
+            if now != at && vm.exit_code.is_none() {
+                changes.push((3 * count, now.0, now.2));
+            }
+            at = now;
+        }
+        (changes, 3 * count, vm.exit_code.is_some())
+    }
+
     /// The objects the frames' names and stack slots refer to (the page's heap panel).
     pub fn heap_view(&mut self) -> super::heapview::HeapView {
         self.vm.as_mut().map(super::heapview::heap_view).unwrap_or_default()

@@ -282,6 +282,12 @@ test("bytecode: jump arrows, raw bytes with CACHE units, hover links source and 
   await expect(page.locator(".jump-arrows .arrow.backward")).toHaveCount(1);
   await expect(page.locator(".jump-arrows .arrow.forward").first()).toBeAttached();
 
+  // The loop's JUMP_BACKWARD, once executed, lights its arrow.
+  while (!/JUMP_BACKWARD/.test(await currentRow(page).textContent() ?? "")) await click(page, "step-instruction");
+  await expect(page.locator(".jump-arrows .arrow.backward.active")).toHaveCount(1);
+  await expect(byTestId(page, "explanation")).toContainText("jumps to offset");
+  await click(page, "reset");
+
   await byTestId(page, "view-raw").click();
   await expect(page.locator(".raw-bytes").first()).toBeVisible();
   await expect(page.locator(".raw-bytes .unit.cache").first()).toContainText("00 00");
