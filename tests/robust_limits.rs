@@ -116,6 +116,9 @@ fn recursion_through_builtins_never_overflows_a_small_stack() {
         "def g():\n    yield from g()\nlist(g())\n",
         "class I:\n    def __iter__(self):\n        return iter(list(self))\nlist(I())\n",
         "l = []\nl.append(l)\nprint(l)\nd = {}\nd[1] = d\nprint(d)\n",
+        "x = []\nfor i in range(100000):\n    x = [x]\nprint(len(repr(x)))\n",
+        "x = {}\nfor i in range(100000):\n    x = {1: (x,)}\nprint(len(str(x)))\n",
+        "x, y = [], []\nfor i in range(100000):\n    x, y = [x], [y]\nprint(x == y, x < y)\n",
     ] {
         let out = on_small_stack(move || run(src, "r.py", ""));
         assert!(out.exit_code <= 1, "{src}: {}", out.stderr);

@@ -69,6 +69,7 @@ impl Vm {
             });
         }
         if container {
+            self.enter_native(" while getting the repr of an object")?;
             seen.push(id);
         }
         let r = self.repr_object(id, v, seen, calls);
