@@ -108,6 +108,9 @@ const player = createPlayer({
   onChange: () => lastSnapshot && updateControls(lastSnapshot),
 });
 
+const stopButton = byTestId("stop");
+stopButton.addEventListener("click", () => session?.stop());
+
 const controls = createControls(document.body, {
   step: act((s) => s.step()),
   "step-instruction": act((s) => s.stepInstruction()),
@@ -117,11 +120,19 @@ const controls = createControls(document.body, {
   back: act((s) => s.back()),
   "back-instruction": act((s) => s.backInstruction()),
   "back-line": act((s) => s.backLine()),
+  // The core runs in a worker, in slices: the page stays responsive, Stop halts
+  // the run, and a step budget pauses it; every step before stays reachable.
   run: act(async (s) => {
     player.stop();
-    const view = await s.runToEnd();
-    // Run stops after a budget of steps so that an endless loop cannot hang the page.
-    if (!view.snapshot.finished) view.paused = true;
+    stopButton.hidden = stopButton.disabled = false;
+    let view;
+    try {
+      view = await s.runToEnd();
+    } finally {
+      stopButton.hidden = stopButton.disabled = true;
+    }
+    if (view.stopped === "stop") status = "stopped (Run goes on) ·";
+    else if (!view.snapshot.finished) view.paused = true;
     return view;
   }),
   "run-to-breakpoint": act(async (s) => {
