@@ -12,3 +12,4 @@ class D(B, C):
         return "D>" + super().who()
 print(D().who())
 print([k.__name__ for k in D.__mro__])
+print(D.mro() == list(D.__mro__))

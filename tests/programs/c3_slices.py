@@ -6,6 +6,6 @@ t = tuple(l)
 print(t[3:5])
 sl = slice(1, 5, 2)
 print(l[sl], sl, sl.start, sl.stop, sl.step)
-print(slice(3))
+print(slice(3), slice(None, None, -1).indices(5))
 i, j = 2, 4
 print(s[i:j], s[i:], l[:j])
