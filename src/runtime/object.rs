@@ -66,6 +66,8 @@ pub struct Function {
     pub kwdefaults: Option<ObjId>,
     /// The closure's cells, in `co_freevars` order.
     pub closure: Vec<Value>,
+    /// `__annotations__` (a dict), when MAKE_FUNCTION was given annotations.
+    pub annotations: Option<ObjId>,
     pub attrs: Dict,
 }
 
@@ -198,6 +200,7 @@ impl Object {
                 out.extend_from_slice(&f.defaults);
                 out.extend(f.kwdefaults.map(Value::Obj));
                 out.extend_from_slice(&f.closure);
+                out.extend(f.annotations.map(Value::Obj));
                 f.attrs.trace(out);
             }
             Object::Builtin(b) => out.extend(b.receiver),

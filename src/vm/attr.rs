@@ -328,6 +328,28 @@ impl Vm {
                 f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
             }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
+            (Object::Function(f), "__closure__") => {
+                let cells = f.closure.clone();
+                if cells.is_empty() { Value::None } else { self.new_tuple(cells) }
+            }
+            (Object::Function(f), "__annotations__") => match f.annotations {
+                Some(d) => Value::Obj(d),
+                None => {
+                    // Created on first access, like CPython's, and kept.
+                    let d = self.heap.alloc(Object::Dict(crate::runtime::dict::Dict::new()));
+                    if let Object::Function(f) = self.heap.get_mut(id) {
+                        f.annotations = Some(d);
+                    }
+                    Value::Obj(d)
+                }
+            },
+            (Object::Cell(v), "cell_contents") => {
+                let v = *v;
+                if v.is_null() {
+                    return Err(self.exc(TypeId::ValueError, "Cell is empty"));
+                }
+                v
+            }
             (Object::Function(f), "__doc__") => {
                 let code = &self.codes[f.code].consts;
                 let first = code.first().copied().unwrap_or(Value::None);

@@ -1123,9 +1123,7 @@ impl Vm {
     fn make_function(&mut self, flags: u32) -> PyResult<()> {
         let code = self.pop();
         let closure = if flags & 0x08 != 0 { self.pop() } else { Value::None };
-        if flags & 0x04 != 0 {
-            self.pop();
-        }
+        let annotations = if flags & 0x04 != 0 { Some(self.pop()) } else { None };
         let kwdefaults = if flags & 0x02 != 0 { self.pop().obj() } else { None };
         let defaults = if flags & 0x01 != 0 { self.pop() } else { Value::None };
         let Some(Object::Code(index)) = code.obj().map(|id| self.heap.get(id)) else {
@@ -1134,6 +1132,10 @@ impl Vm {
         let index = *index;
         let defaults = if defaults.obj().is_some() { self.sequence_items(defaults)? } else { Vec::new() };
         let closure = if closure.obj().is_some() { self.sequence_items(closure)? } else { Vec::new() };
+        let annotations = match annotations {
+            Some(pairs) => Some(self.annotations_dict(pairs)?),
+            None => None,
+        };
         let code = &self.codes[index].code;
         let func = Function {
             code: index,
@@ -1143,11 +1145,24 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
+            annotations,
             attrs: Dict::new(),
         };
         let f = self.heap.alloc(Object::Function(Box::new(func)));
         self.push(Value::Obj(f));
         Ok(())
+    }
+
+    /// The `__annotations__` dict from MAKE_FUNCTION's flat (name, value, name, value...) tuple.
+    fn annotations_dict(&mut self, pairs: Value) -> PyResult<crate::runtime::value::ObjId> {
+        let items = self.sequence_items(pairs)?;
+        let d = self.heap.alloc(Object::Dict(Dict::new()));
+        for pair in items.chunks(2) {
+            if let [name, value] = pair {
+                self.dict_set(d, *name, *value)?;
+            }
+        }
+        Ok(d)
     }
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
