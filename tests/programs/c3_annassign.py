@@ -5,6 +5,7 @@ print(__annotations__)
 def f(a: int, b: "str" = "z") -> bool:
     v: float = 1.5
     return v
+print(f.__annotations__)
 print(f(1))
 class P:
     name: str = "p"

@@ -23,3 +23,4 @@ def outer(a):
         return inner
     return mid
 print(outer(1)(2)(3))
+print(c.__closure__[0].cell_contents)
