@@ -7,7 +7,7 @@ cd "$PVM_ROOT"
 
 # --mode no-install: wasm-pack must use our wasm-bindgen and binaryen's wasm-opt from PATH and
 # never download its own (no network for that; Debian's wasm-opt 108 breaks the wasm).
-step "wasm-pack build --target web --release --out-dir pkg"
+step "wasm-pack build --target web --profile wasm-release --out-dir pkg"
 echo "wasm-bindgen: $(command -v wasm-bindgen) ($(wasm-bindgen --version))"
 echo "wasm-opt:     $(command -v wasm-opt || echo 'not found') ($(wasm-opt --version 2>/dev/null || true))"
 case "$(command -v wasm-opt || true)" in
@@ -15,7 +15,8 @@ case "$(command -v wasm-opt || true)" in
   *) echo "error: wasm-opt must be npm binaryen's (node_modules/.bin); run scripts/setup.sh" >&2
      exit 1 ;;
 esac
-wasm-pack build --mode no-install --target web --release --out-dir pkg
+# wasm-release (Cargo.toml): the release profile optimised for size; the CLI keeps opt-level 3.
+wasm-pack build --mode no-install --target web --profile wasm-release --out-dir pkg
 ls -l pkg/*.wasm
 
 step "npm run build:web"

@@ -108,6 +108,9 @@ const player = createPlayer({
   onChange: () => lastSnapshot && updateControls(lastSnapshot),
 });
 
+const stopButton = byTestId("stop");
+stopButton.addEventListener("click", () => session?.stop());
+
 const controls = createControls(document.body, {
   step: act((s) => s.step()),
   "step-instruction": act((s) => s.stepInstruction()),
@@ -117,11 +120,19 @@ const controls = createControls(document.body, {
   back: act((s) => s.back()),
   "back-instruction": act((s) => s.backInstruction()),
   "back-line": act((s) => s.backLine()),
+  // The core runs in a worker, in slices: the page stays responsive, Stop halts
+  // the run, and a step budget pauses it; every step before stays reachable.
   run: act(async (s) => {
     player.stop();
-    const view = await s.runToEnd();
-    // Run stops after a budget of steps so that an endless loop cannot hang the page.
-    if (!view.snapshot.finished) view.paused = true;
+    stopButton.hidden = stopButton.disabled = false;
+    let view;
+    try {
+      view = await s.runToEnd();
+    } finally {
+      stopButton.hidden = stopButton.disabled = true;
+    }
+    if (view.stopped === "stop") status = "stopped (Run goes on) ·";
+    else if (!view.snapshot.finished) view.paused = true;
     return view;
   }),
   "run-to-breakpoint": act(async (s) => {
@@ -158,7 +169,9 @@ function show({ event, codeIndex, snapshot, paused = false }, heap) {
     cacheUnits: event?.phase === "fetch" ? event.cacheUnits : 0,
     jumpTarget: jumpTargetOf(event),
   });
-  editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
+  // After an execute, the line the next instruction is on is marked too.
+  const nextLine = event?.phase === "execute" && top ? top.line : null;
+  editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null, nextLine);
 
   stepCount.textContent = String(snapshot.stepCount);
   timeline.setStep(snapshot.stepCount);

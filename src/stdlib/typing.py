@@ -87,3 +87,24 @@ def overload(func):
 
 def final(f):
     return f
+
+
+from collections import _TupleBase
+
+
+class NamedTuple(_TupleBase):
+    """class Point(NamedTuple): x: int; y: int = 0 -- a namedtuple from annotations.
+
+    pvm does not run __init_subclass__ yet, so the fields are read from the
+    class's annotations when the first instance is made.
+    """
+
+    def __init__(self, *args, **kwargs):
+        cls = type(self)
+        if '_fields' not in vars(cls):
+            annotations = vars(cls).get('__annotations__', {})
+            cls._fields = tuple(annotations)
+            cls._field_defaults = {name: vars(cls)[name] for name in annotations if name in vars(cls)}
+        _TupleBase.__init__(self, *args, **kwargs)
+        for name, value in zip(cls._fields, self._values):
+            setattr(self, name, value)

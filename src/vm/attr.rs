@@ -184,6 +184,11 @@ impl Vm {
                             _ => v,
                         });
                     }
+                    // Methods of the metaclass `type` (`C.mro()`), bound to the class.
+                    if let Some((name, func)) = super::methods::lookup(TypeId::Type, name) {
+                        let method = Builtin { name, func, receiver: Some(obj) };
+                        return Ok(Value::Obj(self.heap.alloc(Object::Builtin(method))));
+                    }
                     return self.attribute_error(obj, name);
                 }
                 Object::Super { class: start, receiver } => {

@@ -38,7 +38,13 @@ impl Vm {
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
         if let Some(Object::Instance(inst)) = v.obj().map(|i| self.heap.get(i)) {
             let class = inst.class;
-            if self.lookup_user_attr(class, "__hash__").is_some() {
+            let hash = self.lookup_user_attr(class, "__hash__");
+            if matches!(hash, Some(Value::None)) {
+                // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
+                let t = self.type_name(v);
+                return self.type_error(format!("unhashable type: '{t}'"));
+            }
+            if hash.is_some() {
                 let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
                 return match self.num(h) {
                     Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),

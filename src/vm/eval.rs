@@ -1189,7 +1189,7 @@ impl Vm {
         if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
             return Ok(false);
         }
-        if self.frames.len() >= super::RECURSION_LIMIT {
+        if self.frames.len() >= self.limits.recursion_depth {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         let (code, consts, nlocals) = (code.clone(), entry.consts.clone(), code.nlocalsplus());

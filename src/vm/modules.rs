@@ -327,7 +327,25 @@ fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(vm.limits.recursion_depth as i64))
 }
 
-fn sys_setrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+/// Frames live in a Vec, so a deep limit costs heap, not native stack; this
+/// bound keeps a runaway recursion inside the memory budget.
+const MAX_RECURSION_LIMIT: usize = 100_000;
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Some(Value::Float(_)) = args.pos.first() {
+        return vm.type_error("'float' object cannot be interpreted as an integer");
+    }
+    let n = int_arg(vm, args, 0)?;
+    if n < BigInt::one() {
+        return vm.value_error("recursion limit must be greater or equal than 1");
+    }
+    let n = n.to_usize().unwrap_or(usize::MAX);
+    let depth = vm.frames.len();
+    if n <= depth {
+        let msg = format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low");
+        return Err(vm.exc(TypeId::RecursionError, msg));
+    }
+    vm.limits.recursion_depth = n.min(MAX_RECURSION_LIMIT);
     Ok(Value::None)
 }
 

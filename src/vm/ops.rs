@@ -153,6 +153,11 @@ impl Vm {
     pub fn binary_op(&mut self, lhs: Value, rhs: Value, op: u32) -> PyResult<Value> {
         let inplace = op >= 13;
         let base = (op % 13) as usize;
+        if let (Value::Int(a), Value::Int(b)) = (lhs, rhs) {
+            if let Some(r) = small_int_op(a, b, base) {
+                return Ok(Value::Int(r));
+            }
+        }
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
             let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
             let float_bitwise = matches!(base, 1 | 3 | 7 | 9 | 12) && (matches!(a, Num::Float(_)) || matches!(b, Num::Float(_)));
@@ -471,6 +476,18 @@ impl Vm {
 
     /// COMPARE_OP with `dis.cmp_op`'s index.
     pub fn compare(&mut self, lhs: Value, rhs: Value, op: usize) -> PyResult<Value> {
+        if let (Value::Int(a), Value::Int(b)) = (lhs, rhs) {
+            // The hot case of loops and recursion, without building `Num`s.
+            let r = match op {
+                0 => a < b,
+                1 => a <= b,
+                2 => a == b,
+                3 => a != b,
+                4 => a > b,
+                _ => a >= b,
+            };
+            return Ok(Value::Bool(r));
+        }
         match op {
             2 => return Ok(Value::Bool(self.eq(lhs, rhs)?)),
             3 => return Ok(Value::Bool(!self.eq(lhs, rhs)?)),
@@ -1400,4 +1417,23 @@ fn float_mod(x: f64, y: f64) -> f64 {
         m = 0.0_f64.copysign(y);
     }
     m
+}
+
+/// `a <op> b` for two small ints when the result is a small int computed the
+/// same way Python does (no overflow; floor division and modulo only for a
+/// positive divisor, where Rust's Euclidean forms equal Python's floor forms);
+/// `None` sends the operation down the general path.
+#[inline]
+fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
+    match base {
+        0 => a.checked_add(b),
+        1 => Some(a & b),
+        2 if b > 0 => Some(a.div_euclid(b)),
+        5 => a.checked_mul(b),
+        6 if b > 0 => Some(a.rem_euclid(b)),
+        7 => Some(a | b),
+        10 => a.checked_sub(b),
+        12 => Some(a ^ b),
+        _ => None,
+    }
 }
