@@ -251,9 +251,25 @@ impl Vm {
 
 // ----- time ------------------------------------------------------------------------
 // Native builds read the system clock. wasm32-unknown-unknown has none in the
-// core (std's clock panics there), so the page's clock is virtual: it starts
-// at 0 and advances with the instructions executed and with sleep(). The
-// values are nondeterministic either way; programs only compare them.
+// core (std's clock panics there), and the stepper replays runs from
+// checkpoints, so the page's clock is virtual and deterministic: it advances
+// with the instructions executed and with sleep(), whose total is kept in the
+// time module's own dict (on the heap, so checkpoints copy it). The values are
+// nondeterministic natively; programs only compare them.
+
+/// The time module's dict entry holding the seconds slept on the virtual clock.
+const SLEPT: &str = "_pvm_slept";
+
+fn slept_seconds(vm: &Vm) -> f64 {
+    let dict = match vm.modules.get("time").and_then(|m| m.obj()).map(|i| vm.heap.get(i)) {
+        Some(Object::Module { dict, .. }) => *dict,
+        _ => return 0.0,
+    };
+    match vm.dict_get_str(dict, &Rc::from(SLEPT)) {
+        Some(Value::Float(f)) => f,
+        _ => 0.0,
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn clock_seconds(_vm: &Vm) -> f64 {
@@ -262,16 +278,11 @@ fn clock_seconds(_vm: &Vm) -> f64 {
 
 #[cfg(target_arch = "wasm32")]
 fn clock_seconds(vm: &Vm) -> f64 {
-    vm.instructions as f64 * 1e-8
-}
-
-thread_local! {
-    /// Seconds slept on the virtual clock (wasm) — added to every reading.
-    static SLEPT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    vm.instructions as f64 * 1e-8 + slept_seconds(vm)
 }
 
 fn time_time(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Float(clock_seconds(vm) + SLEPT.with(|s| s.get())))
+    Ok(Value::Float(clock_seconds(vm)))
 }
 
 fn time_perf_counter(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
@@ -285,8 +296,10 @@ fn time_sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(60.0)));
-    #[cfg(target_arch = "wasm32")]
-    SLEPT.with(|s| s.set(s.get() + secs));
+    if let Some(Object::Module { dict, .. }) = vm.modules.get("time").and_then(|m| m.obj()).map(|i| vm.heap.get(i)) {
+        let (dict, total) = (*dict, slept_seconds(vm) + secs);
+        vm.set_item_str(dict, SLEPT, Value::Float(total));
+    }
     Ok(Value::None)
 }
 
