@@ -281,7 +281,10 @@ fn main() {
     let out_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz");
     std::fs::create_dir_all(out_dir.join("crashes")).expect("target/fuzz");
     // Panics are reported once per input below, not by the default hook.
-    std::panic::set_hook(Box::new(|_| {}));
+    // (With --replay the default hook stays: it shows where the panic was.)
+    if o.replay.is_empty() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let started = Arc::new(AtomicU64::new(0));
     let clock = Instant::now();
     spawn_watchdog(started.clone(), clock, out_dir.clone());

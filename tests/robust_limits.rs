@@ -186,3 +186,23 @@ fn the_cli_takes_a_step_budget() {
     assert_eq!(bad.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Inputs the fuzzer found crashing (fuzz/corpus/regressions/): each now
+/// ends with a result or a Python error, on a small stack.
+#[test]
+fn fuzz_regressions_end_cleanly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let out = on_small_stack(move || run(&source, "fuzz.py", ""));
+        assert!(out.exit_code <= 1, "{}: {}", path.display(), out.stderr);
+        n += 1;
+    }
+    assert!(n >= 6);
+    let out = run("() = []\nprint(())\n", "t.py", "");
+    assert_eq!(out.stdout, "()\n");
+    let out = run("print(f'{1.5:2000000000000}')\n", "t.py", "");
+    assert_eq!(last_line(&out.stderr), "MemoryError");
+}
