@@ -24,6 +24,19 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         TypeId::Object => OBJECT,
         TypeId::Property => PROPERTY,
         TypeId::Type => TYPE,
+        TypeId::ListIterator
+        | TypeId::ListReverseIterator
+        | TypeId::TupleIterator
+        | TypeId::RangeIterator
+        | TypeId::StrIterator
+        | TypeId::DictKeyIterator
+        | TypeId::DictValueIterator
+        | TypeId::DictItemIterator
+        | TypeId::SetIterator
+        | TypeId::Enumerate
+        | TypeId::Zip
+        | TypeId::Map
+        | TypeId::Filter => ITERATOR,
         TypeId::Range => RANGE,
         TypeId::Slice => SLICE,
         _ => &[],
@@ -39,6 +52,7 @@ const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
 const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
 const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
+const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
 const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
 const SLICE: &[(&str, BuiltinFn)] = &[("indices", slice_indices)];
 const FLOAT: &[(&str, BuiltinFn)] = &[("as_integer_ratio", float_as_integer_ratio), ("is_integer", float_is_integer), ("conjugate", self_return)];
@@ -1495,4 +1509,13 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     let (n, d) = (vm.new_int(numerator), vm.new_int(denominator));
     Ok(vm.new_tuple(vec![n, d]))
+}
+
+/// `it.__next__()` of the builtin iterators: the next item, or StopIteration.
+fn iterator_next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "__next__", 0, 0)?;
+    match vm.next(this(args))? {
+        Some(v) => Ok(v),
+        None => Err(vm.exc_with_args(TypeId::StopIteration, vec![])),
+    }
 }
