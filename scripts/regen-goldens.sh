@@ -4,6 +4,9 @@
 #
 #   bash scripts/regen-goldens.sh
 #
+# PROGRAMS=DIR GOLDEN=DIR (relative to the repository) regenerate another suite the same way
+# (scripts/regen-module-goldens.sh does, for tests/modules).
+#
 # The oracle is read-only at ../shared/oracle (next to the repository, or to its main checkout
 # when this is a git worktree; override with ORACLE_SRC=DIR). It needs `npm ci`, so it is
 # copied to .tools/oracle and installed there once.
@@ -30,13 +33,16 @@ if [ -z "${ORACLE_DIR:-}" ]; then
   fi
 fi
 
+PROGRAMS=${PROGRAMS:-tests/programs}
+GOLDEN=${GOLDEN:-tests/golden}
+
 # Write into a fresh folder, then swap it in: goldens of deleted programs must not linger.
-step "node $ORACLE_DIR/oracle.mjs --batch tests/programs tests/golden"
+step "node $ORACLE_DIR/oracle.mjs --batch $PROGRAMS $GOLDEN"
 fresh=$(mktemp -d "$PVM_ROOT/tests/.golden-new.XXXX")
 trap 'rm -rf "$fresh"' EXIT
-node "$ORACLE_DIR/oracle.mjs" --batch tests/programs "$fresh" --jobs 2
-rm -rf tests/golden
-mv "$fresh" tests/golden
-chmod 755 tests/golden
-echo "tests/golden: $(ls tests/golden | wc -l) files for $(ls tests/programs/*.py | wc -l) programs"
-git status --short tests/golden | head -20
+node "$ORACLE_DIR/oracle.mjs" --batch "$PROGRAMS" "$fresh" --jobs 2
+rm -rf "$GOLDEN"
+mv "$fresh" "$GOLDEN"
+chmod 755 "$GOLDEN"
+echo "$GOLDEN: $(ls "$GOLDEN" | wc -l) files for $(ls "$PROGRAMS"/*.py | wc -l) programs"
+git status --short "$GOLDEN" | head -20

@@ -16,6 +16,8 @@ failed=()
 step "cargo test --no-fail-fast"
 cargo test --no-fail-fast 2>&1 | tee "$logs/cargo" || failed+=("cargo test")
 
+{ step "fuzz (bounded: 120 s)" && cargo run -q --profile fuzz --bin fuzz -- --seconds 120 2>&1 | tee "$logs/fuzz"; } || failed+=("fuzz")
+
 step "build"
 bash scripts/build.sh || failed+=("build")
 

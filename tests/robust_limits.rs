@@ -116,6 +116,9 @@ fn recursion_through_builtins_never_overflows_a_small_stack() {
         "def g():\n    yield from g()\nlist(g())\n",
         "class I:\n    def __iter__(self):\n        return iter(list(self))\nlist(I())\n",
         "l = []\nl.append(l)\nprint(l)\nd = {}\nd[1] = d\nprint(d)\n",
+        "x = []\nfor i in range(100000):\n    x = [x]\nprint(len(repr(x)))\n",
+        "x = {}\nfor i in range(100000):\n    x = {1: (x,)}\nprint(len(str(x)))\n",
+        "x, y = [], []\nfor i in range(100000):\n    x, y = [x], [y]\nprint(x == y, x < y)\n",
     ] {
         let out = on_small_stack(move || run(src, "r.py", ""));
         assert!(out.exit_code <= 1, "{src}: {}", out.stderr);
@@ -182,4 +185,24 @@ fn the_cli_takes_a_step_budget() {
     let bad = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["run", "--max-steps", "lots"]).arg(&file).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Inputs the fuzzer found crashing (fuzz/corpus/regressions/): each now
+/// ends with a result or a Python error, on a small stack.
+#[test]
+fn fuzz_regressions_end_cleanly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let out = on_small_stack(move || run(&source, "fuzz.py", ""));
+        assert!(out.exit_code <= 1, "{}: {}", path.display(), out.stderr);
+        n += 1;
+    }
+    assert!(n >= 6);
+    let out = run("() = []\nprint(())\n", "t.py", "");
+    assert_eq!(out.stdout, "()\n");
+    let out = run("print(f'{1.5:2000000000000}')\n", "t.py", "");
+    assert_eq!(last_line(&out.stderr), "MemoryError");
 }

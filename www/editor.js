@@ -14,6 +14,7 @@ const setError = StateEffect.define();
 const toggleBreakpoint = StateEffect.define();
 
 const lineMark = Decoration.line({ class: "cm-executing-line" });
+const nextLineMark = Decoration.line({ class: "cm-next-line" });
 const rangeMark = Decoration.mark({ class: "cm-source-range" });
 
 /** A decoration set driven by one effect; `build(value, state)` returns its ranges. */
@@ -29,8 +30,11 @@ function decorationField(effect, build) {
   });
 }
 
-const activeLineField = decorationField(setActiveLine, (line, state) =>
-  line !== null && line >= 1 && line <= state.doc.lines ? [lineMark.range(state.doc.line(line).from)] : []);
+const inDoc = (line, state) => line !== null && line !== undefined && line >= 1 && line <= state.doc.lines;
+const activeLineField = decorationField(setActiveLine, ({ line, next }, state) => [
+  ...(inDoc(line, state) ? [lineMark.range(state.doc.line(line).from)] : []),
+  ...(next !== line && inDoc(next, state) ? [nextLineMark.range(state.doc.line(next).from)] : []),
+]);
 
 const rangeField = decorationField(setRange, (range, state) => {
   if (!range) return [];
@@ -169,9 +173,12 @@ export function createEditor(parent, source, { onEdit, onBreakpoints = () => {},
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
       settingSource = false;
     },
-    /** Marks the executing line (1-based), or clears the mark with null. */
-    markLine(line) {
-      view.dispatch({ effects: setActiveLine.of(line ?? null) });
+    /**
+     * Marks the executing line (1-based) and, when the machine is about to
+     * move on to another one, that next line; null clears a mark.
+     */
+    markLine(line, next = null) {
+      view.dispatch({ effects: setActiveLine.of({ line: line ?? null, next: next ?? null }) });
     },
     /** Highlights an instruction's source span ({line, endLine, col, endCol}), or clears it. */
     markRange(range) {

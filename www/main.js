@@ -169,7 +169,9 @@ function show({ event, codeIndex, snapshot, paused = false }, heap) {
     cacheUnits: event?.phase === "fetch" ? event.cacheUnits : 0,
     jumpTarget: jumpTargetOf(event),
   });
-  editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null);
+  // After an execute, the line the next instruction is on is marked too.
+  const nextLine = event?.phase === "execute" && top ? top.line : null;
+  editor.markLine(current ? lineOf(current.codeIndex, current.offset) : null, nextLine);
 
   stepCount.textContent = String(snapshot.stepCount);
   timeline.setStep(snapshot.stepCount);

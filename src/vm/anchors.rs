@@ -16,18 +16,28 @@ pub fn extract(segment: &str) -> Option<Anchors> {
     let normalize = |offset: usize| byte_to_char_offset(segment, offset);
     match &expr.kind {
         ExprKind::BinOp { left, right, .. } => {
-            let operator_start = normalize(left.span.end_col as usize);
-            let operator_end = normalize(right.span.col as usize);
-            let operator: &[char] = chars.get(operator_start..operator_end.max(operator_start))?;
-            let operator_offset = operator.iter().take_while(|c| c.is_whitespace()).count();
-            let mut left_anchor = left.span.end_col as usize + operator_offset;
-            let mut right_anchor = left_anchor + 1;
-            if operator_offset + 1 < operator.len() && !operator[operator_offset + 1].is_whitespace() {
-                right_anchor += 1;
-            }
-            while left_anchor < chars.len() && (chars[left_anchor].is_whitespace() || ")#".contains(chars[left_anchor])) {
-                left_anchor += 1;
-                right_anchor += 1;
+            // CPython 3.12 prints uncaught tracebacks from C (traceback.c's
+            // extract_anchors_from_expr), which differs from traceback.py
+            // here: on the UTF-8 bytes between the operands, the first
+            // character that is neither whitespace nor a closing parenthesis
+            // is the operator (two wide if the next byte is not whitespace).
+            let bytes = segment.as_bytes();
+            let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c');
+            let (start, end) = (left.span.end_col as usize, (right.span.col as usize).min(bytes.len()));
+            let (mut left_anchor, mut right_anchor) = (0, 0);
+            for i in start..end {
+                if is_space(bytes[i]) {
+                    continue;
+                }
+                left_anchor = i;
+                right_anchor = i + 1;
+                if i + 1 < end && !is_space(bytes[i + 1]) {
+                    right_anchor += 1;
+                }
+                if i + 1 < end && bytes[i] == b')' {
+                    continue;
+                }
+                break;
             }
             Some((normalize(left_anchor), normalize(right_anchor)))
         }

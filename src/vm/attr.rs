@@ -184,6 +184,11 @@ impl Vm {
                             _ => v,
                         });
                     }
+                    // Methods of the metaclass `type` (`C.mro()`), bound to the class.
+                    if let Some((name, func)) = super::methods::lookup(TypeId::Type, name) {
+                        let method = Builtin { name, func, receiver: Some(obj) };
+                        return Ok(Value::Obj(self.heap.alloc(Object::Builtin(method))));
+                    }
                     return self.attribute_error(obj, name);
                 }
                 Object::Super { class: start, receiver } => {
@@ -319,6 +324,9 @@ impl Vm {
                 let d = f.defaults.clone();
                 if d.is_empty() { Value::None } else { self.new_tuple(d) }
             }
+            (Object::Function(f), "__module__" | "__doc__") if f.attrs.get(&HashKey::Str(Rc::from(name))).is_some() => {
+                f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
+            }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
             (Object::Function(f), "__doc__") => {
                 let code = &self.codes[f.code].consts;
@@ -422,6 +430,10 @@ impl Vm {
             }
         }
         let k = self.intern(&key);
+        let str_value = match v.obj().map(|i| self.heap.get(i)) {
+            Some(Object::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
         match self.heap.get_mut(id) {
             Object::Instance(inst) => {
                 if let Some(e) = &mut inst.exc {
@@ -441,7 +453,12 @@ impl Vm {
                 inst.attrs.insert(HashKey::Str(key), k, v)
             }
             Object::Class(c) if c.builtin.is_none() => c.attrs.insert(HashKey::Str(key), k, v),
-            Object::Function(f) => f.attrs.insert(HashKey::Str(key), k, v),
+            Object::Function(f) => match (name, str_value) {
+                // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
+                ("__name__", Some(s)) => f.name = s,
+                ("__qualname__", Some(s)) => f.qualname = s,
+                _ => f.attrs.insert(HashKey::Str(key), k, v),
+            },
             Object::Module { dict, .. } => {
                 let dict = *dict;
                 self.store_name_in(dict, &key, v);

@@ -365,10 +365,16 @@ impl Vm {
         if bases.is_empty() {
             bases.push(self.type_obj(TypeId::Object));
         }
-        let attrs = match self.heap.get(ns) {
+        let mut attrs = match self.heap.get(ns) {
             Object::Dict(d) => d.clone(),
             _ => Dict::new(),
         };
+        // Like CPython's type_new: defining __eq__ without __hash__ sets `__hash__ = None`.
+        let hash = HashKey::Str(Rc::from("__hash__"));
+        if attrs.contains(&HashKey::Str(Rc::from("__eq__"))) && !attrs.contains(&hash) {
+            let k = self.new_str("__hash__");
+            attrs.insert(hash, k, Value::None);
+        }
         let qualname = match attrs.get(&HashKey::Str(Rc::from("__qualname__"))) {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),

@@ -38,7 +38,13 @@ impl Vm {
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
         if let Some(Object::Instance(inst)) = v.obj().map(|i| self.heap.get(i)) {
             let class = inst.class;
-            if self.lookup_user_attr(class, "__hash__").is_some() {
+            let hash = self.lookup_user_attr(class, "__hash__");
+            if matches!(hash, Some(Value::None)) {
+                // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
+                let t = self.type_name(v);
+                return self.type_error(format!("unhashable type: '{t}'"));
+            }
+            if hash.is_some() {
                 let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
                 return match self.num(h) {
                     Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
@@ -93,11 +99,25 @@ impl Vm {
         })
     }
 
+    /// The (key, value) pairs of a mapping that is not a dict: an object
+    /// with `keys()` and `__getitem__`, as `dict(m)` and `{**m}` read it.
+    fn mapping_pairs(&mut self, mapping: Value) -> PyResult<Vec<(Value, Value)>> {
+        let keys_method = self.getattr(mapping, "keys")?;
+        let keys = self.call(keys_method, crate::runtime::object::Args::new(vec![]))?;
+        let mut pairs = Vec::new();
+        for k in self.collect_iterable(keys)? {
+            let v = self.getitem(mapping, k)?;
+            pairs.push((k, v));
+        }
+        Ok(pairs)
+    }
+
     /// `d.update(other)`; with `merge` (calls with `**`), duplicate keys are an error.
     pub(super) fn dict_update(&mut self, d: Value, other: Value, merge: bool) -> PyResult<()> {
         let Some(d) = d.obj() else { return Ok(()) };
         let pairs: Vec<(Value, Value)> = match other.obj().map(|id| self.heap.get(id)) {
             Some(Object::Dict(o)) => o.iter().collect(),
+            Some(Object::Instance(i)) if self.lookup_user_attr(i.class, "keys").is_some() => self.mapping_pairs(other)?,
             _ => {
                 if merge {
                     let t = self.type_name(other);

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 /// An address on the current native stack frame.
 #[inline(always)]
-fn stack_position() -> usize {
+pub(super) fn stack_position() -> usize {
     let marker = 0u8;
     std::hint::black_box(&marker) as *const u8 as usize
 }
@@ -123,6 +123,22 @@ impl Vm {
         cut(&mut self.stderr, room);
     }
 
+    /// Whether this point of the native stack is deeper than the budget
+    /// allows below the outermost instruction.
+    pub(super) fn native_stack_exhausted(&self) -> bool {
+        self.stack_base != 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes
+    }
+
+    /// RecursionError (CPython's wording for its C recursion limit) when a
+    /// Rust-recursive helper — repr or comparison of nested containers —
+    /// would go deeper than the native stack budget.
+    pub(super) fn enter_native(&mut self, what: &str) -> PyResult<()> {
+        if self.native_stack_exhausted() {
+            return Err(self.exc(TypeId::RecursionError, format!("maximum recursion depth exceeded{what}")));
+        }
+        Ok(())
+    }
+
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
     pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
@@ -156,7 +172,7 @@ impl Vm {
     pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
         // Python code a builtin calls runs in a nested Rust loop: bound the
         // native stack those use too (a wasm stack is only 1 MiB).
-        let deep_native = self.nesting > 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes;
+        let deep_native = self.nesting > 0 && self.native_stack_exhausted();
         if self.frames.len() >= self.limits.recursion_depth || deep_native {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -568,7 +584,10 @@ impl Vm {
                 let seq = self.pop();
                 let before = (arg & 0xFF) as usize;
                 let after = (arg >> 8) as usize;
-                let items = self.collect_hinted(seq)?;
+                let items = match self.collect_hinted(seq) {
+                    Ok(items) => items,
+                    Err(e) => return Err(self.unpack_error(seq, e)),
+                };
                 if items.len() < before + after {
                     let msg = format!(
                         "not enough values to unpack (expected at least {}, got {})",
@@ -1082,6 +1101,13 @@ impl Vm {
         };
         if v.is_null() {
             let name = self.frame().code.localsplusnames[i as usize].clone();
+            // A cell of this frame's own (not a free variable) is a local to
+            // CPython: UnboundLocalError, as for LOAD_FAST_CHECK.
+            let kind = self.frame().code.localspluskinds.get(i as usize).copied().unwrap_or(0);
+            if kind & crate::bytecode::code::local_kind::FREE == 0 {
+                let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
+                return Err(self.exc(TypeId::UnboundLocalError, msg));
+            }
             let msg = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
             let exc = self.exc(TypeId::NameError, msg);
             let suggestion = self.name_suggestion(&name);
@@ -1163,7 +1189,7 @@ impl Vm {
         if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
             return Ok(false);
         }
-        if self.frames.len() >= super::RECURSION_LIMIT {
+        if self.frames.len() >= self.limits.recursion_depth {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         let (code, consts, nlocals) = (code.clone(), entry.consts.clone(), code.nlocalsplus());

@@ -23,6 +23,9 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         TypeId::BaseException => EXCEPTION,
         TypeId::Object => OBJECT,
         TypeId::Property => PROPERTY,
+        TypeId::Type => TYPE,
+        TypeId::Range => RANGE,
+        TypeId::Slice => SLICE,
         _ => &[],
     };
     table.iter().find(|(n, _)| *n == name).copied()
@@ -35,7 +38,10 @@ const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_t
 const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
 const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
-const FLOAT: &[(&str, BuiltinFn)] = &[("is_integer", float_is_integer), ("conjugate", self_return)];
+const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
+const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
+const SLICE: &[(&str, BuiltinFn)] = &[("indices", slice_indices)];
+const FLOAT: &[(&str, BuiltinFn)] = &[("as_integer_ratio", float_as_integer_ratio), ("is_integer", float_is_integer), ("conjugate", self_return)];
 const TUPLE: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count", seq_count)];
 const LIST: &[(&str, BuiltinFn)] = &[
     ("append", list_append),
@@ -1405,3 +1411,88 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, out)
 }
 
+
+// ----- type, range, slice ----------------------------------------------------------
+
+/// `C.mro()`: the method resolution order as a list (`C.__mro__` is the tuple).
+fn type_mro(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "mro", 0, 0)?;
+    let mro = vm.mro_of(this_id(args)).into_iter().map(Value::Obj).collect();
+    Ok(vm.new_list(mro))
+}
+
+/// The position of `v` in range `r`, if `v` is an int inside it.
+fn range_position(vm: &mut Vm, args: &Args) -> Option<i64> {
+    let Object::Range { start, stop, step } = *vm.heap.get(this_id(args)) else { return None };
+    let v = match args.pos.get(1)? {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let inside = if step > 0 { start <= v && v < stop } else { stop < v && v <= start };
+    (inside && (v - start) % step == 0).then(|| (v - start) / step)
+}
+
+fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "index", 1, 1)?;
+    match range_position(vm, args) {
+        Some(i) => Ok(Value::Int(i)),
+        None => {
+            let r = vm.repr(args.pos[1])?;
+            vm.value_error(format!("{r} is not in range"))
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "count", 1, 1)?;
+    Ok(Value::Int(range_position(vm, args).is_some() as i64))
+}
+
+/// `slice.indices(len)`: (start, stop, step) resolved against a sequence of length `len`.
+fn slice_indices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "indices", 1, 1)?;
+    let len = vm.index_of(args.pos[1])?;
+    if len < 0 {
+        return vm.value_error("length should not be negative");
+    }
+    let (start, stop, step, _) = vm.slice_indices(this_id(args), len as usize)?;
+    Ok(vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+}
+
+/// `float.as_integer_ratio()`: the exact fraction, in lowest terms, with a positive denominator.
+fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "as_integer_ratio", 0, 0)?;
+    let Value::Float(f) = this(args) else { return Ok(Value::None) };
+    if f.is_nan() {
+        return vm.value_error("cannot convert NaN to integer ratio");
+    }
+    if f.is_infinite() {
+        return Err(vm.exc(TypeId::OverflowError, "cannot convert Infinity to integer ratio".to_string()));
+    }
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let mut mantissa = bits & ((1 << 52) - 1);
+    if biased != 0 {
+        mantissa |= 1 << 52;
+    }
+    let mut exponent = biased.max(1) - 1075;
+    if mantissa == 0 {
+        return Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    let shift = (mantissa.trailing_zeros() as i64).min((-exponent).max(0));
+    mantissa >>= shift;
+    exponent += shift;
+    let mut numerator = num_bigint::BigInt::from(mantissa);
+    if f < 0.0 {
+        numerator = -numerator;
+    }
+    let mut denominator = num_bigint::BigInt::from(1);
+    if exponent >= 0 {
+        numerator <<= exponent as usize;
+    } else {
+        denominator <<= (-exponent) as usize;
+    }
+    let (n, d) = (vm.new_int(numerator), vm.new_int(denominator));
+    Ok(vm.new_tuple(vec![n, d]))
+}

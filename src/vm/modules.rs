@@ -4,6 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
+use super::frame::{Frame, OnReturn};
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, Object};
@@ -25,7 +26,12 @@ impl Vm {
                 path.push('.');
             }
             path.push_str(part);
+            let parent = leaf;
             leaf = self.load_module(&path)?;
+            if top.is_some() {
+                // `import a.b` binds the submodule as an attribute of `a`.
+                self.setattr(parent, part, leaf)?;
+            }
             top.get_or_insert(leaf);
         }
         let wants_leaf = !matches!(fromlist, Value::None);
@@ -48,30 +54,16 @@ impl Vm {
                 let sep = self.new_str("/");
                 self.make_module("posixpath", &[("sep", sep)], &[("join", path_join), ("basename", path_basename), ("dirname", path_dirname), ("splitext", path_splitext)])
             }
-            "random" => {
-                let funcs: &[(&'static str, BuiltinFn)] = &[
-                    ("seed", random_seed), ("random", random_random), ("randint", random_randint),
-                    ("randrange", random_randrange), ("choice", random_choice), ("shuffle", random_shuffle),
-                    ("uniform", random_uniform), ("sample", random_sample), ("getrandbits", random_getrandbits),
-                    ("choices", random_choices),
-                ];
-                self.make_module("random", &[], funcs)
+            "time" => self.time_module(),
+            // The generator core of random.py (src/stdlib/random.py), as CPython's _random.
+            "_random" => {
+                let funcs: &[(&'static str, BuiltinFn)] =
+                    &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
+                self.make_module("_random", &[], funcs)
             }
-            "string" => {
-                let consts = [
-                    ("ascii_letters", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-                    ("ascii_lowercase", "abcdefghijklmnopqrstuvwxyz"),
-                    ("ascii_uppercase", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-                    ("digits", "0123456789"),
-                    ("hexdigits", "0123456789abcdefABCDEF"),
-                    ("octdigits", "01234567"),
-                    ("punctuation", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
-                    ("whitespace", " \t\n\r\x0b\x0c"),
-                ];
-                let values: Vec<(&str, Value)> = consts.iter().map(|(k, v)| (*k, self.new_str(v))).collect();
-                self.make_module("string", &values, &[])
-            }
-            "itertools" => {
+            // Native versions of some itertools; itertools.py (src/stdlib/itertools.py) is
+            // written in Python so a learner can step into it, and does not use them yet.
+            "_itertools" => {
                 let funcs: &[(&'static str, BuiltinFn)] = &[
                     ("permutations", it_permutations),
                     ("combinations", it_combinations),
@@ -82,19 +74,20 @@ impl Vm {
                     ("repeat", it_repeat),
                     ("zip_longest", it_zip_longest),
                 ];
-                self.make_module("itertools", &[], funcs)
+                self.make_module("_itertools", &[], funcs)
             }
-            "functools" => {
+            // Native helpers of functools.py (src/stdlib/functools.py), as CPython's _functools.
+            "_functools" => {
                 let funcs: &[(&'static str, BuiltinFn)] =
                     &[("reduce", functools_reduce), ("cache", functools_cache), ("lru_cache", functools_lru_cache)];
-                self.make_module("functools", &[], funcs)
+                self.make_module("_functools", &[], funcs)
             }
-            "collections" => {
-                let abc = self.load_module("collections.abc")?;
+            // The native containers collections.py (src/stdlib/collections.py) re-exports, as CPython's _collections.
+            "_collections" => {
                 let dd = Value::Obj(self.type_obj(TypeId::DefaultDict));
                 let counter = Value::Obj(self.type_obj(TypeId::Counter));
                 let deque = Value::Obj(self.type_obj(TypeId::Deque));
-                self.make_module("collections", &[("abc", abc), ("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
+                self.make_module("_collections", &[("defaultdict", dd), ("Counter", counter), ("deque", deque)], &[])
             }
             "collections.abc" => {
                 let mut names = Vec::new();
@@ -104,6 +97,7 @@ impl Vm {
                 }
                 self.make_module("collections.abc", &names, &[])
             }
+            _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
                 return Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{}'", if self.modules.contains_key(top) { path } else { top })));
@@ -111,6 +105,58 @@ impl Vm {
         };
         self.modules.insert(path.to_string(), m);
         Ok(m)
+    }
+
+    /// Compiles and runs one of pvm's Python-source stdlib modules (see
+    /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
+    /// its body runs and removed again if the body raises.
+    fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
+        let source = crate::stdlib::source(name).unwrap_or_default();
+        let code = match crate::compiler::compile(source, &crate::stdlib::filename(name)) {
+            Ok(code) => code,
+            Err(e) => return Err(self.exc(TypeId::ImportError, format!("pvm cannot compile its module '{name}': {}", e.msg))),
+        };
+        let module = self.make_module(name, &[], &[]);
+        let Some(Object::Module { dict, .. }) = module.obj().map(|i| self.heap.get(i)) else { unreachable!("make_module makes a module") };
+        let dict = *dict;
+        let builtins = Value::Obj(self.builtins);
+        self.set_item_str(dict, "__builtins__", builtins);
+        self.modules.insert(name.to_string(), module);
+        let index = self.register_code(&code);
+        let entry = &self.codes[index];
+        let frame = Frame {
+            code: entry.code.clone(),
+            code_index: index,
+            consts: entry.consts.clone(),
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals: vec![Value::Null; code.nlocalsplus()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            globals: dict,
+            names: Some(dict),
+            func: None,
+            kw_names: None,
+            on_return: OnReturn::Nested,
+            generator: None,
+            resumed: false,
+        };
+        if let Err(e) = self.run_frame(frame) {
+            self.modules.remove(name);
+            return Err(e);
+        }
+        Ok(module)
+    }
+
+    fn time_module(&mut self) -> Value {
+        let funcs: &[(&'static str, BuiltinFn)] = &[
+            ("time", time_time),
+            ("perf_counter", time_perf_counter),
+            ("monotonic", time_perf_counter),
+            ("process_time", time_perf_counter),
+            ("sleep", time_sleep),
+        ];
+        self.make_module("time", &[], funcs)
     }
 
     fn abc_class(&mut self, name: &str) -> Value {
@@ -203,6 +249,60 @@ impl Vm {
     }
 }
 
+// ----- time ------------------------------------------------------------------------
+// Native builds read the system clock. wasm32-unknown-unknown has none in the
+// core (std's clock panics there), and the stepper replays runs from
+// checkpoints, so the page's clock is virtual and deterministic: it advances
+// with the instructions executed and with sleep(), whose total is kept in the
+// time module's own dict (on the heap, so checkpoints copy it). The values are
+// nondeterministic natively; programs only compare them.
+
+/// The time module's dict entry holding the seconds slept on the virtual clock.
+const SLEPT: &str = "_pvm_slept";
+
+fn slept_seconds(vm: &Vm) -> f64 {
+    let dict = match vm.modules.get("time").and_then(|m| m.obj()).map(|i| vm.heap.get(i)) {
+        Some(Object::Module { dict, .. }) => *dict,
+        _ => return 0.0,
+    };
+    match vm.dict_get_str(dict, &Rc::from(SLEPT)) {
+        Some(Value::Float(f)) => f,
+        _ => 0.0,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_seconds(_vm: &Vm) -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_seconds(vm: &Vm) -> f64 {
+    vm.instructions as f64 * 1e-8 + slept_seconds(vm)
+}
+
+fn time_time(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Float(clock_seconds(vm)))
+}
+
+fn time_perf_counter(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+    time_time(vm, _args)
+}
+
+fn time_sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let secs = float_arg(vm, args, 0)?;
+    if secs < 0.0 || secs.is_nan() {
+        return vm.value_error("sleep length must be non-negative");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(60.0)));
+    if let Some(Object::Module { dict, .. }) = vm.modules.get("time").and_then(|m| m.obj()).map(|i| vm.heap.get(i)) {
+        let (dict, total) = (*dict, slept_seconds(vm) + secs);
+        vm.set_item_str(dict, SLEPT, Value::Float(total));
+    }
+    Ok(Value::None)
+}
+
 fn noop(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
@@ -240,7 +340,25 @@ fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(vm.limits.recursion_depth as i64))
 }
 
-fn sys_setrecursionlimit(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+/// Frames live in a Vec, so a deep limit costs heap, not native stack; this
+/// bound keeps a runaway recursion inside the memory budget.
+const MAX_RECURSION_LIMIT: usize = 100_000;
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Some(Value::Float(_)) = args.pos.first() {
+        return vm.type_error("'float' object cannot be interpreted as an integer");
+    }
+    let n = int_arg(vm, args, 0)?;
+    if n < BigInt::one() {
+        return vm.value_error("recursion limit must be greater or equal than 1");
+    }
+    let n = n.to_usize().unwrap_or(usize::MAX);
+    let depth = vm.frames.len();
+    if n <= depth {
+        let msg = format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low");
+        return Err(vm.exc(TypeId::RecursionError, msg));
+    }
+    vm.limits.recursion_depth = n.min(MAX_RECURSION_LIMIT);
     Ok(Value::None)
 }
 
@@ -633,130 +751,6 @@ fn random_seed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Float(vm.rng.random()))
-}
-
-fn randbelow(vm: &mut Vm, n: &BigInt) -> Value {
-    let r = vm.rng.randbelow(n);
-    vm.new_int(r)
-}
-
-fn random_randrange(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let start = int_arg(vm, args, 0)?;
-    if args.pos.len() < 2 {
-        if start > BigInt::zero() {
-            return Ok(randbelow(vm, &start));
-        }
-        return vm.value_error("empty range for randrange()");
-    }
-    let stop = int_arg(vm, args, 1)?;
-    let step = if args.pos.len() > 2 { int_arg(vm, args, 2)? } else { BigInt::one() };
-    let width = &stop - &start;
-    if step.is_one() {
-        if width > BigInt::zero() {
-            let r = vm.rng.randbelow(&width);
-            return Ok(vm.new_int(start + r));
-        }
-        return vm.value_error(format!("empty range in randrange({start}, {stop})"));
-    }
-    if step.is_zero() {
-        return vm.value_error("zero step for randrange()");
-    }
-    let n = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
-    if n <= BigInt::zero() {
-        return vm.value_error(format!("empty range in randrange({start}, {stop}, {step})"));
-    }
-    let r = vm.rng.randbelow(&n);
-    Ok(vm.new_int(start + step * r))
-}
-
-fn random_randint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (a, b) = (int_arg(vm, args, 0)?, int_arg(vm, args, 1)?);
-    let (a, b) = (vm.new_int(a), vm.new_int(b + 1));
-    random_randrange(vm, &mut Args::new(vec![a, b]))
-}
-
-fn random_choice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let seq = args.pos.first().copied().unwrap_or(Value::None);
-    let n = vm.len(seq)?;
-    if n == 0 {
-        return Err(vm.exc(TypeId::IndexError, "Cannot choose from an empty sequence"));
-    }
-    let i = randbelow(vm, &BigInt::from(n));
-    vm.getitem(seq, i)
-}
-
-fn random_shuffle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let x = args.pos.first().copied().unwrap_or(Value::None);
-    let n = vm.len(x)?;
-    for i in (1..n).rev() {
-        let j = vm.rng.randbelow(&BigInt::from(i + 1)).to_usize().unwrap_or(0);
-        if let Some(Object::List(items)) = x.obj().map(|id| vm.heap.get_mut(id)) {
-            items.swap(i, j);
-        }
-    }
-    Ok(Value::None)
-}
-
-fn random_uniform(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (a, b) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
-    let r = vm.rng.random();
-    Ok(Value::Float(a + (b - a) * r))
-}
-
-fn random_sample(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let k = match args.pos.get(1).copied().or(args.take_kw("k")) {
-        Some(v) => vm.index_of(v)?,
-        None => return vm.type_error("sample() missing 1 required positional argument: 'k'"),
-    };
-    let n = population.len();
-    if k < 0 || k as usize > n {
-        return vm.value_error("Sample larger than population or is negative");
-    }
-    let k = k as usize;
-    let mut setsize = 21usize;
-    if k > 5 {
-        let e = ((k * 3) as f64).ln() / 4f64.ln();
-        setsize += 4usize.pow(e.ceil() as u32);
-    }
-    let mut result = Vec::with_capacity(k);
-    if n <= setsize {
-        let mut pool = population.clone();
-        for i in 0..k {
-            let j = vm.rng.randbelow(&BigInt::from(n - i)).to_usize().unwrap_or(0);
-            result.push(pool[j]);
-            pool[j] = pool[n - i - 1];
-        }
-    } else {
-        let mut selected = std::collections::HashSet::new();
-        for _ in 0..k {
-            let mut j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
-            while selected.contains(&j) {
-                j = vm.rng.randbelow(&BigInt::from(n)).to_usize().unwrap_or(0);
-            }
-            selected.insert(j);
-            result.push(population[j]);
-        }
-    }
-    Ok(vm.new_list(result))
-}
-
-fn random_choices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let k = match args.take_kw("k") {
-        Some(v) => vm.index_of(v)?,
-        None => 1,
-    };
-    if args.take_kw("weights").is_some() || args.take_kw("cum_weights").is_some() {
-        return vm.type_error("pvm's random.choices() does not support weights yet");
-    }
-    let population = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let n = population.len() as f64;
-    let mut out = Vec::new();
-    for _ in 0..k.max(0) {
-        let i = (vm.rng.random() * n).floor() as usize;
-        out.push(population[i.min(population.len().saturating_sub(1))]);
-    }
-    Ok(vm.new_list(out))
 }
 
 fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -160,6 +160,10 @@ impl Vm {
         }
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
             let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
+            let float_bitwise = matches!(base, 1 | 3 | 7 | 9 | 12) && (matches!(a, Num::Float(_)) || matches!(b, Num::Float(_)));
+            if float_bitwise {
+                return self.binary_type_error(lhs, rhs, base, inplace);
+            }
             let r = self.arith(a, b, base)?;
             // bool & | ^ bool stays a bool.
             if bools && matches!(base, 1 | 7 | 12) {
@@ -405,7 +409,7 @@ impl Vm {
                 v.extend(b);
                 Ok(Some(self.new_list(v)))
             }
-            (0, Object::List(_), Some(_)) if inplace => {
+            (0, Object::List(_), _) if inplace => {
                 let items = self.collect_hinted(rhs)?;
                 if let Object::List(a) = self.heap.get_mut(l) {
                     a.extend(items);
@@ -523,6 +527,7 @@ impl Vm {
     /// Ordering of builtin values; `Ok(None)` when the types do not order
     /// (the caller then tries dunders), `Ok(Some(None))` for NaN.
     fn builtin_cmp(&mut self, a: Value, b: Value) -> PyResult<Option<Option<Ordering>>> {
+        self.enter_native(" in comparison")?;
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(Some(num_cmp(&x, &y)));
         }
@@ -555,6 +560,7 @@ impl Vm {
 
     /// Python `==`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        self.enter_native(" in comparison")?;
         // Key and item views compare like sets.
         let is_set_view = |vm: &Vm, v: Value| {
             matches!(v.obj().map(|i| vm.heap.get(i)), Some(Object::DictView { kind: ViewKind::Keys | ViewKind::Items, .. }))
@@ -838,6 +844,10 @@ impl Vm {
             }
             _ => {
                 let t = self.type_name(index);
+                if what == "string" {
+                    // str's own wording (unicodeobject.c), unlike list's and tuple's.
+                    return self.type_error(format!("string indices must be integers, not '{t}'"));
+                }
                 return self.type_error(format!("{what} indices must be integers or slices, not {t}"));
             }
         };
@@ -1327,17 +1337,21 @@ impl Vm {
         self.collect_iterable(v)
     }
 
+    /// The error unpacking `v` raises when iterating it failed with `e`:
+    /// CPython's own wording for objects that are not iterable at all.
+    pub(super) fn unpack_error(&mut self, v: Value, e: super::Exc) -> super::Exc {
+        if matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Iter(_) | Object::Generator(_))) {
+            return e;
+        }
+        let t = self.type_name(v);
+        self.exc(TypeId::TypeError, format!("cannot unpack non-iterable {t} object"))
+    }
+
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         let items = match self.collect_iterable(v) {
             Ok(items) => items,
-            Err(e) => {
-                if matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Iter(_) | Object::Generator(_))) {
-                    return Err(e);
-                }
-                let t = self.type_name(v);
-                return self.type_error(format!("cannot unpack non-iterable {t} object"));
-            }
+            Err(e) => return Err(self.unpack_error(v, e)),
         };
         if items.len() < n {
             let msg = format!("not enough values to unpack (expected {}, got {})", n, items.len());

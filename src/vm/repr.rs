@@ -69,6 +69,7 @@ impl Vm {
             });
         }
         if container {
+            self.enter_native(" while getting the repr of an object")?;
             seen.push(id);
         }
         let r = self.repr_object(id, v, seen, calls);
@@ -321,6 +322,8 @@ impl Vm {
             Ok(f) => f,
             Err(msg) => return self.value_error(msg),
         };
+        // A width or precision beyond the memory budget cannot be padded.
+        self.check_size(f.width.unwrap_or(0).max(f.precision.unwrap_or(0)), 1)?;
         match v {
             Value::Float(x) => self.format_float_checked(x, &f),
             Value::Int(_) | Value::Bool(_) => self.format_int(v, &f),

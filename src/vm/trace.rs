@@ -62,7 +62,8 @@ impl Vm {
         let log = self.trace.as_mut()?;
         let f = self.frames.last()?;
         let byte = *f.code.code.get(f.ip)?;
-        if !f.resumed || byte == Opcode::RESUME as u8 {
+        // Like the oracle, trace only the program's own code, not the stdlib's.
+        if !f.resumed || byte == Opcode::RESUME as u8 || crate::stdlib::is_stdlib_filename(&f.code.filename) {
             return None;
         }
         if log.lines.len() >= TRACE_CAP {

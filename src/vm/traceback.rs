@@ -93,6 +93,10 @@ impl Vm {
     fn format_frame(&self, f: &FrameSummary, out: &mut String) {
         let lineno = f.lineno.map_or("None".to_string(), |l| l.to_string());
         out.push_str(&format!("  File \"{}\", line {}, in {}\n", f.filename, lineno, f.name));
+        // A frozen stdlib module's source is not shown, as CPython shows none for frozen modules.
+        if crate::stdlib::is_stdlib_filename(&f.filename) {
+            return;
+        }
         let Some(raw) = f.lineno.and_then(|l| self.source_line(l)) else { return };
         let raw = format!("{raw}\n");
         let stripped = raw.trim();

@@ -152,6 +152,8 @@ test("breakpoints set in the gutter stop Run to breakpoint and the animated run"
   await click(page, "run-to-breakpoint");
   await expect(frames(page).first()).toContainText("line 3");
   await expect(frames(page).first()).toContainText("i0int");
+  // The instruction just executed is on line 2 (FOR_ITER); line 3 is next.
+  await expect(page.locator(".cm-next-line")).toContainText("total += i");
   await click(page, "run-to-breakpoint");
   await expect(frames(page).first()).toContainText("i1int");
   await expect(page.locator("#run-status")).toContainText("breakpoint");

@@ -356,10 +356,14 @@ impl<'a> Parser<'a> {
     pub(super) fn check_targets(&self, targets: &[Expr], value: &Expr) -> PResult<()> {
         // `*a, 1 = x`: pegen meets `1 = x` as a misplaced named expression
         // while scanning the unparenthesized tuple's elements.
-        if let (1, ExprKind::Tuple { elts, .. }) = (targets.len(), &targets[0].kind) {
-            let last = elts.last().unwrap();
-            let unparenthesized = targets[0].span.col == elts[0].span.col
-                && targets[0].span.line == elts[0].span.line;
+        // (`() = x` is a valid assignment: an empty tuple has no elements to check.)
+        let tuple = match (targets.len(), &targets[0].kind) {
+            (1, ExprKind::Tuple { elts, .. }) => elts.first().zip(elts.last()),
+            _ => None,
+        };
+        if let Some((first, last)) = tuple {
+            let unparenthesized = targets[0].span.col == first.span.col
+                && targets[0].span.line == first.span.line;
             if unparenthesized
                 && invalid_target(&targets[0], TargetKind::Star).is_some()
                 && is_bitwise_or_level(value)
@@ -416,9 +420,9 @@ impl<'a> Parser<'a> {
             ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple { elts, .. } => {
                 // Reported at the first element when there are no parentheses.
-                let bare =
-                    (elts[0].span.line, elts[0].span.col) == (target.span.line, target.span.col);
-                let span = if !bare { target.span } else { elts[0].span };
+                // (`()` has no first element: it is parenthesized.)
+                let bare = elts.first().filter(|first| (first.span.line, first.span.col) == (target.span.line, target.span.col));
+                let span = bare.map_or(target.span, |first| first.span);
                 return Err(
                     self.error_span(span, "only single target (not tuple) can be annotated")
                 );

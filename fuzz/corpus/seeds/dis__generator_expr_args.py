@@ -1,0 +1,5 @@
+print(sum(x * x for x in range(10)))
+print(any(c.isdigit() for c in "ab1"))
+print(list(str(i) for i in range(3)))
+total = sum(i for i in range(5) if i % 2)
+print(total, max((len(w), w) for w in ["a", "abc"]))

@@ -1,0 +1,15 @@
+# Exponentiation: ints, big ints, negative exponents, floats.
+print(2 ** 10)
+print(2 ** 64)
+print(2 ** 100)
+print(10 ** 20)
+print((-2) ** 3)
+print(-2 ** 2)
+print(2 ** -1)
+print(2 ** -2)
+print(0 ** 0)
+print(4 ** 0.5)
+print(1.5 ** 2)
+n = 3
+print(n ** n ** 2)
+print(7 ** 30)

@@ -1,0 +1,4 @@
+a = input()
+b = input()
+print(a.upper(), b)
+c = input()

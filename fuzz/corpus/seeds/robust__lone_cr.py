@@ -1,0 +1,1 @@
+def f(x):    return x * 2print(f(21))print('''ab''')

@@ -1,0 +1,8 @@
+"""Module docstring."""
+
+def f():
+    'function doc'
+    pass
+
+class C:
+    """Class doc."""

@@ -1,0 +1,7 @@
+a = f'{x,}'
+b = f'{x, y}'
+c = f'{*a,}'
+d = f'{yield}'
+e = f'{(lambda: 1)}'
+g = f'{a:{b}{c}}'
+h = f'\{x}'

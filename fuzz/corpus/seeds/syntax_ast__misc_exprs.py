@@ -1,0 +1,9 @@
+x = a.b.c
+y = a[b][c]
+z = f(a)[b].c(d)
+w = -1
+v = not not x
+u = a if b else c
+t = [1, 2][0]
+s = "abc"[1]
+r = {1: 2}[1]

@@ -1,0 +1,7 @@
+x = (a)
+(a)
+((b))
+(yield)
+y = (a, b)
+z = (a for b in c)
+q = ((a, b))

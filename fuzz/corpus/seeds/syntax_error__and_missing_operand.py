@@ -1,0 +1,2 @@
+if x > 5 and < 10:
+    pass

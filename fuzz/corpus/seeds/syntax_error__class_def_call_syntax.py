@@ -1,0 +1,4 @@
+class A():
+    pass
+class B(object,):
+    pass

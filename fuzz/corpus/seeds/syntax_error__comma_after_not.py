@@ -1,0 +1,1 @@
+x = {k: not v fo k, v in y}

@@ -1,0 +1,2 @@
+f(m
+od_name)

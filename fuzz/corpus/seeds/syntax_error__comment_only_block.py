@@ -1,0 +1,3 @@
+if x:
+    # nothing
+y = 1

@@ -1,0 +1,2 @@
+def ISEOF(x)-:
+    pass

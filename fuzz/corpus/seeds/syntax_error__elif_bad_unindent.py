@@ -1,0 +1,4 @@
+if x == 1:
+    pass
+ elif x == 2:
+    pass

@@ -1,0 +1,2 @@
+for o, a in opts if o == '-q':
+    pass

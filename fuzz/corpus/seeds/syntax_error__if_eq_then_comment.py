@@ -1,0 +1,2 @@
+if week =   # comment
+    pass

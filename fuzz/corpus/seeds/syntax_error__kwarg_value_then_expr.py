@@ -1,0 +1,2 @@
+f(local=loc
+  other)

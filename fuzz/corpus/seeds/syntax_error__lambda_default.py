@@ -1,0 +1,1 @@
+x = lambda a=1, b: 0

@@ -1,0 +1,3 @@
+[__all__ = ("date", "datetime",
+           "MINYEAR", "UTC")
+x = 1

@@ -1,0 +1,3 @@
+def f():
+    for x in y:
+z = 1

@@ -1,0 +1,2 @@
+x = frozens{et(kwlist).__contains__
+y = 1

@@ -1,0 +1,3 @@
+def f():
+    Exception.__init_{_(self, msg)
+    return 1

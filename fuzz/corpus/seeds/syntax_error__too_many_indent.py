@@ -1,0 +1,11 @@
+if 1:
+ if 1:
+  if 1:
+   if 1:
+    if 1:
+     if 1:
+      if 1:
+       if 1:
+        if 1:
+         if 1:
+          pass

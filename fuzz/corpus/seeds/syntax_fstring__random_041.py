@@ -1,0 +1,1 @@
+v = rf"""{!r}{x if y else z}"""

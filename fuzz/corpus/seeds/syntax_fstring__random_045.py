@@ -1,0 +1,1 @@
+v = F"{x if y else z}"

@@ -1,0 +1,1 @@
+v = rf"""abc""" "tail"

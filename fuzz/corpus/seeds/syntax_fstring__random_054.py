@@ -1,0 +1,1 @@
+v = f'{x if y else z}{x:{w}}{x!r:}'

@@ -1,0 +1,1 @@
+v = f'{!r}{"a"}{x if y else z}'

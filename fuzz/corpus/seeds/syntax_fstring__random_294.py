@@ -1,0 +1,1 @@
+v = f"""{x:{w}}abc{x if y else z}{x#}"""

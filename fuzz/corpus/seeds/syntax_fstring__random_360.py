@@ -1,0 +1,1 @@
+v = rf"{x if y else z}{x#}{x:%Y}" f'{t}'

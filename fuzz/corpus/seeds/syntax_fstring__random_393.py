@@ -1,0 +1,1 @@
+v = f"{f"{y}"}{x if y else z}"

@@ -1,0 +1,2 @@
+items = [3, 1]
+items.apend(2)

@@ -1,0 +1,10 @@
+from itertools import count, cycle, repeat, chain, islice, accumulate, starmap, takewhile, dropwhile, pairwise, zip_longest
+print(list(islice(count(10), 5)), list(islice(count(0, 3), 4)))
+print(list(islice(cycle('abc'), 7)))
+print(list(repeat('x', 3)), list(zip(range(3), repeat(0))))
+print(list(chain([1, 2], 'ab', (3,))), list(chain.from_iterable([[1], [2, 3]])))
+print(list(islice(range(20), 2, 12, 3)), list(islice('abcdef', 3)))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2], initial=100)))
+print(list(starmap(pow, [(2, 3), (3, 2)])))
+print(list(takewhile(lambda x: x < 5, [1, 4, 6, 2])), list(dropwhile(lambda x: x < 5, [1, 4, 6, 2])))
+print(list(pairwise('ABCD')), list(zip_longest('ab', 'wxyz', fillvalue='-')))

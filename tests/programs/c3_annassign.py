@@ -1,0 +1,12 @@
+x: int = 5
+y: list
+print(x)
+print(__annotations__)
+def f(a: int, b: "str" = "z") -> bool:
+    v: float = 1.5
+    return v
+print(f(1))
+class P:
+    name: str = "p"
+    age: int
+print(P.__annotations__, P.name)

@@ -1,0 +1,7 @@
+def process():
+    try:
+        int("abc")
+    except ValueError:
+        print("logging the error")
+        raise
+process()

@@ -1,0 +1,2 @@
+n = None
+print(n[0])

@@ -1,0 +1,3 @@
+evens = range(0, 20, 2)
+print(evens.index(6))
+print(evens.index(7))

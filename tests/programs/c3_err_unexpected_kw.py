@@ -1,0 +1,3 @@
+def area(w, h):
+    return w * h
+area(w=1, height=2)

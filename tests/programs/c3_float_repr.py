@@ -1,0 +1,8 @@
+print(0.1 + 0.2, 1.0, 1.5e-7, 1e16, 1e22, 123456789.0, 1/3, 2/3)
+print(float("inf"), float("-inf"), float("nan"), -0.0, 1e-320)
+print(3.0 * 1.1, 100.0 / 3, round(2.675, 2), round(0.5), round(1.5), round(-2.5))
+print(round(3.14159, 3), round(1234.5, -2), int(3.9), int(-3.9), float(7))
+print(str(1e100), repr(5e-324), 1.7976931348623157e308)
+print(format(0.1, ".20f"), format(1e6, "g"), format(1e-5, "g"), format(123.456, "e"))
+print(7.0 // 0.5, 2.0 ** 10, (0.1).is_integer(), (2.0).is_integer())
+print(1.5.as_integer_ratio(), float("1_000.5"), abs(-2.5))

@@ -1,0 +1,17 @@
+print(list(enumerate("abc")), list(enumerate("ab", start=1)))
+print(list(zip([1, 2, 3], "ab")), list(zip()))
+print(list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2], [3, 4])))
+print(list(filter(None, [0, 1, "", "a"])), list(filter(lambda x: x > 1, [1, 2, 3])))
+print(list(reversed([1, 2, 3])), list(reversed("ab")), list(reversed((1, 2))))
+it = iter([1, 2, 3])
+print(next(it), list(it), next(it, "done"))
+d = {"a": 1, "b": 2}
+di = iter(d.items())
+print(next(di), list(iter(d.values())))
+s = iter("xy")
+print(next(s), next(s))
+e = enumerate(zip("ab", "cd"))
+for i, (x, y) in e:
+    print(i, x + y)
+m = map(abs, [-1, -2])
+print(type(m).__name__, type(e).__name__, type(it).__name__, type(s).__name__)

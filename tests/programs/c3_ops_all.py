@@ -1,0 +1,10 @@
+a, b = 17, 5
+print(a + b, a - b, a * b, a / b, a // b, a % b, a ** 2)
+print(-a // b, -a % b, a & b, a | b, a ^ b, ~a, a << 2, a >> 1)
+print(2.5 * 2, 7.0 // 2, 7.5 % 2, -7.5 % 2, 2 ** -1, (-8) ** 2)
+print(+a, -b, not a, True + True)
+print(3 == 3.0, 1 < 2, "a" < "b", [1, 2] < [1, 3], (1, 2) >= (1, 2))
+print(a if a > b else b, a and b, 0 or "x", None or 0)
+print("ab" + "cd", "ab" * 2, [0] * 3, (1,) + (2,))
+print(divmod(a, b), divmod(-a, b), pow(2, 10), pow(3, 4, 5))
+print(10 / 4, 1e3, 2 ** 0.5)

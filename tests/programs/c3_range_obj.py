@@ -1,0 +1,5 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[1], r[-1], r[1:3], 5 in r, 6 in r)
+print(range(5), range(0), list(range(5, 0, -2)), r.index(8), r.count(5))
+print(list(reversed(range(4))), sum(range(101)), range(3) == range(0, 3))
+print(range(10)[::2], max(range(7)), bool(range(0)))

@@ -1,0 +1,13 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), s.title(), s.swapcase(), s.capitalize())
+print(s.find("o"), s.rfind("o"), s.index("W"), s.count("l"), s.find("zz"))
+print(s.startswith("He"), s.endswith("ld"), s.isalpha(), "123".isdigit(), " ".isspace())
+print(s.split(", "), "a,b,,c".split(","), "  x  y ".split(), "a b c".split(" ", 1))
+print(s.replace("l", "L", 2), "x".join(["1", "2"]), "abc".rsplit("b"))
+print("  pad ".strip(), "xxhixx".strip("x"), "  l".lstrip(), "r  ".rstrip() + "|")
+print("ab".ljust(5, ".") + "|", "ab".rjust(5) + "|", "7".zfill(3), "-7".zfill(4))
+print("line1\nline2".splitlines(), "a-b-c".partition("-"), "a-b-c".rpartition("-"))
+print("abc"[1], len("héllo"), ord("A"), chr(97), "Ab".isupper(), "ab".islower())
+print("%s is %d years, %.1f%% sure, %5s|%-5s|%r" % ("Bob", 30, 99.5, "x", "y", "q"))
+print("{0}{1}{0}".format("a", "b"), "{:>6}".format("r"), "{:.3}".format("abcdef"))
+print("tab\tsep".expandtabs(4), "Hello".casefold(), "a1".isalnum())

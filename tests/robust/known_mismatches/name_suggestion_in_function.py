@@ -1,0 +1,3 @@
+def f1(a):
+    return f0(a)
+f1(1)
