@@ -125,7 +125,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> String {
         match kind {
             'f' | 'F' | '%' => {
                 let v = if kind == '%' { a * 100.0 } else { a };
-                let mut s = format!("{:.*}", spec.precision.unwrap_or(6), v);
+                let mut s = fixed_digits(v, spec.precision.unwrap_or(6));
                 if let Some(sep) = spec.grouping {
                     let (int, frac) = s.split_once('.').map(|(i, f)| (i.to_string(), format!(".{f}"))).unwrap_or((s.clone(), String::new()));
                     s = format!("{}{}", group_digits(&int, sep), frac);
@@ -175,8 +175,30 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> String {
     spec.pad(sign, &body, '>')
 }
 
+/// Digits past this many decimals are zeros for every f64 (the exact binary
+/// fraction has at most 1074 of them), and Rust's formatter refuses a
+/// precision above 65535: longer precisions are padded with zeros.
+const EXACT_DECIMALS: usize = 1100;
+
+/// `x` with `precision` digits after the point, exactly rounded (`'%.*f'`).
+fn fixed_digits(x: f64, precision: usize) -> String {
+    let mut s = format!("{:.*}", precision.min(EXACT_DECIMALS), x);
+    s.extend(std::iter::repeat('0').take(precision.saturating_sub(EXACT_DECIMALS)));
+    s
+}
+
+/// Rust's scientific form of `x` (`1.50e3`) with `precision` mantissa decimals.
+fn scientific_digits(x: f64, precision: usize) -> String {
+    let s = format!("{:.*e}", precision.min(EXACT_DECIMALS), x);
+    let padding = precision.saturating_sub(EXACT_DECIMALS);
+    match s.split_once('e') {
+        Some((mantissa, exp)) if padding > 0 => format!("{mantissa}{}e{exp}", "0".repeat(padding)),
+        _ => s,
+    }
+}
+
 fn exp_format(a: f64, precision: usize, upper: bool) -> String {
-    let s = format!("{:.*e}", precision, a);
+    let s = scientific_digits(a, precision);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
@@ -189,7 +211,7 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
     if a == 0.0 {
         return if alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() };
     }
-    let s = format!("{:.*e}", p - 1, a);
+    let s = scientific_digits(a, p - 1);
     let exp: i32 = s.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
     let mut out = if exp < -4 || exp >= p as i32 {
         let t = exp_format(a, p - 1, upper);
@@ -202,7 +224,7 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
         }
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let t = format!("{:.*}", decimals, a);
+        let t = fixed_digits(a, decimals);
         if alternate || !t.contains('.') {
             t
         } else {
