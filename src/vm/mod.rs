@@ -226,9 +226,10 @@ impl Vm {
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Int(i) => self.new_int(i.clone()),
             Constant::Float(f) => Value::Float(*f),
-            Constant::Complex { .. } => Value::None, // complex numbers are not supported yet
+            // Programs loading these are refused before they run (entry::unsupported_constant).
+            Constant::Complex { .. } => Value::None,
             Constant::Str(s) => Value::Obj(self.heap.alloc(Object::Str(s.clone()))),
-            Constant::Bytes(_) => Value::None, // bytes are not supported yet
+            Constant::Bytes(_) => Value::None,
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
                 let vals: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
                 if matches!(c, Constant::FrozenSet(_)) {
