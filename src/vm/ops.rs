@@ -161,7 +161,8 @@ impl Vm {
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
             let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
             let float_bitwise = matches!(base, 1 | 3 | 7 | 9 | 12) && (matches!(a, Num::Float(_)) || matches!(b, Num::Float(_)));
-            if float_bitwise {
+            // No number type implements `@` (matrix multiplication).
+            if float_bitwise || base == 4 {
                 return self.binary_type_error(lhs, rhs, base, inplace);
             }
             let r = self.arith(a, b, base)?;
