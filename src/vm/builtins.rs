@@ -936,9 +936,18 @@ impl Vm {
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             let base = match base {
-                Some(b) => self.index_of(b)? as u32,
+                // An int too big for an index is just another invalid base.
+                Some(b) => match self.index_of(b) {
+                    Ok(n) => n,
+                    Err(_) if self.type_name(b) == "int" => -1,
+                    Err(e) => return Err(e),
+                },
                 None => 10,
             };
+            if base != 0 && !(2..=36).contains(&base) {
+                return self.value_error("int() base must be >= 2 and <= 36, or 0");
+            }
+            let base = base as u32;
             return match parse_int(&s, base) {
                 Some(n) => Ok(self.new_int(n)),
                 None => {
