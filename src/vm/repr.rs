@@ -471,6 +471,8 @@ impl Vm {
             let (w, p) = rest.split_once('.').map(|(w, p)| (w.to_string(), Some(p.to_string()))).unwrap_or((rest.clone(), None));
             f.width = w.parse().ok();
             f.precision = p.map(|p| p.parse().unwrap_or(0));
+            // A width or precision beyond the memory budget cannot be padded.
+            self.check_size(f.width.unwrap_or(0).max(f.precision.unwrap_or(0)), 1)?;
             let text = match conv {
                 's' => {
                     let s = self.str_of(arg)?;
