@@ -3,13 +3,7 @@
 
 mod vm_common;
 
-use vm_common::{all_programs, first_difference};
-
-/// Corpus programs the runtime refuses because they load a bytes or complex
-/// constant (neither type exists in the runtime yet): instead of the oracle's
-/// output, each must end with exactly this refusal.
-const REFUSED: &[(&str, &str)] =
-    &[("literals", "pvm: bytes literals are not supported yet (File \"literals.py\", line 12)\n")];
+use vm_common::{all_programs, first_difference, REFUSED};
 
 #[test]
 fn run_mode_matches_the_oracle() {
