@@ -2,6 +2,7 @@
 //! `__format__` run as Python code; `safe_repr` never runs any (used by
 //! the trace and the stepper, which must not change the program's course).
 
+use num_bigint::BigInt;
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::format::{float_repr, format_float, group_digits, str_repr, FormatSpec};
@@ -36,6 +37,22 @@ impl Vm {
     pub fn repr(&mut self, v: Value) -> PyResult<String> {
         let mut seen = Vec::new();
         self.repr_inner(v, &mut seen, true)
+    }
+
+    /// An int in decimal, refused past CPython's default limit of 4300 digits
+    /// (`sys.int_info.default_max_str_digits`), which also keeps the
+    /// quadratic conversion of huge ints from freezing the page.
+    pub fn int_to_decimal(&mut self, n: &BigInt) -> PyResult<String> {
+        const MAX_STR_DIGITS: usize = 4300;
+        // 4300 decimal digits need at least 14282 bits; well past that, don't convert at all.
+        let text = if n.bits() <= 14_300 { Some(n.to_string()) } else { None };
+        match text {
+            Some(t) if t.trim_start_matches('-').len() <= MAX_STR_DIGITS => Ok(t),
+            _ => Err(self.exc(
+                TypeId::ValueError,
+                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+            )),
+        }
     }
 
     /// `repr(v)` without running Python code (user objects get the default repr).
@@ -90,7 +107,10 @@ impl Vm {
     fn repr_object(&mut self, id: ObjId, v: Value, seen: &mut Vec<ObjId>, calls: bool) -> PyResult<String> {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
-            Object::Int(b) => b.to_string(),
+            Object::Int(b) => {
+                let b = b.clone();
+                self.int_to_decimal(&b)?
+            }
             Object::Memoized { .. } => format!("<functools._lru_cache_wrapper object at {}>", address(id)),
             Object::Deque { items, maxlen } => {
                 let (items, maxlen): (Vec<Value>, Option<usize>) = (items.iter().copied().collect(), *maxlen);
