@@ -59,3 +59,14 @@ fn unsupported_constants_are_refused_by_name() {
     assert_eq!(complex.exit_code, 1);
     assert_eq!(complex.stderr, "pvm: complex numbers are not supported yet (File \"/t/c.py\", line 1)\n");
 }
+
+/// CPython's 4300-digit limit on int -> decimal text holds on every path:
+/// str/repr, format 'd', %d and grouping (expected text from the oracle).
+#[test]
+fn int_to_decimal_text_stops_at_4300_digits() {
+    let source = "n = 10**4300\nprint(len(str(n // 10)))\nfor f in (lambda: str(n), lambda: format(n, 'd'), lambda: '%d' % n, lambda: f'{n:,}', lambda: format(-n, 'x')[:6]):\n    try:\n        print(f())\n    except ValueError as e:\n        print('ValueError', e)\n";
+    let out = pvm::vm::run(source, "t.py", "");
+    let limit = "ValueError Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit\n";
+    assert_eq!(out.stdout, format!("4300\n{limit}{limit}{limit}{limit}-1392b\n"));
+    assert_eq!(out.exit_code, 0);
+}

@@ -397,7 +397,7 @@ impl Vm {
         let neg = n < num_bigint::BigInt::from(0);
         let mag = if neg { -n } else { n };
         let (mut body, prefix) = match kind {
-            'd' | 'n' => (mag.to_str_radix(10), ""),
+            'd' | 'n' => (self.int_to_decimal(&mag)?, ""),
             'x' => (mag.to_str_radix(16), "0x"),
             'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
             'o' => (mag.to_str_radix(8), "0o"),
