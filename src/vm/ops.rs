@@ -304,7 +304,6 @@ impl Vm {
                     num_traits::pow(x, y.to_usize().unwrap_or(0))
                 }
             }
-            4 => return self.binary_type_error(Value::Int(0), Value::Int(0), 4, false),
             _ => unreachable!("operator {op}"),
         };
         Ok(self.new_int(r))
