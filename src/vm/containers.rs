@@ -18,6 +18,8 @@ impl Vm {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
+                // A subclass of a builtin type hashes as its value (a str subclass finds "a").
+                Object::Instance(i) if !i.base.is_null() => return self.hash_key(i.base),
                 Object::Tuple(items) => {
                     HashKey::Tuple(items.iter().map(|x| self.hash_key(*x)).collect::<Result<_, _>>()?)
                 }

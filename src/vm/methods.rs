@@ -7,17 +7,18 @@ use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
-/// The method `name` of builtin type `t`.
-pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)> {
-    let table: &[(&'static str, BuiltinFn)] = match t {
+/// The methods of builtin type `t` (without those it inherits).
+pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
+    match t {
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
         TypeId::Counter => COUNTER,
         TypeId::Deque => DEQUE,
-        TypeId::Set | TypeId::FrozenSet => SET,
+        TypeId::Set => SET,
+        TypeId::FrozenSet => FROZENSET,
         TypeId::Tuple => TUPLE,
-        TypeId::Int | TypeId::Bool => INT,
+        TypeId::Int => INT,
         TypeId::Float => FLOAT,
         TypeId::Generator => GENERATOR,
         TypeId::BaseException => EXCEPTION,
@@ -36,18 +37,34 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         | TypeId::Enumerate
         | TypeId::Zip
         | TypeId::Map
-        | TypeId::Filter => ITERATOR,
+        | TypeId::Filter
+        | TypeId::Reversed => ITERATOR,
         TypeId::Range => RANGE,
         TypeId::Slice => SLICE,
         _ => &[],
-    };
-    table.iter().find(|(n, _)| *n == name).copied()
+    }
 }
 
 const OBJECT: &[(&str, BuiltinFn)] =
     &[("__init__", object_init), ("__new__", object_new), ("__repr__", object_repr), ("__str__", object_str)];
+const FROZENSET: &[(&str, BuiltinFn)] = &[
+    ("copy", set_copy),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
 const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
-const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_traceback", self_return)];
+const EXCEPTION: &[(&str, BuiltinFn)] = &[
+    ("__new__", exception_new),
+    ("__init__", exception_init),
+    ("__str__", exception_str),
+    ("__repr__", exception_repr),
+    ("with_traceback", self_return),
+];
 const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
 const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
@@ -266,9 +283,6 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Builtin methods that are classmethods: looked up on the class, they bind to it.
-pub(super) fn is_classmethod(name: &str) -> bool {
-    name == "fromkeys"
-}
 const SET: &[(&str, BuiltinFn)] = &[
     ("add", set_add),
     ("remove", set_remove),
@@ -387,15 +401,16 @@ fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
 
 // ----- object / exceptions / generators --------------------------------------------
 
-fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+pub(super) fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
 /// `object.__new__(cls)`: a bare instance of `cls`.
-fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("object.__new__(X): X is not a type object");
     };
+    vm.check_abstract(class)?;
     Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
 }
 
@@ -425,6 +440,46 @@ fn object_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn self_return(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(this(args))
+}
+
+/// `BaseException.__new__(cls, *args)`.
+fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("BaseException.__new__(X): X is not a type object");
+    };
+    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+}
+
+/// `BaseException.__str__`: from the args alone (a subclass's `__str__` may call it).
+fn exception_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = this(args);
+    let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return vm.str_value(me) };
+    let a = e.args.clone();
+    let key_error = vm.is_subclass(vm.type_of(me), vm.type_obj(TypeId::KeyError));
+    let s = match a.len() {
+        0 => String::new(),
+        1 if !key_error => vm.str_of(a[0])?,
+        1 => vm.repr(a[0])?,
+        _ => {
+            let t = vm.new_tuple(a);
+            vm.repr(t)?
+        }
+    };
+    Ok(vm.new_string(s))
+}
+
+/// `BaseException.__repr__`: `Name(args...)`.
+fn exception_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = this(args);
+    let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return object_repr(vm, args) };
+    let a = e.args.clone();
+    let mut parts = Vec::new();
+    for x in &a {
+        parts.push(vm.repr(*x)?);
+    }
+    let name = vm.type_name(me);
+    let inner = if a.len() == 1 { parts[0].clone() } else { parts.join(", ") };
+    Ok(vm.new_string(format!("{name}({inner})")))
 }
 
 fn exception_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

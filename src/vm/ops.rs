@@ -731,7 +731,7 @@ impl Vm {
             Object::Instance(i) => i.class,
             _ => return Ok(None),
         };
-        let Some(f) = self.lookup_user_attr(class, name) else { return Ok(None) };
+        let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
         let mut all = vec![obj];
         all.extend(args);
         let f = self.bind_class_attr(f, obj, class);
@@ -948,7 +948,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
-            Object::Class(_) => Ok(container),
+            Object::Class(_) => self.class_getitem(id, sub),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
                 None => self.not_subscriptable(container),

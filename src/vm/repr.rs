@@ -180,8 +180,13 @@ impl Vm {
                 }
             }
             Object::Function(f) => format!("<function {} at {}>", f.qualname, address(id)),
+            Object::Descriptor(d) => super::slots::descriptor_repr(d),
             Object::Builtin(b) => match b.receiver {
                 None => format!("<built-in function {}>", b.name),
+                Some(r) if super::slots::is_slot_name(b.name) => {
+                    let t = self.type_name(r);
+                    format!("<method-wrapper '{}' of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
+                }
                 Some(r) => {
                     let t = self.type_name(r);
                     format!("<built-in method {} of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
