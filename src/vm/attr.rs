@@ -129,7 +129,11 @@ impl Vm {
         let key = HashKey::Str(Rc::from(name));
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
-            Object::Class(cls) if cls.builtin.map_or(true, |t| super::slots::is_payload_type(t) || t == TypeId::GenericAlias) => {
+            Object::Class(cls)
+                if cls.builtin.map_or(true, |t| {
+                    super::slots::is_payload_type(t) || matches!(t, TypeId::GenericAlias | TypeId::UnionType)
+                }) =>
+            {
                 cls.attrs.get(&key)
             }
             _ => None,

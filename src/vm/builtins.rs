@@ -105,8 +105,10 @@ fn install_type_dicts(vm: &mut Vm) {
             }
         }
     }
-    if let Object::Class(c) = vm.heap.get_mut(vm.type_obj(TypeId::GenericAlias)) {
-        c.module = Some(Rc::from("types"));
+    for t in [TypeId::GenericAlias, TypeId::UnionType] {
+        if let Object::Class(c) = vm.heap.get_mut(vm.type_obj(t)) {
+            c.module = Some(Rc::from("types"));
+        }
     }
 }
 
@@ -249,6 +251,10 @@ fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime
                 out.extend(class_list(vm, i, fname)?);
             }
             Ok(out)
+        }
+        Some(Object::Instance(i)) if i.class == vm.type_obj(TypeId::UnionType) => {
+            let args = vm.getattr(v, "__args__")?;
+            class_list(vm, args, fname)
         }
         _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
     }
@@ -416,7 +422,12 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
         }
-        Some(Object::Range { .. } | Object::Str(_)) => {
+        Some(&Object::Range { start, stop, step }) => {
+            let n = super::ops::range_len(start, stop, step);
+            let last = start + (n - 1) * step;
+            Iter::Range { next: if n > 0 { last } else { start }, stop: if n > 0 { start - step } else { start }, step: -step }
+        }
+        Some(Object::Str(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
@@ -648,7 +659,7 @@ fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
     let v = args.pos[0];
     let r = match v.obj().map(|i| vm.heap.get(i)) {
-        Some(Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_)) => true,
+        Some(Object::Function(_) | Object::Builtin(_) | Object::Descriptor(_) | Object::Method { .. } | Object::Class(_)) => true,
         Some(Object::Instance(i)) => {
             let c = i.class;
             vm.lookup_user_attr(c, "__call__").is_some()

@@ -308,6 +308,9 @@ impl Vm {
         let t = self.type_of(receiver);
         if !self.is_subclass(t, self.type_obj(d.owner)) {
             let given = self.type_name(receiver);
+            if d.kind == DescrKind::Slot {
+                return self.type_error(format!("descriptor '{}' requires a '{owner}' object but received a '{given}'", d.name));
+            }
             return self.type_error(format!("descriptor '{}' for '{owner}' objects doesn't apply to a '{given}' object", d.name));
         }
         if d.kind == DescrKind::Method && super::slots::is_payload_type(d.owner) && !d.name.starts_with("__") {

@@ -120,6 +120,13 @@ impl Vm {
         let pairs: Vec<(Value, Value)> = match other.obj().map(|id| self.heap.get(id)) {
             Some(Object::Dict(o)) => o.iter().collect(),
             Some(Object::Instance(i)) if self.lookup_user_attr(i.class, "keys").is_some() => self.mapping_pairs(other)?,
+            // A dict subclass that keeps dict's keys(): its items, as CPython's fast path.
+            Some(Object::Instance(i)) if matches!(i.base.obj().map(|b| self.heap.get(b)), Some(Object::Dict(_))) => {
+                match self.heap.get(i.base.obj().unwrap()) {
+                    Object::Dict(o) => o.iter().collect(),
+                    _ => unreachable!(),
+                }
+            }
             _ => {
                 if merge {
                     let t = self.type_name(other);

@@ -67,7 +67,14 @@ const EXCEPTION: &[(&str, BuiltinFn)] = &[
 ];
 const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
-const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
+const INT: &[(&str, BuiltinFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("as_integer_ratio", int_as_integer_ratio),
+    ("is_integer", int_is_integer),
+    ("conjugate", self_return),
+    ("__index__", self_return),
+];
 const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
 const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
 const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
@@ -369,7 +376,7 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
 }
 
 fn text(vm: &Vm, v: Value) -> Option<Rc<str>> {
-    match v.obj().map(|i| vm.heap.get(i)) {
+    match vm.payload(v).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => Some(s.clone()),
         _ => None,
     }
@@ -401,7 +408,25 @@ fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
 
 // ----- object / exceptions / generators --------------------------------------------
 
-pub(super) fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+/// `object.__init__(self)`: extra arguments are an error unless the class
+/// overrides `__new__` (and not `__init__`), as in CPython.
+pub(super) fn object_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() <= 1 && args.kw.is_empty() {
+        return Ok(Value::None);
+    }
+    let class = vm.type_of(this(args));
+    let init = vm.lookup_type_attr(class, "__init__");
+    let new = vm.lookup_type_attr(class, "__new__");
+    let is = |vm: &Vm, v: Option<Value>, f: BuiltinFn| {
+        matches!(v.and_then(|v| v.obj()).map(|i| vm.heap.get(i)), Some(Object::Descriptor(d)) if d.func as usize == f as usize)
+    };
+    if !is(vm, init, object_init) {
+        return vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)");
+    }
+    if is(vm, new, object_new) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("{name}.__init__() takes exactly one argument (the instance to initialize)"));
+    }
     Ok(Value::None)
 }
 
@@ -410,8 +435,21 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("object.__new__(X): X is not a type object");
     };
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let is = |vm: &Vm, v: Option<Value>, f: BuiltinFn| {
+            matches!(v.and_then(|v| v.obj()).map(|i| vm.heap.get(i)), Some(Object::Descriptor(d)) if d.func as usize == f as usize)
+        };
+        let (new, init) = (vm.lookup_type_attr(class, "__new__"), vm.lookup_type_attr(class, "__init__"));
+        if !is(vm, new, object_new) {
+            return vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if is(vm, init, object_init) {
+            let name = vm.class_name(class);
+            return vm.type_error(format!("{name}() takes no arguments"));
+        }
+    }
     vm.check_abstract(class)?;
-    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+    Ok(vm.bare_instance(class, Vec::new()))
 }
 
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -531,6 +569,29 @@ fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 // ----- numbers -------------------------------------------------------------------
+
+fn int_bit_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "bit_count", 0, 0)?;
+    Ok(match vm.num(this(args)) {
+        Some(super::ops::Num::Int(i)) => Value::Int(i.unsigned_abs().count_ones() as i64),
+        Some(super::ops::Num::Big(b)) => Value::Int(b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as i64).sum()),
+        _ => Value::Int(0),
+    })
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "as_integer_ratio", 0, 0)?;
+    let n = match this(args) {
+        Value::Bool(b) => Value::Int(b as i64),
+        v => v,
+    };
+    Ok(vm.new_tuple(vec![n, Value::Int(1)]))
+}
+
+fn int_is_integer(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "is_integer", 0, 0)?;
+    Ok(Value::Bool(true))
+}
 
 fn int_bit_length(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(match vm.num(this(args)) {

@@ -197,6 +197,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `int | None`: a types.UnionType (type.__or__).
+        if base == 7 {
+            if let Some(r) = self.type_union(lhs, rhs) {
+                return Ok(r);
+            }
+        }
         self.binary_type_error(lhs, rhs, base, inplace)
     }
 
@@ -778,6 +784,18 @@ impl Vm {
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Instance(_)) => match self.call_dunder(v, "__index__", vec![])? {
+                Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_of(r),
+                Some(r) if matches!(r.obj().map(|i| self.heap.get(i)), Some(Object::Int(_))) => self.index_of(r),
+                Some(r) => {
+                    let t = self.type_name(r);
+                    self.type_error(format!("__index__ returned non-int (type {t})"))
+                }
+                None => {
+                    let t = self.type_name(v);
+                    self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                }
+            },
             _ => {
                 let t = self.type_name(v);
                 self.type_error(format!("'{t}' object cannot be interpreted as an integer"))

@@ -510,7 +510,7 @@ impl Vm {
                     f.pad("", &s, '>')
                 }
                 'd' | 'i' | 'u' => {
-                    let n = match arg {
+                    let n = match self.payload(arg) {
                         Value::Float(x) => Value::Int(x.trunc() as i64),
                         other => other,
                     };
@@ -523,10 +523,11 @@ impl Vm {
                 }
                 'x' | 'X' | 'o' => {
                     f.kind = Some(conv);
-                    self.format_int(arg, &f)?
+                    let n = self.payload(arg);
+                    self.format_int(n, &f)?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let Some(n) = self.num(arg) else {
+                    let Some(n) = self.num(self.payload(arg)) else {
                         let t = self.type_name(arg);
                         return self.type_error(format!("must be real number, not {t}"));
                     };

@@ -27,6 +27,7 @@ pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
         TypeId::FrozenSet => FROZENSET,
         TypeId::Type => TYPE,
         TypeId::GenericAlias => GENERIC_ALIAS,
+        TypeId::UnionType => UNION,
         _ => &[],
     }
 }
@@ -264,6 +265,8 @@ const TYPE: &[(&str, BuiltinFn)] = &[
     ("__subclasscheck__", type_subclasscheck),
 ];
 
+const UNION: &[(&str, BuiltinFn)] = &[("__repr__", union_repr), ("__eq__", alias_eq)];
+
 const GENERIC_ALIAS: &[(&str, BuiltinFn)] = &[
     ("__repr__", alias_repr),
     ("__call__", alias_call),
@@ -325,7 +328,7 @@ fn operands_fit(vm: &Vm, a: Value, b: Value, op: u32) -> bool {
         (Float, Int | Float, 0 | 2 | 5 | 6 | 8 | 10 | 11) => true,
         (Str, _, 6) => true,
         (Str, Str, 0) | (List, List, 0) | (Tuple, Tuple, 0) => true,
-        (Str | List | Tuple, Int, 5) => true,
+        (Str | List | Tuple, Int, 5) | (Int, Str | List | Tuple, 5) => true,
         (Set, Set, 1 | 7 | 10 | 12) => true,
         (Dict, Dict, 7) => true,
         _ => false,
@@ -383,6 +386,10 @@ fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
     let spec = vm.str_of(v[1])?;
+    // An empty spec formats as str(self): a subclass's own __str__ counts.
+    if spec.is_empty() {
+        return vm.str_value(args.pos[0]);
+    }
     let s = vm.format(v[0], &spec)?;
     Ok(vm.new_string(s))
 }
@@ -690,13 +697,12 @@ fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `object.__init_subclass__(cls, **kwargs)`: accepts no keyword arguments.
 fn object_init_subclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    if let Some((k, _)) = args.kw.first() {
-        let name = match args.pos.first() {
-            Some(c) => vm.class_name(c.obj().unwrap_or(vm.type_obj(TypeId::Object))),
+    if !args.kw.is_empty() {
+        let name = match args.pos.first().and_then(|c| c.obj()) {
+            Some(c) => vm.class_name(c),
             None => "object".into(),
         };
-        let _ = name;
-        return vm.type_error(format!("object.__init_subclass__() takes no keyword arguments (got '{k}')"));
+        return vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments"));
     }
     Ok(Value::None)
 }
@@ -795,6 +801,9 @@ fn alias_parts(vm: &mut Vm, v: Value) -> (Value, Value) {
 
 /// How a type argument prints inside `list[...]`.
 fn alias_arg_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if matches!(v, Value::None) || v.is(Value::Obj(vm.type_obj(TypeId::NoneType))) {
+        return Ok("None".into());
+    }
     if let Some(Object::Class(c)) = v.obj().map(|i| vm.heap.get(i)) {
         return Ok(match (&c.module, c.builtin) {
             (Some(m), _) => format!("{m}.{}", c.qualname),
@@ -805,9 +814,7 @@ fn alias_arg_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v.is(Value::Obj(vm.ellipsis)) {
         return Ok("...".into());
     }
-    if matches!(v, Value::None) {
-        return Ok("None".into());
-    }
+
     vm.repr(v)
 }
 
@@ -859,7 +866,56 @@ fn alias_getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.getattr(origin, &name)
 }
 
+fn union_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = args.pos.first().copied().unwrap_or(Value::None);
+    let (_, params) = alias_parts(vm, me);
+    let items = match params.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Tuple(items)) => items.clone(),
+        _ => vec![],
+    };
+    let mut parts = Vec::new();
+    for p in items {
+        parts.push(alias_arg_repr(vm, p)?);
+    }
+    Ok(vm.new_string(parts.join(" | ")))
+}
+
 impl Vm {
+    /// `a | b` of types: a types.UnionType of their members (flattened,
+    /// without repeats); `None` when an operand is not a type.
+    pub(super) fn type_union(&mut self, a: Value, b: Value) -> Option<Value> {
+        let union = self.type_obj(TypeId::UnionType);
+        let mut members: Vec<Value> = Vec::new();
+        for v in [a, b] {
+            let parts = match v.obj().map(|i| self.heap.get(i)) {
+                Some(Object::Class(_)) => vec![v],
+                Some(Object::Instance(i)) if i.class == union => {
+                    let args = i.attrs.get(&crate::runtime::dict::HashKey::Str("__args__".into()))?;
+                    match args.obj().map(|i| self.heap.get(i)) {
+                        Some(Object::Tuple(items)) => items.clone(),
+                        _ => return None,
+                    }
+                }
+                Some(Object::Instance(i)) if i.class == self.type_obj(TypeId::GenericAlias) => vec![v],
+                None if matches!(v, Value::None) => vec![Value::Obj(self.type_obj(TypeId::NoneType))],
+                _ => return None,
+            };
+            for p in parts {
+                if !members.iter().any(|m| m.is(p)) {
+                    members.push(p);
+                }
+            }
+        }
+        if members.len() == 1 {
+            return Some(members[0]);
+        }
+        let args = self.new_tuple(members);
+        let mut attrs = crate::runtime::dict::Dict::new();
+        let k = self.new_str("__args__");
+        attrs.insert(crate::runtime::dict::HashKey::Str("__args__".into()), k, args);
+        Some(Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class: union, attrs, base: Value::Null, exc: None })))))
+    }
+
     /// `list[int]`: a types.GenericAlias of `origin` with the given arguments.
     pub(super) fn generic_alias(&mut self, origin: Value, params: Value) -> Value {
         let params = match params.obj().map(|i| self.heap.get(i)) {

@@ -80,6 +80,7 @@ builtin_types! {
     ClassMethodDescriptor = "classmethod_descriptor": Object;
     MethodWrapper = "method-wrapper": Object;
     GenericAlias = "GenericAlias": Object;
+    UnionType = "UnionType": Object;
     BaseException = "BaseException": Object;
     SystemExit = "SystemExit": BaseException;
     KeyboardInterrupt = "KeyboardInterrupt": BaseException;
