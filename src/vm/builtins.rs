@@ -57,7 +57,7 @@ const CLASSES: &[TypeId] = &[
     TypeId::Object, TypeId::Type, TypeId::Int, TypeId::Bool, TypeId::Float, TypeId::Str, TypeId::List,
     TypeId::Tuple, TypeId::Dict, TypeId::Set, TypeId::FrozenSet, TypeId::Range, TypeId::Slice,
     TypeId::StaticMethod, TypeId::ClassMethod, TypeId::Property, TypeId::Super, TypeId::Enumerate,
-    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex, TypeId::Reversed,
+    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex, TypeId::Reversed, TypeId::Bytes, TypeId::ByteArray,
 ];
 
 pub(super) fn install(vm: &mut Vm) {
@@ -84,9 +84,9 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let methods = super::methods::table(owner).iter().chain(super::slots::table(owner));
+        let methods = super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied());
         let mut entries: Vec<(&'static str, Value)> = Vec::new();
-        for &(name, func) in methods {
+        for (name, func) in methods {
             let kind = super::slots::descr_kind(owner, name);
             let d = Value::Obj(vm.heap.alloc(Object::Descriptor(Descriptor { owner, name, func, kind })));
             entries.retain(|(n, _)| *n != name);
@@ -818,6 +818,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.to_float(v),
             }
         }
+        TypeId::Str if args.pos.len() > 1 || !args.kw.is_empty() => super::bytes::str_from_bytes(vm, args),
         TypeId::Str => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -825,6 +826,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.str_value(v),
             }
         }
+        TypeId::Bytes | TypeId::ByteArray => super::bytes::construct(vm, t, std::mem::take(args)),
         TypeId::Bool => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -1036,9 +1038,13 @@ impl Vm {
             }
             let base = base as u32;
             return match parse_int(&s, base) {
-                Some(n) => Ok(self.new_int(n)),
+                Some(n) => {
+                    self.check_str_digits(&s, base)?;
+                    Ok(self.new_int(n))
+                }
                 None => {
-                    let r = crate::runtime::format::str_repr(&s);
+                    // CPython shows at most 200 characters of the repr (`%.200R`).
+                    let r: String = crate::runtime::format::str_repr(&s).chars().take(200).collect();
                     self.value_error(format!("invalid literal for int() with base {base}: {r}"))
                 }
             };

@@ -17,6 +17,8 @@ impl Vm {
             Value::Float(f) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Bytes(b) => HashKey::Bytes(b.clone()),
+                Object::ByteArray(_) => return Err(self.type_name(v)),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
                 // A subclass of a builtin type hashes as its value (a str subclass finds "a").
                 Object::Instance(i) if !i.base.is_null() => return self.hash_key(i.base),

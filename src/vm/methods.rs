@@ -8,8 +8,14 @@ use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
 /// The methods of builtin type `t` (without those it inherits).
-pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
+pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
     match t {
+        // bytearray has bytes's methods and its own (which win).
+        TypeId::Bytes => return super::bytes::BYTES.to_vec(),
+        TypeId::ByteArray => return super::bytes::BYTES.iter().chain(super::bytes::BYTEARRAY).copied().collect(),
+        _ => {}
+    }
+    let table: &[(&str, BuiltinFn)] = match t {
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
@@ -30,6 +36,8 @@ pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
         | TypeId::TupleIterator
         | TypeId::RangeIterator
         | TypeId::StrIterator
+        | TypeId::BytesIterator
+        | TypeId::ByteArrayIterator
         | TypeId::DictKeyIterator
         | TypeId::DictValueIterator
         | TypeId::DictItemIterator
@@ -42,7 +50,8 @@ pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
         TypeId::Range => RANGE,
         TypeId::Slice => SLICE,
         _ => &[],
-    }
+    };
+    table.to_vec()
 }
 
 const OBJECT: &[(&str, BuiltinFn)] =
@@ -74,6 +83,8 @@ const INT: &[(&str, BuiltinFn)] = &[
     ("is_integer", int_is_integer),
     ("conjugate", self_return),
     ("__index__", self_return),
+    ("to_bytes", super::bytes::int_to_bytes),
+    ("from_bytes", super::bytes::int_from_bytes),
 ];
 const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
 const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
@@ -289,7 +300,6 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// Builtin methods that are classmethods: looked up on the class, they bind to it.
 const SET: &[(&str, BuiltinFn)] = &[
     ("add", set_add),
     ("remove", set_remove),
@@ -346,6 +356,7 @@ const STR: &[(&str, BuiltinFn)] = &[
     ("rpartition", str_rpartition),
     ("removeprefix", str_removeprefix),
     ("removesuffix", str_removesuffix),
+    ("encode", super::bytes::str_encode),
 ];
 
 // ----- helpers -------------------------------------------------------------------
