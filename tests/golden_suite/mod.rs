@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod codeinfo;
+
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -48,6 +50,11 @@ impl Suite {
             .collect();
         names.sort();
         names
+    }
+
+    /// The program's source text.
+    pub fn source(&self, name: &str) -> String {
+        fs::read_to_string(self.programs_dir().join(format!("{name}.py"))).unwrap_or_else(|e| panic!("{name}.py: {e}"))
     }
 
     /// The golden file `NAME.EXT`, if the oracle wrote one.
