@@ -379,6 +379,12 @@ impl Vm {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
         };
+        // A class defined by one of pvm's Python-source modules is named by its module
+        // (`typing.TypeVar`), as the program's own classes are by `__main__`.
+        let module = match attrs.get(&HashKey::Str(Rc::from("__module__"))) {
+            Some(m) => Some(self.str_of(m)?).filter(|m| m != "__main__").map(Rc::from),
+            None => None,
+        };
         let class = self.heap.alloc(Object::Class(Box::new(Class {
             name: Rc::from(name),
             qualname: Rc::from(qualname),
@@ -386,7 +392,7 @@ impl Vm {
             mro: Vec::new(),
             attrs,
             builtin: None,
-            module: None,
+            module,
         })));
         let mro = self.c3_mro(class, &bases)?;
         if let Object::Class(c) = self.heap.get_mut(class) {

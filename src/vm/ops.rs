@@ -948,7 +948,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
-            Object::Class(_) => Ok(container),
+            Object::Class(_) => self.class_getitem(id, container, sub),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
                 None => self.not_subscriptable(container),
