@@ -4,8 +4,7 @@
 #
 #   bash scripts/regen-goldens.sh
 #
-# PROGRAMS=DIR GOLDEN=DIR (relative to the repository) regenerate another suite the same way
-# (scripts/regen-module-goldens.sh does, for tests/modules).
+# PROGRAMS=DIR GOLDEN=DIR (relative to the repository) regenerate another suite the same way.
 #
 # The oracle is read-only at ../shared/oracle (next to the repository, or to its main checkout
 # when this is a git worktree; override with ORACLE_SRC=DIR). It needs `npm ci`, so it is

@@ -1,5 +1,5 @@
-//! The golden-suite harness shared by tests/conformance.rs (tests/programs) and
-//! tests/modules.rs (tests/modules): runs the `pvm` binary on every program of a folder
+//! The golden-suite harness of tests/conformance.rs (tests/programs): runs the `pvm`
+//! binary on every program of a folder
 //! the way a user runs it and compares with the oracle's goldens, reporting every
 //! mismatch at once, each with a diff.
 
