@@ -10,6 +10,10 @@ use std::rc::Rc;
 #[derive(Clone)]
 pub enum Object {
     Str(Rc<str>),
+    /// bytes: an immutable byte string.
+    Bytes(Rc<[u8]>),
+    /// bytearray: a mutable byte string.
+    ByteArray(Vec<u8>),
     /// An int that does not fit in an i64 (results are normalised back).
     Int(BigInt),
     List(Vec<Value>),
@@ -191,6 +195,7 @@ impl Object {
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
             Object::Str(_) | Object::Int(_) | Object::Range { .. } | Object::Code(_) => {}
+            Object::Bytes(_) | Object::ByteArray(_) => {}
             Object::NotImplemented | Object::Ellipsis => {}
             Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
             Object::Dict(d) => d.trace(out),

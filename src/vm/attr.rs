@@ -17,6 +17,8 @@ impl Vm {
             Value::Float(_) => TypeId::Float,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(_) => TypeId::Str,
+                Object::Bytes(_) => TypeId::Bytes,
+                Object::ByteArray(_) => TypeId::ByteArray,
                 Object::Int(_) => TypeId::Int,
                 Object::List(_) => TypeId::List,
                 Object::Tuple(_) => TypeId::Tuple,
@@ -34,6 +36,8 @@ impl Vm {
                 Object::Slice { .. } => TypeId::Slice,
                 Object::Iter(it) => match it {
                     Iter::Seq { kind: "list", .. } => TypeId::ListIterator,
+                    Iter::Seq { kind: "bytes", .. } => TypeId::BytesIterator,
+                    Iter::Seq { kind: "bytearray", .. } => TypeId::ByteArrayIterator,
                     Iter::Seq { .. } => TypeId::TupleIterator,
                     Iter::Reversed { .. } => TypeId::ListReverseIterator,
                     Iter::Range { .. } => TypeId::RangeIterator,

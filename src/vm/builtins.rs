@@ -57,7 +57,7 @@ const CLASSES: &[TypeId] = &[
     TypeId::Object, TypeId::Type, TypeId::Int, TypeId::Bool, TypeId::Float, TypeId::Str, TypeId::List,
     TypeId::Tuple, TypeId::Dict, TypeId::Set, TypeId::FrozenSet, TypeId::Range, TypeId::Slice,
     TypeId::StaticMethod, TypeId::ClassMethod, TypeId::Property, TypeId::Super, TypeId::Enumerate,
-    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex,
+    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex, TypeId::Bytes, TypeId::ByteArray,
 ];
 
 pub(super) fn install(vm: &mut Vm) {
@@ -736,6 +736,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.to_float(v),
             }
         }
+        TypeId::Str if args.pos.len() > 1 || !args.kw.is_empty() => super::bytes::str_from_bytes(vm, args),
         TypeId::Str => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -743,6 +744,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.str_value(v),
             }
         }
+        TypeId::Bytes | TypeId::ByteArray => super::bytes::construct(vm, t, std::mem::take(args)),
         TypeId::Bool => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -949,9 +951,13 @@ impl Vm {
             }
             let base = base as u32;
             return match parse_int(&s, base) {
-                Some(n) => Ok(self.new_int(n)),
+                Some(n) => {
+                    self.check_str_digits(&s, base)?;
+                    Ok(self.new_int(n))
+                }
                 None => {
-                    let r = crate::runtime::format::str_repr(&s);
+                    // CPython shows at most 200 characters of the repr (`%.200R`).
+                    let r: String = crate::runtime::format::str_repr(&s).chars().take(200).collect();
                     self.value_error(format!("invalid literal for int() with base {base}: {r}"))
                 }
             };

@@ -17,6 +17,8 @@ impl Vm {
             Value::Float(f) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Bytes(b) => HashKey::Bytes(b.clone()),
+                Object::ByteArray(_) => return Err(self.type_name(v)),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
                 Object::Tuple(items) => {
                     HashKey::Tuple(items.iter().map(|x| self.hash_key(*x)).collect::<Result<_, _>>()?)

@@ -11,6 +11,7 @@ use std::rc::Rc;
 pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)> {
     let table: &[(&'static str, BuiltinFn)] = match t {
         TypeId::Str => STR,
+        TypeId::Bytes | TypeId::ByteArray => return super::bytes::method(t, name),
         TypeId::List => LIST,
         TypeId::Dict => DICT,
         TypeId::Counter => COUNTER,
@@ -29,6 +30,8 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         | TypeId::TupleIterator
         | TypeId::RangeIterator
         | TypeId::StrIterator
+        | TypeId::BytesIterator
+        | TypeId::ByteArrayIterator
         | TypeId::DictKeyIterator
         | TypeId::DictValueIterator
         | TypeId::DictItemIterator
@@ -50,7 +53,13 @@ const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter",
 const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_traceback", self_return)];
 const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
-const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
+const INT: &[(&str, BuiltinFn)] = &[
+    ("bit_length", int_bit_length),
+    ("conjugate", self_return),
+    ("__index__", self_return),
+    ("to_bytes", super::bytes::int_to_bytes),
+    ("from_bytes", super::bytes::int_from_bytes),
+];
 const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
 const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
 const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
@@ -267,7 +276,7 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// Builtin methods that are classmethods: looked up on the class, they bind to it.
 pub(super) fn is_classmethod(name: &str) -> bool {
-    name == "fromkeys"
+    name == "fromkeys" || name == "fromhex" || name == "from_bytes"
 }
 const SET: &[(&str, BuiltinFn)] = &[
     ("add", set_add),
@@ -325,6 +334,7 @@ const STR: &[(&str, BuiltinFn)] = &[
     ("rpartition", str_rpartition),
     ("removeprefix", str_removeprefix),
     ("removesuffix", str_removesuffix),
+    ("encode", super::bytes::str_encode),
 ];
 
 // ----- helpers -------------------------------------------------------------------

@@ -239,6 +239,8 @@ impl Vm {
             ("exit", sys_exit),
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
+            ("get_int_max_str_digits", super::repr::sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", super::repr::sys_set_int_max_str_digits),
         ];
         self.make_module("sys", &values, funcs)
     }
