@@ -554,6 +554,8 @@ impl Vm {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
         };
+        // A class defined by one of pvm's Python-source modules is named by its module
+        // (`typing.TypeVar`), as the program's own classes are by `__main__`.
         let module = match attrs.get(&HashKey::Str(Rc::from("__module__"))) {
             Some(m) => Some(self.str_of(m)?).filter(|m| m != "__main__").map(Rc::from),
             None => None,

@@ -22,6 +22,7 @@ mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
+mod typeparams;
 pub mod types;
 
 use crate::bytecode::{CodeObject, Constant};
