@@ -14,7 +14,9 @@ for p in sorted(pathlib.Path(sys.argv[1]).glob("*.py")):
         sources[p.name] = p.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         pass  # does not compile: no code objects to dump
-print("SOURCES = " + json.dumps(sources))
+# repr, not JSON: JSON's \ud83d\ude00 escapes would read back as two lone surrogates.
+sys.stdout.reconfigure(encoding="utf-8")
+print("SOURCES = " + repr(sources))
 print(r'''
 import json
 
