@@ -86,6 +86,7 @@ function act(call) {
       try {
         status = "";
         const view = await call(session);
+        await refreshListings(view);
         show(view, await session.heapView());
       } catch (error) {
         player.stop();
@@ -171,6 +172,17 @@ const controls = createControls(document.body, {
 controls.update({ ready: false });
 byId("help-close").addEventListener("click", () => byId("help").close());
 
+/**
+ * An `import` compiles the module's code objects while the program runs: when a view
+ * refers to one the listing does not have yet, the listing is fetched again.
+ */
+async function refreshListings({ codeIndex, snapshot }) {
+  const indices = [codeIndex ?? 0, ...snapshot.frames.map((frame) => frame.codeIndex)];
+  if (Math.max(...indices) < codeObjects.length) return;
+  codeObjects = await session.codeObjects();
+  bytecodeView.render(codeObjects);
+}
+
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
 function show({ event, codeIndex, snapshot, paused = false }, heap) {
   lastSnapshot = snapshot;
@@ -249,6 +261,7 @@ function load(source, step = 0, opened = null) {
     editor.markError(await session.syntaxError());
     timeline.clear();
     const view = await (step > 0 ? session.jumpTo(step) : session.view());
+    await refreshListings(view);
     show(view, await session.heapView());
     // The timeline replays the program: after the first view is on screen.
     timeline.setTimeline(await session.timeline());

@@ -10,7 +10,10 @@ import { readFile } from "node:fs/promises";
 const TESTS = new URL("../", import.meta.url);
 const byTestId = (page, id) => page.getByTestId(id);
 
-/** Diverse on purpose: generators, classes, exceptions (caught, chained, uncaught), input, syntax errors. */
+/**
+ * Diverse on purpose: generators, classes, match, imports of the Python-source stdlib,
+ * exceptions (caught, chained, uncaught), input, syntax errors.
+ */
 const SAMPLE = [
   "c3_gen_send",
   "c3_gen_yield_from",
@@ -19,6 +22,9 @@ const SAMPLE = [
   "c3_class_inherit",
   "c3_dunder_ops",
   "c3_closures",
+  "c5_match_class_patterns",
+  "c5_lib_random_simulation",
+  "c5_import_from_as",
   "c3_fstrings",
   "c3_comprehensions",
   "c3_try_full",
