@@ -18,7 +18,7 @@ pub(super) fn stack_position() -> usize {
 }
 
 /// Opcode byte -> (opcode, CACHE units), precomputed from the opcode table.
-static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
+pub(super) static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
     let mut t = [None; 256];
     for &op in Opcode::ALL {
         t[op as usize] = Some((op, op.cache_entries() as u8));
@@ -44,21 +44,7 @@ impl Vm {
         }
         // Run mode: the same instructions without the per-step bookkeeping.
         self.stack_base = stack_position();
-        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
-        while self.exit_code.is_none() {
-            if self.instructions >= max_instructions {
-                return self.stop_by_steps();
-            }
-            if let Err(exc) = self.execute_instruction() {
-                self.raise(exc);
-            }
-            if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
-                return self.stop_by_output();
-            }
-            if self.heap.wants_collection() {
-                self.maybe_collect();
-            }
-        }
+        self.run_loop(false);
     }
 
     /// Executes one instruction of the top frame (including any Python code a
@@ -95,12 +81,12 @@ impl Vm {
         self.exit_code = Some(crate::runtime::limits::STOPPED_EXIT_CODE);
     }
 
-    fn stop_by_steps(&mut self) {
+    pub(super) fn stop_by_steps(&mut self) {
         let notice = self.limits.steps_notice();
         self.stop_by_budget(&notice);
     }
 
-    fn stop_by_output(&mut self) {
+    pub(super) fn stop_by_output(&mut self) {
         self.truncate_output();
         let notice = self.limits.output_notice();
         self.stop_by_budget(&notice);
@@ -157,7 +143,15 @@ impl Vm {
             if let Some(exit) = self.nested_exit.take() {
                 break exit;
             }
-            self.step_instruction();
+            if self.exit_code.is_some() {
+                break Ok(FrameExit::Return(Value::None));
+            }
+            // Trace mode records nested frames' instructions too.
+            if self.trace.is_some() {
+                self.step_instruction();
+            } else {
+                self.run_loop(true);
+            }
             if let Some(exit) = self.nested_exit.take() {
                 break exit;
             }
@@ -222,7 +216,7 @@ impl Vm {
         code.names.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"))
     }
 
-    fn execute_instruction(&mut self) -> PyResult<()> {
+    pub(super) fn execute_instruction(&mut self) -> PyResult<()> {
         self.instructions += 1;
         let f = self.frames.last_mut().expect("no frame");
         let ip = f.ip;
@@ -239,7 +233,7 @@ impl Vm {
         self.dispatch(op, arg)
     }
 
-    fn dispatch(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
+    pub(super) fn dispatch(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
         use Opcode::*;
         match op {
             NOP => {}
@@ -1166,7 +1160,7 @@ impl Vm {
     }
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
-    fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
+    pub(super) fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
         if self.try_fast_call(argc)? {
             return Ok(());
         }
@@ -1259,7 +1253,7 @@ impl Vm {
         self.call_inline(callee, args)
     }
 
-    fn return_value(&mut self, v: Value) -> PyResult<()> {
+    pub(super) fn return_value(&mut self, v: Value) -> PyResult<()> {
         let mut frame = self.frames.pop().expect("no frame");
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {

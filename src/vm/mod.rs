@@ -16,6 +16,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod run_loop;
 mod suggest;
 pub mod session;
 pub mod trace;

@@ -1424,7 +1424,7 @@ fn float_mod(x: f64, y: f64) -> f64 {
 /// positive divisor, where Rust's Euclidean forms equal Python's floor forms);
 /// `None` sends the operation down the general path.
 #[inline]
-fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
+pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
     match base {
         0 => a.checked_add(b),
         1 => Some(a & b),
