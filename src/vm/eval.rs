@@ -777,12 +777,17 @@ impl Vm {
             YIELD_VALUE => {
                 let v = self.pop();
                 let frame = self.frames.pop().expect("no frame");
+                let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
                         gen.frame = Some(Box::new(frame));
+                        gen.running = false;
                     }
                 }
-                self.nested_exit = Some(Ok(FrameExit::Yield(v)));
+                match on_return {
+                    OnReturn::ForIter { .. } => self.push(v),
+                    _ => self.nested_exit = Some(Ok(FrameExit::Yield(v))),
+                }
             }
             SEND => {
                 let v = self.pop();
@@ -1189,10 +1194,13 @@ impl Vm {
         let (first, second) = (f.stack[n - argc - 2], f.stack[n - argc - 1]);
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
-        let Object::Function(func) = self.heap.get(fid) else { return Ok(false) };
+        let func = match self.heap.get(fid) {
+            Object::Function(func) => func,
+            Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            _ => return Ok(false),
+        };
         let (code_index, globals) = (func.code, func.globals);
-        let entry = &self.codes[code_index];
-        let code = &entry.code;
+        let code = &self.codes[code_index].code;
         let total = argc + with_self as usize;
         let plain = crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS;
         if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
@@ -1201,31 +1209,8 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
-        let (code, consts, nlocals) = (code.clone(), entry.consts.clone(), code.nlocalsplus());
-        let mut locals = self.spare_values.pop().unwrap_or_default();
-        let caller = self.frames.last_mut().expect("frame");
-        locals.extend_from_slice(&caller.stack[n - total..]);
-        caller.stack.truncate(n - argc - 2);
-        locals.resize(nlocals, Value::Null);
-        let mut stack = self.spare_values.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        self.frames.push(Frame {
-            code,
-            code_index,
-            consts,
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals,
-            stack,
-            globals,
-            names: None,
-            func: Some(fid),
-            kw_names: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            resumed: false,
-        });
+        let frame = self.new_frame(code_index, globals, fid, n - argc - 2, total, None);
+        self.frames.push(frame);
         Ok(true)
     }
 
@@ -1258,6 +1243,7 @@ impl Vm {
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {
                 gen.frame = None;
+                gen.running = false;
             }
         }
         // Keep the frame's vectors for the next call.
@@ -1284,6 +1270,11 @@ impl Vm {
                 self.push(inst)
             }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
+            OnReturn::ForIter { exit_ip } => {
+                let caller = self.frame();
+                caller.stack.pop();
+                caller.ip = exit_ip;
+            }
             OnReturn::Exit => {
                 self.clear_main_module();
                 self.exit_code = Some(0);
@@ -1304,7 +1295,9 @@ impl Vm {
         }
         let v = Value::Obj(g);
         match on_return {
-            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => self.push(v),
+            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } | OnReturn::ForIter { .. } => {
+                self.push(v)
+            }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
             OnReturn::Exit => self.exit_code = Some(0),
         }
@@ -1456,6 +1449,7 @@ impl Vm {
             if let Some(g) = frame.generator {
                 if let Object::Generator(gen) = self.heap.get_mut(g) {
                     gen.frame = None;
+                    gen.running = false;
                 }
             }
             match frame.on_return {
@@ -1472,7 +1466,9 @@ impl Vm {
                     self.exit_code = code;
                     return;
                 }
-                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => add_entry = true,
+                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } | OnReturn::ForIter { .. } => {
+                    add_entry = true
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
+mod instance_attr;
 pub mod heapview;
 mod methods;
 mod modules;
@@ -128,6 +129,9 @@ pub struct Vm {
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
     stack_base: usize,
+    /// `__init__` and `__new__`, looked up on every instantiation.
+    init_name: Rc<str>,
+    new_name: Rc<str>,
 }
 
 impl Vm {
@@ -164,6 +168,8 @@ impl Vm {
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
+            init_name: Rc::from("__init__"),
+            new_name: Rc::from("__new__"),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).

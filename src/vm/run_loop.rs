@@ -12,7 +12,8 @@ use super::eval::DECODE;
 use super::{PyResult, Vm};
 use crate::bytecode::Opcode;
 use crate::runtime::object::{Iter, Object};
-use crate::runtime::value::Value;
+use super::frame::OnReturn;
+use crate::runtime::value::{ObjId, Value};
 
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
@@ -165,6 +166,13 @@ impl Vm {
                             f.stack.push(Value::Int(n));
                             continue;
                         }
+                        Some(Object::Generator(_)) => {
+                            let exit_ip = f.ip + 2 * (arg as usize + 1);
+                            if self.resume_generator(it.expect("a generator"), exit_ip) {
+                                continue;
+                            }
+                            self.dispatch(op, arg)
+                        }
                         _ => self.dispatch(op, arg),
                     }
                 }
@@ -199,6 +207,40 @@ impl Vm {
                         _ => self.dispatch(op, arg),
                     }
                 }
+                LOAD_ATTR => {
+                    let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), f.stack.last().copied());
+                    let method = arg & 1 == 1;
+                    let found = match (name, owner) {
+                        (Some(name), Some(owner)) => self.instance_getattr(owner, &name, method),
+                        _ => None,
+                    };
+                    match found {
+                        Some((a, b)) => {
+                            let stack = &mut self.frames.last_mut().expect("frame").stack;
+                            stack.pop();
+                            if method {
+                                stack.push(a);
+                            }
+                            stack.push(b);
+                            continue;
+                        }
+                        None => self.dispatch(op, arg),
+                    }
+                }
+                STORE_ATTR if f.stack.len() >= 2 => {
+                    let (v, owner) = peek2(&f.stack);
+                    let stored = match f.code.names.get(arg as usize).cloned() {
+                        Some(name) => self.instance_setattr(owner, &name, v),
+                        None => false,
+                    };
+                    if !stored {
+                        self.dispatch(op, arg)
+                    } else {
+                        let stack = &mut self.frames.last_mut().expect("frame").stack;
+                        stack.truncate(stack.len() - 2);
+                        continue;
+                    }
+                }
                 CALL => self.call_instruction(arg as usize),
                 RETURN_VALUE => {
                     let v = f.stack.pop().unwrap_or(Value::Null);
@@ -214,6 +256,27 @@ impl Vm {
                 return;
             }
         }
+    }
+
+    /// FOR_ITER on a suspended generator: its frame goes on top of the frame
+    /// stack and runs in this loop (no nested loop per item); YIELD_VALUE and
+    /// RETURN_VALUE hand back to the caller (`OnReturn::ForIter`). False when
+    /// the generator cannot be resumed here (running, finished, too deep):
+    /// `dispatch` then gives the usual result or error.
+    fn resume_generator(&mut self, gen: ObjId, exit_ip: usize) -> bool {
+        if self.frames.len() >= self.limits.recursion_depth {
+            return false;
+        }
+        let Object::Generator(g) = self.heap.get_mut(gen) else { return false };
+        if g.running || g.frame.is_none() {
+            return false;
+        }
+        let mut frame = g.frame.take().expect("checked above");
+        g.running = true;
+        frame.stack.push(Value::None);
+        frame.on_return = OnReturn::ForIter { exit_ip };
+        self.frames.push(*frame);
+        true
     }
 
     /// What `step_instruction` does after an instruction that may have raised,

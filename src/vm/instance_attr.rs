@@ -1,0 +1,178 @@
+//! Run mode's fast paths for `obj.name`, `obj.name = v` and `Class(args)` on
+//! instances of plain Python classes (their MRO holds only Python classes and
+//! `object`). They look names up with the code object's own `Rc<str>` (no
+//! key allocation, no MRO copy) and give the same results as `getattr`,
+//! `load_method`, `setattr` and `instantiate` in the cases they accept; any
+//! case they do not fully understand (dunder names, exceptions, properties
+//! and other descriptors, builtin bases, `__new__`) returns `None`/`false`
+//! before changing anything, and the general path decides.
+
+use super::frame::{Frame, OnReturn};
+use super::types::TypeId;
+use super::Vm;
+use crate::bytecode::code::flags;
+use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::object::{Instance, Object};
+use crate::runtime::value::{ObjId, Value};
+use std::rc::Rc;
+
+/// What the class side of a plain instance provides for a name.
+enum ClassAttr {
+    Absent,
+    /// A Python function: a method.
+    Function(Value),
+    /// Any value that is not a descriptor (ints, strs, containers...).
+    Plain(Value),
+}
+
+impl Vm {
+    /// Looks `key` up in the class dicts along `class`'s MRO; `None` when the
+    /// answer needs the general path (a builtin base, or a descriptor found).
+    fn plain_class_attr(&self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        for &k in &c.mro {
+            let Object::Class(k) = self.heap.get(k) else { return None };
+            if !matches!(k.builtin, None | Some(TypeId::Object)) {
+                return None;
+            }
+            let Some(v) = k.attrs.get(key) else { continue };
+            let Value::Obj(id) = v else { return Some(ClassAttr::Plain(v)) };
+            return match self.heap.get(id) {
+                Object::Function(_) => Some(ClassAttr::Function(v)),
+                Object::Str(_) | Object::Int(_) | Object::List(_) | Object::Tuple(_) | Object::Dict(_) => {
+                    Some(ClassAttr::Plain(v))
+                }
+                _ => None,
+            };
+        }
+        Some(ClassAttr::Absent)
+    }
+
+    /// The instance of a plain class `obj` is, if it is one (not an exception).
+    fn plain_instance(&self, obj: Value) -> Option<(ObjId, &Instance)> {
+        let id = obj.obj()?;
+        match self.heap.get(id) {
+            Object::Instance(inst) if inst.exc.is_none() => Some((id, inst)),
+            _ => None,
+        }
+    }
+
+    /// LOAD_ATTR on a plain instance: `(NULL, value)`, or `(function, obj)`
+    /// for the method form; `None` leaves it to the general path.
+    pub(super) fn instance_getattr(&mut self, obj: Value, name: &Rc<str>, method: bool) -> Option<(Value, Value)> {
+        if name.starts_with("__") {
+            return None;
+        }
+        let (_, inst) = self.plain_instance(obj)?;
+        let key = HashKey::Str(name.clone());
+        let class_attr = self.plain_class_attr(inst.class, &key)?;
+        if let Some(v) = inst.attrs.get(&key) {
+            return Some((Value::Null, v));
+        }
+        match class_attr {
+            ClassAttr::Function(f) if method => Some((f, obj)),
+            ClassAttr::Function(f) => {
+                let bound = self.heap.alloc(Object::Method { func: f, receiver: obj });
+                Some((Value::Null, Value::Obj(bound)))
+            }
+            ClassAttr::Plain(v) => Some((Value::Null, v)),
+            ClassAttr::Absent => None,
+        }
+    }
+
+    /// STORE_ATTR on a plain instance whose class has no descriptor for
+    /// `name`; false leaves it to `setattr`.
+    pub(super) fn instance_setattr(&mut self, obj: Value, name: &Rc<str>, v: Value) -> bool {
+        if name.starts_with("__") {
+            return false;
+        }
+        let Some((id, inst)) = self.plain_instance(obj) else { return false };
+        let key = HashKey::Str(name.clone());
+        if self.plain_class_attr(inst.class, &key).is_none() {
+            return false;
+        }
+        if let Object::Instance(inst) = self.heap.get_mut(id) {
+            if inst.attrs.set_existing(&key, v) {
+                return true;
+            }
+        }
+        let k = self.intern(name);
+        if let Object::Instance(inst) = self.heap.get_mut(id) {
+            inst.attrs.insert(key, k, v);
+        }
+        true
+    }
+
+    /// The common `Class(a, b)` of a plain class whose `__init__` is a Python
+    /// function taking exactly those positional arguments: the new instance
+    /// and `__init__`'s frame (returning the instance), with the arguments
+    /// moved from the caller's stack `[Class, NULL or Class, args...]`.
+    /// False (nothing changed) for anything else.
+    pub(super) fn try_fast_instantiate(&mut self, class: ObjId, argc: usize, base: usize) -> bool {
+        let init = HashKey::Str(Rc::clone(&self.init_name));
+        let new = HashKey::Str(Rc::clone(&self.new_name));
+        if !matches!(self.plain_class_attr(class, &new), Some(ClassAttr::Absent)) {
+            return false;
+        }
+        let Some(ClassAttr::Function(init)) = self.plain_class_attr(class, &init) else { return false };
+        let init = init.obj().expect("a function object");
+        let Object::Function(func) = self.heap.get(init) else { return false };
+        let (code_index, globals) = (func.code, func.globals);
+        let code = &self.codes[code_index].code;
+        let plain = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != argc + 1 {
+            return false;
+        }
+        if self.frames.len() >= self.limits.recursion_depth {
+            return false;
+        }
+        let instance = Instance { class, attrs: Dict::new(), exc: None };
+        let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
+        let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
+        frame.on_return = OnReturn::PushInstance(inst);
+        self.frames.push(frame);
+        true
+    }
+
+    /// A frame for function `func` (code `code_index`) whose positional
+    /// arguments are the top `argc` values of the caller's stack, preceded by
+    /// `receiver` if given; the caller's stack is cut back to `base`.
+    pub(super) fn new_frame(
+        &mut self,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        base: usize,
+        argc: usize,
+        receiver: Option<Value>,
+    ) -> Frame {
+        let entry = &self.codes[code_index];
+        let (code, consts) = (entry.code.clone(), entry.consts.clone());
+        let mut locals = self.spare_values.pop().unwrap_or_default();
+        locals.extend(receiver);
+        let caller = self.frames.last_mut().expect("frame");
+        let n = caller.stack.len();
+        locals.extend_from_slice(&caller.stack[n - argc..]);
+        caller.stack.truncate(base);
+        locals.resize(code.nlocalsplus(), Value::Null);
+        let mut stack = self.spare_values.pop().unwrap_or_default();
+        stack.reserve(code.stacksize as usize);
+        Frame {
+            code,
+            code_index,
+            consts,
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals,
+            stack,
+            globals,
+            names: None,
+            func: Some(func),
+            kw_names: None,
+            on_return: OnReturn::Push,
+            generator: None,
+            resumed: false,
+        }
+    }
+}
