@@ -72,6 +72,7 @@ pub enum HashKey {
     /// A float that is not equal to any int (bits of the f64).
     Float(u64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
     Id(u32),
@@ -86,6 +87,7 @@ impl PartialEq for HashKey {
             // Names usually share one allocation: compare pointers first.
             (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            (HashKey::Bytes(a), HashKey::Bytes(b)) => a == b,
             (HashKey::None, HashKey::None) => true,
             (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
             (HashKey::Float(a), HashKey::Float(b)) => a == b,

@@ -29,13 +29,12 @@ pub(super) fn prepare(source: &str, filename: &str, stdin: &str, limits: &Limits
     }
 }
 
-/// The runtime has no bytes or complex objects yet. A program whose code
+/// The runtime has no complex objects yet. A program whose code
 /// loads such a constant is refused before it runs, naming the construct and
 /// its line, rather than run with a wrong value in its place.
 fn unsupported_constant(code: &CodeObject, filename: &str) -> Option<String> {
     fn kind(c: &Constant) -> Option<&'static str> {
         match c {
-            Constant::Bytes(_) => Some("bytes literals"),
             Constant::Complex { .. } => Some("complex numbers"),
             Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().find_map(kind),
             _ => None,

@@ -12,7 +12,7 @@ use super::types::TypeId;
 use super::Vm;
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{Dict, HashKey};
-use crate::runtime::object::{Instance, Object};
+use crate::runtime::object::{BuiltinFn, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -103,15 +103,19 @@ impl Vm {
         true
     }
 
-    /// The common `Class(a, b)` of a plain class whose `__init__` is a Python
-    /// function taking exactly those positional arguments: the new instance
-    /// and `__init__`'s frame (returning the instance), with the arguments
-    /// moved from the caller's stack `[Class, NULL or Class, args...]`.
-    /// False (nothing changed) for anything else.
+    /// The common `Class(a, b)` of a plain class (no metaclass, `object`'s
+    /// `__new__`, not abstract) whose `__init__` is a Python function taking
+    /// exactly those positional arguments: the new instance and `__init__`'s
+    /// frame (returning the instance), with the arguments moved from the
+    /// caller's stack `[NULL, Class, args...]`, cut back to `base`. False
+    /// (nothing changed) for anything else.
     pub(super) fn try_fast_instantiate(&mut self, class: ObjId, argc: usize, base: usize) -> bool {
-        let init = HashKey::Str(Rc::clone(&self.init_name));
-        let new = HashKey::Str(Rc::clone(&self.new_name));
-        if !matches!(self.plain_class_attr(class, &new), Some(ClassAttr::Absent)) {
+        match self.heap.get(class) {
+            Object::Class(c) if c.metaclass.is_none() => {}
+            _ => return false,
+        }
+        let [init, new, abstract_] = self.instantiation_keys.clone();
+        if !matches!(self.plain_class_attr(class, &abstract_), Some(ClassAttr::Absent)) || !self.is_object_new(class, &new) {
             return false;
         }
         let Some(ClassAttr::Function(init)) = self.plain_class_attr(class, &init) else { return false };
@@ -126,12 +130,26 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return false;
         }
-        let instance = Instance { class, attrs: Dict::new(), exc: None };
+        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, exc: None };
         let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
         let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
         frame.on_return = OnReturn::PushInstance(inst);
         self.frames.push(frame);
         true
+    }
+
+    /// Whether `class.__new__` is `object.__new__` (found in `object`'s dict).
+    fn is_object_new(&self, class: ObjId, new: &HashKey) -> bool {
+        let Object::Class(c) = self.heap.get(class) else { return false };
+        let found = c.mro.iter().find_map(|&k| match self.heap.get(k) {
+            Object::Class(k) => k.attrs.get(new),
+            _ => None,
+        });
+        let object_new: BuiltinFn = super::methods::object_new;
+        match found.and_then(|v| v.obj()).map(|id| self.heap.get(id)) {
+            Some(Object::Descriptor(d)) => d.func as usize == object_new as usize,
+            _ => false,
+        }
     }
 
     /// A frame for function `func` (code `code_index`) whose positional

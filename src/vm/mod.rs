@@ -5,6 +5,7 @@
 mod anchors;
 mod attr;
 mod builtins;
+mod bytes;
 mod call;
 mod containers;
 mod entry;
@@ -18,10 +19,12 @@ mod modules;
 mod ops;
 mod repr;
 mod run_loop;
+mod slots;
 mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
+mod typeparams;
 pub mod types;
 
 use crate::bytecode::{CodeObject, Constant};
@@ -129,9 +132,10 @@ pub struct Vm {
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
     stack_base: usize,
-    /// `__init__` and `__new__`, looked up on every instantiation.
-    init_name: Rc<str>,
-    new_name: Rc<str>,
+    /// `__init__`, `__new__` and `__abstractmethods__`: looked up on every instantiation.
+    instantiation_keys: [HashKey; 3],
+    /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
+    pub int_max_str_digits: usize,
 }
 
 impl Vm {
@@ -168,8 +172,8 @@ impl Vm {
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
-            init_name: Rc::from("__init__"),
-            new_name: Rc::from("__new__"),
+            instantiation_keys: ["__init__", "__new__", "__abstractmethods__"].map(|k| HashKey::Str(Rc::from(k))),
+            int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
             name_caches: Vec::new(),
             spare_values: Vec::new(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
@@ -236,7 +240,7 @@ impl Vm {
             // Programs loading these are refused before they run (entry::unsupported_constant).
             Constant::Complex { .. } => Value::None,
             Constant::Str(s) => Value::Obj(self.heap.alloc(Object::Str(s.clone()))),
-            Constant::Bytes(_) => Value::None,
+            Constant::Bytes(b) => Value::Obj(self.heap.alloc(Object::Bytes(Rc::from(&b[..])))),
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
                 let vals: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
                 if matches!(c, Constant::FrozenSet(_)) {
@@ -270,6 +274,7 @@ impl Vm {
                 attrs: Dict::new(),
                 builtin: Some(t),
                 module: None,
+                metaclass: None,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -361,6 +366,7 @@ impl Vm {
         Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
             attrs: Dict::new(),
+            base: Value::Null,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }

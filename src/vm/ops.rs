@@ -88,6 +88,8 @@ impl Vm {
             Value::Float(f) => f != 0.0,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => !s.is_empty(),
+                Object::Bytes(b) => !b.is_empty(),
+                Object::ByteArray(b) => !b.is_empty(),
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
                 Object::Deque { items, .. } => !items.is_empty(),
@@ -197,6 +199,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `int | None`: a types.UnionType (type.__or__).
+        if base == 7 {
+            if let Some(r) = self.type_union(lhs, rhs) {
+                return Ok(r);
+            }
+        }
         self.binary_type_error(lhs, rhs, base, inplace)
     }
 
@@ -208,10 +216,11 @@ impl Vm {
         if base == 0 && (lt == "list" || lt == "tuple") && !inplace {
             return self.type_error(format!("can only concatenate {lt} (not \"{rt}\") to {lt}"));
         }
-        if base == 5 && matches!(lt.as_str(), "str" | "list" | "tuple") && !matches!(rt.as_str(), "int" | "bool") {
+        const SEQUENCES: [&str; 5] = ["str", "list", "tuple", "bytes", "bytearray"];
+        if base == 5 && SEQUENCES.contains(&lt.as_str()) && !matches!(rt.as_str(), "int" | "bool") {
             return self.type_error(format!("can't multiply sequence by non-int of type '{rt}'"));
         }
-        if base == 5 && matches!(rt.as_str(), "str" | "list" | "tuple") && !matches!(lt.as_str(), "int" | "bool") {
+        if base == 5 && SEQUENCES.contains(&rt.as_str()) && !matches!(lt.as_str(), "int" | "bool") {
             return self.type_error(format!("can't multiply sequence by non-int of type '{lt}'"));
         }
         let mut name = OP_NAMES[base].to_string();
@@ -375,6 +384,9 @@ impl Vm {
 
     /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
     fn sequence_op(&mut self, lhs: Value, rhs: Value, op: usize, inplace: bool) -> PyResult<Option<Value>> {
+        if let Some(r) = self.bytes_binary_op(lhs, rhs, op, inplace)? {
+            return Ok(Some(r));
+        }
         let (Some(l), r) = (lhs.obj(), rhs) else {
             if let (Some(n), Some(_)) = (self.num(lhs), rhs.obj()) {
                 if op == 5 {
@@ -531,6 +543,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(Some(num_cmp(&x, &y)));
         }
+        if let (Some(s), Some(t)) = (self.byte_data(a), self.byte_data(b)) {
+            return Ok(Some(Some(s.cmp(t))));
+        }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else { return Ok(None) };
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(Some(Some(s.cmp(t)))),
@@ -588,6 +603,9 @@ impl Vm {
         };
         if x == y && !matches!(self.heap.get(x), Object::Instance(_)) {
             return Ok(true);
+        }
+        if let (Some(s), Some(t)) = (self.byte_data(a), self.byte_data(b)) {
+            return Ok(s == t);
         }
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(s == t),
@@ -669,6 +687,7 @@ impl Vm {
                     };
                     return Ok(s.contains(&**sub));
                 }
+                Object::Bytes(_) | Object::ByteArray(_) => return self.bytes_contains(container, item),
                 Object::Dict(_) => {
                     let h = self.key_in(id, item)?;
                     return Ok(matches!(self.heap.get(id), Object::Dict(d) if d.contains(&h)));
@@ -731,7 +750,7 @@ impl Vm {
             Object::Instance(i) => i.class,
             _ => return Ok(None),
         };
-        let Some(f) = self.lookup_user_attr(class, name) else { return Ok(None) };
+        let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
         let mut all = vec![obj];
         all.extend(args);
         let f = self.bind_class_attr(f, obj, class);
@@ -744,6 +763,8 @@ impl Vm {
         if let Some(id) = v.obj() {
             match self.heap.get(id) {
                 Object::Str(s) => return Ok(s.chars().count()),
+                Object::Bytes(b) => return Ok(b.len()),
+                Object::ByteArray(b) => return Ok(b.len()),
                 Object::List(v) | Object::Tuple(v) => return Ok(v.len()),
                 Object::Deque { items, .. } => return Ok(items.len()),
                 Object::Dict(d) => return Ok(d.len()),
@@ -778,6 +799,18 @@ impl Vm {
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Instance(_)) => match self.call_dunder(v, "__index__", vec![])? {
+                Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_of(r),
+                Some(r) if matches!(r.obj().map(|i| self.heap.get(i)), Some(Object::Int(_))) => self.index_of(r),
+                Some(r) => {
+                    let t = self.type_name(r);
+                    self.type_error(format!("__index__ returned non-int (type {t})"))
+                }
+                None => {
+                    let t = self.type_name(v);
+                    self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                }
+            },
             _ => {
                 let t = self.type_name(v);
                 self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
@@ -904,6 +937,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "string index out of range")),
                 }
             }
+            Object::Bytes(_) | Object::ByteArray(_) => self.bytes_getitem(container, sub),
             Object::Dict(_) => {
                 let h = self.key_in(id, sub)?;
                 match self.heap.get(id) {
@@ -948,7 +982,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
-            Object::Class(_) => Ok(container),
+            Object::Class(_) => self.class_getitem(id, sub),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
                 None => self.not_subscriptable(container),
@@ -969,6 +1003,7 @@ impl Vm {
             return self.type_error(format!("'{t}' object does not support item assignment"));
         };
         match self.heap.get(id) {
+            Object::ByteArray(_) => self.bytearray_setitem(container, sub, v),
             Object::List(items) => {
                 let len = items.len();
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
@@ -1025,6 +1060,7 @@ impl Vm {
             return self.type_error(format!("'{t}' object does not support item deletion"));
         };
         match self.heap.get(id) {
+            Object::ByteArray(_) => self.bytearray_delitem(container, sub),
             Object::List(items) => {
                 let len = items.len();
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
@@ -1083,6 +1119,8 @@ impl Vm {
             Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
             Object::Deque { items, .. } => Iter::Values { items: items.iter().copied().collect(), index: 0, kind: "deque" },
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
+            Object::Bytes(_) => Iter::Seq { seq: id, index: 0, kind: "bytes" },
+            Object::ByteArray(_) => Iter::Seq { seq: id, index: 0, kind: "bytearray" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
             Object::Dict(d) => Iter::DictKeys { dict: id, index: 0, len: d.len() },
@@ -1138,6 +1176,8 @@ impl Vm {
                 let (seq, i) = (*seq, *index);
                 let item = match self.heap.get(seq) {
                     Object::List(v) | Object::Tuple(v) => v.get(i).copied(),
+                    Object::Bytes(b) => b.get(i).map(|&x| Value::Int(x as i64)),
+                    Object::ByteArray(b) => b.get(i).map(|&x| Value::Int(x as i64)),
                     _ => None,
                 };
                 if let Object::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(id) {
