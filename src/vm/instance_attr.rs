@@ -11,21 +11,121 @@ use super::frame::{Frame, OnReturn};
 use super::types::TypeId;
 use super::Vm;
 use crate::bytecode::code::flags;
-use crate::runtime::dict::{Dict, HashKey};
+use crate::runtime::dict::{watch_epoch, Dict, HashKey};
 use crate::runtime::object::{BuiltinFn, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
 /// What the class side of a plain instance provides for a name.
+#[derive(Clone, Copy, Default)]
 enum ClassAttr {
+    #[default]
     Absent,
     /// A Python function: a method.
     Function(Value),
     /// Any value that is not a descriptor (ints, strs, containers...).
     Plain(Value),
+    /// Something only the general path handles (a descriptor, a builtin
+    /// base, the class's own `__getattribute__` / `__setattr__` / `__delattr__`).
+    General,
+}
+
+/// Names the fast paths look up on classes, made once.
+#[derive(Clone)]
+pub struct DunderKeys {
+    init: HashKey,
+    new: HashKey,
+    abstract_methods: HashKey,
+    hooks: [HashKey; 3],
+}
+
+impl Default for DunderKeys {
+    fn default() -> DunderKeys {
+        let key = |k: &str| HashKey::Str(Rc::from(k));
+        DunderKeys {
+            init: key("__init__"),
+            new: key("__new__"),
+            abstract_methods: key("__abstractmethods__"),
+            hooks: ["__getattribute__", "__setattr__", "__delattr__"].map(key),
+        }
+    }
+}
+
+/// One instruction's memory of what `ClassAttr` a class gave for the
+/// instruction's name (for CALL: the `__init__` of a fast instantiation).
+/// Valid while `epoch` is `dict::watch_epoch()`: the dicts along the class's
+/// MRO are watched, so any change to them (or a class freed and its id
+/// reused) moves the epoch. Epoch 0 is never valid.
+#[derive(Clone, Copy, Default)]
+pub struct AttrCache {
+    class: u32,
+    epoch: u64,
+    found: ClassAttr,
 }
 
 impl Vm {
+    /// `plain_class_attr` through the running instruction's cache.
+    fn cached_class_attr(&mut self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
+        let epoch = watch_epoch();
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get(slot) {
+            if c.class == class.0 && c.epoch == epoch {
+                return Some(c.found).filter(|f| !matches!(f, ClassAttr::General));
+            }
+        }
+        let found = match self.plain_class_attr(class, key) {
+            Some(found) if !self.has_attribute_hooks(class) => found,
+            _ => ClassAttr::General,
+        };
+        self.remember_class_attr(class, found);
+        Some(found).filter(|f| !matches!(f, ClassAttr::General))
+    }
+
+    /// Whether `class` defines (or inherits from a Python class) its own
+    /// `__getattribute__`, `__setattr__` or `__delattr__`.
+    fn has_attribute_hooks(&self, class: ObjId) -> bool {
+        let Object::Class(c) = self.heap.get(class) else { return true };
+        self.dunder_keys.hooks.iter().any(|hook| {
+            let found = c.mro.iter().find_map(|&k| match self.heap.get(k) {
+                Object::Class(k) => k.attrs.get(hook),
+                _ => None,
+            });
+            match found.and_then(|v| v.obj()).map(|id| self.heap.get(id)) {
+                None => false,
+                Some(Object::Descriptor(d)) => d.owner != TypeId::Object,
+                Some(_) => true,
+            }
+        })
+    }
+
+    /// The cache of the running instruction: (code index, slot).
+    fn attr_cache_slot(&mut self) -> (usize, usize) {
+        let f = self.frames.last().expect("frame");
+        let (code_index, slot, units) = (f.code_index, f.lasti / 2, f.code.code.len() / 2);
+        let caches = &mut self.attr_caches[code_index];
+        if caches.is_empty() {
+            caches.resize(units, AttrCache::default());
+        }
+        (code_index, slot)
+    }
+
+    /// Caches `found` for the running instruction, watching `class`'s MRO dicts.
+    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr) {
+        let mro = match self.heap.get(class) {
+            Object::Class(c) => c.mro.clone(),
+            _ => return,
+        };
+        for k in mro {
+            if let Object::Class(k) = self.heap.get_mut(k) {
+                k.attrs.watch();
+            }
+        }
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get_mut(slot) {
+            *c = AttrCache { class: class.0, epoch: watch_epoch(), found };
+        }
+    }
+
     /// Looks `key` up in the class dicts along `class`'s MRO; `None` when the
     /// answer needs the general path (a builtin base, or a descriptor found).
     fn plain_class_attr(&self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
@@ -64,8 +164,10 @@ impl Vm {
             return None;
         }
         let (_, inst) = self.plain_instance(obj)?;
+        let class = inst.class;
         let key = HashKey::Str(name.clone());
-        let class_attr = self.plain_class_attr(inst.class, &key)?;
+        let class_attr = self.cached_class_attr(class, &key)?;
+        let Object::Instance(inst) = self.heap.get(obj.obj()?) else { return None };
         if let Some(v) = inst.attrs.get(&key) {
             return Some((Value::Null, v));
         }
@@ -76,7 +178,7 @@ impl Vm {
                 Some((Value::Null, Value::Obj(bound)))
             }
             ClassAttr::Plain(v) => Some((Value::Null, v)),
-            ClassAttr::Absent => None,
+            ClassAttr::Absent | ClassAttr::General => None,
         }
     }
 
@@ -88,7 +190,7 @@ impl Vm {
         }
         let Some((id, inst)) = self.plain_instance(obj) else { return false };
         let key = HashKey::Str(name.clone());
-        if self.plain_class_attr(inst.class, &key).is_none() {
+        if self.cached_class_attr(inst.class, &key).is_none() {
             return false;
         }
         if let Object::Instance(inst) = self.heap.get_mut(id) {
@@ -114,11 +216,7 @@ impl Vm {
             Object::Class(c) if c.metaclass.is_none() => {}
             _ => return false,
         }
-        let [init, new, abstract_] = self.instantiation_keys.clone();
-        if !matches!(self.plain_class_attr(class, &abstract_), Some(ClassAttr::Absent)) || !self.is_object_new(class, &new) {
-            return false;
-        }
-        let Some(ClassAttr::Function(init)) = self.plain_class_attr(class, &init) else { return false };
+        let Some(init) = self.cached_init(class) else { return false };
         let init = init.obj().expect("a function object");
         let Object::Function(func) = self.heap.get(init) else { return false };
         let (code_index, globals) = (func.code, func.globals);
@@ -136,6 +234,34 @@ impl Vm {
         frame.on_return = OnReturn::PushInstance(inst);
         self.frames.push(frame);
         true
+    }
+
+    /// The Python `__init__` a fast instantiation of `class` runs, through
+    /// the CALL instruction's cache; `None` when the class needs `instantiate`.
+    fn cached_init(&mut self, class: ObjId) -> Option<Value> {
+        let epoch = watch_epoch();
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get(slot) {
+            if c.class == class.0 && c.epoch == epoch {
+                return match c.found {
+                    ClassAttr::Function(init) => Some(init),
+                    _ => None,
+                };
+            }
+        }
+        let keys = &self.dunder_keys;
+        let plain = matches!(self.plain_class_attr(class, &keys.abstract_methods), Some(ClassAttr::Absent))
+            && self.is_object_new(class, &keys.new)
+            && !self.has_attribute_hooks(class);
+        let found = match self.plain_class_attr(class, &self.dunder_keys.init) {
+            Some(ClassAttr::Function(init)) if plain => ClassAttr::Function(init),
+            _ => ClassAttr::Absent,
+        };
+        self.remember_class_attr(class, found);
+        match found {
+            ClassAttr::Function(init) => Some(init),
+            _ => None,
+        }
     }
 
     /// Whether `class.__new__` is `object.__new__` (found in `object`'s dict).

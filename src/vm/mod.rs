@@ -132,8 +132,10 @@ pub struct Vm {
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
     stack_base: usize,
-    /// `__init__`, `__new__` and `__abstractmethods__`: looked up on every instantiation.
-    instantiation_keys: [HashKey; 3],
+    /// Dunder names the fast paths look up on classes.
+    dunder_keys: instance_attr::DunderKeys,
+    /// Per code object, per code unit: what LOAD_ATTR / STORE_ATTR / CALL found on a class.
+    attr_caches: Vec<Vec<instance_attr::AttrCache>>,
     /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
     pub int_max_str_digits: usize,
 }
@@ -172,7 +174,8 @@ impl Vm {
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
-            instantiation_keys: ["__init__", "__new__", "__abstractmethods__"].map(|k| HashKey::Str(Rc::from(k))),
+            attr_caches: Vec::new(),
+            dunder_keys: Default::default(),
             int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
             name_caches: Vec::new(),
             spare_values: Vec::new(),
@@ -221,6 +224,7 @@ impl Vm {
         let index = self.codes.len();
         self.codes.push(CodeEntry { code: code.clone(), consts: Rc::from(Vec::new()) });
         self.name_caches.push(Vec::new());
+        self.attr_caches.push(Vec::new());
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             let v = self.constant_value(c);

@@ -207,6 +207,17 @@ impl Vm {
                         _ => self.dispatch(op, arg),
                     }
                 }
+                LOAD_GLOBAL => match self.cached_global(arg >> 1) {
+                    Some(v) => {
+                        let stack = &mut self.frames.last_mut().expect("frame").stack;
+                        if arg & 1 == 1 {
+                            stack.push(Value::Null);
+                        }
+                        stack.push(v);
+                        continue;
+                    }
+                    None => self.dispatch(op, arg),
+                },
                 LOAD_ATTR => {
                     let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), f.stack.last().copied());
                     let method = arg & 1 == 1;
@@ -255,6 +266,25 @@ impl Vm {
             if self.after_slow_instruction(result, nested) {
                 return;
             }
+        }
+    }
+
+    /// LOAD_GLOBAL's value when the name caches of `dispatch`'s LOAD_GLOBAL
+    /// (`cached_get`) already know where it is; `None` to go through them.
+    fn cached_global(&self, name: u32) -> Option<Value> {
+        let f = self.frames.last()?;
+        let caches = self.name_caches.get(f.code_index)?;
+        let lookup = |dict: ObjId, slot: usize| -> Option<Option<Value>> {
+            let c = caches.get(name as usize * 3 + slot)?;
+            let Object::Dict(d) = self.heap.get(dict) else { return None };
+            if c.dict != dict.0 || c.version != d.version() {
+                return None;
+            }
+            Some(c.position.and_then(|p| d.value_at(p)))
+        };
+        match lookup(f.globals, 1)? {
+            Some(v) => Some(v),
+            None => lookup(self.builtins, 2)?,
         }
     }
 
