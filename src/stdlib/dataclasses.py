@@ -157,6 +157,9 @@ def _process_class(cls, init, repr, eq, order, frozen):
             setattr(cls, f.name, _frozen_property(f.name))
     if init:
         cls.__init__ = _make_init(cls, all_fields, frozen)
+        # As CPython's match_args=True: positional sub-patterns in `case Point(x, y)`.
+        if '__match_args__' not in vars(cls):
+            cls.__match_args__ = tuple(f.name for f in all_fields if f.init)
     if repr:
         def __repr__(self):
             shown = ', '.join(f'{f.name}={getattr(self, f.name)!r}' for f in all_fields if f.repr)

@@ -662,8 +662,9 @@ impl Vm {
             CALL_INTRINSIC_2 => {
                 let v1 = self.pop();
                 let v2 = self.pop();
-                let _ = v1;
-                self.push(v2);
+                // INTRINSIC_PREP_RERAISE_STAR (1) passes the exception on; 2..=4 are PEP 695's.
+                let r = if arg == 1 { v2 } else { self.type_param_intrinsic_2(arg, v2, v1)? };
+                self.push(r);
             }
             LOAD_BUILD_CLASS => {
                 let v = self.dict_get_str(self.builtins, &Rc::from("__build_class__")).unwrap_or(Value::None);
@@ -1413,6 +1414,7 @@ impl Vm {
                 let items = self.sequence_items(v)?;
                 Ok(self.new_tuple(items))
             }
+            _ if Self::is_type_param_intrinsic_1(which) => self.type_param_intrinsic_1(which, v),
             _ => Err(self.exc(TypeId::RuntimeError, format!("pvm does not support intrinsic {which} yet"))),
         }
     }

@@ -18,10 +18,12 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod slots;
 mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
+mod typeparams;
 pub mod types;
 
 use crate::bytecode::{CodeObject, Constant};
@@ -284,6 +286,7 @@ impl Vm {
                 attrs: Dict::new(),
                 builtin: Some(t),
                 module: None,
+                metaclass: None,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -377,6 +380,7 @@ impl Vm {
         Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
             attrs: Dict::new(),
+            base: Value::Null,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }
