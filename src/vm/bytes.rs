@@ -12,7 +12,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
-const BYTES: &[(&str, BuiltinFn)] = &[
+pub(super) const BYTES: &[(&str, BuiltinFn)] = &[
     ("decode", decode),
     ("hex", hex),
     ("fromhex", fromhex),
@@ -55,7 +55,7 @@ const BYTES: &[(&str, BuiltinFn)] = &[
 ];
 
 /// bytearray's own methods (the mutators); it has every bytes method too.
-const BYTEARRAY: &[(&str, BuiltinFn)] = &[
+pub(super) const BYTEARRAY: &[(&str, BuiltinFn)] = &[
     ("append", append),
     ("extend", extend),
     ("pop", pop),
@@ -65,12 +65,6 @@ const BYTEARRAY: &[(&str, BuiltinFn)] = &[
     ("copy", copy),
     ("reverse", reverse),
 ];
-
-/// The method `name` of bytes or bytearray.
-pub(super) fn method(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)> {
-    let own = if t == TypeId::ByteArray { BYTEARRAY } else { &[] };
-    own.iter().chain(BYTES).find(|(n, _)| *n == name).copied()
-}
 
 /// ASCII whitespace as `bytes.split()` and `bytes.strip()` see it.
 const WHITESPACE: &[u8] = b" \t\n\r\x0b\x0c";

@@ -17,6 +17,7 @@ mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod slots;
 mod suggest;
 pub mod session;
 pub mod trace;
@@ -268,6 +269,7 @@ impl Vm {
                 attrs: Dict::new(),
                 builtin: Some(t),
                 module: None,
+                metaclass: None,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -359,6 +361,7 @@ impl Vm {
         Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
             attrs: Dict::new(),
+            base: Value::Null,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }

@@ -169,6 +169,7 @@ impl Vm {
             attrs: Dict::new(),
             builtin: None,
             module: Some(Rc::from("collections.abc")),
+            metaclass: None,
         })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];

@@ -199,6 +199,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `int | None`: a types.UnionType (type.__or__).
+        if base == 7 {
+            if let Some(r) = self.type_union(lhs, rhs) {
+                return Ok(r);
+            }
+        }
         self.binary_type_error(lhs, rhs, base, inplace)
     }
 
@@ -744,7 +750,7 @@ impl Vm {
             Object::Instance(i) => i.class,
             _ => return Ok(None),
         };
-        let Some(f) = self.lookup_user_attr(class, name) else { return Ok(None) };
+        let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
         let mut all = vec![obj];
         all.extend(args);
         let f = self.bind_class_attr(f, obj, class);
@@ -793,6 +799,18 @@ impl Vm {
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Instance(_)) => match self.call_dunder(v, "__index__", vec![])? {
+                Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_of(r),
+                Some(r) if matches!(r.obj().map(|i| self.heap.get(i)), Some(Object::Int(_))) => self.index_of(r),
+                Some(r) => {
+                    let t = self.type_name(r);
+                    self.type_error(format!("__index__ returned non-int (type {t})"))
+                }
+                None => {
+                    let t = self.type_name(v);
+                    self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                }
+            },
             _ => {
                 let t = self.type_name(v);
                 self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
@@ -964,7 +982,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
-            Object::Class(_) => self.class_getitem(id, container, sub),
+            Object::Class(_) => self.class_getitem(id, sub),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
                 None => self.not_subscriptable(container),

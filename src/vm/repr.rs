@@ -238,8 +238,13 @@ impl Vm {
                 }
             }
             Object::Function(f) => format!("<function {} at {}>", f.qualname, address(id)),
+            Object::Descriptor(d) => super::slots::descriptor_repr(d),
             Object::Builtin(b) => match b.receiver {
                 None => format!("<built-in function {}>", b.name),
+                Some(r) if super::slots::is_slot_name(b.name) => {
+                    let t = self.type_name(r);
+                    format!("<method-wrapper '{}' of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
+                }
                 Some(r) => {
                     let t = self.type_name(r);
                     format!("<built-in method {} of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
@@ -563,7 +568,7 @@ impl Vm {
                     f.pad("", &s, '>')
                 }
                 'd' | 'i' | 'u' => {
-                    let n = match arg {
+                    let n = match self.payload(arg) {
                         Value::Float(x) => Value::Int(x.trunc() as i64),
                         other => other,
                     };
@@ -576,10 +581,11 @@ impl Vm {
                 }
                 'x' | 'X' | 'o' => {
                     f.kind = Some(conv);
-                    self.format_int(arg, &f)?
+                    let n = self.payload(arg);
+                    self.format_int(n, &f)?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let Some(n) = self.num(arg) else {
+                    let Some(n) = self.num(self.payload(arg)) else {
                         let t = self.type_name(arg);
                         return self.type_error(format!("must be real number, not {t}"));
                     };

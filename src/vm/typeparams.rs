@@ -66,17 +66,3 @@ impl Vm {
         self.call(f, Args::new(args))
     }
 }
-
-impl Vm {
-    /// `Class[item]`: the class's `__class_getitem__` (implicitly a classmethod), as
-    /// typing.Generic defines for generic classes; other classes subscript to themselves.
-    pub(super) fn class_getitem(&mut self, class: crate::runtime::value::ObjId, container: Value, item: Value) -> PyResult<Value> {
-        use crate::runtime::object::Object;
-        let Some(f) = self.lookup_user_attr(class, "__class_getitem__") else { return Ok(container) };
-        let f = match f.obj().map(|i| self.heap.get(i)) {
-            Some(Object::ClassMethod(inner)) => *inner,
-            _ => f,
-        };
-        self.call(f, Args::new(vec![container, item]))
-    }
-}

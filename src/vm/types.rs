@@ -78,6 +78,13 @@ builtin_types! {
     Zip = "zip": Object;
     Map = "map": Object;
     Filter = "filter": Object;
+    Reversed = "reversed": Object;
+    WrapperDescriptor = "wrapper_descriptor": Object;
+    MethodDescriptor = "method_descriptor": Object;
+    ClassMethodDescriptor = "classmethod_descriptor": Object;
+    MethodWrapper = "method-wrapper": Object;
+    GenericAlias = "GenericAlias": Object;
+    UnionType = "UnionType": Object;
     BaseException = "BaseException": Object;
     SystemExit = "SystemExit": BaseException;
     KeyboardInterrupt = "KeyboardInterrupt": BaseException;
