@@ -837,6 +837,12 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::List | TypeId::Tuple => {
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 1)?;
+            // tuple(t) of a tuple is t itself: it is immutable, so CPython shares it.
+            if let (TypeId::Tuple, Some(&v)) = (t, args.pos.first()) {
+                if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Tuple(_))) {
+                    return Ok(v);
+                }
+            }
             let items = match args.pos.first() {
                 None => Vec::new(),
                 Some(&v) => vm.collect_hinted(v)?,

@@ -904,6 +904,10 @@ impl Vm {
                 };
                 if let Some(s) = slice {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
+                    // A whole-tuple slice is the tuple itself (immutable, so CPython shares it).
+                    if !is_list && step == 1 && count == len {
+                        return Ok(container);
+                    }
                     let items = match self.heap.get(id) {
                         Object::List(v) | Object::Tuple(v) => {
                             (0..count).map(|k| v[(start + k as i64 * step) as usize]).collect()
@@ -925,6 +929,9 @@ impl Vm {
                 if let Some(sl) = slice {
                     let chars: Vec<char> = s.chars().collect();
                     let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
+                    if step == 1 && count == chars.len() {
+                        return Ok(container);
+                    }
                     let out: String = (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect();
                     return Ok(self.new_string(out));
                 }

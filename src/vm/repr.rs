@@ -382,6 +382,11 @@ impl Vm {
             return Ok(v);
         }
         let s = self.str_of(v)?;
+        if matches!(v, Value::Int(_)) {
+            // CPython writes an int's digits into a fresh str, even a one-character
+            // one (`str(5) is "5"` is False), where str operations share singletons.
+            return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
+        }
         Ok(self.new_string(s))
     }
 
