@@ -169,6 +169,10 @@ class _GenericAlias:
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
 
+    def __mro_entries__(self, bases):
+        # class Box(Generic[T]) derives from Generic; class C(Box[int]) from Box.
+        return () if self.__origin__ in bases else (self.__origin__,)
+
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
             return NotImplemented
@@ -185,8 +189,6 @@ class Generic:
     subscripted (Box[int]) gives an alias of it."""
 
     def __class_getitem__(cls, params):
-        if cls is Generic:
-            return Generic
         if not isinstance(params, tuple):
             params = (params,)
         return _GenericAlias(cls, params)
@@ -255,22 +257,40 @@ def final(f):
     return f
 
 
-from collections import _TupleBase
+import collections as _collections
 
 
-class NamedTuple(_TupleBase):
-    """class Point(NamedTuple): x: int; y: int = 0 -- a namedtuple from annotations.
+class NamedTupleMeta(type):
+    """class Point(NamedTuple): x: int; y: int = 0 -- makes collections.namedtuple('Point', ...)."""
 
-    pvm does not run __init_subclass__ yet, so the fields are read from the
-    class's annotations when the first instance is made.
-    """
+    def __new__(cls, typename, bases, ns):
+        annotations = ns.get('__annotations__', {})
+        fields = list(annotations)
+        defaults = []
+        for name in fields:
+            if name in ns:
+                defaults.append(ns[name])
+            elif defaults:
+                s = 's' if len(defaults) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field{s} {', '.join(fields[:fields.index(name)][-len(defaults):])}")
+        nm_tpl = _collections.namedtuple(typename, fields, defaults=defaults, module=ns.get('__module__', '__main__'))
+        nm_tpl.__annotations__ = annotations
+        for key, value in ns.items():
+            if key in ('__module__', '__qualname__', '__annotations__', '__orig_bases__') or key in fields:
+                continue
+            setattr(nm_tpl, key, value)
+        return nm_tpl
 
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        if '_fields' not in vars(cls):
-            annotations = vars(cls).get('__annotations__', {})
-            cls._fields = tuple(annotations)
-            cls._field_defaults = {name: vars(cls)[name] for name in annotations if name in vars(cls)}
-        _TupleBase.__init__(self, *args, **kwargs)
-        for name, value in zip(cls._fields, self._values):
-            setattr(self, name, value)
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of namedtuple: NamedTuple('Point', [('x', int), ('y', int)])."""
+    if fields is None:
+        fields = kwargs.items()
+    fields = list(fields)
+    nm_tpl = _collections.namedtuple(typename, [name for name, _ in fields])
+    nm_tpl.__annotations__ = dict(fields)
+    return nm_tpl
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)

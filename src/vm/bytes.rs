@@ -82,7 +82,7 @@ impl Vm {
     }
 
     pub(super) fn new_bytes(&mut self, b: Vec<u8>) -> Value {
-        Value::Obj(self.heap.alloc(Object::Bytes(Rc::from(b))))
+        self.bytes_object(b)
     }
 
     fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
@@ -218,6 +218,9 @@ impl Vm {
         let what = if self.is_bytearray(container) { "bytearray" } else { "byte" };
         if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
             let (start, _, step, count) = self.slice_indices(s, data.len())?;
+            if step == 1 && count == data.len() && !self.is_bytearray(container) {
+                return Ok(container);
+            }
             let out: Vec<u8> = (0..count).map(|k| data[(start + k as i64 * step) as usize]).collect();
             return Ok(self.bytes_like(container, out));
         }
@@ -605,6 +608,12 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
     let source = args.pos.first().copied().or(source);
     let encoding = args.pos.get(1).copied().or(encoding);
     let errors = args.pos.get(2).copied().or(errors);
+    // bytes(b) of a bytes is b itself: it is immutable, so CPython shares it.
+    if let (TypeId::Bytes, Some(v), None, None) = (t, source, encoding, errors) {
+        if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Bytes(_))) {
+            return Ok(v);
+        }
+    }
     let data = match source {
         None if encoding.is_some() || errors.is_some() => {
             return vm.type_error(if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" });

@@ -440,7 +440,8 @@ impl Vm {
         let name = self.str_of(args.pos[1])?;
         let explicit_meta = args.take_kw("metaclass");
         let kwargs = std::mem::take(&mut args.kw);
-        let base_values = args.pos[2..].to_vec();
+        let orig_bases = args.pos[2..].to_vec();
+        let base_values = self.resolve_bases(&orig_bases)?;
         let mut bases = Vec::new();
         for b in &base_values {
             match b.obj().map(|id| (id, self.heap.get(id))) {
@@ -471,6 +472,10 @@ impl Vm {
         let cell = match self.run_frame(frame)? {
             FrameExit::Return(v) | FrameExit::Yield(v) => v,
         };
+        if base_values.len() != orig_bases.len() || base_values.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b)) {
+            let orig = self.new_tuple(orig_bases);
+            self.set_item_str(ns, "__orig_bases__", orig);
+        }
         let class = if plain_type {
             Value::Obj(self.make_class_with(&name, bases, ns, None, kwargs)?)
         } else {
@@ -482,6 +487,35 @@ impl Vm {
             *c = class;
         }
         Ok(class)
+    }
+
+    /// PEP 560: a base that is not a class (`Generic[T]`) names the classes
+    /// to derive from with its `__mro_entries__(bases)`.
+    fn resolve_bases(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        for &b in bases {
+            if matches!(b.obj().map(|id| self.heap.get(id)), Some(Object::Class(_))) {
+                out.push(b);
+                continue;
+            }
+            let entries = match b.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Instance(i)) => self.lookup_user_attr(i.class, "__mro_entries__").map(|f| (f, i.class)),
+                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str(Rc::from("__mro_entries__"))).map(|f| (f, ObjId(u32::MAX))),
+                _ => None,
+            };
+            let Some((f, class)) = entries else {
+                out.push(b);
+                continue;
+            };
+            let f = if class.0 == u32::MAX { f } else { self.bind_class_attr(f, b, class) };
+            let all = self.new_tuple(bases.to_vec());
+            let r = self.call1(f, all)?;
+            match r.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Tuple(items)) => out.extend(items.clone()),
+                _ => return self.type_error("__mro_entries__ must return a tuple"),
+            }
+        }
+        Ok(out)
     }
 
     /// `__prepare__` and the like, looked up on a metaclass given as a value.

@@ -242,6 +242,7 @@ impl Vm {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("get_int_max_str_digits", super::repr::sys_get_int_max_str_digits),
             ("set_int_max_str_digits", super::repr::sys_set_int_max_str_digits),
+            ("intern", super::identity::sys_intern),
         ];
         self.make_module("sys", &values, funcs)
     }

@@ -90,6 +90,7 @@ impl Vm {
                 Object::Str(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::ByteArray(b) => !b.is_empty(),
+                Object::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
                 Object::Deque { items, .. } => !items.is_empty(),
@@ -124,13 +125,17 @@ impl Vm {
             }),
             Some(Num::Big(b)) => Ok(self.new_int(-b)),
             Some(Num::Float(f)) => Ok(Value::Float(-f)),
-            None => self.unary_dunder(v, "__neg__", "unary -"),
+            None => match self.complex_parts(v) {
+                Some((re, im)) => Ok(self.new_complex((-re, -im))),
+                None => self.unary_dunder(v, "__neg__", "unary -"),
+            },
         }
     }
 
     pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
             Some(n) => Ok(self.num_value(n)),
+            None if self.complex_parts(v).is_some() => Ok(v),
             None => self.unary_dunder(v, "__pos__", "unary +"),
         }
     }
@@ -174,6 +179,9 @@ impl Vm {
                     return Ok(Value::Bool(i != 0));
                 }
             }
+            return Ok(r);
+        }
+        if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
         }
         if let Some(r) = self.sequence_op(lhs, rhs, base, inplace)? {
@@ -592,6 +600,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
+        if let Some(r) = self.complex_eq(a, b) {
+            return Ok(r);
+        }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else {
             if a.is(b) {
                 return Ok(true);
@@ -904,6 +915,10 @@ impl Vm {
                 };
                 if let Some(s) = slice {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
+                    // A whole-tuple slice is the tuple itself (immutable, so CPython shares it).
+                    if !is_list && step == 1 && count == len {
+                        return Ok(container);
+                    }
                     let items = match self.heap.get(id) {
                         Object::List(v) | Object::Tuple(v) => {
                             (0..count).map(|k| v[(start + k as i64 * step) as usize]).collect()
@@ -925,6 +940,9 @@ impl Vm {
                 if let Some(sl) = slice {
                     let chars: Vec<char> = s.chars().collect();
                     let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
+                    if step == 1 && count == chars.len() {
+                        return Ok(container);
+                    }
                     let out: String = (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect();
                     return Ok(self.new_string(out));
                 }

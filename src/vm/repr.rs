@@ -164,6 +164,7 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Bytes(b) => crate::runtime::repr::bytes_repr(b),
+            Object::Complex { re, im } => crate::runtime::repr::complex_repr(*re, *im),
             Object::ByteArray(b) => format!("bytearray({})", crate::runtime::repr::bytes_repr(b)),
             Object::Int(b) => {
                 let b = b.clone();
@@ -382,6 +383,11 @@ impl Vm {
             return Ok(v);
         }
         let s = self.str_of(v)?;
+        if matches!(v, Value::Int(_)) {
+            // CPython writes an int's digits into a fresh str, even a one-character
+            // one (`str(5) is "5"` is False), where str operations share singletons.
+            return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
+        }
         Ok(self.new_string(s))
     }
 
