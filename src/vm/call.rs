@@ -298,7 +298,29 @@ impl Vm {
     /// (`str.upper("a")`, `int.__add__(1, 2)`): the receiver must be an
     /// instance of the method's type; plain methods get the builtin value.
     fn check_descriptor_receiver(&mut self, d: &Descriptor, args: &mut Args) -> PyResult<()> {
-        if matches!(d.kind, DescrKind::Static | DescrKind::ClassMethod) {
+        if d.kind == DescrKind::Static {
+            // `int.__new__(cls, ...)`: cls must be int or a subclass of it.
+            let owner = self.type_obj(d.owner);
+            let cls = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(self.heap.get(*c), Object::Class(_)));
+            return match cls {
+                Some(c) if self.is_subclass(c, owner) => Ok(()),
+                Some(c) => {
+                    let (o, n) = (d.owner.name(), self.class_name(c));
+                    self.type_error(format!("{o}.__new__({n}): {n} is not a subtype of {o}"))
+                }
+                None => {
+                    let o = d.owner.name();
+                    match args.pos.first() {
+                        Some(&v) => {
+                            let t = self.type_name(v);
+                            self.type_error(format!("{o}.__new__(X): X is not a type object ({t})"))
+                        }
+                        None => self.type_error(format!("{o}.__new__(): not enough arguments")),
+                    }
+                }
+            };
+        }
+        if d.kind == DescrKind::ClassMethod {
             return Ok(());
         }
         let owner = d.owner.name();
@@ -643,6 +665,7 @@ impl Vm {
     /// some builtin types cannot be derived from at all.
     fn check_layouts(&mut self, bases: &[ObjId]) -> PyResult<()> {
         let mut layout: Option<TypeId> = None;
+        let exception = bases.iter().any(|b| self.is_subclass(*b, self.type_obj(TypeId::BaseException)));
         for b in bases {
             let Object::Class(c) = self.heap.get(*b) else { continue };
             if let Some(t) = c.builtin {
@@ -656,7 +679,7 @@ impl Vm {
                 }
             }
             if let Some(t) = self.builtin_base(*b).filter(|t| super::slots::is_payload_type(*t)) {
-                if layout.is_some_and(|l| l != t) {
+                if exception || layout.is_some_and(|l| l != t) {
                     return self.type_error("multiple bases have instance lay-out conflict");
                 }
                 layout = Some(t);
