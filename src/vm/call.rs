@@ -482,7 +482,8 @@ impl Vm {
                 let bases_tuple = self.new_tuple(base_values.clone());
                 let n = self.new_str(&name);
                 let ns = self.call(prepare, Args { pos: vec![n, bases_tuple], kw: kwargs.clone() })?;
-                match ns.obj() {
+                // A dict subclass (an OrderedDict) serves through its dict.
+                match self.payload(ns).obj() {
                     Some(d) if matches!(self.heap.get(d), Object::Dict(_)) => d,
                     _ => return self.type_error("__prepare__() must return a mapping"),
                 }
@@ -540,11 +541,12 @@ impl Vm {
         Ok(out)
     }
 
-    /// `__prepare__` and the like, looked up on a metaclass given as a value.
+    /// `meta.__prepare__` as attribute access on the metaclass gives it
+    /// (a plain function stays unbound, a classmethod binds to the metaclass).
     fn lookup_user_attr_of(&mut self, meta: Value, name: &str) -> Option<Value> {
         let m = meta.obj().filter(|m| matches!(self.heap.get(*m), Object::Class(_)))?;
-        let f = self.lookup_user_attr(m, name)?;
-        Some(self.bind_class_attr(f, meta, m))
+        self.lookup_user_attr(m, name)?;
+        self.class_getattr(m, name).ok().flatten()
     }
 
     /// The metaclass of a class with these bases: the most derived of theirs.
