@@ -173,7 +173,7 @@ impl Vm {
     }
 
     /// `Class.name`: found along the class's MRO, else on its metaclass.
-    fn class_getattr(&mut self, class: ObjId, name: &str) -> PyResult<Option<Value>> {
+    pub(super) fn class_getattr(&mut self, class: ObjId, name: &str) -> PyResult<Option<Value>> {
         let obj = Value::Obj(class);
         if let Some(v) = self.lookup_type_attr(class, name) {
             return Ok(Some(match v.obj().map(|i| self.heap.get(i)) {
@@ -201,6 +201,10 @@ impl Vm {
     /// `Class[item]`: a generic alias for builtin containers (`list[int]`),
     /// else the class's `__class_getitem__`.
     pub(super) fn class_getitem(&mut self, class: ObjId, item: Value) -> PyResult<Value> {
+        // The metaclass's __getitem__ comes first (`Color["RED"]` on an enum-like metaclass).
+        if let Some(r) = self.call_dunder(Value::Obj(class), "__getitem__", vec![item])? {
+            return Ok(r);
+        }
         let generic = matches!(self.heap.get(class), Object::Class(c) if matches!(
             c.builtin,
             Some(TypeId::List | TypeId::Dict | TypeId::Tuple | TypeId::Set | TypeId::FrozenSet | TypeId::Type

@@ -276,6 +276,12 @@ impl Vm {
                 let c = &self.codes[*i].code;
                 format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(id), c.filename, c.firstlineno)
             }
+            Object::Class(c) if calls && c.metaclass.is_some_and(|m| self.lookup_user_attr(m, "__repr__").is_some()) => {
+                match self.call_dunder(v, "__repr__", vec![])? {
+                    Some(r) => self.str_of(r)?,
+                    None => unreachable!("the metaclass defines __repr__"),
+                }
+            }
             Object::Class(c) => match (&c.module, c.builtin) {
                 (Some(m), _) => format!("<class '{}.{}'>", m, c.qualname),
                 (None, Some(_)) => format!("<class '{}'>", c.name),
