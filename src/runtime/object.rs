@@ -14,6 +14,7 @@ pub enum Object {
     Bytes(Rc<[u8]>),
     /// bytearray: a mutable byte string.
     ByteArray(Vec<u8>),
+    Complex { re: f64, im: f64 },
     /// An int that does not fit in an i64 (results are normalised back).
     Int(BigInt),
     List(Vec<Value>),
@@ -224,7 +225,7 @@ impl Object {
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
             Object::Str(_) | Object::Int(_) | Object::Range { .. } | Object::Code(_) => {}
-            Object::Bytes(_) | Object::ByteArray(_) => {}
+            Object::Bytes(_) | Object::ByteArray(_) | Object::Complex { .. } => {}
             Object::NotImplemented | Object::Ellipsis => {}
             Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
             Object::Dict(d) => d.trace(out),

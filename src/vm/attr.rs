@@ -18,6 +18,7 @@ impl Vm {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(_) => TypeId::Str,
                 Object::Bytes(_) => TypeId::Bytes,
+                Object::Complex { .. } => TypeId::Complex,
                 Object::ByteArray(_) => TypeId::ByteArray,
                 Object::Int(_) => TypeId::Int,
                 Object::List(_) => TypeId::List,
@@ -348,6 +349,8 @@ impl Vm {
                 let n = c.name.clone();
                 self.new_str(&n)
             }
+            (Object::Complex { re, .. }, "real") => Value::Float(*re),
+            (Object::Complex { im, .. }, "imag") => Value::Float(*im),
             (Object::Class(c), "__qualname__") => {
                 let n = c.qualname.clone();
                 self.new_str(&n)

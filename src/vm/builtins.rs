@@ -286,6 +286,15 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }),
         Some(Num::Big(b)) => Ok(vm.new_int(b.abs())),
         Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        None if vm.complex_parts(v).is_some() => {
+            let (re, im) = vm.complex_parts(v).unwrap_or_default();
+            match re.hypot(im) {
+                a if a.is_infinite() && re.is_finite() && im.is_finite() => {
+                    Err(vm.exc(TypeId::OverflowError, "absolute value too large"))
+                }
+                a => Ok(Value::Float(a)),
+            }
+        }
         None => {
             if let Some(r) = vm.call_dunder(v, "__abs__", vec![])? {
                 return Ok(r);
@@ -827,6 +836,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             }
         }
         TypeId::Bytes | TypeId::ByteArray => super::bytes::construct(vm, t, std::mem::take(args)),
+        TypeId::Complex => super::complex::construct(vm, std::mem::take(args)),
         TypeId::Bool => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {

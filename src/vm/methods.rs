@@ -26,6 +26,7 @@ pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
         TypeId::Tuple => TUPLE,
         TypeId::Int => INT,
         TypeId::Float => FLOAT,
+        TypeId::Complex => super::complex::METHODS,
         TypeId::Generator => GENERATOR,
         TypeId::BaseException => EXCEPTION,
         TypeId::Object => OBJECT,

@@ -6,6 +6,7 @@ mod anchors;
 mod attr;
 mod builtins;
 mod bytes;
+mod complex;
 mod call;
 mod containers;
 mod entry;
@@ -239,8 +240,7 @@ impl Vm {
                 Err(_) => self.shared_constant(c, |vm| Value::Obj(vm.heap.alloc(Object::Int(i.clone())))),
             },
             Constant::Float(f) => Value::Float(*f),
-            // Programs loading these are refused before they run (entry::unsupported_constant).
-            Constant::Complex { .. } => Value::None,
+            Constant::Complex { real, imag } => self.shared_constant(c, |vm| vm.new_complex((*real, *imag))),
             Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_) | Constant::FrozenSet(_) => {
                 self.shared_constant(c, |vm| vm.new_constant_object(c))
             }

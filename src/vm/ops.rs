@@ -90,6 +90,7 @@ impl Vm {
                 Object::Str(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::ByteArray(b) => !b.is_empty(),
+                Object::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
                 Object::Deque { items, .. } => !items.is_empty(),
@@ -124,13 +125,17 @@ impl Vm {
             }),
             Some(Num::Big(b)) => Ok(self.new_int(-b)),
             Some(Num::Float(f)) => Ok(Value::Float(-f)),
-            None => self.unary_dunder(v, "__neg__", "unary -"),
+            None => match self.complex_parts(v) {
+                Some((re, im)) => Ok(self.new_complex((-re, -im))),
+                None => self.unary_dunder(v, "__neg__", "unary -"),
+            },
         }
     }
 
     pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
             Some(n) => Ok(self.num_value(n)),
+            None if self.complex_parts(v).is_some() => Ok(v),
             None => self.unary_dunder(v, "__pos__", "unary +"),
         }
     }
@@ -174,6 +179,9 @@ impl Vm {
                     return Ok(Value::Bool(i != 0));
                 }
             }
+            return Ok(r);
+        }
+        if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
         }
         if let Some(r) = self.sequence_op(lhs, rhs, base, inplace)? {
@@ -591,6 +599,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        if let Some(r) = self.complex_eq(a, b) {
+            return Ok(r);
         }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else {
             if a.is(b) {

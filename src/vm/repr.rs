@@ -164,6 +164,7 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Bytes(b) => crate::runtime::repr::bytes_repr(b),
+            Object::Complex { re, im } => crate::runtime::repr::complex_repr(*re, *im),
             Object::ByteArray(b) => format!("bytearray({})", crate::runtime::repr::bytes_repr(b)),
             Object::Int(b) => {
                 let b = b.clone();
