@@ -36,6 +36,23 @@ class _Alias(_Special):
     def __repr__(self):
         return f"typing.{self._name}[{', '.join(_type_repr(p) for p in self._params)}]"
 
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(left, right):
+    """left | right where one side is a TypeVar or a Union: typing.Union[...], flattened."""
+    params = []
+    for side in (left, right):
+        if isinstance(side, _Alias) and side._name == 'Union':
+            params.extend(side._params)
+        else:
+            params.append(side)
+    return Union[tuple(params)]
+
 
 Any = _Special('Any')
 Union = _Special('Union')
@@ -93,7 +110,10 @@ class TypeVar:
         return self._constraints
 
     def __or__(self, other):
-        return Union[self, other]
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
 
     def __repr__(self):
         if self.__infer_variance__:
