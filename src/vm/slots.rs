@@ -688,7 +688,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
     let name = attr_name(vm, args.pos[1])?;
-    vm.getattr(args.pos[0], &name)
+    vm.generic_getattr(args.pos[0], &name, false)
 }
 
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
