@@ -94,6 +94,12 @@ impl Args {
         Args { pos, kw: Vec::new() }
     }
 
+    /// The arguments without the first `n` positional ones (a receiver).
+    pub fn tail(mut self, n: usize) -> Args {
+        self.pos.drain(..n.min(self.pos.len()));
+        self
+    }
+
     /// Removes and returns the keyword argument `name`.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
         let i = self.kw.iter().position(|(k, _)| &**k == name)?;

@@ -391,6 +391,13 @@ impl Vm {
             }
             return Ok(self.bind_class_attr(v, obj, class));
         }
+        // The builtin value's own attributes (`maxlen` of a deque subclass, `real` of an int's).
+        let base = self.payload(obj);
+        if !base.is(obj) {
+            if let Some(v) = self.special_attr(base, name)? {
+                return Ok(v);
+            }
+        }
         if with_getattr_hook && matches!(obj.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) && name != "__getattr__" {
             if let Some(ga) = self.lookup_user_attr(class, "__getattr__") {
                 let ga = self.bind_class_attr(ga, obj, class);
@@ -520,6 +527,7 @@ impl Vm {
                 let n = g.name.clone();
                 self.new_str(&n)
             }
+            (Object::Deque { maxlen, .. }, "maxlen") => maxlen.map_or(Value::None, |m| Value::Int(m as i64)),
             (Object::Range { start, .. }, "start") => Value::Int(*start),
             (Object::Range { stop, .. }, "stop") => Value::Int(*stop),
             (Object::Range { step, .. }, "step") => Value::Int(*step),

@@ -679,7 +679,7 @@ impl Vm {
                     || t == TypeId::Type
                     || t.is_exception()
                     || super::slots::is_payload_type(t)
-                    || matches!(t, TypeId::DefaultDict | TypeId::Counter | TypeId::Deque));
+                    );
                 if final_type {
                     return self.type_error(format!("type '{}' is not an acceptable base type", t.name()));
                 }
