@@ -167,6 +167,9 @@ pub struct Class {
     pub module: Option<Rc<str>>,
     /// The class of this class when it is not `type` (`class C(metaclass=M)`).
     pub metaclass: Option<ObjId>,
+    /// Whether a user class along the MRO defines `__getattribute__` (checked
+    /// on every attribute access of its instances, so kept as a flag).
+    pub custom_getattribute: bool,
 }
 
 #[derive(Clone)]

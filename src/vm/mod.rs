@@ -13,12 +13,14 @@ mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
+mod instance_attr;
 pub mod heapview;
 mod identity;
 mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod run_loop;
 mod slots;
 mod suggest;
 pub mod session;
@@ -132,6 +134,10 @@ pub struct Vm {
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
     stack_base: usize,
+    /// Dunder names the fast paths look up on classes.
+    dunder_keys: instance_attr::DunderKeys,
+    /// Per code object, per code unit: what LOAD_ATTR / STORE_ATTR / CALL found on a class.
+    attr_caches: Vec<Vec<instance_attr::AttrCache>>,
     /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
     pub int_max_str_digits: usize,
     /// Shared constants and singleton objects (`is` as in CPython).
@@ -172,6 +178,8 @@ impl Vm {
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
+            attr_caches: Vec::new(),
+            dunder_keys: Default::default(),
             int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
             identity: Default::default(),
             name_caches: Vec::new(),
@@ -221,6 +229,7 @@ impl Vm {
         let index = self.codes.len();
         self.codes.push(CodeEntry { code: code.clone(), consts: Rc::from(Vec::new()) });
         self.name_caches.push(Vec::new());
+        self.attr_caches.push(Vec::new());
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             let v = self.constant_value(c);
@@ -287,6 +296,7 @@ impl Vm {
                 builtin: Some(t),
                 module: None,
                 metaclass: None,
+                custom_getattribute: false,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {

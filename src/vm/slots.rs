@@ -286,6 +286,11 @@ fn operands(vm: &mut Vm, args: &Args, n: usize) -> PyResult<Vec<Value>> {
         let s = if n == 1 { "" } else { "s" };
         return vm.type_error(format!("expected {n} argument{s}, got {given}"));
     }
+    // An instance made without its builtin value (never by pvm's own __new__s).
+    if let Some(Object::Instance(_)) = vm.payload(args.pos[0]).obj().map(|i| vm.heap.get(i)) {
+        let t = vm.type_name(args.pos[0]);
+        return vm.type_error(format!("'{t}' object has no builtin value"));
+    }
     Ok(args.pos.iter().map(|v| vm.payload(*v)).collect())
 }
 
@@ -683,7 +688,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
     let name = attr_name(vm, args.pos[1])?;
-    vm.getattr(args.pos[0], &name)
+    vm.generic_getattr(args.pos[0], &name, false)
 }
 
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
