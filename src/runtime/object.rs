@@ -94,6 +94,12 @@ impl Args {
         Args { pos, kw: Vec::new() }
     }
 
+    /// The arguments without the first `n` positional ones (a receiver).
+    pub fn tail(mut self, n: usize) -> Args {
+        self.pos.drain(..n.min(self.pos.len()));
+        self
+    }
+
     /// Removes and returns the keyword argument `name`.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
         let i = self.kw.iter().position(|(k, _)| &**k == name)?;
@@ -167,6 +173,9 @@ pub struct Class {
     pub module: Option<Rc<str>>,
     /// The class of this class when it is not `type` (`class C(metaclass=M)`).
     pub metaclass: Option<ObjId>,
+    /// Whether a user class along the MRO defines `__getattribute__` (checked
+    /// on every attribute access of its instances, so kept as a flag).
+    pub custom_getattribute: bool,
 }
 
 #[derive(Clone)]

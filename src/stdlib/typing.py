@@ -36,6 +36,23 @@ class _Alias(_Special):
     def __repr__(self):
         return f"typing.{self._name}[{', '.join(_type_repr(p) for p in self._params)}]"
 
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(left, right):
+    """left | right where one side is a TypeVar or a Union: typing.Union[...], flattened."""
+    params = []
+    for side in (left, right):
+        if isinstance(side, _Alias) and side._name == 'Union':
+            params.extend(side._params)
+        else:
+            params.append(side)
+    return Union[tuple(params)]
+
 
 Any = _Special('Any')
 Union = _Special('Union')
@@ -63,7 +80,14 @@ Self = _Special('Self')
 TYPE_CHECKING = False
 
 
-class TypeVar:
+class _NotABase:
+    """Type variables cannot be base classes (`class A[T](T)`)."""
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f'Cannot subclass an instance of {type(self).__name__}')
+
+
+class TypeVar(_NotABase):
     """A type variable: TypeVar('T'), or the T of `def f[T]` (PEP 695), whose
     bound or constraints are computed only when first asked for."""
 
@@ -93,7 +117,10 @@ class TypeVar:
         return self._constraints
 
     def __or__(self, other):
-        return Union[self, other]
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
 
     def __repr__(self):
         if self.__infer_variance__:
@@ -108,10 +135,10 @@ class _Unpacked:
         self._of = of
 
     def __repr__(self):
-        return '*' + self._of.__name__
+        return f'typing.Unpack[{self._of.__name__}]'
 
 
-class TypeVarTuple:
+class TypeVarTuple(_NotABase):
     """A variadic type variable: TypeVarTuple('Ts'), or the *Ts of `def f[*Ts]`."""
 
     def __init__(self, name):
@@ -135,7 +162,7 @@ class _ParamSpecPart:
         return f'{self.__origin__.__name__}.{self._part}'
 
 
-class ParamSpec:
+class ParamSpec(_NotABase):
     """A parameter specification variable: ParamSpec('P'), or the **P of `def f[**P]`."""
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False, infer_variance=False):

@@ -664,7 +664,7 @@ fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }))
 }
 
-fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
     let v = args.pos[0];
     let r = match v.obj().map(|i| vm.heap.get(i)) {

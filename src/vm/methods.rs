@@ -460,6 +460,10 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return vm.type_error(format!("{name}() takes no arguments"));
         }
     }
+    if vm.builtin_base(class).is_some_and(|t| !t.is_exception()) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("object.__new__({name}) is not safe, use {name}.__new__()"));
+    }
     vm.check_abstract(class)?;
     Ok(vm.bare_instance(class, Vec::new()))
 }
@@ -497,6 +501,10 @@ fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("BaseException.__new__(X): X is not a type object");
     };
+    if !vm.is_subclass(class, vm.type_obj(TypeId::BaseException)) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("BaseException.__new__({name}): {name} is not a subtype of BaseException"));
+    }
     Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
 }
 

@@ -98,7 +98,7 @@ impl Vm {
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set { items, .. } => !items.is_empty(),
                 Object::Range { .. } => self.len(v)? > 0,
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
                         return match r {
                             Value::Bool(b) => Ok(b),
@@ -729,7 +729,7 @@ impl Vm {
                         _ => false,
                     });
                 }
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(container, "__contains__", vec![item])? {
                         return self.truthy(r);
                     }
@@ -758,6 +758,11 @@ impl Vm {
         let Some(id) = obj.obj() else { return Ok(None) };
         let class = match self.heap.get(id) {
             Object::Instance(i) => i.class,
+            // A class whose metaclass defines the dunder (`for m in Color`).
+            Object::Class(c) => match c.metaclass {
+                Some(meta) => meta,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
         let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
@@ -785,7 +790,7 @@ impl Vm {
                 }
                 Object::Set { items, .. } => return Ok(items.len()),
                 Object::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step) as usize),
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
                         let n = self.index_of(r)?;
                         if n < 0 {
@@ -1154,7 +1159,7 @@ impl Vm {
             }
             Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
             Object::Iter(_) | Object::Generator(_) => return Ok(v),
-            Object::Instance(_) => {
+            Object::Instance(_) | Object::Class(_) => {
                 if let Some(r) = self.call_dunder(v, "__iter__", vec![])? {
                     return Ok(r);
                 }
@@ -1377,7 +1382,7 @@ impl Vm {
     /// `list(v)`'s way of collecting: like `collect_iterable`, but CPython
     /// first asks the object for a length hint (its `__len__`).
     pub fn collect_hinted(&mut self, v: Value) -> PyResult<Vec<Value>> {
-        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) {
+        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Class(_))) {
             return self.collect_iterable(v);
         }
         let it = self.iter(v)?;

@@ -276,6 +276,12 @@ impl Vm {
                 let c = &self.codes[*i].code;
                 format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(id), c.filename, c.firstlineno)
             }
+            Object::Class(c) if calls && c.metaclass.is_some_and(|m| self.lookup_user_attr(m, "__repr__").is_some()) => {
+                match self.call_dunder(v, "__repr__", vec![])? {
+                    Some(r) => self.str_of(r)?,
+                    None => unreachable!("the metaclass defines __repr__"),
+                }
+            }
             Object::Class(c) => match (&c.module, c.builtin) {
                 (Some(m), _) => format!("<class '{}.{}'>", m, c.qualname),
                 (None, Some(_)) => format!("<class '{}'>", c.name),
@@ -283,7 +289,11 @@ impl Vm {
             },
             Object::Module { name, .. } => format!("<module '{name}' (built-in)>"),
             Object::Instance(inst) => {
-                let class = inst.class;
+                let (class, base) = (inst.class, inst.base);
+                // Without calls (the stepper's views): a subclass of a builtin type shows its value.
+                if !calls && !base.is_null() && self.lookup_user_attr(class, "__repr__").is_none() {
+                    return self.repr_inner(base, seen, calls);
+                }
                 if calls {
                     if let Some(r) = self.call_dunder(v, "__repr__", vec![])? {
                         return match r.obj().map(|i| self.heap.get(i)) {
@@ -301,11 +311,11 @@ impl Vm {
                     let inner = self.join_reprs(&args, seen, calls)?;
                     return Ok(format!("{name}({inner})"));
                 }
-                let qual = match self.heap.get(class) {
-                    Object::Class(c) => c.qualname.to_string(),
-                    _ => "?".into(),
+                let (module, qual) = match self.heap.get(class) {
+                    Object::Class(c) => (c.module.as_deref().unwrap_or("__main__").to_string(), c.qualname.to_string()),
+                    _ => ("__main__".into(), "?".into()),
                 };
-                format!("<__main__.{} object at {}>", qual, address(id))
+                format!("<{module}.{qual} object at {}>", address(id))
             }
             Object::Cell(c) => {
                 let c = *c;
