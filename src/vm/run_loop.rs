@@ -246,7 +246,10 @@ impl Vm {
                     let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), f.stack.last().copied());
                     let method = arg & 1 == 1;
                     let found = match (name, owner) {
-                        (Some(name), Some(owner)) => self.instance_getattr(owner, &name, method),
+                        (Some(name), Some(owner)) => match self.instance_getattr(owner, &name, method) {
+                            None if method => self.builtin_method(owner, &name).map(|m| (m, owner)),
+                            found => found,
+                        },
                         _ => None,
                     };
                     match found {
