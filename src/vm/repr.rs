@@ -37,7 +37,7 @@ pub(super) fn sys_set_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime:
     let Some(v) = args.pos.first().copied().or(kw) else {
         return vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
     };
-    let n = vm.index_of(v)?;
+    let n = super::bytes::c_int(vm, v)?;
     if n != 0 && n < MIN_MAX_STR_DIGITS {
         return vm.value_error(format!("maxdigits must be 0 or larger than {MIN_MAX_STR_DIGITS}"));
     }
@@ -81,7 +81,7 @@ impl Vm {
     pub fn int_to_decimal(&mut self, n: &BigInt) -> PyResult<String> {
         let limit = self.int_max_str_digits;
         // A decimal digit is log2(10) > 3.32 bits: well past the limit, don't convert at all.
-        let hopeless = limit > 0 && n.bits() > limit as u64 * 10 / 3 + 64;
+        let hopeless = limit > 0 && n.bits() > (limit as u64).saturating_mul(10) / 3 + 64;
         let text = if hopeless { None } else { Some(n.to_string()) };
         match text {
             Some(t) if limit == 0 || t.trim_start_matches('-').len() <= limit => Ok(t),
