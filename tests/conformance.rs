@@ -82,7 +82,10 @@ fn code_objects_match_cpython() {
         let Some(golden) = SUITE.golden(name, "codeinfo.json") else {
             // Only programs that do not compile lack the dump.
             return match SUITE.golden(name, "dis") {
-                Some(_) => vec![format!("tests/{}/{name}.codeinfo.json is missing", SUITE.goldens)],
+                Some(_) => vec![format!(
+                    "tests/{}/{name}.codeinfo.json is missing: regenerate with `bash scripts/regen-goldens.sh`",
+                    SUITE.goldens
+                )],
                 None => Vec::new(),
             };
         };

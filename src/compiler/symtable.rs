@@ -254,6 +254,9 @@ impl Builder {
             if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
                 return Err(err(format!("duplicate argument '{name}' in function definition"), span));
             }
+            if flag & DEF_TYPE_PARAM != 0 && sym.flags & DEF_TYPE_PARAM != 0 {
+                return Err(err(format!("duplicate type parameter '{name}'"), span));
+            }
             val |= sym.flags;
         }
         if cur.comp_iter_target {
@@ -666,7 +669,10 @@ impl Builder {
 
     fn visit_expr(&mut self, e: &Expr) -> Res {
         match &e.kind {
-            ExprKind::NamedExpr { target, value } => self.handle_namedexpr(e, target, value)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.refuse_in_annotation_scope("named expression", e)?;
+                self.handle_namedexpr(e, target, value)?
+            }
             ExprKind::BoolOp { values, .. } => self.visit_exprs(values)?,
             ExprKind::BinOp { left, right, .. } => {
                 self.visit_expr(left)?;
@@ -674,6 +680,9 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand)?,
             ExprKind::Lambda { args, body } => {
+                if self.cur().can_see_class_scope {
+                    return Err(err("Cannot use lambda in annotation scope within class scope", e.span));
+                }
                 self.visit_defaults(args)?;
                 self.enter("lambda".into(), BlockKind::Function, key_of(e), e.span.line);
                 self.visit_params(args)?;
@@ -705,16 +714,19 @@ impl Builder {
                 self.handle_comprehension(e, "dictcomp", generators, key, Some(value), CompKind::Dict)?
             }
             ExprKind::Yield(value) => {
+                self.refuse_in_annotation_scope("yield expression", e)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
                 self.mark_generator(e)?;
             }
             ExprKind::YieldFrom(value) => {
+                self.refuse_in_annotation_scope("yield expression", e)?;
                 self.visit_expr(value)?;
                 self.mark_generator(e)?;
             }
             ExprKind::Await(value) => {
+                self.refuse_in_annotation_scope("await expression", e)?;
                 self.visit_expr(value)?;
                 self.cur().coroutine = true;
             }
@@ -759,6 +771,17 @@ impl Builder {
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.visit_exprs(elts)?,
         }
         Ok(())
+    }
+
+    /// `symtable_raise_if_annotation_block`: what PEP 695's lazily evaluated scopes forbid.
+    fn refuse_in_annotation_scope(&mut self, what: &str, e: &Expr) -> Res {
+        let place = match self.cur().kind {
+            BlockKind::TypeVarBound => "a TypeVar bound",
+            BlockKind::TypeAlias => "a type alias",
+            BlockKind::TypeParams => "the definition of a generic",
+            _ => return Ok(()),
+        };
+        Err(err(format!("{what} cannot be used within {place}"), e.span))
     }
 
     fn mark_generator(&mut self, e: &Expr) -> Res {
@@ -879,6 +902,9 @@ impl Builder {
         // The parser's `invalid_comprehension` rule in CPython.
         if let ExprKind::Starred { .. } = elt.kind {
             return Err(err("iterable unpacking cannot be used in comprehension", elt.span));
+        }
+        if self.cur().can_see_class_scope {
+            return Err(err("Cannot use comprehension in annotation scope within class scope", e.span));
         }
         let outermost = &generators[0];
         self.cur().comp_iter_expr += 1;

@@ -21,6 +21,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "dataclasses" => include_str!("dataclasses.py"),
         "typing" => include_str!("typing.py"),
         "abc" => include_str!("abc.py"),
+        "__future__" => include_str!("__future__.py"),
         _ => return None,
     })
 }
@@ -37,7 +38,9 @@ pub fn is_stdlib_filename(filename: &str) -> bool {
 
 /// Whether a stdlib module's code stands for code CPython implements in C, so its
 /// frames never appear in a traceback: typing's TypeVar/TypeAliasType (typevarobject.c),
-/// abc's abstract-class check (object.__new__), functools' partial/cache/reduce (_functools).
+/// abc's abstract-class check (object.__new__), functools' partial/cache/reduce (_functools),
+/// collections' OrderedDict (_collections) and namedtuple's generated `__new__`, whose
+/// argument errors CPython raises before any frame runs.
 pub fn is_native_in_cpython(filename: &str) -> bool {
-    matches!(filename, "<frozen typing>" | "<frozen abc>" | "<frozen functools>")
+    matches!(filename, "<frozen typing>" | "<frozen abc>" | "<frozen functools>" | "<frozen collections>")
 }

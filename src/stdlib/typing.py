@@ -36,6 +36,23 @@ class _Alias(_Special):
     def __repr__(self):
         return f"typing.{self._name}[{', '.join(_type_repr(p) for p in self._params)}]"
 
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(left, right):
+    """left | right where one side is a TypeVar or a Union: typing.Union[...], flattened."""
+    params = []
+    for side in (left, right):
+        if isinstance(side, _Alias) and side._name == 'Union':
+            params.extend(side._params)
+        else:
+            params.append(side)
+    return Union[tuple(params)]
+
 
 Any = _Special('Any')
 Union = _Special('Union')
@@ -63,7 +80,14 @@ Self = _Special('Self')
 TYPE_CHECKING = False
 
 
-class TypeVar:
+class _NotABase:
+    """Type variables cannot be base classes (`class A[T](T)`)."""
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f'Cannot subclass an instance of {type(self).__name__}')
+
+
+class TypeVar(_NotABase):
     """A type variable: TypeVar('T'), or the T of `def f[T]` (PEP 695), whose
     bound or constraints are computed only when first asked for."""
 
@@ -93,7 +117,10 @@ class TypeVar:
         return self._constraints
 
     def __or__(self, other):
-        return Union[self, other]
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
 
     def __repr__(self):
         if self.__infer_variance__:
@@ -108,10 +135,10 @@ class _Unpacked:
         self._of = of
 
     def __repr__(self):
-        return '*' + self._of.__name__
+        return f'typing.Unpack[{self._of.__name__}]'
 
 
-class TypeVarTuple:
+class TypeVarTuple(_NotABase):
     """A variadic type variable: TypeVarTuple('Ts'), or the *Ts of `def f[*Ts]`."""
 
     def __init__(self, name):
@@ -135,7 +162,7 @@ class _ParamSpecPart:
         return f'{self.__origin__.__name__}.{self._part}'
 
 
-class ParamSpec:
+class ParamSpec(_NotABase):
     """A parameter specification variable: ParamSpec('P'), or the **P of `def f[**P]`."""
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False, infer_variance=False):
@@ -169,6 +196,10 @@ class _GenericAlias:
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
 
+    def __mro_entries__(self, bases):
+        # class Box(Generic[T]) derives from Generic; class C(Box[int]) from Box.
+        return () if self.__origin__ in bases else (self.__origin__,)
+
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
             return NotImplemented
@@ -185,8 +216,6 @@ class Generic:
     subscripted (Box[int]) gives an alias of it."""
 
     def __class_getitem__(cls, params):
-        if cls is Generic:
-            return Generic
         if not isinstance(params, tuple):
             params = (params,)
         return _GenericAlias(cls, params)
@@ -255,22 +284,40 @@ def final(f):
     return f
 
 
-from collections import _TupleBase
+import collections as _collections
 
 
-class NamedTuple(_TupleBase):
-    """class Point(NamedTuple): x: int; y: int = 0 -- a namedtuple from annotations.
+class NamedTupleMeta(type):
+    """class Point(NamedTuple): x: int; y: int = 0 -- makes collections.namedtuple('Point', ...)."""
 
-    pvm does not run __init_subclass__ yet, so the fields are read from the
-    class's annotations when the first instance is made.
-    """
+    def __new__(cls, typename, bases, ns):
+        annotations = ns.get('__annotations__', {})
+        fields = list(annotations)
+        defaults = []
+        for name in fields:
+            if name in ns:
+                defaults.append(ns[name])
+            elif defaults:
+                s = 's' if len(defaults) > 1 else ''
+                raise TypeError(f"Non-default namedtuple field {name} cannot follow default field{s} {', '.join(fields[:fields.index(name)][-len(defaults):])}")
+        nm_tpl = _collections.namedtuple(typename, fields, defaults=defaults, module=ns.get('__module__', '__main__'))
+        nm_tpl.__annotations__ = annotations
+        for key, value in ns.items():
+            if key in ('__module__', '__qualname__', '__annotations__', '__orig_bases__') or key in fields:
+                continue
+            setattr(nm_tpl, key, value)
+        return nm_tpl
 
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        if '_fields' not in vars(cls):
-            annotations = vars(cls).get('__annotations__', {})
-            cls._fields = tuple(annotations)
-            cls._field_defaults = {name: vars(cls)[name] for name in annotations if name in vars(cls)}
-        _TupleBase.__init__(self, *args, **kwargs)
-        for name, value in zip(cls._fields, self._values):
-            setattr(self, name, value)
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """Typed version of namedtuple: NamedTuple('Point', [('x', int), ('y', int)])."""
+    if fields is None:
+        fields = kwargs.items()
+    fields = list(fields)
+    nm_tpl = _collections.namedtuple(typename, [name for name, _ in fields])
+    nm_tpl.__annotations__ = dict(fields)
+    return nm_tpl
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)

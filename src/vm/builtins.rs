@@ -84,7 +84,13 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let methods = super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied());
+        let mut methods: Vec<(&'static str, BuiltinFn)> =
+            super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied()).collect();
+        // Every builtin exception class has its own __init__ and __new__ (BaseException's).
+        if owner.is_exception() && owner != TypeId::BaseException {
+            let base = super::methods::table(TypeId::BaseException);
+            methods.extend(base.into_iter().filter(|(n, _)| matches!(*n, "__init__" | "__new__")));
+        }
         let mut entries: Vec<(&'static str, Value)> = Vec::new();
         for (name, func) in methods {
             let kind = super::slots::descr_kind(owner, name);
@@ -286,6 +292,15 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }),
         Some(Num::Big(b)) => Ok(vm.new_int(b.abs())),
         Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        None if vm.complex_parts(v).is_some() => {
+            let (re, im) = vm.complex_parts(v).unwrap_or_default();
+            match re.hypot(im) {
+                a if a.is_infinite() && re.is_finite() && im.is_finite() => {
+                    Err(vm.exc(TypeId::OverflowError, "absolute value too large"))
+                }
+                a => Ok(Value::Float(a)),
+            }
+        }
         None => {
             if let Some(r) = vm.call_dunder(v, "__abs__", vec![])? {
                 return Ok(r);
@@ -340,8 +355,11 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     arg_count(vm, args, "sum", 1, 2)?;
     let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
-    if let Some(Object::Str(_)) = total.obj().map(|i| vm.heap.get(i)) {
-        return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    match total.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(_)) => return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"),
+        Some(Object::Bytes(_)) => return vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"),
+        Some(Object::ByteArray(_)) => return vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"),
+        _ => {}
     }
     let it = vm.iter(args.pos[0])?;
     while let Some(x) = vm.next(it)? {
@@ -427,7 +445,7 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             let last = start + (n - 1) * step;
             Iter::Range { next: if n > 0 { last } else { start }, stop: if n > 0 { start - step } else { start }, step: -step }
         }
-        Some(Object::Str(_)) => {
+        Some(Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
@@ -502,6 +520,16 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     vm.type_error(format!("ord() expected a character, but string of length {n} found"))
                 }
             }
+        }
+        Some(Object::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::ByteArray(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::Bytes(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
+        }
+        Some(Object::ByteArray(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
         }
         _ => {
             let t = vm.type_name(args.pos[0]);
@@ -655,7 +683,7 @@ fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }))
 }
 
-fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
     let v = args.pos[0];
     let r = match v.obj().map(|i| vm.heap.get(i)) {
@@ -827,6 +855,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             }
         }
         TypeId::Bytes | TypeId::ByteArray => super::bytes::construct(vm, t, std::mem::take(args)),
+        TypeId::Complex => super::complex::construct(vm, std::mem::take(args)),
         TypeId::Bool => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -837,6 +866,12 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::List | TypeId::Tuple => {
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 1)?;
+            // tuple(t) of a tuple is t itself: it is immutable, so CPython shares it.
+            if let (TypeId::Tuple, Some(&v)) = (t, args.pos.first()) {
+                if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Tuple(_))) {
+                    return Ok(v);
+                }
+            }
             let items = match args.pos.first() {
                 None => Vec::new(),
                 Some(&v) => vm.collect_hinted(v)?,
@@ -969,7 +1004,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::Property => {
             let fget = args.pos.first().copied().or(args.take_kw("fget")).unwrap_or(Value::None);
             let fset = args.pos.get(1).copied().or(args.take_kw("fset")).unwrap_or(Value::None);
-            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset })))
+            let fdel = args.pos.get(2).copied().or(args.take_kw("fdel")).unwrap_or(Value::None);
+            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel })))
         }
         TypeId::StaticMethod | TypeId::ClassMethod => {
             arg_count(vm, args, name, 1, 1)?;
@@ -1022,6 +1058,9 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 impl Vm {
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
+        if let Some(n) = self.number_from_bytes(v, base, false)? {
+            return Ok(n);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             let base = match base {
@@ -1084,6 +1123,9 @@ impl Vm {
 
     /// `float(v)`.
     pub(super) fn to_float(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(f) = self.number_from_bytes(v, None, true)? {
+            return Ok(f);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             return match parse_float(&s) {

@@ -82,7 +82,7 @@ impl Vm {
     }
 
     pub(super) fn new_bytes(&mut self, b: Vec<u8>) -> Value {
-        Value::Obj(self.heap.alloc(Object::Bytes(Rc::from(b))))
+        self.bytes_object(b)
     }
 
     fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
@@ -154,7 +154,6 @@ impl Vm {
             5 => {
                 let n = match self.num(rhs) {
                     Some(Num::Int(n)) => n.max(0) as usize,
-                    Some(Num::Big(b)) if b.is_negative() => 0,
                     Some(Num::Big(_)) => {
                         return Err(self.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer"))
                     }
@@ -218,6 +217,9 @@ impl Vm {
         let what = if self.is_bytearray(container) { "bytearray" } else { "byte" };
         if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
             let (start, _, step, count) = self.slice_indices(s, data.len())?;
+            if step == 1 && count == data.len() && !self.is_bytearray(container) {
+                return Ok(container);
+            }
             let out: Vec<u8> = (0..count).map(|k| data[(start + k as i64 * step) as usize]).collect();
             return Ok(self.bytes_like(container, out));
         }
@@ -273,6 +275,30 @@ impl Vm {
             items[i] = b;
         }
         Ok(())
+    }
+
+    /// `int(b"12")` and `float(b"1.5")`: the bytes read as text, with the
+    /// bytes' repr in the error; None when `v` is not bytes-like.
+    pub(super) fn number_from_bytes(&mut self, v: Value, base: Option<Value>, float: bool) -> PyResult<Option<Value>> {
+        let Some(b) = self.byte_data(v) else { return Ok(None) };
+        let repr = crate::runtime::repr::bytes_repr(b);
+        let text = self.new_string(latin1(b));
+        let result = if float { self.to_float(text) } else { self.to_int(text, base) };
+        result.map(Some).map_err(|e| {
+            let msg = match self.exc_data(e.0).and_then(|d| d.args.first().copied()).and_then(|m| m.obj()) {
+                Some(m) => match self.heap.get(m) {
+                    Object::Str(s) if s.starts_with("invalid literal") || s.starts_with("could not convert") => {
+                        s.find(": ").map(|i| format!("{}{repr}", &s[..i + 2]))
+                    }
+                    _ => None,
+                },
+                None => None,
+            };
+            match msg {
+                Some(msg) => self.exc(TypeId::ValueError, msg),
+                None => e,
+            }
+        })
     }
 
     /// `del ba[i]` and `del ba[i:j:k]` on a bytearray.
@@ -605,6 +631,12 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
     let source = args.pos.first().copied().or(source);
     let encoding = args.pos.get(1).copied().or(encoding);
     let errors = args.pos.get(2).copied().or(errors);
+    // bytes(b) of a bytes is b itself: it is immutable, so CPython shares it.
+    if let (TypeId::Bytes, Some(v), None, None) = (t, source, encoding, errors) {
+        if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Bytes(_))) {
+            return Ok(v);
+        }
+    }
     let data = match source {
         None if encoding.is_some() || errors.is_some() => {
             return vm.type_error(if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" });
@@ -704,6 +736,25 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
     vm.type_error(msg)
 }
 
+/// An index argument CPython reads as a C `Py_ssize_t`.
+fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.num(v) {
+        Some(Num::Big(_)) => Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C ssize_t")),
+        _ => vm.index_of(v),
+    }
+}
+
+/// An argument CPython reads as a C `int`.
+pub(super) fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.num(v) {
+        Some(Num::Big(_)) => Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C int")),
+        Some(Num::Int(i)) if i32::try_from(i).is_err() => {
+            Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C int"))
+        }
+        _ => vm.index_of(v),
+    }
+}
+
 fn ret(vm: &mut Vm, args: &Args, b: Vec<u8>) -> PyResult<Value> {
     Ok(vm.bytes_like(this(args), b))
 }
@@ -765,7 +816,7 @@ fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.value_error("sep must be length 1.");
     }
     let per = match per {
-        Some(v) => vm.index_of(v)?,
+        Some(v) => c_int(vm, v)?,
         None => 1,
     };
     if per == 0 {
@@ -882,10 +933,9 @@ fn split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => {
             let words = split_whitespace(&b);
             let mut out: Vec<Vec<u8>> = words.iter().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
+            // The rest after maxsplit words keeps its trailing whitespace.
             if words.len() > max {
-                let rest = &b[words[max].0..];
-                let end = rest.len() - rest.iter().rev().take_while(|c| WHITESPACE.contains(c)).count();
-                out.push(rest[..end].to_vec());
+                out.push(b[words[max].0..].to_vec());
             }
             out
         }
@@ -915,9 +965,7 @@ fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             let words = split_whitespace(&b);
             let mut out: Vec<Vec<u8>> = words.iter().rev().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
             if words.len() > max {
-                let rest = &b[..words[words.len() - 1 - max].1];
-                let start = rest.iter().take_while(|c| WHITESPACE.contains(c)).count();
-                out.push(rest[start..].to_vec());
+                out.push(b[..words[words.len() - 1 - max].1].to_vec());
             }
             out
         }
@@ -974,18 +1022,28 @@ fn rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// The `[start:end]` window of find/count/startswith arguments 2 and 3.
-fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<(usize, usize)> {
+/// None when the start lies past the end: then nothing, not even b"", is found.
+fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<Option<(usize, usize)>> {
     let len = len as i64;
-    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-    let lo = match args.pos.get(2) {
-        Some(Value::None) | None => 0,
-        Some(v) => norm(vm.index_of(*v)?),
+    let mut bound = |at: usize, default: i64| -> PyResult<i64> {
+        let i = match args.pos.get(at).copied() {
+            None | Some(Value::None) => return Ok(default),
+            Some(Value::Int(i)) => i,
+            Some(Value::Bool(b)) => b as i64,
+            Some(v) => match vm.num(v) {
+                // Bounds beyond any length clamp, as slice bounds do.
+                Some(Num::Big(b)) => if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 },
+                _ => return vm.type_error("slice indices must be integers or None or have an __index__ method"),
+            },
+        };
+        Ok(if i < 0 { (i + len).max(0) } else { i })
     };
-    let hi = match args.pos.get(3) {
-        Some(Value::None) | None => len,
-        Some(v) => norm(vm.index_of(*v)?),
-    };
-    Ok((lo as usize, hi as usize))
+    let lo = bound(2, 0)?;
+    let hi = bound(3, len)?.min(len);
+    if lo > len {
+        return Ok(None);
+    }
+    Ok(Some((lo as usize, hi as usize)))
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
@@ -996,7 +1054,7 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
         _ => vec![arg],
     };
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::Bool(false)) };
     for c in candidates {
         let Some(p) = vm.byte_data(c).map(<[u8]>::to_vec) else {
             let t = vm.type_name(c);
@@ -1028,7 +1086,7 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
     arity(vm, args, name, 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(None) };
     if lo > hi {
         return Ok(None);
     }
@@ -1061,7 +1119,7 @@ fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "count", 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::Int(0)) };
     if lo > hi {
         return Ok(Value::Int(0));
     }
@@ -1120,6 +1178,8 @@ fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let max = if max < 0 { usize::MAX } else { max as usize };
     let b = data(vm, args);
+    let matches = if old.is_empty() { b.len() + 1 } else { occurrences(&b, &old).len() }.min(max);
+    vm.check_size(matches.saturating_mul(new.len()).saturating_add(b.len()), 1)?;
     let mut out = Vec::with_capacity(b.len());
     if old.is_empty() {
         // An empty pattern matches between every byte and at both ends.
@@ -1268,6 +1328,8 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => 8,
     };
     let b = data(vm, args);
+    let tabs = b.iter().filter(|&&c| c == b'\t').count();
+    vm.check_size(tabs.saturating_mul(size.max(0) as usize).saturating_add(b.len()), 1)?;
     let mut out = Vec::with_capacity(b.len());
     let mut col = 0i64;
     for c in b {
@@ -1294,6 +1356,7 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "zfill", 1, 1)?;
     let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    vm.check_size(width, 1)?;
     let b = data(vm, args);
     if b.len() >= width {
         return ret(vm, args, b);
@@ -1319,6 +1382,7 @@ fn pad(vm: &mut Vm, args: &mut Args, name: &str, align: char) -> PyResult<Value>
             }
         },
     };
+    vm.check_size(width, 1)?;
     let b = data(vm, args);
     if b.len() >= width {
         return ret(vm, args, b);
@@ -1390,7 +1454,7 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return Err(vm.exc(TypeId::IndexError, "pop from empty bytearray"));
     }
     let i = match args.pos.get(1) {
-        Some(v) => vm.index_of(*v)?,
+        Some(v) => ssize(vm, *v)?,
         None => -1,
     };
     match normalise(i, len) {
@@ -1402,7 +1466,7 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "insert", 2, 2)?;
     let len = data(vm, args).len() as i64;
-    let i = vm.index_of(args.pos[1])?;
+    let i = ssize(vm, args.pos[1])?;
     let b = vm.byte_value(args.pos[2])?;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     items_mut(vm, args).insert(i as usize, b);

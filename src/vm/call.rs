@@ -298,7 +298,29 @@ impl Vm {
     /// (`str.upper("a")`, `int.__add__(1, 2)`): the receiver must be an
     /// instance of the method's type; plain methods get the builtin value.
     fn check_descriptor_receiver(&mut self, d: &Descriptor, args: &mut Args) -> PyResult<()> {
-        if matches!(d.kind, DescrKind::Static | DescrKind::ClassMethod) {
+        if d.kind == DescrKind::Static {
+            // `int.__new__(cls, ...)`: cls must be int or a subclass of it.
+            let owner = self.type_obj(d.owner);
+            let cls = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(self.heap.get(*c), Object::Class(_)));
+            return match cls {
+                Some(c) if self.is_subclass(c, owner) => Ok(()),
+                Some(c) => {
+                    let (o, n) = (d.owner.name(), self.class_name(c));
+                    self.type_error(format!("{o}.__new__({n}): {n} is not a subtype of {o}"))
+                }
+                None => {
+                    let o = d.owner.name();
+                    match args.pos.first() {
+                        Some(&v) => {
+                            let t = self.type_name(v);
+                            self.type_error(format!("{o}.__new__(X): X is not a type object ({t})"))
+                        }
+                        None => self.type_error(format!("{o}.__new__(): not enough arguments")),
+                    }
+                }
+            };
+        }
+        if d.kind == DescrKind::ClassMethod {
             return Ok(());
         }
         let owner = d.owner.name();
@@ -440,7 +462,8 @@ impl Vm {
         let name = self.str_of(args.pos[1])?;
         let explicit_meta = args.take_kw("metaclass");
         let kwargs = std::mem::take(&mut args.kw);
-        let base_values = args.pos[2..].to_vec();
+        let orig_bases = args.pos[2..].to_vec();
+        let base_values = self.resolve_bases(&orig_bases)?;
         let mut bases = Vec::new();
         for b in &base_values {
             match b.obj().map(|id| (id, self.heap.get(id))) {
@@ -459,7 +482,8 @@ impl Vm {
                 let bases_tuple = self.new_tuple(base_values.clone());
                 let n = self.new_str(&name);
                 let ns = self.call(prepare, Args { pos: vec![n, bases_tuple], kw: kwargs.clone() })?;
-                match ns.obj() {
+                // A dict subclass (an OrderedDict) serves through its dict.
+                match self.payload(ns).obj() {
                     Some(d) if matches!(self.heap.get(d), Object::Dict(_)) => d,
                     _ => return self.type_error("__prepare__() must return a mapping"),
                 }
@@ -471,6 +495,10 @@ impl Vm {
         let cell = match self.run_frame(frame)? {
             FrameExit::Return(v) | FrameExit::Yield(v) => v,
         };
+        if base_values.len() != orig_bases.len() || base_values.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b)) {
+            let orig = self.new_tuple(orig_bases);
+            self.set_item_str(ns, "__orig_bases__", orig);
+        }
         let class = if plain_type {
             Value::Obj(self.make_class_with(&name, bases, ns, None, kwargs)?)
         } else {
@@ -484,11 +512,41 @@ impl Vm {
         Ok(class)
     }
 
-    /// `__prepare__` and the like, looked up on a metaclass given as a value.
+    /// PEP 560: a base that is not a class (`Generic[T]`) names the classes
+    /// to derive from with its `__mro_entries__(bases)`.
+    fn resolve_bases(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        for &b in bases {
+            if matches!(b.obj().map(|id| self.heap.get(id)), Some(Object::Class(_))) {
+                out.push(b);
+                continue;
+            }
+            let entries = match b.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Instance(i)) => self.lookup_user_attr(i.class, "__mro_entries__").map(|f| (f, i.class)),
+                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str(Rc::from("__mro_entries__"))).map(|f| (f, ObjId(u32::MAX))),
+                _ => None,
+            };
+            let Some((f, class)) = entries else {
+                out.push(b);
+                continue;
+            };
+            let f = if class.0 == u32::MAX { f } else { self.bind_class_attr(f, b, class) };
+            let all = self.new_tuple(bases.to_vec());
+            let r = self.call1(f, all)?;
+            match r.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Tuple(items)) => out.extend(items.clone()),
+                _ => return self.type_error("__mro_entries__ must return a tuple"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `meta.__prepare__` as attribute access on the metaclass gives it
+    /// (a plain function stays unbound, a classmethod binds to the metaclass).
     fn lookup_user_attr_of(&mut self, meta: Value, name: &str) -> Option<Value> {
         let m = meta.obj().filter(|m| matches!(self.heap.get(*m), Object::Class(_)))?;
-        let f = self.lookup_user_attr(m, name)?;
-        Some(self.bind_class_attr(f, meta, m))
+        self.lookup_user_attr(m, name)?;
+        self.class_getattr(m, name).ok().flatten()
     }
 
     /// The metaclass of a class with these bases: the most derived of theirs.
@@ -569,10 +627,14 @@ impl Vm {
             builtin: None,
             module,
             metaclass,
+            custom_getattribute: false,
         })));
         let mro = self.c3_mro(class, &bases)?;
+        let key = HashKey::Str(Rc::from("__getattribute__"));
+        let custom_getattribute = mro.iter().any(|c| matches!(self.heap.get(*c), Object::Class(k) if k.builtin.is_none() && k.attrs.contains(&key)));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = mro.clone();
+            c.custom_getattribute = custom_getattribute;
         }
         self.set_names(class)?;
         // super(class, class).__init_subclass__(**kwargs)
@@ -609,6 +671,7 @@ impl Vm {
     /// some builtin types cannot be derived from at all.
     fn check_layouts(&mut self, bases: &[ObjId]) -> PyResult<()> {
         let mut layout: Option<TypeId> = None;
+        let exception = bases.iter().any(|b| self.is_subclass(*b, self.type_obj(TypeId::BaseException)));
         for b in bases {
             let Object::Class(c) = self.heap.get(*b) else { continue };
             if let Some(t) = c.builtin {
@@ -616,13 +679,13 @@ impl Vm {
                     || t == TypeId::Type
                     || t.is_exception()
                     || super::slots::is_payload_type(t)
-                    || matches!(t, TypeId::DefaultDict | TypeId::Counter | TypeId::Deque));
+                    );
                 if final_type {
                     return self.type_error(format!("type '{}' is not an acceptable base type", t.name()));
                 }
             }
             if let Some(t) = self.builtin_base(*b).filter(|t| super::slots::is_payload_type(*t)) {
-                if layout.is_some_and(|l| l != t) {
+                if exception || layout.is_some_and(|l| l != t) {
                     return self.type_error("multiple bases have instance lay-out conflict");
                 }
                 layout = Some(t);

@@ -18,6 +18,7 @@ impl Vm {
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
+                Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(self.type_name(v)),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
                 // A subclass of a builtin type hashes as its value (a str subclass finds "a").

@@ -26,6 +26,7 @@ pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
         TypeId::Tuple => TUPLE,
         TypeId::Int => INT,
         TypeId::Float => FLOAT,
+        TypeId::Complex => super::complex::METHODS,
         TypeId::Generator => GENERATOR,
         TypeId::BaseException => EXCEPTION,
         TypeId::Object => OBJECT,
@@ -66,7 +67,8 @@ const FROZENSET: &[(&str, BuiltinFn)] = &[
     ("issuperset", set_issuperset),
     ("isdisjoint", set_isdisjoint),
 ];
-const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
+const PROPERTY: &[(&str, BuiltinFn)] =
+    &[("setter", property_setter), ("getter", property_getter), ("deleter", property_deleter)];
 const EXCEPTION: &[(&str, BuiltinFn)] = &[
     ("__new__", exception_new),
     ("__init__", exception_init),
@@ -459,20 +461,30 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             return vm.type_error(format!("{name}() takes no arguments"));
         }
     }
+    if vm.builtin_base(class).is_some_and(|t| !t.is_exception()) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("object.__new__({name}) is not safe, use {name}.__new__()"));
+    }
     vm.check_abstract(class)?;
     Ok(vm.bare_instance(class, Vec::new()))
 }
 
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "setter", 1, 1)?;
-    let Object::Property { fget, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1] })))
+    let Object::Property { fget, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1], fdel })))
 }
 
 fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "getter", 1, 1)?;
-    let Object::Property { fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset })))
+    let Object::Property { fset, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset, fdel })))
+}
+
+fn property_deleter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deleter", 1, 1)?;
+    let Object::Property { fget, fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.pos[1] })))
 }
 
 fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -496,6 +508,10 @@ fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("BaseException.__new__(X): X is not a type object");
     };
+    if !vm.is_subclass(class, vm.type_obj(TypeId::BaseException)) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("BaseException.__new__({name}): {name} is not a subtype of BaseException"));
+    }
     Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
 }
 

@@ -170,6 +170,7 @@ impl Vm {
             builtin: None,
             module: Some(Rc::from("collections.abc")),
             metaclass: None,
+            custom_getattribute: false,
         })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];
@@ -242,6 +243,7 @@ impl Vm {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("get_int_max_str_digits", super::repr::sys_get_int_max_str_digits),
             ("set_int_max_str_digits", super::repr::sys_set_int_max_str_digits),
+            ("intern", super::identity::sys_intern),
         ];
         self.make_module("sys", &values, funcs)
     }

@@ -9,6 +9,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// A number operand, with bool already turned into int.
 #[derive(Clone, Debug)]
@@ -90,13 +91,14 @@ impl Vm {
                 Object::Str(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::ByteArray(b) => !b.is_empty(),
+                Object::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
                 Object::Deque { items, .. } => !items.is_empty(),
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set { items, .. } => !items.is_empty(),
                 Object::Range { .. } => self.len(v)? > 0,
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
                         return match r {
                             Value::Bool(b) => Ok(b),
@@ -124,13 +126,17 @@ impl Vm {
             }),
             Some(Num::Big(b)) => Ok(self.new_int(-b)),
             Some(Num::Float(f)) => Ok(Value::Float(-f)),
-            None => self.unary_dunder(v, "__neg__", "unary -"),
+            None => match self.complex_parts(v) {
+                Some((re, im)) => Ok(self.new_complex((-re, -im))),
+                None => self.unary_dunder(v, "__neg__", "unary -"),
+            },
         }
     }
 
     pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
             Some(n) => Ok(self.num_value(n)),
+            None if self.complex_parts(v).is_some() => Ok(v),
             None => self.unary_dunder(v, "__pos__", "unary +"),
         }
     }
@@ -174,6 +180,9 @@ impl Vm {
                     return Ok(Value::Bool(i != 0));
                 }
             }
+            return Ok(r);
+        }
+        if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
         }
         if let Some(r) = self.sequence_op(lhs, rhs, base, inplace)? {
@@ -404,10 +413,8 @@ impl Vm {
                 let (Object::Str(a), Some(Object::Str(b))) = (self.heap.get(l), r.obj().map(|id| self.heap.get(id))) else {
                     unreachable!("checked above")
                 };
-                let mut s = String::with_capacity(size);
-                s.push_str(a);
-                s.push_str(b);
-                Ok(Some(self.new_string(s)))
+                let s = concat_str(a, b);
+                Ok(Some(self.str_object(s)))
             }
             (0, Object::List(a), Some(Object::List(b))) => {
                 let b = b.clone();
@@ -592,6 +599,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
+        if let Some(r) = self.complex_eq(a, b) {
+            return Ok(r);
+        }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else {
             if a.is(b) {
                 return Ok(true);
@@ -719,7 +729,7 @@ impl Vm {
                         _ => false,
                     });
                 }
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(container, "__contains__", vec![item])? {
                         return self.truthy(r);
                     }
@@ -748,6 +758,11 @@ impl Vm {
         let Some(id) = obj.obj() else { return Ok(None) };
         let class = match self.heap.get(id) {
             Object::Instance(i) => i.class,
+            // A class whose metaclass defines the dunder (`for m in Color`).
+            Object::Class(c) => match c.metaclass {
+                Some(meta) => meta,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
         let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
@@ -775,7 +790,7 @@ impl Vm {
                 }
                 Object::Set { items, .. } => return Ok(items.len()),
                 Object::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step) as usize),
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
                         let n = self.index_of(r)?;
                         if n < 0 {
@@ -904,6 +919,10 @@ impl Vm {
                 };
                 if let Some(s) = slice {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
+                    // A whole-tuple slice is the tuple itself (immutable, so CPython shares it).
+                    if !is_list && step == 1 && count == len {
+                        return Ok(container);
+                    }
                     let items = match self.heap.get(id) {
                         Object::List(v) | Object::Tuple(v) => {
                             (0..count).map(|k| v[(start + k as i64 * step) as usize]).collect()
@@ -925,6 +944,9 @@ impl Vm {
                 if let Some(sl) = slice {
                     let chars: Vec<char> = s.chars().collect();
                     let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
+                    if step == 1 && count == chars.len() {
+                        return Ok(container);
+                    }
                     let out: String = (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect();
                     return Ok(self.new_string(out));
                 }
@@ -1137,7 +1159,7 @@ impl Vm {
             }
             Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
             Object::Iter(_) | Object::Generator(_) => return Ok(v),
-            Object::Instance(_) => {
+            Object::Instance(_) | Object::Class(_) => {
                 if let Some(r) = self.call_dunder(v, "__iter__", vec![])? {
                     return Ok(r);
                 }
@@ -1360,7 +1382,7 @@ impl Vm {
     /// `list(v)`'s way of collecting: like `collect_iterable`, but CPython
     /// first asks the object for a length hint (its `__len__`).
     pub fn collect_hinted(&mut self, v: Value) -> PyResult<Vec<Value>> {
-        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) {
+        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Class(_))) {
             return self.collect_iterable(v);
         }
         let it = self.iter(v)?;
@@ -1464,7 +1486,7 @@ fn float_mod(x: f64, y: f64) -> f64 {
 /// positive divisor, where Rust's Euclidean forms equal Python's floor forms);
 /// `None` sends the operation down the general path.
 #[inline]
-fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
+pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
     match base {
         0 => a.checked_add(b),
         1 => Some(a & b),
@@ -1475,5 +1497,20 @@ fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
         10 => a.checked_sub(b),
         12 => Some(a ^ b),
         _ => None,
+    }
+}
+
+/// `a + b` as a new `Rc<str>`, copying each byte once (building a `String`
+/// first and converting it would copy the whole result a second time, which
+/// dominates loops of `s += c`).
+fn concat_str(a: &str, b: &str) -> Rc<str> {
+    let mut bytes = Rc::<[u8]>::new_uninit_slice(a.len() + b.len());
+    let buf = Rc::get_mut(&mut bytes).expect("a new Rc is unique").as_mut_ptr() as *mut u8;
+    // SAFETY: `buf` has room for exactly both strs; after the copies every
+    // byte is initialised, and two strs one after the other are valid UTF-8.
+    unsafe {
+        std::ptr::copy_nonoverlapping(a.as_ptr(), buf, a.len());
+        std::ptr::copy_nonoverlapping(b.as_ptr(), buf.add(a.len()), b.len());
+        Rc::from_raw(Rc::into_raw(bytes.assume_init()) as *const str)
     }
 }

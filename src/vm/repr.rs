@@ -37,7 +37,7 @@ pub(super) fn sys_set_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime:
     let Some(v) = args.pos.first().copied().or(kw) else {
         return vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
     };
-    let n = vm.index_of(v)?;
+    let n = super::bytes::c_int(vm, v)?;
     if n != 0 && n < MIN_MAX_STR_DIGITS {
         return vm.value_error(format!("maxdigits must be 0 or larger than {MIN_MAX_STR_DIGITS}"));
     }
@@ -81,7 +81,7 @@ impl Vm {
     pub fn int_to_decimal(&mut self, n: &BigInt) -> PyResult<String> {
         let limit = self.int_max_str_digits;
         // A decimal digit is log2(10) > 3.32 bits: well past the limit, don't convert at all.
-        let hopeless = limit > 0 && n.bits() > limit as u64 * 10 / 3 + 64;
+        let hopeless = limit > 0 && n.bits() > (limit as u64).saturating_mul(10) / 3 + 64;
         let text = if hopeless { None } else { Some(n.to_string()) };
         match text {
             Some(t) if limit == 0 || t.trim_start_matches('-').len() <= limit => Ok(t),
@@ -164,6 +164,7 @@ impl Vm {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
             Object::Bytes(b) => crate::runtime::repr::bytes_repr(b),
+            Object::Complex { re, im } => crate::runtime::repr::complex_repr(*re, *im),
             Object::ByteArray(b) => format!("bytearray({})", crate::runtime::repr::bytes_repr(b)),
             Object::Int(b) => {
                 let b = b.clone();
@@ -275,6 +276,12 @@ impl Vm {
                 let c = &self.codes[*i].code;
                 format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(id), c.filename, c.firstlineno)
             }
+            Object::Class(c) if calls && c.metaclass.is_some_and(|m| self.lookup_user_attr(m, "__repr__").is_some()) => {
+                match self.call_dunder(v, "__repr__", vec![])? {
+                    Some(r) => self.str_of(r)?,
+                    None => unreachable!("the metaclass defines __repr__"),
+                }
+            }
             Object::Class(c) => match (&c.module, c.builtin) {
                 (Some(m), _) => format!("<class '{}.{}'>", m, c.qualname),
                 (None, Some(_)) => format!("<class '{}'>", c.name),
@@ -282,7 +289,11 @@ impl Vm {
             },
             Object::Module { name, .. } => format!("<module '{name}' (built-in)>"),
             Object::Instance(inst) => {
-                let class = inst.class;
+                let (class, base) = (inst.class, inst.base);
+                // Without calls (the stepper's views): a subclass of a builtin type shows its value.
+                if !calls && !base.is_null() && self.lookup_user_attr(class, "__repr__").is_none() {
+                    return self.repr_inner(base, seen, calls);
+                }
                 if calls {
                     if let Some(r) = self.call_dunder(v, "__repr__", vec![])? {
                         return match r.obj().map(|i| self.heap.get(i)) {
@@ -300,11 +311,11 @@ impl Vm {
                     let inner = self.join_reprs(&args, seen, calls)?;
                     return Ok(format!("{name}({inner})"));
                 }
-                let qual = match self.heap.get(class) {
-                    Object::Class(c) => c.qualname.to_string(),
-                    _ => "?".into(),
+                let (module, qual) = match self.heap.get(class) {
+                    Object::Class(c) => (c.module.as_deref().unwrap_or("__main__").to_string(), c.qualname.to_string()),
+                    _ => ("__main__".into(), "?".into()),
                 };
-                format!("<__main__.{} object at {}>", qual, address(id))
+                format!("<{module}.{qual} object at {}>", address(id))
             }
             Object::Cell(c) => {
                 let c = *c;
@@ -354,20 +365,19 @@ impl Vm {
                             }
                         };
                     }
-                    if self.lookup_user_attr(class, "__repr__").is_none() {
-                        if let Some(e) = self.exc_data(id) {
-                            let args = e.args.clone();
-                            let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
-                            return match args.len() {
-                                0 => Ok(String::new()),
-                                1 if !key_error => self.str_of(args[0]),
-                                1 => self.repr(args[0]),
-                                _ => {
-                                    let t = self.new_tuple(args);
-                                    self.repr(t)
-                                }
-                            };
-                        }
+                    // Exceptions have BaseException.__str__ (their args), whatever their __repr__.
+                    if let Some(e) = self.exc_data(id) {
+                        let args = e.args.clone();
+                        let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
+                        return match args.len() {
+                            0 => Ok(String::new()),
+                            1 if !key_error => self.str_of(args[0]),
+                            1 => self.repr(args[0]),
+                            _ => {
+                                let t = self.new_tuple(args);
+                                self.repr(t)
+                            }
+                        };
                     }
                 }
                 _ => {}
@@ -382,6 +392,11 @@ impl Vm {
             return Ok(v);
         }
         let s = self.str_of(v)?;
+        if matches!(v, Value::Int(_)) {
+            // CPython writes an int's digits into a fresh str, even a one-character
+            // one (`str(5) is "5"` is False), where str operations share singletons.
+            return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
+        }
         Ok(self.new_string(s))
     }
 
@@ -411,6 +426,10 @@ impl Vm {
             Value::Float(x) => self.format_float_checked(x, &f),
             Value::Int(_) | Value::Bool(_) => self.format_int(v, &f),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => self.format_int(v, &f),
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Complex { .. }) => {
+                let z = self.complex_parts(v).unwrap_or_default();
+                self.format_complex(z, &f)
+            }
             Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => {
                 let s = self.str_of(v)?;
                 if let Some(k) = f.kind.filter(|k| *k != 's') {

@@ -30,8 +30,11 @@ impl Vm {
             INTRINSIC_TYPEVAR => self.call_typing("_intrinsic_typevar", vec![v]),
             INTRINSIC_PARAMSPEC => self.call_typing("_intrinsic_paramspec", vec![v]),
             INTRINSIC_TYPEVARTUPLE => self.call_typing("TypeVarTuple", vec![v]),
-            // Generic[*params]: its only use is as a base, where it stands for Generic.
-            INTRINSIC_SUBSCRIPT_GENERIC => self.typing_attr("Generic"),
+            // Generic[*params], the base a generic class gets (its __mro_entries__ is Generic).
+            INTRINSIC_SUBSCRIPT_GENERIC => {
+                let generic = self.typing_attr("Generic")?;
+                self.getitem(generic, v)
+            }
             INTRINSIC_TYPEALIAS => {
                 // (name, type_params or None, the function computing the value)
                 let parts = self.sequence_items(v)?;

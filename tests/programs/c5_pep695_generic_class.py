@@ -24,3 +24,11 @@ IntStack = Stack[int]
 t = IntStack()
 t.push(7)
 print(t.items, type(t).__name__)
+
+
+class Pair[K, V](dict):
+    pass
+
+
+print(Stack.__orig_bases__, Stack.__bases__)
+print(Pair.__orig_bases__, Pair.__bases__, Pair[int, str], Pair.__mro__)
