@@ -1,12 +1,22 @@
-"""Builds a program for the oracle that compiles every tests/dis/*.py (sources
-embedded) with CPython 3.12.7 and prints each code object's attributes as JSON.
-Used by scripts/regen-dis-goldens.sh; the output is tests/dis/golden/codeinfo.json."""
+"""Builds a program for the oracle that compiles every DIR/*.py (sources embedded)
+with CPython 3.12.7 and prints each code object's attributes as JSON, one entry per
+program that compiles:   python3 scripts/codeinfo-driver.py DIR > driver.py
+Used by scripts/regen-dis-goldens.sh (tests/dis/golden/codeinfo.json) and
+scripts/regen-goldens.sh (tests/golden/NAME.codeinfo.json, split per program).
+The Rust side of the same shape is tests/golden_suite/codeinfo.rs."""
 import json
 import pathlib
 import sys
 
-sources = {p.name: p.read_text() for p in sorted(pathlib.Path(sys.argv[1]).glob("*.py"))}
-print("SOURCES = " + json.dumps(sources))
+sources = {}
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*.py")):
+    try:
+        sources[p.name] = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        pass  # does not compile: no code objects to dump
+# repr, not JSON: JSON's \ud83d\ude00 escapes would read back as two lone surrogates.
+sys.stdout.reconfigure(encoding="utf-8")
+print("SOURCES = " + repr(sources))
 print(r'''
 import json
 

@@ -4,8 +4,7 @@
 #
 #   bash scripts/regen-goldens.sh
 #
-# PROGRAMS=DIR GOLDEN=DIR (relative to the repository) regenerate another suite the same way
-# (scripts/regen-module-goldens.sh does, for tests/modules).
+# PROGRAMS=DIR GOLDEN=DIR (relative to the repository) regenerate another suite the same way.
 #
 # The oracle is read-only at ../shared/oracle (next to the repository, or to its main checkout
 # when this is a git worktree; override with ORACLE_SRC=DIR). It needs `npm ci`, so it is
@@ -41,6 +40,18 @@ step "node $ORACLE_DIR/oracle.mjs --batch $PROGRAMS $GOLDEN"
 fresh=$(mktemp -d "$PVM_ROOT/tests/.golden-new.XXXX")
 trap 'rm -rf "$fresh"' EXIT
 node "$ORACLE_DIR/oracle.mjs" --batch "$PROGRAMS" "$fresh" --jobs 2
+# Every code object's fields (NAME.codeinfo.json, for each program that compiles), dumped by
+# the driver the dis suite uses too, then split per program.
+step "code-object fields: scripts/codeinfo-driver.py $PROGRAMS"
+python3 scripts/codeinfo-driver.py "$PROGRAMS" > "$fresh/codeinfo-driver.py"
+node "$ORACLE_DIR/oracle.mjs" "$fresh/codeinfo-driver.py" --run > "$fresh/codeinfo-all.json"
+python3 - "$fresh" <<'SPLIT'
+import json, pathlib, sys
+fresh = pathlib.Path(sys.argv[1])
+for name, info in json.loads((fresh / "codeinfo-all.json").read_text()).items():
+    (fresh / (name[:-len(".py")] + ".codeinfo.json")).write_text(json.dumps(info, indent=0, sort_keys=True) + "\n")
+SPLIT
+rm "$fresh/codeinfo-driver.py" "$fresh/codeinfo-all.json"
 rm -rf "$GOLDEN"
 mv "$fresh" "$GOLDEN"
 chmod 755 "$GOLDEN"

@@ -13,11 +13,17 @@
 //!               `File "…/NAME.py"` is compared as `File "NAME.py"`.
 //! - `pvm trace` the (code, offset, opname, line) of every event = `NAME.trace`; its stderr
 //!               and exit status as for `pvm run`.
+//! - code objects: every field of every code object `pvm::compiler::compile` makes (co_consts,
+//!               co_names, co_varnames, co_cellvars, co_freevars, the argument counts, co_flags,
+//!               co_stacksize, co_firstlineno, co_name, co_qualname, co_positions(), the
+//!               exception table; nested code objects too) = `NAME.codeinfo.json`, which
+//!               scripts/codeinfo-driver.py dumps from the oracle for every program that compiles.
 //!
 //! Each test checks every program and reports all mismatches at once, each with a diff.
 
 mod golden_suite;
 
+use golden_suite::codeinfo::{code_info, first_mismatch};
 use golden_suite::*;
 
 const SUITE: Suite = Suite { programs: "programs", goldens: "golden" };
@@ -67,5 +73,28 @@ fn trace_matches_cpython() {
         let mut problems: Vec<String> = trace_problem(&expected, &got.stdout).into_iter().collect();
         problems.extend(SUITE.stderr_and_status_problems(name, &got));
         problems
+    });
+}
+
+#[test]
+fn code_objects_match_cpython() {
+    SUITE.check_all("compile", |name| {
+        let Some(golden) = SUITE.golden(name, "codeinfo.json") else {
+            // Only programs that do not compile lack the dump.
+            return match SUITE.golden(name, "dis") {
+                Some(_) => vec![format!(
+                    "tests/{}/{name}.codeinfo.json is missing: regenerate with `bash scripts/regen-goldens.sh`",
+                    SUITE.goldens
+                )],
+                None => Vec::new(),
+            };
+        };
+        let want: serde_json::Value = serde_json::from_str(&golden).expect("codeinfo golden is JSON");
+        let file = format!("{name}.py");
+        let source = SUITE.source(name);
+        match pvm::compiler::compile(&source, &file) {
+            Ok(code) => first_mismatch(&file, &want, &code_info(&code)).into_iter().collect(),
+            Err(e) => vec![format!("compile error: {}", e.msg)],
+        }
     });
 }

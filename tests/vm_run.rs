@@ -3,7 +3,7 @@
 
 mod vm_common;
 
-use vm_common::{all_programs, first_difference, REFUSED};
+use vm_common::{all_programs, first_difference};
 
 #[test]
 fn run_mode_matches_the_oracle() {
@@ -11,12 +11,6 @@ fn run_mode_matches_the_oracle() {
     let mut failures = Vec::new();
     for p in &programs {
         let out = pvm::vm::run(&p.source, &format!("{}.py", p.name), &p.stdin);
-        if let Some((_, refusal)) = REFUSED.iter().find(|(name, _)| *name == p.name) {
-            if (out.stdout.as_str(), out.stderr.as_str(), out.exit_code) != ("", *refusal, 1) {
-                failures.push(format!("{}: not refused as expected: {:?}", p.name, out.stderr));
-            }
-            continue;
-        }
         let (want_out, want_err, want_code) = (p.golden("out"), p.golden("err"), p.exit_code());
         if out.stdout != want_out {
             failures.push(format!("{}: stdout {}", p.name, first_difference(&out.stdout, &want_out)));
@@ -46,18 +40,14 @@ fn a_syntax_error_ends_with_status_1() {
     assert_eq!(out.stdout, "");
 }
 
-/// The runtime has no bytes or complex objects yet: such programs are refused
-/// before they run, naming the construct and its line — never run with a
-/// wrong value in the constant's place.
+/// Programs loading bytes and complex constants run (they were refused
+/// before the runtime had these types).
 #[test]
-fn unsupported_constants_are_refused_by_name() {
+fn bytes_and_complex_constants_run() {
     let bytes = pvm::vm::run("print('start')\ndef f():\n    return b'hi'\nprint(f())\n", "/t/b.py", "");
-    assert_eq!(bytes.exit_code, 1);
-    assert_eq!(bytes.stdout, "");
-    assert_eq!(bytes.stderr, "pvm: bytes literals are not supported yet (File \"/t/b.py\", line 3)\n");
-    let complex = pvm::vm::run("x = (1, 2j)\n", "/t/c.py", "");
-    assert_eq!(complex.exit_code, 1);
-    assert_eq!(complex.stderr, "pvm: complex numbers are not supported yet (File \"/t/c.py\", line 1)\n");
+    assert_eq!((bytes.exit_code, bytes.stdout.as_str()), (0, "start\nb'hi'\n"));
+    let complex = pvm::vm::run("x = (1, 2j)\nprint(x, x[1] * x[1], abs(3 + 4j))\n", "/t/c.py", "");
+    assert_eq!((complex.exit_code, complex.stdout.as_str()), (0, "(1, 2j) (-4+0j) 5.0\n"));
 }
 
 /// CPython's 4300-digit limit on int -> decimal text holds on every path:

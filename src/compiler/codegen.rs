@@ -9,7 +9,10 @@ use super::fold::{value_of, Folded};
 use super::future::Future;
 use super::unparse::unparse;
 use super::ir::{Label, Loc, Op, SeqItem};
-use super::symtable::{self, mangle, key_of, BlockKind, CompKind, Scope, SymbolTable, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL};
+use super::symtable::{
+    self, key_of, mangle, type_alias_key, type_params_key, type_var_bound_key, BlockKind, CompKind, Scope, SymbolTable,
+    DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL,
+};
 use super::CompileError;
 use crate::bytecode::code::flags;
 use crate::bytecode::{CodeObject, Constant, Opcode};
@@ -29,6 +32,14 @@ const INTRINSIC_STOPITERATION_ERROR: u32 = 3;
 const INTRINSIC_ASYNC_GEN_WRAP: u32 = 4;
 const INTRINSIC_UNARY_POSITIVE: u32 = 5;
 const INTRINSIC_LIST_TO_TUPLE: u32 = 6;
+const INTRINSIC_TYPEVAR: u32 = 7;
+const INTRINSIC_PARAMSPEC: u32 = 8;
+const INTRINSIC_TYPEVARTUPLE: u32 = 9;
+const INTRINSIC_SUBSCRIPT_GENERIC: u32 = 10;
+const INTRINSIC_TYPEALIAS: u32 = 11;
+const INTRINSIC_2_TYPEVAR_WITH_BOUND: u32 = 2;
+const INTRINSIC_2_TYPEVAR_WITH_CONSTRAINTS: u32 = 3;
+const INTRINSIC_2_SET_FUNCTION_TYPE_PARAMS: u32 = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ScopeType {
@@ -38,6 +49,8 @@ enum ScopeType {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// PEP 695's hidden scopes: a generic's type parameters, a TypeVar's bound.
+    TypeParams,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +249,9 @@ impl<'a> Compiler<'a> {
         if entry.needs_class_closure {
             cellvars.add(&"__class__".into());
         }
+        if entry.needs_classdict {
+            cellvars.add(&"__classdict__".into());
+        }
         let mut freevars = NameIndex::default();
         for n in &sorted {
             let s = &entry.symbols[*n];
@@ -284,7 +300,16 @@ impl<'a> Compiler<'a> {
         if n < 2 {
             return;
         }
-        let (u, parent) = (&self.units[n - 1], &self.units[n - 2]);
+        let u = &self.units[n - 1];
+        let mut parent = &self.units[n - 2];
+        if parent.scope_type == ScopeType::TypeParams {
+            // A generic's own code is named as if the hidden scope were not there.
+            if n == 3 {
+                self.units[n - 1].qualname = u.name.clone();
+                return;
+            }
+            parent = &self.units[n - 3];
+        }
         let mut force_global = false;
         if matches!(u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {
             let mangled = mangle(parent.private.as_deref(), &u.name);
@@ -467,6 +492,10 @@ impl<'a> Compiler<'a> {
                         self.emit(l, LOAD_LOCALS);
                         LOAD_FROM_DICT_OR_DEREF
                     }
+                    Context::Load if self.ste().can_see_class_scope => {
+                        self.load_classdict(l);
+                        LOAD_FROM_DICT_OR_DEREF
+                    }
                     Context::Load => LOAD_DEREF,
                     Context::Store => STORE_DEREF,
                     Context::Del => DELETE_DEREF,
@@ -486,6 +515,10 @@ impl<'a> Compiler<'a> {
             OpType::Global => {
                 let i = self.u().names.add(&mangled);
                 match ctx {
+                    Context::Load if self.ste().can_see_class_scope && scope == Scope::GlobalImplicit => {
+                        self.load_classdict(l);
+                        self.emit_arg(l, LOAD_FROM_DICT_OR_GLOBALS, i);
+                    }
                     Context::Load => self.emit_arg(l, LOAD_GLOBAL, i << 1),
                     Context::Store => self.emit_arg(l, STORE_GLOBAL, i),
                     Context::Del => self.emit_arg(l, DELETE_GLOBAL, i),
@@ -504,6 +537,13 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// An annotation scope inside a class reads the class namespace first: the
+    /// `__classdict__` cell the class body filled.
+    fn load_classdict(&mut self, l: Loc) {
+        let arg = self.deref_index(&"__classdict__".into(), true);
+        self.emit_arg(l, LOAD_DEREF, arg);
     }
 
     /// Index of a cell (in cellvars) or free variable (after the cells).
@@ -658,7 +698,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
-            StmtKind::TypeAlias { .. } => Err(err("pvm does not support 'type' statements yet", s.span)),
+            StmtKind::TypeAlias { name, type_params, value } => self.type_alias(s, name, type_params, value),
         }
     }
 
@@ -1503,7 +1543,25 @@ impl<'a> Compiler<'a> {
         }
         let firstlineno = f.decorator_list.first().map_or(s.span.line, |d| d.span.line);
         let l = loc(s.span);
+        let generic = !f.type_params.is_empty();
+        if generic {
+            // The NULL under the call of the type-parameter function.
+            self.emit(l, PUSH_NULL);
+        }
         let mut funcflags = self.default_arguments(l, &f.args)?;
+        // A generic function's defaults are evaluated outside and passed in as arguments.
+        let typeparam_args = (funcflags & 1 != 0) as u32 + (funcflags & 2 != 0) as u32;
+        if generic {
+            if typeparam_args == 2 {
+                self.emit_arg(l, SWAP, 2);
+            }
+            let name = format!("<generic parameters of {}>", f.name);
+            self.enter_scope(name.into(), ScopeType::TypeParams, type_params_key(&f.type_params), firstlineno)?;
+            self.type_params(&f.type_params)?;
+            for i in 0..typeparam_args {
+                self.emit_arg(l, LOAD_FAST, i);
+            }
+        }
         if self.annotations(l, &f.args, f.returns.as_ref())? {
             funcflags |= 4;
         }
@@ -1528,10 +1586,87 @@ impl<'a> Compiler<'a> {
         }
         let code = self.finish_unit(true);
         self.make_closure(l, code, funcflags)?;
+        if generic {
+            self.emit_arg(l, SWAP, 2);
+            self.emit_arg(l, CALL_INTRINSIC_2, INTRINSIC_2_SET_FUNCTION_TYPE_PARAMS);
+            self.u().argcount = typeparam_args;
+            let code = self.finish_unit(false);
+            self.make_closure(l, code, 0)?;
+            if typeparam_args > 0 {
+                self.emit_arg(l, SWAP, typeparam_args + 1);
+            }
+            self.emit_arg(l, CALL, typeparam_args);
+        }
         for d in f.decorator_list.iter().rev() {
             self.emit_arg(loc(d.span), CALL, 0);
         }
         self.nameop(l, &f.name, Context::Store)
+    }
+
+    /// `compiler_type_params`: makes each TypeVar / ParamSpec / TypeVarTuple, binds it in
+    /// the type-parameter scope and leaves the tuple of them on the stack.
+    fn type_params(&mut self, params: &'a [TypeParam]) -> Res {
+        for tp in params {
+            let l = loc(tp.span);
+            let (name, intrinsic) = match &tp.kind {
+                TypeParamKind::TypeVar { name, .. } => (name, INTRINSIC_TYPEVAR),
+                TypeParamKind::ParamSpec { name } => (name, INTRINSIC_PARAMSPEC),
+                TypeParamKind::TypeVarTuple { name } => (name, INTRINSIC_TYPEVARTUPLE),
+            };
+            self.load_const(l, Constant::Str(name.clone()));
+            match &tp.kind {
+                TypeParamKind::TypeVar { bound: Some(bound), .. } => {
+                    // The bound is evaluated lazily, by a function of its own.
+                    self.enter_scope(name.clone(), ScopeType::TypeParams, type_var_bound_key(tp), bound.span.line)?;
+                    self.expr(bound)?;
+                    self.emit(l, RETURN_VALUE);
+                    let code = self.finish_unit(true);
+                    self.make_closure(l, code, 0)?;
+                    // A tuple of constants was folded into a constant: CPython then sees a bound.
+                    let constraints = matches!(bound.kind, ExprKind::Tuple { .. }) && !self.is_const(bound);
+                    let which =
+                        if constraints { INTRINSIC_2_TYPEVAR_WITH_CONSTRAINTS } else { INTRINSIC_2_TYPEVAR_WITH_BOUND };
+                    self.emit_arg(l, CALL_INTRINSIC_2, which);
+                }
+                _ => self.emit_arg(l, CALL_INTRINSIC_1, intrinsic),
+            }
+            self.emit_arg(l, COPY, 1);
+            self.nameop(l, name, Context::Store)?;
+        }
+        self.emit_arg(loc(params[0].span), BUILD_TUPLE, params.len() as u32);
+        Ok(())
+    }
+
+    /// `type Name[params] = value`: a TypeAliasType whose value a function computes lazily.
+    fn type_alias(&mut self, s: &'a Stmt, name: &'a Expr, type_params: &'a Vec<TypeParam>, value: &'a Expr) -> Res {
+        let l = loc(s.span);
+        let ExprKind::Name { id, .. } = &name.kind else { unreachable!("the parser only makes names") };
+        let generic = !type_params.is_empty();
+        if generic {
+            self.emit(l, PUSH_NULL);
+            let scope_name = format!("<generic parameters of {id}>");
+            self.enter_scope(scope_name.into(), ScopeType::TypeParams, type_params_key(type_params), s.span.line)?;
+            self.load_const(l, Constant::Str(id.clone()));
+            self.type_params(type_params)?;
+        } else {
+            self.load_const(l, Constant::Str(id.clone()));
+            self.load_const(l, Constant::None);
+        }
+        self.enter_scope(id.clone(), ScopeType::Function, type_alias_key(s), s.span.line)?;
+        // None first, so the value function has no docstring.
+        self.add_const(Constant::None);
+        self.expr(value)?;
+        self.emit(l, RETURN_VALUE);
+        let code = self.finish_unit(false);
+        self.make_closure(l, code, 0)?;
+        self.emit_arg(l, BUILD_TUPLE, 3);
+        self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_TYPEALIAS);
+        if generic {
+            let code = self.finish_unit(false);
+            self.make_closure(l, code, 0)?;
+            self.emit_arg(l, CALL, 0);
+        }
+        self.nameop(l, id, Context::Store)
     }
 
     fn wrap_in_stopiteration_handler(&mut self) {
@@ -1580,6 +1715,17 @@ impl<'a> Compiler<'a> {
             self.expr(d)?;
         }
         let firstlineno = c.decorator_list.first().map_or(s.span.line, |d| d.span.line);
+        let generic = !c.type_params.is_empty();
+        let type_params: Rc<str> = ".type_params".into();
+        if generic {
+            let l = loc(s.span);
+            self.emit(l, PUSH_NULL);
+            let name = format!("<generic parameters of {}>", c.name);
+            self.enter_scope(name.into(), ScopeType::TypeParams, type_params_key(&c.type_params), firstlineno)?;
+            self.u().private = Some(c.name.clone());
+            self.type_params(&c.type_params)?;
+            self.nameop(l, &type_params, Context::Store)?;
+        }
         self.enter_scope(c.name.clone(), ScopeType::Class, key_of(c), firstlineno)?;
         let l = Loc { line: firstlineno as i32, end_line: firstlineno as i32, col: 0, end_col: 0 };
         self.u().private = Some(c.name.clone());
@@ -1588,7 +1734,23 @@ impl<'a> Compiler<'a> {
         let qualname = self.u().qualname.clone();
         self.load_const(l, Constant::Str(qualname));
         self.nameop(l, &"__qualname__".into(), Context::Store)?;
+        if generic {
+            self.nameop(l, &type_params, Context::Load)?;
+            self.nameop(l, &"__type_params__".into(), Context::Store)?;
+        }
+        let classdict = self.ste().needs_classdict;
+        if classdict {
+            // Annotation scopes in the body read the namespace through this cell.
+            self.emit(l, LOAD_LOCALS);
+            let i = self.u().cellvars.get("__classdict__").unwrap_or(0);
+            self.emit_arg(l, STORE_DEREF, i);
+        }
         self.body(l, &c.body)?;
+        if classdict {
+            let i = self.u().cellvars.get("__classdict__").unwrap_or(0);
+            self.emit_arg(Loc::NONE, LOAD_CLOSURE, i);
+            self.nameop(Loc::NONE, &"__classdictcell__".into(), Context::Store)?;
+        }
         if self.ste().needs_class_closure {
             let i = self.u().cellvars.get("__class__").unwrap_or(0);
             self.emit_arg(Loc::NONE, LOAD_CLOSURE, i);
@@ -1603,11 +1765,47 @@ impl<'a> Compiler<'a> {
         self.emit(l, LOAD_BUILD_CLASS);
         self.make_closure(l, code, 0)?;
         self.load_const(l, Constant::Str(c.name.clone()));
-        self.call_helper(l, 2, &c.bases, &c.keywords)?;
+        if generic {
+            self.nameop(l, &type_params, Context::Load)?;
+            self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC);
+            let generic_base: Rc<str> = ".generic_base".into();
+            self.nameop(l, &generic_base, Context::Store)?;
+            self.generic_class_call(l, c, &generic_base)?;
+            let code = self.finish_unit(false);
+            self.make_closure(l, code, 0)?;
+            self.emit_arg(l, CALL, 0);
+        } else {
+            self.call_helper(l, 2, &c.bases, &c.keywords)?;
+        }
         for d in c.decorator_list.iter().rev() {
             self.emit_arg(loc(d.span), CALL, 0);
         }
         self.nameop(l, &c.name, Context::Store)
+    }
+
+    /// The `__build_class__` call of a generic class: its bases, then `Generic[params]`
+    /// (CPython appends a Name node to the bases and uses `compiler_call_helper`).
+    fn generic_class_call(&mut self, l: Loc, c: &'a ClassDef, generic_base: &Rc<str>) -> Res {
+        self.validate_keywords(&c.keywords)?;
+        let nargs = c.bases.len() + 1;
+        let simple = nargs + c.keywords.len() * 2 <= STACK_USE_GUIDELINE
+            && !c.bases.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            && !c.keywords.iter().any(|k| k.arg.is_none());
+        if !simple {
+            return Err(CompileError::at("pvm does not support *bases or **keywords in a generic class yet", l));
+        }
+        for base in &c.bases {
+            self.expr(base)?;
+        }
+        self.nameop(l, generic_base, Context::Load)?;
+        for k in &c.keywords {
+            self.expr(&k.value)?;
+        }
+        if !c.keywords.is_empty() {
+            self.kw_names(l, &c.keywords);
+        }
+        self.emit_arg(l, CALL, (2 + nargs + c.keywords.len()) as u32);
+        Ok(())
     }
 
     // ----- compile-time warnings -----

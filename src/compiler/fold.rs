@@ -541,6 +541,15 @@ fn complex_op(op: Operator, ar: f64, ai: f64, br: f64, bi: f64) -> Option<Num> {
         Operator::Add => Num::Complex(ar + br, ai + bi),
         Operator::Sub => Num::Complex(ar - br, ai - bi),
         Operator::Mult => Num::Complex(ar * br - ai * bi, ar * bi + ai * br),
+        // CPython folds these too, unless they raise; runtime::complex is the VM's arithmetic.
+        Operator::Div => {
+            let (r, i) = crate::runtime::complex::quot((ar, ai), (br, bi))?;
+            Num::Complex(r, i)
+        }
+        Operator::Pow => {
+            let (r, i) = crate::runtime::complex::power((ar, ai), (br, bi)).ok()?;
+            Num::Complex(r, i)
+        }
         _ => return None,
     })
 }

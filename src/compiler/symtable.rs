@@ -18,6 +18,8 @@ pub const DEF_IMPORT: u32 = 128;
 pub const DEF_ANNOT: u32 = 256;
 pub const DEF_COMP_ITER: u32 = 512;
 pub const DEF_COMP_CELL: u32 = 2048;
+/// A PEP 695 type parameter (`T` of `def f[T]`).
+pub const DEF_TYPE_PARAM: u32 = 4096;
 pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +37,26 @@ pub enum BlockKind {
     Module,
     Class,
     Function,
+    /// The hidden scope holding a generic's type parameters (`<generic parameters of f>`).
+    TypeParams,
+    /// The lazily evaluated bound or constraints of one TypeVar (`T: int`).
+    TypeVarBound,
+    /// The lazily evaluated value of a `type` statement.
+    TypeAlias,
+}
+
+/// Scope keys of the PEP 695 scopes: the address of the AST node plus a tag, since a
+/// node's first field may share its address with the node that holds it.
+pub fn type_params_key(params: &Vec<TypeParam>) -> ScopeKey {
+    key_of(params) + 1
+}
+
+pub fn type_var_bound_key(param: &TypeParam) -> ScopeKey {
+    key_of(param) + 2
+}
+
+pub fn type_alias_key(s: &Stmt) -> ScopeKey {
+    key_of(s) + 3
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +103,11 @@ pub struct ScopeEntry {
     pub free: bool,
     pub child_free: bool,
     pub needs_class_closure: bool,
+    /// A class whose annotation scopes read its namespace through a `__classdict__` cell.
+    pub needs_classdict: bool,
+    /// An annotation scope directly inside a class: names the class binds are looked up
+    /// in the class namespace first (LOAD_FROM_DICT_OR_GLOBALS / _OR_DEREF).
+    pub can_see_class_scope: bool,
     #[allow(dead_code)]
     pub line: u32,
     /// Where each global/nonlocal directive appeared (for error positions).
@@ -108,13 +135,18 @@ impl ScopeEntry {
             free: false,
             child_free: false,
             needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
             line,
             directives: HashMap::new(),
         }
     }
 
     pub fn is_function_like(&self) -> bool {
-        self.kind == BlockKind::Function
+        matches!(
+            self.kind,
+            BlockKind::Function | BlockKind::TypeParams | BlockKind::TypeVarBound | BlockKind::TypeAlias
+        )
     }
 
     pub fn scope_of(&self, name: &str) -> Scope {
@@ -162,6 +194,14 @@ pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
         return name.clone();
     }
     format!("_{stripped}{name}").into()
+}
+
+/// What a type-parameter scope belongs to (its hidden names differ).
+#[derive(Clone, Copy)]
+enum TypeParamOwner {
+    Function { kwdefaults: bool },
+    Class,
+    Alias,
 }
 
 struct Builder {
@@ -214,6 +254,9 @@ impl Builder {
             if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
                 return Err(err(format!("duplicate argument '{name}' in function definition"), span));
             }
+            if flag & DEF_TYPE_PARAM != 0 && sym.flags & DEF_TYPE_PARAM != 0 {
+                return Err(err(format!("duplicate type parameter '{name}'"), span));
+            }
             val |= sym.flags;
         }
         if cur.comp_iter_target {
@@ -256,11 +299,16 @@ impl Builder {
                 let is_async = matches!(s.kind, StmtKind::AsyncFunctionDef(_));
                 self.add_def(&f.name, DEF_LOCAL, s.span)?;
                 self.visit_defaults(&f.args)?;
-                self.visit_annotations(&f.args, f.returns.as_ref())?;
                 self.visit_exprs(&f.decorator_list)?;
-                if !f.type_params.is_empty() {
-                    return Err(err("pvm does not support generic type parameters yet", s.span));
+                let generic = !f.type_params.is_empty();
+                if generic {
+                    let kwdefaults = f.args.kw_defaults.iter().any(Option::is_some);
+                    // CPython's `.defaults` is there even without defaults (the list exists).
+                    let hidden = TypeParamOwner::Function { kwdefaults };
+                    self.enter_type_param_block(&f.name, type_params_key(&f.type_params), hidden, s.span)?;
+                    self.visit_type_params(&f.type_params)?;
                 }
+                self.visit_annotations(&f.args, f.returns.as_ref())?;
                 self.enter(f.name.clone(), BlockKind::Function, key_of(&**f), s.span.line);
                 if is_async {
                     self.cur().coroutine = true;
@@ -268,22 +316,37 @@ impl Builder {
                 self.visit_params(&f.args)?;
                 self.visit_body(&f.body)?;
                 self.exit();
+                if generic {
+                    self.exit();
+                }
             }
             StmtKind::ClassDef(c) => {
                 self.add_def(&c.name, DEF_LOCAL, s.span)?;
+                self.visit_exprs(&c.decorator_list)?;
+                let generic = !c.type_params.is_empty();
+                let outer_private = self.private.clone();
+                if generic {
+                    let key = type_params_key(&c.type_params);
+                    self.enter_type_param_block(&c.name, key, TypeParamOwner::Class, s.span)?;
+                    self.visit_type_params(&c.type_params)?;
+                }
                 self.visit_exprs(&c.bases)?;
                 for k in &c.keywords {
                     self.visit_expr(&k.value)?;
                 }
-                self.visit_exprs(&c.decorator_list)?;
-                if !c.type_params.is_empty() {
-                    return Err(err("pvm does not support generic type parameters yet", s.span));
-                }
                 self.enter(c.name.clone(), BlockKind::Class, key_of(&**c), s.span.line);
                 let saved = self.private.replace(c.name.clone());
+                if generic {
+                    self.add_def(&"__type_params__".into(), DEF_LOCAL, s.span)?;
+                    self.add_def(&".type_params".into(), USE, s.span)?;
+                }
                 self.visit_body(&c.body)?;
                 self.private = saved;
                 self.exit();
+                if generic {
+                    self.exit();
+                }
+                self.private = outer_private;
             }
             StmtKind::Return(v) => {
                 if let Some(v) = v {
@@ -295,8 +358,25 @@ impl Builder {
                 self.visit_exprs(targets)?;
                 self.visit_expr(value)?;
             }
-            StmtKind::TypeAlias { .. } => {
-                return Err(err("pvm does not support 'type' statements yet", s.span));
+            StmtKind::TypeAlias { name, type_params, value } => {
+                self.visit_expr(name)?;
+                let ExprKind::Name { id, .. } = &name.kind else { unreachable!("the parser only makes names") };
+                let in_class = self.cur().kind == BlockKind::Class;
+                let generic = !type_params.is_empty();
+                if generic {
+                    self.enter_type_param_block(id, type_params_key(type_params), TypeParamOwner::Alias, s.span)?;
+                    self.visit_type_params(type_params)?;
+                }
+                self.enter(id.clone(), BlockKind::TypeAlias, type_alias_key(s), s.span.line);
+                self.cur().can_see_class_scope = in_class;
+                if in_class {
+                    self.add_def(&"__classdict__".into(), USE, value.span)?;
+                }
+                self.visit_expr(value)?;
+                self.exit();
+                if generic {
+                    self.exit();
+                }
             }
             StmtKind::AugAssign { target, value, .. } => {
                 self.visit_expr(target)?;
@@ -437,6 +517,57 @@ impl Builder {
         Ok(())
     }
 
+    /// `symtable_enter_type_param_block`: the hidden scope of a generic's type parameters,
+    /// with the hidden names its code uses.
+    fn enter_type_param_block(&mut self, name: &Rc<str>, key: ScopeKey, owner: TypeParamOwner, span: Span) -> Res {
+        let in_class = self.cur().kind == BlockKind::Class;
+        self.enter(name.clone(), BlockKind::TypeParams, key, span.line);
+        if in_class {
+            self.cur().can_see_class_scope = true;
+            self.add_def(&"__classdict__".into(), USE, span)?;
+        }
+        match owner {
+            TypeParamOwner::Class => {
+                // Set when the tuple of parameters is made, used for the bases.
+                for hidden in [".type_params", ".generic_base"] {
+                    self.add_def(&hidden.into(), DEF_LOCAL, span)?;
+                    self.add_def(&hidden.into(), USE, span)?;
+                }
+                self.private = Some(name.clone());
+            }
+            TypeParamOwner::Function { kwdefaults } => {
+                self.add_def(&".defaults".into(), DEF_PARAM, span)?;
+                if kwdefaults {
+                    self.add_def(&".kwdefaults".into(), DEF_PARAM, span)?;
+                }
+            }
+            TypeParamOwner::Alias => {}
+        }
+        Ok(())
+    }
+
+    fn visit_type_params(&mut self, params: &[TypeParam]) -> Res {
+        for tp in params {
+            let name = match &tp.kind {
+                TypeParamKind::TypeVar { name, .. }
+                | TypeParamKind::ParamSpec { name }
+                | TypeParamKind::TypeVarTuple { name } => name,
+            };
+            self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, tp.span)?;
+            if let TypeParamKind::TypeVar { bound: Some(bound), .. } = &tp.kind {
+                let in_class = self.cur().can_see_class_scope;
+                self.enter(name.clone(), BlockKind::TypeVarBound, type_var_bound_key(tp), tp.span.line);
+                self.cur().can_see_class_scope = in_class;
+                if in_class {
+                    self.add_def(&"__classdict__".into(), USE, bound.span)?;
+                }
+                self.visit_expr(bound)?;
+                self.exit();
+            }
+        }
+        Ok(())
+    }
+
     fn visit_pattern(&mut self, p: &Pattern) -> Res {
         match &p.kind {
             PatternKind::MatchValue(v) => self.visit_expr(v)?,
@@ -538,7 +669,10 @@ impl Builder {
 
     fn visit_expr(&mut self, e: &Expr) -> Res {
         match &e.kind {
-            ExprKind::NamedExpr { target, value } => self.handle_namedexpr(e, target, value)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.refuse_in_annotation_scope("named expression", e)?;
+                self.handle_namedexpr(e, target, value)?
+            }
             ExprKind::BoolOp { values, .. } => self.visit_exprs(values)?,
             ExprKind::BinOp { left, right, .. } => {
                 self.visit_expr(left)?;
@@ -546,6 +680,9 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.visit_expr(operand)?,
             ExprKind::Lambda { args, body } => {
+                if self.cur().can_see_class_scope {
+                    return Err(err("Cannot use lambda in annotation scope within class scope", e.span));
+                }
                 self.visit_defaults(args)?;
                 self.enter("lambda".into(), BlockKind::Function, key_of(e), e.span.line);
                 self.visit_params(args)?;
@@ -577,16 +714,19 @@ impl Builder {
                 self.handle_comprehension(e, "dictcomp", generators, key, Some(value), CompKind::Dict)?
             }
             ExprKind::Yield(value) => {
+                self.refuse_in_annotation_scope("yield expression", e)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
                 self.mark_generator(e)?;
             }
             ExprKind::YieldFrom(value) => {
+                self.refuse_in_annotation_scope("yield expression", e)?;
                 self.visit_expr(value)?;
                 self.mark_generator(e)?;
             }
             ExprKind::Await(value) => {
+                self.refuse_in_annotation_scope("await expression", e)?;
                 self.visit_expr(value)?;
                 self.cur().coroutine = true;
             }
@@ -631,6 +771,17 @@ impl Builder {
             ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => self.visit_exprs(elts)?,
         }
         Ok(())
+    }
+
+    /// `symtable_raise_if_annotation_block`: what PEP 695's lazily evaluated scopes forbid.
+    fn refuse_in_annotation_scope(&mut self, what: &str, e: &Expr) -> Res {
+        let place = match self.cur().kind {
+            BlockKind::TypeVarBound => "a TypeVar bound",
+            BlockKind::TypeAlias => "a type alias",
+            BlockKind::TypeParams => "the definition of a generic",
+            _ => return Ok(()),
+        };
+        Err(err(format!("{what} cannot be used within {place}"), e.span))
     }
 
     fn mark_generator(&mut self, e: &Expr) -> Res {
@@ -706,6 +857,24 @@ impl Builder {
                         target.span,
                     ));
                 }
+                BlockKind::TypeParams => {
+                    return Err(err(
+                        "assignment expression within a comprehension cannot be used within the definition of a generic",
+                        target.span,
+                    ));
+                }
+                BlockKind::TypeAlias => {
+                    return Err(err(
+                        "assignment expression within a comprehension cannot be used in a type alias",
+                        target.span,
+                    ));
+                }
+                BlockKind::TypeVarBound => {
+                    return Err(err(
+                        "assignment expression within a comprehension cannot be used in a TypeVar bound",
+                        target.span,
+                    ));
+                }
             }
         }
         Ok(())
@@ -733,6 +902,9 @@ impl Builder {
         // The parser's `invalid_comprehension` rule in CPython.
         if let ExprKind::Starred { .. } = elt.kind {
             return Err(err("iterable unpacking cannot be used in comprehension", elt.span));
+        }
+        if self.cur().can_see_class_scope {
+            return Err(err("Cannot use comprehension in annotation scope within class scope", e.span));
         }
         let outermost = &generators[0];
         self.cur().comp_iter_expr += 1;
@@ -783,6 +955,14 @@ struct Analyzer<'a> {
 
 type NameSet = HashSet<Rc<str>>;
 
+/// What the analysis of a block knows about the PEP 695 scopes around it.
+struct TypeParamContext {
+    /// Names bound as type parameters by enclosing scopes (`nonlocal T` is an error).
+    type_params: NameSet,
+    /// The class whose namespace an annotation scope can see (`ste_can_see_class_scope`).
+    class_entry: Option<usize>,
+}
+
 impl Analyzer<'_> {
     #[allow(clippy::too_many_arguments)]
     fn analyze_name(
@@ -795,6 +975,7 @@ impl Analyzer<'_> {
         local: &mut NameSet,
         free: &mut NameSet,
         global: &mut NameSet,
+        ctx: &mut TypeParamContext,
     ) -> Res {
         let entry = &self.scopes[ste];
         let directive = || entry.directives.get(name).copied().unwrap_or_default();
@@ -813,6 +994,9 @@ impl Analyzer<'_> {
             if !bound.contains(name) {
                 return Err(err(format!("no binding for nonlocal '{name}' found"), directive()));
             }
+            if ctx.type_params.contains(name) {
+                return Err(err(format!("nonlocal binding not allowed for type parameter '{name}'"), directive()));
+            }
             scopes.insert(name.clone(), Scope::Free);
             self.scopes[ste].free = true;
             free.insert(name.clone());
@@ -822,7 +1006,25 @@ impl Analyzer<'_> {
             scopes.insert(name.clone(), Scope::Local);
             local.insert(name.clone());
             global.remove(name);
+            if flags & DEF_TYPE_PARAM != 0 {
+                ctx.type_params.insert(name.clone());
+            } else {
+                ctx.type_params.remove(name);
+            }
             return Ok(());
+        }
+        // In an annotation scope inside a class, a name the class binds is looked up in
+        // the class namespace, then the globals (never an outer function's binding).
+        if let Some(class) = ctx.class_entry {
+            let class_flags = self.scopes[class].flags_of(name);
+            if class_flags & DEF_GLOBAL != 0 {
+                scopes.insert(name.clone(), Scope::GlobalExplicit);
+                return Ok(());
+            }
+            if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
+                scopes.insert(name.clone(), Scope::GlobalImplicit);
+                return Ok(());
+            }
         }
         if let Some(b) = bound {
             if b.contains(name) {
@@ -849,6 +1051,7 @@ impl Analyzer<'_> {
         bound: Option<&NameSet>,
         free: &mut NameSet,
         global: &mut NameSet,
+        ctx: &mut TypeParamContext,
     ) -> Res {
         let mut local = NameSet::new();
         let mut scopes: HashMap<Rc<str>, Scope> = HashMap::new();
@@ -866,10 +1069,11 @@ impl Analyzer<'_> {
         let names = self.scopes[ste].names.clone();
         for name in &names {
             let flags = self.scopes[ste].symbols[name].flags;
-            self.analyze_name(ste, &mut scopes, name, flags, bound, &mut local, free, global)?;
+            self.analyze_name(ste, &mut scopes, name, flags, bound, &mut local, free, global, ctx)?;
         }
+        let function_like = self.scopes[ste].is_function_like();
         if kind != BlockKind::Class {
-            if kind == BlockKind::Function {
+            if function_like {
                 newbound.extend(local.iter().cloned());
             }
             if let Some(b) = bound {
@@ -890,7 +1094,15 @@ impl Analyzer<'_> {
             let mut child_free = newfree.clone();
             let mut child_bound = newbound.clone();
             let mut child_global = newglobal.clone();
-            self.analyze_child(child, &mut child_bound, &mut child_free, &mut child_global)?;
+            let class_entry = if !self.scopes[child].can_see_class_scope {
+                None
+            } else if kind == BlockKind::Class {
+                Some(ste)
+            } else {
+                ctx.class_entry
+            };
+            let mut child_ctx = TypeParamContext { type_params: ctx.type_params.clone(), class_entry };
+            self.analyze_child(child, &mut child_bound, &mut child_free, &mut child_global, &mut child_ctx)?;
             if inline {
                 self.inline_comprehension(ste, child, &mut scopes, &mut child_free, &mut inlined_cells);
                 self.scopes[child].comp_inlined = true;
@@ -911,7 +1123,7 @@ impl Analyzer<'_> {
         }
         self.scopes[ste].children = spliced;
 
-        if kind == BlockKind::Function {
+        if function_like {
             for (name, scope) in scopes.iter_mut() {
                 if *scope != Scope::Local {
                     continue;
@@ -922,20 +1134,30 @@ impl Analyzer<'_> {
                 *scope = Scope::Cell;
                 newfree.remove(name);
             }
-        } else if kind == BlockKind::Class && newfree.remove("__class__") {
-            self.scopes[ste].needs_class_closure = true;
+        } else if kind == BlockKind::Class {
+            if newfree.remove("__class__") {
+                self.scopes[ste].needs_class_closure = true;
+            }
+            if newfree.remove("__classdict__") {
+                self.scopes[ste].needs_classdict = true;
+            }
         }
-        if kind == BlockKind::Class {
-            newfree.remove("__classdict__");
-        }
-        self.update_symbols(ste, &scopes, bound, &newfree, &inlined_cells, kind == BlockKind::Class);
+        let classflag = kind == BlockKind::Class || self.scopes[ste].can_see_class_scope;
+        self.update_symbols(ste, &scopes, bound, &newfree, &inlined_cells, classflag);
         free.extend(newfree);
         Ok(())
     }
 
-    fn analyze_child(&mut self, child: usize, bound: &mut NameSet, free: &mut NameSet, global: &mut NameSet) -> Res {
+    fn analyze_child(
+        &mut self,
+        child: usize,
+        bound: &mut NameSet,
+        free: &mut NameSet,
+        global: &mut NameSet,
+        ctx: &mut TypeParamContext,
+    ) -> Res {
         let bound_copy = bound.clone();
-        self.analyze_block(child, Some(&bound_copy), free, global)
+        self.analyze_block(child, Some(&bound_copy), free, global, ctx)
     }
 
     fn update_symbols(
@@ -1038,6 +1260,7 @@ pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, C
     let mut scopes = b.scopes;
     let mut free = NameSet::new();
     let mut global = NameSet::new();
-    Analyzer { scopes: &mut scopes }.analyze_block(0, None, &mut free, &mut global)?;
+    let mut ctx = TypeParamContext { type_params: NameSet::new(), class_entry: None };
+    Analyzer { scopes: &mut scopes }.analyze_block(0, None, &mut free, &mut global, &mut ctx)?;
     Ok(SymbolTable { scopes, by_key: b.by_key })
 }

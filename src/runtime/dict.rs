@@ -72,6 +72,7 @@ pub enum HashKey {
     /// A float that is not equal to any int (bits of the f64).
     Float(u64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
     Id(u32),
@@ -86,6 +87,7 @@ impl PartialEq for HashKey {
             // Names usually share one allocation: compare pointers first.
             (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
+            (HashKey::Bytes(a), HashKey::Bytes(b)) => a == b,
             (HashKey::None, HashKey::None) => true,
             (HashKey::BigInt(a), HashKey::BigInt(b)) => a == b,
             (HashKey::Float(a), HashKey::Float(b)) => a == b,
@@ -116,6 +118,10 @@ pub struct Dict {
     version: u64,
     /// What kind of dict this is (collections.defaultdict and Counter are dicts too).
     pub flavor: Flavor,
+    /// Whether some cache depends on this dict's contents (a class dict the
+    /// VM's attribute caches read): any change to it, or dropping it, moves
+    /// the global `watch_epoch`, which invalidates those caches.
+    watched: bool,
 }
 
 /// dict, collections.defaultdict (with its default factory) or collections.Counter.
@@ -132,15 +138,37 @@ fn next_version() -> u64 {
     NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Starts at 1 so that 0 never names a valid epoch.
+static WATCH_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Moves whenever a watched dict changes or goes away: a cache computed from
+/// watched dicts is valid while the epoch it recorded is current.
+pub fn watch_epoch() -> u64 {
+    WATCH_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Clone for Dict {
     fn clone(&self) -> Dict {
-        Dict { entries: self.entries.clone(), index: self.index.clone(), version: next_version(), flavor: self.flavor }
+        Dict {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            version: next_version(),
+            flavor: self.flavor,
+            // A copy (a snapshot) may be the one that runs on: it stays watched.
+            watched: self.watched,
+        }
     }
 }
 
 impl Default for Dict {
     fn default() -> Dict {
-        Dict { entries: Vec::new(), index: FxHashMap::default(), version: next_version(), flavor: Flavor::Plain }
+        Dict { entries: Vec::new(), index: FxHashMap::default(), version: next_version(), flavor: Flavor::Plain, watched: false }
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        self.changed();
     }
 }
 
@@ -155,6 +183,17 @@ impl Dict {
 
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// Makes every later change to this dict move `watch_epoch`.
+    pub fn watch(&mut self) {
+        self.watched = true;
+    }
+
+    fn changed(&self) {
+        if self.watched {
+            WATCH_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 
     /// The position of `key`'s entry (stable until `version` changes).
@@ -172,6 +211,7 @@ impl Dict {
     }
 
     pub fn set_value_at(&mut self, position: usize, v: Value) {
+        self.changed();
         if let Some(Some(entry)) = self.entries.get_mut(position) {
             entry.1 = v;
         }
@@ -192,6 +232,7 @@ impl Dict {
 
     /// Replaces the value of an existing key; false if the key is absent.
     pub fn set_existing(&mut self, key: &HashKey, v: Value) -> bool {
+        self.changed();
         match self.index.get(key) {
             Some(&i) => {
                 if let Some(entry) = &mut self.entries[i] {
@@ -205,6 +246,7 @@ impl Dict {
 
     /// Inserts or replaces (keeping the original key and position, like CPython).
     pub fn insert(&mut self, key: HashKey, k: Value, v: Value) {
+        self.changed();
         if let Some(&i) = self.index.get(&key) {
             if let Some(entry) = &mut self.entries[i] {
                 entry.1 = v;
@@ -217,6 +259,7 @@ impl Dict {
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<(Value, Value)> {
+        self.changed();
         let i = self.index.remove(key)?;
         let old = self.entries[i].take();
         self.version = next_version();
@@ -246,6 +289,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.changed();
         self.entries.clear();
         self.index.clear();
         self.version = next_version();
@@ -270,6 +314,7 @@ impl Dict {
 
     /// Removes and returns the last inserted entry (dict.popitem).
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.changed();
         self.version = next_version();
         while let Some(e) = self.entries.pop() {
             if let Some((k, v)) = e {

@@ -10,6 +10,11 @@ use std::rc::Rc;
 #[derive(Clone)]
 pub enum Object {
     Str(Rc<str>),
+    /// bytes: an immutable byte string.
+    Bytes(Rc<[u8]>),
+    /// bytearray: a mutable byte string.
+    ByteArray(Vec<u8>),
+    Complex { re: f64, im: f64 },
     /// An int that does not fit in an i64 (results are normalised back).
     Int(BigInt),
     List(Vec<Value>),
@@ -19,6 +24,9 @@ pub enum Object {
     Set { items: super::set::PySet, frozen: bool },
     Function(Box<Function>),
     Builtin(Builtin),
+    /// A method of a builtin type as its class dict holds it (`list.append`,
+    /// `object.__hash__`): unbound until looked up on an instance.
+    Descriptor(Descriptor),
     /// A function bound to the object it was looked up on.
     Method { func: Value, receiver: Value },
     Range { start: i64, stop: i64, step: i64 },
@@ -101,6 +109,27 @@ pub struct Builtin {
     pub receiver: Option<Value>,
 }
 
+/// How a builtin type's method binds, which also decides its repr.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DescrKind {
+    /// A slot dunder: `<slot wrapper '__add__' of 'int' objects>`.
+    Slot,
+    /// A plain method: `<method 'append' of 'list' objects>`.
+    Method,
+    /// Bound to the class even when looked up on an instance (`dict.fromkeys`).
+    ClassMethod,
+    /// Never bound (`__new__`, which takes the class explicitly).
+    Static,
+}
+
+#[derive(Clone)]
+pub struct Descriptor {
+    pub owner: crate::vm::types::TypeId,
+    pub name: &'static str,
+    pub func: BuiltinFn,
+    pub kind: DescrKind,
+}
+
 #[derive(Clone)]
 pub enum Iter {
     /// list, tuple (by position; a list may change while iterated).
@@ -136,12 +165,17 @@ pub struct Class {
     pub builtin: Option<crate::vm::types::TypeId>,
     /// `__module__` of a class defined outside the program (e.g. "collections.abc").
     pub module: Option<Rc<str>>,
+    /// The class of this class when it is not `type` (`class C(metaclass=M)`).
+    pub metaclass: Option<ObjId>,
 }
 
 #[derive(Clone)]
 pub struct Instance {
     pub class: ObjId,
     pub attrs: Dict,
+    /// The builtin value an instance of a subclass of int, str, list, dict...
+    /// carries (an int, a str, a list object...); `Value::Null` otherwise.
+    pub base: Value,
     /// Present when the class derives from BaseException.
     pub exc: Option<Box<ExcData>>,
 }
@@ -191,6 +225,7 @@ impl Object {
     pub fn trace(&self, out: &mut Vec<Value>) {
         match self {
             Object::Str(_) | Object::Int(_) | Object::Range { .. } | Object::Code(_) => {}
+            Object::Bytes(_) | Object::ByteArray(_) | Object::Complex { .. } => {}
             Object::NotImplemented | Object::Ellipsis => {}
             Object::List(v) | Object::Tuple(v) => out.extend_from_slice(v),
             Object::Dict(d) => d.trace(out),
@@ -204,6 +239,7 @@ impl Object {
                 f.attrs.trace(out);
             }
             Object::Builtin(b) => out.extend(b.receiver),
+            Object::Descriptor(_) => {}
             Object::Method { func, receiver } => out.extend([*func, *receiver]),
             Object::Slice { start, stop, step } => out.extend([*start, *stop, *step]),
             Object::Iter(it) => match it {
@@ -226,9 +262,10 @@ impl Object {
                 out.extend(c.bases.iter().map(|b| Value::Obj(*b)));
                 out.extend(c.mro.iter().map(|b| Value::Obj(*b)));
                 c.attrs.trace(out);
+                out.extend(c.metaclass.map(Value::Obj));
             }
             Object::Instance(i) => {
-                out.push(Value::Obj(i.class));
+                out.extend([Value::Obj(i.class), i.base]);
                 i.attrs.trace(out);
                 if let Some(e) = &i.exc {
                     out.extend_from_slice(&e.args);

@@ -53,6 +53,12 @@ pub fn py_hash(key: &HashKey) -> i64 {
             s.hash(&mut h);
             h.finish() as i64
         }
+        HashKey::Bytes(b) => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            b.hash(&mut h);
+            h.finish() as i64
+        }
         HashKey::Tuple(items) => {
             const P1: u64 = 11400714785074694791;
             const P2: u64 = 14029467366897019727;

@@ -1,7 +1,8 @@
-"""Abstract base classes: ABC and abstractmethod.
+"""Abstract base classes: ABCMeta, ABC and abstractmethod.
 
-A class deriving from ABC cannot be instantiated while it (or a base) has
-abstract methods that no subclass overrides.
+ABCMeta records a class's abstract methods in `__abstractmethods__`; like
+CPython, object.__new__ refuses to instantiate a class while that set is not
+empty (pvm's VM does the check).
 """
 
 
@@ -11,30 +12,26 @@ def abstractmethod(funcobj):
     return funcobj
 
 
-def _abstract_methods(cls):
-    names = []
-    seen = set()
-    for klass in cls.__mro__:
-        for name, value in vars(klass).items():
-            if name in seen:
-                continue
-            seen.add(name)
-            if getattr(value, '__isabstractmethod__', False):
-                names.append(name)
-    return sorted(names)
-
-
 class ABCMeta(type):
-    """The metaclass name CPython uses; pvm checks abstract methods in ABC.__new__."""
+    """Metaclass of the abstract base classes."""
+
+    def __new__(mcls, name, bases, namespace, /, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {key for key, value in namespace.items() if getattr(value, "__isabstractmethod__", False)}
+        for base in bases:
+            for key in getattr(base, "__abstractmethods__", set()):
+                value = getattr(cls, key, None)
+                if getattr(value, "__isabstractmethod__", False):
+                    abstracts.add(key)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        return cls
+
+    def register(cls, subclass):
+        """pvm keeps no virtual subclasses: returns `subclass` as CPython does."""
+        return subclass
 
 
-class ABC:
+class ABC(metaclass=ABCMeta):
     """Derive from ABC to get abstract-method checking."""
 
-    def __new__(cls, *args, **kwargs):
-        missing = _abstract_methods(cls)
-        if missing:
-            s = '' if len(missing) == 1 else 's'
-            listed = ', '.join(f"'{m}'" for m in missing)
-            raise TypeError(f"Can't instantiate abstract class {cls.__name__} without an implementation for abstract method{s} {listed}")
-        return object.__new__(cls)
+    __slots__ = ()

@@ -1,10 +1,7 @@
 """Container datatypes: deque, Counter, defaultdict, OrderedDict, namedtuple.
 
-deque, defaultdict and Counter are native (pvm's _collections). pvm
-cannot subclass dict or tuple in Python yet, so OrderedDict keeps its items in
-a plain dict (self._data) and namedtuple classes keep theirs in a tuple
-(self._values); they behave like CPython's, except that isinstance(x, dict)
-and isinstance(x, tuple) are False.
+deque, defaultdict and Counter are native (pvm's _collections). OrderedDict
+is a dict subclass and namedtuple classes are tuple subclasses, as in CPython.
 """
 
 import collections.abc as abc
@@ -12,46 +9,30 @@ from operator import itemgetter as _itemgetter
 from _collections import defaultdict, Counter, deque
 
 
-class _MappingBase:
-    """The dict protocol, delegated to self._data."""
+class OrderedDict(dict):
+    """A dict that remembers insertion order and can reorder its items."""
 
-    def __init__(self, *args, **kwargs):
-        self._data = {}
-        self.update(*args, **kwargs)
+    def move_to_end(self, key, last=True):
+        value = dict.pop(self, key)
+        if last:
+            dict.__setitem__(self, key, value)
+        else:
+            rest = list(dict.items(self))
+            dict.clear(self)
+            dict.__setitem__(self, key, value)
+            for k, v in rest:
+                dict.__setitem__(self, k, v)
 
-    def __getitem__(self, key):
-        data = self._data
-        if key in data:
-            return data[key]
-        return self.__missing__(key)
-
-    def __missing__(self, key):
-        raise KeyError(key)
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(list(self._data))
-
-    def __len__(self):
-        return len(self._data)
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self)) if last else next(iter(self))
+        return key, dict.pop(self, key)
 
     def __eq__(self, other):
-        if isinstance(other, _MappingBase):
-            return self._data == other._data
-        if isinstance(other, dict):
-            return self._data == other
-        return NotImplemented
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -59,82 +40,31 @@ class _MappingBase:
 
     __hash__ = None
 
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def clear(self):
-        self._data.clear()
-
-    def update(self, *args, **kwargs):
-        if len(args) > 1:
-            raise TypeError(f'update expected at most 1 argument, got {len(args)}')
-        if args:
-            other = args[0]
-            if isinstance(other, _MappingBase):
-                other = other._data
-            if hasattr(other, 'keys'):
-                for key in other.keys():
-                    self[key] = other[key]
-            else:
-                for key, value in other:
-                    self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
-
     def copy(self):
-        new = self.__class__()
-        new._data = self._data.copy()
-        return new
+        return self.__class__(self)
 
     def __or__(self, other):
-        new = self.copy()
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(self)
         new.update(other)
         return new
 
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.__class__(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
     def __repr__(self):
-        if not self._data:
-            return f'{type(self).__name__}()'
-        return f'{type(self).__name__}({self._data!r})'
-
-
-class OrderedDict(_MappingBase):
-    """A dict that remembers insertion order and can reorder its items."""
-
-    def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
-        if last:
-            self._data[key] = value
-        else:
-            self._data = {key: value, **self._data}
-
-    def popitem(self, last=True):
-        if not self._data:
-            raise KeyError('dictionary is empty')
-        key = next(reversed(self._data)) if last else next(iter(self._data))
-        return key, self._data.pop(key)
-
-    def __eq__(self, other):
-        if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _MappingBase.__eq__(self, other)
+        if not self:
+            return f'{self.__class__.__name__}()'
+        return f'{self.__class__.__name__}({dict(self.items())!r})'
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -144,25 +74,28 @@ class OrderedDict(_MappingBase):
         return new
 
 
-class _TupleBase:
-    """What every namedtuple class shares: a tuple of values with names."""
+class _TupleBase(tuple):
+    """What every namedtuple class has; namedtuple() copies these methods
+    into each new class, whose only base is tuple (as in CPython)."""
 
+    __slots__ = ()
     _fields = ()
     _field_defaults = {}
 
-    def __init__(self, *args, **kwargs):
-        cls = type(self)
-        fields = cls._fields
-        name = cls.__name__
+    def __new__(_cls, *args, **kwargs):
+        fields = _cls._fields
+        name = _cls.__name__
         if len(args) > len(fields):
-            raise TypeError(f'{name}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given')
+            required = len(fields) - len(_cls._field_defaults)
+            takes = f'{len(fields) + 1}' if required == len(fields) else f'from {required + 1} to {len(fields) + 1}'
+            raise TypeError(f'{name}.__new__() takes {takes} positional arguments but {len(args) + 1} were given')
         values = list(args)
         missing = []
         for field in fields[len(args):]:
             if field in kwargs:
                 values.append(kwargs.pop(field))
-            elif field in cls._field_defaults:
-                values.append(cls._field_defaults[field])
+            elif field in _cls._field_defaults:
+                values.append(_cls._field_defaults[field])
             else:
                 missing.append(field)
         for field in kwargs:
@@ -174,71 +107,33 @@ class _TupleBase:
             listed = names[0] if len(names) == 1 else ', '.join(names[:-1]) + ' and ' + names[-1]
             s = '' if len(missing) == 1 else 's'
             raise TypeError(f'{name}.__new__() missing {len(missing)} required positional argument{s}: {listed}')
-        self._values = tuple(values)
+        return tuple.__new__(_cls, values)
 
     @classmethod
     def _make(cls, iterable):
-        return cls(*iterable)
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(result)}')
+        return result
 
-    def _replace(self, **kwargs):
-        values = [kwargs.pop(f, v) for f, v in zip(self._fields, self._values)]
-        if kwargs:
-            raise ValueError(f'Got unexpected field names: {list(kwargs)!r}')
-        return type(self)(*values)
+    def _replace(self, /, **kwds):
+        result = self._make(map(kwds.pop, self._fields, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
 
     def _asdict(self):
-        return dict(zip(self._fields, self._values))
+        return dict(zip(self._fields, self))
 
     def __repr__(self):
-        inner = ', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self._values))
-        return f'{type(self).__name__}({inner})'
+        inner = ', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))
+        return f'{self.__class__.__name__}({inner})'
 
-    def __iter__(self):
-        return iter(self._values)
+    def __getnewargs__(self):
+        return tuple(self)
 
-    def __len__(self):
-        return len(self._values)
 
-    def __getitem__(self, i):
-        return self._values[i]
-
-    def __contains__(self, x):
-        return x in self._values
-
-    def __hash__(self):
-        return hash(self._values)
-
-    def _other(self, other):
-        if isinstance(other, _TupleBase):
-            return other._values
-        return other
-
-    def __eq__(self, other):
-        return self._values == self._other(other)
-
-    def __ne__(self, other):
-        return self._values != self._other(other)
-
-    def __lt__(self, other):
-        return self._values < self._other(other)
-
-    def __le__(self, other):
-        return self._values <= self._other(other)
-
-    def __gt__(self, other):
-        return self._values > self._other(other)
-
-    def __ge__(self, other):
-        return self._values >= self._other(other)
-
-    def __add__(self, other):
-        return self._values + self._other(other)
-
-    def count(self, x):
-        return self._values.count(x)
-
-    def index(self, x, *args):
-        return self._values.index(x, *args)
+_NAMEDTUPLE_METHODS = ('__new__', '_make', '_replace', '_asdict', '__repr__', '__getnewargs__')
 
 
 def _is_identifier(name):
@@ -246,8 +141,9 @@ def _is_identifier(name):
     return bool(name) and not name[0].isdigit() and all(c == '_' or c.isalnum() for c in name)
 
 
-def _field_property(index):
-    return property(lambda self: self._values[index])
+def _field_property(index, name):
+    prop = property(lambda self: tuple.__getitem__(self, index))
+    return prop
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
@@ -255,6 +151,15 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
     field_names = tuple(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        names = list(field_names)
+        for index, name in enumerate(names):
+            if (not _is_identifier(name) or name.startswith('_') or name in seen):
+                names[index] = f'_{index}'
+            seen.add(name)
+        field_names = tuple(names)
     seen = set()
     for name in (typename,) + field_names:
         if not _is_identifier(name):
@@ -271,7 +176,14 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if len(defaults) > len(field_names):
             raise TypeError('Got more default values than field names')
         field_defaults = dict(zip(field_names[len(field_names) - len(defaults):], defaults))
-    namespace = {'_fields': field_names, '_field_defaults': field_defaults}
+    namespace = {name: vars(_TupleBase)[name] for name in _NAMEDTUPLE_METHODS}
+    namespace['__doc__'] = f"{typename}({', '.join(field_names)})"
+    namespace['__slots__'] = ()
+    namespace['_fields'] = field_names
+    namespace['_field_defaults'] = field_defaults
+    namespace['__match_args__'] = field_names
     for index, name in enumerate(field_names):
-        namespace[name] = _field_property(index)
-    return type(typename, (_TupleBase,), namespace)
+        namespace[name] = _field_property(index, name)
+    if module is not None:
+        namespace['__module__'] = module
+    return type(typename, (tuple,), namespace)

@@ -117,7 +117,7 @@ def _make_init(cls, fields, frozen):
             else:
                 continue
             if frozen:
-                self._frozen_values[f.name] = value
+                object.__setattr__(self, f.name, value)
             else:
                 setattr(self, f.name, value)
         post_init = getattr(self, '__post_init__', None)
@@ -127,14 +127,20 @@ def _make_init(cls, fields, frozen):
     return __init__
 
 
-def _frozen_property(name):
-    def get(self):
-        return self._frozen_values[name]
+def _frozen_hooks(cls, names):
+    """__setattr__ and __delattr__ refusing the fields, as CPython's frozen dataclasses."""
 
-    def set(self, value):
-        raise FrozenInstanceError(f"cannot assign to field '{name}'")
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
 
-    return property(get, set)
+    def __delattr__(self, name):
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __setattr__, __delattr__
 
 
 def _values(obj, fields):
@@ -147,16 +153,12 @@ def _process_class(cls, init, repr, eq, order, frozen):
     all_fields = list(fields.values())
     compared = [f for f in all_fields if f.compare]
     if frozen:
-        def __new__(klass, *args, **kwargs):
-            obj = object.__new__(klass)
-            obj._frozen_values = {}
-            return obj
-
-        cls.__new__ = staticmethod(__new__)
-        for f in all_fields:
-            setattr(cls, f.name, _frozen_property(f.name))
+        cls.__setattr__, cls.__delattr__ = _frozen_hooks(cls, tuple(fields))
     if init:
         cls.__init__ = _make_init(cls, all_fields, frozen)
+        # As CPython's match_args=True: positional sub-patterns in `case Point(x, y)`.
+        if '__match_args__' not in vars(cls):
+            cls.__match_args__ = tuple(f.name for f in all_fields if f.init)
     if repr:
         def __repr__(self):
             shown = ', '.join(f'{f.name}={getattr(self, f.name)!r}' for f in all_fields if f.repr)

@@ -34,3 +34,12 @@ pub fn filename(name: &str) -> String {
 pub fn is_stdlib_filename(filename: &str) -> bool {
     filename.starts_with("<frozen ")
 }
+
+/// Whether a stdlib module's code stands for code CPython implements in C, so its
+/// frames never appear in a traceback: typing's TypeVar/TypeAliasType (typevarobject.c),
+/// abc's abstract-class check (object.__new__), functools' partial/cache/reduce (_functools),
+/// collections' OrderedDict (_collections) and namedtuple's generated `__new__`, whose
+/// argument errors CPython raises before any frame runs.
+pub fn is_native_in_cpython(filename: &str) -> bool {
+    matches!(filename, "<frozen typing>" | "<frozen abc>" | "<frozen functools>" | "<frozen collections>")
+}

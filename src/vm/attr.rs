@@ -3,7 +3,7 @@
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::dict::HashKey;
-use crate::runtime::object::{Builtin, Iter, Object, ViewKind};
+use crate::runtime::object::{Builtin, DescrKind, Iter, Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -17,6 +17,9 @@ impl Vm {
             Value::Float(_) => TypeId::Float,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(_) => TypeId::Str,
+                Object::Bytes(_) => TypeId::Bytes,
+                Object::Complex { .. } => TypeId::Complex,
+                Object::ByteArray(_) => TypeId::ByteArray,
                 Object::Int(_) => TypeId::Int,
                 Object::List(_) => TypeId::List,
                 Object::Tuple(_) => TypeId::Tuple,
@@ -28,12 +31,21 @@ impl Vm {
                 Object::Set { frozen: false, .. } => TypeId::Set,
                 Object::Set { frozen: true, .. } => TypeId::FrozenSet,
                 Object::Function(_) => TypeId::Function,
+                Object::Builtin(b) if b.receiver.is_some() && super::slots::is_slot_name(b.name) => TypeId::MethodWrapper,
                 Object::Builtin(_) => TypeId::BuiltinFunction,
+                Object::Descriptor(d) => match d.kind {
+                    DescrKind::Slot => TypeId::WrapperDescriptor,
+                    DescrKind::Method => TypeId::MethodDescriptor,
+                    DescrKind::ClassMethod => TypeId::ClassMethodDescriptor,
+                    DescrKind::Static => TypeId::BuiltinFunction,
+                },
                 Object::Method { .. } => TypeId::Method,
                 Object::Range { .. } => TypeId::Range,
                 Object::Slice { .. } => TypeId::Slice,
                 Object::Iter(it) => match it {
                     Iter::Seq { kind: "list", .. } => TypeId::ListIterator,
+                    Iter::Seq { kind: "bytes", .. } => TypeId::BytesIterator,
+                    Iter::Seq { kind: "bytearray", .. } => TypeId::ByteArrayIterator,
                     Iter::Seq { .. } => TypeId::TupleIterator,
                     Iter::Reversed { .. } => TypeId::ListReverseIterator,
                     Iter::Range { .. } => TypeId::RangeIterator,
@@ -45,10 +57,11 @@ impl Vm {
                     Iter::Zip { .. } => TypeId::Zip,
                     Iter::Map { .. } => TypeId::Map,
                     Iter::Filter { .. } => TypeId::Filter,
+                    Iter::Values { kind: "reversed", .. } => TypeId::Reversed,
                     Iter::Values { .. } | Iter::Exhausted | Iter::GetItem { .. } => TypeId::SetIterator,
                 },
                 Object::Code(_) => TypeId::Code,
-                Object::Class(_) => TypeId::Type,
+                Object::Class(c) => return c.metaclass.unwrap_or(self.type_obj(TypeId::Type)),
                 Object::Instance(i) => return i.class,
                 Object::Cell(_) => TypeId::Cell,
                 Object::Generator(_) => TypeId::Generator,
@@ -76,37 +89,58 @@ impl Vm {
         self.class_name(self.type_of(v))
     }
 
-    /// The builtin type whose methods `v` has (the nearest builtin base).
-    fn builtin_type_of(&self, v: Value) -> Option<TypeId> {
-        let class = self.type_of(v);
+    /// The nearest builtin base of a class (`int` for `class Pos(int)`).
+    pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeId> {
         self.mro_of(class).into_iter().find_map(|c| match self.heap.get(c) {
-            Object::Class(c) => c.builtin,
+            Object::Class(c) => c.builtin.filter(|t| *t != TypeId::Object),
             _ => None,
         })
     }
 
-    /// Looks `name` up along the MRO: class dicts, then builtin methods.
-    pub fn lookup_type_attr(&mut self, class: ObjId, name: &str) -> Option<Value> {
-        let key = HashKey::Str(Rc::from(name));
-        for c in self.mro_of(class) {
-            let Object::Class(cls) = self.heap.get(c) else { continue };
-            if let Some(v) = cls.attrs.get(&key) {
-                return Some(v);
-            }
-            if let Some(t) = cls.builtin {
-                if let Some((name, func)) = super::methods::lookup(t, name) {
-                    return Some(Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: None }))));
-                }
-            }
+    /// The builtin value an instance of a subclass of a builtin type carries
+    /// (the int of a `Pos`, the list of a `Stack(list)`); other values as they are.
+    pub fn payload(&self, v: Value) -> Value {
+        match v.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Instance(i)) if !i.base.is_null() => i.base,
+            _ => v,
         }
-        None
     }
 
-    /// Looks `name` up in the class dicts along the MRO (user-defined attributes only).
+    /// Looks `name` up in the class dicts along the MRO (builtin types' dicts
+    /// hold their methods as descriptors).
+    pub fn lookup_type_attr(&mut self, class: ObjId, name: &str) -> Option<Value> {
+        let key = HashKey::Str(Rc::from(name));
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        c.mro.iter().find_map(|c| match self.heap.get(*c) {
+            Object::Class(cls) => cls.attrs.get(&key),
+            _ => None,
+        })
+    }
+
+    /// Looks `name` up in the dicts of the user-defined classes along the MRO.
     pub(super) fn lookup_user_attr(&self, class: ObjId, name: &str) -> Option<Value> {
         let key = HashKey::Str(Rc::from(name));
-        self.mro_of(class).into_iter().find_map(|c| match self.heap.get(c) {
-            Object::Class(cls) => cls.attrs.get(&key),
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        c.mro.iter().find_map(|c| match self.heap.get(*c) {
+            Object::Class(cls) if cls.builtin.is_none() => cls.attrs.get(&key),
+            _ => None,
+        })
+    }
+
+    /// The dunder an instance's operators use: defined by a user class, or
+    /// inherited from the builtin type it derives from (`int.__add__` for a
+    /// `Pos(int)`); `object`'s defaults are left to the caller.
+    pub(super) fn lookup_dunder(&self, class: ObjId, name: &str) -> Option<Value> {
+        let key = HashKey::Str(Rc::from(name));
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        c.mro.iter().find_map(|c| match self.heap.get(*c) {
+            Object::Class(cls)
+                if cls.builtin.map_or(true, |t| {
+                    super::slots::is_payload_type(t) || matches!(t, TypeId::GenericAlias | TypeId::UnionType)
+                }) =>
+            {
+                cls.attrs.get(&key)
+            }
             _ => None,
         })
     }
@@ -116,9 +150,18 @@ impl Vm {
         let Some(id) = attr.obj() else { return attr };
         match self.heap.get(id) {
             Object::Function(_) => Value::Obj(self.heap.alloc(Object::Method { func: attr, receiver: obj })),
-            Object::Builtin(b) if b.receiver.is_none() && b.name != "__new__" => {
-                let b = Builtin { receiver: Some(obj), ..b.clone() };
-                Value::Obj(self.heap.alloc(Object::Builtin(b)))
+            Object::Descriptor(d) => {
+                let (name, func) = (d.name, d.func);
+                let receiver = match d.kind {
+                    DescrKind::Static => return attr,
+                    DescrKind::ClassMethod => Value::Obj(class),
+                    // Plain methods work on the builtin value itself; dunders
+                    // get the instance (`__iadd__` returns it, `__getitem__`
+                    // asks its `__missing__`).
+                    DescrKind::Method if super::slots::is_payload_type(d.owner) && !d.name.starts_with("__") => self.payload(obj),
+                    _ => obj,
+                };
+                Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: Some(receiver) })))
             }
             Object::ClassMethod(f) => {
                 let f = *f;
@@ -127,6 +170,55 @@ impl Vm {
             Object::StaticMethod(f) => *f,
             _ => attr,
         }
+    }
+
+    /// `Class.name`: found along the class's MRO, else on its metaclass.
+    pub(super) fn class_getattr(&mut self, class: ObjId, name: &str) -> PyResult<Option<Value>> {
+        let obj = Value::Obj(class);
+        if let Some(v) = self.lookup_type_attr(class, name) {
+            return Ok(Some(match v.obj().map(|i| self.heap.get(i)) {
+                Some(Object::ClassMethod(f)) => {
+                    let f = *f;
+                    Value::Obj(self.heap.alloc(Object::Method { func: f, receiver: obj }))
+                }
+                Some(Object::StaticMethod(f)) => *f,
+                Some(Object::Descriptor(d)) if d.kind == DescrKind::ClassMethod => self.bind_class_attr(v, obj, class),
+                _ => v,
+            }));
+        }
+        // Methods of the metaclass (`C.mro()`, a metaclass's own methods), bound to the class.
+        let meta = self.type_of(obj);
+        if let Some(v) = self.lookup_type_attr(meta, name) {
+            if let Some(Object::Property { fget, .. }) = v.obj().map(|i| self.heap.get(i)) {
+                let fget = *fget;
+                return self.call1(fget, obj).map(Some);
+            }
+            return Ok(Some(self.bind_class_attr(v, obj, meta)));
+        }
+        Ok(None)
+    }
+
+    /// `Class[item]`: a generic alias for builtin containers (`list[int]`),
+    /// else the class's `__class_getitem__`.
+    pub(super) fn class_getitem(&mut self, class: ObjId, item: Value) -> PyResult<Value> {
+        // The metaclass's __getitem__ comes first (`Color["RED"]` on an enum-like metaclass).
+        if let Some(r) = self.call_dunder(Value::Obj(class), "__getitem__", vec![item])? {
+            return Ok(r);
+        }
+        let generic = matches!(self.heap.get(class), Object::Class(c) if matches!(
+            c.builtin,
+            Some(TypeId::List | TypeId::Dict | TypeId::Tuple | TypeId::Set | TypeId::FrozenSet | TypeId::Type
+                | TypeId::DefaultDict | TypeId::Counter | TypeId::Deque | TypeId::Enumerate)
+        ));
+        if generic {
+            return Ok(self.generic_alias(Value::Obj(class), item));
+        }
+        if let Some(f) = self.lookup_type_attr(class, "__class_getitem__") {
+            let f = self.bind_class_attr(f, Value::Obj(class), class);
+            return self.call1(f, item);
+        }
+        let name = self.class_name(class);
+        self.type_error(format!("type '{name}' is not subscriptable"))
     }
 
     fn attribute_error<T>(&mut self, obj: Value, name: &str) -> PyResult<T> {
@@ -170,57 +262,35 @@ impl Vm {
                     }
                 }
                 Object::Class(_) => {
-                    if let Some(v) = self.lookup_type_attr(id, name) {
-                        return Ok(match v.obj().map(|i| self.heap.get(i)) {
-                            Some(Object::ClassMethod(f)) => {
-                                let f = *f;
-                                Value::Obj(self.heap.alloc(Object::Method { func: f, receiver: obj }))
-                            }
-                            Some(Object::StaticMethod(f)) => *f,
-                            Some(Object::Builtin(b)) if b.receiver.is_none() && super::methods::is_classmethod(b.name) => {
-                                let b = Builtin { receiver: Some(obj), ..b.clone() };
-                                Value::Obj(self.heap.alloc(Object::Builtin(b)))
-                            }
-                            _ => v,
-                        });
-                    }
-                    // Methods of the metaclass `type` (`C.mro()`), bound to the class.
-                    if let Some((name, func)) = super::methods::lookup(TypeId::Type, name) {
-                        let method = Builtin { name, func, receiver: Some(obj) };
-                        return Ok(Value::Obj(self.heap.alloc(Object::Builtin(method))));
+                    if let Some(v) = self.class_getattr(id, name)? {
+                        return Ok(v);
                     }
                     return self.attribute_error(obj, name);
                 }
                 Object::Super { class: start, receiver } => {
                     let (start, receiver) = (*start, *receiver);
-                    let owner = match receiver.obj().map(|i| self.heap.get(i)) {
-                        Some(Object::Class(_)) => receiver.obj().unwrap(),
+                    // super() in a classmethod walks the class's own MRO; else the receiver's type's.
+                    let owner = match receiver.obj() {
+                        Some(c) if matches!(self.heap.get(c), Object::Class(_)) && self.is_subclass(c, start) => c,
                         _ => self.type_of(receiver),
                     };
                     let mro = self.mro_of(owner);
                     let after = mro.iter().position(|c| *c == start).map_or(0, |i| i + 1);
-                    for c in &mro[after..] {
-                        let found = match self.heap.get(*c) {
-                            Object::Class(cls) => cls.attrs.get(&HashKey::Str(Rc::from(name))).or_else(|| {
-                                cls.builtin.and_then(|t| super::methods::lookup(t, name)).map(|_| Value::Null)
-                            }),
-                            _ => None,
-                        };
-                        if let Some(v) = found {
-                            let v = if v.is_null() {
-                                let t = match self.heap.get(*c) {
-                                    Object::Class(cls) => cls.builtin.unwrap(),
-                                    _ => unreachable!(),
-                                };
-                                let (name, func) = super::methods::lookup(t, name).unwrap();
-                                Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: None })))
-                            } else {
-                                v
-                            };
-                            return Ok(self.bind_class_attr(v, receiver, owner));
+                    let key = HashKey::Str(Rc::from(name));
+                    let found = mro[after..].iter().find_map(|c| match self.heap.get(*c) {
+                        Object::Class(cls) => cls.attrs.get(&key),
+                        _ => None,
+                    });
+                    if let Some(v) = found {
+                        if let Some(Object::Property { fget, .. }) = v.obj().map(|i| self.heap.get(i)) {
+                            let fget = *fget;
+                            return self.call1(fget, receiver);
                         }
+                        return Ok(self.bind_class_attr(v, receiver, owner));
                     }
-                    return Err(self.exc(TypeId::AttributeError, format!("'super' object has no attribute '{name}'")));
+                    let exc = self.exc(TypeId::AttributeError, format!("'super' object has no attribute '{name}'"));
+                    self.set_attribute_error_context(exc, obj, name);
+                    return Err(exc);
                 }
                 Object::Function(f) => {
                     if let Some(v) = f.attrs.get(&HashKey::Str(Rc::from(name))) {
@@ -251,11 +321,6 @@ impl Vm {
                 return self.call1(fget, obj);
             }
             return Ok(self.bind_class_attr(v, obj, class));
-        }
-        if let Some(t) = self.builtin_type_of(obj) {
-            if let Some((name, func)) = super::methods::lookup(t, name) {
-                return Ok(Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: Some(obj) }))));
-            }
         }
         if matches!(obj.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) && name != "__getattr__" {
             if let Some(ga) = self.lookup_user_attr(class, "__getattr__") {
@@ -288,6 +353,8 @@ impl Vm {
                 let n = c.name.clone();
                 self.new_str(&n)
             }
+            (Object::Complex { re, .. }, "real") => Value::Float(*re),
+            (Object::Complex { im, .. }, "imag") => Value::Float(*im),
             (Object::Class(c), "__qualname__") => {
                 let n = c.qualname.clone();
                 self.new_str(&n)
@@ -359,6 +426,16 @@ impl Vm {
                 let n = b.name;
                 self.new_str(n)
             }
+            (Object::Builtin(b), "__self__") => b.receiver.unwrap_or(Value::None),
+            (Object::Descriptor(d), "__name__") => {
+                let n = d.name;
+                self.new_str(n)
+            }
+            (Object::Descriptor(d), "__qualname__") => {
+                let n = format!("{}.{}", d.owner.name(), d.name);
+                self.new_string(n)
+            }
+            (Object::Descriptor(d), "__objclass__") => Value::Obj(self.type_obj(d.owner)),
             (Object::Method { func, .. }, "__func__") => *func,
             (Object::Memoized { func, .. }, "__wrapped__") => *func,
             (Object::Memoized { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
@@ -432,6 +509,26 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn setattr(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+        if let Some(f) = self.user_hook(obj, "__setattr__") {
+            let n = self.new_str(name);
+            self.call(f, crate::runtime::object::Args::new(vec![n, v]))?;
+            return Ok(());
+        }
+        self.setattr_plain(obj, name, v)
+    }
+
+    /// A class's own `__setattr__` / `__delattr__`, bound to the instance.
+    fn user_hook(&mut self, obj: Value, name: &str) -> Option<Value> {
+        let class = match obj.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Instance(i)) => i.class,
+            _ => return None,
+        };
+        let f = self.lookup_user_attr(class, name)?;
+        Some(self.bind_class_attr(f, obj, class))
+    }
+
+    /// `object.__setattr__(obj, name, v)`: properties and the instance dict.
+    pub(super) fn setattr_plain(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
         let key: Rc<str> = Rc::from(name);
         let Some(id) = obj.obj() else { return self.attribute_error(obj, name) };
         if let Object::Instance(inst) = self.heap.get(id) {
@@ -496,6 +593,16 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: &str) -> PyResult<()> {
+        if let Some(f) = self.user_hook(obj, "__delattr__") {
+            let n = self.new_str(name);
+            self.call1(f, n)?;
+            return Ok(());
+        }
+        self.delattr_plain(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`.
+    pub(super) fn delattr_plain(&mut self, obj: Value, name: &str) -> PyResult<()> {
         let key = HashKey::Str(Rc::from(name));
         let removed = match obj.obj().map(|id| self.heap.get_mut(id)) {
             Some(Object::Instance(inst)) => inst.attrs.remove(&key).is_some(),

@@ -22,7 +22,7 @@ const FUNCTIONS: &[(&str, BuiltinFn)] = &[
     ("max", max),
     ("sum", sum),
     ("sorted", sorted),
-    ("reversed", reversed),
+    ("dir", dir),
     ("iter", iter),
     ("next", next),
     ("input", input),
@@ -57,10 +57,11 @@ const CLASSES: &[TypeId] = &[
     TypeId::Object, TypeId::Type, TypeId::Int, TypeId::Bool, TypeId::Float, TypeId::Str, TypeId::List,
     TypeId::Tuple, TypeId::Dict, TypeId::Set, TypeId::FrozenSet, TypeId::Range, TypeId::Slice,
     TypeId::StaticMethod, TypeId::ClassMethod, TypeId::Property, TypeId::Super, TypeId::Enumerate,
-    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex,
+    TypeId::Zip, TypeId::Map, TypeId::Filter, TypeId::Complex, TypeId::Reversed, TypeId::Bytes, TypeId::ByteArray,
 ];
 
 pub(super) fn install(vm: &mut Vm) {
+    install_type_dicts(vm);
     let builtins = vm.builtins;
     for (name, func) in FUNCTIONS {
         let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None })));
@@ -76,6 +77,78 @@ pub(super) fn install(vm: &mut Vm) {
     vm.set_item_str(builtins, "Ellipsis", el);
     let name = vm.new_str("builtins");
     vm.set_item_str(builtins, "__name__", name);
+}
+
+/// Fills each builtin class's dict with its methods, as descriptors (so
+/// `list.append`, `int.__add__` and `object.__hash__` are real attributes).
+fn install_type_dicts(vm: &mut Vm) {
+    use crate::runtime::object::Descriptor;
+    for &owner in TypeId::ALL {
+        let methods = super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied());
+        let mut entries: Vec<(&'static str, Value)> = Vec::new();
+        for (name, func) in methods {
+            let kind = super::slots::descr_kind(owner, name);
+            let d = Value::Obj(vm.heap.alloc(Object::Descriptor(Descriptor { owner, name, func, kind })));
+            entries.retain(|(n, _)| *n != name);
+            entries.push((name, d));
+        }
+        // Mutable containers are unhashable: their `__hash__` is None.
+        if matches!(owner, TypeId::List | TypeId::Dict | TypeId::Set) {
+            entries.push(("__hash__", Value::None));
+        }
+        let class = vm.type_obj(owner);
+        for (name, v) in entries {
+            let key: Rc<str> = Rc::from(name);
+            let k = vm.intern(&key);
+            if let Object::Class(c) = vm.heap.get_mut(class) {
+                c.attrs.insert(crate::runtime::dict::HashKey::Str(key), k, v);
+            }
+        }
+    }
+    for t in [TypeId::GenericAlias, TypeId::UnionType] {
+        if let Object::Class(c) = vm.heap.get_mut(vm.type_obj(t)) {
+            c.module = Some(Rc::from("types"));
+        }
+    }
+}
+
+/// `dir()` (the current scope's names) and `dir(obj)`.
+fn dir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arg_count(vm, args, "dir", 0, 1)?;
+    let names = match args.pos.first() {
+        Some(&v) => {
+            let class = vm.type_of(v);
+            match vm.lookup_user_attr(class, "__dir__") {
+                Some(f) => {
+                    let f = vm.bind_class_attr(f, v, class);
+                    let r = vm.call(f, Args::default())?;
+                    let mut items = vm.collect_iterable(r)?;
+                    vm.sort_values(&mut items, None, false)?;
+                    return Ok(vm.new_list(items));
+                }
+                None => vm.dir_of(v),
+            }
+        }
+        None => {
+            let scope = locals(vm, &mut Args::default())?;
+            let mut names = match scope.obj() {
+                Some(d) => vm.dict_str_keys(d),
+                None => Vec::new(),
+            };
+            // A script's module namespace has these from the start in CPython.
+            if vm.frames.len() == 1 {
+                names.extend(
+                    ["__annotations__", "__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__package__", "__spec__"]
+                        .map(String::from),
+                );
+            }
+            names.sort();
+            names.dedup();
+            names
+        }
+    };
+    let items = names.into_iter().map(|n| vm.new_string(n)).collect();
+    Ok(vm.new_list(items))
 }
 
 fn arg_count(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
@@ -97,7 +170,7 @@ fn arg_count(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> Py
     vm.type_error(msg)
 }
 
-fn no_keywords(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
+pub(super) fn no_keywords(vm: &mut Vm, args: &Args, name: &str) -> PyResult<()> {
     if args.kw.is_empty() {
         Ok(())
     } else {
@@ -179,6 +252,10 @@ fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime
             }
             Ok(out)
         }
+        Some(Object::Instance(i)) if i.class == vm.type_obj(TypeId::UnionType) => {
+            let args = vm.getattr(v, "__args__")?;
+            class_list(vm, args, fname)
+        }
         _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -199,7 +276,7 @@ fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b))))
 }
 
-fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "abs", 1, 1)?;
     let v = args.pos[0];
     match vm.num(v) {
@@ -209,6 +286,15 @@ fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }),
         Some(Num::Big(b)) => Ok(vm.new_int(b.abs())),
         Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        None if vm.complex_parts(v).is_some() => {
+            let (re, im) = vm.complex_parts(v).unwrap_or_default();
+            match re.hypot(im) {
+                a if a.is_infinite() && re.is_finite() && im.is_finite() => {
+                    Err(vm.exc(TypeId::OverflowError, "absolute value too large"))
+                }
+                a => Ok(Value::Float(a)),
+            }
+        }
         None => {
             if let Some(r) = vm.call_dunder(v, "__abs__", vec![])? {
                 return Ok(r);
@@ -332,7 +418,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_list(items))
 }
 
-fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "reversed", 1, 1)?;
     let v = args.pos[0];
     let it = match v.obj().map(|i| vm.heap.get(i)) {
@@ -345,7 +431,12 @@ fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
         }
-        Some(Object::Range { .. } | Object::Str(_)) => {
+        Some(&Object::Range { start, stop, step }) => {
+            let n = super::ops::range_len(start, stop, step);
+            let last = start + (n - 1) * step;
+            Iter::Range { next: if n > 0 { last } else { start }, stop: if n > 0 { start - step } else { start }, step: -step }
+        }
+        Some(Object::Str(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
@@ -459,7 +550,7 @@ fn bin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     radix(vm, args, "bin", 'b')
 }
 
-fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arg_count(vm, args, "round", 1, 2)?;
     let v = args.pos[0];
@@ -513,7 +604,7 @@ fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
 }
 
-fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "divmod", 2, 2)?;
     let (a, b) = (args.pos[0], args.pos[1]);
     if matches!(vm.num(b), Some(Num::Int(0))) && matches!(vm.num(a), Some(Num::Int(_) | Num::Big(_))) {
@@ -551,7 +642,7 @@ fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.binary_op(args.pos[0], args.pos[1], 8)
 }
 
-fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hash", 1, 1)?;
     let v = args.pos[0];
     let k = vm.key(v)?;
@@ -577,7 +668,7 @@ fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
     let v = args.pos[0];
     let r = match v.obj().map(|i| vm.heap.get(i)) {
-        Some(Object::Function(_) | Object::Builtin(_) | Object::Method { .. } | Object::Class(_)) => true,
+        Some(Object::Function(_) | Object::Builtin(_) | Object::Descriptor(_) | Object::Method { .. } | Object::Class(_)) => true,
         Some(Object::Instance(i)) => {
             let c = i.class;
             vm.lookup_user_attr(c, "__call__").is_some()
@@ -736,6 +827,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.to_float(v),
             }
         }
+        TypeId::Str if args.pos.len() > 1 || !args.kw.is_empty() => super::bytes::str_from_bytes(vm, args),
         TypeId::Str => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -743,6 +835,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 Some(&v) => vm.str_value(v),
             }
         }
+        TypeId::Bytes | TypeId::ByteArray => super::bytes::construct(vm, t, std::mem::take(args)),
+        TypeId::Complex => super::complex::construct(vm, std::mem::take(args)),
         TypeId::Bool => {
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
@@ -753,6 +847,12 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::List | TypeId::Tuple => {
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 1)?;
+            // tuple(t) of a tuple is t itself: it is immutable, so CPython shares it.
+            if let (TypeId::Tuple, Some(&v)) = (t, args.pos.first()) {
+                if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Tuple(_))) {
+                    return Ok(v);
+                }
+            }
             let items = match args.pos.first() {
                 None => Vec::new(),
                 Some(&v) => vm.collect_hinted(v)?,
@@ -857,6 +957,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             Ok(Value::Obj(vm.heap.alloc(Object::Instance(Box::new(Instance {
                 class,
                 attrs: Default::default(),
+                base: Value::Null,
                 exc: None,
             })))))
         }
@@ -921,6 +1022,10 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             }
             Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Map { func, its }))))
         }
+        TypeId::Reversed => {
+            no_keywords(vm, args, name)?;
+            reversed(vm, args)
+        }
         TypeId::Filter => {
             arg_count(vm, args, name, 2, 2)?;
             let it = vm.iter(args.pos[1])?;
@@ -949,9 +1054,13 @@ impl Vm {
             }
             let base = base as u32;
             return match parse_int(&s, base) {
-                Some(n) => Ok(self.new_int(n)),
+                Some(n) => {
+                    self.check_str_digits(&s, base)?;
+                    Ok(self.new_int(n))
+                }
                 None => {
-                    let r = crate::runtime::format::str_repr(&s);
+                    // CPython shows at most 200 characters of the repr (`%.200R`).
+                    let r: String = crate::runtime::format::str_repr(&s).chars().take(200).collect();
                     self.value_error(format!("invalid literal for int() with base {base}: {r}"))
                 }
             };

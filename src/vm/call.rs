@@ -7,7 +7,7 @@ use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{Dict, HashKey};
-use crate::runtime::object::{Args, Class, ExcData, Instance, Object};
+use crate::runtime::object::{Args, Class, DescrKind, Descriptor, ExcData, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -82,7 +82,21 @@ impl Vm {
                 }
                 Ok(Prepared::Done(func(self, &mut args)?))
             }
-            Object::Class(_) => self.instantiate(id, args),
+            Object::Class(c) => {
+                // A metaclass's own __call__ (class Meta(type): def __call__...) runs instead.
+                if let Some(meta) = c.metaclass {
+                    if let Some(f) = self.lookup_user_attr(meta, "__call__") {
+                        args.pos.insert(0, callee);
+                        return self.prepare_call(f, args);
+                    }
+                }
+                self.instantiate(id, args)
+            }
+            Object::Descriptor(d) => {
+                let d = d.clone();
+                self.check_descriptor_receiver(&d, &mut args)?;
+                Ok(Prepared::Done((d.func)(self, &mut args)?))
+            }
             Object::StaticMethod(f) => {
                 let f = *f;
                 self.prepare_call(f, args)
@@ -280,91 +294,298 @@ impl Vm {
         )
     }
 
-    /// `Class(args)`: builtin types construct their values; user classes get an
-    /// instance and run `__init__` (in a frame when it is Python code).
+    /// An unbound builtin method called with its receiver first
+    /// (`str.upper("a")`, `int.__add__(1, 2)`): the receiver must be an
+    /// instance of the method's type; plain methods get the builtin value.
+    fn check_descriptor_receiver(&mut self, d: &Descriptor, args: &mut Args) -> PyResult<()> {
+        if d.kind == DescrKind::Static {
+            // `int.__new__(cls, ...)`: cls must be int or a subclass of it.
+            let owner = self.type_obj(d.owner);
+            let cls = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(self.heap.get(*c), Object::Class(_)));
+            return match cls {
+                Some(c) if self.is_subclass(c, owner) => Ok(()),
+                Some(c) => {
+                    let (o, n) = (d.owner.name(), self.class_name(c));
+                    self.type_error(format!("{o}.__new__({n}): {n} is not a subtype of {o}"))
+                }
+                None => {
+                    let o = d.owner.name();
+                    match args.pos.first() {
+                        Some(&v) => {
+                            let t = self.type_name(v);
+                            self.type_error(format!("{o}.__new__(X): X is not a type object ({t})"))
+                        }
+                        None => self.type_error(format!("{o}.__new__(): not enough arguments")),
+                    }
+                }
+            };
+        }
+        if d.kind == DescrKind::ClassMethod {
+            return Ok(());
+        }
+        let owner = d.owner.name();
+        let Some(&receiver) = args.pos.first() else {
+            return self.type_error(format!("unbound method {owner}.{}() needs an argument", d.name));
+        };
+        let t = self.type_of(receiver);
+        if !self.is_subclass(t, self.type_obj(d.owner)) {
+            let given = self.type_name(receiver);
+            if d.kind == DescrKind::Slot {
+                return self.type_error(format!("descriptor '{}' requires a '{owner}' object but received a '{given}'", d.name));
+            }
+            return self.type_error(format!("descriptor '{}' for '{owner}' objects doesn't apply to a '{given}' object", d.name));
+        }
+        if d.kind == DescrKind::Method && super::slots::is_payload_type(d.owner) && !d.name.starts_with("__") {
+            args.pos[0] = self.payload(receiver);
+        }
+        Ok(())
+    }
+
+    /// `Class(args)` as `type.__call__` does it: builtin types construct
+    /// their values; other classes get `__new__` then `__init__` (in a frame
+    /// when it is Python code).
     fn instantiate(&mut self, class: ObjId, args: Args) -> PyResult<Prepared> {
         let Object::Class(c) = self.heap.get(class) else { unreachable!() };
         if let Some(t) = c.builtin {
-            if !t.is_exception() {
+            if !t.is_exception() && t != TypeId::Object {
                 return Ok(Prepared::Done(super::builtins::construct(self, t, args)?));
             }
         }
-        let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
-        let inst = match self.lookup_user_attr(class, "__new__") {
-            Some(new) => {
-                let new = match new.obj().map(|i| self.heap.get(i)) {
-                    Some(Object::StaticMethod(f)) => *f,
-                    _ => new,
-                };
-                let mut new_args = Args { pos: args.pos.clone(), kw: args.kw.clone() };
-                new_args.pos.insert(0, Value::Obj(class));
-                let inst = self.call(new, new_args)?;
-                // __init__ runs only when __new__ made an instance of the class.
-                if !self.is_subclass(self.type_of(inst), class) {
-                    return Ok(Prepared::Done(inst));
-                }
-                inst
+        let new = self.lookup_type_attr(class, "__new__");
+        let init = self.lookup_type_attr(class, "__init__");
+        let object_new = self.is_builtin_fn(new, super::methods::object_new);
+        let object_init = self.is_builtin_fn(init, super::methods::object_init);
+        let has_args = !args.pos.is_empty() || !args.kw.is_empty();
+        if has_args && object_new && object_init {
+            let name = self.class_name(class);
+            return self.type_error(format!("{name}() takes no arguments"));
+        }
+        let inst = if object_new {
+            self.check_abstract(class)?;
+            self.bare_instance(class, Vec::new())
+        } else {
+            let new = match new.and_then(|n| n.obj()).map(|i| self.heap.get(i)) {
+                Some(Object::StaticMethod(f)) => *f,
+                _ => new.unwrap_or(Value::None),
+            };
+            let mut new_args = args.clone();
+            new_args.pos.insert(0, Value::Obj(class));
+            let inst = self.call(new, new_args)?;
+            // __init__ runs only when __new__ made an instance of the class.
+            if !self.is_subclass(self.type_of(inst), class) {
+                return Ok(Prepared::Done(inst));
             }
-            None => self.bare_instance(class, args.pos.clone()),
+            inst
         };
-        match self.lookup_type_attr(class, "__init__") {
-            Some(init) if matches!(init.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) => {
-                let mut args = args;
-                args.pos.insert(0, inst);
-                let mut frame = self.function_frame(init.obj().unwrap(), args)?;
-                frame.on_return = OnReturn::PushInstance(inst);
-                Ok(Prepared::Frame(frame))
-            }
-            _ => {
-                if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) {
-                    let name = self.class_name(class);
-                    return self.type_error(format!("{name}() takes no arguments"));
+        let Some(init) = init else { return Ok(Prepared::Done(inst)) };
+        if object_init {
+            return Ok(Prepared::Done(inst));
+        }
+        if matches!(init.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) {
+            let mut args = args;
+            args.pos.insert(0, inst);
+            let mut frame = self.function_frame(init.obj().unwrap(), args)?;
+            frame.on_return = OnReturn::PushInstance(inst);
+            return Ok(Prepared::Frame(frame));
+        }
+        let init = self.bind_class_attr(init, inst, class);
+        let r = self.call(init, args)?;
+        if !matches!(r, Value::None) {
+            let t = self.type_name(r);
+            return self.type_error(format!("__init__() should return None, not '{t}'"));
+        }
+        Ok(Prepared::Done(inst))
+    }
+
+    /// Whether `v` is the builtin method implemented by `f`.
+    fn is_builtin_fn(&self, v: Option<Value>, f: crate::runtime::object::BuiltinFn) -> bool {
+        match v.and_then(|v| v.obj()).map(|i| self.heap.get(i)) {
+            Some(Object::Descriptor(d)) => d.func as usize == f as usize,
+            _ => false,
+        }
+    }
+
+    /// `type.__call__` for a class, bypassing a metaclass's own `__call__`.
+    pub(super) fn call_class_plain(&mut self, class: ObjId, args: Args) -> PyResult<Value> {
+        match self.instantiate(class, args)? {
+            Prepared::Done(v) => Ok(v),
+            Prepared::Frame(f) => {
+                let OnReturn::PushInstance(inst) = f.on_return else { unreachable!() };
+                let r = match self.run_frame(f)? {
+                    FrameExit::Return(v) | FrameExit::Yield(v) => v,
+                };
+                if !matches!(r, Value::None) {
+                    let t = self.type_name(r);
+                    return self.type_error(format!("__init__() should return None, not '{t}'"));
                 }
-                Ok(Prepared::Done(inst))
+                Ok(inst)
             }
         }
+    }
+
+    /// CPython's object.__new__ refuses classes with abstract methods left
+    /// (`__abstractmethods__`, set by abc.ABCMeta).
+    pub(super) fn check_abstract(&mut self, class: ObjId) -> PyResult<()> {
+        let Some(abstract_) = self.lookup_user_attr(class, "__abstractmethods__") else { return Ok(()) };
+        let mut names = Vec::new();
+        for n in self.collect_iterable(abstract_)? {
+            names.push(self.str_of(n)?);
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let s = if names.len() == 1 { "" } else { "s" };
+        let cname = self.class_name(class);
+        self.type_error(format!(
+            "Can't instantiate abstract class {cname} without an implementation for abstract method{s} {}",
+            quoted.join(", ")
+        ))
     }
 
     /// A new instance of `class` with no attributes (exceptions get their args).
     pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
         let exc = is_exc.then(|| Box::new(ExcData::new(args)));
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), exc }))))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, exc }))))
     }
 
-    /// `__build_class__(func, name, *bases)`: runs the class body with a fresh
-    /// namespace and makes the class from it.
+    /// `__build_class__(func, name, *bases, metaclass=..., **kwargs)`: runs
+    /// the class body with a fresh namespace and makes the class from it
+    /// with the metaclass (the most derived of the bases' unless given).
     pub(super) fn build_class(&mut self, args: &mut Args) -> PyResult<Value> {
         if args.pos.len() < 2 {
             return self.type_error("__build_class__: not enough arguments");
         }
         let func = args.pos[0];
         let name = self.str_of(args.pos[1])?;
+        let explicit_meta = args.take_kw("metaclass");
+        let kwargs = std::mem::take(&mut args.kw);
+        let orig_bases = args.pos[2..].to_vec();
+        let base_values = self.resolve_bases(&orig_bases)?;
         let mut bases = Vec::new();
-        for b in &args.pos[2..] {
+        for b in &base_values {
             match b.obj().map(|id| (id, self.heap.get(id))) {
                 Some((id, Object::Class(_))) => bases.push(id),
                 _ => return self.type_error("bases must be types"),
             }
         }
         let Some(fid) = func.obj() else { return self.type_error("__build_class__: func must be a function") };
-        let ns = self.new_dict();
+        let meta = match explicit_meta {
+            Some(m) => m,
+            None => Value::Obj(self.winning_metaclass(&bases)?),
+        };
+        let plain_type = meta.is(Value::Obj(self.type_obj(TypeId::Type)));
+        let ns = match self.lookup_user_attr_of(meta, "__prepare__") {
+            Some(prepare) => {
+                let bases_tuple = self.new_tuple(base_values.clone());
+                let n = self.new_str(&name);
+                let ns = self.call(prepare, Args { pos: vec![n, bases_tuple], kw: kwargs.clone() })?;
+                // A dict subclass (an OrderedDict) serves through its dict.
+                match self.payload(ns).obj() {
+                    Some(d) if matches!(self.heap.get(d), Object::Dict(_)) => d,
+                    _ => return self.type_error("__prepare__() must return a mapping"),
+                }
+            }
+            None => self.new_dict(),
+        };
         let mut frame = self.function_frame(fid, Args::default())?;
         frame.names = Some(ns);
         let cell = match self.run_frame(frame)? {
             FrameExit::Return(v) | FrameExit::Yield(v) => v,
         };
-        let class = self.make_class(&name, bases, ns)?;
-        if let Some(Object::Cell(c)) = cell.obj().map(|id| self.heap.get_mut(id)) {
-            *c = Value::Obj(class);
+        if base_values.len() != orig_bases.len() || base_values.iter().zip(&orig_bases).any(|(a, b)| !a.is(*b)) {
+            let orig = self.new_tuple(orig_bases);
+            self.set_item_str(ns, "__orig_bases__", orig);
         }
-        Ok(Value::Obj(class))
+        let class = if plain_type {
+            Value::Obj(self.make_class_with(&name, bases, ns, None, kwargs)?)
+        } else {
+            let n = self.new_str(&name);
+            let bases_tuple = self.new_tuple(base_values);
+            self.call(meta, Args { pos: vec![n, bases_tuple, Value::Obj(ns)], kw: kwargs })?
+        };
+        if let Some(Object::Cell(c)) = cell.obj().map(|id| self.heap.get_mut(id)) {
+            *c = class;
+        }
+        Ok(class)
     }
 
-    pub(super) fn make_class(&mut self, name: &str, mut bases: Vec<ObjId>, ns: ObjId) -> PyResult<ObjId> {
+    /// PEP 560: a base that is not a class (`Generic[T]`) names the classes
+    /// to derive from with its `__mro_entries__(bases)`.
+    fn resolve_bases(&mut self, bases: &[Value]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(bases.len());
+        for &b in bases {
+            if matches!(b.obj().map(|id| self.heap.get(id)), Some(Object::Class(_))) {
+                out.push(b);
+                continue;
+            }
+            let entries = match b.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Instance(i)) => self.lookup_user_attr(i.class, "__mro_entries__").map(|f| (f, i.class)),
+                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str(Rc::from("__mro_entries__"))).map(|f| (f, ObjId(u32::MAX))),
+                _ => None,
+            };
+            let Some((f, class)) = entries else {
+                out.push(b);
+                continue;
+            };
+            let f = if class.0 == u32::MAX { f } else { self.bind_class_attr(f, b, class) };
+            let all = self.new_tuple(bases.to_vec());
+            let r = self.call1(f, all)?;
+            match r.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Tuple(items)) => out.extend(items.clone()),
+                _ => return self.type_error("__mro_entries__ must return a tuple"),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `meta.__prepare__` as attribute access on the metaclass gives it
+    /// (a plain function stays unbound, a classmethod binds to the metaclass).
+    fn lookup_user_attr_of(&mut self, meta: Value, name: &str) -> Option<Value> {
+        let m = meta.obj().filter(|m| matches!(self.heap.get(*m), Object::Class(_)))?;
+        self.lookup_user_attr(m, name)?;
+        self.class_getattr(m, name).ok().flatten()
+    }
+
+    /// The metaclass of a class with these bases: the most derived of theirs.
+    fn winning_metaclass(&mut self, bases: &[ObjId]) -> PyResult<ObjId> {
+        let mut winner = self.type_obj(TypeId::Type);
+        for b in bases {
+            let m = self.type_of(Value::Obj(*b));
+            if self.is_subclass(winner, m) {
+                continue;
+            }
+            if self.is_subclass(m, winner) {
+                winner = m;
+                continue;
+            }
+            return self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            );
+        }
+        Ok(winner)
+    }
+
+    pub(super) fn make_class(&mut self, name: &str, bases: Vec<ObjId>, ns: ObjId) -> PyResult<ObjId> {
+        self.make_class_with(name, bases, ns, None, Vec::new())
+    }
+
+    /// What `type.__new__(meta, name, bases, ns, **kwargs)` does: the class
+    /// object, its MRO, then `__set_name__` and the bases' `__init_subclass__`.
+    pub(super) fn make_class_with(
+        &mut self,
+        name: &str,
+        mut bases: Vec<ObjId>,
+        ns: ObjId,
+        metaclass: Option<ObjId>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<ObjId> {
         if bases.is_empty() {
             bases.push(self.type_obj(TypeId::Object));
         }
+        self.check_layouts(&bases)?;
         let mut attrs = match self.heap.get(ns) {
             Object::Dict(d) => d.clone(),
             _ => Dict::new(),
@@ -375,9 +596,27 @@ impl Vm {
             let k = self.new_str("__hash__");
             attrs.insert(hash, k, Value::None);
         }
-        let qualname = match attrs.get(&HashKey::Str(Rc::from("__qualname__"))) {
+        // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ a staticmethod.
+        for (dunder, wrap_class) in [("__init_subclass__", true), ("__class_getitem__", true), ("__new__", false)] {
+            let key = HashKey::Str(Rc::from(dunder));
+            if let Some(f) = attrs.get(&key) {
+                if matches!(f.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) {
+                    let wrapped = if wrap_class { Object::ClassMethod(f) } else { Object::StaticMethod(f) };
+                    let w = Value::Obj(self.heap.alloc(wrapped));
+                    let k = self.new_str(dunder);
+                    attrs.insert(key, k, w);
+                }
+            }
+        }
+        let qualname = match attrs.remove(&HashKey::Str(Rc::from("__qualname__"))).map(|(_, q)| q) {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
+        };
+        // A class defined by one of pvm's Python-source modules is named by its module
+        // (`typing.TypeVar`), as the program's own classes are by `__main__`.
+        let module = match attrs.get(&HashKey::Str(Rc::from("__module__"))) {
+            Some(m) => Some(self.str_of(m)?).filter(|m| m != "__main__").map(Rc::from),
+            None => None,
         };
         let class = self.heap.alloc(Object::Class(Box::new(Class {
             name: Rc::from(name),
@@ -386,13 +625,69 @@ impl Vm {
             mro: Vec::new(),
             attrs,
             builtin: None,
-            module: None,
+            module,
+            metaclass,
         })));
         let mro = self.c3_mro(class, &bases)?;
         if let Object::Class(c) = self.heap.get_mut(class) {
-            c.mro = mro;
+            c.mro = mro.clone();
+        }
+        self.set_names(class)?;
+        // super(class, class).__init_subclass__(**kwargs)
+        let key = HashKey::Str(Rc::from("__init_subclass__"));
+        let hook = mro[1..].iter().find_map(|c| match self.heap.get(*c) {
+            Object::Class(cls) => cls.attrs.get(&key),
+            _ => None,
+        });
+        if let Some(hook) = hook {
+            let hook = self.bind_class_attr(hook, Value::Obj(class), class);
+            self.call(hook, Args { pos: vec![], kw: kwargs })?;
         }
         Ok(class)
+    }
+
+    /// Calls `__set_name__(class, name)` on the class attributes that define it.
+    fn set_names(&mut self, class: ObjId) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = match self.heap.get(class) {
+            Object::Class(c) => c.attrs.iter().collect(),
+            _ => return Ok(()),
+        };
+        for (k, v) in pairs {
+            let Some(Object::Instance(i)) = v.obj().map(|i| self.heap.get(i)) else { continue };
+            let vclass = i.class;
+            if let Some(f) = self.lookup_user_attr(vclass, "__set_name__") {
+                let f = self.bind_class_attr(f, v, vclass);
+                self.call(f, Args::new(vec![Value::Obj(class), k]))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Bases must agree on the builtin value their instances carry, and
+    /// some builtin types cannot be derived from at all.
+    fn check_layouts(&mut self, bases: &[ObjId]) -> PyResult<()> {
+        let mut layout: Option<TypeId> = None;
+        let exception = bases.iter().any(|b| self.is_subclass(*b, self.type_obj(TypeId::BaseException)));
+        for b in bases {
+            let Object::Class(c) = self.heap.get(*b) else { continue };
+            if let Some(t) = c.builtin {
+                let final_type = !(t == TypeId::Object
+                    || t == TypeId::Type
+                    || t.is_exception()
+                    || super::slots::is_payload_type(t)
+                    || matches!(t, TypeId::DefaultDict | TypeId::Counter | TypeId::Deque));
+                if final_type {
+                    return self.type_error(format!("type '{}' is not an acceptable base type", t.name()));
+                }
+            }
+            if let Some(t) = self.builtin_base(*b).filter(|t| super::slots::is_payload_type(*t)) {
+                if exception || layout.is_some_and(|l| l != t) {
+                    return self.type_error("multiple bases have instance lay-out conflict");
+                }
+                layout = Some(t);
+            }
+        }
+        Ok(())
     }
 
     /// C3 linearisation, as CPython computes `__mro__`.

@@ -31,7 +31,12 @@ impl Vm {
             Value::Float(f) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Bytes(b) => HashKey::Bytes(b.clone()),
+                Object::Complex { re, im } => Vm::complex_key(*re, *im),
+                Object::ByteArray(_) => return Err(self.type_name(v)),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
+                // A subclass of a builtin type hashes as its value (a str subclass finds "a").
+                Object::Instance(i) if !i.base.is_null() => return self.hash_key(i.base),
                 Object::Tuple(items) => {
                     // Each level recurses natively (here, and in the key's
                     // Hash, Eq and Drop), however deep the tuples nest.
@@ -141,6 +146,13 @@ impl Vm {
         let pairs: Vec<(Value, Value)> = match other.obj().map(|id| self.heap.get(id)) {
             Some(Object::Dict(o)) => o.iter().collect(),
             Some(Object::Instance(i)) if self.lookup_user_attr(i.class, "keys").is_some() => self.mapping_pairs(other)?,
+            // A dict subclass that keeps dict's keys(): its items, as CPython's fast path.
+            Some(Object::Instance(i)) if matches!(i.base.obj().map(|b| self.heap.get(b)), Some(Object::Dict(_))) => {
+                match self.heap.get(i.base.obj().unwrap()) {
+                    Object::Dict(o) => o.iter().collect(),
+                    _ => unreachable!(),
+                }
+            }
             _ => {
                 if merge {
                     let t = self.type_name(other);

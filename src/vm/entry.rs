@@ -1,8 +1,6 @@
 //! Whole-program entry points: run mode (no events) and trace mode.
 
 use super::trace::TraceLog;
-use crate::bytecode::dis;
-use crate::bytecode::{ArgKind, CodeObject, Constant};
 use super::{RunOutcome, Vm};
 use crate::runtime::limits::Limits;
 
@@ -13,10 +11,6 @@ pub(super) fn prepare(source: &str, filename: &str, stdin: &str, limits: &Limits
     let mut stderr: String = warnings.iter().map(|w| w.render(filename, source)).collect();
     match result {
         Ok(code) => {
-            if let Some(refusal) = unsupported_constant(&code, filename) {
-                stderr.push_str(&refusal);
-                return Err(RunOutcome { stdout: String::new(), stderr, exit_code: 1, instructions: 0 });
-            }
             let mut vm = Vm::new(code, source, stdin);
             vm.stderr = stderr;
             vm.limits = limits.clone();
@@ -27,33 +21,6 @@ pub(super) fn prepare(source: &str, filename: &str, stdin: &str, limits: &Limits
             Err(RunOutcome { stdout: String::new(), stderr, exit_code: 1, instructions: 0 })
         }
     }
-}
-
-/// The runtime has no bytes or complex objects yet. A program whose code
-/// loads such a constant is refused before it runs, naming the construct and
-/// its line, rather than run with a wrong value in its place.
-fn unsupported_constant(code: &CodeObject, filename: &str) -> Option<String> {
-    fn kind(c: &Constant) -> Option<&'static str> {
-        match c {
-            Constant::Bytes(_) => Some("bytes literals"),
-            Constant::Complex { .. } => Some("complex numbers"),
-            Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().find_map(kind),
-            _ => None,
-        }
-    }
-    for ins in dis::instructions(code) {
-        if ins.opcode.arg_kind() != ArgKind::Const {
-            continue;
-        }
-        if let Some(what) = ins.arg.and_then(|i| code.consts.get(i as usize)).and_then(kind) {
-            let line = ins.line.map_or(String::new(), |l| format!(", line {l}"));
-            return Some(format!("pvm: {what} are not supported yet (File \"{filename}\"{line})\n"));
-        }
-    }
-    code.consts.iter().find_map(|c| match c {
-        Constant::Code(inner) => unsupported_constant(inner, filename),
-        _ => None,
-    })
 }
 
 /// Compiles and runs a program to the end (run mode: no events).

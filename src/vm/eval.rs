@@ -18,7 +18,7 @@ pub(super) fn stack_position() -> usize {
 }
 
 /// Opcode byte -> (opcode, CACHE units), precomputed from the opcode table.
-static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
+pub(super) static DECODE: std::sync::LazyLock<[Option<(Opcode, u8)>; 256]> = std::sync::LazyLock::new(|| {
     let mut t = [None; 256];
     for &op in Opcode::ALL {
         t[op as usize] = Some((op, op.cache_entries() as u8));
@@ -44,21 +44,7 @@ impl Vm {
         }
         // Run mode: the same instructions without the per-step bookkeeping.
         self.stack_base = stack_position();
-        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
-        while self.exit_code.is_none() {
-            if self.instructions >= max_instructions {
-                return self.stop_by_steps();
-            }
-            if let Err(exc) = self.execute_instruction() {
-                self.raise(exc);
-            }
-            if self.stdout.len() + self.stderr.len() > self.limits.max_output_bytes {
-                return self.stop_by_output();
-            }
-            if self.heap.wants_collection() {
-                self.maybe_collect();
-            }
-        }
+        self.run_loop(false);
     }
 
     /// Executes one instruction of the top frame (including any Python code a
@@ -95,12 +81,12 @@ impl Vm {
         self.exit_code = Some(crate::runtime::limits::STOPPED_EXIT_CODE);
     }
 
-    fn stop_by_steps(&mut self) {
+    pub(super) fn stop_by_steps(&mut self) {
         let notice = self.limits.steps_notice();
         self.stop_by_budget(&notice);
     }
 
-    fn stop_by_output(&mut self) {
+    pub(super) fn stop_by_output(&mut self) {
         self.truncate_output();
         let notice = self.limits.output_notice();
         self.stop_by_budget(&notice);
@@ -157,7 +143,15 @@ impl Vm {
             if let Some(exit) = self.nested_exit.take() {
                 break exit;
             }
-            self.step_instruction();
+            if self.exit_code.is_some() {
+                break Ok(FrameExit::Return(Value::None));
+            }
+            // Trace mode records nested frames' instructions too.
+            if self.trace.is_some() {
+                self.step_instruction();
+            } else {
+                self.run_loop(true);
+            }
             if let Some(exit) = self.nested_exit.take() {
                 break exit;
             }
@@ -222,7 +216,7 @@ impl Vm {
         code.names.get(i as usize).cloned().unwrap_or_else(|| Rc::from("?"))
     }
 
-    fn execute_instruction(&mut self) -> PyResult<()> {
+    pub(super) fn execute_instruction(&mut self) -> PyResult<()> {
         self.instructions += 1;
         let f = self.frames.last_mut().expect("no frame");
         let ip = f.ip;
@@ -239,7 +233,7 @@ impl Vm {
         self.dispatch(op, arg)
     }
 
-    fn dispatch(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
+    pub(super) fn dispatch(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
         use Opcode::*;
         match op {
             NOP => {}
@@ -662,8 +656,9 @@ impl Vm {
             CALL_INTRINSIC_2 => {
                 let v1 = self.pop();
                 let v2 = self.pop();
-                let _ = v1;
-                self.push(v2);
+                // INTRINSIC_PREP_RERAISE_STAR (1) passes the exception on; 2..=4 are PEP 695's.
+                let r = if arg == 1 { v2 } else { self.type_param_intrinsic_2(arg, v2, v1)? };
+                self.push(r);
             }
             LOAD_BUILD_CLASS => {
                 let v = self.dict_get_str(self.builtins, &Rc::from("__build_class__")).unwrap_or(Value::None);
@@ -783,12 +778,17 @@ impl Vm {
             YIELD_VALUE => {
                 let v = self.pop();
                 let frame = self.frames.pop().expect("no frame");
+                let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
                         gen.frame = Some(Box::new(frame));
+                        gen.running = false;
                     }
                 }
-                self.nested_exit = Some(Ok(FrameExit::Yield(v)));
+                match on_return {
+                    OnReturn::ForIter { .. } => self.push(v),
+                    _ => self.nested_exit = Some(Ok(FrameExit::Yield(v))),
+                }
             }
             SEND => {
                 let v = self.pop();
@@ -1166,7 +1166,7 @@ impl Vm {
     }
 
     /// CALL: `[callable_or_method, self_or_callable, args...]` -> result.
-    fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
+    pub(super) fn call_instruction(&mut self, argc: usize) -> PyResult<()> {
         if self.try_fast_call(argc)? {
             return Ok(());
         }
@@ -1195,10 +1195,13 @@ impl Vm {
         let (first, second) = (f.stack[n - argc - 2], f.stack[n - argc - 1]);
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
-        let Object::Function(func) = self.heap.get(fid) else { return Ok(false) };
+        let func = match self.heap.get(fid) {
+            Object::Function(func) => func,
+            Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            _ => return Ok(false),
+        };
         let (code_index, globals) = (func.code, func.globals);
-        let entry = &self.codes[code_index];
-        let code = &entry.code;
+        let code = &self.codes[code_index].code;
         let total = argc + with_self as usize;
         let plain = crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS;
         if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
@@ -1207,31 +1210,8 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
-        let (code, consts, nlocals) = (code.clone(), entry.consts.clone(), code.nlocalsplus());
-        let mut locals = self.spare_values.pop().unwrap_or_default();
-        let caller = self.frames.last_mut().expect("frame");
-        locals.extend_from_slice(&caller.stack[n - total..]);
-        caller.stack.truncate(n - argc - 2);
-        locals.resize(nlocals, Value::Null);
-        let mut stack = self.spare_values.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        self.frames.push(Frame {
-            code,
-            code_index,
-            consts,
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals,
-            stack,
-            globals,
-            names: None,
-            func: Some(fid),
-            kw_names: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            resumed: false,
-        });
+        let frame = self.new_frame(code_index, globals, fid, n - argc - 2, total, None);
+        self.frames.push(frame);
         Ok(true)
     }
 
@@ -1259,11 +1239,12 @@ impl Vm {
         self.call_inline(callee, args)
     }
 
-    fn return_value(&mut self, v: Value) -> PyResult<()> {
+    pub(super) fn return_value(&mut self, v: Value) -> PyResult<()> {
         let mut frame = self.frames.pop().expect("no frame");
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {
                 gen.frame = None;
+                gen.running = false;
             }
         }
         // Keep the frame's vectors for the next call.
@@ -1290,6 +1271,11 @@ impl Vm {
                 self.push(inst)
             }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
+            OnReturn::ForIter { exit_ip } => {
+                let caller = self.frame();
+                caller.stack.pop();
+                caller.ip = exit_ip;
+            }
             OnReturn::Exit => {
                 self.clear_main_module();
                 self.exit_code = Some(0);
@@ -1310,7 +1296,9 @@ impl Vm {
         }
         let v = Value::Obj(g);
         match on_return {
-            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => self.push(v),
+            OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } | OnReturn::ForIter { .. } => {
+                self.push(v)
+            }
             OnReturn::Nested => self.nested_exit = Some(Ok(FrameExit::Return(v))),
             OnReturn::Exit => self.exit_code = Some(0),
         }
@@ -1413,6 +1401,7 @@ impl Vm {
                 let items = self.sequence_items(v)?;
                 Ok(self.new_tuple(items))
             }
+            _ if Self::is_type_param_intrinsic_1(which) => self.type_param_intrinsic_1(which, v),
             _ => Err(self.exc(TypeId::RuntimeError, format!("pvm does not support intrinsic {which} yet"))),
         }
     }
@@ -1462,6 +1451,7 @@ impl Vm {
             if let Some(g) = frame.generator {
                 if let Object::Generator(gen) = self.heap.get_mut(g) {
                     gen.frame = None;
+                    gen.running = false;
                 }
             }
             match frame.on_return {
@@ -1478,7 +1468,9 @@ impl Vm {
                     self.exit_code = code;
                     return;
                 }
-                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } => add_entry = true,
+                OnReturn::Push | OnReturn::PushInstance(_) | OnReturn::Memoize { .. } | OnReturn::ForIter { .. } => {
+                    add_entry = true
+                }
             }
         }
     }

@@ -16,6 +16,10 @@ pub enum OnReturn {
     Memoize { cache: ObjId, key: Value },
     /// Hand it back to a Rust caller running a nested loop (`Vm::run_frame`).
     Nested,
+    /// A generator frame resumed by the caller's FOR_ITER in run mode's loop:
+    /// a yielded value goes onto the caller's stack; returning ends the
+    /// caller's loop (the generator is popped, and the caller goes on at `exit_ip`).
+    ForIter { exit_ip: usize },
     /// The module body: the program ends.
     Exit,
 }

@@ -7,18 +7,26 @@ use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
-/// The method `name` of builtin type `t`.
-pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)> {
-    let table: &[(&'static str, BuiltinFn)] = match t {
+/// The methods of builtin type `t` (without those it inherits).
+pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
+    match t {
+        // bytearray has bytes's methods and its own (which win).
+        TypeId::Bytes => return super::bytes::BYTES.to_vec(),
+        TypeId::ByteArray => return super::bytes::BYTES.iter().chain(super::bytes::BYTEARRAY).copied().collect(),
+        _ => {}
+    }
+    let table: &[(&str, BuiltinFn)] = match t {
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
         TypeId::Counter => COUNTER,
         TypeId::Deque => DEQUE,
-        TypeId::Set | TypeId::FrozenSet => SET,
+        TypeId::Set => SET,
+        TypeId::FrozenSet => FROZENSET,
         TypeId::Tuple => TUPLE,
-        TypeId::Int | TypeId::Bool => INT,
+        TypeId::Int => INT,
         TypeId::Float => FLOAT,
+        TypeId::Complex => super::complex::METHODS,
         TypeId::Generator => GENERATOR,
         TypeId::BaseException => EXCEPTION,
         TypeId::Object => OBJECT,
@@ -29,6 +37,8 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         | TypeId::TupleIterator
         | TypeId::RangeIterator
         | TypeId::StrIterator
+        | TypeId::BytesIterator
+        | TypeId::ByteArrayIterator
         | TypeId::DictKeyIterator
         | TypeId::DictValueIterator
         | TypeId::DictItemIterator
@@ -36,21 +46,47 @@ pub(super) fn lookup(t: TypeId, name: &str) -> Option<(&'static str, BuiltinFn)>
         | TypeId::Enumerate
         | TypeId::Zip
         | TypeId::Map
-        | TypeId::Filter => ITERATOR,
+        | TypeId::Filter
+        | TypeId::Reversed => ITERATOR,
         TypeId::Range => RANGE,
         TypeId::Slice => SLICE,
         _ => &[],
     };
-    table.iter().find(|(n, _)| *n == name).copied()
+    table.to_vec()
 }
 
 const OBJECT: &[(&str, BuiltinFn)] =
     &[("__init__", object_init), ("__new__", object_new), ("__repr__", object_repr), ("__str__", object_str)];
+const FROZENSET: &[(&str, BuiltinFn)] = &[
+    ("copy", set_copy),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
 const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
-const EXCEPTION: &[(&str, BuiltinFn)] = &[("__init__", exception_init), ("with_traceback", self_return)];
+const EXCEPTION: &[(&str, BuiltinFn)] = &[
+    ("__new__", exception_new),
+    ("__init__", exception_init),
+    ("__str__", exception_str),
+    ("__repr__", exception_repr),
+    ("with_traceback", self_return),
+];
 const GENERATOR: &[(&str, BuiltinFn)] =
     &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
-const INT: &[(&str, BuiltinFn)] = &[("bit_length", int_bit_length), ("conjugate", self_return), ("__index__", self_return)];
+const INT: &[(&str, BuiltinFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("as_integer_ratio", int_as_integer_ratio),
+    ("is_integer", int_is_integer),
+    ("conjugate", self_return),
+    ("__index__", self_return),
+    ("to_bytes", super::bytes::int_to_bytes),
+    ("from_bytes", super::bytes::int_from_bytes),
+];
 const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
 const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
 const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
@@ -265,10 +301,6 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// Builtin methods that are classmethods: looked up on the class, they bind to it.
-pub(super) fn is_classmethod(name: &str) -> bool {
-    name == "fromkeys"
-}
 const SET: &[(&str, BuiltinFn)] = &[
     ("add", set_add),
     ("remove", set_remove),
@@ -325,6 +357,7 @@ const STR: &[(&str, BuiltinFn)] = &[
     ("rpartition", str_rpartition),
     ("removeprefix", str_removeprefix),
     ("removesuffix", str_removesuffix),
+    ("encode", super::bytes::str_encode),
 ];
 
 // ----- helpers -------------------------------------------------------------------
@@ -355,7 +388,7 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
 }
 
 fn text(vm: &Vm, v: Value) -> Option<Rc<str>> {
-    match v.obj().map(|i| vm.heap.get(i)) {
+    match vm.payload(v).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => Some(s.clone()),
         _ => None,
     }
@@ -387,16 +420,52 @@ fn list_mut(vm: &mut Vm, id: ObjId) -> &mut Vec<Value> {
 
 // ----- object / exceptions / generators --------------------------------------------
 
-fn object_init(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
+/// `object.__init__(self)`: extra arguments are an error unless the class
+/// overrides `__new__` (and not `__init__`), as in CPython.
+pub(super) fn object_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() <= 1 && args.kw.is_empty() {
+        return Ok(Value::None);
+    }
+    let class = vm.type_of(this(args));
+    let init = vm.lookup_type_attr(class, "__init__");
+    let new = vm.lookup_type_attr(class, "__new__");
+    let is = |vm: &Vm, v: Option<Value>, f: BuiltinFn| {
+        matches!(v.and_then(|v| v.obj()).map(|i| vm.heap.get(i)), Some(Object::Descriptor(d)) if d.func as usize == f as usize)
+    };
+    if !is(vm, init, object_init) {
+        return vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)");
+    }
+    if is(vm, new, object_new) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("{name}.__init__() takes exactly one argument (the instance to initialize)"));
+    }
     Ok(Value::None)
 }
 
 /// `object.__new__(cls)`: a bare instance of `cls`.
-fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("object.__new__(X): X is not a type object");
     };
-    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+    if args.pos.len() > 1 || !args.kw.is_empty() {
+        let is = |vm: &Vm, v: Option<Value>, f: BuiltinFn| {
+            matches!(v.and_then(|v| v.obj()).map(|i| vm.heap.get(i)), Some(Object::Descriptor(d)) if d.func as usize == f as usize)
+        };
+        let (new, init) = (vm.lookup_type_attr(class, "__new__"), vm.lookup_type_attr(class, "__init__"));
+        if !is(vm, new, object_new) {
+            return vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)");
+        }
+        if is(vm, init, object_init) {
+            let name = vm.class_name(class);
+            return vm.type_error(format!("{name}() takes no arguments"));
+        }
+    }
+    if vm.builtin_base(class).is_some_and(|t| !t.is_exception()) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("object.__new__({name}) is not safe, use {name}.__new__()"));
+    }
+    vm.check_abstract(class)?;
+    Ok(vm.bare_instance(class, Vec::new()))
 }
 
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -425,6 +494,50 @@ fn object_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn self_return(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(this(args))
+}
+
+/// `BaseException.__new__(cls, *args)`.
+fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+        return vm.type_error("BaseException.__new__(X): X is not a type object");
+    };
+    if !vm.is_subclass(class, vm.type_obj(TypeId::BaseException)) {
+        let name = vm.class_name(class);
+        return vm.type_error(format!("BaseException.__new__({name}): {name} is not a subtype of BaseException"));
+    }
+    Ok(vm.bare_instance(class, args.pos[1..].to_vec()))
+}
+
+/// `BaseException.__str__`: from the args alone (a subclass's `__str__` may call it).
+fn exception_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = this(args);
+    let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return vm.str_value(me) };
+    let a = e.args.clone();
+    let key_error = vm.is_subclass(vm.type_of(me), vm.type_obj(TypeId::KeyError));
+    let s = match a.len() {
+        0 => String::new(),
+        1 if !key_error => vm.str_of(a[0])?,
+        1 => vm.repr(a[0])?,
+        _ => {
+            let t = vm.new_tuple(a);
+            vm.repr(t)?
+        }
+    };
+    Ok(vm.new_string(s))
+}
+
+/// `BaseException.__repr__`: `Name(args...)`.
+fn exception_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = this(args);
+    let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return object_repr(vm, args) };
+    let a = e.args.clone();
+    let mut parts = Vec::new();
+    for x in &a {
+        parts.push(vm.repr(*x)?);
+    }
+    let name = vm.type_name(me);
+    let inner = if a.len() == 1 { parts[0].clone() } else { parts.join(", ") };
+    Ok(vm.new_string(format!("{name}({inner})")))
 }
 
 fn exception_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -476,6 +589,29 @@ fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 // ----- numbers -------------------------------------------------------------------
+
+fn int_bit_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "bit_count", 0, 0)?;
+    Ok(match vm.num(this(args)) {
+        Some(super::ops::Num::Int(i)) => Value::Int(i.unsigned_abs().count_ones() as i64),
+        Some(super::ops::Num::Big(b)) => Value::Int(b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as i64).sum()),
+        _ => Value::Int(0),
+    })
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "as_integer_ratio", 0, 0)?;
+    let n = match this(args) {
+        Value::Bool(b) => Value::Int(b as i64),
+        v => v,
+    };
+    Ok(vm.new_tuple(vec![n, Value::Int(1)]))
+}
+
+fn int_is_integer(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "is_integer", 0, 0)?;
+    Ok(Value::Bool(true))
+}
 
 fn int_bit_length(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(match vm.num(this(args)) {

@@ -5,21 +5,28 @@
 mod anchors;
 mod attr;
 mod builtins;
+mod bytes;
+mod complex;
 mod call;
 mod containers;
 mod entry;
 mod eval;
 pub mod events;
 pub mod frame;
+mod instance_attr;
 pub mod heapview;
+mod identity;
 mod methods;
 mod modules;
 mod ops;
 mod repr;
+mod run_loop;
+mod slots;
 mod suggest;
 pub mod session;
 pub mod trace;
 mod traceback;
+mod typeparams;
 pub mod types;
 
 use crate::bytecode::{CodeObject, Constant};
@@ -130,6 +137,14 @@ pub struct Vm {
     pub limits: Limits,
     /// The native stack address of the outermost `step_instruction`.
     stack_base: usize,
+    /// Dunder names the fast paths look up on classes.
+    dunder_keys: instance_attr::DunderKeys,
+    /// Per code object, per code unit: what LOAD_ATTR / STORE_ATTR / CALL found on a class.
+    attr_caches: Vec<Vec<instance_attr::AttrCache>>,
+    /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
+    pub int_max_str_digits: usize,
+    /// Shared constants and singleton objects (`is` as in CPython).
+    identity: identity::Singletons,
 }
 
 impl Vm {
@@ -167,6 +182,10 @@ impl Vm {
             modules: HashMap::new(),
             limits: Limits::default(),
             stack_base: 0,
+            attr_caches: Vec::new(),
+            dunder_keys: Default::default(),
+            int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
+            identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
@@ -214,6 +233,7 @@ impl Vm {
         let index = self.codes.len();
         self.codes.push(CodeEntry { code: code.clone(), consts: Rc::from(Vec::new()) });
         self.name_caches.push(Vec::new());
+        self.attr_caches.push(Vec::new());
         let mut consts = Vec::with_capacity(code.consts.len());
         for c in &code.consts {
             let v = self.constant_value(c);
@@ -228,12 +248,27 @@ impl Vm {
             Constant::None => Value::None,
             Constant::Ellipsis => Value::Obj(self.ellipsis),
             Constant::Bool(b) => Value::Bool(*b),
-            Constant::Int(i) => self.new_int(i.clone()),
+            Constant::Int(i) => match i64::try_from(i) {
+                Ok(small) => Value::Int(small),
+                Err(_) => self.shared_constant(c, |vm| Value::Obj(vm.heap.alloc(Object::Int(i.clone())))),
+            },
             Constant::Float(f) => Value::Float(*f),
-            // Programs loading these are refused before they run (entry::unsupported_constant).
-            Constant::Complex { .. } => Value::None,
-            Constant::Str(s) => Value::Obj(self.heap.alloc(Object::Str(s.clone()))),
-            Constant::Bytes(_) => Value::None,
+            Constant::Complex { real, imag } => self.shared_constant(c, |vm| vm.new_complex((*real, *imag))),
+            Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_) | Constant::FrozenSet(_) => {
+                self.shared_constant(c, |vm| vm.new_constant_object(c))
+            }
+            Constant::Code(code) => {
+                let index = self.register_code(code);
+                Value::Obj(self.heap.alloc(Object::Code(index)))
+            }
+        }
+    }
+
+    /// A new object for a str, bytes, tuple or frozenset constant.
+    fn new_constant_object(&mut self, c: &Constant) -> Value {
+        match c {
+            Constant::Str(s) => self.str_object(s.clone()),
+            Constant::Bytes(b) => self.bytes_object(b.to_vec()),
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
                 let vals: Vec<Value> = items.iter().map(|c| self.constant_value(c)).collect();
                 if matches!(c, Constant::FrozenSet(_)) {
@@ -248,10 +283,7 @@ impl Vm {
                     self.new_tuple(vals)
                 }
             }
-            Constant::Code(code) => {
-                let index = self.register_code(code);
-                Value::Obj(self.heap.alloc(Object::Code(index)))
-            }
+            _ => self.constant_value(c),
         }
     }
 
@@ -267,6 +299,7 @@ impl Vm {
                 attrs: Dict::new(),
                 builtin: Some(t),
                 module: None,
+                metaclass: None,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -289,11 +322,11 @@ impl Vm {
     // ----- allocation helpers -------------------------------------------------
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        Value::Obj(self.heap.alloc(Object::Str(Rc::from(s))))
+        self.str_object(Rc::from(s))
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        Value::Obj(self.heap.alloc(Object::Str(Rc::from(s))))
+        self.str_object(Rc::from(s))
     }
 
     /// An interned str object for a name (dict keys of namespaces).
@@ -301,9 +334,11 @@ impl Vm {
         if let Some(&id) = self.strings.get(s) {
             return Value::Obj(id);
         }
-        let id = self.heap.alloc(Object::Str(s.clone()));
-        self.strings.insert(s.clone(), id);
-        Value::Obj(id)
+        let v = self.str_object(s.clone());
+        if let Value::Obj(id) = v {
+            self.strings.insert(s.clone(), id);
+        }
+        v
     }
 
     pub fn new_int(&mut self, i: BigInt) -> Value {
@@ -314,7 +349,7 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
-        Value::Obj(self.heap.alloc(Object::Tuple(items)))
+        self.tuple_object(items)
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
@@ -358,6 +393,7 @@ impl Vm {
         Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
             attrs: Dict::new(),
+            base: Value::Null,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }
@@ -446,6 +482,7 @@ impl Vm {
         }
         roots.extend(self.types.iter().map(|t| Value::Obj(*t)));
         roots.extend(self.strings.values().map(|t| Value::Obj(*t)));
+        self.identity.roots(&mut roots);
         roots.extend(self.modules.values().copied());
         roots.extend([
             Value::Obj(self.builtins),

@@ -169,6 +169,7 @@ impl Vm {
             attrs: Dict::new(),
             builtin: None,
             module: Some(Rc::from("collections.abc")),
+            metaclass: None,
         })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];
@@ -239,6 +240,9 @@ impl Vm {
             ("exit", sys_exit),
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
+            ("get_int_max_str_digits", super::repr::sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", super::repr::sys_set_int_max_str_digits),
+            ("intern", super::identity::sys_intern),
         ];
         self.make_module("sys", &values, funcs)
     }

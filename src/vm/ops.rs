@@ -88,13 +88,16 @@ impl Vm {
             Value::Float(f) => f != 0.0,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => !s.is_empty(),
+                Object::Bytes(b) => !b.is_empty(),
+                Object::ByteArray(b) => !b.is_empty(),
+                Object::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Object::Int(b) => !b.is_zero(),
                 Object::List(v) | Object::Tuple(v) => !v.is_empty(),
                 Object::Deque { items, .. } => !items.is_empty(),
                 Object::Dict(d) => !d.is_empty(),
                 Object::Set { items, .. } => !items.is_empty(),
                 Object::Range { .. } => self.len(v)? > 0,
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
                         return match r {
                             Value::Bool(b) => Ok(b),
@@ -122,13 +125,17 @@ impl Vm {
             }),
             Some(Num::Big(b)) => Ok(self.new_int(-b)),
             Some(Num::Float(f)) => Ok(Value::Float(-f)),
-            None => self.unary_dunder(v, "__neg__", "unary -"),
+            None => match self.complex_parts(v) {
+                Some((re, im)) => Ok(self.new_complex((-re, -im))),
+                None => self.unary_dunder(v, "__neg__", "unary -"),
+            },
         }
     }
 
     pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
             Some(n) => Ok(self.num_value(n)),
+            None if self.complex_parts(v).is_some() => Ok(v),
             None => self.unary_dunder(v, "__pos__", "unary +"),
         }
     }
@@ -174,6 +181,9 @@ impl Vm {
             }
             return Ok(r);
         }
+        if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
+            return Ok(r);
+        }
         if let Some(r) = self.sequence_op(lhs, rhs, base, inplace)? {
             return Ok(r);
         }
@@ -197,6 +207,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `int | None`: a types.UnionType (type.__or__).
+        if base == 7 {
+            if let Some(r) = self.type_union(lhs, rhs) {
+                return Ok(r);
+            }
+        }
         self.binary_type_error(lhs, rhs, base, inplace)
     }
 
@@ -208,10 +224,11 @@ impl Vm {
         if base == 0 && (lt == "list" || lt == "tuple") && !inplace {
             return self.type_error(format!("can only concatenate {lt} (not \"{rt}\") to {lt}"));
         }
-        if base == 5 && matches!(lt.as_str(), "str" | "list" | "tuple") && !matches!(rt.as_str(), "int" | "bool") {
+        const SEQUENCES: [&str; 5] = ["str", "list", "tuple", "bytes", "bytearray"];
+        if base == 5 && SEQUENCES.contains(&lt.as_str()) && !matches!(rt.as_str(), "int" | "bool") {
             return self.type_error(format!("can't multiply sequence by non-int of type '{rt}'"));
         }
-        if base == 5 && matches!(rt.as_str(), "str" | "list" | "tuple") && !matches!(lt.as_str(), "int" | "bool") {
+        if base == 5 && SEQUENCES.contains(&rt.as_str()) && !matches!(lt.as_str(), "int" | "bool") {
             return self.type_error(format!("can't multiply sequence by non-int of type '{lt}'"));
         }
         let mut name = OP_NAMES[base].to_string();
@@ -375,6 +392,9 @@ impl Vm {
 
     /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
     fn sequence_op(&mut self, lhs: Value, rhs: Value, op: usize, inplace: bool) -> PyResult<Option<Value>> {
+        if let Some(r) = self.bytes_binary_op(lhs, rhs, op, inplace)? {
+            return Ok(Some(r));
+        }
         let (Some(l), r) = (lhs.obj(), rhs) else {
             if let (Some(n), Some(_)) = (self.num(lhs), rhs.obj()) {
                 if op == 5 {
@@ -531,6 +551,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(Some(num_cmp(&x, &y)));
         }
+        if let (Some(s), Some(t)) = (self.byte_data(a), self.byte_data(b)) {
+            return Ok(Some(Some(s.cmp(t))));
+        }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else { return Ok(None) };
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(Some(Some(s.cmp(t)))),
@@ -594,6 +617,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
+        if let Some(r) = self.complex_eq(a, b) {
+            return Ok(r);
+        }
         let (Some(x), Some(y)) = (a.obj(), b.obj()) else {
             if a.is(b) {
                 return Ok(true);
@@ -605,6 +631,9 @@ impl Vm {
         };
         if x == y && !matches!(self.heap.get(x), Object::Instance(_)) {
             return Ok(true);
+        }
+        if let (Some(s), Some(t)) = (self.byte_data(a), self.byte_data(b)) {
+            return Ok(s == t);
         }
         match (self.heap.get(x), self.heap.get(y)) {
             (Object::Str(s), Object::Str(t)) => Ok(s == t),
@@ -690,6 +719,7 @@ impl Vm {
                     };
                     return Ok(s.contains(&**sub));
                 }
+                Object::Bytes(_) | Object::ByteArray(_) => return self.bytes_contains(container, item),
                 Object::Dict(_) => {
                     let h = self.key_in(id, item)?;
                     return Ok(matches!(self.heap.get(id), Object::Dict(d) if d.contains(&h)));
@@ -721,7 +751,7 @@ impl Vm {
                         _ => false,
                     });
                 }
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(container, "__contains__", vec![item])? {
                         return self.truthy(r);
                     }
@@ -750,9 +780,14 @@ impl Vm {
         let Some(id) = obj.obj() else { return Ok(None) };
         let class = match self.heap.get(id) {
             Object::Instance(i) => i.class,
+            // A class whose metaclass defines the dunder (`for m in Color`).
+            Object::Class(c) => match c.metaclass {
+                Some(meta) => meta,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
-        let Some(f) = self.lookup_user_attr(class, name) else { return Ok(None) };
+        let Some(f) = self.lookup_dunder(class, name) else { return Ok(None) };
         let mut all = vec![obj];
         all.extend(args);
         let f = self.bind_class_attr(f, obj, class);
@@ -765,6 +800,8 @@ impl Vm {
         if let Some(id) = v.obj() {
             match self.heap.get(id) {
                 Object::Str(s) => return Ok(s.chars().count()),
+                Object::Bytes(b) => return Ok(b.len()),
+                Object::ByteArray(b) => return Ok(b.len()),
                 Object::List(v) | Object::Tuple(v) => return Ok(v.len()),
                 Object::Deque { items, .. } => return Ok(items.len()),
                 Object::Dict(d) => return Ok(d.len()),
@@ -775,7 +812,7 @@ impl Vm {
                 }
                 Object::Set { items, .. } => return Ok(items.len()),
                 Object::Range { start, stop, step } => return Ok(range_len(*start, *stop, *step) as usize),
-                Object::Instance(_) => {
+                Object::Instance(_) | Object::Class(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
                         let n = self.index_of(r)?;
                         if n < 0 {
@@ -799,6 +836,18 @@ impl Vm {
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Instance(_)) => match self.call_dunder(v, "__index__", vec![])? {
+                Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_of(r),
+                Some(r) if matches!(r.obj().map(|i| self.heap.get(i)), Some(Object::Int(_))) => self.index_of(r),
+                Some(r) => {
+                    let t = self.type_name(r);
+                    self.type_error(format!("__index__ returned non-int (type {t})"))
+                }
+                None => {
+                    let t = self.type_name(v);
+                    self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                }
+            },
             _ => {
                 let t = self.type_name(v);
                 self.type_error(format!("'{t}' object cannot be interpreted as an integer"))
@@ -892,6 +941,10 @@ impl Vm {
                 };
                 if let Some(s) = slice {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
+                    // A whole-tuple slice is the tuple itself (immutable, so CPython shares it).
+                    if !is_list && step == 1 && count == len {
+                        return Ok(container);
+                    }
                     let items = match self.heap.get(id) {
                         Object::List(v) | Object::Tuple(v) => {
                             (0..count).map(|k| v[(start + k as i64 * step) as usize]).collect()
@@ -913,6 +966,9 @@ impl Vm {
                 if let Some(sl) = slice {
                     let chars: Vec<char> = s.chars().collect();
                     let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
+                    if step == 1 && count == chars.len() {
+                        return Ok(container);
+                    }
                     let out: String = (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect();
                     return Ok(self.new_string(out));
                 }
@@ -925,6 +981,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "string index out of range")),
                 }
             }
+            Object::Bytes(_) | Object::ByteArray(_) => self.bytes_getitem(container, sub),
             Object::Dict(_) => {
                 let h = self.key_in(id, sub)?;
                 match self.heap.get(id) {
@@ -969,7 +1026,7 @@ impl Vm {
                     None => Err(self.exc(TypeId::IndexError, "deque index out of range")),
                 }
             }
-            Object::Class(_) => Ok(container),
+            Object::Class(_) => self.class_getitem(id, sub),
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", vec![sub])? {
                 Some(v) => Ok(v),
                 None => self.not_subscriptable(container),
@@ -990,6 +1047,7 @@ impl Vm {
             return self.type_error(format!("'{t}' object does not support item assignment"));
         };
         match self.heap.get(id) {
+            Object::ByteArray(_) => self.bytearray_setitem(container, sub, v),
             Object::List(items) => {
                 let len = items.len();
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
@@ -1046,6 +1104,7 @@ impl Vm {
             return self.type_error(format!("'{t}' object does not support item deletion"));
         };
         match self.heap.get(id) {
+            Object::ByteArray(_) => self.bytearray_delitem(container, sub),
             Object::List(items) => {
                 let len = items.len();
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
@@ -1104,6 +1163,8 @@ impl Vm {
             Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
             Object::Deque { items, .. } => Iter::Values { items: items.iter().copied().collect(), index: 0, kind: "deque" },
             Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
+            Object::Bytes(_) => Iter::Seq { seq: id, index: 0, kind: "bytes" },
+            Object::ByteArray(_) => Iter::Seq { seq: id, index: 0, kind: "bytearray" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
             Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
             Object::Dict(d) => Iter::DictKeys { dict: id, index: 0, len: d.len() },
@@ -1120,7 +1181,7 @@ impl Vm {
             }
             Object::Set { items, .. } => Iter::Values { items: items.keys(), index: 0, kind: "set" },
             Object::Iter(_) | Object::Generator(_) => return Ok(v),
-            Object::Instance(_) => {
+            Object::Instance(_) | Object::Class(_) => {
                 if let Some(r) = self.call_dunder(v, "__iter__", vec![])? {
                     return Ok(r);
                 }
@@ -1159,6 +1220,8 @@ impl Vm {
                 let (seq, i) = (*seq, *index);
                 let item = match self.heap.get(seq) {
                     Object::List(v) | Object::Tuple(v) => v.get(i).copied(),
+                    Object::Bytes(b) => b.get(i).map(|&x| Value::Int(x as i64)),
+                    Object::ByteArray(b) => b.get(i).map(|&x| Value::Int(x as i64)),
                     _ => None,
                 };
                 if let Object::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(id) {
@@ -1341,7 +1404,7 @@ impl Vm {
     /// `list(v)`'s way of collecting: like `collect_iterable`, but CPython
     /// first asks the object for a length hint (its `__len__`).
     pub fn collect_hinted(&mut self, v: Value) -> PyResult<Vec<Value>> {
-        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) {
+        if !matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_) | Object::Class(_))) {
             return self.collect_iterable(v);
         }
         let it = self.iter(v)?;
@@ -1445,7 +1508,7 @@ fn float_mod(x: f64, y: f64) -> f64 {
 /// positive divisor, where Rust's Euclidean forms equal Python's floor forms);
 /// `None` sends the operation down the general path.
 #[inline]
-fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
+pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
     match base {
         0 => a.checked_add(b),
         1 => Some(a & b),

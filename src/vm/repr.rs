@@ -9,6 +9,42 @@ use crate::runtime::format::{float_repr, format_float, group_digits, str_repr, F
 use crate::runtime::object::{Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 
+/// CPython's `sys.int_info.default_max_str_digits`.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+/// The smallest limit `sys.set_int_max_str_digits` accepts (`str_digits_check_threshold`).
+const MIN_MAX_STR_DIGITS: i64 = 640;
+
+/// `sys.get_int_max_str_digits()`.
+pub(super) fn sys_get_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime::object::Args) -> PyResult<Value> {
+    if !args.pos.is_empty() || !args.kw.is_empty() {
+        let n = args.pos.len() + args.kw.len();
+        return vm.type_error(format!("sys.get_int_max_str_digits() takes no arguments ({n} given)"));
+    }
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+pub(super) fn sys_set_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime::object::Args) -> PyResult<Value> {
+    let kw = args.take_kw("maxdigits");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k.clone();
+        return vm.type_error(format!("set_int_max_str_digits() got an unexpected keyword argument '{k}'"));
+    }
+    if args.pos.len() + kw.is_some() as usize > 1 {
+        let n = args.pos.len() + kw.is_some() as usize;
+        return vm.type_error(format!("set_int_max_str_digits() takes at most 1 argument ({n} given)"));
+    }
+    let Some(v) = args.pos.first().copied().or(kw) else {
+        return vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
+    };
+    let n = vm.index_of(v)?;
+    if n != 0 && n < MIN_MAX_STR_DIGITS {
+        return vm.value_error(format!("maxdigits must be 0 or larger than {MIN_MAX_STR_DIGITS}"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
+}
+
 /// A fake but stable address for `<... at 0x...>` reprs.
 pub fn address(id: ObjId) -> String {
     format!("0x{:x}", 0x7f00_0000_0000u64 + id.0 as u64 * 0x30)
@@ -39,20 +75,40 @@ impl Vm {
         self.repr_inner(v, &mut seen, true)
     }
 
-    /// An int in decimal, refused past CPython's default limit of 4300 digits
-    /// (`sys.int_info.default_max_str_digits`), which also keeps the
-    /// quadratic conversion of huge ints from freezing the page.
+    /// An int in decimal, refused past `sys.get_int_max_str_digits()` digits
+    /// (4300 by default), which also keeps the quadratic conversion of huge
+    /// ints from freezing the page.
     pub fn int_to_decimal(&mut self, n: &BigInt) -> PyResult<String> {
-        const MAX_STR_DIGITS: usize = 4300;
-        // 4300 decimal digits need at least 14282 bits; well past that, don't convert at all.
-        let text = if n.bits() <= 14_300 { Some(n.to_string()) } else { None };
+        let limit = self.int_max_str_digits;
+        // A decimal digit is log2(10) > 3.32 bits: well past the limit, don't convert at all.
+        let hopeless = limit > 0 && n.bits() > limit as u64 * 10 / 3 + 64;
+        let text = if hopeless { None } else { Some(n.to_string()) };
         match text {
-            Some(t) if t.trim_start_matches('-').len() <= MAX_STR_DIGITS => Ok(t),
+            Some(t) if limit == 0 || t.trim_start_matches('-').len() <= limit => Ok(t),
             _ => Err(self.exc(
                 TypeId::ValueError,
-                "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                format!("Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"),
             )),
         }
+    }
+
+    /// The str -> int direction of the limit, for a literal `int(s, base)`
+    /// has already parsed: bases that are powers of two are exempt, and
+    /// the digits counted are the literal's (no sign, spaces or underscores).
+    pub(super) fn check_str_digits(&mut self, s: &str, base: u32) -> PyResult<()> {
+        let t = s.trim().trim_start_matches(['+', '-']);
+        let prefixed = base == 0 && t.len() > 1 && matches!(&t.as_bytes()[..2], [b'0', b'x' | b'X' | b'o' | b'O' | b'b' | b'B']);
+        let limit = self.int_max_str_digits;
+        if base.is_power_of_two() || prefixed || limit == 0 {
+            return Ok(());
+        }
+        let digits = t.bytes().filter(u8::is_ascii_alphanumeric).count();
+        if digits <= limit {
+            return Ok(());
+        }
+        self.value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ))
     }
 
     /// `repr(v)` without running Python code (user objects get the default repr).
@@ -115,6 +171,9 @@ impl Vm {
     fn repr_object(&mut self, id: ObjId, v: Value, seen: &mut Vec<ObjId>, calls: bool) -> PyResult<String> {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
+            Object::Bytes(b) => crate::runtime::repr::bytes_repr(b),
+            Object::Complex { re, im } => crate::runtime::repr::complex_repr(*re, *im),
+            Object::ByteArray(b) => format!("bytearray({})", crate::runtime::repr::bytes_repr(b)),
             Object::Int(b) => {
                 let b = b.clone();
                 self.int_to_decimal(&b)?
@@ -188,8 +247,13 @@ impl Vm {
                 }
             }
             Object::Function(f) => format!("<function {} at {}>", f.qualname, address(id)),
+            Object::Descriptor(d) => super::slots::descriptor_repr(d),
             Object::Builtin(b) => match b.receiver {
                 None => format!("<built-in function {}>", b.name),
+                Some(r) if super::slots::is_slot_name(b.name) => {
+                    let t = self.type_name(r);
+                    format!("<method-wrapper '{}' of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
+                }
                 Some(r) => {
                     let t = self.type_name(r);
                     format!("<built-in method {} of {} object at {}>", b.name, t, address(r.obj().unwrap_or(id)))
@@ -219,6 +283,12 @@ impl Vm {
             Object::Code(i) => {
                 let c = &self.codes[*i].code;
                 format!("<code object {} at {}, file \"{}\", line {}>", c.name, address(id), c.filename, c.firstlineno)
+            }
+            Object::Class(c) if calls && c.metaclass.is_some_and(|m| self.lookup_user_attr(m, "__repr__").is_some()) => {
+                match self.call_dunder(v, "__repr__", vec![])? {
+                    Some(r) => self.str_of(r)?,
+                    None => unreachable!("the metaclass defines __repr__"),
+                }
             }
             Object::Class(c) => match (&c.module, c.builtin) {
                 (Some(m), _) => format!("<class '{}.{}'>", m, c.qualname),
@@ -327,6 +397,11 @@ impl Vm {
             return Ok(v);
         }
         let s = self.str_of(v)?;
+        if matches!(v, Value::Int(_)) {
+            // CPython writes an int's digits into a fresh str, even a one-character
+            // one (`str(5) is "5"` is False), where str operations share singletons.
+            return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
+        }
         Ok(self.new_string(s))
     }
 
@@ -513,7 +588,7 @@ impl Vm {
                     f.pad("", &s, '>')
                 }
                 'd' | 'i' | 'u' => {
-                    let n = match arg {
+                    let n = match self.payload(arg) {
                         Value::Float(x) => Value::Int(x.trunc() as i64),
                         other => other,
                     };
@@ -526,10 +601,11 @@ impl Vm {
                 }
                 'x' | 'X' | 'o' => {
                     f.kind = Some(conv);
-                    self.format_int(arg, &f)?
+                    let n = self.payload(arg);
+                    self.format_int(n, &f)?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let Some(n) = self.num(arg) else {
+                    let Some(n) = self.num(self.payload(arg)) else {
                         let t = self.type_name(arg);
                         return self.type_error(format!("must be real number, not {t}"));
                     };

@@ -31,6 +31,7 @@ fn type_dir(t: TypeId) -> &'static str {
         TypeId::Tuple => "__add__ __class_getitem__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mul__ __rmul__ count index",
         TypeId::Set | TypeId::FrozenSet => "__and__ __class_getitem__ __contains__ __iand__ __ior__ __isub__ __iter__ __ixor__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset pop remove symmetric_difference symmetric_difference_update union update",
         TypeId::NoneType => "__bool__",
+        TypeId::BuiltinFunction => "__call__ __module__ __name__ __qualname__ __self__ __text_signature__",
         TypeId::Function => "__annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ __get__ __globals__ __kwdefaults__ __module__ __name__ __qualname__ __type_params__",
         TypeId::BaseException => "__cause__ __context__ __dict__ __setstate__ __suppress_context__ __traceback__ add_note args with_traceback",
         _ => "",
@@ -162,7 +163,31 @@ impl Vm {
                     names.extend(type_dir(t).split(' ').filter(|s| !s.is_empty()).map(String::from));
                 }
                 if cls.builtin.is_none() {
-                    names.extend(["__dict__", "__module__", "__weakref__"].map(String::from));
+                    // A class with __slots__ has no instance dict; subclasses of
+                    // variable-size builtins (int, str, tuple, bytes) no weak references.
+                    names.push("__module__".to_string());
+                    let slots = cls.attrs.get(&crate::runtime::dict::HashKey::Str("__slots__".into()));
+                    let slotted = slots.is_some();
+                    // Each name in __slots__ is a member of the class.
+                    let slot_names = match slots.and_then(|s| s.obj()).map(|i| self.heap.get(i)) {
+                        Some(Object::Str(s)) => vec![s.to_string()],
+                        Some(Object::Tuple(items) | Object::List(items)) => items
+                            .iter()
+                            .filter_map(|v| match v.obj().map(|i| self.heap.get(i)) {
+                                Some(Object::Str(s)) => Some(s.to_string()),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    names.extend(slot_names);
+                    let var_sized = matches!(self.builtin_base(c), Some(TypeId::Int | TypeId::Str | TypeId::Tuple | TypeId::Bytes));
+                    if !slotted {
+                        names.push("__dict__".to_string());
+                        if !var_sized {
+                            names.push("__weakref__".to_string());
+                        }
+                    }
                 }
             }
         }

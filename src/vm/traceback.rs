@@ -48,7 +48,12 @@ impl Vm {
         }
         if !data.traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            let frames: Vec<FrameSummary> = data.traceback.iter().map(|&(c, off)| self.frame_summary(c, off)).collect();
+            let frames: Vec<FrameSummary> = data
+                .traceback
+                .iter()
+                .map(|&(c, off)| self.frame_summary(c, off))
+                .filter(|f| !crate::stdlib::is_native_in_cpython(&f.filename))
+                .collect();
             self.format_stack(&frames, out);
         }
         out.push_str(&self.exception_line(e));

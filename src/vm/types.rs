@@ -33,6 +33,8 @@ builtin_types! {
     Float = "float": Object;
     Complex = "complex": Object;
     Str = "str": Object;
+    Bytes = "bytes": Object;
+    ByteArray = "bytearray": Object;
     List = "list": Object;
     Tuple = "tuple": Object;
     Dict = "dict": Object;
@@ -63,6 +65,8 @@ builtin_types! {
     TupleIterator = "tuple_iterator": Object;
     RangeIterator = "range_iterator": Object;
     StrIterator = "str_ascii_iterator": Object;
+    BytesIterator = "bytes_iterator": Object;
+    ByteArrayIterator = "bytearray_iterator": Object;
     DictKeyIterator = "dict_keyiterator": Object;
     DictValueIterator = "dict_valueiterator": Object;
     DictItemIterator = "dict_itemiterator": Object;
@@ -74,6 +78,13 @@ builtin_types! {
     Zip = "zip": Object;
     Map = "map": Object;
     Filter = "filter": Object;
+    Reversed = "reversed": Object;
+    WrapperDescriptor = "wrapper_descriptor": Object;
+    MethodDescriptor = "method_descriptor": Object;
+    ClassMethodDescriptor = "classmethod_descriptor": Object;
+    MethodWrapper = "method-wrapper": Object;
+    GenericAlias = "GenericAlias": Object;
+    UnionType = "UnionType": Object;
     BaseException = "BaseException": Object;
     SystemExit = "SystemExit": BaseException;
     KeyboardInterrupt = "KeyboardInterrupt": BaseException;
@@ -96,6 +107,8 @@ builtin_types! {
     TypeError = "TypeError": Exception;
     ValueError = "ValueError": Exception;
     UnicodeError = "UnicodeError": ValueError;
+    UnicodeEncodeError = "UnicodeEncodeError": UnicodeError;
+    UnicodeDecodeError = "UnicodeDecodeError": UnicodeError;
     EOFError = "EOFError": Exception;
     ImportError = "ImportError": Exception;
     ModuleNotFoundError = "ModuleNotFoundError": ImportError;

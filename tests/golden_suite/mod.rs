@@ -1,9 +1,11 @@
-//! The golden-suite harness shared by tests/conformance.rs (tests/programs) and
-//! tests/modules.rs (tests/modules): runs the `pvm` binary on every program of a folder
+//! The golden-suite harness of tests/conformance.rs (tests/programs): runs the `pvm`
+//! binary on every program of a folder
 //! the way a user runs it and compares with the oracle's goldens, reporting every
 //! mismatch at once, each with a diff.
 
 #![allow(dead_code)]
+
+pub mod codeinfo;
 
 use std::fs;
 use std::io::Read;
@@ -48,6 +50,11 @@ impl Suite {
             .collect();
         names.sort();
         names
+    }
+
+    /// The program's source text.
+    pub fn source(&self, name: &str) -> String {
+        fs::read_to_string(self.programs_dir().join(format!("{name}.py"))).unwrap_or_else(|e| panic!("{name}.py: {e}"))
     }
 
     /// The golden file `NAME.EXT`, if the oracle wrote one.

@@ -1,5 +1,5 @@
 x: int = 5
-y: list
+y: list[int]
 print(x)
 print(__annotations__)
 def f(a: int, b: "str" = "z") -> bool:

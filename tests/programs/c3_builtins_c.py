@@ -13,3 +13,4 @@ print(abs(-0.0), round(2.5), round(3.5), round(-0.4), type(round(2.5)), type(rou
 print(int("0x1f", 16), int("0b101", 0), int(-2.5), int("1_000"), chr(65) + chr(0x263A))
 print(object.__name__, type(object()).__name__, type(len).__name__, type(Kid.hi).__name__)
 print(ord("\n"), hex(-255), oct(-8), bin(0))
+print(str(b"hi"), repr(b"a\x00"))

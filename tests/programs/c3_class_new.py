@@ -10,3 +10,8 @@ class Single:
 a = Single(1)
 b = Single(2)
 print(a is b, a.v)
+class Pos(int):
+    def __new__(cls, v):
+        return super().__new__(cls, abs(v))
+p = Pos(-5)
+print(p, type(p).__name__, p + 1)

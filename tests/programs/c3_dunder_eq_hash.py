@@ -28,3 +28,4 @@ print(hash(Both()), hash(Sub()), Sub.__hash__ is Both.__hash__)
 class Plain:
     pass
 print("__hash__" in NoHash.__dict__, NoHash.__dict__["__hash__"])
+print(Plain.__hash__ is object.__hash__)

@@ -67,8 +67,3 @@ pub fn first_difference(got: &str, want: &str) -> String {
     format!("lengths differ: got {} lines, want {} lines", got.lines().count(), want.lines().count())
 }
 
-/// Corpus programs the runtime refuses because they load a bytes or complex
-/// constant (neither type exists in the runtime yet): instead of the oracle's
-/// output, each must end with exactly this refusal.
-pub const REFUSED: &[(&str, &str)] =
-    &[("literals", "pvm: bytes literals are not supported yet (File \"literals.py\", line 12)\n")];

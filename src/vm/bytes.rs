@@ -1,0 +1,1525 @@
+//! bytes and bytearray: construction, the codecs (`str.encode`,
+//! `bytes.decode`), the methods, and the operator helpers `ops` calls.
+//! Errors are worded as CPython 3.12's Objects/bytesobject.c,
+//! bytearrayobject.c and Python/codecs.c word them.
+
+use super::ops::Num;
+use super::types::TypeId;
+use super::{Exc, PyResult, Vm};
+use crate::runtime::object::{Args, BuiltinFn, Object};
+use crate::runtime::value::Value;
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, Zero};
+use std::rc::Rc;
+
+pub(super) const BYTES: &[(&str, BuiltinFn)] = &[
+    ("decode", decode),
+    ("hex", hex),
+    ("fromhex", fromhex),
+    ("split", split),
+    ("rsplit", rsplit),
+    ("join", join),
+    ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
+    ("startswith", startswith),
+    ("endswith", endswith),
+    ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("rindex", rindex),
+    ("count", count),
+    ("upper", upper),
+    ("lower", lower),
+    ("swapcase", swapcase),
+    ("capitalize", capitalize),
+    ("title", title),
+    ("replace", replace),
+    ("isdigit", isdigit),
+    ("isalpha", isalpha),
+    ("isalnum", isalnum),
+    ("isspace", isspace),
+    ("islower", islower),
+    ("isupper", isupper),
+    ("isascii", isascii),
+    ("partition", partition),
+    ("rpartition", rpartition),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removesuffix),
+    ("splitlines", splitlines),
+    ("zfill", zfill),
+    ("expandtabs", expandtabs),
+    ("center", center),
+    ("ljust", ljust),
+    ("rjust", rjust),
+];
+
+/// bytearray's own methods (the mutators); it has every bytes method too.
+pub(super) const BYTEARRAY: &[(&str, BuiltinFn)] = &[
+    ("append", append),
+    ("extend", extend),
+    ("pop", pop),
+    ("insert", insert),
+    ("remove", remove),
+    ("clear", clear),
+    ("copy", copy),
+    ("reverse", reverse),
+];
+
+/// ASCII whitespace as `bytes.split()` and `bytes.strip()` see it.
+const WHITESPACE: &[u8] = b" \t\n\r\x0b\x0c";
+
+// ----- values and arguments ------------------------------------------------------------
+
+impl Vm {
+    /// The content of a bytes or bytearray object.
+    pub(super) fn byte_data(&self, v: Value) -> Option<&[u8]> {
+        match v.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Bytes(b)) => Some(b),
+            Some(Object::ByteArray(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub(super) fn new_bytes(&mut self, b: Vec<u8>) -> Value {
+        self.bytes_object(b)
+    }
+
+    fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
+        Value::Obj(self.heap.alloc(Object::ByteArray(b)))
+    }
+
+    fn is_bytearray(&self, v: Value) -> bool {
+        matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::ByteArray(_)))
+    }
+
+    /// A result of the same type as `like` (bytes methods on a bytearray return bytearrays).
+    fn bytes_like(&mut self, like: Value, b: Vec<u8>) -> Value {
+        if self.is_bytearray(like) {
+            self.new_bytearray(b)
+        } else {
+            self.new_bytes(b)
+        }
+    }
+
+    /// The bytes of a bytes-like argument, or CPython's TypeError.
+    fn buffer_arg(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        match self.byte_data(v) {
+            Some(b) => Ok(b.to_vec()),
+            None => {
+                let t = self.type_name(v);
+                self.type_error(format!("a bytes-like object is required, not '{t}'"))
+            }
+        }
+    }
+
+    /// An int as a byte value (0..=255).
+    fn byte_value(&mut self, v: Value) -> PyResult<u8> {
+        let n = self.index_of(v).map_err(|e| self.byte_range_if_big(v, e))?;
+        match u8::try_from(n) {
+            Ok(b) => Ok(b),
+            Err(_) => self.value_error("byte must be in range(0, 256)"),
+        }
+    }
+
+    /// A huge int is out of the byte range rather than out of the index range.
+    fn byte_range_if_big(&mut self, v: Value, e: Exc) -> Exc {
+        if matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Int(_))) {
+            self.exc(TypeId::ValueError, "byte must be in range(0, 256)")
+        } else {
+            e
+        }
+    }
+
+    // ----- operators (called by ops) ------------------------------------------------
+
+    /// `b + x`, `b * n` and `b % args` for a bytes or bytearray `lhs`.
+    pub(super) fn bytes_binary_op(&mut self, lhs: Value, rhs: Value, op: usize, inplace: bool) -> PyResult<Option<Value>> {
+        let Some(a) = self.byte_data(lhs).map(<[u8]>::to_vec) else { return Ok(None) };
+        match op {
+            0 => {
+                let Some(b) = self.byte_data(rhs).map(<[u8]>::to_vec) else {
+                    let (rt, lt) = (self.type_name(rhs), self.type_name(lhs));
+                    return self.type_error(format!("can't concat {rt} to {lt}"));
+                };
+                self.check_size(a.len().saturating_add(b.len()), 1)?;
+                if inplace && self.is_bytearray(lhs) {
+                    if let Some(Object::ByteArray(v)) = lhs.obj().map(|id| self.heap.get_mut(id)) {
+                        v.extend_from_slice(&b);
+                    }
+                    return Ok(Some(lhs));
+                }
+                Ok(Some(self.bytes_like(lhs, [a, b].concat())))
+            }
+            5 => {
+                let n = match self.num(rhs) {
+                    Some(Num::Int(n)) => n.max(0) as usize,
+                    Some(Num::Big(b)) if b.is_negative() => 0,
+                    Some(Num::Big(_)) => {
+                        return Err(self.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer"))
+                    }
+                    _ => return Ok(None),
+                };
+                self.check_size(a.len().saturating_mul(n), 1)?;
+                let r = a.repeat(n);
+                if inplace && self.is_bytearray(lhs) {
+                    if let Some(Object::ByteArray(v)) = lhs.obj().map(|id| self.heap.get_mut(id)) {
+                        *v = r;
+                    }
+                    return Ok(Some(lhs));
+                }
+                Ok(Some(self.bytes_like(lhs, r)))
+            }
+            6 => {
+                let r = self.bytes_percent_format(&a, rhs)?;
+                Ok(Some(self.bytes_like(lhs, r)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `b % args`: str's %-formatting over the bytes read as latin-1, with
+    /// bytes arguments inserted as their raw bytes.
+    fn bytes_percent_format(&mut self, fmt: &[u8], args: Value) -> PyResult<Vec<u8>> {
+        let items = match args.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Tuple(items)) => Some(items.clone()),
+            _ => None,
+        };
+        let convert = |vm: &mut Vm, v: Value| -> PyResult<Value> {
+            if let Some(b) = vm.byte_data(v) {
+                let s = latin1(b);
+                return Ok(vm.new_string(s));
+            }
+            if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Str(_))) {
+                let t = vm.type_name(v);
+                return vm.type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                ));
+            }
+            Ok(v)
+        };
+        let args = match items {
+            Some(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for v in items {
+                    out.push(convert(self, v)?);
+                }
+                self.new_tuple(out)
+            }
+            None => convert(self, args)?,
+        };
+        let text = self.percent_format(&latin1(fmt), args)?;
+        Ok(text.chars().map(|c| c as u32 as u8).collect())
+    }
+
+    /// `b[i]` and `b[i:j:k]`.
+    pub(super) fn bytes_getitem(&mut self, container: Value, sub: Value) -> PyResult<Value> {
+        let data = self.byte_data(container).map(<[u8]>::to_vec).unwrap_or_default();
+        let what = if self.is_bytearray(container) { "bytearray" } else { "byte" };
+        if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
+            let (start, _, step, count) = self.slice_indices(s, data.len())?;
+            if step == 1 && count == data.len() && !self.is_bytearray(container) {
+                return Ok(container);
+            }
+            let out: Vec<u8> = (0..count).map(|k| data[(start + k as i64 * step) as usize]).collect();
+            return Ok(self.bytes_like(container, out));
+        }
+        let i = self.byte_index(sub, what)?;
+        match normalise(i, data.len()) {
+            Some(i) => Ok(Value::Int(data[i] as i64)),
+            None if what == "byte" => Err(self.exc(TypeId::IndexError, "index out of range")),
+            None => Err(self.exc(TypeId::IndexError, "bytearray index out of range")),
+        }
+    }
+
+    fn byte_index(&mut self, sub: Value, what: &str) -> PyResult<i64> {
+        match sub {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
+                Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
+            }
+            _ => {
+                let t = self.type_name(sub);
+                self.type_error(format!("{what} indices must be integers or slices, not {t}"))
+            }
+        }
+    }
+
+    /// `ba[i] = x` and `ba[i:j] = iterable` on a bytearray.
+    pub(super) fn bytearray_setitem(&mut self, container: Value, sub: Value, v: Value) -> PyResult<()> {
+        let len = self.byte_data(container).map_or(0, <[u8]>::len);
+        let id = container.obj().expect("bytearray is a heap object");
+        if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
+            let new = self.bytes_from_source(v)?;
+            let (start, stop, step, count) = self.slice_indices(s, len)?;
+            let Object::ByteArray(items) = self.heap.get_mut(id) else { unreachable!("checked by the caller") };
+            if step == 1 {
+                items.splice(start as usize..stop.max(start) as usize, new);
+                return Ok(());
+            }
+            if new.len() != count {
+                let msg = format!("attempt to assign bytes of size {} to extended slice of size {count}", new.len());
+                return self.value_error(msg);
+            }
+            for (k, x) in new.into_iter().enumerate() {
+                items[(start + k as i64 * step) as usize] = x;
+            }
+            return Ok(());
+        }
+        let i = self.byte_index(sub, "bytearray")?;
+        let Some(i) = normalise(i, len) else {
+            return Err(self.exc(TypeId::IndexError, "bytearray index out of range"));
+        };
+        let b = self.byte_value(v)?;
+        if let Object::ByteArray(items) = self.heap.get_mut(id) {
+            items[i] = b;
+        }
+        Ok(())
+    }
+
+    /// `del ba[i]` and `del ba[i:j:k]` on a bytearray.
+    pub(super) fn bytearray_delitem(&mut self, container: Value, sub: Value) -> PyResult<()> {
+        let len = self.byte_data(container).map_or(0, <[u8]>::len);
+        let id = container.obj().expect("bytearray is a heap object");
+        let doomed: Vec<usize> = match sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
+            Some(s) => {
+                let (start, _, step, count) = self.slice_indices(s, len)?;
+                (0..count).map(|k| (start + k as i64 * step) as usize).collect()
+            }
+            None => {
+                let i = self.byte_index(sub, "bytearray")?;
+                match normalise(i, len) {
+                    Some(i) => vec![i],
+                    None => return Err(self.exc(TypeId::IndexError, "bytearray index out of range")),
+                }
+            }
+        };
+        if let Object::ByteArray(items) = self.heap.get_mut(id) {
+            let mut k = 0;
+            items.retain(|_| {
+                k += 1;
+                !doomed.contains(&(k - 1))
+            });
+        }
+        Ok(())
+    }
+
+    /// `x in b`: a byte value or a sub-sequence.
+    pub(super) fn bytes_contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let needle = if self.byte_data(item).is_some() || self.num(item).is_none() {
+            self.buffer_arg(item)?
+        } else {
+            vec![self.byte_value(item)?]
+        };
+        let hay = self.byte_data(container).unwrap_or_default();
+        Ok(find_sub(hay, &needle, false).is_some())
+    }
+
+    /// The argument of find/count/index/`in`: an int (one byte) or bytes-like.
+    fn sub_arg(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        if let Some(b) = self.byte_data(v) {
+            return Ok(b.to_vec());
+        }
+        if self.num(v).is_some_and(|n| !matches!(n, Num::Float(_))) {
+            return Ok(vec![self.byte_value(v)?]);
+        }
+        let t = self.type_name(v);
+        self.type_error(format!("argument should be integer or bytes-like object, not '{t}'"))
+    }
+
+    /// The bytes of `bytes(x)`'s source when x is not a str or a count:
+    /// bytes-like objects, then iterables of ints.
+    fn bytes_from_source(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        if let Some(b) = self.byte_data(v) {
+            return Ok(b.to_vec());
+        }
+        if matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Str(_))) {
+            return self.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+        }
+        let items = self.collect_iterable(v)?;
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(self.byte_value(x)?);
+        }
+        Ok(out)
+    }
+
+    // ----- codecs -----------------------------------------------------------------
+
+    /// `s.encode(encoding, errors)`.
+    pub(super) fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+        let codec = self.codec(encoding)?;
+        let limit = match codec {
+            Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+            Codec::Ascii => 0x80,
+            Codec::Latin1 => 0x100,
+        };
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = Vec::with_capacity(chars.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if (chars[i] as u32) < limit {
+                out.push(chars[i] as u32 as u8);
+                i += 1;
+                continue;
+            }
+            let end = (i..chars.len()).find(|&j| (chars[j] as u32) < limit).unwrap_or(chars.len());
+            match errors {
+                "strict" => {
+                    let reason = format!("ordinal not in range({limit})");
+                    let at = if end - i == 1 {
+                        format!("character '{}' in position {i}", escape_char(chars[i]))
+                    } else {
+                        format!("characters in position {i}-{}", end - 1)
+                    };
+                    let msg = format!("'{}' codec can't encode {at}: {reason}", codec.name());
+                    let object = self.new_str(s);
+                    return Err(self.unicode_error(TypeId::UnicodeEncodeError, msg, codec, object, i, end, &reason));
+                }
+                "ignore" => {}
+                "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
+                "backslashreplace" => {
+                    for &c in &chars[i..end] {
+                        out.extend_from_slice(escape_char(c).as_bytes());
+                    }
+                }
+                "xmlcharrefreplace" => {
+                    for &c in &chars[i..end] {
+                        out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                    }
+                }
+                other => return Err(self.exc(TypeId::LookupError, format!("unknown error handler name '{other}'"))),
+            }
+            i = end;
+        }
+        Ok(out)
+    }
+
+    /// `b.decode(encoding, errors)`.
+    pub(super) fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+        let codec = self.codec(encoding)?;
+        let mut out = String::with_capacity(b.len());
+        let mut pos = 0;
+        while pos < b.len() {
+            // The next undecodable run [start, end) and why.
+            let (start, end, reason) = match codec {
+                Codec::Latin1 => {
+                    out.extend(b[pos..].iter().map(|&x| x as char));
+                    break;
+                }
+                Codec::Ascii => match b[pos..].iter().position(|&x| x >= 0x80) {
+                    None => {
+                        out.extend(b[pos..].iter().map(|&x| x as char));
+                        break;
+                    }
+                    Some(k) => {
+                        out.extend(b[pos..pos + k].iter().map(|&x| x as char));
+                        (pos + k, pos + k + 1, "ordinal not in range(128)")
+                    }
+                },
+                Codec::Utf8 => match std::str::from_utf8(&b[pos..]) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let start = pos + e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&b[pos..start]).expect("valid prefix"));
+                        // Rust's maximal invalid subparts are CPython's error ranges.
+                        match e.error_len() {
+                            None => (start, b.len(), "unexpected end of data"),
+                            Some(n) if matches!(b[start], 0x80..=0xC1 | 0xF5..=0xFF) => (start, start + n, "invalid start byte"),
+                            Some(n) => (start, start + n, "invalid continuation byte"),
+                        }
+                    }
+                },
+            };
+            match errors {
+                "strict" => {
+                    let at = if end - start == 1 {
+                        format!("byte 0x{:02x} in position {start}", b[start])
+                    } else {
+                        format!("bytes in position {start}-{}", end - 1)
+                    };
+                    let msg = format!("'{}' codec can't decode {at}: {reason}", codec.name());
+                    let object = self.new_bytes(b.to_vec());
+                    return Err(self.unicode_error(TypeId::UnicodeDecodeError, msg, codec, object, start, end, reason));
+                }
+                "ignore" => {}
+                "replace" => out.push('\u{FFFD}'),
+                "backslashreplace" => {
+                    for &x in &b[start..end] {
+                        out.push_str(&format!("\\x{x:02x}"));
+                    }
+                }
+                other => return Err(self.exc(TypeId::LookupError, format!("unknown error handler name '{other}'"))),
+            }
+            pos = end;
+        }
+        Ok(out)
+    }
+
+    fn codec(&mut self, encoding: &str) -> PyResult<Codec> {
+        let norm: String = encoding
+            .trim()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '.' { c.to_ascii_lowercase() } else { '_' })
+            .collect();
+        Ok(match norm.as_str() {
+            "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
+            "ascii" | "us_ascii" | "646" | "us" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_ir_6"
+            | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "iso_646.irv_1991" => Codec::Ascii,
+            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "iso8859" | "8859" | "cp819"
+            | "ibm819" | "iso_ir_100" | "csisolatin1" | "iso_8859_1_1987" => Codec::Latin1,
+            _ => return Err(self.exc(TypeId::LookupError, format!("unknown encoding: {encoding}"))),
+        })
+    }
+
+    /// A UnicodeEncodeError/UnicodeDecodeError with its attributes.
+    #[allow(clippy::too_many_arguments)]
+    fn unicode_error(&mut self, t: TypeId, msg: String, codec: Codec, object: Value, start: usize, end: usize, reason: &str) -> Exc {
+        let exc = self.exc(t, msg);
+        let attrs = [
+            ("encoding", self.new_str(codec.name())),
+            ("object", object),
+            ("start", Value::Int(start as i64)),
+            ("end", Value::Int(end as i64)),
+            ("reason", self.new_str(reason)),
+        ];
+        for (name, v) in attrs {
+            let key: Rc<str> = Rc::from(name);
+            let k = self.intern(&key);
+            if let Object::Instance(inst) = self.heap.get_mut(exc.0) {
+                inst.attrs.insert(crate::runtime::dict::HashKey::Str(key), k, v);
+            }
+        }
+        exc
+    }
+
+    /// `(encoding, errors)` from positional and keyword arguments after the receiver.
+    fn codec_args(&mut self, args: &mut Args, name: &str) -> PyResult<(String, String)> {
+        let encoding = args.take_kw("encoding");
+        let errors = args.take_kw("errors");
+        if let Some((k, _)) = args.kw.first() {
+            let k = k.clone();
+            return self.type_error(format!("{name}() got an unexpected keyword argument '{k}'"));
+        }
+        let n = args.pos.len() - 1;
+        if n > 2 {
+            return self.type_error(format!("{name}() takes at most 2 arguments ({n} given)"));
+        }
+        let encoding = args.pos.get(1).copied().or(encoding);
+        let errors = args.pos.get(2).copied().or(errors);
+        let text = |vm: &mut Vm, v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+            match v {
+                None => Ok(default.to_string()),
+                Some(v) => match v.obj().map(|id| vm.heap.get(id)) {
+                    Some(Object::Str(s)) => Ok(s.to_string()),
+                    _ => {
+                        let t = vm.type_name(v);
+                        vm.type_error(format!("{name}() argument '{what}' must be str, not {t}"))
+                    }
+                },
+            }
+        };
+        let encoding = text(self, encoding, "encoding", "utf-8")?;
+        let errors = text(self, errors, "errors", "strict")?;
+        Ok((encoding, errors))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+}
+
+/// A character as the codecs' messages show it: `\xe9`, `\u20ac`, `\U0001f600`.
+fn escape_char(c: char) -> String {
+    match c as u32 {
+        n if n < 0x100 => format!("\\x{n:02x}"),
+        n if n < 0x10000 => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    }
+}
+
+/// Bytes read as latin-1 text (one char per byte).
+fn latin1(b: &[u8]) -> String {
+    b.iter().map(|&x| x as char).collect()
+}
+
+fn normalise(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
+    if needle.len() > hay.len() {
+        return None;
+    }
+    let mut starts = 0..=hay.len() - needle.len();
+    let matches = |&i: &usize| hay[i..i + needle.len()] == *needle;
+    if rev {
+        starts.rev().find(matches)
+    } else {
+        starts.find(matches)
+    }
+}
+
+/// Non-overlapping occurrences of a non-empty `sep`, left to right.
+fn occurrences(hay: &[u8], sep: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find_sub(&hay[i..], sep, false) {
+        out.push(i + k);
+        i += k + sep.len();
+    }
+    out
+}
+
+// ----- constructors --------------------------------------------------------------
+
+/// `bytes(...)` and `bytearray(...)`.
+pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
+    let name = t.name();
+    let source = args.take_kw("source");
+    let encoding = args.take_kw("encoding");
+    let errors = args.take_kw("errors");
+    if let Some((k, _)) = args.kw.first() {
+        let k = k.clone();
+        return vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"));
+    }
+    if args.pos.len() > 3 {
+        let n = args.pos.len();
+        return vm.type_error(format!("{name}() takes at most 3 arguments ({n} given)"));
+    }
+    let source = args.pos.first().copied().or(source);
+    let encoding = args.pos.get(1).copied().or(encoding);
+    let errors = args.pos.get(2).copied().or(errors);
+    // bytes(b) of a bytes is b itself: it is immutable, so CPython shares it.
+    if let (TypeId::Bytes, Some(v), None, None) = (t, source, encoding, errors) {
+        if matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Bytes(_))) {
+            return Ok(v);
+        }
+    }
+    let data = match source {
+        None if encoding.is_some() || errors.is_some() => {
+            return vm.type_error(if encoding.is_some() { "encoding without a string argument" } else { "errors without a string argument" });
+        }
+        None => Vec::new(),
+        Some(v) => match v.obj().map(|id| vm.heap.get(id)) {
+            Some(Object::Str(s)) => {
+                let s = s.clone();
+                let Some(encoding) = encoding else {
+                    return vm.type_error("string argument without an encoding");
+                };
+                let mut call = Args::new(vec![Value::None, encoding]);
+                call.pos.extend(errors);
+                let (encoding, errors) = vm.codec_args(&mut call, "str")?;
+                vm.encode_str(&s, &encoding, &errors)?
+            }
+            _ if encoding.is_some() => return vm.type_error("encoding without a string argument"),
+            _ if errors.is_some() => return vm.type_error("errors without a string argument"),
+            _ => match vm.num(v) {
+                Some(Num::Int(n)) => {
+                    if n < 0 {
+                        return vm.value_error("negative count");
+                    }
+                    vm.check_size(n as usize, 1)?;
+                    vec![0; n as usize]
+                }
+                Some(Num::Big(_)) => return Err(vm.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer")),
+                Some(Num::Float(_)) => {
+                    let tn = vm.type_name(v);
+                    return vm.type_error(format!("cannot convert '{tn}' object to {name}"));
+                }
+                None => {
+                    if let Some(r) = vm.call_dunder(v, "__bytes__", vec![])? {
+                        vm.buffer_arg(r)?
+                    } else if vm.byte_data(v).is_some() {
+                        vm.byte_data(v).map(<[u8]>::to_vec).unwrap_or_default()
+                    } else {
+                        let items = match vm.collect_iterable(v) {
+                            Ok(items) => items,
+                            Err(_) => {
+                                let tn = vm.type_name(v);
+                                return vm.type_error(format!("cannot convert '{tn}' object to {name}"));
+                            }
+                        };
+                        let mut out = Vec::with_capacity(items.len());
+                        for x in items {
+                            match vm.byte_value(x) {
+                                Ok(b) => out.push(b),
+                                Err(e) if t == TypeId::Bytes && vm.exc_type_is(e, TypeId::ValueError) => {
+                                    return vm.value_error("bytes must be in range(0, 256)")
+                                }
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        out
+                    }
+                }
+            },
+        },
+    };
+    Ok(if t == TypeId::ByteArray { vm.new_bytearray(data) } else { vm.new_bytes(data) })
+}
+
+impl Vm {
+    fn exc_type_is(&self, e: Exc, t: TypeId) -> bool {
+        match self.heap.get(e.0) {
+            Object::Instance(i) => i.class == self.type_obj(t),
+            _ => false,
+        }
+    }
+}
+
+// ----- methods -------------------------------------------------------------------
+
+fn this(args: &Args) -> Value {
+    args.pos.first().copied().unwrap_or(Value::None)
+}
+
+fn data(vm: &Vm, args: &Args) -> Vec<u8> {
+    vm.byte_data(this(args)).map(<[u8]>::to_vec).unwrap_or_default()
+}
+
+fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = args.pos.len() - 1;
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max && min == 0 {
+        format!("{name}() takes no arguments ({n} given)")
+    } else if min == max && min == 1 {
+        format!("{name}() takes exactly one argument ({n} given)")
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    vm.type_error(msg)
+}
+
+fn ret(vm: &mut Vm, args: &Args, b: Vec<u8>) -> PyResult<Value> {
+    Ok(vm.bytes_like(this(args), b))
+}
+
+/// `str.encode(encoding='utf-8', errors='strict')`.
+pub(super) fn str_encode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (encoding, errors) = vm.codec_args(args, "encode")?;
+    let s = match this(args).obj().map(|id| vm.heap.get(id)) {
+        Some(Object::Str(s)) => s.clone(),
+        _ => Rc::from(""),
+    };
+    let b = vm.encode_str(&s, &encoding, &errors)?;
+    Ok(vm.new_bytes(b))
+}
+
+/// `str(b, encoding, errors)`: decoding; `str(x)` alone is repr-like.
+pub(super) fn str_from_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let source = args.take_kw("object");
+    if args.pos.len() > 3 {
+        let n = args.pos.len();
+        return vm.type_error(format!("str() takes at most 3 arguments ({n} given)"));
+    }
+    let source = if args.pos.is_empty() { source.unwrap_or(Value::None) } else { args.pos.remove(0) };
+    let mut call = Args { pos: vec![source], kw: std::mem::take(&mut args.kw) };
+    call.pos.append(&mut args.pos);
+    let (encoding, errors) = vm.codec_args(&mut call, "str")?;
+    let Some(b) = vm.byte_data(source).map(<[u8]>::to_vec) else {
+        if matches!(source.obj().map(|id| vm.heap.get(id)), Some(Object::Str(_))) {
+            return vm.type_error("decoding str is not supported");
+        }
+        let t = vm.type_name(source);
+        return vm.type_error(format!("decoding to str: need a bytes-like object, {t} found"));
+    };
+    let s = vm.decode_bytes(&b, &encoding, &errors)?;
+    Ok(vm.new_string(s))
+}
+
+fn decode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (encoding, errors) = vm.codec_args(args, "decode")?;
+    let b = data(vm, args);
+    let s = vm.decode_bytes(&b, &encoding, &errors)?;
+    Ok(vm.new_string(s))
+}
+
+fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep").or(args.pos.get(1).copied());
+    let per = args.take_kw("bytes_per_sep").or(args.pos.get(2).copied());
+    let b = data(vm, args);
+    let digits: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
+    let Some(sep) = sep else { return Ok(vm.new_string(digits.concat())) };
+    let sep = match sep.obj().map(|id| vm.heap.get(id)) {
+        Some(Object::Str(s)) => s.to_string(),
+        _ => match vm.byte_data(sep) {
+            Some(s) => latin1(s),
+            None => return vm.type_error("sep must be str or bytes."),
+        },
+    };
+    if sep.chars().count() != 1 {
+        return vm.value_error("sep must be length 1.");
+    }
+    let per = match per {
+        Some(v) => vm.index_of(v)?,
+        None => 1,
+    };
+    if per == 0 {
+        return Ok(vm.new_string(digits.concat()));
+    }
+    // Groups count from the right for a positive bytes_per_sep, from the left for a negative one.
+    let n = per.unsigned_abs() as usize;
+    let mut groups: Vec<String> = Vec::new();
+    if per > 0 {
+        let first = digits.len() % n;
+        if first > 0 {
+            groups.push(digits[..first].concat());
+        }
+        groups.extend(digits[first..].chunks(n).map(|c| c.concat()));
+    } else {
+        groups.extend(digits.chunks(n).map(|c| c.concat()));
+    }
+    Ok(vm.new_string(groups.join(&sep)))
+}
+
+fn fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "fromhex", 1, 1)?;
+    let text = match args.pos[1].obj().map(|id| vm.heap.get(id)) {
+        Some(Object::Str(s)) => s.clone(),
+        _ => {
+            let t = vm.type_name(args.pos[1]);
+            return vm.type_error(format!("fromhex() argument must be str, not {t}"));
+        }
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (Some(_), None) => {
+                return vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", i + 1))
+            }
+            _ => return vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {i}")),
+        }
+        i += 2;
+    }
+    // `bytes.fromhex` builds a bytes; `bytearray.fromhex` a bytearray.
+    let cls = this(args);
+    if cls.obj() == Some(vm.type_obj(TypeId::ByteArray)) || vm.is_bytearray(cls) {
+        Ok(vm.new_bytearray(out))
+    } else {
+        Ok(vm.new_bytes(out))
+    }
+}
+
+/// `(sep, maxsplit)` of split/rsplit.
+fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Vec<u8>>, i64)> {
+    let sep = args.take_kw("sep");
+    let max = args.take_kw("maxsplit");
+    let sep = args.pos.get(1).copied().or(sep).unwrap_or(Value::None);
+    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::Int(-1));
+    let sep = match sep {
+        Value::None => None,
+        v => {
+            let b = vm.buffer_arg(v)?;
+            if b.is_empty() {
+                return vm.value_error("empty separator");
+            }
+            Some(b)
+        }
+    };
+    Ok((sep, vm.index_of(max)?))
+}
+
+fn split_whitespace(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if WHITESPACE.contains(&b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !WHITESPACE.contains(&b[i]) {
+            i += 1;
+        }
+        out.push((start, i));
+    }
+    out
+}
+
+fn parts_list(vm: &mut Vm, like: Value, parts: Vec<Vec<u8>>) -> PyResult<Value> {
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.bytes_like(like, p)).collect();
+    Ok(vm.new_list(items))
+}
+
+fn split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, args)?;
+    let b = data(vm, args);
+    let max = if max < 0 { usize::MAX } else { max as usize };
+    let parts: Vec<Vec<u8>> = match sep {
+        Some(sep) => {
+            let mut out = Vec::new();
+            let mut last = 0;
+            for at in occurrences(&b, &sep).into_iter().take(max) {
+                out.push(b[last..at].to_vec());
+                last = at + sep.len();
+            }
+            out.push(b[last..].to_vec());
+            out
+        }
+        None => {
+            let words = split_whitespace(&b);
+            let mut out: Vec<Vec<u8>> = words.iter().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
+            if words.len() > max {
+                let rest = &b[words[max].0..];
+                let end = rest.len() - rest.iter().rev().take_while(|c| WHITESPACE.contains(c)).count();
+                out.push(rest[..end].to_vec());
+            }
+            out
+        }
+    };
+    parts_list(vm, this(args), parts)
+}
+
+fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (sep, max) = split_args(vm, args)?;
+    let b = data(vm, args);
+    let max = if max < 0 { usize::MAX } else { max as usize };
+    let mut parts: Vec<Vec<u8>> = match sep {
+        Some(sep) => {
+            let mut out = Vec::new();
+            let mut end = b.len();
+            let mut n = 0;
+            while n < max {
+                let Some(at) = find_sub(&b[..end], &sep, true) else { break };
+                out.push(b[at + sep.len()..end].to_vec());
+                end = at;
+                n += 1;
+            }
+            out.push(b[..end].to_vec());
+            out
+        }
+        None => {
+            let words = split_whitespace(&b);
+            let mut out: Vec<Vec<u8>> = words.iter().rev().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
+            if words.len() > max {
+                let rest = &b[..words[words.len() - 1 - max].1];
+                let start = rest.iter().take_while(|c| WHITESPACE.contains(c)).count();
+                out.push(rest[start..].to_vec());
+            }
+            out
+        }
+    };
+    parts.reverse();
+    parts_list(vm, this(args), parts)
+}
+
+fn join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "join", 1, 1)?;
+    let sep = data(vm, args);
+    let items = match vm.collect_hinted(args.pos[1]) {
+        Ok(items) => items,
+        Err(_) => return vm.type_error("can only join an iterable"),
+    };
+    let mut out = Vec::new();
+    for (i, v) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match vm.byte_data(v) {
+            Some(b) => out.extend_from_slice(b),
+            None => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!("sequence item {i}: expected a bytes-like object, {t} found"));
+            }
+        }
+    }
+    ret(vm, args, out)
+}
+
+fn strip_impl(vm: &mut Vm, args: &mut Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    arity(vm, args, name, 0, 1)?;
+    let chars = match args.pos.get(1).copied() {
+        None | Some(Value::None) => WHITESPACE.to_vec(),
+        Some(v) => vm.buffer_arg(v)?,
+    };
+    let b = data(vm, args);
+    let start = if left { b.iter().take_while(|c| chars.contains(c)).count() } else { 0 };
+    let end = if right { b.len() - b[start..].iter().rev().take_while(|c| chars.contains(c)).count() } else { b.len() };
+    ret(vm, args, b[start..end].to_vec())
+}
+
+fn strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    strip_impl(vm, args, "strip", true, true)
+}
+
+fn lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    strip_impl(vm, args, "lstrip", true, false)
+}
+
+fn rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+/// The `[start:end]` window of find/count/startswith arguments 2 and 3.
+fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<(usize, usize)> {
+    let len = len as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+    let lo = match args.pos.get(2) {
+        Some(Value::None) | None => 0,
+        Some(v) => norm(vm.index_of(*v)?),
+    };
+    let hi = match args.pos.get(3) {
+        Some(Value::None) | None => len,
+        Some(v) => norm(vm.index_of(*v)?),
+    };
+    Ok((lo as usize, hi as usize))
+}
+
+fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
+    arity(vm, args, name, 1, 3)?;
+    let arg = args.pos[1];
+    let candidates: Vec<Value> = match arg.obj().map(|id| vm.heap.get(id)) {
+        Some(Object::Tuple(items)) => items.clone(),
+        _ => vec![arg],
+    };
+    let b = data(vm, args);
+    let (lo, hi) = window(vm, args, b.len())?;
+    for c in candidates {
+        let Some(p) = vm.byte_data(c).map(<[u8]>::to_vec) else {
+            let t = vm.type_name(c);
+            if c.is(arg) {
+                return vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {t}"));
+            }
+            return vm.type_error(format!("a bytes-like object is required, not '{t}'"));
+        };
+        if lo > hi || hi - lo < p.len() {
+            continue;
+        }
+        let w = &b[lo..hi];
+        if (start && w.starts_with(&p)) || (!start && w.ends_with(&p)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn startswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    affix(vm, args, "startswith", true)
+}
+
+fn endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    affix(vm, args, "endswith", false)
+}
+
+fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
+    arity(vm, args, name, 1, 3)?;
+    let sub = vm.sub_arg(args.pos[1])?;
+    let b = data(vm, args);
+    let (lo, hi) = window(vm, args, b.len())?;
+    if lo > hi {
+        return Ok(None);
+    }
+    Ok(find_sub(&b[lo..hi], &sub, rev).map(|i| (lo + i) as i64))
+}
+
+fn find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+}
+
+fn rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+}
+
+fn index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match find_impl(vm, args, "index", false)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => vm.value_error("subsection not found"),
+    }
+}
+
+fn rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    match find_impl(vm, args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => vm.value_error("subsection not found"),
+    }
+}
+
+fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "count", 1, 3)?;
+    let sub = vm.sub_arg(args.pos[1])?;
+    let b = data(vm, args);
+    let (lo, hi) = window(vm, args, b.len())?;
+    if lo > hi {
+        return Ok(Value::Int(0));
+    }
+    let n = if sub.is_empty() { hi - lo + 1 } else { occurrences(&b[lo..hi], &sub).len() };
+    Ok(Value::Int(n as i64))
+}
+
+fn map_bytes(vm: &mut Vm, args: &mut Args, name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+    arity(vm, args, name, 0, 0)?;
+    let b = data(vm, args);
+    ret(vm, args, f(&b))
+}
+
+fn upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    map_bytes(vm, args, "upper", |b| b.to_ascii_uppercase())
+}
+
+fn lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    map_bytes(vm, args, "lower", |b| b.to_ascii_lowercase())
+}
+
+fn swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    map_bytes(vm, args, "swapcase", |b| {
+        b.iter()
+            .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+            .collect()
+    })
+}
+
+fn capitalize(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    map_bytes(vm, args, "capitalize", |b| {
+        b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
+    })
+}
+
+fn title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    map_bytes(vm, args, "title", |b| {
+        let mut prev_cased = false;
+        b.iter()
+            .map(|&c| {
+                let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                prev_cased = c.is_ascii_alphabetic();
+                r
+            })
+            .collect()
+    })
+}
+
+fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "replace", 2, 3)?;
+    let old = vm.buffer_arg(args.pos[1])?;
+    let new = vm.buffer_arg(args.pos[2])?;
+    let max = match args.pos.get(3) {
+        Some(v) => vm.index_of(*v)?,
+        None => -1,
+    };
+    let max = if max < 0 { usize::MAX } else { max as usize };
+    let b = data(vm, args);
+    let mut out = Vec::with_capacity(b.len());
+    if old.is_empty() {
+        // An empty pattern matches between every byte and at both ends.
+        let mut n = 0;
+        for &c in &b {
+            if n < max {
+                out.extend_from_slice(&new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < max {
+            out.extend_from_slice(&new);
+        }
+        return ret(vm, args, out);
+    }
+    let mut last = 0;
+    for at in occurrences(&b, &old).into_iter().take(max) {
+        out.extend_from_slice(&b[last..at]);
+        out.extend_from_slice(&new);
+        last = at + old.len();
+    }
+    out.extend_from_slice(&b[last..]);
+    ret(vm, args, out)
+}
+
+fn test_all(vm: &mut Vm, args: &mut Args, name: &str, f: impl Fn(u8) -> bool) -> PyResult<Value> {
+    arity(vm, args, name, 0, 0)?;
+    let b = data(vm, args);
+    Ok(Value::Bool(!b.is_empty() && b.iter().all(|&c| f(c))))
+}
+
+fn isdigit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    test_all(vm, args, "isdigit", |c| c.is_ascii_digit())
+}
+
+fn isalpha(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    test_all(vm, args, "isalpha", |c| c.is_ascii_alphabetic())
+}
+
+fn isalnum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    test_all(vm, args, "isalnum", |c| c.is_ascii_alphanumeric())
+}
+
+fn isspace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    test_all(vm, args, "isspace", |c| WHITESPACE.contains(&c))
+}
+
+fn isascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "isascii", 0, 0)?;
+    Ok(Value::Bool(data(vm, args).is_ascii()))
+}
+
+/// islower/isupper: some cased byte, and none of the other case.
+fn case_test(vm: &mut Vm, args: &mut Args, name: &str, upper: bool) -> PyResult<Value> {
+    arity(vm, args, name, 0, 0)?;
+    let b = data(vm, args);
+    let has = b.iter().any(|c| if upper { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() });
+    let other = b.iter().any(|c| if upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() });
+    Ok(Value::Bool(has && !other))
+}
+
+fn islower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    case_test(vm, args, "islower", false)
+}
+
+fn isupper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    case_test(vm, args, "isupper", true)
+}
+
+fn partition_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
+    arity(vm, args, if rev { "rpartition" } else { "partition" }, 1, 1)?;
+    let sep = vm.buffer_arg(args.pos[1])?;
+    if sep.is_empty() {
+        return vm.value_error("empty separator");
+    }
+    let b = data(vm, args);
+    let like = this(args);
+    let parts = match find_sub(&b, &sep, rev) {
+        Some(at) => [b[..at].to_vec(), sep.clone(), b[at + sep.len()..].to_vec()],
+        None if rev => [Vec::new(), Vec::new(), b],
+        None => [b, Vec::new(), Vec::new()],
+    };
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.bytes_like(like, p)).collect();
+    Ok(vm.new_tuple(items))
+}
+
+fn partition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    partition_impl(vm, args, false)
+}
+
+fn rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    partition_impl(vm, args, true)
+}
+
+fn removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "removeprefix", 1, 1)?;
+    let p = vm.buffer_arg(args.pos[1])?;
+    let b = data(vm, args);
+    let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
+    ret(vm, args, r)
+}
+
+fn removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "removesuffix", 1, 1)?;
+    let p = vm.buffer_arg(args.pos[1])?;
+    let b = data(vm, args);
+    let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
+    ret(vm, args, r)
+}
+
+fn splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let keep = args.take_kw("keepends").or(args.pos.get(1).copied());
+    let keep = match keep {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let b = data(vm, args);
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < b.len() {
+        let eol = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' | b'\n' => 1,
+            _ => 0,
+        };
+        if eol == 0 {
+            i += 1;
+            continue;
+        }
+        parts.push(b[start..if keep { i + eol } else { i }].to_vec());
+        i += eol;
+        start = i;
+    }
+    if start < b.len() {
+        parts.push(b[start..].to_vec());
+    }
+    parts_list(vm, this(args), parts)
+}
+
+fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let size = args.take_kw("tabsize").or(args.pos.get(1).copied());
+    let size = match size {
+        Some(v) => vm.index_of(v)?,
+        None => 8,
+    };
+    let b = data(vm, args);
+    let mut out = Vec::with_capacity(b.len());
+    let mut col = 0i64;
+    for c in b {
+        match c {
+            b'\t' if size > 0 => {
+                let n = size - col % size;
+                out.extend(std::iter::repeat_n(b' ', n as usize));
+                col += n;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(vm, args, out)
+}
+
+fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "zfill", 1, 1)?;
+    let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    let b = data(vm, args);
+    if b.len() >= width {
+        return ret(vm, args, b);
+    }
+    let signed = matches!(b.first(), Some(b'+' | b'-'));
+    let (sign, digits) = b.split_at(signed as usize);
+    let out = [sign, &vec![b'0'; width - b.len()], digits].concat();
+    ret(vm, args, out)
+}
+
+fn pad(vm: &mut Vm, args: &mut Args, name: &str, align: char) -> PyResult<Value> {
+    arity(vm, args, name, 1, 2)?;
+    let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    let fill = match args.pos.get(2).copied() {
+        None => b' ',
+        Some(v) => match vm.byte_data(v) {
+            Some([c]) => *c,
+            _ => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!(
+                    "{name}() argument 2 must be a byte string of length 1, not {t}"
+                ));
+            }
+        },
+    };
+    let b = data(vm, args);
+    if b.len() >= width {
+        return ret(vm, args, b);
+    }
+    let total = width - b.len();
+    let left = match align {
+        '<' => 0,
+        '>' => total,
+        // CPython's centring puts the odd byte on the left when the width is odd.
+        _ => total / 2 + (total & width & 1),
+    };
+    let out = [vec![fill; left], b, vec![fill; total - left]].concat();
+    ret(vm, args, out)
+}
+
+fn center(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    pad(vm, args, "center", '^')
+}
+
+fn ljust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    pad(vm, args, "ljust", '<')
+}
+
+fn rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    pad(vm, args, "rjust", '>')
+}
+
+// ----- bytearray mutators ----------------------------------------------------------
+
+fn items_mut<'a>(vm: &'a mut Vm, args: &Args) -> &'a mut Vec<u8> {
+    match this(args).obj().map(|id| vm.heap.get_mut(id)) {
+        Some(Object::ByteArray(b)) => b,
+        _ => unreachable!("bytearray method on a non-bytearray"),
+    }
+}
+
+fn append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "append", 1, 1)?;
+    let b = vm.byte_value(args.pos[1])?;
+    items_mut(vm, args).push(b);
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "extend", 1, 1)?;
+    let src = args.pos[1];
+    let new = match vm.byte_data(src) {
+        Some(b) => b.to_vec(),
+        None => {
+            let Ok(items) = vm.collect_iterable(src) else {
+                let t = vm.type_name(src);
+                return vm.type_error(format!("can't extend bytearray with {t}"));
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                out.push(vm.byte_value(x)?);
+            }
+            out
+        }
+    };
+    items_mut(vm, args).extend(new);
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "pop", 0, 1)?;
+    let len = data(vm, args).len();
+    if len == 0 {
+        return Err(vm.exc(TypeId::IndexError, "pop from empty bytearray"));
+    }
+    let i = match args.pos.get(1) {
+        Some(v) => vm.index_of(*v)?,
+        None => -1,
+    };
+    match normalise(i, len) {
+        Some(i) => Ok(Value::Int(items_mut(vm, args).remove(i) as i64)),
+        None => Err(vm.exc(TypeId::IndexError, "pop index out of range")),
+    }
+}
+
+fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "insert", 2, 2)?;
+    let len = data(vm, args).len() as i64;
+    let i = vm.index_of(args.pos[1])?;
+    let b = vm.byte_value(args.pos[2])?;
+    let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items_mut(vm, args).insert(i as usize, b);
+    Ok(Value::None)
+}
+
+fn remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "remove", 1, 1)?;
+    let b = vm.byte_value(args.pos[1])?;
+    match data(vm, args).iter().position(|&c| c == b) {
+        Some(i) => {
+            items_mut(vm, args).remove(i);
+            Ok(Value::None)
+        }
+        None => vm.value_error("value not found in bytearray"),
+    }
+}
+
+fn clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "clear", 0, 0)?;
+    items_mut(vm, args).clear();
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "copy", 0, 0)?;
+    let b = data(vm, args);
+    Ok(vm.new_bytearray(b))
+}
+
+fn reverse(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "reverse", 0, 0)?;
+    items_mut(vm, args).reverse();
+    Ok(Value::None)
+}
+
+// ----- int <-> bytes -------------------------------------------------------------------
+
+/// `(byteorder is 'little', signed)` of to_bytes/from_bytes.
+fn order_args(vm: &mut Vm, args: &mut Args, order_at: usize) -> PyResult<(bool, bool)> {
+    let signed = match args.take_kw("signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let order = args.take_kw("byteorder").or(args.pos.get(order_at).copied());
+    let little = match order.map(|v| (v, v.obj().map(|id| vm.heap.get(id)))) {
+        None => false,
+        Some((_, Some(Object::Str(s)))) if &**s == "big" => false,
+        Some((_, Some(Object::Str(s)))) if &**s == "little" => true,
+        Some((_, Some(Object::Str(_)))) => return vm.value_error("byteorder must be either 'little' or 'big'"),
+        Some((v, _)) => {
+            let t = vm.type_name(v);
+            return vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {t}"));
+        }
+    };
+    Ok((little, signed))
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+pub(super) fn int_to_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let length = args.take_kw("length").or(args.pos.get(1).copied());
+    let (little, signed) = order_args(vm, args, 2)?;
+    let length = match length {
+        Some(v) => vm.index_of(v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return vm.value_error("length argument must be non-negative");
+    }
+    let n = match vm.num(this(args)) {
+        Some(Num::Int(i)) => BigInt::from(i),
+        Some(Num::Big(b)) => b,
+        _ => BigInt::zero(),
+    };
+    if n.is_negative() && !signed {
+        return Err(vm.exc(TypeId::OverflowError, "can't convert negative int to unsigned"));
+    }
+    let mut bytes = if signed { n.to_signed_bytes_be() } else { n.to_bytes_be().1 };
+    if n.is_zero() {
+        bytes.clear();
+    }
+    if bytes.len() > length as usize {
+        return Err(vm.exc(TypeId::OverflowError, "int too big to convert"));
+    }
+    vm.check_size(length as usize, 1)?;
+    let fill = if n.is_negative() { 0xFF } else { 0 };
+    let mut out = vec![fill; length as usize - bytes.len()];
+    out.extend(bytes);
+    if little {
+        out.reverse();
+    }
+    Ok(vm.new_bytes(out))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
+pub(super) fn int_from_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let src = args.take_kw("bytes").or(args.pos.get(1).copied());
+    let (little, signed) = order_args(vm, args, 2)?;
+    let Some(src) = src else {
+        return vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)");
+    };
+    let mut b = match vm.byte_data(src) {
+        Some(b) => b.to_vec(),
+        None => vm.bytes_from_source(src)?,
+    };
+    if little {
+        b.reverse();
+    }
+    let n = if signed { BigInt::from_signed_bytes_be(&b) } else { BigInt::from_bytes_be(Sign::Plus, &b) };
+    Ok(vm.new_int(n))
+}

@@ -1,0 +1,132 @@
+//! Object identity as CPython 3.12 has it, where programs can see it
+//! with `is` and `id()`:
+//! - equal constants are one object across the whole program (CPython's
+//!   compiler merges them per module, and interns identifier-like strings);
+//! - the empty str and every one-character latin-1 str are singletons, as
+//!   are the empty tuple, the empty bytes and every one-byte bytes;
+//! - small ints (-5..=256) and the inline values are identical by value
+//!   (`Value::is`).
+//!
+//! Ints outside the small-int range that are computed at runtime are still
+//! compared by value: `Value::Int` carries no identity of its own.
+
+use super::Vm;
+use crate::bytecode::Constant;
+use crate::runtime::object::Object;
+use crate::runtime::value::{ObjId, Value};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The shared objects behind the rules above, created on first use.
+#[derive(Clone, Default)]
+pub struct Singletons {
+    /// Constants by their value (the Debug text of the `Constant`).
+    constants: HashMap<String, Value>,
+    /// `""` at 0 and `chr(i)` at i + 1, for i < 256.
+    latin1: Vec<Option<ObjId>>,
+    /// `b""` at 0 and `bytes([i])` at i + 1.
+    bytes: Vec<Option<ObjId>>,
+    empty_tuple: Option<ObjId>,
+}
+
+impl Singletons {
+    /// What the collector must keep alive.
+    pub fn roots(&self, out: &mut Vec<Value>) {
+        out.extend(self.constants.values().copied());
+        out.extend(self.latin1.iter().chain(&self.bytes).flatten().map(|id| Value::Obj(*id)));
+        out.extend(self.empty_tuple.map(Value::Obj));
+    }
+}
+
+/// The singleton slot of a str: 0 for "", i + 1 for one latin-1 char i.
+fn latin1_slot(s: &str) -> Option<usize> {
+    if s.len() > 2 {
+        return None;
+    }
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(0),
+        (Some(c), None) if (c as u32) < 256 => Some(c as usize + 1),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// A new str, or the singleton for "" and one-character latin-1 strings.
+    pub(super) fn str_object(&mut self, s: Rc<str>) -> Value {
+        let Some(slot) = latin1_slot(&s) else {
+            return Value::Obj(self.heap.alloc(Object::Str(s)));
+        };
+        let cache = &mut self.identity.latin1;
+        if cache.is_empty() {
+            cache.resize(257, None);
+        }
+        if let Some(id) = cache[slot] {
+            return Value::Obj(id);
+        }
+        let id = self.heap.alloc(Object::Str(s));
+        self.identity.latin1[slot] = Some(id);
+        Value::Obj(id)
+    }
+
+    /// A new bytes, or the singleton for b"" and one-byte bytes.
+    pub(super) fn bytes_object(&mut self, b: Vec<u8>) -> Value {
+        if b.len() > 1 {
+            return Value::Obj(self.heap.alloc(Object::Bytes(Rc::from(b))));
+        }
+        let slot = b.first().map_or(0, |&x| x as usize + 1);
+        let cache = &mut self.identity.bytes;
+        if cache.is_empty() {
+            cache.resize(257, None);
+        }
+        if let Some(id) = cache[slot] {
+            return Value::Obj(id);
+        }
+        let id = self.heap.alloc(Object::Bytes(Rc::from(b)));
+        self.identity.bytes[slot] = Some(id);
+        Value::Obj(id)
+    }
+
+    /// A new tuple, or the singleton `()`.
+    pub(super) fn tuple_object(&mut self, items: Vec<Value>) -> Value {
+        if !items.is_empty() {
+            return Value::Obj(self.heap.alloc(Object::Tuple(items)));
+        }
+        if let Some(id) = self.identity.empty_tuple {
+            return Value::Obj(id);
+        }
+        let id = self.heap.alloc(Object::Tuple(items));
+        self.identity.empty_tuple = Some(id);
+        Value::Obj(id)
+    }
+
+    /// The one object for a str, bytes, tuple, frozenset or big-int constant:
+    /// the same value wherever the program spells it. Strings are interned,
+    /// so a constant `"name"` is also the object `sys.intern("name")` gives.
+    pub(super) fn shared_constant(&mut self, c: &Constant, make: impl FnOnce(&mut Vm) -> Value) -> Value {
+        if let Constant::Str(s) = c {
+            return self.intern(s);
+        }
+        let key = format!("{c:?}");
+        if let Some(&v) = self.identity.constants.get(&key) {
+            return v;
+        }
+        let v = make(self);
+        self.identity.constants.insert(key, v);
+        v
+    }
+}
+
+/// `sys.intern(s)`.
+pub(super) fn sys_intern(vm: &mut Vm, args: &mut crate::runtime::object::Args) -> super::PyResult<Value> {
+    let n = args.pos.len();
+    let s = match args.pos.first().map(|v| (*v, v.obj().map(|id| vm.heap.get(id)))) {
+        Some((_, Some(Object::Str(s)))) if n == 1 && args.kw.is_empty() => s.clone(),
+        Some((v, _)) if n == 1 && args.kw.is_empty() => {
+            let t = vm.type_name(v);
+            return vm.type_error(format!("intern() argument must be str, not {t}"));
+        }
+        _ => return vm.type_error(format!("intern() takes exactly one argument ({n} given)")),
+    };
+    Ok(vm.intern(&s))
+}

@@ -1,0 +1,322 @@
+//! Run mode's fast paths for `obj.name`, `obj.name = v` and `Class(args)` on
+//! instances of plain Python classes (their MRO holds only Python classes and
+//! `object`). They look names up with the code object's own `Rc<str>` (no
+//! key allocation, no MRO copy) and give the same results as `getattr`,
+//! `load_method`, `setattr` and `instantiate` in the cases they accept; any
+//! case they do not fully understand (dunder names, exceptions, properties
+//! and other descriptors, builtin bases, `__new__`) returns `None`/`false`
+//! before changing anything, and the general path decides.
+
+use super::frame::{Frame, OnReturn};
+use super::types::TypeId;
+use super::Vm;
+use crate::bytecode::code::flags;
+use crate::runtime::dict::{watch_epoch, Dict, HashKey};
+use crate::runtime::object::{BuiltinFn, Instance, Object};
+use crate::runtime::value::{ObjId, Value};
+use std::rc::Rc;
+
+/// What the class side of a plain instance provides for a name.
+#[derive(Clone, Copy, Default)]
+enum ClassAttr {
+    #[default]
+    Absent,
+    /// A Python function: a method.
+    Function(Value),
+    /// Any value that is not a descriptor (ints, strs, containers...).
+    Plain(Value),
+    /// Something only the general path handles (a descriptor, a builtin
+    /// base, the class's own `__getattribute__` / `__setattr__` / `__delattr__`).
+    General,
+}
+
+/// Names the fast paths look up on classes, made once.
+#[derive(Clone)]
+pub struct DunderKeys {
+    init: HashKey,
+    new: HashKey,
+    abstract_methods: HashKey,
+    hooks: [HashKey; 3],
+}
+
+impl Default for DunderKeys {
+    fn default() -> DunderKeys {
+        let key = |k: &str| HashKey::Str(Rc::from(k));
+        DunderKeys {
+            init: key("__init__"),
+            new: key("__new__"),
+            abstract_methods: key("__abstractmethods__"),
+            hooks: ["__getattribute__", "__setattr__", "__delattr__"].map(key),
+        }
+    }
+}
+
+/// One instruction's memory of what `ClassAttr` a class gave for the
+/// instruction's name (for CALL: the `__init__` of a fast instantiation).
+/// Valid while `epoch` is `dict::watch_epoch()`: the dicts along the class's
+/// MRO are watched, so any change to them (or a class freed and its id
+/// reused) moves the epoch. Epoch 0 is never valid.
+#[derive(Clone, Copy, Default)]
+pub struct AttrCache {
+    class: u32,
+    epoch: u64,
+    found: ClassAttr,
+}
+
+impl Vm {
+    /// `plain_class_attr` through the running instruction's cache.
+    fn cached_class_attr(&mut self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
+        let epoch = watch_epoch();
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get(slot) {
+            if c.class == class.0 && c.epoch == epoch {
+                return Some(c.found).filter(|f| !matches!(f, ClassAttr::General));
+            }
+        }
+        let found = match self.plain_class_attr(class, key) {
+            Some(found) if !self.has_attribute_hooks(class) => found,
+            _ => ClassAttr::General,
+        };
+        self.remember_class_attr(class, found);
+        Some(found).filter(|f| !matches!(f, ClassAttr::General))
+    }
+
+    /// Whether `class` defines (or inherits from a Python class) its own
+    /// `__getattribute__`, `__setattr__` or `__delattr__`.
+    fn has_attribute_hooks(&self, class: ObjId) -> bool {
+        let Object::Class(c) = self.heap.get(class) else { return true };
+        self.dunder_keys.hooks.iter().any(|hook| {
+            let found = c.mro.iter().find_map(|&k| match self.heap.get(k) {
+                Object::Class(k) => k.attrs.get(hook),
+                _ => None,
+            });
+            match found.and_then(|v| v.obj()).map(|id| self.heap.get(id)) {
+                None => false,
+                Some(Object::Descriptor(d)) => d.owner != TypeId::Object,
+                Some(_) => true,
+            }
+        })
+    }
+
+    /// The cache of the running instruction: (code index, slot).
+    fn attr_cache_slot(&mut self) -> (usize, usize) {
+        let f = self.frames.last().expect("frame");
+        let (code_index, slot, units) = (f.code_index, f.lasti / 2, f.code.code.len() / 2);
+        let caches = &mut self.attr_caches[code_index];
+        if caches.is_empty() {
+            caches.resize(units, AttrCache::default());
+        }
+        (code_index, slot)
+    }
+
+    /// Caches `found` for the running instruction, watching `class`'s MRO dicts.
+    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr) {
+        let mro = match self.heap.get(class) {
+            Object::Class(c) => c.mro.clone(),
+            _ => return,
+        };
+        for k in mro {
+            if let Object::Class(k) = self.heap.get_mut(k) {
+                k.attrs.watch();
+            }
+        }
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get_mut(slot) {
+            *c = AttrCache { class: class.0, epoch: watch_epoch(), found };
+        }
+    }
+
+    /// Looks `key` up in the class dicts along `class`'s MRO; `None` when the
+    /// answer needs the general path (a builtin base, or a descriptor found).
+    fn plain_class_attr(&self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        for &k in &c.mro {
+            let Object::Class(k) = self.heap.get(k) else { return None };
+            if !matches!(k.builtin, None | Some(TypeId::Object)) {
+                return None;
+            }
+            let Some(v) = k.attrs.get(key) else { continue };
+            let Value::Obj(id) = v else { return Some(ClassAttr::Plain(v)) };
+            return match self.heap.get(id) {
+                Object::Function(_) => Some(ClassAttr::Function(v)),
+                Object::Str(_) | Object::Int(_) | Object::List(_) | Object::Tuple(_) | Object::Dict(_) => {
+                    Some(ClassAttr::Plain(v))
+                }
+                _ => None,
+            };
+        }
+        Some(ClassAttr::Absent)
+    }
+
+    /// The instance of a plain class `obj` is, if it is one (not an exception).
+    fn plain_instance(&self, obj: Value) -> Option<(ObjId, &Instance)> {
+        let id = obj.obj()?;
+        match self.heap.get(id) {
+            Object::Instance(inst) if inst.exc.is_none() => Some((id, inst)),
+            _ => None,
+        }
+    }
+
+    /// LOAD_ATTR on a plain instance: `(NULL, value)`, or `(function, obj)`
+    /// for the method form; `None` leaves it to the general path.
+    pub(super) fn instance_getattr(&mut self, obj: Value, name: &Rc<str>, method: bool) -> Option<(Value, Value)> {
+        if name.starts_with("__") {
+            return None;
+        }
+        let (_, inst) = self.plain_instance(obj)?;
+        let class = inst.class;
+        let key = HashKey::Str(name.clone());
+        let class_attr = self.cached_class_attr(class, &key)?;
+        let Object::Instance(inst) = self.heap.get(obj.obj()?) else { return None };
+        if let Some(v) = inst.attrs.get(&key) {
+            return Some((Value::Null, v));
+        }
+        match class_attr {
+            ClassAttr::Function(f) if method => Some((f, obj)),
+            ClassAttr::Function(f) => {
+                let bound = self.heap.alloc(Object::Method { func: f, receiver: obj });
+                Some((Value::Null, Value::Obj(bound)))
+            }
+            ClassAttr::Plain(v) => Some((Value::Null, v)),
+            ClassAttr::Absent | ClassAttr::General => None,
+        }
+    }
+
+    /// STORE_ATTR on a plain instance whose class has no descriptor for
+    /// `name`; false leaves it to `setattr`.
+    pub(super) fn instance_setattr(&mut self, obj: Value, name: &Rc<str>, v: Value) -> bool {
+        if name.starts_with("__") {
+            return false;
+        }
+        let Some((id, inst)) = self.plain_instance(obj) else { return false };
+        let key = HashKey::Str(name.clone());
+        if self.cached_class_attr(inst.class, &key).is_none() {
+            return false;
+        }
+        if let Object::Instance(inst) = self.heap.get_mut(id) {
+            if inst.attrs.set_existing(&key, v) {
+                return true;
+            }
+        }
+        let k = self.intern(name);
+        if let Object::Instance(inst) = self.heap.get_mut(id) {
+            inst.attrs.insert(key, k, v);
+        }
+        true
+    }
+
+    /// The common `Class(a, b)` of a plain class (no metaclass, `object`'s
+    /// `__new__`, not abstract) whose `__init__` is a Python function taking
+    /// exactly those positional arguments: the new instance and `__init__`'s
+    /// frame (returning the instance), with the arguments moved from the
+    /// caller's stack `[NULL, Class, args...]`, cut back to `base`. False
+    /// (nothing changed) for anything else.
+    pub(super) fn try_fast_instantiate(&mut self, class: ObjId, argc: usize, base: usize) -> bool {
+        match self.heap.get(class) {
+            Object::Class(c) if c.metaclass.is_none() => {}
+            _ => return false,
+        }
+        let Some(init) = self.cached_init(class) else { return false };
+        let init = init.obj().expect("a function object");
+        let Object::Function(func) = self.heap.get(init) else { return false };
+        let (code_index, globals) = (func.code, func.globals);
+        let code = &self.codes[code_index].code;
+        let plain = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE;
+        if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != argc + 1 {
+            return false;
+        }
+        if self.frames.len() >= self.limits.recursion_depth {
+            return false;
+        }
+        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, exc: None };
+        let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
+        let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
+        frame.on_return = OnReturn::PushInstance(inst);
+        self.frames.push(frame);
+        true
+    }
+
+    /// The Python `__init__` a fast instantiation of `class` runs, through
+    /// the CALL instruction's cache; `None` when the class needs `instantiate`.
+    fn cached_init(&mut self, class: ObjId) -> Option<Value> {
+        let epoch = watch_epoch();
+        let (code_index, slot) = self.attr_cache_slot();
+        if let Some(c) = self.attr_caches[code_index].get(slot) {
+            if c.class == class.0 && c.epoch == epoch {
+                return match c.found {
+                    ClassAttr::Function(init) => Some(init),
+                    _ => None,
+                };
+            }
+        }
+        let keys = &self.dunder_keys;
+        let plain = matches!(self.plain_class_attr(class, &keys.abstract_methods), Some(ClassAttr::Absent))
+            && self.is_object_new(class, &keys.new)
+            && !self.has_attribute_hooks(class);
+        let found = match self.plain_class_attr(class, &self.dunder_keys.init) {
+            Some(ClassAttr::Function(init)) if plain => ClassAttr::Function(init),
+            _ => ClassAttr::Absent,
+        };
+        self.remember_class_attr(class, found);
+        match found {
+            ClassAttr::Function(init) => Some(init),
+            _ => None,
+        }
+    }
+
+    /// Whether `class.__new__` is `object.__new__` (found in `object`'s dict).
+    fn is_object_new(&self, class: ObjId, new: &HashKey) -> bool {
+        let Object::Class(c) = self.heap.get(class) else { return false };
+        let found = c.mro.iter().find_map(|&k| match self.heap.get(k) {
+            Object::Class(k) => k.attrs.get(new),
+            _ => None,
+        });
+        let object_new: BuiltinFn = super::methods::object_new;
+        match found.and_then(|v| v.obj()).map(|id| self.heap.get(id)) {
+            Some(Object::Descriptor(d)) => d.func as usize == object_new as usize,
+            _ => false,
+        }
+    }
+
+    /// A frame for function `func` (code `code_index`) whose positional
+    /// arguments are the top `argc` values of the caller's stack, preceded by
+    /// `receiver` if given; the caller's stack is cut back to `base`.
+    pub(super) fn new_frame(
+        &mut self,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        base: usize,
+        argc: usize,
+        receiver: Option<Value>,
+    ) -> Frame {
+        let entry = &self.codes[code_index];
+        let (code, consts) = (entry.code.clone(), entry.consts.clone());
+        let mut locals = self.spare_values.pop().unwrap_or_default();
+        locals.extend(receiver);
+        let caller = self.frames.last_mut().expect("frame");
+        let n = caller.stack.len();
+        locals.extend_from_slice(&caller.stack[n - argc..]);
+        caller.stack.truncate(base);
+        locals.resize(code.nlocalsplus(), Value::Null);
+        let mut stack = self.spare_values.pop().unwrap_or_default();
+        stack.reserve(code.stacksize as usize);
+        Frame {
+            code,
+            code_index,
+            consts,
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals,
+            stack,
+            globals,
+            names: None,
+            func: Some(func),
+            kw_names: None,
+            on_return: OnReturn::Push,
+            generator: None,
+            resumed: false,
+        }
+    }
+}

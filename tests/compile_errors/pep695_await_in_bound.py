@@ -1,0 +1,2 @@
+async def g():
+    def f[T: await x](): pass

@@ -1,0 +1,4 @@
+# An uncaught UnicodeEncodeError: non-ASCII text forced into ASCII
+names = ["Ann", "Zoë"]
+for name in names:
+    print(name, name.encode("ascii"))

@@ -1,0 +1,16 @@
+# random.seed with bytes and bytearray, and private Random instances
+import random
+random.seed(b"hello")
+a = random.random()
+random.seed("hello")
+print(a == random.random(), a)
+random.seed(bytearray(b"\x00\xff" * 70))
+print(random.random(), random.randint(-5, 5))
+gen = random.Random("teacher")
+print(gen.random(), gen.choices("xyz", k=6))
+other = random.Random(b"teacher")
+print(other.random() == random.Random("teacher").random())
+random.seed("hello", version=1)
+print(random.random())
+random.seed(b"hello", version=1)
+print(random.random())

@@ -1,0 +1,4 @@
+x = 10
+if x > 5:
+    break
+print(x)

@@ -1,0 +1,4 @@
+def check(n):
+    if n < 0:
+        continue
+    return n

@@ -1,0 +1,2 @@
+def add(a, b, a):
+    return a + b

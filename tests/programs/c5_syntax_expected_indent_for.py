@@ -1,0 +1,3 @@
+for ch in "abc":
+# nothing here
+print(ch)

@@ -1,0 +1,3 @@
+price = 10
+total = price × 3
+print(total)

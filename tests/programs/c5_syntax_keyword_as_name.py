@@ -1,0 +1,2 @@
+class = "3A"
+print(class)

@@ -1,0 +1,2 @@
+def move(from, to):
+    return to - from

@@ -1,0 +1,2 @@
+colors = ["red" "green", "blue" "yellow" 42]
+print(colors)

@@ -1,0 +1,3 @@
+count = 0
+nonlocal count
+count += 1

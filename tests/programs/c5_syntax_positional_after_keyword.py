@@ -1,0 +1,4 @@
+def point(x, y):
+    return (x, y)
+
+print(point(x=1, 2))

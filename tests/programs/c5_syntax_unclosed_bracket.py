@@ -1,0 +1,3 @@
+scores = [90, 85, 77,
+          62, 100
+print(max(scores))

@@ -1,0 +1,2 @@
+name = "Grace
+print("hello", name)

@@ -1,0 +1,6 @@
+def doc():
+    """This docstring never ends.
+
+    return 42
+
+print(doc())
