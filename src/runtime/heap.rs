@@ -109,6 +109,8 @@ fn footprint(obj: &Object) -> usize {
     const VALUE: usize = std::mem::size_of::<Value>();
     let owned = match obj {
         Object::Str(s) => s.len(),
+        Object::Bytes(b) => b.len(),
+        Object::ByteArray(b) => b.capacity(),
         Object::Int(n) => (n.bits() / 8) as usize,
         Object::List(items) | Object::Tuple(items) => items.capacity() * VALUE,
         Object::Dict(d) => d.len() * 3 * VALUE,

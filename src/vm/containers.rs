@@ -33,10 +33,10 @@ impl Vm {
                 Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
-                Object::ByteArray(_) => return Err(self.type_name(v)),
+                Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
                 // A subclass of a builtin type hashes as its value (a str subclass finds "a").
-                Object::Instance(i) if !i.base.is_null() => return self.hash_key(i.base),
+                Object::Instance(i) if !i.base.is_null() => return self.hash_key_nested(i.base, depth + 1),
                 Object::Tuple(items) => {
                     // Each level recurses natively (here, and in the key's
                     // Hash, Eq and Drop), however deep the tuples nest.

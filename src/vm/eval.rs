@@ -112,7 +112,8 @@ impl Vm {
     /// Whether this point of the native stack is deeper than the budget
     /// allows below the outermost instruction.
     pub(super) fn native_stack_exhausted(&self) -> bool {
-        self.stack_base != 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes
+        self.nesting >= self.limits.max_nested_runs
+            || self.stack_base != 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes
     }
 
     /// RecursionError (CPython's wording for its C recursion limit) when a

@@ -46,21 +46,23 @@ const BASE_LEVELS: usize = 33;
 pub const MAX_TREE_DEPTH: usize = 9998;
 
 /// In WebAssembly every Rust frame also takes room on the engine's machine
-/// stack, which a page cannot raise (about 800 KiB in a browser's worker):
-/// the parser's recursion and the compiler's passes over a tree each use
-/// 200-400 bytes of it per level (measured in Node with --stack-size=800),
-/// so wasm stops nesting at this depth, with CPython's errors for the limits
-/// it stands in for (see docs/limits.md).
-const WASM_MAX_NESTING: usize = 2000;
+/// stack, which a page cannot raise (about 800 KiB in a browser's worker).
+/// Measured in Node with --stack-size=800, once the engine has optimised the
+/// code (its optimised frames are the bigger ones): the parser's recursion
+/// takes up to ~800 bytes a level, the compiler's passes less per level of
+/// tree. So wasm stops at these depths, with CPython's errors for the limits
+/// they stand in for (see docs/limits.md), leaving a quarter of the stack.
+const WASM_MAX_LEVELS: usize = 600;
+const WASM_MAX_TREE_DEPTH: usize = 1000;
 
 /// The parser's level limit here (pegen's, or the wasm engine's).
 const fn max_levels() -> usize {
-    if cfg!(target_arch = "wasm32") { WASM_MAX_NESTING } else { MAX_LEVELS }
+    if cfg!(target_arch = "wasm32") { WASM_MAX_LEVELS } else { MAX_LEVELS }
 }
 
 /// The deepest tree the compiler takes here (CPython's, or the wasm engine's).
 pub const fn max_tree_depth() -> usize {
-    if cfg!(target_arch = "wasm32") { WASM_MAX_NESTING } else { MAX_TREE_DEPTH }
+    if cfg!(target_arch = "wasm32") { WASM_MAX_TREE_DEPTH } else { MAX_TREE_DEPTH }
 }
 
 /// Native stack one parser level may use before the next check.
@@ -479,7 +481,7 @@ impl<'a> Parser<'a> {
         // Natively the bound counts up to MAX_LEVELS levels that need not be
         // tree levels; wasm's own limit is a bound on the recursion itself.
         let certainly_too_deep = if cfg!(target_arch = "wasm32") {
-            bound > WASM_MAX_NESTING
+            bound > WASM_MAX_TREE_DEPTH
         } else {
             bound > MAX_TREE_DEPTH + MAX_LEVELS
         };
