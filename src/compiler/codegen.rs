@@ -1770,7 +1770,7 @@ impl<'a> Compiler<'a> {
             self.emit_arg(l, CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC);
             let generic_base: Rc<str> = ".generic_base".into();
             self.nameop(l, &generic_base, Context::Store)?;
-            self.generic_class_call(l, c, &generic_base)?;
+            self.call_helper_with(l, 2, &c.bases, Some(&generic_base), &c.keywords)?;
             let code = self.finish_unit(false);
             self.make_closure(l, code, 0)?;
             self.emit_arg(l, CALL, 0);
@@ -1781,31 +1781,6 @@ impl<'a> Compiler<'a> {
             self.emit_arg(loc(d.span), CALL, 0);
         }
         self.nameop(l, &c.name, Context::Store)
-    }
-
-    /// The `__build_class__` call of a generic class: its bases, then `Generic[params]`
-    /// (CPython appends a Name node to the bases and uses `compiler_call_helper`).
-    fn generic_class_call(&mut self, l: Loc, c: &'a ClassDef, generic_base: &Rc<str>) -> Res {
-        self.validate_keywords(&c.keywords)?;
-        let nargs = c.bases.len() + 1;
-        let simple = nargs + c.keywords.len() * 2 <= STACK_USE_GUIDELINE
-            && !c.bases.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
-            && !c.keywords.iter().any(|k| k.arg.is_none());
-        if !simple {
-            return Err(CompileError::at("pvm does not support *bases or **keywords in a generic class yet", l));
-        }
-        for base in &c.bases {
-            self.expr(base)?;
-        }
-        self.nameop(l, generic_base, Context::Load)?;
-        for k in &c.keywords {
-            self.expr(&k.value)?;
-        }
-        if !c.keywords.is_empty() {
-            self.kw_names(l, &c.keywords);
-        }
-        self.emit_arg(l, CALL, (2 + nargs + c.keywords.len()) as u32);
-        Ok(())
     }
 
     // ----- compile-time warnings -----
@@ -2300,8 +2275,24 @@ impl<'a> Compiler<'a> {
 
     #[allow(clippy::too_many_arguments)]
     fn starunpack(&mut self, l: Loc, elts: &'a [Expr], pushed: u32, build: Opcode, add: Opcode, extend: Opcode, tuple: bool) -> Res {
-        let n = elts.len();
-        if n > 2 && elts.iter().all(|x| self.is_const(x)) {
+        self.starunpack_with(l, elts, None, pushed, build, add, extend, tuple)
+    }
+
+    /// `starunpack_helper`; `extra` names one more (non-starred) element after `elts`.
+    #[allow(clippy::too_many_arguments)]
+    fn starunpack_with(
+        &mut self,
+        l: Loc,
+        elts: &'a [Expr],
+        extra: Option<&Rc<str>>,
+        pushed: u32,
+        build: Opcode,
+        add: Opcode,
+        extend: Opcode,
+        tuple: bool,
+    ) -> Res {
+        let n = elts.len() + extra.is_some() as usize;
+        if n > 2 && extra.is_none() && elts.iter().all(|x| self.is_const(x)) {
             let items: Vec<Constant> = elts.iter().map(|x| self.const_value(x).unwrap()).collect();
             if tuple && pushed == 0 {
                 self.load_const(l, Constant::Tuple(items.into()));
@@ -2326,6 +2317,9 @@ impl<'a> Compiler<'a> {
             for x in elts {
                 self.expr(x)?;
             }
+            if let Some(name) = extra {
+                self.nameop(l, name, Context::Load)?;
+            }
             self.emit_arg(l, if tuple { BUILD_TUPLE } else { build }, n as u32 + pushed);
             return Ok(());
         }
@@ -2347,6 +2341,12 @@ impl<'a> Compiler<'a> {
                 if built {
                     self.emit_arg(l, add, 1);
                 }
+            }
+        }
+        if let Some(name) = extra {
+            self.nameop(l, name, Context::Load)?;
+            if built {
+                self.emit_arg(l, add, 1);
             }
         }
         if tuple {
@@ -2592,8 +2592,21 @@ impl<'a> Compiler<'a> {
     }
 
     fn call_helper(&mut self, l: Loc, n: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Res {
+        self.call_helper_with(l, n, args, None, keywords)
+    }
+
+    /// `compiler_call_helper`, with an optional last positional argument that is a name
+    /// (a generic class's `.generic_base`, which CPython appends to the bases as a Name node).
+    fn call_helper_with(
+        &mut self,
+        l: Loc,
+        n: u32,
+        args: &'a [Expr],
+        extra: Option<&Rc<str>>,
+        keywords: &'a [Keyword],
+    ) -> Res {
         self.validate_keywords(keywords)?;
-        let nelts = args.len();
+        let nelts = args.len() + extra.is_some() as usize;
         let nkw = keywords.len();
         let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
             && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
@@ -2601,6 +2614,9 @@ impl<'a> Compiler<'a> {
         if simple {
             for a in args {
                 self.expr(a)?;
+            }
+            if let Some(name) = extra {
+                self.nameop(l, name, Context::Load)?;
             }
             if nkw > 0 {
                 for k in keywords {
@@ -2612,14 +2628,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // The general form: CALL_FUNCTION_EX over a tuple and a dict.
-        if n == 0 && nelts == 1 {
-            if let ExprKind::Starred { value, .. } = &args[0].kind {
-                self.expr(value)?;
-            } else {
-                self.starunpack(l, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)?;
-            }
-        } else {
-            self.starunpack(l, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)?;
+        match (n, args) {
+            (0, [Expr { kind: ExprKind::Starred { value, .. }, .. }]) if extra.is_none() => self.expr(value)?,
+            _ => self.starunpack_with(l, args, extra, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)?,
         }
         if nkw > 0 {
             let mut have_dict = false;

@@ -41,7 +41,7 @@ pub enum Object {
     /// staticmethod / classmethod / property wrappers.
     StaticMethod(Value),
     ClassMethod(Value),
-    Property { fget: Value, fset: Value },
+    Property { fget: Value, fset: Value, fdel: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
     /// A function wrapped by functools.cache / lru_cache, with its results by arguments.
@@ -92,6 +92,12 @@ pub struct Args {
 impl Args {
     pub fn new(pos: Vec<Value>) -> Args {
         Args { pos, kw: Vec::new() }
+    }
+
+    /// The arguments without the first `n` positional ones (a receiver).
+    pub fn tail(mut self, n: usize) -> Args {
+        self.pos.drain(..n.min(self.pos.len()));
+        self
     }
 
     /// Removes and returns the keyword argument `name`.
@@ -167,6 +173,9 @@ pub struct Class {
     pub module: Option<Rc<str>>,
     /// The class of this class when it is not `type` (`class C(metaclass=M)`).
     pub metaclass: Option<ObjId>,
+    /// Whether a user class along the MRO defines `__getattribute__` (checked
+    /// on every attribute access of its instances, so kept as a flag).
+    pub custom_getattribute: bool,
 }
 
 #[derive(Clone)]
@@ -279,7 +288,7 @@ impl Object {
                 }
             }
             Object::StaticMethod(v) | Object::ClassMethod(v) => out.push(*v),
-            Object::Property { fget, fset } => out.extend([*fget, *fset]),
+            Object::Property { fget, fset, fdel } => out.extend([*fget, *fset, *fdel]),
             Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Module { dict, .. } => out.push(Value::Obj(*dict)),

@@ -21,6 +21,7 @@ pub fn source(name: &str) -> Option<&'static str> {
         "dataclasses" => include_str!("dataclasses.py"),
         "typing" => include_str!("typing.py"),
         "abc" => include_str!("abc.py"),
+        "__future__" => include_str!("__future__.py"),
         _ => return None,
     })
 }

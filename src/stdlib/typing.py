@@ -80,7 +80,14 @@ Self = _Special('Self')
 TYPE_CHECKING = False
 
 
-class TypeVar:
+class _NotABase:
+    """Type variables cannot be base classes (`class A[T](T)`)."""
+
+    def __mro_entries__(self, bases):
+        raise TypeError(f'Cannot subclass an instance of {type(self).__name__}')
+
+
+class TypeVar(_NotABase):
     """A type variable: TypeVar('T'), or the T of `def f[T]` (PEP 695), whose
     bound or constraints are computed only when first asked for."""
 
@@ -128,10 +135,10 @@ class _Unpacked:
         self._of = of
 
     def __repr__(self):
-        return '*' + self._of.__name__
+        return f'typing.Unpack[{self._of.__name__}]'
 
 
-class TypeVarTuple:
+class TypeVarTuple(_NotABase):
     """A variadic type variable: TypeVarTuple('Ts'), or the *Ts of `def f[*Ts]`."""
 
     def __init__(self, name):
@@ -155,7 +162,7 @@ class _ParamSpecPart:
         return f'{self.__origin__.__name__}.{self._part}'
 
 
-class ParamSpec:
+class ParamSpec(_NotABase):
     """A parameter specification variable: ParamSpec('P'), or the **P of `def f[**P]`."""
 
     def __init__(self, name, *, bound=None, covariant=False, contravariant=False, infer_variance=False):

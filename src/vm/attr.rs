@@ -176,6 +176,9 @@ impl Vm {
     pub(super) fn class_getattr(&mut self, class: ObjId, name: &str) -> PyResult<Option<Value>> {
         let obj = Value::Obj(class);
         if let Some(v) = self.lookup_type_attr(class, name) {
+            if let Some(r) = self.descriptor_get(v, Value::None, class)? {
+                return Ok(Some(r));
+            }
             return Ok(Some(match v.obj().map(|i| self.heap.get(i)) {
                 Some(Object::ClassMethod(f)) => {
                     let f = *f;
@@ -239,25 +242,88 @@ impl Vm {
         }
     }
 
-    /// `obj.name`.
+    /// `obj.name`: the class's own `__getattribute__` when it defines one.
     pub fn getattr(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        if let Some(class) = self.custom_getattribute_class(obj) {
+            let f = self.lookup_user_attr(class, "__getattribute__").expect("flagged class defines __getattribute__");
+            let f = self.bind_class_attr(f, obj, class);
+            let n = self.new_str(name);
+            return match self.call1(f, n) {
+                Err(e) if name != "__getattr__" && self.is_attribute_error(e) => match self.lookup_user_attr(class, "__getattr__") {
+                    Some(ga) => {
+                        let ga = self.bind_class_attr(ga, obj, class);
+                        self.call1(ga, n)
+                    }
+                    None => Err(e),
+                },
+                r => r,
+            };
+        }
+        self.getattr_plain(obj, name)
+    }
+
+    /// The class of an instance whose class overrides `__getattribute__`.
+    fn custom_getattribute_class(&self, obj: Value) -> Option<ObjId> {
+        let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) else { return None };
+        match self.heap.get(i.class) {
+            Object::Class(c) if c.custom_getattribute => Some(i.class),
+            _ => None,
+        }
+    }
+
+    fn is_attribute_error(&self, e: super::Exc) -> bool {
+        let t = self.type_of(Value::Obj(e.0));
+        self.is_subclass(t, self.type_obj(TypeId::AttributeError))
+    }
+
+    /// A user descriptor's `__get__`/`__set__`/`__delete__`, if `v` is an
+    /// instance of a class defining it.
+    fn descriptor_hook(&self, v: Value, hook: &str) -> Option<(Value, ObjId)> {
+        let Some(Object::Instance(i)) = v.obj().map(|id| self.heap.get(id)) else { return None };
+        let class = i.class;
+        self.lookup_user_attr(class, hook).map(|f| (f, class))
+    }
+
+    /// `descr.__get__(obj, owner)` (obj None for a class attribute lookup).
+    fn descriptor_get(&mut self, descr: Value, obj: Value, owner: ObjId) -> PyResult<Option<Value>> {
+        let Some((f, dclass)) = self.descriptor_hook(descr, "__get__") else { return Ok(None) };
+        let f = self.bind_class_attr(f, descr, dclass);
+        self.call(f, crate::runtime::object::Args::new(vec![obj, Value::Obj(owner)])).map(Some)
+    }
+
+    /// Attribute access without a class's `__getattribute__`: the generic
+    /// lookup, then the class's `__getattr__`.
+    pub(super) fn getattr_plain(&mut self, obj: Value, name: &str) -> PyResult<Value> {
+        self.generic_getattr(obj, name, true)
+    }
+
+    /// `object.__getattribute__(obj, name)`: data descriptors, the instance
+    /// dict, then class attributes (descriptors bound); `__getattr__` only
+    /// when `with_getattr_hook` (it belongs to the type's slot, not to object's).
+    pub(super) fn generic_getattr(&mut self, obj: Value, name: &str, with_getattr_hook: bool) -> PyResult<Value> {
         if let Some(v) = self.special_attr(obj, name)? {
             return Ok(v);
         }
         let class = self.type_of(obj);
         if let Some(id) = obj.obj() {
             match self.heap.get(id) {
-                Object::Instance(inst) => {
+                Object::Instance(_) => {
                     let found_on_class = self.lookup_user_attr(class, name);
                     if let Some(p) = found_on_class {
                         if let Some(Object::Property { fget, .. }) = p.obj().map(|i| self.heap.get(i)) {
                             let fget = *fget;
                             return self.call1(fget, obj);
                         }
+                        // Data descriptors (defining __set__ or __delete__) win over the instance dict.
+                        let data = self.descriptor_hook(p, "__set__").is_some() || self.descriptor_hook(p, "__delete__").is_some();
+                        if data {
+                            if let Some(v) = self.descriptor_get(p, obj, class)? {
+                                return Ok(v);
+                            }
+                        }
                     }
-                    let Object::Instance(inst2) = self.heap.get(id) else { unreachable!() };
-                    let _ = inst;
-                    if let Some(v) = inst2.attrs.get(&HashKey::Str(Rc::from(name))) {
+                    let Object::Instance(inst) = self.heap.get(id) else { unreachable!() };
+                    if let Some(v) = inst.attrs.get(&HashKey::Str(Rc::from(name))) {
                         return Ok(v);
                     }
                 }
@@ -320,9 +386,19 @@ impl Vm {
                 let fget = *fget;
                 return self.call1(fget, obj);
             }
+            if let Some(r) = self.descriptor_get(v, obj, class)? {
+                return Ok(r);
+            }
             return Ok(self.bind_class_attr(v, obj, class));
         }
-        if matches!(obj.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) && name != "__getattr__" {
+        // The builtin value's own attributes (`maxlen` of a deque subclass, `real` of an int's).
+        let base = self.payload(obj);
+        if !base.is(obj) {
+            if let Some(v) = self.special_attr(base, name)? {
+                return Ok(v);
+            }
+        }
+        if with_getattr_hook && matches!(obj.obj().map(|i| self.heap.get(i)), Some(Object::Instance(_))) && name != "__getattr__" {
             if let Some(ga) = self.lookup_user_attr(class, "__getattr__") {
                 let ga = self.bind_class_attr(ga, obj, class);
                 let n = self.new_str(name);
@@ -451,6 +527,7 @@ impl Vm {
                 let n = g.name.clone();
                 self.new_str(&n)
             }
+            (Object::Deque { maxlen, .. }, "maxlen") => maxlen.map_or(Value::None, |m| Value::Int(m as i64)),
             (Object::Range { start, .. }, "start") => Value::Int(*start),
             (Object::Range { stop, .. }, "stop") => Value::Int(*stop),
             (Object::Range { step, .. }, "step") => Value::Int(*step),
@@ -493,7 +570,7 @@ impl Vm {
         if let Some(id) = obj.obj() {
             if let Object::Instance(inst) = self.heap.get(id) {
                 let shadowed = inst.attrs.contains(&HashKey::Str(Rc::from(name)));
-                if !shadowed {
+                if !shadowed && self.custom_getattribute_class(obj).is_none() {
                     let class = inst.class;
                     if let Some(f) = self.lookup_user_attr(class, name) {
                         if matches!(f.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) {
@@ -546,6 +623,11 @@ impl Vm {
                     self.call(fset, crate::runtime::object::Args::new(vec![obj, v]))?;
                     return Ok(());
                 }
+                if let Some((f, dclass)) = self.descriptor_hook(p, "__set__") {
+                    let f = self.bind_class_attr(f, p, dclass);
+                    self.call(f, crate::runtime::object::Args::new(vec![obj, v]))?;
+                    return Ok(());
+                }
             }
         }
         let k = self.intern(&key);
@@ -571,7 +653,10 @@ impl Vm {
                 }
                 inst.attrs.insert(HashKey::Str(key), k, v)
             }
-            Object::Class(c) if c.builtin.is_none() => c.attrs.insert(HashKey::Str(key), k, v),
+            Object::Class(c) if c.builtin.is_none() => {
+                c.custom_getattribute |= name == "__getattribute__";
+                c.attrs.insert(HashKey::Str(key), k, v)
+            }
             Object::Function(f) => match (name, str_value) {
                 // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
                 ("__name__", Some(s)) => f.name = s,
@@ -603,6 +688,25 @@ impl Vm {
 
     /// `object.__delattr__(obj, name)`.
     pub(super) fn delattr_plain(&mut self, obj: Value, name: &str) -> PyResult<()> {
+        if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
+            let class = i.class;
+            if let Some(p) = self.lookup_user_attr(class, name) {
+                if let Some(Object::Property { fdel, .. }) = p.obj().map(|i| self.heap.get(i)) {
+                    let fdel = *fdel;
+                    if matches!(fdel, Value::None) {
+                        let t = self.type_name(obj);
+                        return Err(self.exc(TypeId::AttributeError, format!("property '{name}' of '{t}' object has no deleter")));
+                    }
+                    self.call1(fdel, obj)?;
+                    return Ok(());
+                }
+                if let Some((f, dclass)) = self.descriptor_hook(p, "__delete__") {
+                    let f = self.bind_class_attr(f, p, dclass);
+                    self.call1(f, obj)?;
+                    return Ok(());
+                }
+            }
+        }
         let key = HashKey::Str(Rc::from(name));
         let removed = match obj.obj().map(|id| self.heap.get_mut(id)) {
             Some(Object::Instance(inst)) => inst.attrs.remove(&key).is_some(),

@@ -154,7 +154,6 @@ impl Vm {
             5 => {
                 let n = match self.num(rhs) {
                     Some(Num::Int(n)) => n.max(0) as usize,
-                    Some(Num::Big(b)) if b.is_negative() => 0,
                     Some(Num::Big(_)) => {
                         return Err(self.exc(TypeId::OverflowError, "cannot fit 'int' into an index-sized integer"))
                     }
@@ -713,6 +712,25 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
     vm.type_error(msg)
 }
 
+/// An index argument CPython reads as a C `Py_ssize_t`.
+fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.num(v) {
+        Some(Num::Big(_)) => Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C ssize_t")),
+        _ => vm.index_of(v),
+    }
+}
+
+/// An argument CPython reads as a C `int`.
+pub(super) fn c_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match vm.num(v) {
+        Some(Num::Big(_)) => Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C int")),
+        Some(Num::Int(i)) if i32::try_from(i).is_err() => {
+            Err(vm.exc(TypeId::OverflowError, "Python int too large to convert to C int"))
+        }
+        _ => vm.index_of(v),
+    }
+}
+
 fn ret(vm: &mut Vm, args: &Args, b: Vec<u8>) -> PyResult<Value> {
     Ok(vm.bytes_like(this(args), b))
 }
@@ -774,7 +792,7 @@ fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.value_error("sep must be length 1.");
     }
     let per = match per {
-        Some(v) => vm.index_of(v)?,
+        Some(v) => c_int(vm, v)?,
         None => 1,
     };
     if per == 0 {
@@ -891,10 +909,9 @@ fn split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => {
             let words = split_whitespace(&b);
             let mut out: Vec<Vec<u8>> = words.iter().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
+            // The rest after maxsplit words keeps its trailing whitespace.
             if words.len() > max {
-                let rest = &b[words[max].0..];
-                let end = rest.len() - rest.iter().rev().take_while(|c| WHITESPACE.contains(c)).count();
-                out.push(rest[..end].to_vec());
+                out.push(b[words[max].0..].to_vec());
             }
             out
         }
@@ -924,9 +941,7 @@ fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             let words = split_whitespace(&b);
             let mut out: Vec<Vec<u8>> = words.iter().rev().take(max).map(|&(s, e)| b[s..e].to_vec()).collect();
             if words.len() > max {
-                let rest = &b[..words[words.len() - 1 - max].1];
-                let start = rest.iter().take_while(|c| WHITESPACE.contains(c)).count();
-                out.push(rest[start..].to_vec());
+                out.push(b[..words[words.len() - 1 - max].1].to_vec());
             }
             out
         }
@@ -983,18 +998,28 @@ fn rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// The `[start:end]` window of find/count/startswith arguments 2 and 3.
-fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<(usize, usize)> {
+/// None when the start lies past the end: then nothing, not even b"", is found.
+fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<Option<(usize, usize)>> {
     let len = len as i64;
-    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-    let lo = match args.pos.get(2) {
-        Some(Value::None) | None => 0,
-        Some(v) => norm(vm.index_of(*v)?),
+    let mut bound = |at: usize, default: i64| -> PyResult<i64> {
+        let i = match args.pos.get(at).copied() {
+            None | Some(Value::None) => return Ok(default),
+            Some(Value::Int(i)) => i,
+            Some(Value::Bool(b)) => b as i64,
+            Some(v) => match vm.num(v) {
+                // Bounds beyond any length clamp, as slice bounds do.
+                Some(Num::Big(b)) => if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 },
+                _ => return vm.type_error("slice indices must be integers or None or have an __index__ method"),
+            },
+        };
+        Ok(if i < 0 { (i + len).max(0) } else { i })
     };
-    let hi = match args.pos.get(3) {
-        Some(Value::None) | None => len,
-        Some(v) => norm(vm.index_of(*v)?),
-    };
-    Ok((lo as usize, hi as usize))
+    let lo = bound(2, 0)?;
+    let hi = bound(3, len)?.min(len);
+    if lo > len {
+        return Ok(None);
+    }
+    Ok(Some((lo as usize, hi as usize)))
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
@@ -1005,7 +1030,7 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
         _ => vec![arg],
     };
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::Bool(false)) };
     for c in candidates {
         let Some(p) = vm.byte_data(c).map(<[u8]>::to_vec) else {
             let t = vm.type_name(c);
@@ -1037,7 +1062,7 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
     arity(vm, args, name, 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(None) };
     if lo > hi {
         return Ok(None);
     }
@@ -1070,7 +1095,7 @@ fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "count", 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
-    let (lo, hi) = window(vm, args, b.len())?;
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::Int(0)) };
     if lo > hi {
         return Ok(Value::Int(0));
     }
@@ -1129,6 +1154,8 @@ fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let max = if max < 0 { usize::MAX } else { max as usize };
     let b = data(vm, args);
+    let matches = if old.is_empty() { b.len() + 1 } else { occurrences(&b, &old).len() }.min(max);
+    vm.check_size(matches.saturating_mul(new.len()).saturating_add(b.len()), 1)?;
     let mut out = Vec::with_capacity(b.len());
     if old.is_empty() {
         // An empty pattern matches between every byte and at both ends.
@@ -1277,6 +1304,8 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => 8,
     };
     let b = data(vm, args);
+    let tabs = b.iter().filter(|&&c| c == b'\t').count();
+    vm.check_size(tabs.saturating_mul(size.max(0) as usize).saturating_add(b.len()), 1)?;
     let mut out = Vec::with_capacity(b.len());
     let mut col = 0i64;
     for c in b {
@@ -1303,6 +1332,7 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "zfill", 1, 1)?;
     let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    vm.check_size(width, 1)?;
     let b = data(vm, args);
     if b.len() >= width {
         return ret(vm, args, b);
@@ -1328,6 +1358,7 @@ fn pad(vm: &mut Vm, args: &mut Args, name: &str, align: char) -> PyResult<Value>
             }
         },
     };
+    vm.check_size(width, 1)?;
     let b = data(vm, args);
     if b.len() >= width {
         return ret(vm, args, b);
@@ -1399,7 +1430,7 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return Err(vm.exc(TypeId::IndexError, "pop from empty bytearray"));
     }
     let i = match args.pos.get(1) {
-        Some(v) => vm.index_of(*v)?,
+        Some(v) => ssize(vm, *v)?,
         None => -1,
     };
     match normalise(i, len) {
@@ -1411,7 +1442,7 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "insert", 2, 2)?;
     let len = data(vm, args).len() as i64;
-    let i = vm.index_of(args.pos[1])?;
+    let i = ssize(vm, args.pos[1])?;
     let b = vm.byte_value(args.pos[2])?;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     items_mut(vm, args).insert(i as usize, b);

@@ -627,10 +627,14 @@ impl Vm {
             builtin: None,
             module,
             metaclass,
+            custom_getattribute: false,
         })));
         let mro = self.c3_mro(class, &bases)?;
+        let key = HashKey::Str(Rc::from("__getattribute__"));
+        let custom_getattribute = mro.iter().any(|c| matches!(self.heap.get(*c), Object::Class(k) if k.builtin.is_none() && k.attrs.contains(&key)));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = mro.clone();
+            c.custom_getattribute = custom_getattribute;
         }
         self.set_names(class)?;
         // super(class, class).__init_subclass__(**kwargs)
@@ -675,7 +679,7 @@ impl Vm {
                     || t == TypeId::Type
                     || t.is_exception()
                     || super::slots::is_payload_type(t)
-                    || matches!(t, TypeId::DefaultDict | TypeId::Counter | TypeId::Deque));
+                    );
                 if final_type {
                     return self.type_error(format!("type '{}' is not an acceptable base type", t.name()));
                 }

@@ -26,7 +26,7 @@ impl Vm {
     }
 
     /// Any number as a complex (ints may be too big for a float).
-    fn to_complex(&mut self, v: Value) -> PyResult<Option<C>> {
+    fn as_complex(&mut self, v: Value) -> PyResult<Option<C>> {
         if let Some(c) = self.complex_parts(v) {
             return Ok(Some(c));
         }
@@ -44,7 +44,7 @@ impl Vm {
         if !matches!(op, 0 | 5 | 8 | 10 | 11) {
             return Ok(None);
         }
-        let (Some(a), Some(b)) = (self.to_complex(lhs)?, self.to_complex(rhs)?) else { return Ok(None) };
+        let (Some(a), Some(b)) = (self.as_complex(lhs)?, self.as_complex(rhs)?) else { return Ok(None) };
         let r = match op {
             0 => (a.0 + b.0, a.1 + b.1),
             10 => (a.0 - b.0, a.1 - b.1),
@@ -129,14 +129,14 @@ pub(super) fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     if i.is_none() && vm.complex_parts(r).is_some() {
         return Ok(r);
     }
-    let Some(cr) = vm.to_complex(r)? else {
+    let Some(cr) = vm.as_complex(r)? else {
         let t = vm.type_name(r);
         return vm.type_error(format!("complex() first argument must be a string or a number, not '{t}'"));
     };
     let r_is_complex = vm.complex_parts(r).is_some();
     let (mut re, mut im) = (cr.0, cr.1);
     if let Some(i) = i {
-        let Some(ci) = vm.to_complex(i)? else {
+        let Some(ci) = vm.as_complex(i)? else {
             let t = vm.type_name(i);
             return vm.type_error(format!("complex() second argument must be a number, not '{t}'"));
         };

@@ -107,7 +107,8 @@ impl Vm {
         if let Constant::Str(s) = c {
             return self.intern(s);
         }
-        let key = format!("{c:?}");
+        let mut key = String::new();
+        constant_key(c, &mut key);
         if let Some(&v) = self.identity.constants.get(&key) {
             return v;
         }
@@ -115,6 +116,32 @@ impl Vm {
         self.identity.constants.insert(key, v);
         v
     }
+}
+
+/// A text that tells constants apart exactly as CPython's constant cache
+/// does: by type and value (1, 1.0 and True differ; so do 0.0 and -0.0).
+fn constant_key(c: &Constant, out: &mut String) {
+    use std::fmt::Write;
+    let _ = match c {
+        Constant::None => write!(out, "N"),
+        Constant::Ellipsis => write!(out, "E"),
+        Constant::Bool(b) => write!(out, "B{}", *b as u8),
+        Constant::Int(i) => write!(out, "I{i}"),
+        Constant::Float(f) => write!(out, "F{:x}", f.to_bits()),
+        Constant::Complex { real, imag } => write!(out, "C{:x},{:x}", real.to_bits(), imag.to_bits()),
+        Constant::Str(s) => write!(out, "S{}:{s}", s.len()),
+        Constant::Bytes(b) => write!(out, "Y{}:{}", b.len(), crate::runtime::repr::bytes_repr(b)),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+            out.push(if matches!(c, Constant::Tuple(_)) { '(' } else { '{' });
+            for item in items.iter() {
+                constant_key(item, out);
+                out.push(',');
+            }
+            write!(out, ")")
+        }
+        // Code objects are never shared (nor found inside other constants).
+        Constant::Code(code) => write!(out, "K{:p}", Rc::as_ptr(code)),
+    };
 }
 
 /// `sys.intern(s)`.

@@ -300,6 +300,7 @@ impl Vm {
                 builtin: Some(t),
                 module: None,
                 metaclass: None,
+                custom_getattribute: false,
             })));
             mro.push(id);
             if let Some(&b) = base.first() {

@@ -170,6 +170,7 @@ impl Vm {
             builtin: None,
             module: Some(Rc::from("collections.abc")),
             metaclass: None,
+            custom_getattribute: false,
         })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];

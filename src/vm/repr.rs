@@ -37,7 +37,7 @@ pub(super) fn sys_set_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime:
     let Some(v) = args.pos.first().copied().or(kw) else {
         return vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)");
     };
-    let n = vm.index_of(v)?;
+    let n = super::bytes::c_int(vm, v)?;
     if n != 0 && n < MIN_MAX_STR_DIGITS {
         return vm.value_error(format!("maxdigits must be 0 or larger than {MIN_MAX_STR_DIGITS}"));
     }
@@ -81,7 +81,7 @@ impl Vm {
     pub fn int_to_decimal(&mut self, n: &BigInt) -> PyResult<String> {
         let limit = self.int_max_str_digits;
         // A decimal digit is log2(10) > 3.32 bits: well past the limit, don't convert at all.
-        let hopeless = limit > 0 && n.bits() > limit as u64 * 10 / 3 + 64;
+        let hopeless = limit > 0 && n.bits() > (limit as u64).saturating_mul(10) / 3 + 64;
         let text = if hopeless { None } else { Some(n.to_string()) };
         match text {
             Some(t) if limit == 0 || t.trim_start_matches('-').len() <= limit => Ok(t),
@@ -297,7 +297,11 @@ impl Vm {
             },
             Object::Module { name, .. } => format!("<module '{name}' (built-in)>"),
             Object::Instance(inst) => {
-                let class = inst.class;
+                let (class, base) = (inst.class, inst.base);
+                // Without calls (the stepper's views): a subclass of a builtin type shows its value.
+                if !calls && !base.is_null() && self.lookup_user_attr(class, "__repr__").is_none() {
+                    return self.repr_inner(base, seen, calls);
+                }
                 if calls {
                     if let Some(r) = self.call_dunder(v, "__repr__", vec![])? {
                         return match r.obj().map(|i| self.heap.get(i)) {
@@ -315,11 +319,11 @@ impl Vm {
                     let inner = self.join_reprs(&args, seen, calls)?;
                     return Ok(format!("{name}({inner})"));
                 }
-                let qual = match self.heap.get(class) {
-                    Object::Class(c) => c.qualname.to_string(),
-                    _ => "?".into(),
+                let (module, qual) = match self.heap.get(class) {
+                    Object::Class(c) => (c.module.as_deref().unwrap_or("__main__").to_string(), c.qualname.to_string()),
+                    _ => ("__main__".into(), "?".into()),
                 };
-                format!("<__main__.{} object at {}>", qual, address(id))
+                format!("<{module}.{qual} object at {}>", address(id))
             }
             Object::Cell(c) => {
                 let c = *c;
@@ -369,20 +373,19 @@ impl Vm {
                             }
                         };
                     }
-                    if self.lookup_user_attr(class, "__repr__").is_none() {
-                        if let Some(e) = self.exc_data(id) {
-                            let args = e.args.clone();
-                            let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
-                            return match args.len() {
-                                0 => Ok(String::new()),
-                                1 if !key_error => self.str_of(args[0]),
-                                1 => self.repr(args[0]),
-                                _ => {
-                                    let t = self.new_tuple(args);
-                                    self.repr(t)
-                                }
-                            };
-                        }
+                    // Exceptions have BaseException.__str__ (their args), whatever their __repr__.
+                    if let Some(e) = self.exc_data(id) {
+                        let args = e.args.clone();
+                        let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
+                        return match args.len() {
+                            0 => Ok(String::new()),
+                            1 if !key_error => self.str_of(args[0]),
+                            1 => self.repr(args[0]),
+                            _ => {
+                                let t = self.new_tuple(args);
+                                self.repr(t)
+                            }
+                        };
                     }
                 }
                 _ => {}

@@ -25,6 +25,9 @@ pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
         TypeId::Dict => DICT,
         TypeId::Set => SET,
         TypeId::FrozenSet => FROZENSET,
+        TypeId::Deque => DEQUE,
+        TypeId::DefaultDict => DEFAULTDICT,
+        TypeId::Counter => COUNTER,
         TypeId::Type => TYPE,
         TypeId::GenericAlias => GENERIC_ALIAS,
         TypeId::UnionType => UNION,
@@ -62,7 +65,17 @@ pub(super) fn descr_kind(owner: TypeId, name: &str) -> crate::runtime::object::D
 pub(super) fn is_payload_type(t: TypeId) -> bool {
     matches!(
         t,
-        TypeId::Int | TypeId::Float | TypeId::Str | TypeId::List | TypeId::Tuple | TypeId::Dict | TypeId::Set | TypeId::FrozenSet
+        TypeId::Int
+            | TypeId::Float
+            | TypeId::Str
+            | TypeId::List
+            | TypeId::Tuple
+            | TypeId::Dict
+            | TypeId::Set
+            | TypeId::FrozenSet
+            | TypeId::DefaultDict
+            | TypeId::Counter
+            | TypeId::Deque
     )
 }
 
@@ -254,6 +267,21 @@ const FROZENSET: &[(&str, BuiltinFn)] = &[
     ("__or__", or), ("__ror__", ror), ("__and__", and), ("__rand__", rand),
     ("__sub__", sub), ("__rsub__", rsub), ("__xor__", xor), ("__rxor__", rxor),
     COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
+];
+
+const DEFAULTDICT: &[(&str, BuiltinFn)] = &[("__init__", defaultdict_init)];
+const COUNTER: &[(&str, BuiltinFn)] = &[("__init__", counter_init)];
+
+const DEQUE: &[(&str, BuiltinFn)] = &[
+    ("__new__", payload_new),
+    ("__init__", deque_init),
+    ("__repr__", repr),
+    ("__len__", len),
+    ("__iter__", iter),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    COMPARISONS[2],
+    COMPARISONS[3],
 ];
 
 const TYPE: &[(&str, BuiltinFn)] = &[
@@ -585,6 +613,45 @@ fn set_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `defaultdict.__init__(self, default_factory=None, *args, **kwargs)`.
+fn defaultdict_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = operands(vm, args, args.pos.len().saturating_sub(1))?[0];
+    let factory = args.pos.get(1).copied().unwrap_or(Value::None);
+    let callable = super::builtins::callable(vm, &mut Args::new(vec![factory]))?;
+    if !matches!(factory, Value::None) && !matches!(callable, Value::Bool(true)) {
+        return vm.type_error("first argument must be callable or None");
+    }
+    let fresh = super::builtins::construct(vm, TypeId::DefaultDict, std::mem::take(args).tail(1))?;
+    replace_payload(vm, me, fresh);
+    if let Some(Object::Dict(d)) = me.obj().map(|i| vm.heap.get_mut(i)) {
+        d.flavor = crate::runtime::dict::Flavor::Default(factory);
+    }
+    Ok(Value::None)
+}
+
+/// `Counter.__init__(self, iterable=None, **kwds)`: counts them.
+fn counter_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = operands(vm, args, args.pos.len().saturating_sub(1))?[0];
+    let fresh = super::builtins::construct(vm, TypeId::Counter, std::mem::take(args).tail(1))?;
+    replace_payload(vm, me, fresh);
+    Ok(Value::None)
+}
+
+/// `deque.__init__(self, iterable=(), maxlen=None)`.
+fn deque_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let me = operands(vm, args, args.pos.len().saturating_sub(1))?[0];
+    let fresh = super::builtins::construct(vm, TypeId::Deque, std::mem::take(args).tail(1))?;
+    replace_payload(vm, me, fresh);
+    Ok(Value::None)
+}
+
+/// Gives the container `target` the contents (and flavour) of `source`.
+fn replace_payload(vm: &mut Vm, target: Value, source: Value) {
+    let (Some(t), Some(s)) = (target.obj(), source.obj()) else { return };
+    let new = vm.heap.get(s).clone();
+    *vm.heap.get_mut(t) = new;
+}
+
 /// `int.__new__(cls, ...)`, `list.__new__(cls, ...)`...: the value of the
 /// nearest builtin base, wrapped in an instance of `cls` when `cls` is a
 /// subclass. Mutable containers start empty (their `__init__` fills them).
@@ -598,7 +665,9 @@ fn payload_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let rest = Args { pos: args.pos[1..].to_vec(), kw: std::mem::take(&mut args.kw) };
     let exact = matches!(vm.heap.get(class), Object::Class(c) if c.builtin.is_some());
     let value = match t {
-        TypeId::List | TypeId::Dict | TypeId::Set if !exact => super::builtins::construct(vm, t, Args::default())?,
+        TypeId::List | TypeId::Dict | TypeId::Set | TypeId::DefaultDict | TypeId::Counter | TypeId::Deque if !exact => {
+            super::builtins::construct(vm, t, Args::default())?
+        }
         _ => super::builtins::construct(vm, t, rest)?,
     };
     if exact {
@@ -688,7 +757,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
     let name = attr_name(vm, args.pos[1])?;
-    vm.getattr(args.pos[0], &name)
+    vm.generic_getattr(args.pos[0], &name, false)
 }
 
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
