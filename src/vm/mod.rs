@@ -391,6 +391,7 @@ impl Vm {
             class,
             attrs: Dict::new(),
             base: Value::Null,
+            dict: None,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }
