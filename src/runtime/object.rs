@@ -41,7 +41,7 @@ pub enum Object {
     /// staticmethod / classmethod / property wrappers.
     StaticMethod(Value),
     ClassMethod(Value),
-    Property { fget: Value, fset: Value },
+    Property { fget: Value, fset: Value, fdel: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
     /// A function wrapped by functools.cache / lru_cache, with its results by arguments.
@@ -288,7 +288,7 @@ impl Object {
                 }
             }
             Object::StaticMethod(v) | Object::ClassMethod(v) => out.push(*v),
-            Object::Property { fget, fset } => out.extend([*fget, *fset]),
+            Object::Property { fget, fset, fdel } => out.extend([*fget, *fset, *fdel]),
             Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Module { dict, .. } => out.push(Value::Obj(*dict)),

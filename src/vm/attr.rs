@@ -691,6 +691,15 @@ impl Vm {
         if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
             let class = i.class;
             if let Some(p) = self.lookup_user_attr(class, name) {
+                if let Some(Object::Property { fdel, .. }) = p.obj().map(|i| self.heap.get(i)) {
+                    let fdel = *fdel;
+                    if matches!(fdel, Value::None) {
+                        let t = self.type_name(obj);
+                        return Err(self.exc(TypeId::AttributeError, format!("property '{name}' of '{t}' object has no deleter")));
+                    }
+                    self.call1(fdel, obj)?;
+                    return Ok(());
+                }
                 if let Some((f, dclass)) = self.descriptor_hook(p, "__delete__") {
                     let f = self.bind_class_attr(f, p, dclass);
                     self.call1(f, obj)?;

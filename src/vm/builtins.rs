@@ -84,7 +84,13 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let methods = super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied());
+        let mut methods: Vec<(&'static str, BuiltinFn)> =
+            super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied()).collect();
+        // Every builtin exception class has its own __init__ and __new__ (BaseException's).
+        if owner.is_exception() && owner != TypeId::BaseException {
+            let base = super::methods::table(TypeId::BaseException);
+            methods.extend(base.into_iter().filter(|(n, _)| matches!(*n, "__init__" | "__new__")));
+        }
         let mut entries: Vec<(&'static str, Value)> = Vec::new();
         for (name, func) in methods {
             let kind = super::slots::descr_kind(owner, name);
@@ -985,7 +991,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::Property => {
             let fget = args.pos.first().copied().or(args.take_kw("fget")).unwrap_or(Value::None);
             let fset = args.pos.get(1).copied().or(args.take_kw("fset")).unwrap_or(Value::None);
-            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset })))
+            let fdel = args.pos.get(2).copied().or(args.take_kw("fdel")).unwrap_or(Value::None);
+            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel })))
         }
         TypeId::StaticMethod | TypeId::ClassMethod => {
             arg_count(vm, args, name, 1, 1)?;

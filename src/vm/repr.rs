@@ -365,20 +365,19 @@ impl Vm {
                             }
                         };
                     }
-                    if self.lookup_user_attr(class, "__repr__").is_none() {
-                        if let Some(e) = self.exc_data(id) {
-                            let args = e.args.clone();
-                            let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
-                            return match args.len() {
-                                0 => Ok(String::new()),
-                                1 if !key_error => self.str_of(args[0]),
-                                1 => self.repr(args[0]),
-                                _ => {
-                                    let t = self.new_tuple(args);
-                                    self.repr(t)
-                                }
-                            };
-                        }
+                    // Exceptions have BaseException.__str__ (their args), whatever their __repr__.
+                    if let Some(e) = self.exc_data(id) {
+                        let args = e.args.clone();
+                        let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
+                        return match args.len() {
+                            0 => Ok(String::new()),
+                            1 if !key_error => self.str_of(args[0]),
+                            1 => self.repr(args[0]),
+                            _ => {
+                                let t = self.new_tuple(args);
+                                self.repr(t)
+                            }
+                        };
                     }
                 }
                 _ => {}
