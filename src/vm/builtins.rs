@@ -355,8 +355,11 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     arg_count(vm, args, "sum", 1, 2)?;
     let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
-    if let Some(Object::Str(_)) = total.obj().map(|i| vm.heap.get(i)) {
-        return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    match total.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(_)) => return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"),
+        Some(Object::Bytes(_)) => return vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"),
+        Some(Object::ByteArray(_)) => return vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"),
+        _ => {}
     }
     let it = vm.iter(args.pos[0])?;
     while let Some(x) = vm.next(it)? {
@@ -442,7 +445,7 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             let last = start + (n - 1) * step;
             Iter::Range { next: if n > 0 { last } else { start }, stop: if n > 0 { start - step } else { start }, step: -step }
         }
-        Some(Object::Str(_)) => {
+        Some(Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
@@ -517,6 +520,16 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     vm.type_error(format!("ord() expected a character, but string of length {n} found"))
                 }
             }
+        }
+        Some(Object::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::ByteArray(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::Bytes(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
+        }
+        Some(Object::ByteArray(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
         }
         _ => {
             let t = vm.type_name(args.pos[0]);
@@ -1045,6 +1058,9 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 impl Vm {
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
+        if let Some(n) = self.number_from_bytes(v, base, false)? {
+            return Ok(n);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             let base = match base {
@@ -1107,6 +1123,9 @@ impl Vm {
 
     /// `float(v)`.
     pub(super) fn to_float(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(f) = self.number_from_bytes(v, None, true)? {
+            return Ok(f);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             return match parse_float(&s) {

@@ -1,6 +1,6 @@
 //! Run mode's fast paths for `obj.name`, `obj.name = v` and `Class(args)` on
 //! instances of plain Python classes (their MRO holds only Python classes and
-//! `object`). They look names up with the code object's own `Rc<str>` (no
+//! `object`), and for `obj.method` on str, list, tuple, dict and set. They look names up with the code object's own `Rc<str>` (no
 //! key allocation, no MRO copy) and give the same results as `getattr`,
 //! `load_method`, `setattr` and `instantiate` in the cases they accept; any
 //! case they do not fully understand (dunder names, exceptions, properties
@@ -12,7 +12,7 @@ use super::types::TypeId;
 use super::Vm;
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{watch_epoch, Dict, HashKey};
-use crate::runtime::object::{BuiltinFn, Instance, Object};
+use crate::runtime::object::{BuiltinFn, DescrKind, Instance, Object};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -25,6 +25,8 @@ enum ClassAttr {
     Function(Value),
     /// Any value that is not a descriptor (ints, strs, containers...).
     Plain(Value),
+    /// A builtin type's method descriptor (`list.append`).
+    BuiltinMethod(Value),
     /// Something only the general path handles (a descriptor, a builtin
     /// base, the class's own `__getattribute__` / `__setattr__` / `__delattr__`).
     General,
@@ -64,8 +66,13 @@ pub struct AttrCache {
 }
 
 impl Vm {
-    /// `plain_class_attr` through the running instruction's cache.
-    fn cached_class_attr(&mut self, class: ObjId, key: &HashKey) -> Option<ClassAttr> {
+    /// `resolve(class, key)` through the running instruction's cache.
+    fn cached_class_attr(
+        &mut self,
+        class: ObjId,
+        key: &HashKey,
+        resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
+    ) -> Option<ClassAttr> {
         let epoch = watch_epoch();
         let (code_index, slot) = self.attr_cache_slot();
         if let Some(c) = self.attr_caches[code_index].get(slot) {
@@ -73,12 +80,18 @@ impl Vm {
                 return Some(c.found).filter(|f| !matches!(f, ClassAttr::General));
             }
         }
-        let found = match self.plain_class_attr(class, key) {
-            Some(found) if !self.has_attribute_hooks(class) => found,
-            _ => ClassAttr::General,
-        };
+        let found = resolve(self, class, key);
         self.remember_class_attr(class, found);
         Some(found).filter(|f| !matches!(f, ClassAttr::General))
+    }
+
+    /// What a plain class gives instances for `key` (`General` when its
+    /// attribute hooks or a descriptor make it the general path's job).
+    fn instance_class_attr(&self, class: ObjId, key: &HashKey) -> ClassAttr {
+        match self.plain_class_attr(class, key) {
+            Some(found) if !self.has_attribute_hooks(class) => found,
+            _ => ClassAttr::General,
+        }
     }
 
     /// Whether `class` defines (or inherits from a Python class) its own
@@ -96,6 +109,40 @@ impl Vm {
                 Some(_) => true,
             }
         })
+    }
+
+    /// A method descriptor a builtin type's dicts give for `key`.
+    fn builtin_class_method(&self, class: ObjId, key: &HashKey) -> ClassAttr {
+        let Object::Class(c) = self.heap.get(class) else { return ClassAttr::General };
+        let found = c.mro.iter().find_map(|&k| match self.heap.get(k) {
+            Object::Class(k) => k.attrs.get(key),
+            _ => None,
+        });
+        match found.and_then(|v| v.obj()).map(|id| (id, self.heap.get(id))) {
+            Some((id, Object::Descriptor(d))) if d.kind == DescrKind::Method => ClassAttr::BuiltinMethod(Value::Obj(id)),
+            _ => ClassAttr::General,
+        }
+    }
+
+    /// LOAD_ATTR's method form on a str, list, tuple, dict or set for a
+    /// method of its type: the method descriptor, called with the object as
+    /// its first argument (CPython's LOAD_ATTR_METHOD_NO_DICT), instead of a
+    /// bound method allocated per call. `None` leaves it to the general path.
+    pub(super) fn builtin_method(&mut self, obj: Value, name: &Rc<str>) -> Option<Value> {
+        if name.starts_with("__") {
+            return None;
+        }
+        let id = obj.obj()?;
+        let builtin_value =
+            matches!(self.heap.get(id), Object::Str(_) | Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Set { .. });
+        if !builtin_value {
+            return None;
+        }
+        let class = self.type_of(obj);
+        match self.cached_class_attr(class, &HashKey::Str(name.clone()), Vm::builtin_class_method)? {
+            ClassAttr::BuiltinMethod(method) => Some(method),
+            _ => None,
+        }
     }
 
     /// The cache of the running instruction: (code index, slot).
@@ -166,7 +213,7 @@ impl Vm {
         let (_, inst) = self.plain_instance(obj)?;
         let class = inst.class;
         let key = HashKey::Str(name.clone());
-        let class_attr = self.cached_class_attr(class, &key)?;
+        let class_attr = self.cached_class_attr(class, &key, Vm::instance_class_attr)?;
         let Object::Instance(inst) = self.heap.get(obj.obj()?) else { return None };
         if let Some(v) = inst.attrs.get(&key) {
             return Some((Value::Null, v));
@@ -178,7 +225,7 @@ impl Vm {
                 Some((Value::Null, Value::Obj(bound)))
             }
             ClassAttr::Plain(v) => Some((Value::Null, v)),
-            ClassAttr::Absent | ClassAttr::General => None,
+            ClassAttr::Absent | ClassAttr::BuiltinMethod(_) | ClassAttr::General => None,
         }
     }
 
@@ -190,7 +237,7 @@ impl Vm {
         }
         let Some((id, inst)) = self.plain_instance(obj) else { return false };
         let key = HashKey::Str(name.clone());
-        if self.cached_class_attr(inst.class, &key).is_none() {
+        if self.cached_class_attr(inst.class, &key, Vm::instance_class_attr).is_none() {
             return false;
         }
         if let Object::Instance(inst) = self.heap.get_mut(id) {

@@ -9,6 +9,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 /// A number operand, with bool already turned into int.
 #[derive(Clone, Debug)]
@@ -412,10 +413,8 @@ impl Vm {
                 let (Object::Str(a), Some(Object::Str(b))) = (self.heap.get(l), r.obj().map(|id| self.heap.get(id))) else {
                     unreachable!("checked above")
                 };
-                let mut s = String::with_capacity(size);
-                s.push_str(a);
-                s.push_str(b);
-                Ok(Some(self.new_string(s)))
+                let s = concat_str(a, b);
+                Ok(Some(self.str_object(s)))
             }
             (0, Object::List(a), Some(Object::List(b))) => {
                 let b = b.clone();
@@ -1498,5 +1497,20 @@ pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
         10 => a.checked_sub(b),
         12 => Some(a ^ b),
         _ => None,
+    }
+}
+
+/// `a + b` as a new `Rc<str>`, copying each byte once (building a `String`
+/// first and converting it would copy the whole result a second time, which
+/// dominates loops of `s += c`).
+fn concat_str(a: &str, b: &str) -> Rc<str> {
+    let mut bytes = Rc::<[u8]>::new_uninit_slice(a.len() + b.len());
+    let buf = Rc::get_mut(&mut bytes).expect("a new Rc is unique").as_mut_ptr() as *mut u8;
+    // SAFETY: `buf` has room for exactly both strs; after the copies every
+    // byte is initialised, and two strs one after the other are valid UTF-8.
+    unsafe {
+        std::ptr::copy_nonoverlapping(a.as_ptr(), buf, a.len());
+        std::ptr::copy_nonoverlapping(b.as_ptr(), buf.add(a.len()), b.len());
+        Rc::from_raw(Rc::into_raw(bytes.assume_init()) as *const str)
     }
 }

@@ -426,6 +426,10 @@ impl Vm {
             Value::Float(x) => self.format_float_checked(x, &f),
             Value::Int(_) | Value::Bool(_) => self.format_int(v, &f),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => self.format_int(v, &f),
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Complex { .. }) => {
+                let z = self.complex_parts(v).unwrap_or_default();
+                self.format_complex(z, &f)
+            }
             Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => {
                 let s = self.str_of(v)?;
                 if let Some(k) = f.kind.filter(|k| *k != 's') {

@@ -207,7 +207,30 @@ impl Vm {
                         _ => self.dispatch(op, arg),
                     }
                 }
-                LOAD_GLOBAL => match self.cached_global(arg >> 1) {
+                LOAD_NAME => {
+                    let (globals, builtins) = (f.globals, self.builtins);
+                    let found = match f.names {
+                        Some(ns) if ns != globals => self.cached_name(arg, &[(ns, 0), (globals, 1), (builtins, 2)]),
+                        _ => self.cached_name(arg, &[(globals, 0), (builtins, 2)]),
+                    };
+                    match found {
+                        Some(v) => {
+                            self.frames.last_mut().expect("frame").stack.push(v);
+                            continue;
+                        }
+                        None => self.dispatch(op, arg),
+                    }
+                }
+                STORE_NAME => match f.stack.last().copied() {
+                    Some(v) if self.cached_store_name(arg, v) => {
+                        self.frames.last_mut().expect("frame").stack.pop();
+                        continue;
+                    }
+                    _ => self.dispatch(op, arg),
+                },
+                LOAD_GLOBAL => {
+                    let dicts = [(f.globals, 1), (self.builtins, 2)];
+                    match self.cached_name(arg >> 1, &dicts) {
                     Some(v) => {
                         let stack = &mut self.frames.last_mut().expect("frame").stack;
                         if arg & 1 == 1 {
@@ -217,12 +240,16 @@ impl Vm {
                         continue;
                     }
                     None => self.dispatch(op, arg),
-                },
+                    }
+                }
                 LOAD_ATTR => {
                     let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), f.stack.last().copied());
                     let method = arg & 1 == 1;
                     let found = match (name, owner) {
-                        (Some(name), Some(owner)) => self.instance_getattr(owner, &name, method),
+                        (Some(name), Some(owner)) => match self.instance_getattr(owner, &name, method) {
+                            None if method => self.builtin_method(owner, &name).map(|m| (m, owner)),
+                            found => found,
+                        },
                         _ => None,
                     };
                     match found {
@@ -269,22 +296,38 @@ impl Vm {
         }
     }
 
-    /// LOAD_GLOBAL's value when the name caches of `dispatch`'s LOAD_GLOBAL
-    /// (`cached_get`) already know where it is; `None` to go through them.
-    fn cached_global(&self, name: u32) -> Option<Value> {
+    /// What the name caches of `dispatch`'s LOAD_GLOBAL / LOAD_NAME
+    /// (`cached_get`) already know about `co_names[name]` in the running code:
+    /// its value from the first of `dicts` (dict, cache slot) that has it;
+    /// `None` when a cache is stale or the name is nowhere (the general path
+    /// then looks it up, or raises NameError).
+    fn cached_name(&self, name: u32, dicts: &[(ObjId, usize)]) -> Option<Value> {
         let f = self.frames.last()?;
         let caches = self.name_caches.get(f.code_index)?;
-        let lookup = |dict: ObjId, slot: usize| -> Option<Option<Value>> {
+        for &(dict, slot) in dicts {
             let c = caches.get(name as usize * 3 + slot)?;
             let Object::Dict(d) = self.heap.get(dict) else { return None };
             if c.dict != dict.0 || c.version != d.version() {
                 return None;
             }
-            Some(c.position.and_then(|p| d.value_at(p)))
-        };
-        match lookup(f.globals, 1)? {
-            Some(v) => Some(v),
-            None => lookup(self.builtins, 2)?,
+            if let Some(v) = c.position.and_then(|p| d.value_at(p)) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// STORE_NAME of a name the namespace already has (per its name cache).
+    fn cached_store_name(&mut self, name: u32, v: Value) -> bool {
+        let Some(f) = self.frames.last() else { return false };
+        let ns = f.names.unwrap_or(f.globals);
+        let Some(c) = self.name_caches.get(f.code_index).and_then(|c| c.get(name as usize * 3)) else { return false };
+        match (self.heap.get_mut(ns), c.position) {
+            (Object::Dict(d), Some(p)) if c.dict == ns.0 && c.version == d.version() => {
+                d.set_value_at(p, v);
+                true
+            }
+            _ => false,
         }
     }
 
