@@ -325,6 +325,9 @@ impl Vm {
         }
         let owner = d.owner.name();
         let Some(&receiver) = args.pos.first() else {
+            if d.kind == DescrKind::Slot {
+                return self.type_error(format!("descriptor '{}' of '{owner}' object needs an argument", d.name));
+            }
             return self.type_error(format!("unbound method {owner}.{}() needs an argument", d.name));
         };
         let t = self.type_of(receiver);

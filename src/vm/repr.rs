@@ -239,7 +239,7 @@ impl Vm {
                 }
             }
             Object::Function(f) => format!("<function {} at {}>", f.qualname, address(id)),
-            Object::Descriptor(d) => super::slots::descriptor_repr(d),
+            Object::Descriptor(d) => super::slots::descriptor_repr(d, &address(self.type_obj(d.owner))),
             Object::Builtin(b) => match b.receiver {
                 None => format!("<built-in function {}>", b.name),
                 Some(r) if super::slots::is_slot_name(b.name) => {

@@ -1007,11 +1007,12 @@ impl Vm {
 }
 
 /// `<slot wrapper '__add__' of 'int' objects>`, `<method 'append' of 'list' objects>`...
-pub(super) fn descriptor_repr(d: &crate::runtime::object::Descriptor) -> String {
+/// `owner_address` is where the owning type object is (`__new__` names it).
+pub(super) fn descriptor_repr(d: &crate::runtime::object::Descriptor, owner_address: &str) -> String {
     use crate::runtime::object::DescrKind;
     match d.kind {
         DescrKind::Slot => format!("<slot wrapper '{}' of '{}' objects>", d.name, d.owner.name()),
-        DescrKind::Static => format!("<built-in method {} of type object at {}>", d.name, "0x0"),
+        DescrKind::Static => format!("<built-in method {} of type object at {owner_address}>", d.name),
         DescrKind::Method | DescrKind::ClassMethod => format!("<method '{}' of '{}' objects>", d.name, d.owner.name()),
     }
 }
