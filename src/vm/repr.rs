@@ -142,6 +142,14 @@ impl Vm {
             });
         }
         if container {
+            // `seen` is the path of containers down to here: CPython's C
+            // recursion limit holds for it, and so does wasm's nesting limit
+            // (a repr level takes little of the wasm stack that
+            // `enter_native` measures, but machine stack all the same).
+            let depth = seen.len();
+            if depth >= crate::runtime::limits::C_RECURSION_LIMIT || !crate::runtime::limits::stack::data_nesting_ok(depth) {
+                return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            }
             self.enter_native(" while getting the repr of an object")?;
             seen.push(id);
         }
