@@ -270,7 +270,7 @@ fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "isinstance", 2, 2)?;
     let t = vm.type_of(args.pos[0]);
     let classes = class_list(vm, args.pos[1], "isinstance")?;
-    Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c))))
+    Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c) || vm.is_abc_virtual_subclass(t, c))))
 }
 
 fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -279,7 +279,7 @@ fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.type_error("issubclass() arg 1 must be a class");
     };
     let classes = class_list(vm, args.pos[1], "issubclass")?;
-    Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b))))
+    Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b) || vm.is_abc_virtual_subclass(c, b))))
 }
 
 pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -182,6 +182,58 @@ impl Vm {
         Value::Obj(class)
     }
 
+    /// Whether `class` is a virtual subclass of `abc` when `abc` is one of
+    /// the collections.abc classes above: CPython registers the builtin
+    /// containers with them, and the one-protocol ABCs (Iterable, Sized...)
+    /// accept any class defining the protocol's methods (`__subclasshook__`).
+    pub(super) fn is_abc_virtual_subclass(&mut self, class: ObjId, abc: ObjId) -> bool {
+        let name = match self.heap.get(abc) {
+            Object::Class(c) if c.builtin.is_none() && c.module.as_deref() == Some("collections.abc") => c.name.clone(),
+            _ => return false,
+        };
+        let protocol: &[&str] = match &*name {
+            "Iterable" => &["__iter__"],
+            "Iterator" => &["__iter__", "__next__"],
+            "Generator" => &["__iter__", "__next__", "send", "throw", "close"],
+            "Sized" => &["__len__"],
+            "Container" => &["__contains__"],
+            "Callable" => &["__call__"],
+            "Hashable" => &["__hash__"],
+            _ => &[],
+        };
+        if !protocol.is_empty() {
+            return self.has_protocol(class, &name, protocol);
+        }
+        let registered: &[TypeId] = match &*name {
+            "Sequence" => &[TypeId::Tuple, TypeId::Str, TypeId::Range, TypeId::Bytes, TypeId::List, TypeId::ByteArray, TypeId::Deque],
+            "MutableSequence" => &[TypeId::List, TypeId::ByteArray, TypeId::Deque],
+            "Mapping" | "MutableMapping" => &[TypeId::Dict],
+            "Set" => &[TypeId::FrozenSet, TypeId::Set, TypeId::DictKeys, TypeId::DictItems],
+            _ => &[],
+        };
+        let Object::Class(c) = self.heap.get(class) else { return false };
+        c.mro.iter().any(|m| matches!(self.heap.get(*m), Object::Class(k) if k.builtin.is_some_and(|t| registered.contains(&t))))
+    }
+
+    /// Whether `class` has all `methods` of the collections.abc protocol
+    /// `abc`: defined by a user class in its MRO (set to None opts out), or
+    /// provided by the builtin type it derives from.
+    fn has_protocol(&self, class: ObjId, abc: &str, methods: &[&str]) -> bool {
+        let user: Vec<Option<Value>> = methods.iter().map(|m| self.lookup_user_attr(class, m)).collect();
+        if user.iter().any(|v| matches!(v, Some(Value::None))) {
+            return false;
+        }
+        if user.iter().all(Option::is_some) {
+            return true;
+        }
+        let Object::Class(c) = self.heap.get(class) else { return false };
+        let builtin = c.mro.iter().find_map(|m| match self.heap.get(*m) {
+            Object::Class(k) => k.builtin,
+            _ => None,
+        });
+        builtin.is_some_and(|t| builtin_has_protocol(t, abc))
+    }
+
     fn make_module(&mut self, name: &str, values: &[(&str, Value)], funcs: &[(&'static str, BuiltinFn)]) -> Value {
         let dict = self.new_dict();
         let n = self.new_str(name);
@@ -470,6 +522,28 @@ fn path_splitext(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let items = vec![vm.new_string(root), vm.new_string(ext)];
     Ok(vm.new_tuple(items))
+}
+
+/// Which builtin types CPython's one-protocol collections.abc classes accept.
+fn builtin_has_protocol(t: TypeId, abc: &str) -> bool {
+    use TypeId::*;
+    let iterator = t.name().ends_with("iterator") || matches!(t, Generator | Enumerate | Zip | Map | Filter | Reversed);
+    let collection = matches!(
+        t,
+        Str | Bytes | ByteArray | List | Tuple | Dict | DefaultDict | Counter | Deque | Set | FrozenSet | Range | DictKeys | DictValues | DictItems
+    );
+    match abc {
+        "Iterable" => iterator || collection,
+        "Iterator" => iterator,
+        "Generator" => t == Generator,
+        "Sized" | "Container" => collection,
+        "Hashable" => !matches!(t, List | Dict | DefaultDict | Counter | Set | ByteArray | Deque | DictKeys | DictItems),
+        "Callable" => matches!(
+            t,
+            Type | Function | BuiltinFunction | Method | StaticMethod | LruCacheWrapper | MethodWrapper | WrapperDescriptor | MethodDescriptor | ClassMethodDescriptor
+        ),
+        _ => false,
+    }
 }
 
 // ----- math ------------------------------------------------------------------------
