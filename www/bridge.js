@@ -46,7 +46,7 @@ const crashListeners = [];
 function startWorker() {
   // The first worker may have been started by www/boot.js, before any module ran.
   worker = globalThis.pvmBootWorker ?? new Worker(WORKER_URL, { type: "module" });
-  delete globalThis.pvmBootWorker;
+  globalThis.pvmBootWorker = null;
   generation += 1;
   const mine = generation;
   worker.onmessage = ({ data }) => {

@@ -85,9 +85,14 @@ function act(call) {
       if (!session) return;
       try {
         status = "";
-        const view = await call(session);
+        // The heap view is asked for at once, not after the view arrives: the worker
+        // answers in order, so it describes the machine after this call (one round trip).
+        const pendingView = call(session);
+        const pendingHeap = session.heapView();
+        pendingHeap.catch(() => {}); // a failure is reported through pendingView
+        const view = await pendingView;
         await refreshListings(view);
-        show(view, await session.heapView());
+        show(view, await pendingHeap);
       } catch (error) {
         player.stop();
         // A crashed core is restarted by the bridge and the program reopened (onCrash).

@@ -185,6 +185,10 @@ pub struct Instance {
     /// The builtin value an instance of a subclass of int, str, list, dict...
     /// carries (an int, a str, a list object...); `Value::Null` otherwise.
     pub base: Value,
+    /// Set once the program asked for the instance's `__dict__`: from then on
+    /// the attributes live in this heap dict (and `attrs` stays empty), so
+    /// writes through `obj.__dict__` / `vars(obj)` are the instance's.
+    pub dict: Option<ObjId>,
     /// Present when the class derives from BaseException.
     pub exc: Option<Box<ExcData>>,
 }
@@ -275,6 +279,7 @@ impl Object {
             }
             Object::Instance(i) => {
                 out.extend([Value::Obj(i.class), i.base]);
+                out.extend(i.dict.map(Value::Obj));
                 i.attrs.trace(out);
                 if let Some(e) = &i.exc {
                     out.extend_from_slice(&e.args);

@@ -977,6 +977,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 class,
                 attrs: Default::default(),
                 base: Value::Null,
+                dict: None,
                 exc: None,
             })))))
         }

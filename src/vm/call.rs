@@ -451,7 +451,7 @@ impl Vm {
     pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
         let exc = is_exc.then(|| Box::new(ExcData::new(args)));
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, exc }))))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc }))))
     }
 
     /// `__build_class__(func, name, *bases, metaclass=..., **kwargs)`: runs

@@ -1005,8 +1005,8 @@ impl Vm {
     /// hasattr without running Python code (instance dict or class attribute).
     fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
         let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
-        if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
-            if i.attrs.contains(&key) {
+        if let Some(id) = obj.obj() {
+            if self.instance_attr(id, &key).is_some() {
                 return true;
             }
         }

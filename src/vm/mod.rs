@@ -395,6 +395,7 @@ impl Vm {
             class,
             attrs: Dict::new(),
             base: Value::Null,
+            dict: None,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }
