@@ -173,7 +173,7 @@ impl Vm {
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls)
-                if cls.builtin.map_or(true, |t| {
+                if cls.builtin.is_none_or(|t| {
                     super::slots::is_payload_type(t) || matches!(t, TypeId::GenericAlias | TypeId::UnionType)
                 }) =>
             {
