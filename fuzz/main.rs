@@ -290,6 +290,8 @@ fn main() {
     spawn_watchdog(started.clone(), clock, out_dir.clone());
 
     let worker = std::thread::Builder::new().stack_size(WORKER_STACK).spawn(move || {
+        // The stack checks of the parser, compiler and VM then know its size.
+        pvm::runtime::limits::stack::declare(WORKER_STACK);
         if !o.replay.is_empty() {
             return replay(&o.replay, &started, clock, &out_dir);
         }
