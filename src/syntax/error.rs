@@ -88,6 +88,23 @@ impl SyntaxError {
         }
     }
 
+    /// The error as running a file reports it. CPython then reads the
+    /// error's line back from the file, newline included, where compiling a
+    /// string takes it from the tokenizer's buffers, which lack the newline
+    /// once the error spans lines (see `Parser::error_span`); the newline
+    /// gives such an error one more caret.
+    pub fn as_file_error(mut self, source: &str) -> Self {
+        if self.end_line > self.line {
+            let file_line = source_line(source, self.line);
+            if let (Some(text), Some(file_line)) = (&self.text, file_line) {
+                if file_line.strip_suffix('\n') == Some(text.as_str()) {
+                    self.text = Some(file_line);
+                }
+            }
+        }
+        self
+    }
+
     /// The block CPython's `PyErr_Display` writes to stderr for this error
     /// (pythonrun.c `print_exception` + `print_error_text`).
     pub fn render(&self) -> String {

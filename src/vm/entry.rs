@@ -17,7 +17,7 @@ pub(super) fn prepare(source: &str, filename: &str, stdin: &str, limits: &Limits
             Ok(vm)
         }
         Err(err) => {
-            stderr.push_str(&err.render());
+            stderr.push_str(&err.as_file_error(source).render());
             Err(RunOutcome { stdout: String::new(), stderr, exit_code: 1, instructions: 0 })
         }
     }

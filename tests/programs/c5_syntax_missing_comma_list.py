@@ -1,2 +1,3 @@
-colors = ["red" "green", "blue" "yellow" 42]
+colors = ["red" "green", "blue"
+          "yellow" 42]
 print(colors)
