@@ -4,17 +4,17 @@
 //!   pvm trace FILE   JSON Lines of the executed instructions
 
 use pvm::bytecode::dis;
-use pvm::runtime::limits::Limits;
+use pvm::runtime::limits::{stack, Limits};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: pvm (dis|run|trace) [--max-steps N] FILE.py";
 
 /// Native stack of the thread that compiles and runs the program: deep
-/// nesting (Python code called from builtins such as `__repr__`, up to the
-/// recursion limit) needs far more than a main thread's 8 MiB. Only the pages
-/// touched are ever committed.
-const STACK_BYTES: usize = 1 << 30;
+/// nesting (source nested as deep as CPython accepts, Python code called from
+/// builtins such as `__repr__` up to the recursion limit) needs far more than
+/// a main thread's 8 MiB. Only the pages touched are ever committed.
+const STACK_BYTES: usize = stack::CLI_BYTES;
 
 fn main() -> ExitCode {
     std::thread::Builder::new()
@@ -28,6 +28,7 @@ fn main() -> ExitCode {
 }
 
 fn cli() -> ExitCode {
+    stack::declare(STACK_BYTES);
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let Some(limits) = take_limit_options(&mut args) else {
         eprintln!("{USAGE}");
@@ -82,7 +83,7 @@ fn cli() -> ExitCode {
             finish(&outcome.stdout, &outcome.stderr, outcome.exit_code)
         }
         _ => {
-            let (trace, outcome) = pvm::vm::trace(&source, &name, &stdin);
+            let (trace, outcome) = pvm::vm::trace_with_limits(&source, &name, &stdin, &limits);
             finish(&trace, &outcome.stderr, outcome.exit_code)
         }
     }

@@ -498,3 +498,11 @@ pub fn run(source: &str, stdin: &str) -> JsValue {
         instructions: outcome.instructions,
     })
 }
+
+/// Aborts inside wasm (a genuine `unreachable` trap, as a panic in the core would give).
+/// Only the browser tests call it (through the worker's `trapNextCall`), to check that
+/// the page survives a crashed core, keeps the program and starts a fresh session.
+#[wasm_bindgen(js_name = trapForTesting)]
+pub fn trap_for_testing() {
+    std::process::abort();
+}

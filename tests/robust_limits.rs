@@ -160,6 +160,41 @@ fn deep_source_never_overflows_a_small_stack() {
     }
 }
 
+/// The memory budget holds for the heap as a whole: many small objects that
+/// stay alive end in MemoryError (catchable, as in CPython), while as many
+/// that become garbage do not.
+#[test]
+fn the_whole_heap_has_a_memory_budget() {
+    let limits = Limits { memory_bytes: 32 << 20, ..Limits::default() };
+    let src = "x = []\ntry:\n    while True:\n        x.append('a' * 10**6)\nexcept MemoryError:\n    n = len(x)\n    x = None\n    print(n > 30, n < 200)\n";
+    let out = run_with_limits(src, "m.py", "", &limits);
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str(), out.exit_code), ("True True\n", "", 0));
+
+    let garbage = "for i in range(300):\n    s = 'a' * 10**6\nprint('done')\n";
+    let out = run_with_limits(garbage, "g.py", "", &limits);
+    assert_eq!((out.stdout.as_str(), out.exit_code), ("done\n", 0), "{}", out.stderr);
+
+    let uncaught = "x = []\nwhile True:\n    x.append('a' * 10**6)\n";
+    let out = run_with_limits(uncaught, "u.py", "", &limits);
+    assert_eq!(out.exit_code, 1);
+    assert!(out.stderr.ends_with("    x.append('a' * 10**6)\n             ~~~~^~~~~~~\nMemoryError\n"), "{}", out.stderr);
+}
+
+/// Tuples nested 100,000 deep as dict keys, hashed and compared: a result
+/// or RecursionError on an ordinary stack, never a crash.
+#[test]
+fn deeply_nested_tuples_as_keys_never_overflow_a_small_stack() {
+    let src = "t = ()\nt2 = ()\nfor _ in range(10**5):\n    t = (t,)\n    t2 = (t2,)\n\
+               for f in [lambda: {t: 1}, lambda: hash(t), lambda: t == t2, lambda: t < t2, lambda: repr(t), lambda: {t} == {t2}]:\n\
+               \x20   try:\n        f()\n        print('ok')\n    except RecursionError as e:\n        print(e)\n";
+    let out = on_small_stack(move || run(src, "t.py", ""));
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 6, "{}", out.stdout);
+    for line in out.stdout.lines() {
+        assert!(line == "ok" || line.starts_with("maximum recursion depth exceeded"), "{line}");
+    }
+}
+
 #[test]
 fn input_at_end_of_stdin_is_eof_error() {
     let out = run("x = input('? ')\n", "i.py", "");
@@ -183,6 +218,27 @@ fn the_cli_takes_a_step_budget() {
         "pvm: stopped after 1000 instructions: the step budget ran out (an endless loop?). See docs/limits.md to raise it (pvm run --max-steps N).\n"
     );
     let bad = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["run", "--max-steps", "lots"]).arg(&file).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `pvm trace` runs under the same step budget as `pvm run`, with the same
+/// notice and status, and takes the same `--max-steps`.
+#[test]
+fn the_cli_trace_takes_the_same_step_budget() {
+    let dir = std::env::temp_dir().join(format!("pvm-robust-trace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("loop.py");
+    std::fs::write(&file, "while True:\n    pass\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["trace", "--max-steps", "1000"]).arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(STOPPED_EXIT_CODE));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "pvm: stopped after 1000 instructions: the step budget ran out (an endless loop?). See docs/limits.md to raise it (pvm run --max-steps N).\n"
+    );
+    let events = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert!((990..=1000).contains(&events), "{events} events");
+    let bad = Command::new(env!("CARGO_BIN_EXE_pvm")).args(["trace", "--max-steps", "-1"]).arg(&file).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }

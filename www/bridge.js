@@ -1,10 +1,12 @@
 // The bridge to the WebAssembly core, which runs in a Web Worker (www/worker.js) so the
-// page never freezes. This is the page's whole API to the core (owned by perf; extend it,
-// keep what is here stable):
+// page never freezes. This is the page's whole API to the core (extend it, keep what is
+// here stable):
 //
 //   ready                       Promise: the core is loaded
 //   runProgram(source, {stdin}) Promise<{stdout, stderr, exitCode, instructions}> (window.pvm.run)
 //   openSession(source, stdin)  Promise<RemoteSession>
+//   onCrash(listener)           listener(error) after the core failed and was restarted
+//   trapNextCall()              makes the next session call execute a wasm trap (for tests)
 //
 // A RemoteSession has every method of the wasm Session (src/wasm.rs), each returning a
 // Promise: most give a *view* {event, codeIndex, snapshot} (shapes of src/vm/events.rs,
@@ -17,17 +19,61 @@
 //   stop()      halts a runToEnd() within a slice (milliseconds); not queued behind it
 //   free()
 // Calls are answered in order; each waits for the previous one to finish.
+//
+// The core must never fail, but if it does (a wasm trap: a panic, `unreachable`, a stack
+// overflow; or the worker dying), its memory can no longer be trusted. The bridge then
+// rejects every pending call with a `CoreCrash`, throws the worker away and starts a fresh
+// one; sessions opened before are gone (their calls reject with `CoreCrash` too), and the
+// page opens the program again in a new session.
 
-const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-const pending = new Map();
+/** The core failed; the bridge has already started a fresh worker. */
+export class CoreCrash extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CoreCrash";
+  }
+}
+
+/** Relative to the page, not to this module: the page loads it bundled into www/vendor/. */
+const WORKER_URL = new URL("www/worker.js", document.baseURI);
+let worker = null;
+/** Bumped by each restart: sessions remember the worker they live in. */
+let generation = 0;
+let pending = new Map();
 let nextId = 1;
+const crashListeners = [];
 
-worker.onmessage = ({ data }) => {
-  const { resolve, reject } = pending.get(data.id);
-  pending.delete(data.id);
-  if ("error" in data) reject(new Error(data.error));
-  else resolve(data.result);
-};
+function startWorker() {
+  // The first worker may have been started by www/boot.js, before any module ran.
+  worker = globalThis.pvmBootWorker ?? new Worker(WORKER_URL, { type: "module" });
+  globalThis.pvmBootWorker = null;
+  generation += 1;
+  const mine = generation;
+  worker.onmessage = ({ data }) => {
+    if (mine !== generation) return;
+    const call = pending.get(data.id);
+    pending.delete(data.id);
+    if (!("error" in data)) call?.resolve(data.result);
+    else if (data.crashed) crash(data.error, call);
+    else call?.reject(new Error(data.error));
+  };
+  // The worker itself died (it could not even report an error).
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    if (mine === generation) crash(event.message || "the core's worker stopped");
+  };
+}
+
+/** Rejects everything pending, restarts the worker and tells the listeners. */
+function crash(message, call) {
+  const error = new CoreCrash(message);
+  const waiting = [...pending.values()];
+  pending = new Map();
+  worker.terminate();
+  startWorker();
+  for (const { reject } of call ? [call, ...waiting] : waiting) reject(error);
+  for (const listener of crashListeners) listener(error);
+}
 
 function request(op, ...args) {
   const id = nextId++;
@@ -37,8 +83,23 @@ function request(op, ...args) {
   });
 }
 
+startWorker();
+
 /** Resolves once the wasm core is instantiated (in the worker). */
 export const ready = request("ready").then(() => undefined);
+
+/** `listener(error)` runs after the core crashed and a fresh worker was started. */
+export function onCrash(listener) {
+  crashListeners.push(listener);
+}
+
+/**
+ * For the browser tests: the next session call executes a genuine wasm trap
+ * (`unreachable`) instead of its method, so the crash path can be checked.
+ */
+export function trapNextCall() {
+  return request("trapNextCall");
+}
 
 /**
  * Runs a program to the end in run mode (no step events).
@@ -51,23 +112,27 @@ export function runProgram(source, { stdin = "" } = {}) {
 /** A stepping session in the worker (see the top of this file). */
 export async function openSession(source, stdin = "") {
   const id = await request("open", String(source), String(stdin ?? ""));
+  const born = generation;
+  const alive = () => born === generation;
+  const gone = () => Promise.reject(new CoreCrash("the core was restarted; this session is gone"));
   const own = {
     async runToEnd() {
+      if (!alive()) return gone();
       const { view, stopped } = await request("run", id);
       return { ...view, stopped };
     },
     stop() {
-      worker.postMessage({ op: "stop" });
+      if (alive()) worker.postMessage({ op: "stop" });
     },
     free() {
-      return request("free", id);
+      return alive() ? request("free", id) : Promise.resolve();
     },
   };
   // Every other method of the wasm Session (src/wasm.rs) is called in the worker.
   return new Proxy(own, {
     get(target, name) {
       if (name in target || typeof name !== "string" || name === "then") return target[name];
-      return (...args) => request("call", id, name, ...args);
+      return (...args) => (alive() ? request("call", id, name, ...args) : gone());
     },
   });
 }

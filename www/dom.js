@@ -1,7 +1,7 @@
 // A tiny element builder. User data only ever becomes text nodes (never HTML).
 
 /**
- * el("li", {class: "x", dataset: {testid: "frame"}}, "text", child, ...)
+ * el("li", {class: "x", dataset: {testid: "frame"}, style: {left: "5%"}}, "text", child, ...)
  * Attribute values of null/undefined/false are left out.
  */
 export function el(tag, attrs = {}, ...children) {
@@ -10,6 +10,8 @@ export function el(tag, attrs = {}, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === "dataset") Object.assign(node.dataset, value);
     else if (key === "class") node.className = value;
+    // Through the CSSOM: the Content-Security-Policy refuses style="" attributes.
+    else if (key === "style") Object.assign(node.style, value);
     else node.setAttribute(key, value === true ? "" : String(value));
   }
   append(node, children);

@@ -6,7 +6,7 @@
 import {
   EditorView, editorSetup, EditorState, StateEffect, StateField, Decoration, RangeSet,
   gutter, GutterMarker, python,
-} from "./vendor/codemirror.js";
+} from "./vendor-src/codemirror.js";
 
 const setActiveLine = StateEffect.define();
 const setRange = StateEffect.define();
@@ -189,5 +189,6 @@ export function createEditor(parent, source, { onEdit, onBreakpoints = () => {},
       view.dispatch({ effects: setError.of(error ?? null) });
     },
     breakpoints: () => breakpointLines(view.state),
+    focus: () => view.focus(),
   };
 }

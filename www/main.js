@@ -1,8 +1,9 @@
 // Wires the page together: the editor, the gallery and the URL choose a
 // program, the wasm core steps it, and the views render each step.
 
-import { ready, runProgram, openSession } from "./bridge.js";
-import { createEditor } from "./editor.js";
+import { ready, runProgram, openSession, onCrash, trapNextCall, CoreCrash } from "./bridge.js";
+import { first, firstSession, chooseProgram } from "./start.js";
+import { createLazyEditor } from "./lazy-editor.js";
 import { createBytecodeView } from "./bytecode-view.js";
 import { createMachineView } from "./machine-view.js";
 import { createHeapView } from "./heap-view.js";
@@ -11,14 +12,24 @@ import { createControls } from "./controls.js";
 import { createTimeline } from "./timeline.js";
 import { createPlayer } from "./player.js";
 import { initTheme, toggleTheme } from "./theme.js";
-import { readHash, writeCodeHash, shareUrl, autosave, autosaved } from "./share.js";
-import { EXAMPLES, DEFAULT_EXAMPLE } from "./examples.js";
+import { writeCodeHash, shareUrl, autosave, autosaved } from "./share.js";
+import { EXAMPLES } from "./examples.js";
 
 // The scripting contract (DESIGN.md): run mode with the same core the page
-// steps with. `ready` also waits for the first program to be on screen.
+// steps with. `ready` also waits for the first program to be on screen and for
+// the editor (asking for it loads CodeMirror at once, see lazy-editor.js).
+// `testing.trapNextCall()` lets the browser tests crash the core for real.
 let firstProgramShown;
 const shown = new Promise((resolve) => { firstProgramShown = resolve; });
-window.pvm = { ready: ready.then(() => shown), run: runProgram };
+let everythingReady = null;
+window.pvm = {
+  get ready() {
+    everythingReady ??= ready.then(() => shown).then(() => editor.load());
+    return everythingReady;
+  },
+  run: runProgram,
+  testing: { trapNextCall },
+};
 
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 const byId = (id) => document.getElementById(id);
@@ -46,6 +57,13 @@ const stepCount = byTestId("step-count");
 const instructionCount = byId("instruction-count");
 const runStatus = byId("run-status");
 const stdinBox = byId("stdin");
+const notice = byTestId("notice");
+
+/** A message about the page itself (not the program's output): a crash, a bad link. */
+function showNotice(text) {
+  notice.textContent = text ?? "";
+  notice.hidden = !text;
+}
 
 let session = null;
 let codeObjects = [];
@@ -67,11 +85,18 @@ function act(call) {
       if (!session) return;
       try {
         status = "";
-        const view = await call(session);
-        show(view, await session.heapView());
+        // The heap view is asked for at once, not after the view arrives: the worker
+        // answers in order, so it describes the machine after this call (one round trip).
+        const pendingView = call(session);
+        const pendingHeap = session.heapView();
+        pendingHeap.catch(() => {}); // a failure is reported through pendingView
+        const view = await pendingView;
+        await refreshListings(view);
+        show(view, await pendingHeap);
       } catch (error) {
-        // The core must never fail; if it does, say so instead of freezing the page.
         player.stop();
+        // A crashed core is restarted by the bridge and the program reopened (onCrash).
+        if (error instanceof CoreCrash) return;
         machineView.showError(`Internal error in the PVM core: ${error}`);
         controls.update({ ready: false });
       }
@@ -152,6 +177,17 @@ const controls = createControls(document.body, {
 controls.update({ ready: false });
 byId("help-close").addEventListener("click", () => byId("help").close());
 
+/**
+ * An `import` compiles the module's code objects while the program runs: when a view
+ * refers to one the listing does not have yet, the listing is fetched again.
+ */
+async function refreshListings({ codeIndex, snapshot }) {
+  const indices = [codeIndex ?? 0, ...snapshot.frames.map((frame) => frame.codeIndex)];
+  if (Math.max(...indices) < codeObjects.length) return;
+  codeObjects = await session.codeObjects();
+  bytecodeView.render(codeObjects);
+}
+
 /** Renders one view {event, codeIndex, snapshot} returned by the session. */
 function show({ event, codeIndex, snapshot, paused = false }, heap) {
   lastSnapshot = snapshot;
@@ -214,22 +250,29 @@ function atBreakpoint(view) {
   return hit;
 }
 
-/** Compiles `source` into a fresh session at step 0 (or at `step`). */
-function load(source, step = 0) {
+/**
+ * Compiles `source` into a fresh session at step 0 (or at `step`); `opened` is a
+ * session already being opened for it (start.js opens the first one early).
+ */
+function load(source, step = 0, opened = null) {
   player.stop();
   return queue(async () => {
     session?.free?.();
-    session = await openSession(source, stdinBox.value);
+    session = null;
+    session = await (opened ?? openSession(source, stdinBox.value));
     codeObjects = await session.codeObjects();
     tables ??= await session.opargTables();
     bytecodeView.render(codeObjects);
     editor.markError(await session.syntaxError());
     timeline.clear();
     const view = await (step > 0 ? session.jumpTo(step) : session.view());
+    await refreshListings(view);
     show(view, await session.heapView());
     // The timeline replays the program: after the first view is on screen.
     timeline.setTimeline(await session.timeline());
+    crashesInARow = 0;
   }, (error) => {
+    if (error instanceof CoreCrash) return; // onCrash opens the program again.
     session = null;
     machineView.clear();
     heapView.clear();
@@ -237,6 +280,24 @@ function load(source, step = 0) {
     controls.update({ ready: false });
   });
 }
+
+// The core crashed (a wasm trap): the bridge has started a fresh worker. The program in
+// the editor is untouched; open it again, at step 0, in a new session — unless opening
+// it is what crashed (twice in a row), which would loop: then wait for an edit.
+let crashesInARow = 0;
+onCrash((error) => {
+  player.stop();
+  crashesInARow += 1;
+  const what = `Internal error in the PVM core (${error.message.split("\n")[0]}). Your program is kept; `;
+  if (crashesInARow > 2) {
+    showNotice(`${what}the core crashed again while opening it, so it is not reopened until you edit it.`);
+    session = null;
+    controls.update({ ready: false });
+    return;
+  }
+  showNotice(`${what}a fresh session was started.`);
+  load(editor.getSource());
+});
 
 // --- the program: from the URL, an example, the autosave or the default -----
 const exampleSelect = byId("example-select");
@@ -248,23 +309,11 @@ function showLesson(name) {
   byId("lesson").textContent = EXAMPLES[name]?.lesson ?? "";
 }
 
-function initialProgram() {
-  const { code, example, step } = readHash();
-  if (code !== undefined) {
-    exampleSelect.value = "";
-    showLesson(null);
-    return { source: code, step };
-  }
-  const saved = autosaved();
-  if (!(example in EXAMPLES) && saved !== null) {
-    exampleSelect.value = "";
-    showLesson(null);
-    return { source: saved, step };
-  }
-  const name = example in EXAMPLES ? example : DEFAULT_EXAMPLE;
-  exampleSelect.value = name;
-  showLesson(name);
-  return { source: EXAMPLES[name].source, step };
+/** Shows which program `chosen` (start.js `chooseProgram`) is: picker, lesson, notice. */
+function showChosen(chosen) {
+  exampleSelect.value = chosen.example ?? "";
+  showLesson(chosen.example);
+  showNotice(chosen.notice);
 }
 
 // Edits (of the source or of stdin) restart the program after a pause in
@@ -282,11 +331,12 @@ function flushEdits() {
   load(editor.getSource());
 }
 
-const first = initialProgram();
-const editor = createEditor(byTestId("editor"), first.source, {
+showChosen(first);
+const editor = createLazyEditor(byTestId("editor"), first.source, {
   onEdit(source) {
     exampleSelect.value = "";
     showLesson(null);
+    showNotice(null);
     autosave(source);
     scheduleRecompile();
   },
@@ -302,14 +352,16 @@ exampleSelect.addEventListener("change", () => {
   history.replaceState(null, "", name ? `#example=${name}` : `#code=`);
   if (!name) writeCodeHash(source);
   showLesson(name);
+  showNotice(null);
   editor.setSource(source);
   load(source);
 });
 
 window.addEventListener("hashchange", () => {
-  const { source, step } = initialProgram();
-  editor.setSource(source);
-  load(source, step);
+  const chosen = chooseProgram();
+  showChosen(chosen);
+  editor.setSource(chosen.source);
+  load(chosen.source, chosen.step);
 });
 
 for (const button of document.querySelectorAll("[data-bytecode-mode]")) {
@@ -333,4 +385,9 @@ byTestId("share").addEventListener("click", async (event) => {
   setTimeout(() => { event.target.textContent = "Share"; }, 1500);
 });
 
-load(first.source, first.step ?? 0).then(firstProgramShown);
+// The stdin box may come back filled after a reload: then the early session is not it.
+// CodeMirror loads once the first program is on screen: stepping never waits for it.
+load(first.source, first.step ?? 0, stdinBox.value === "" ? firstSession : null).then(() => {
+  firstProgramShown();
+  editor.loadSoon();
+});

@@ -10,26 +10,43 @@ export function encodeSource(source) {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** base64url (padding optional) -> UTF-8 source; null if it is not valid base64. */
+/**
+ * base64url (padding optional; the `+/` alphabet is accepted too) -> UTF-8 source.
+ * Throws an Error saying what is wrong with a malformed one.
+ */
 export function decodeSource(encoded) {
+  // URLSearchParams turns a literal "+" into a space; no base64 text holds spaces.
+  const base64 = encoded.replace(/ /g, "+").replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/]*$/.test(base64)) throw new Error("it is not base64url text");
+  if (base64.length % 4 === 1) throw new Error("it is cut short (truncated base64)");
+  let binary;
   try {
-    const base64 = encoded.replace(/-/g, "+").replace(/_/g, "/");
-    const binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
+    binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
   } catch {
-    return null;
+    throw new Error("it is not base64url text");
+  }
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error("it does not decode to UTF-8 text (truncated or corrupted)");
   }
 }
 
-/** What the hash asks for: {code, step?} or {example, step?} (or {} for neither). */
+/**
+ * What the hash asks for: {code, step?}, {example, step?}, {} for neither, or
+ * {codeError, step?} when `#code=` is there but cannot be read.
+ */
 export function readHash(hash = location.hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const stepText = params.get("step");
   const step = stepText !== null && /^\d+$/.test(stepText) ? Number(stepText) : undefined;
   if (params.has("code")) {
-    const code = decodeSource(params.get("code"));
-    if (code !== null) return { code, step };
+    try {
+      return { code: decodeSource(params.get("code")), step };
+    } catch (error) {
+      return { codeError: error.message, step };
+    }
   }
   if (params.has("example")) return { example: params.get("example"), step };
   return {};

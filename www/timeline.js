@@ -21,7 +21,7 @@ export function createTimeline({ scrubber, markers }, { onJump }) {
     scrubber.title = complete ? `${totalSteps} steps` : `more than ${totalSteps} steps`;
     setChildren(markers, lineChanges.map(({ step, line }) =>
       el("span", {
-        class: "marker", style: `left: ${(100 * step) / total}%`,
+        class: "marker", style: { left: `${(100 * step) / total}%` },
         title: `step ${step}: line ${line ?? "—"}`, dataset: { step },
       })));
   }

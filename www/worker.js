@@ -1,14 +1,30 @@
 // The Web Worker that hosts the wasm core, so a long or endless program never
 // freezes the page. bridge.js is its only client; the protocol is private:
-//   request  {id, op, args}            op: open | call | run | free | runProgram
-//   response {id, result} | {id, error}
+//   request  {id, op, args}   op: ready | open | call | run | free | runProgram | trapNextCall
+//   response {id, result} | {id, error, crashed}
 // `run` goes on in slices of RUN_SLICE phases and checks between slices for a
 // `stop` message (which carries no id and gets no reply), so Stop halts a
 // runaway loop within one slice (a few milliseconds).
+//
+// The core never throws; an error here is a wasm trap (a panic, `unreachable`, a stack
+// overflow) after which the instance's memory cannot be trusted. It is answered with
+// `crashed: true` and the bridge replaces this worker with a fresh one.
 
-import init, { Session, run } from "../pkg/pvm.js";
-
-const loaded = init();
+// The wasm download starts at once, alongside pvm.js (not after it, as a static import
+// followed by init() would do); the response streams into WebAssembly.instantiateStreaming.
+const wasmResponse = fetch(new URL("../pkg/pvm_bg.wasm", import.meta.url));
+/** The core's exports once instantiated; undefined if it could not be loaded. */
+let core;
+/** Set if the core could not be loaded at all (then nothing is "crashed": no restart helps). */
+let loadError = null;
+const loaded = import("../pkg/pvm.js")
+  .then(async (module) => {
+    await module.default({ module_or_path: wasmResponse });
+    core = module;
+  })
+  .catch((error) => { loadError = error; });
+/** trapNextCall (tests only): the next session call traps instead. */
+let trapArmed = false;
 
 /** Phases per slice of a run: small enough that Stop is seen within ~20 ms. */
 const RUN_SLICE = 60_000;
@@ -42,28 +58,39 @@ const OPS = {
   ready: () => true,
   open: ([source, stdin]) => {
     const id = nextSession++;
-    sessions.set(id, new Session(source, stdin));
+    sessions.set(id, new core.Session(source, stdin));
     return id;
   },
-  call: ([id, method, ...args]) => sessions.get(id)[method](...args),
+  call: ([id, method, ...args]) => {
+    if (trapArmed) {
+      trapArmed = false;
+      core.trapForTesting();
+    }
+    return sessions.get(id)[method](...args);
+  },
+  trapNextCall: () => { trapArmed = true; },
   run: ([id]) => runSliced(sessions.get(id)),
   free: ([id]) => {
     sessions.get(id)?.free();
     sessions.delete(id);
   },
-  runProgram: ([source, stdin]) => run(source, stdin),
+  runProgram: ([source, stdin]) => core.run(source, stdin),
 };
 
 /** Requests run one after another (a run's slices are not interleaved with steps). */
 let queue = Promise.resolve();
 
 async function handle({ id, op, args }) {
+  await loaded;
+  if (loadError) {
+    self.postMessage({ id, error: `the PVM core could not be loaded: ${loadError}` });
+    return;
+  }
   try {
-    await loaded;
     const result = await OPS[op](args);
     self.postMessage({ id, result });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.stack ?? error) });
+    self.postMessage({ id, error: String(error?.stack ?? error), crashed: true });
   }
 }
 

@@ -43,6 +43,10 @@ impl CompileError {
     }
 }
 
+/// Native stack a level of tree depth may take in the deepest of the passes
+/// (fold, symtable, codegen, and `Clone`).
+const PASS_LEVEL_STACK: usize = if cfg!(debug_assertions) { 8 << 10 } else { 1 << 10 };
+
 /// Compiles a parsed module (CPython's `compile(..., 'exec')` after parsing).
 pub fn compile_module(module: &Module, filename: &str) -> Result<Rc<CodeObject>, CompileError> {
     compile_module_with_warnings(module, filename).0
@@ -54,6 +58,13 @@ pub fn compile_module_with_warnings(
     module: &Module,
     filename: &str,
 ) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
+    // The passes below recurse over the tree (the parser has bounded its
+    // depth by CPython's limits): refuse it if this thread's stack could not
+    // take that, rather than overflow.
+    if crate::runtime::limits::stack::exhausted(crate::syntax::tree_depth(module) * PASS_LEVEL_STACK) {
+        let e = CompileError { msg: crate::syntax::TOO_COMPLEX.into(), line: 0, col: 0, end_line: 0, end_col: 0 };
+        return (Err(e), Vec::new());
+    }
     let future = match future::parse(module) {
         Ok(f) => f,
         Err(e) => return (Err(e), Vec::new()),
@@ -90,6 +101,9 @@ pub fn compile_with_warnings(
     let (result, more) = compile_module_with_warnings(&module, filename);
     warnings.extend(more);
     let result = result.map_err(|e| {
+        if e.line == 0 && e.msg == crate::syntax::TOO_COMPLEX {
+            return SyntaxError::unlocated(ErrorKind::MemoryError, e.msg, filename);
+        }
         let span = Span { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
         SyntaxError::at_span(ErrorKind::SyntaxError, e.msg, filename, source, span)
     });

@@ -1,5 +1,9 @@
 //! The heap arena: a Vec of object slots with a free list, and a
 //! mark-and-sweep collector the VM runs between instructions.
+//!
+//! The heap also keeps an estimate of the bytes it holds (the live objects'
+//! footprints at the last collection, plus what was allocated since), which
+//! the VM holds against the memory budget (`Limits::memory_bytes`).
 
 use super::object::Object;
 use super::value::{ObjId, Value};
@@ -7,17 +11,26 @@ use super::value::{ObjId, Value};
 /// Allocations after which the VM considers a collection.
 const GC_THRESHOLD: usize = 100_000;
 
+/// Bytes allocated after which the VM collects (and so re-measures the heap
+/// against the memory budget), however few the allocations.
+const GC_BYTES: usize = 64 << 20;
+
 #[derive(Default, Clone)]
 pub struct Heap {
     slots: Vec<Option<Object>>,
     free: Vec<u32>,
     allocated_since_gc: usize,
     live: usize,
+    /// The live objects' footprint at the last collection.
+    live_bytes: usize,
+    /// The footprint of the objects allocated since.
+    bytes_since_gc: usize,
 }
 
 impl Heap {
     pub fn alloc(&mut self, obj: Object) -> ObjId {
         self.allocated_since_gc += 1;
+        self.bytes_since_gc += footprint(&obj);
         self.live += 1;
         if let Some(i) = self.free.pop() {
             self.slots[i as usize] = Some(obj);
@@ -46,7 +59,13 @@ impl Heap {
     }
 
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_gc > GC_THRESHOLD.max(self.live)
+        self.allocated_since_gc > GC_THRESHOLD.max(self.live) || self.bytes_since_gc > GC_BYTES
+    }
+
+    /// The estimated bytes the heap holds: exact for the objects alive at
+    /// the last collection (as they were then), plus what was allocated since.
+    pub fn bytes(&self) -> usize {
+        self.live_bytes.saturating_add(self.bytes_since_gc)
     }
 
     /// Frees every object not reachable from `roots`.
@@ -66,13 +85,38 @@ impl Heap {
                 pending.append(&mut children);
             }
         }
+        let mut live_bytes = 0usize;
         for (i, slot) in self.slots.iter_mut().enumerate() {
-            if slot.is_some() && !marked[i] {
-                *slot = None;
-                self.free.push(i as u32);
-                self.live -= 1;
+            match slot {
+                Some(_) if !marked[i] => {
+                    *slot = None;
+                    self.free.push(i as u32);
+                    self.live -= 1;
+                }
+                Some(obj) => live_bytes = live_bytes.saturating_add(footprint(obj)),
+                None => {}
             }
         }
+        self.live_bytes = live_bytes;
+        self.bytes_since_gc = 0;
         self.allocated_since_gc = 0;
     }
+}
+
+/// About how many bytes `obj` occupies: its slot plus the buffers it owns
+/// (CPython's sizes are close: 8 bytes a list item, 1 a str's ASCII char).
+fn footprint(obj: &Object) -> usize {
+    const VALUE: usize = std::mem::size_of::<Value>();
+    let owned = match obj {
+        Object::Str(s) => s.len(),
+        Object::Bytes(b) => b.len(),
+        Object::ByteArray(b) => b.capacity(),
+        Object::Int(n) => (n.bits() / 8) as usize,
+        Object::List(items) | Object::Tuple(items) => items.capacity() * VALUE,
+        Object::Dict(d) => d.len() * 3 * VALUE,
+        Object::Set { items, .. } => items.len() * 2 * VALUE,
+        Object::Deque { items, .. } => items.capacity() * VALUE,
+        _ => 0,
+    };
+    std::mem::size_of::<Object>() + owned
 }

@@ -34,10 +34,31 @@ pub struct Limits {
     /// a Rust loop: beyond it the call raises RecursionError before the
     /// stack can overflow. Sized for wasm's 1 MiB stack.
     pub native_stack_bytes: usize,
+    /// How deep Python code run by builtins may nest in itself (a nested
+    /// run loop per level): in WebAssembly each level takes about 2 KiB of the
+    /// engine's machine stack, which the wasm stack budget above does not
+    /// see, so there this count is the bound that holds.
+    pub max_nested_runs: usize,
     /// stdout + stderr bytes a run may produce before it is stopped with a
     /// notice (the text so far is kept).
     pub max_output_bytes: usize,
 }
+
+/// CPython 3.12.7's C recursion limit (`Py_C_RECURSION_LIMIT`): how deep the
+/// repr of nested containers may go before `RecursionError: maximum
+/// recursion depth exceeded while getting the repr of an object`.
+pub const C_RECURSION_LIMIT: usize = 10_000;
+
+/// The default `Limits::native_stack_bytes`: in WebAssembly 1.25 MiB of the
+/// 16 MiB wasm stack (the engine's machine stack is the tighter bound there:
+/// see `MAX_NESTED_RUNS`); natively, for library users on an ordinary
+/// thread (the CLI sets its own), a quarter of a test thread's 2 MiB.
+pub const NATIVE_STACK_BYTES: usize = if cfg!(target_arch = "wasm32") { 1280 << 10 } else { 512 << 10 };
+
+/// The default `Limits::max_nested_runs`: in WebAssembly, 250 levels
+/// (measured in Node with --stack-size=800, like a browser worker's stack:
+/// optimised code overflows at about 360); natively the stack budget rules.
+pub const MAX_NESTED_RUNS: usize = if cfg!(target_arch = "wasm32") { 250 } else { usize::MAX };
 
 impl Default for Limits {
     fn default() -> Limits {
@@ -46,7 +67,8 @@ impl Default for Limits {
             max_instructions: Some(100_000_000),
             memory_bytes: 512 << 20,
             max_int_bits: 1 << 23,
-            native_stack_bytes: 512 << 10,
+            native_stack_bytes: NATIVE_STACK_BYTES,
+            max_nested_runs: MAX_NESTED_RUNS,
             max_output_bytes: 8 << 20,
         }
     }
@@ -79,6 +101,88 @@ impl Limits {
             "\npvm: stopped: the program wrote more than {} bytes of output (the output limit; see docs/limits.md).\n",
             self.max_output_bytes
         )
+    }
+}
+
+/// The native stack: how much of it the compiler and the VM may still use.
+///
+/// Recursive code (the parser on nested brackets, the compiler's passes on
+/// deep trees, builtins calling back into Python) checks `stack::exhausted()`
+/// before going deeper and reports CPython's error for the construct instead
+/// of overflowing. The host says how big its stack is: the CLI runs on a
+/// thread of `stack::CLI_BYTES`; the WebAssembly build's stack is
+/// `stack::WASM_BYTES` (set by the linker, .cargo/config.toml) and sits at the
+/// bottom of linear memory, so an address on it is the room left.
+pub mod stack {
+    use std::cell::Cell;
+
+    /// The thread src/main.rs compiles and runs programs on.
+    pub const CLI_BYTES: usize = 1 << 30;
+    /// The wasm stack: `-zstack-size` in .cargo/config.toml.
+    pub const WASM_BYTES: usize = 16 << 20;
+    /// Kept free below any budget: room for the code that reports the error
+    /// (and for leaf calls between two checks).
+    const MARGIN: usize = 256 << 10;
+    /// Assumed for a thread that never declared its stack (Rust's default
+    /// for spawned threads, test threads included; the first check is near
+    /// its top).
+    const UNDECLARED_BYTES: usize = 2 << 20;
+
+    thread_local! {
+        /// The lowest address this thread's checks allow (0: not declared yet).
+        static FLOOR: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// An address on the current stack frame.
+    #[inline(always)]
+    pub fn position() -> usize {
+        let marker = 0u8;
+        std::hint::black_box(&marker) as *const u8 as usize
+    }
+
+    /// Declares that the current thread has `bytes` of stack below this point.
+    pub fn declare(bytes: usize) {
+        let floor = position().saturating_sub(bytes.saturating_sub(MARGIN));
+        FLOOR.with(|f| f.set(floor.max(1)));
+    }
+
+    /// Bytes of stack left below this point before the budget ends.
+    pub fn remaining() -> usize {
+        let here = position();
+        if cfg!(target_arch = "wasm32") {
+            // The stack grows down towards address 0 (wasm-ld's --stack-first).
+            return here.saturating_sub(MARGIN);
+        }
+        let floor = FLOOR.with(|f| {
+            if f.get() == 0 {
+                f.set(here.saturating_sub(UNDECLARED_BYTES - MARGIN).max(1));
+            }
+            f.get()
+        });
+        here.saturating_sub(floor)
+    }
+
+    /// Levels of nested data (tuples inside tuples, as hash keys) the
+    /// WebAssembly build recurses into: each takes machine stack of the
+    /// engine's (see `WASM_BYTES`), which the wasm stack does not measure.
+    const WASM_DATA_DEPTH: usize = 600;
+
+    /// Native stack kept free for each level of recursion into nested data.
+    const DATA_LEVEL_BYTES: usize = 64 << 10;
+
+    /// Whether code recursing into nested data may go below `depth` levels:
+    /// natively while the stack lasts, in wasm to `WASM_DATA_DEPTH`.
+    pub fn data_nesting_ok(depth: usize) -> bool {
+        if cfg!(target_arch = "wasm32") {
+            depth < WASM_DATA_DEPTH
+        } else {
+            !exhausted(DATA_LEVEL_BYTES)
+        }
+    }
+
+    /// Whether less than `needed` bytes of stack are left below this point.
+    pub fn exhausted(needed: usize) -> bool {
+        remaining() < needed
     }
 }
 

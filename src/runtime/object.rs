@@ -41,7 +41,7 @@ pub enum Object {
     /// staticmethod / classmethod / property wrappers.
     StaticMethod(Value),
     ClassMethod(Value),
-    Property { fget: Value, fset: Value },
+    Property { fget: Value, fset: Value, fdel: Value },
     /// super(cls, obj): attribute lookup starting after `class` in obj's MRO.
     Super { class: ObjId, receiver: Value },
     /// A function wrapped by functools.cache / lru_cache, with its results by arguments.
@@ -185,6 +185,10 @@ pub struct Instance {
     /// The builtin value an instance of a subclass of int, str, list, dict...
     /// carries (an int, a str, a list object...); `Value::Null` otherwise.
     pub base: Value,
+    /// Set once the program asked for the instance's `__dict__`: from then on
+    /// the attributes live in this heap dict (and `attrs` stays empty), so
+    /// writes through `obj.__dict__` / `vars(obj)` are the instance's.
+    pub dict: Option<ObjId>,
     /// Present when the class derives from BaseException.
     pub exc: Option<Box<ExcData>>,
 }
@@ -275,6 +279,7 @@ impl Object {
             }
             Object::Instance(i) => {
                 out.extend([Value::Obj(i.class), i.base]);
+                out.extend(i.dict.map(Value::Obj));
                 i.attrs.trace(out);
                 if let Some(e) = &i.exc {
                     out.extend_from_slice(&e.args);
@@ -288,7 +293,7 @@ impl Object {
                 }
             }
             Object::StaticMethod(v) | Object::ClassMethod(v) => out.push(*v),
-            Object::Property { fget, fset } => out.extend([*fget, *fset]),
+            Object::Property { fget, fset, fdel } => out.extend([*fget, *fset, *fdel]),
             Object::Super { class, receiver } => out.extend([Value::Obj(*class), *receiver]),
             Object::DictView { dict, .. } => out.push(Value::Obj(*dict)),
             Object::Module { dict, .. } => out.push(Value::Obj(*dict)),

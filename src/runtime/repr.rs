@@ -69,6 +69,11 @@ pub fn float_repr(x: f64) -> String {
     format_float_r(x, true)
 }
 
+/// One part of a complex as its repr shows it: repr digits, no ".0" (`2`, `1.5`, `1e+16`).
+pub fn complex_part_repr(x: f64) -> String {
+    format_float_r(x, false)
+}
+
 /// `repr(z)` for a Python complex: `2j`, `(1+2j)`, `(-0-1j)`, `(nan+infj)`.
 pub fn complex_repr(real: f64, imag: f64) -> String {
     let imag_text = format_float_r(imag, false);

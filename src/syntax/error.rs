@@ -9,6 +9,11 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// CPython's parser ran out of its stack ("Parser stack overflowed").
+    MemoryError,
+    /// A compiler pass went past CPython's recursion limit ("... during
+    /// compilation").
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -17,6 +22,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::MemoryError => "MemoryError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -38,6 +45,12 @@ pub struct SyntaxError {
 }
 
 impl SyntaxError {
+    /// An error CPython reports without a location (a MemoryError or
+    /// RecursionError while compiling): rendered as the bare `Kind: msg` line.
+    pub fn unlocated(kind: ErrorKind, msg: impl Into<String>, filename: &str) -> Self {
+        SyntaxError { kind, msg: msg.into(), filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
+    }
+
     /// An error covering `span` (0-based UTF-8 byte columns, as in the AST)
     /// of `source`; converts to CPython's 1-based character offsets and
     /// captures the line's text.

@@ -9,6 +9,7 @@ mod strings;
 mod tokenizer;
 
 pub use error::{ErrorKind, SyntaxError, SyntaxWarning};
+pub use parser::{tree_depth, TOO_COMPLEX};
 
 /// Parse a module. `filename` only labels errors.
 pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {
@@ -116,11 +117,16 @@ fn parse_normalized(
         if is_unexpected_indentation(&parse_error) {
             return parse_error;
         }
-        if parse_error.msg == parser::TOO_COMPLEX {
-            // Our own limit, not CPython's: any real error wins over it.
+        if parser.stack_ran_out() {
+            // pvm's own limit, not CPython's: any real error wins over it.
             if let Some(e) = lexical_error {
                 return e;
             }
+        }
+        if matches!(parse_error.kind, ErrorKind::MemoryError | ErrorKind::RecursionError) {
+            // Not a SyntaxError: pegen hands it on without scanning the rest
+            // of the file for a tokenizer error.
+            return parse_error;
         }
         if let Some(e) = lexical_error.filter(|e| raised_by_tokenizer(e) && !error_in_fstring) {
             return e;

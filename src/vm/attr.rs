@@ -89,6 +89,44 @@ impl Vm {
         self.class_name(self.type_of(v))
     }
 
+    /// An attribute from an instance's own dict (inline, or the heap dict once
+    /// the program asked for `__dict__`).
+    pub(super) fn instance_attr(&self, id: ObjId, key: &HashKey) -> Option<Value> {
+        let Object::Instance(inst) = self.heap.get(id) else { return None };
+        match inst.dict {
+            Some(d) => match self.heap.get(d) {
+                Object::Dict(d) => d.get(key),
+                _ => None,
+            },
+            None => inst.attrs.get(key),
+        }
+    }
+
+    /// The instance's attribute names and values, in insertion order.
+    pub(super) fn instance_items(&self, id: ObjId) -> Vec<(Value, Value)> {
+        let Object::Instance(inst) = self.heap.get(id) else { return Vec::new() };
+        match inst.dict.map(|d| self.heap.get(d)) {
+            Some(Object::Dict(d)) => d.iter().collect(),
+            Some(_) => Vec::new(),
+            None => inst.attrs.iter().collect(),
+        }
+    }
+
+    /// `obj.__dict__`: the instance's attributes moved into a heap dict the
+    /// first time, which the instance then uses, so the dict stays live.
+    fn instance_dict_object(&mut self, id: ObjId) -> ObjId {
+        let Object::Instance(inst) = self.heap.get_mut(id) else { unreachable!("__dict__ of a non-instance") };
+        if let Some(d) = inst.dict {
+            return d;
+        }
+        let attrs = std::mem::replace(&mut inst.attrs, crate::runtime::dict::Dict::new());
+        let d = self.heap.alloc(Object::Dict(attrs));
+        if let Object::Instance(inst) = self.heap.get_mut(id) {
+            inst.dict = Some(d);
+        }
+        d
+    }
+
     /// The nearest builtin base of a class (`int` for `class Pos(int)`).
     pub(super) fn builtin_base(&self, class: ObjId) -> Option<TypeId> {
         self.mro_of(class).into_iter().find_map(|c| match self.heap.get(c) {
@@ -322,8 +360,7 @@ impl Vm {
                             }
                         }
                     }
-                    let Object::Instance(inst) = self.heap.get(id) else { unreachable!() };
-                    if let Some(v) = inst.attrs.get(&HashKey::Str(Rc::from(name))) {
+                    if let Some(v) = self.instance_attr(id, &HashKey::Str(Rc::from(name))) {
                         return Ok(v);
                     }
                 }
@@ -535,10 +572,7 @@ impl Vm {
             (Object::Slice { stop, .. }, "stop") => *stop,
             (Object::Slice { step, .. }, "step") => *step,
             (Object::Property { fget, .. }, "fget") => *fget,
-            (Object::Instance(i), "__dict__") => {
-                let d = i.attrs.clone();
-                Value::Obj(self.heap.alloc(Object::Dict(d)))
-            }
+            (Object::Instance(_), "__dict__") => Value::Obj(self.instance_dict_object(id)),
             (Object::Instance(_), _) if exc.is_some() => {
                 let e = exc.as_ref().unwrap();
                 match name {
@@ -569,7 +603,7 @@ impl Vm {
     pub(super) fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
         if let Some(id) = obj.obj() {
             if let Object::Instance(inst) = self.heap.get(id) {
-                let shadowed = inst.attrs.contains(&HashKey::Str(Rc::from(name)));
+                let shadowed = self.instance_attr(id, &HashKey::Str(Rc::from(name))).is_some();
                 if !shadowed && self.custom_getattribute_class(obj).is_none() {
                     let class = inst.class;
                     if let Some(f) = self.lookup_user_attr(class, name) {
@@ -651,7 +685,14 @@ impl Vm {
                         _ => {}
                     }
                 }
-                inst.attrs.insert(HashKey::Str(key), k, v)
+                match inst.dict {
+                    Some(d) => {
+                        if let Object::Dict(d) = self.heap.get_mut(d) {
+                            d.insert(HashKey::Str(key), k, v);
+                        }
+                    }
+                    None => inst.attrs.insert(HashKey::Str(key), k, v),
+                }
             }
             Object::Class(c) if c.builtin.is_none() => {
                 c.custom_getattribute |= name == "__getattribute__";
@@ -691,6 +732,15 @@ impl Vm {
         if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
             let class = i.class;
             if let Some(p) = self.lookup_user_attr(class, name) {
+                if let Some(Object::Property { fdel, .. }) = p.obj().map(|i| self.heap.get(i)) {
+                    let fdel = *fdel;
+                    if matches!(fdel, Value::None) {
+                        let t = self.type_name(obj);
+                        return Err(self.exc(TypeId::AttributeError, format!("property '{name}' of '{t}' object has no deleter")));
+                    }
+                    self.call1(fdel, obj)?;
+                    return Ok(());
+                }
                 if let Some((f, dclass)) = self.descriptor_hook(p, "__delete__") {
                     let f = self.bind_class_attr(f, p, dclass);
                     self.call1(f, obj)?;
@@ -699,7 +749,14 @@ impl Vm {
             }
         }
         let key = HashKey::Str(Rc::from(name));
-        let removed = match obj.obj().map(|id| self.heap.get_mut(id)) {
+        let heap_dict = match obj.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Instance(inst)) => inst.dict,
+            _ => None,
+        };
+        // An instance whose attributes moved to its heap dict deletes from there.
+        let target = heap_dict.or(obj.obj());
+        let removed = match target.map(|id| self.heap.get_mut(id)) {
+            Some(Object::Dict(d)) => d.remove(&key).is_some(),
             Some(Object::Instance(inst)) => inst.attrs.remove(&key).is_some(),
             Some(Object::Class(c)) if c.builtin.is_none() => c.attrs.remove(&key).is_some(),
             Some(Object::Function(f)) => f.attrs.remove(&key).is_some(),

@@ -84,7 +84,13 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let methods = super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied());
+        let mut methods: Vec<(&'static str, BuiltinFn)> =
+            super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied()).collect();
+        // Every builtin exception class has its own __init__ and __new__ (BaseException's).
+        if owner.is_exception() && owner != TypeId::BaseException {
+            let base = super::methods::table(TypeId::BaseException);
+            methods.extend(base.into_iter().filter(|(n, _)| matches!(*n, "__init__" | "__new__")));
+        }
         let mut entries: Vec<(&'static str, Value)> = Vec::new();
         for (name, func) in methods {
             let kind = super::slots::descr_kind(owner, name);
@@ -349,8 +355,11 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     arg_count(vm, args, "sum", 1, 2)?;
     let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
-    if let Some(Object::Str(_)) = total.obj().map(|i| vm.heap.get(i)) {
-        return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    match total.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Str(_)) => return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"),
+        Some(Object::Bytes(_)) => return vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"),
+        Some(Object::ByteArray(_)) => return vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"),
+        _ => {}
     }
     let it = vm.iter(args.pos[0])?;
     while let Some(x) = vm.next(it)? {
@@ -436,7 +445,7 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             let last = start + (n - 1) * step;
             Iter::Range { next: if n > 0 { last } else { start }, stop: if n > 0 { start - step } else { start }, step: -step }
         }
-        Some(Object::Str(_)) => {
+        Some(Object::Str(_) | Object::Bytes(_) | Object::ByteArray(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             Iter::Values { items, index: 0, kind: "reversed" }
@@ -511,6 +520,16 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     vm.type_error(format!("ord() expected a character, but string of length {n} found"))
                 }
             }
+        }
+        Some(Object::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::ByteArray(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::Bytes(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
+        }
+        Some(Object::ByteArray(b)) => {
+            let n = b.len();
+            vm.type_error(format!("ord() expected a character, but string of length {n} found"))
         }
         _ => {
             let t = vm.type_name(args.pos[0]);
@@ -958,6 +977,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
                 class,
                 attrs: Default::default(),
                 base: Value::Null,
+                dict: None,
                 exc: None,
             })))))
         }
@@ -985,7 +1005,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         TypeId::Property => {
             let fget = args.pos.first().copied().or(args.take_kw("fget")).unwrap_or(Value::None);
             let fset = args.pos.get(1).copied().or(args.take_kw("fset")).unwrap_or(Value::None);
-            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset })))
+            let fdel = args.pos.get(2).copied().or(args.take_kw("fdel")).unwrap_or(Value::None);
+            Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel })))
         }
         TypeId::StaticMethod | TypeId::ClassMethod => {
             arg_count(vm, args, name, 1, 1)?;
@@ -1038,6 +1059,9 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 impl Vm {
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
+        if let Some(n) = self.number_from_bytes(v, base, false)? {
+            return Ok(n);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             let base = match base {
@@ -1100,6 +1124,9 @@ impl Vm {
 
     /// `float(v)`.
     pub(super) fn to_float(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(f) = self.number_from_bytes(v, None, true)? {
+            return Ok(f);
+        }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             return match parse_float(&s) {

@@ -277,6 +277,30 @@ impl Vm {
         Ok(())
     }
 
+    /// `int(b"12")` and `float(b"1.5")`: the bytes read as text, with the
+    /// bytes' repr in the error; None when `v` is not bytes-like.
+    pub(super) fn number_from_bytes(&mut self, v: Value, base: Option<Value>, float: bool) -> PyResult<Option<Value>> {
+        let Some(b) = self.byte_data(v) else { return Ok(None) };
+        let repr = crate::runtime::repr::bytes_repr(b);
+        let text = self.new_string(latin1(b));
+        let result = if float { self.to_float(text) } else { self.to_int(text, base) };
+        result.map(Some).map_err(|e| {
+            let msg = match self.exc_data(e.0).and_then(|d| d.args.first().copied()).and_then(|m| m.obj()) {
+                Some(m) => match self.heap.get(m) {
+                    Object::Str(s) if s.starts_with("invalid literal") || s.starts_with("could not convert") => {
+                        s.find(": ").map(|i| format!("{}{repr}", &s[..i + 2]))
+                    }
+                    _ => None,
+                },
+                None => None,
+            };
+            match msg {
+                Some(msg) => self.exc(TypeId::ValueError, msg),
+                None => e,
+            }
+        })
+    }
+
     /// `del ba[i]` and `del ba[i:j:k]` on a bytearray.
     pub(super) fn bytearray_delitem(&mut self, container: Value, sub: Value) -> PyResult<()> {
         let len = self.byte_data(container).map_or(0, <[u8]>::len);

@@ -325,6 +325,9 @@ impl Vm {
         }
         let owner = d.owner.name();
         let Some(&receiver) = args.pos.first() else {
+            if d.kind == DescrKind::Slot {
+                return self.type_error(format!("descriptor '{}' of '{owner}' object needs an argument", d.name));
+            }
             return self.type_error(format!("unbound method {owner}.{}() needs an argument", d.name));
         };
         let t = self.type_of(receiver);
@@ -448,7 +451,7 @@ impl Vm {
     pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
         let exc = is_exc.then(|| Box::new(ExcData::new(args)));
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, exc }))))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc }))))
     }
 
     /// `__build_class__(func, name, *bases, metaclass=..., **kwargs)`: runs

@@ -6,6 +6,7 @@ use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::complex::{power, prod, quot, PowError, C};
 use crate::runtime::dict::HashKey;
+use crate::runtime::format::{format_float, FormatSpec};
 use crate::runtime::object::{Args, BuiltinFn, Object};
 use crate::runtime::value::Value;
 use std::cmp::Ordering;
@@ -89,6 +90,43 @@ impl Vm {
             hash = -2;
         }
         HashKey::Custom(hash, 0)
+    }
+}
+
+impl Vm {
+    /// `format(z, spec)` (CPython's `format_complex_internal`): both parts in
+    /// the spec's float presentation, the imaginary one always signed unless
+    /// it stands alone; with no type, repr-like digits in parentheses.
+    pub(super) fn format_complex(&mut self, (re, im): C, spec: &FormatSpec) -> PyResult<String> {
+        if spec.zero && spec.fill.is_none() && spec.align.is_none() {
+            return self.value_error("Zero padding is not allowed in complex format specifier");
+        }
+        if spec.align == Some('=') {
+            return self.value_error("'=' alignment flag is not allowed in complex format specifier");
+        }
+        let alone = spec.kind.is_none() && re == 0.0 && re.is_sign_positive();
+        let parens = spec.kind.is_none() && !alone;
+        let kind = match spec.kind {
+            None if spec.precision.is_none() => None,
+            None | Some('n') => Some('g'),
+            Some(k @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => Some(k),
+            Some(k) => return self.value_error(format!("Unknown format code '{k}' for object of type 'complex'")),
+        };
+        let part = |x: f64, sign: Option<char>| -> String {
+            let Some(k) = kind else {
+                let digits = crate::runtime::repr::complex_part_repr(x);
+                return match sign {
+                    Some(s @ ('+' | ' ')) if !digits.starts_with('-') => format!("{s}{digits}"),
+                    _ => digits,
+                };
+            };
+            let f = FormatSpec { kind: Some(k), sign, precision: Some(spec.precision.unwrap_or(6)), alternate: spec.alternate, grouping: spec.grouping, ..FormatSpec::default() };
+            format_float(x, &f)
+        };
+        let imag = part(im, if alone { spec.sign } else { Some('+') });
+        let body = if alone { format!("{imag}j") } else { format!("{}{imag}j", part(re, spec.sign)) };
+        let body = if parens { format!("({body})") } else { body };
+        Ok(spec.pad("", &body, '>'))
     }
 }
 

@@ -7,9 +7,23 @@ use crate::runtime::set::PySet;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
 
+/// Why a value has no hash-table key.
+#[derive(Debug)]
+pub enum Unhashable {
+    /// A value of this (unhashable) type, at any depth: TypeError.
+    Type(String),
+    /// Tuples nested deeper than the native stack can hash: RecursionError.
+    TooDeep,
+}
+
 impl Vm {
-    /// The hash-table key of a hashable value; TypeError for unhashable ones.
-    pub fn hash_key(&self, v: Value) -> Result<HashKey, String> {
+    /// The hash-table key of a hashable value; the type name of an
+    /// unhashable one (for the TypeError).
+    pub fn hash_key(&self, v: Value) -> Result<HashKey, Unhashable> {
+        self.hash_key_nested(v, 0)
+    }
+
+    fn hash_key_nested(&self, v: Value, depth: usize) -> Result<HashKey, Unhashable> {
         Ok(match v {
             Value::Null | Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(b as i64),
@@ -19,15 +33,20 @@ impl Vm {
                 Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
-                Object::ByteArray(_) => return Err(self.type_name(v)),
+                Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
                 // A subclass of a builtin type hashes as its value (a str subclass finds "a").
-                Object::Instance(i) if !i.base.is_null() => return self.hash_key(i.base),
+                Object::Instance(i) if !i.base.is_null() => return self.hash_key_nested(i.base, depth + 1),
                 Object::Tuple(items) => {
-                    HashKey::Tuple(items.iter().map(|x| self.hash_key(*x)).collect::<Result<_, _>>()?)
+                    // Each level recurses natively (here, and in the key's
+                    // Hash, Eq and Drop), however deep the tuples nest.
+                    if !crate::runtime::limits::stack::data_nesting_ok(depth) {
+                        return Err(Unhashable::TooDeep);
+                    }
+                    HashKey::Tuple(items.iter().map(|x| self.hash_key_nested(*x, depth + 1)).collect::<Result<_, _>>()?)
                 }
                 Object::List(_) | Object::Dict(_) | Object::Set { frozen: false, .. } | Object::Slice { .. } => {
-                    return Err(self.type_name(v))
+                    return Err(Unhashable::Type(self.type_name(v)))
                 }
                 Object::Set { items, frozen: true } => {
                     let mut keys: Vec<String> =
@@ -62,7 +81,11 @@ impl Vm {
                 return self.type_error(format!("unhashable type: '{t}'"));
             }
         }
-        self.hash_key(v).or_else(|t| self.type_error(format!("unhashable type: '{t}'")))
+        match self.hash_key(v) {
+            Ok(key) => Ok(key),
+            Err(Unhashable::Type(t)) => self.type_error(format!("unhashable type: '{t}'")),
+            Err(Unhashable::TooDeep) => Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded")),
+        }
     }
 
     /// The key of `v` in the dict or set `container`. Instances with a user

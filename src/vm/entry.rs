@@ -42,7 +42,13 @@ pub fn run_with_limits(source: &str, filename: &str, stdin: &str, limits: &Limit
 /// Runs a program recording CPython-style instruction events:
 /// (JSON Lines trace, outcome).
 pub fn trace(source: &str, filename: &str, stdin: &str) -> (String, RunOutcome) {
-    match prepare(source, filename, stdin, &Limits::default()) {
+    trace_with_limits(source, filename, stdin, &Limits::default())
+}
+
+/// `trace` under the given budgets (the step budget ends the trace with the
+/// same notice and status as `run_with_limits`).
+pub fn trace_with_limits(source: &str, filename: &str, stdin: &str, limits: &Limits) -> (String, RunOutcome) {
+    match prepare(source, filename, stdin, limits) {
         Ok(mut vm) => {
             vm.trace = Some(TraceLog::default());
             vm.run_to_end();

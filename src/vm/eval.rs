@@ -112,7 +112,8 @@ impl Vm {
     /// Whether this point of the native stack is deeper than the budget
     /// allows below the outermost instruction.
     pub(super) fn native_stack_exhausted(&self) -> bool {
-        self.stack_base != 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes
+        self.nesting >= self.limits.max_nested_runs
+            || self.stack_base != 0 && stack_position().abs_diff(self.stack_base) > self.limits.native_stack_bytes
     }
 
     /// RecursionError (CPython's wording for its C recursion limit) when a
@@ -1004,8 +1005,8 @@ impl Vm {
     /// hasattr without running Python code (instance dict or class attribute).
     fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
         let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
-        if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
-            if i.attrs.contains(&key) {
+        if let Some(id) = obj.obj() {
+            if self.instance_attr(id, &key).is_some() {
                 return true;
             }
         }

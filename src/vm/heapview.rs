@@ -204,8 +204,8 @@ fn describe(vm: &mut Vm, id: ObjId, walk: &mut Walk) -> HeapObject {
         Object::Str(_) => object.kind = "str",
         Object::Instance(instance) if instance.exc.is_none() => {
             object.kind = "instance";
-            let attrs = instance.attrs.iter().collect::<Vec<_>>();
-            entries = attrs;
+            let _ = instance;
+            entries = vm.instance_items(id);
         }
         Object::Class(class) => {
             object.kind = "class";

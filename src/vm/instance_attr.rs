@@ -199,7 +199,8 @@ impl Vm {
     fn plain_instance(&self, obj: Value) -> Option<(ObjId, &Instance)> {
         let id = obj.obj()?;
         match self.heap.get(id) {
-            Object::Instance(inst) if inst.exc.is_none() => Some((id, inst)),
+            // An instance whose __dict__ was asked for keeps its attributes there.
+            Object::Instance(inst) if inst.exc.is_none() && inst.dict.is_none() => Some((id, inst)),
             _ => None,
         }
     }
@@ -275,7 +276,7 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return false;
         }
-        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, exc: None };
+        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc: None };
         let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
         let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
         frame.on_return = OnReturn::PushInstance(inst);

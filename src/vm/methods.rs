@@ -67,7 +67,8 @@ const FROZENSET: &[(&str, BuiltinFn)] = &[
     ("issuperset", set_issuperset),
     ("isdisjoint", set_isdisjoint),
 ];
-const PROPERTY: &[(&str, BuiltinFn)] = &[("setter", property_setter), ("getter", property_getter)];
+const PROPERTY: &[(&str, BuiltinFn)] =
+    &[("setter", property_setter), ("getter", property_getter), ("deleter", property_deleter)];
 const EXCEPTION: &[(&str, BuiltinFn)] = &[
     ("__new__", exception_new),
     ("__init__", exception_init),
@@ -470,14 +471,20 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "setter", 1, 1)?;
-    let Object::Property { fget, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1] })))
+    let Object::Property { fget, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1], fdel })))
 }
 
 fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "getter", 1, 1)?;
-    let Object::Property { fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset })))
+    let Object::Property { fset, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset, fdel })))
+}
+
+fn property_deleter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    arity(vm, args, "deleter", 1, 1)?;
+    let Object::Property { fget, fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.pos[1] })))
 }
 
 fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -41,7 +41,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use types::TypeId;
 
-pub use entry::{run, run_with_limits, trace};
+pub use entry::{run, run_with_limits, trace, trace_with_limits};
 pub use session::Session;
 
 /// An exception being raised: the exception instance on the heap.
@@ -110,6 +110,9 @@ pub struct Vm {
     /// How many nested runs are active (garbage is collected only at depth 0,
     /// when no Rust code holds values the roots do not see).
     nesting: usize,
+    /// How deep comparisons of containers inside containers are (each level
+    /// recurses natively; see `ops::Vm::compare_items`).
+    compare_depth: usize,
     /// Set by RERAISE: the exception's traceback already names this frame.
     reraising: bool,
     /// The last exception raised (read and cleared by the stepper).
@@ -168,6 +171,7 @@ impl Vm {
             source_lines: source.lines().map(str::to_string).collect(),
             nested_exit: None,
             nesting: 0,
+            compare_depth: 0,
             reraising: false,
             last_exception: None,
             reraise_lasti: None,
@@ -391,6 +395,7 @@ impl Vm {
             class,
             attrs: Dict::new(),
             base: Value::Null,
+            dict: None,
             exc: Some(Box::new(ExcData::new(args))),
         }))))
     }
@@ -459,6 +464,13 @@ impl Vm {
         }
         let roots = self.roots();
         self.heap.collect(roots);
+        // The memory budget holds for the whole heap, not only each object:
+        // what survives a collection over it is a MemoryError (where CPython's
+        // allocator would fail), raised at the instruction that went over.
+        if self.heap.bytes() > self.limits.memory_bytes {
+            let exc = self.exc(TypeId::MemoryError, "");
+            self.raise(exc);
+        }
     }
 
     /// What the program can reach: frames, globals, builtins, constants...

@@ -558,13 +558,15 @@ impl Vm {
             (Object::Str(s), Object::Str(t)) => Ok(Some(Some(s.cmp(t)))),
             (Object::List(s), Object::List(t)) | (Object::Tuple(s), Object::Tuple(t)) => {
                 let (s, t) = (s.clone(), t.clone());
-                for (p, q) in s.iter().zip(t.iter()) {
-                    if !self.eq(*p, *q)? {
-                        let lt = self.compare(*p, *q, 0)?;
-                        return Ok(Some(Some(if self.truthy(lt)? { Ordering::Less } else { Ordering::Greater })));
+                self.compare_items(|vm| {
+                    for (p, q) in s.iter().zip(t.iter()) {
+                        if !vm.eq(*p, *q)? {
+                            let lt = vm.compare(*p, *q, 0)?;
+                            return Ok(Some(Some(if vm.truthy(lt)? { Ordering::Less } else { Ordering::Greater })));
+                        }
                     }
-                }
-                Ok(Some(Some(s.len().cmp(&t.len()))))
+                    Ok(Some(Some(s.len().cmp(&t.len()))))
+                })
             }
             (Object::Set { items: s, .. }, Object::Set { items: t, .. }) => {
                 let sub = s.keys().into_iter().all(|k| self.hash_key(k).map(|h| t.contains(&h)).unwrap_or(false));
@@ -578,6 +580,21 @@ impl Vm {
             }
             _ => Ok(None),
         }
+    }
+
+    /// Compares the items of two containers one level further down: a
+    /// RecursionError past CPython's C recursion limit (or wasm's nesting
+    /// limit, as these levels take the engine's machine stack).
+    fn compare_items<T>(&mut self, compare: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+        if !crate::runtime::limits::stack::data_nesting_ok(self.compare_depth)
+            || self.compare_depth >= crate::runtime::limits::C_RECURSION_LIMIT
+        {
+            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded in comparison"));
+        }
+        self.compare_depth += 1;
+        let result = compare(self);
+        self.compare_depth -= 1;
+        result
     }
 
     /// Python `==`.
@@ -624,26 +641,30 @@ impl Vm {
                     return Ok(false);
                 }
                 let (s, t) = (s.clone(), t.clone());
-                for (p, q) in s.into_iter().zip(t) {
-                    if !self.eq(p, q)? {
-                        return Ok(false);
+                self.compare_items(|vm| {
+                    for (p, q) in s.into_iter().zip(t) {
+                        if !vm.eq(p, q)? {
+                            return Ok(false);
+                        }
                     }
-                }
-                Ok(true)
+                    Ok(true)
+                })
             }
             (Object::Dict(s), Object::Dict(t)) => {
                 if s.len() != t.len() {
                     return Ok(false);
                 }
                 let (s, t) = (s.clone(), t.clone());
-                for (k, v) in s.iter() {
-                    let h = self.key(k)?;
-                    match t.get(&h) {
-                        Some(w) if self.eq(v, w)? => {}
-                        _ => return Ok(false),
+                self.compare_items(|vm| {
+                    for (k, v) in s.iter() {
+                        let h = vm.key(k)?;
+                        match t.get(&h) {
+                            Some(w) if vm.eq(v, w)? => {}
+                            _ => return Ok(false),
+                        }
                     }
-                }
-                Ok(true)
+                    Ok(true)
+                })
             }
             (Object::Set { items: s, .. }, Object::Set { items: t, .. }) => {
                 if s.len() != t.len() {

@@ -142,6 +142,14 @@ impl Vm {
             });
         }
         if container {
+            // `seen` is the path of containers down to here: CPython's C
+            // recursion limit holds for it, and so does wasm's nesting limit
+            // (a repr level takes little of the wasm stack that
+            // `enter_native` measures, but machine stack all the same).
+            let depth = seen.len();
+            if depth >= crate::runtime::limits::C_RECURSION_LIMIT || !crate::runtime::limits::stack::data_nesting_ok(depth) {
+                return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            }
             self.enter_native(" while getting the repr of an object")?;
             seen.push(id);
         }
@@ -239,7 +247,7 @@ impl Vm {
                 }
             }
             Object::Function(f) => format!("<function {} at {}>", f.qualname, address(id)),
-            Object::Descriptor(d) => super::slots::descriptor_repr(d),
+            Object::Descriptor(d) => super::slots::descriptor_repr(d, &address(self.type_obj(d.owner))),
             Object::Builtin(b) => match b.receiver {
                 None => format!("<built-in function {}>", b.name),
                 Some(r) if super::slots::is_slot_name(b.name) => {
@@ -365,20 +373,19 @@ impl Vm {
                             }
                         };
                     }
-                    if self.lookup_user_attr(class, "__repr__").is_none() {
-                        if let Some(e) = self.exc_data(id) {
-                            let args = e.args.clone();
-                            let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
-                            return match args.len() {
-                                0 => Ok(String::new()),
-                                1 if !key_error => self.str_of(args[0]),
-                                1 => self.repr(args[0]),
-                                _ => {
-                                    let t = self.new_tuple(args);
-                                    self.repr(t)
-                                }
-                            };
-                        }
+                    // Exceptions have BaseException.__str__ (their args), whatever their __repr__.
+                    if let Some(e) = self.exc_data(id) {
+                        let args = e.args.clone();
+                        let key_error = self.is_subclass(class, self.type_obj(TypeId::KeyError));
+                        return match args.len() {
+                            0 => Ok(String::new()),
+                            1 if !key_error => self.str_of(args[0]),
+                            1 => self.repr(args[0]),
+                            _ => {
+                                let t = self.new_tuple(args);
+                                self.repr(t)
+                            }
+                        };
                     }
                 }
                 _ => {}
@@ -427,6 +434,10 @@ impl Vm {
             Value::Float(x) => self.format_float_checked(x, &f),
             Value::Int(_) | Value::Bool(_) => self.format_int(v, &f),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => self.format_int(v, &f),
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Complex { .. }) => {
+                let z = self.complex_parts(v).unwrap_or_default();
+                self.format_complex(z, &f)
+            }
             Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => {
                 let s = self.str_of(v)?;
                 if let Some(k) = f.kind.filter(|k| *k != 's') {

@@ -397,7 +397,18 @@ impl Session {
 
     // ----- phases -------------------------------------------------------------
 
+    /// Code objects the machine registered since (an `import` compiles the module's
+    /// source then) join the listings, so every frame's `code_index` has its listing.
+    fn sync_codes(&mut self) {
+        let Some(vm) = &self.vm else { return };
+        for entry in vm.codes.iter().skip(self.codes.len()) {
+            self.listings.push(dis::instructions(&entry.code));
+            self.codes.push(entry.code.clone());
+        }
+    }
+
     fn fetch(&mut self) -> Fetch {
+        self.sync_codes();
         let vm = self.vm.as_ref().expect("vm");
         let f = vm.frames.last().expect("frame");
         let offset = f.ip as u32;

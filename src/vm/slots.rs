@@ -677,6 +677,7 @@ fn payload_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         class,
         attrs: Default::default(),
         base: value,
+        dict: None,
         exc: None,
     })))))
 }
@@ -987,7 +988,7 @@ impl Vm {
         let mut attrs = crate::runtime::dict::Dict::new();
         let k = self.new_str("__args__");
         attrs.insert(crate::runtime::dict::HashKey::Str("__args__".into()), k, args);
-        Some(Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class: union, attrs, base: Value::Null, exc: None })))))
+        Some(Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class: union, attrs, base: Value::Null, dict: None, exc: None })))))
     }
 
     /// `list[int]`: a types.GenericAlias of `origin` with the given arguments.
@@ -1002,16 +1003,17 @@ impl Vm {
             let k = self.new_str(name);
             attrs.insert(crate::runtime::dict::HashKey::Str(name.into()), k, v);
         }
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs, base: Value::Null, exc: None }))))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs, base: Value::Null, dict: None, exc: None }))))
     }
 }
 
 /// `<slot wrapper '__add__' of 'int' objects>`, `<method 'append' of 'list' objects>`...
-pub(super) fn descriptor_repr(d: &crate::runtime::object::Descriptor) -> String {
+/// `owner_address` is where the owning type object is (`__new__` names it).
+pub(super) fn descriptor_repr(d: &crate::runtime::object::Descriptor, owner_address: &str) -> String {
     use crate::runtime::object::DescrKind;
     match d.kind {
         DescrKind::Slot => format!("<slot wrapper '{}' of '{}' objects>", d.name, d.owner.name()),
-        DescrKind::Static => format!("<built-in method {} of type object at {}>", d.name, "0x0"),
+        DescrKind::Static => format!("<built-in method {} of type object at {owner_address}>", d.name),
         DescrKind::Method | DescrKind::ClassMethod => format!("<method '{}' of '{}' objects>", d.name, d.owner.name()),
     }
 }

@@ -192,8 +192,9 @@ impl Vm {
             }
         }
         match obj.obj().map(|i| self.heap.get(i)) {
-            Some(Object::Instance(inst)) => {
-                names.extend(inst.attrs.keys().into_iter().filter_map(|k| match k.obj().map(|i| self.heap.get(i)) {
+            Some(Object::Instance(_)) => {
+                let keys: Vec<Value> = self.instance_items(obj.obj().unwrap()).into_iter().map(|(k, _)| k).collect();
+                names.extend(keys.into_iter().filter_map(|k| match k.obj().map(|i| self.heap.get(i)) {
                     Some(Object::Str(s)) => Some(s.to_string()),
                     _ => None,
                 }));

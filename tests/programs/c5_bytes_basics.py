@@ -24,3 +24,4 @@ a, b, *rest = b"xyz!"
 print(a, b, rest)
 print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"), (1024).to_bytes(2, "big"))
 print(int.from_bytes(b"\xff\xfe", "big", signed=True), (-2).to_bytes(2, "big", signed=True))
+print(ord(b"a"), list(reversed(b"abc")), int(b" 42 "), float(b"2.5"), int(bytearray(b"7")), sorted(b"cab"))

@@ -26,3 +26,9 @@ for bad in (lambda: b"x".split(""), lambda: b"x".find("x"), lambda: b"-".join([b
         bad()
     except (TypeError, ValueError, IndexError) as e:
         print(type(e).__name__, e)
+print(b"  a b  ".split(None, 1), b"  a b  ".rsplit(None, 1), b"hello".find(b"", 10), b"hello".count(b"", 10))
+for bad in (lambda: int(b"4x"), lambda: float(b"x"), lambda: sum([b"a"], b""), lambda: ord(b"ab")):
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)

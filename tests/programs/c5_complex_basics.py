@@ -17,3 +17,4 @@ for bad in (lambda: z // 2, lambda: z % 2, lambda: z < w, lambda: int(z), lambda
         bad()
     except (TypeError, ValueError, ZeroDivisionError) as e:
         print(type(e).__name__, e)
+print(f"{z:.2f}", format(w, ">12"), f"{2j:+}", "{:^14.3e}".format(z), format(z, "g"))

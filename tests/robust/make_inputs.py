@@ -9,9 +9,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 
 
 def write(name, data, folder="programs"):
-    """programs/: pvm must match CPython. gaps/: CPython accepts these, pvm's
-    parser refuses nesting this deep with a clean "too complex" SyntaxError
-    (its recursion is bounded for wasm's 1 MiB stack): a known gap."""
+    """programs/: pvm must match CPython 3.12.7 (the oracle)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
     os.makedirs(os.path.join(here, folder), exist_ok=True)
@@ -52,17 +50,40 @@ lines.append("print(long_function(3))")
 write("long_function.py", "\n".join(lines) + "\n")
 
 # Nesting at and beyond CPython's limits.
-write("parens_200.py", "x = " + "(" * 199 + "1" + ")" * 199 + "\nprint(x)\n", "gaps")
+write("parens_200.py", "x = " + "(" * 199 + "1" + ")" * 199 + "\nprint(x)\n")
 write("parens_201.py", "x = " + "(" * 201 + "1" + ")" * 201 + "\n")
 write("brackets_deep.py", "x = " + "[" * 300 + "]" * 300 + "\n")
-write("indent_99.py", "".join(" " * i + "if True:\n" for i in range(99)) + " " * 99 + "print('deep')\n", "gaps")
+write("indent_99.py", "".join(" " * i + "if True:\n" for i in range(99)) + " " * 99 + "print('deep')\n")
 write("indent_100.py", "".join(" " * i + "if True:\n" for i in range(100)) + " " * 100 + "print('too deep')\n")
 write("loops_20.py", "".join("    " * i + f"for i{i} in [0]:\n" for i in range(20)) + "    " * 20 + "print('20 loops')\n")
 write("loops_21.py", "".join("    " * i + f"for i{i} in [0]:\n" for i in range(21)) + "    " * 21 + "print('21 loops')\n")
-write("deep_unary.py", "x = " + "-" * 2000 + "1\nprint(x)\n", "gaps")
-write("deep_binary.py", "x = " + "1 + " * 5000 + "1\nprint(x)\n", "gaps")
-write("deep_calls.py", "def f(x): return x\nprint(" + "f(" * 150 + "1" + ")" * 150 + ")\n", "gaps")
+write("deep_unary.py", "x = " + "-" * 2000 + "1\nprint(x)\n")
+write("deep_binary.py", "x = " + "1 + " * 5000 + "1\nprint(x)\n")
+write("deep_calls.py", "def f(x): return x\nprint(" + "f(" * 150 + "1" + ")" * 150 + ")\n")
 write("deep_lambda.py", "f = " + "lambda: " * 150 + "7\n" + "print(f" + "()" * 150 + ")\n")
-write("deep_attr.py", "class A: pass\na = A()\na.a = a\nprint(a" + ".a" * 5000 + " is a)\n", "gaps")
-write("deep_subscript.py", "a = [0]\na[0] = a\nprint(a" + "[0]" * 5000 + " is a)\n", "gaps")
+write("deep_attr.py", "class A: pass\na = A()\na.a = a\nprint(a" + ".a" * 5000 + " is a)\n")
+write("deep_subscript.py", "a = [0]\na[0] = a\nprint(a" + "[0]" * 5000 + " is a)\n")
 write("deep_fstring.py", "x = 1\nprint(f'{f\"{x}\"}')\n")
+
+# CPython 3.12.7's own limits on nesting, each just inside and past it (the oracle's
+# thresholds, found by bisection): pegen's MAXSTACK (MemoryError: Parser stack overflowed)
+# and the compiler's recursion limit (RecursionError: ... during compilation).
+def chain(name, expr_of, ok, too_deep, prelude=""):
+    for k in (ok, too_deep):
+        write(f"{name}_{k}.py", prelude + expr_of(k) + "print('done')\n")
+
+chain("nest_binary", lambda k: "x = " + "1+" * (k - 1) + "1\n", 9997, 9998)
+chain("nest_binary_huge", lambda k: "x = " + "1+" * (k - 1) + "1\n", 5000, 100_000)
+chain("nest_methods", lambda k: "a" + ".f()" * k + "\n", 4997, 4998, "class A:\n    def f(self): return self\na = A()\n")
+chain("nest_attr", lambda k: "b = a" + ".a" * k + "\n", 5000, 100_000, "class A: pass\na = A()\na.a = a\n")
+chain("nest_unary", lambda k: "x = " + "-" * k + "1\n", 5966, 5968)
+chain("nest_not", lambda k: "x = " + "not " * k + "1\n", 5966, 10_000)
+chain("nest_power", lambda k: "x = " + "1**" * (k - 1) + "1\n", 2984, 2986)
+chain("nest_lambda", lambda k: "f = " + "lambda: " * k + "7\n", 2000, 3000)
+chain("nest_ifexp", lambda k: "x = " + "1 if c else " * k + "2\n", 5000, 10_000, "c = 0\n")
+chain("nest_elif", lambda k: "if x == 0: pass\n" + "".join(f"elif x == {i}: pass\n" for i in range(1, k)), 3000, 10_000, "x = 7\n")
+write("nest_lists_199.py", "x = " + "[" * 199 + "1" + "]" * 199 + "\nprint(len(x))\n")
+write("nest_dicts_199.py", "x = " + "{1: " * 199 + "1" + "}" * 199 + "\nprint(len(x))\n")
+write("nest_tuples_199.py", "x = " + "(" * 199 + "1," + "),"  * 198 + ")\nprint(len(x))\n")
+write("nest_calls_199.py", "def f(x): return x\nprint(" + "f(" * 198 + "1" + ")" * 198 + ")\n")
+write("nest_lists_1000.py", "x = " + "[" * 1000 + "]" * 1000 + "\n")

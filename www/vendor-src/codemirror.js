@@ -1,5 +1,5 @@
-// Entry point esbuild bundles into www/vendor/codemirror.js: the parts of
-// CodeMirror 6 the page uses, re-exported as one ES module. A lean setup
+// The parts of CodeMirror 6 the page uses, re-exported as one ES module for editor.js;
+// esbuild bundles them into editor.js's chunk of www/vendor/ (loaded after the first view). A lean setup
 // (CodeMirror's minimal one plus line numbers and brackets; no autocompletion,
 // search or lint panels) keeps the page small.
 import { EditorView, minimalSetup } from "codemirror";

@@ -148,7 +148,11 @@ impl<'a> Parser<'a> {
         self.advance();
         let args = self.parameters(":")?;
         self.expect_op(":")?;
-        let body = self.expression()?;
+        // CPython's lambdef rule nests one level more than the body's.
+        self.enter()?;
+        let body = self.expression();
+        self.leave();
+        let body = body?;
         Ok(Expr {
             kind: ExprKind::Lambda {
                 args: Box::new(args),
@@ -264,12 +268,15 @@ impl<'a> Parser<'a> {
     pub(super) fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let start = self.start();
         let mut left = self.factor()?;
-        let depth = self.depth;
+        let mut outer = None;
         while let Some((op, prec)) = self.binary_op() {
             if prec < min_prec {
                 break;
             }
-            self.enter()?;
+            if outer.is_none() {
+                outer = Some(self.start_chain(&left)?);
+            }
+            self.chain_link()?;
             self.advance();
             let right = self.binary(prec + 1)?;
             left = Expr {
@@ -281,7 +288,9 @@ impl<'a> Parser<'a> {
                 span: self.span_from(start),
             };
         }
-        self.depth = depth;
+        if let Some(tree) = outer {
+            self.tree = tree;
+        }
         Ok(left)
     }
 
@@ -343,9 +352,9 @@ impl<'a> Parser<'a> {
         if !self.eat_op("**") {
             return Ok(base);
         }
-        self.enter()?;
+        self.enter_levels(2)?;
         let exponent = self.factor();
-        self.leave();
+        self.leave_levels(2);
         let exponent = exponent?;
         Ok(Expr {
             kind: ExprKind::BinOp {
@@ -360,10 +369,13 @@ impl<'a> Parser<'a> {
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         let start = self.start();
         let mut e = self.atom()?;
-        let depth = self.depth;
+        let mut outer = None;
         loop {
             if matches!(self.cur_text(), "." | "(" | "[") && self.kind() == T::Op {
-                self.enter()?;
+                if outer.is_none() {
+                    outer = Some(self.start_chain(&e)?);
+                }
+                self.chain_link()?;
             }
             if self.is_op(".") {
                 self.advance();
@@ -391,7 +403,9 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 };
             } else {
-                self.depth = depth;
+                if let Some(tree) = outer {
+                    self.tree = tree;
+                }
                 return Ok(e);
             }
         }

@@ -8,6 +8,7 @@
 //! `invalid_*` rules would. Binary operators use precedence climbing to keep
 //! the Rust stack shallow.
 
+mod depth;
 mod expressions;
 mod patterns;
 mod statements;
@@ -24,32 +25,59 @@ use targets::{is_bitwise_or_level, maybe_comparison};
 
 pub type PResult<T> = Result<T, SyntaxError>;
 
-/// Nesting limit for the parser's recursion and for the depth of the trees
-/// it builds (left-nested chains like `a.b.c...` or `1+1+...` count too, as
-/// everything after the parser walks trees recursively).
-const MAX_DEPTH: usize = 1000;
+/// The longest path of statements and expressions in a module (what
+/// CPython's compiler passes count against their recursion limit).
+pub fn tree_depth(module: &Module) -> usize {
+    depth::of_body(&module.body)
+}
 
-/// Bytes of native stack the parser may use. Its recursion is bounded by the
-/// input's nesting, so deeply nested input is refused with a SyntaxError
-/// before it can overflow the stack: release builds (wasm's default stack is
-/// 1 MiB) nest ~100 brackets deep in 640 KiB; unoptimised builds use frames
-/// several times bigger, and get more room (test threads have 2 MiB).
-const STACK_BUDGET: usize = if cfg!(debug_assertions) {
-    1536 * 1024
-} else {
-    640 * 1024
-};
+/// pegen's MAXSTACK: CPython's parser gives up with `MemoryError: Parser
+/// stack overflowed - Python source too complex to parse` when its rules
+/// nest this deep. pvm counts its own recursion in CPython's rule levels.
+const MAX_LEVELS: usize = 6000;
+
+/// The rule levels CPython's parser is down when it reaches the first operand
+/// of a statement's expression (so 5966 nested `-` parse, 5968 do not).
+const BASE_LEVELS: usize = 33;
+
+/// CPython 3.12.7's compiler passes stop at this path length of statements
+/// and expressions (its C recursion limit, less what running the script
+/// uses): `RecursionError: maximum recursion depth exceeded during compilation`.
+pub const MAX_TREE_DEPTH: usize = 9998;
+
+/// In WebAssembly every Rust frame also takes room on the engine's machine
+/// stack, which a page cannot raise (about 800 KiB in a browser's worker).
+/// Measured in Node with --stack-size=800, once the engine has optimised the
+/// code (its optimised frames are the bigger ones): the parser's recursion
+/// takes up to ~800 bytes a level, the compiler's passes less per level of
+/// tree. So wasm stops at these depths, with CPython's errors for the limits
+/// they stand in for (see docs/limits.md), leaving a quarter of the stack.
+const WASM_MAX_LEVELS: usize = 600;
+const WASM_MAX_TREE_DEPTH: usize = 1000;
+
+/// The parser's level limit here (pegen's, or the wasm engine's).
+const fn max_levels() -> usize {
+    if cfg!(target_arch = "wasm32") { WASM_MAX_LEVELS } else { MAX_LEVELS }
+}
+
+/// The deepest tree the compiler takes here (CPython's, or the wasm engine's).
+pub const fn max_tree_depth() -> usize {
+    if cfg!(target_arch = "wasm32") { WASM_MAX_TREE_DEPTH } else { MAX_TREE_DEPTH }
+}
+
+/// Native stack one parser level may use before the next check.
+const LEVEL_STACK: usize = if cfg!(debug_assertions) { 64 << 10 } else { 16 << 10 };
+
+/// Native stack one level of tree depth costs the recursive code that walks
+/// a finished tree (`Drop` at least; the compiler checks its own passes).
+pub const TREE_LEVEL_STACK: usize = if cfg!(debug_assertions) { 512 } else { 128 };
 
 /// The error for input nested beyond the parser's limits (CPython's wording
-/// for its own parser stack overflow).
+/// for its own parser stack overflow, raised as a MemoryError).
 pub const TOO_COMPLEX: &str = "Parser stack overflowed - Python source too complex to parse";
 
-/// An address on the current stack frame.
-#[inline(always)]
-fn stack_position() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
-}
+/// CPython's RecursionError for a tree deeper than `MAX_TREE_DEPTH`.
+pub const TOO_DEEP: &str = "maximum recursion depth exceeded during compilation";
 
 pub struct Parser<'a> {
     src: &'a str,
@@ -57,8 +85,14 @@ pub struct Parser<'a> {
     toks: Vec<Token>,
     pos: usize,
     last_end: Pos,
-    depth: usize,
-    stack_base: usize,
+    /// CPython rule levels of the current recursion (see `MAX_LEVELS`).
+    levels: usize,
+    /// An upper bound of the depth of the tree being built at this point:
+    /// the recursion's levels plus the links of the operator and trailer
+    /// chains (`1+1+...`, `a.b(c)[d]...`) it is inside, which are built in
+    /// loops and so never counted as levels.
+    tree: usize,
+    stack_ran_out: std::cell::Cell<bool>,
     /// The furthest token looked at (pegen compares its line with an
     /// unclosed bracket's).
     furthest: std::cell::Cell<usize>,
@@ -116,8 +150,9 @@ impl<'a> Parser<'a> {
             toks,
             pos: 0,
             last_end: Pos { line: 1, col: 0 },
-            depth: 0,
-            stack_base: 0,
+            levels: BASE_LEVELS,
+            tree: 0,
+            stack_ran_out: std::cell::Cell::new(false),
             furthest: std::cell::Cell::new(0),
             warnings: Vec::new(),
             sentinel_error,
@@ -389,23 +424,94 @@ impl<'a> Parser<'a> {
         self.pos >= self.toks.len() - 1 && self.sentinel_error.is_some()
     }
 
+    /// One level deeper into the recursion (CPython's rules use one level
+    /// for most constructs): MemoryError past pegen's MAXSTACK, or when the
+    /// native stack left could not take another level.
     pub(super) fn enter(&mut self) -> PResult<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH || stack_position().abs_diff(self.stack_base) > STACK_BUDGET {
-            let span = tok_span(self.tok());
-            return Err(self.error_span(span, TOO_COMPLEX));
+        self.enter_levels(1)
+    }
+
+    /// As `enter`, for a construct CPython's rules nest `n` levels for
+    /// (`**` and `lambda` take two).
+    pub(super) fn enter_levels(&mut self, n: usize) -> PResult<()> {
+        self.levels += n;
+        self.tree += 1;
+        if self.levels > max_levels() {
+            return Err(self.too_complex());
+        }
+        if crate::runtime::limits::stack::exhausted(LEVEL_STACK) {
+            return Err(self.out_of_stack());
+        }
+        self.check_tree(0)
+    }
+
+    pub(super) fn leave(&mut self) {
+        self.leave_levels(1);
+    }
+
+    pub(super) fn leave_levels(&mut self, n: usize) {
+        self.levels -= n;
+        self.tree -= 1;
+    }
+
+    pub(super) fn too_complex(&self) -> SyntaxError {
+        SyntaxError::unlocated(ErrorKind::MemoryError, TOO_COMPLEX, self.filename)
+    }
+
+    /// CPython's error for nesting too deep, when it is this thread's native
+    /// stack that ran out (not CPython's limit: a real error in the source
+    /// takes precedence, see `syntax::parse`).
+    fn out_of_stack(&self) -> SyntaxError {
+        self.stack_ran_out.set(true);
+        self.too_complex()
+    }
+
+    /// Whether parsing stopped because the native stack ran out.
+    pub fn stack_ran_out(&self) -> bool {
+        self.stack_ran_out.get()
+    }
+
+    /// Whether a tree `extra` levels deeper than `self.tree` may be built:
+    /// a RecursionError when it is certainly deeper than CPython's compiler
+    /// takes (the parser's own levels are at most `MAX_LEVELS` of the bound;
+    /// the exact check runs on the finished tree), a MemoryError when the
+    /// native stack could not walk it.
+    pub(super) fn check_tree(&self, extra: usize) -> PResult<()> {
+        let bound = self.tree + extra;
+        // Natively the bound counts up to MAX_LEVELS levels that need not be
+        // tree levels; wasm's own limit is a bound on the recursion itself.
+        let certainly_too_deep = if cfg!(target_arch = "wasm32") {
+            bound > WASM_MAX_TREE_DEPTH
+        } else {
+            bound > MAX_TREE_DEPTH + MAX_LEVELS
+        };
+        if certainly_too_deep {
+            return Err(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename));
+        }
+        if crate::runtime::limits::stack::exhausted(bound * TREE_LEVEL_STACK) {
+            return Err(self.out_of_stack());
         }
         Ok(())
     }
 
-    pub(super) fn leave(&mut self) {
-        self.depth -= 1;
+    /// Starts an operator or trailer chain on `left`: the tree bound for its
+    /// links (restore `self.tree` to the returned value when it ends).
+    pub(super) fn start_chain(&mut self, left: &Expr) -> PResult<usize> {
+        let outer = self.tree;
+        self.tree += depth::of_expr(left);
+        self.check_tree(0)?;
+        Ok(outer)
+    }
+
+    /// One more link of a chain.
+    pub(super) fn chain_link(&mut self) -> PResult<()> {
+        self.tree += 1;
+        self.check_tree(0)
     }
 
     // ---- module and blocks ---------------------------------------------------
 
     pub fn parse_module(&mut self) -> PResult<Module> {
-        self.stack_base = stack_position();
         let mut body = Vec::new();
         while self.kind() != T::EndMarker || self.pos < self.toks.len() - 1 {
             if self.kind() == T::Newline {
@@ -416,6 +522,9 @@ impl<'a> Parser<'a> {
         }
         if self.at_sentinel() {
             return Err(self.invalid_syntax());
+        }
+        if depth::of_body(&body) > max_tree_depth() {
+            return Err(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename));
         }
         Ok(Module { body })
     }

@@ -568,8 +568,12 @@ impl<'a> Parser<'a> {
         self.header_colon()?;
         let body = self.block(&format!("'{}' statement", keyword), line)?;
         let orelse = if self.is_kw("elif") {
+            // elif_stmt recurses for the next `elif`, in CPython's rules too.
             let s = self.start();
-            vec![self.if_stmt(s, "elif")?]
+            self.enter()?;
+            let elif = self.if_stmt(s, "elif");
+            self.leave();
+            vec![elif?]
         } else {
             self.else_block()?
         };
