@@ -81,6 +81,10 @@ fn huge_objects_raise_memory_error() {
         "s = 'a' * 10**8\nt = s * 100\n",
         "s = 'a' * (3 * 10**8)\nt = s + s\n",
         "x = 3\nfor i in range(100):\n    x = x * x\n",
+        "x = 'x'.ljust(10**12)\n",
+        "x = 'x'.rjust(10**12, '*')\n",
+        "x = 'x'.center(10**12)\n",
+        "x = '7'.zfill(10**12)\n",
     ] {
         let out = on_small_stack(move || run(src, "m.py", ""));
         assert_eq!(last_line(&out.stderr), "MemoryError", "{src}");

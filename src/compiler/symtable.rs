@@ -971,7 +971,7 @@ impl Analyzer<'_> {
         scopes: &mut HashMap<Rc<str>, Scope>,
         name: &Rc<str>,
         flags: u32,
-        bound: Option<&NameSet>,
+        bound: Option<&mut NameSet>,
         local: &mut NameSet,
         free: &mut NameSet,
         global: &mut NameSet,
@@ -985,6 +985,10 @@ impl Analyzer<'_> {
             }
             scopes.insert(name.clone(), Scope::GlobalExplicit);
             global.insert(name.clone());
+            // Blocks nested here see the global, not an outer function's binding.
+            if let Some(bound) = bound {
+                bound.remove(name);
+            }
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
@@ -1048,7 +1052,7 @@ impl Analyzer<'_> {
     fn analyze_block(
         &mut self,
         ste: usize,
-        bound: Option<&NameSet>,
+        mut bound: Option<NameSet>,
         free: &mut NameSet,
         global: &mut NameSet,
         ctx: &mut TypeParamContext,
@@ -1062,21 +1066,21 @@ impl Analyzer<'_> {
         let kind = self.scopes[ste].kind;
         if kind == BlockKind::Class {
             newglobal.extend(global.iter().cloned());
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
         }
         let names = self.scopes[ste].names.clone();
         for name in &names {
             let flags = self.scopes[ste].symbols[name].flags;
-            self.analyze_name(ste, &mut scopes, name, flags, bound, &mut local, free, global, ctx)?;
+            self.analyze_name(ste, &mut scopes, name, flags, bound.as_mut(), &mut local, free, global, ctx)?;
         }
         let function_like = self.scopes[ste].is_function_like();
         if kind != BlockKind::Class {
             if function_like {
                 newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
             newglobal.extend(global.iter().cloned());
@@ -1143,7 +1147,7 @@ impl Analyzer<'_> {
             }
         }
         let classflag = kind == BlockKind::Class || self.scopes[ste].can_see_class_scope;
-        self.update_symbols(ste, &scopes, bound, &newfree, &inlined_cells, classflag);
+        self.update_symbols(ste, &scopes, bound.as_ref(), &newfree, &inlined_cells, classflag);
         free.extend(newfree);
         Ok(())
     }
@@ -1156,8 +1160,7 @@ impl Analyzer<'_> {
         global: &mut NameSet,
         ctx: &mut TypeParamContext,
     ) -> Res {
-        let bound_copy = bound.clone();
-        self.analyze_block(child, Some(&bound_copy), free, global, ctx)
+        self.analyze_block(child, Some(std::mem::take(bound)), free, global, ctx)
     }
 
     fn update_symbols(

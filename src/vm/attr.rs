@@ -173,7 +173,7 @@ impl Vm {
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls)
-                if cls.builtin.map_or(true, |t| {
+                if cls.builtin.is_none_or(|t| {
                     super::slots::is_payload_type(t) || matches!(t, TypeId::GenericAlias | TypeId::UnionType)
                 }) =>
             {
@@ -508,6 +508,27 @@ impl Vm {
                 f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
             }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
+            (Object::Function(f), "__code__") => {
+                let index = f.code;
+                self.code_object(index)
+            }
+            // Non-generic functions and classes have no type parameters; a
+            // generic one has them in its own attributes (see typeparams.rs).
+            (Object::Function(f), "__type_params__") => match f.attrs.get(&HashKey::Str(Rc::from(name))) {
+                Some(params) => params,
+                None => self.new_tuple(Vec::new()),
+            },
+            (Object::Class(c), "__type_params__") => match c.attrs.get(&HashKey::Str(Rc::from(name))) {
+                Some(params) => params,
+                None => self.new_tuple(Vec::new()),
+            },
+            (Object::Code(index), _) if name.starts_with("co_") => {
+                let index = *index;
+                match self.code_attr(index, name) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
             (Object::Function(f), "__closure__") => {
                 let cells = f.closure.clone();
                 if cells.is_empty() { Value::None } else { self.new_tuple(cells) }
@@ -590,6 +611,12 @@ impl Vm {
                 "code" if self.is_subclass(self.type_of(obj), self.type_obj(TypeId::SystemExit)) => {
                     e.args.first().copied().unwrap_or(Value::None)
                 }
+                // ImportError's `name` and `path` default to None; a raised
+                // ModuleNotFoundError sets `name` in the instance dict.
+                "name" | "path" if self.is_subclass(self.type_of(obj), self.type_obj(TypeId::ImportError)) => match self.heap.get(id) {
+                    Object::Instance(i) => i.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None),
+                    _ => Value::None,
+                },
                 _ => return Ok(None),
             }
             }

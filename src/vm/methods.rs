@@ -1350,6 +1350,8 @@ fn pad_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(usize, char)>
         }
         None => ' ',
     };
+    // The padded string is allocated whole: a huge width is CPython's MemoryError, not an abort.
+    vm.check_size(w, fill.len_utf8())?;
     Ok((w, fill))
 }
 
@@ -1386,6 +1388,7 @@ fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "zfill", 1, 1)?;
     let w = vm.index_of(args.pos[1])?.max(0) as usize;
+    vm.check_size(w, 1)?;
     let st = s(vm, args);
     let n = st.chars().count();
     if n >= w {

@@ -5,6 +5,7 @@
 mod anchors;
 mod attr;
 mod builtins;
+mod codeattrs;
 mod bytes;
 mod complex;
 mod call;

@@ -7,7 +7,7 @@ use super::types::TypeId;
 use super::frame::{Frame, OnReturn};
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
-use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, Object};
+use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, DescrKind, Descriptor, Object};
 use crate::runtime::value::{ObjId, Value};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -44,7 +44,7 @@ impl Vm {
         }
         let m = match path {
             "math" => self.math_module(),
-            "sys" => self.sys_module(),
+            "sys" => self.sys_module()?,
             "os" => {
                 let path_mod = self.load_module("os.path")?;
                 let (sep, linesep) = (self.new_str("/"), self.new_str("\n"));
@@ -100,7 +100,11 @@ impl Vm {
             _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
-                return Err(self.exc(TypeId::ModuleNotFoundError, format!("No module named '{}'", if self.modules.contains_key(top) { path } else { top })));
+                let missing = if self.modules.contains_key(top) { path } else { top };
+                let exc = self.exc(TypeId::ModuleNotFoundError, format!("No module named '{missing}'"));
+                let name = self.new_str(missing);
+                self.setattr(Value::Obj(exc.0), "name", name)?;
+                return Err(exc);
             }
         };
         self.modules.insert(path.to_string(), m);
@@ -220,7 +224,7 @@ impl Vm {
             ("sqrt", math_sqrt), ("floor", math_floor), ("ceil", math_ceil), ("trunc", math_trunc),
             ("fabs", math_fabs), ("exp", math_exp), ("log", math_log), ("log2", math_log2), ("log10", math_log10),
             ("sin", math_sin), ("cos", math_cos), ("tan", math_tan), ("asin", math_asin), ("acos", math_acos),
-            ("atan", math_atan), ("atan2", math_atan2), ("hypot", math_hypot), ("pow", math_pow),
+            ("atan", math_atan), ("atan2", math_atan2), ("hypot", math_hypot), ("dist", math_dist), ("pow", math_pow),
             ("degrees", math_degrees), ("radians", math_radians), ("isfinite", math_isfinite),
             ("isinf", math_isinf), ("isnan", math_isnan), ("isclose", math_isclose), ("copysign", math_copysign),
             ("gcd", math_gcd), ("lcm", math_lcm), ("factorial", math_factorial), ("isqrt", math_isqrt),
@@ -229,14 +233,15 @@ impl Vm {
         self.make_module("math", &values, funcs)
     }
 
-    fn sys_module(&mut self) -> Value {
+    fn sys_module(&mut self) -> PyResult<Value> {
         let stdout = self.make_module("<stdout>", &[], &[("write", stdout_write), ("flush", noop)]);
         let stderr = self.make_module("<stderr>", &[], &[("write", stderr_write), ("flush", noop)]);
         let argv0 = self.codes.first().map(|c| c.code.filename.to_string()).unwrap_or_default();
         let argv0 = self.new_string(argv0);
         let argv = self.new_list(vec![argv0]);
         let maxsize = Value::Int(i64::MAX);
-        let values = [("stdout", stdout), ("stderr", stderr), ("argv", argv), ("maxsize", maxsize)];
+        let version_info = self.version_info()?;
+        let values = [("stdout", stdout), ("stderr", stderr), ("argv", argv), ("maxsize", maxsize), ("version_info", version_info)];
         let funcs: &[(&'static str, BuiltinFn)] = &[
             ("exit", sys_exit),
             ("getrecursionlimit", sys_getrecursionlimit),
@@ -245,13 +250,70 @@ impl Vm {
             ("set_int_max_str_digits", super::repr::sys_set_int_max_str_digits),
             ("intern", super::identity::sys_intern),
         ];
-        self.make_module("sys", &values, funcs)
+        Ok(self.make_module("sys", &values, funcs))
+    }
+
+    /// `sys.version_info`: the version of CPython pvm follows, as a tuple
+    /// subclass whose fields are also properties (a struct sequence).
+    fn version_info(&mut self) -> PyResult<Value> {
+        let ns = self.new_dict();
+        let module = self.new_str("sys");
+        self.set_item_str(ns, "__module__", module);
+        for (field, getter) in VERSION_FIELDS {
+            let fget = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: field, func: getter, receiver: None })));
+            let property = Value::Obj(self.heap.alloc(Object::Property { fget, fset: Value::None, fdel: Value::None }));
+            self.set_item_str(ns, field, property);
+        }
+        let repr = Descriptor { owner: TypeId::Tuple, name: "__repr__", func: version_info_repr, kind: DescrKind::Method };
+        let repr = Value::Obj(self.heap.alloc(Object::Descriptor(repr)));
+        self.set_item_str(ns, "__repr__", repr);
+        let tuple = self.type_obj(TypeId::Tuple);
+        let class = self.make_class("version_info", vec![tuple], ns)?;
+        let level = self.new_str("final");
+        let items = self.new_tuple(vec![Value::Int(3), Value::Int(12), Value::Int(7), level, Value::Int(0)]);
+        self.call(Value::Obj(class), Args::new(vec![items]))
     }
 
     /// Whether `file=` names sys.stderr.
     pub(super) fn is_stderr(&self, file: Value) -> bool {
         matches!(file.obj().map(|i| self.heap.get(i)), Some(Object::Module { name, .. }) if &**name == "<stderr>")
     }
+}
+
+// ----- sys.version_info -----------------------------------------------------------
+
+const VERSION_FIELDS: [(&str, BuiltinFn); 5] =
+    [("major", version_major), ("minor", version_minor), ("micro", version_micro), ("releaselevel", version_releaselevel), ("serial", version_serial)];
+
+fn version_field(vm: &mut Vm, args: &Args, index: i64) -> PyResult<Value> {
+    let info = args.pos.first().copied().unwrap_or(Value::None);
+    vm.getitem(info, Value::Int(index))
+}
+fn version_major(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    version_field(vm, args, 0)
+}
+fn version_minor(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    version_field(vm, args, 1)
+}
+fn version_micro(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    version_field(vm, args, 2)
+}
+fn version_releaselevel(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    version_field(vm, args, 3)
+}
+fn version_serial(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    version_field(vm, args, 4)
+}
+
+/// `sys.version_info(major=3, minor=12, ...)`.
+fn version_info_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let info = args.pos.first().copied().unwrap_or(Value::None);
+    let mut fields = Vec::with_capacity(VERSION_FIELDS.len());
+    for (index, (field, _)) in VERSION_FIELDS.iter().enumerate() {
+        let v = vm.getitem(info, Value::Int(index as i64))?;
+        fields.push(format!("{field}={}", vm.repr(v)?));
+    }
+    Ok(vm.new_string(format!("sys.version_info({})", fields.join(", "))))
 }
 
 // ----- time ------------------------------------------------------------------------
@@ -413,7 +475,10 @@ fn path_splitext(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- math ------------------------------------------------------------------------
 
 fn float_arg(vm: &mut Vm, args: &Args, i: usize) -> PyResult<f64> {
-    let v = args.pos.get(i).copied().unwrap_or(Value::None);
+    float_value(vm, args.pos.get(i).copied().unwrap_or(Value::None))
+}
+
+fn float_value(vm: &mut Vm, v: Value) -> PyResult<f64> {
     match vm.num(v) {
         Some(n) => vm.to_f64(&n),
         None => {
@@ -539,6 +604,70 @@ fn math_hypot(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         acc = acc.hypot(x);
     }
     Ok(Value::Float(acc))
+}
+
+/// `math.dist(p, q)`: the Euclidean distance between two points given as iterables.
+fn math_dist(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if args.pos.len() != 2 {
+        let n = args.pos.len();
+        return vm.type_error(format!("dist expected 2 arguments, got {n}"));
+    }
+    let p = vm.collect_iterable(args.pos[0])?;
+    let q = vm.collect_iterable(args.pos[1])?;
+    if p.len() != q.len() {
+        return vm.value_error("both points must have the same number of dimensions");
+    }
+    let mut diffs = Vec::with_capacity(p.len());
+    for (a, b) in p.into_iter().zip(q) {
+        diffs.push((float_value(vm, a)? - float_value(vm, b)?).abs());
+    }
+    Ok(Value::Float(vector_norm(&diffs)))
+}
+
+/// The length of a vector of non-negative components, computed as CPython's
+/// `vector_norm` does so the last digit agrees: the components scaled by a
+/// power of two, their squares summed exactly (with the low-order parts kept
+/// apart), then one differential correction of the square root.
+fn vector_norm(xs: &[f64]) -> f64 {
+    let max = xs.iter().copied().fold(0.0f64, f64::max);
+    if max.is_infinite() || xs.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
+    }
+    if xs.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    if max == 0.0 || xs.len() <= 1 {
+        return max;
+    }
+    if max < f64::MIN_POSITIVE {
+        // Subnormal: scale up into the normal range first.
+        let scaled: Vec<f64> = xs.iter().map(|x| x / f64::MIN_POSITIVE).collect();
+        return f64::MIN_POSITIVE * vector_norm(&scaled);
+    }
+    // frexp(max).1: max * 2^-max_e lies in [0.5, 1).
+    let max_e = ((max.to_bits() >> 52) & 0x7ff) as i32 - 1022;
+    let scale = 2f64.powi(-max_e);
+    // The running sum starts at 1.0 so every addend is smaller than it.
+    let mut sum = [1.0f64, 0.0, 0.0];
+    for x in xs {
+        let x = x * scale;
+        add_product_exactly(&mut sum, x, x);
+    }
+    let total = |sum: &[f64; 3]| sum[0] - 1.0 + (sum[1] + sum[2]);
+    let h = total(&sum).sqrt();
+    add_product_exactly(&mut sum, -h, h);
+    let residual = total(&sum);
+    (h + residual / (2.0 * h)) / scale
+}
+
+/// Adds `a * b` to `[high, product errors, sum errors]` without losing bits.
+fn add_product_exactly(sum: &mut [f64; 3], a: f64, b: f64) {
+    let product = a * b;
+    let product_err = a.mul_add(b, -product);
+    let high = sum[0] + product;
+    sum[2] += (sum[0] - high) + product;
+    sum[0] = high;
+    sum[1] += product_err;
 }
 
 fn math_pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

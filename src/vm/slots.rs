@@ -402,10 +402,33 @@ where
 // ----- the slots of the value types ------------------------------------------------
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    unary(vm, args, |vm, v| {
-        let s = vm.repr(v)?;
-        Ok(vm.new_string(s))
-    })
+    let v = operands(vm, args, 0)?[0];
+    let s = vm.repr(v)?;
+    let me = args.pos[0];
+    if me.is(v) {
+        return Ok(vm.new_string(s));
+    }
+    // Subclasses of set, frozenset, Counter, defaultdict and deque are named
+    // in their repr (`Tags({1, 2})`); those of list, dict, tuple... are not.
+    let name = vm.type_name(me);
+    let renamed = match v.obj().map(|i| vm.heap.get(i)) {
+        Some(Object::Set { items, .. }) if items.is_empty() => format!("{name}()"),
+        Some(Object::Set { frozen: false, .. }) => format!("{name}({s})"),
+        Some(Object::Set { frozen: true, .. }) => rename(&s, "frozenset", &name),
+        Some(Object::Dict(d)) if d.flavor == crate::runtime::dict::Flavor::Counter => rename(&s, "Counter", &name),
+        Some(Object::Dict(d)) if d.flavor != crate::runtime::dict::Flavor::Plain => rename(&s, "defaultdict", &name),
+        Some(Object::Deque { .. }) => rename(&s, "deque", &name),
+        _ => s,
+    };
+    Ok(vm.new_string(renamed))
+}
+
+/// `repr` with its leading type name replaced (`deque([1])` -> `History([1])`).
+fn rename(repr: &str, type_name: &str, name: &str) -> String {
+    match repr.strip_prefix(type_name) {
+        Some(rest) => format!("{name}{rest}"),
+        None => repr.to_string(),
+    }
 }
 
 fn str_(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

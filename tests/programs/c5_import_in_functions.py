@@ -22,3 +22,4 @@ try:
     stats([1])
 except ModuleNotFoundError as e:
     print(type(e).__name__, e)
+    print(e.name)

@@ -15,6 +15,8 @@ add, history = accumulator()
 for v in [3, 4, 5]:
     add(v)
 print(history)
+print(add.__code__.co_freevars, add.__code__.co_name, add.__code__.co_varnames, add.__code__.co_argcount)
+print(accumulator.__code__.co_cellvars, add.__code__ is add.__code__)
 
 
 def make_adders():

@@ -17,6 +17,8 @@ for x in [1, 2, 3]:
     s.push(x)
 print(s.pop(), len(s))
 print(Stack.__type_params__, Stack.__name__, Stack.__qualname__)
+class Plain: pass
+print(Plain.__type_params__)
 print(Stack[int])
 print(Stack.__mro__)
 print(isinstance(s, Stack))

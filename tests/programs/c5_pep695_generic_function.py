@@ -15,6 +15,8 @@ print(first([10, 20]), first("xyz"))
 print(swap((1, "one")))
 print(apply(len, "hello"))
 print(first.__type_params__, swap.__type_params__, apply.__type_params__)
+def plain(x): return x
+print(plain.__type_params__)
 T, = first.__type_params__
 print(T.__name__, type(T).__name__, T.__bound__, T.__constraints__)
 print(first.__name__, first.__qualname__)
