@@ -12,8 +12,12 @@ use super::value::{ObjId, Value};
 const GC_THRESHOLD: usize = 100_000;
 
 /// Bytes allocated after which the VM collects (and so re-measures the heap
-/// against the memory budget), however few the allocations.
-const GC_BYTES: usize = 64 << 20;
+/// against the memory budget), however few the allocations — or more when
+/// more is alive, so a collection's cost stays in proportion. CPython frees
+/// a dropped str at once; a loop doing `s += c` here leaves each old `s` to
+/// the collector, and collecting late costs more in page faults and cache
+/// misses than the collection itself.
+const GC_BYTES: usize = 8 << 20;
 
 #[derive(Default, Clone)]
 pub struct Heap {
@@ -59,7 +63,7 @@ impl Heap {
     }
 
     pub fn wants_collection(&self) -> bool {
-        self.allocated_since_gc > GC_THRESHOLD.max(self.live) || self.bytes_since_gc > GC_BYTES
+        self.allocated_since_gc > GC_THRESHOLD.max(self.live) || self.bytes_since_gc > GC_BYTES.max(self.live_bytes)
     }
 
     /// The estimated bytes the heap holds: exact for the objects alive at
