@@ -74,7 +74,7 @@ fn cli() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(err) => {
-                eprint!("{}", err.render());
+                eprint!("{}", err.as_file_error(&source).render());
                 ExitCode::from(1)
             }
         },

@@ -88,11 +88,12 @@ impl SyntaxError {
         }
     }
 
-    /// The error as running a file reports it. CPython then reads the
-    /// error's line back from the file, newline included, where compiling a
-    /// string takes it from the tokenizer's buffers, which lack the newline
-    /// once the error spans lines (see `Parser::error_span`); the newline
-    /// gives such an error one more caret.
+    /// The error as compiling a file reports it (`python3.12 FILE`,
+    /// `python3.12 -m dis FILE`). pegen then reads the error's line back
+    /// from the file named, newline included, where compiling a string under
+    /// a name no file has takes it from the tokenizer's buffers, which lack
+    /// the newline once the error spans lines (see `Parser::error_span`);
+    /// the newline gives such an error one more caret.
     pub fn as_file_error(mut self, source: &str) -> Self {
         if self.end_line > self.line {
             let file_line = source_line(source, self.line);
