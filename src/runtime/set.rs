@@ -320,9 +320,9 @@ mod tests {
     fn set_of(xs: &[i64]) -> Vec<i64> {
         let mut s = PySet::new();
         for &x in xs {
-            s.insert(HashKey::Int(x), Value::Int(x));
+            s.insert(HashKey::Int(x), Value::int(x));
         }
-        s.keys().into_iter().map(|v| if let Value::Int(i) = v { i } else { 0 }).collect()
+        s.keys().into_iter().map(|v| if let Value::Int(i, _) = v { i } else { 0 }).collect()
     }
 
     #[test]

@@ -8,6 +8,40 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ObjId(pub u32);
 
+/// The identity of an inline int or float: CPython allocates a new object
+/// for every int outside the small-int cache (-5..=256) and every float an
+/// operation produces, so two equal numbers made apart are not `is`-identical,
+/// while copies of one number (assignment, arguments, containers) are.
+/// Only `is` and `id()` look at it; equality, hashing and arithmetic ignore it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ident(pub u32);
+
+impl Ident {
+    /// The small-int cache: every int in -5..=256 is one object.
+    pub const CACHED: Ident = Ident(0);
+    /// A compile-time constant: CPython merges equal constants into one object.
+    pub const CONSTANT: Ident = Ident(1);
+
+    /// A new object's identity (a counter: no allocation).
+    pub fn fresh() -> Ident {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(2);
+        // After 2^32 numbers the counter wraps; skipping the two reserved
+        // tags keeps fresh numbers distinct from cached and constant ones.
+        let id = NEXT.fetch_add(1, Ordering::Relaxed);
+        Ident(id.max(2))
+    }
+
+    /// The identity of an int a runtime operation produces.
+    pub fn of_new_int(n: i64) -> Ident {
+        if (-5..=256).contains(&n) {
+            Ident::CACHED
+        } else {
+            Ident::fresh()
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Value {
     /// The NULL CPython's CALL protocol puts below a callable; also "unbound local".
@@ -15,14 +49,28 @@ pub enum Value {
     None,
     Bool(bool),
     /// Ints that fit in 64 bits; bigger ones are heap `Object::Int`s.
-    Int(i64),
-    Float(f64),
+    /// The `Ident` is the object identity `is` and `id()` see (see `Ident`).
+    Int(i64, Ident),
+    Float(f64, Ident),
     Obj(ObjId),
 }
 
 impl Value {
     pub fn is_null(self) -> bool {
         matches!(self, Value::Null)
+    }
+
+    /// An int a runtime operation produced: a new object unless it is a
+    /// cached small int.
+    #[inline]
+    pub fn int(n: i64) -> Value {
+        Value::Int(n, Ident::of_new_int(n))
+    }
+
+    /// A float a runtime operation produced: always a new object.
+    #[inline]
+    pub fn float(f: f64) -> Value {
+        Value::Float(f, Ident::fresh())
     }
 
     pub fn obj(self) -> Option<ObjId> {
@@ -32,14 +80,24 @@ impl Value {
         }
     }
 
-    /// Python's `is`: identity for heap objects, value identity for the
-    /// inline singletons and small numbers.
+    /// Python's `is`: identity for heap objects and inline numbers (value
+    /// and `Ident`), value identity for the inline singletons.
     pub fn is(self, other: Value) -> bool {
+        match (self, other) {
+            (Value::Int(a, x), Value::Int(b, y)) => a == b && x == y,
+            (Value::Float(a, x), Value::Float(b, y)) => a.to_bits() == b.to_bits() && x == y,
+            _ => self.same_value(other),
+        }
+    }
+
+    /// Identity of heap objects and singletons, exact value of inline numbers
+    /// (ignoring their `Ident`).
+    fn same_value(self, other: Value) -> bool {
         match (self, other) {
             (Value::Null, Value::Null) | (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::Int(a), Value::Int(b)) => a == b,
-            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Int(a, _), Value::Int(b, _)) => a == b,
+            (Value::Float(a, _), Value::Float(b, _)) => a.to_bits() == b.to_bits(),
             (Value::Obj(a), Value::Obj(b)) => a == b,
             _ => false,
         }
@@ -47,8 +105,28 @@ impl Value {
 }
 
 impl PartialEq for Value {
-    /// Identity, not Python `==` (that needs the heap: `Vm::eq`).
+    /// Heap identity and exact inline value, ignoring the number `Ident`;
+    /// not Python `==` (that needs the heap: `Vm::eq`).
     fn eq(&self, other: &Value) -> bool {
-        self.is(*other)
+        self.same_value(*other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_stays_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+
+    #[test]
+    fn identity_is_not_equality() {
+        let (a, b) = (Value::int(1000), Value::int(1000));
+        assert!(a == b && !a.is(b) && a.is(a));
+        assert!(Value::int(256).is(Value::int(256)));
+        let f = Value::float(1.5);
+        assert!(f == Value::float(1.5) && !f.is(Value::float(1.5)));
     }
 }

@@ -13,8 +13,8 @@ impl Vm {
         let t = match v {
             Value::Null | Value::None => TypeId::NoneType,
             Value::Bool(_) => TypeId::Bool,
-            Value::Int(_) => TypeId::Int,
-            Value::Float(_) => TypeId::Float,
+            Value::Int(_, _) => TypeId::Int,
+            Value::Float(_, _) => TypeId::Float,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(_) => TypeId::Str,
                 Object::Bytes(_) => TypeId::Bytes,
@@ -452,11 +452,11 @@ impl Vm {
         }
         let Some(id) = obj.obj() else {
             return Ok(match (obj, name) {
-                (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(Value::Int(self.index_of(obj)?)),
-                (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
-                (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
-                (Value::Float(f), "real") => Some(Value::Float(f)),
-                (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+                (Value::Int(_, _) | Value::Bool(_), "real" | "numerator") => Some(Value::int(self.index_of(obj)?)),
+                (Value::Int(_, _) | Value::Bool(_), "imag") => Some(Value::int(0)),
+                (Value::Int(_, _) | Value::Bool(_), "denominator") => Some(Value::int(1)),
+                (Value::Float(f, _), "real") => Some(Value::float(f)),
+                (Value::Float(_, _), "imag") => Some(Value::float(0.0)),
                 _ => None,
             });
         };
@@ -466,8 +466,8 @@ impl Vm {
                 let n = c.name.clone();
                 self.new_str(&n)
             }
-            (Object::Complex { re, .. }, "real") => Value::Float(*re),
-            (Object::Complex { im, .. }, "imag") => Value::Float(*im),
+            (Object::Complex { re, .. }, "real") => Value::float(*re),
+            (Object::Complex { im, .. }, "imag") => Value::float(*im),
             (Object::Class(c), "__qualname__") => {
                 let n = c.qualname.clone();
                 self.new_str(&n)
@@ -585,10 +585,10 @@ impl Vm {
                 let n = g.name.clone();
                 self.new_str(&n)
             }
-            (Object::Deque { maxlen, .. }, "maxlen") => maxlen.map_or(Value::None, |m| Value::Int(m as i64)),
-            (Object::Range { start, .. }, "start") => Value::Int(*start),
-            (Object::Range { stop, .. }, "stop") => Value::Int(*stop),
-            (Object::Range { step, .. }, "step") => Value::Int(*step),
+            (Object::Deque { maxlen, .. }, "maxlen") => maxlen.map_or(Value::None, |m| Value::int(m as i64)),
+            (Object::Range { start, .. }, "start") => Value::int(*start),
+            (Object::Range { stop, .. }, "stop") => Value::int(*stop),
+            (Object::Range { step, .. }, "step") => Value::int(*step),
             (Object::Slice { start, .. }, "start") => *start,
             (Object::Slice { stop, .. }, "stop") => *stop,
             (Object::Slice { step, .. }, "step") => *step,

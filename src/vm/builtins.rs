@@ -231,7 +231,7 @@ fn print(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "len", 1, 1)?;
-    Ok(Value::Int(vm.len(args.pos[0])? as i64))
+    Ok(Value::int(vm.len(args.pos[0])? as i64))
 }
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -287,18 +287,18 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = args.pos[0];
     match vm.num(v) {
         Some(Num::Int(i)) => Ok(match i.checked_abs() {
-            Some(a) => Value::Int(a),
+            Some(a) => Value::int(a),
             None => vm.new_int(BigInt::from(i).abs()),
         }),
         Some(Num::Big(b)) => Ok(vm.new_int(b.abs())),
-        Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        Some(Num::Float(f)) => Ok(Value::float(f.abs())),
         None if vm.complex_parts(v).is_some() => {
             let (re, im) = vm.complex_parts(v).unwrap_or_default();
             match re.hypot(im) {
                 a if a.is_infinite() && re.is_finite() && im.is_finite() => {
                     Err(vm.exc(TypeId::OverflowError, "absolute value too large"))
                 }
-                a => Ok(Value::Float(a)),
+                a => Ok(Value::float(a)),
             }
         }
         None => {
@@ -354,7 +354,7 @@ fn max(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     arg_count(vm, args, "sum", 1, 2)?;
-    let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
+    let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));
     match total.obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(_)) => return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"),
         Some(Object::Bytes(_)) => return vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"),
@@ -364,7 +364,7 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let it = vm.iter(args.pos[0])?;
     while let Some(x) = vm.next(it)? {
         total = vm.binary_op(total, x, 0)?;
-        if let Value::Float(f) = total {
+        if let Value::Float(f, _) = total {
             return sum_floats(vm, it, f);
         }
     }
@@ -376,8 +376,8 @@ fn sum_floats(vm: &mut Vm, it: Value, mut f: f64) -> PyResult<Value> {
     let mut c = 0.0f64;
     while let Some(x) = vm.next(it)? {
         let v = match x {
-            Value::Float(v) => v,
-            Value::Int(i) => {
+            Value::Float(v, _) => v,
+            Value::Int(i, _) => {
                 f += i as f64;
                 continue;
             }
@@ -389,9 +389,9 @@ fn sum_floats(vm: &mut Vm, it: Value, mut f: f64) -> PyResult<Value> {
                 if c != 0.0 && c.is_finite() {
                     f += c;
                 }
-                let total = vm.binary_op(Value::Float(f), other, 0)?;
+                let total = vm.binary_op(Value::float(f), other, 0)?;
                 return match total {
-                    Value::Float(t) => sum_floats(vm, it, t),
+                    Value::Float(t, _) => sum_floats(vm, it, t),
                     _ => finish_generic_sum(vm, it, total),
                 };
             }
@@ -407,7 +407,7 @@ fn sum_floats(vm: &mut Vm, it: Value, mut f: f64) -> PyResult<Value> {
     if c != 0.0 && c.is_finite() {
         f += c;
     }
-    Ok(Value::Float(f))
+    Ok(Value::float(f))
 }
 
 fn finish_generic_sum(vm: &mut Vm, it: Value, mut total: Value) -> PyResult<Value> {
@@ -514,15 +514,15 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(Object::Str(s)) => {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
-                (Some(c), None) => Ok(Value::Int(c as i64)),
+                (Some(c), None) => Ok(Value::int(c as i64)),
                 _ => {
                     let n = s.chars().count();
                     vm.type_error(format!("ord() expected a character, but string of length {n} found"))
                 }
             }
         }
-        Some(Object::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Some(Object::ByteArray(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Object::Bytes(b)) if b.len() == 1 => Ok(Value::int(b[0] as i64)),
+        Some(Object::ByteArray(b)) if b.len() == 1 => Ok(Value::int(b[0] as i64)),
         Some(Object::Bytes(b)) => {
             let n = b.len();
             vm.type_error(format!("ord() expected a character, but string of length {n} found"))
@@ -591,26 +591,26 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         (Some(Num::Float(f)), Some(n)) => {
             let n = vm.index_of(n)?;
             if !f.is_finite() {
-                return Ok(Value::Float(f));
+                return Ok(Value::float(f));
             }
             if n >= 0 {
                 let s = format!("{:.*}", n.min(330) as usize, f);
-                Ok(Value::Float(s.parse().unwrap_or(f)))
+                Ok(Value::float(s.parse().unwrap_or(f)))
             } else {
                 let p = 10f64.powi((-n) as i32);
-                Ok(Value::Float((f / p).round_ties_even() * p))
+                Ok(Value::float((f / p).round_ties_even() * p))
             }
         }
         (Some(Num::Int(i)), Some(n)) => {
             let n = vm.index_of(n)?;
             if n >= 0 {
-                return Ok(Value::Int(i));
+                return Ok(Value::int(i));
             }
             let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
             let q = i.div_euclid(p);
             let r = i.rem_euclid(p);
             let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
-            Ok(Value::Int(q * p))
+            Ok(Value::int(q * p))
         }
         (Some(n), _) => Ok(vm.num_value(n)),
         (None, _) => {
@@ -666,19 +666,23 @@ pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = args.pos[0];
     let k = vm.key(v)?;
     Ok(match k {
-        crate::runtime::dict::HashKey::Custom(h, _) => Value::Int(h),
-        other => Value::Int(crate::runtime::set::py_hash(&other)),
+        crate::runtime::dict::HashKey::Custom(h, _) => Value::int(h),
+        other => Value::int(crate::runtime::set::py_hash(&other)),
     })
 }
 
 fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    use crate::runtime::value::Ident;
     arg_count(vm, args, "id", 1, 1)?;
-    Ok(Value::Int(match args.pos[0] {
+    Ok(Value::int(match args.pos[0] {
         Value::Obj(o) => 0x7f00_0000_0000 + o.0 as i64 * 0x30,
-        Value::Int(i) => 0x5000_0000 + i.wrapping_mul(32),
+        // Numbers made at runtime are objects of their own: their `Ident`
+        // is unique across ints and floats.
+        Value::Int(_, Ident(t)) | Value::Float(_, Ident(t)) if t > Ident::CONSTANT.0 => 0x7000_0000_0000 + t as i64 * 32,
+        Value::Int(i, _) => 0x5000_0000 + i.wrapping_mul(32),
         Value::None => 0x4000_0000,
         Value::Bool(b) => 0x4000_1000 + b as i64 * 32,
-        Value::Float(f) => 0x6000_0000 + (f.to_bits() >> 20) as i64,
+        Value::Float(f, _) => 0x6000_0000 + (f.to_bits() >> 20) as i64,
         Value::Null => 0,
     }))
 }
@@ -834,7 +838,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             arg_count(vm, args, name, 0, 2)?;
             let base = args.pos.get(1).copied().or(base);
             match args.pos.first() {
-                None => Ok(Value::Int(0)),
+                None => Ok(Value::int(0)),
                 Some(&v) => vm.to_int(v, base),
             }
         }
@@ -842,7 +846,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
-                None => Ok(Value::Float(0.0)),
+                None => Ok(Value::float(0.0)),
                 Some(&v) => vm.to_float(v),
             }
         }
@@ -1016,7 +1020,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         }
         TypeId::Enumerate => {
             let start = args.take_kw("start");
-            let start = args.pos.get(1).copied().or(start).unwrap_or(Value::Int(0));
+            let start = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));
             if args.pos.is_empty() {
                 return vm.type_error("enumerate() missing required argument 'iterable'");
             }
@@ -1102,7 +1106,7 @@ impl Vm {
                 }
                 let t = f.trunc();
                 if t.abs() < 9.0e18 {
-                    Ok(Value::Int(t as i64))
+                    Ok(Value::int(t as i64))
                 } else {
                     Ok(self.new_int(float_to_bigint(t)))
                 }
@@ -1130,7 +1134,7 @@ impl Vm {
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
             let s = s.clone();
             return match parse_float(&s) {
-                Some(f) => Ok(Value::Float(f)),
+                Some(f) => Ok(Value::float(f)),
                 None => {
                     let r = crate::runtime::format::str_repr(&s);
                     self.value_error(format!("could not convert string to float: {r}"))
@@ -1138,7 +1142,7 @@ impl Vm {
             };
         }
         match self.num(v) {
-            Some(n) => Ok(Value::Float(self.to_f64(&n)?)),
+            Some(n) => Ok(Value::float(self.to_f64(&n)?)),
             None => {
                 if let Some(r) = self.call_dunder(v, "__float__", vec![])? {
                     return Ok(r);

@@ -225,7 +225,7 @@ impl Vm {
         }
         let i = self.byte_index(sub, what)?;
         match normalise(i, data.len()) {
-            Some(i) => Ok(Value::Int(data[i] as i64)),
+            Some(i) => Ok(Value::int(data[i] as i64)),
             None if what == "byte" => Err(self.exc(TypeId::IndexError, "index out of range")),
             None => Err(self.exc(TypeId::IndexError, "bytearray index out of range")),
         }
@@ -233,7 +233,7 @@ impl Vm {
 
     fn byte_index(&mut self, sub: Value, what: &str) -> PyResult<i64> {
         match sub {
-            Value::Int(i) => Ok(i),
+            Value::Int(i, _) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
@@ -506,8 +506,8 @@ impl Vm {
         let attrs = [
             ("encoding", self.new_str(codec.name())),
             ("object", object),
-            ("start", Value::Int(start as i64)),
-            ("end", Value::Int(end as i64)),
+            ("start", Value::int(start as i64)),
+            ("end", Value::int(end as i64)),
             ("reason", self.new_str(reason)),
         ];
         for (name, v) in attrs {
@@ -879,7 +879,7 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Vec<u8>>, i64)> 
     let sep = args.take_kw("sep");
     let max = args.take_kw("maxsplit");
     let sep = args.pos.get(1).copied().or(sep).unwrap_or(Value::None);
-    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::Int(-1));
+    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::int(-1));
     let sep = match sep {
         Value::None => None,
         v => {
@@ -1028,7 +1028,7 @@ fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<Option<(usize, usize
     let mut bound = |at: usize, default: i64| -> PyResult<i64> {
         let i = match args.pos.get(at).copied() {
             None | Some(Value::None) => return Ok(default),
-            Some(Value::Int(i)) => i,
+            Some(Value::Int(i, _)) => i,
             Some(Value::Bool(b)) => b as i64,
             Some(v) => match vm.num(v) {
                 // Bounds beyond any length clamp, as slice bounds do.
@@ -1094,23 +1094,23 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
 }
 
 fn find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
 }
 
 fn rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
 }
 
 fn index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     match find_impl(vm, args, "index", false)? {
-        Some(i) => Ok(Value::Int(i)),
+        Some(i) => Ok(Value::int(i)),
         None => vm.value_error("subsection not found"),
     }
 }
 
 fn rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     match find_impl(vm, args, "rindex", true)? {
-        Some(i) => Ok(Value::Int(i)),
+        Some(i) => Ok(Value::int(i)),
         None => vm.value_error("subsection not found"),
     }
 }
@@ -1119,12 +1119,12 @@ fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "count", 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
-    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::Int(0)) };
+    let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::int(0)) };
     if lo > hi {
-        return Ok(Value::Int(0));
+        return Ok(Value::int(0));
     }
     let n = if sub.is_empty() { hi - lo + 1 } else { occurrences(&b[lo..hi], &sub).len() };
-    Ok(Value::Int(n as i64))
+    Ok(Value::int(n as i64))
 }
 
 fn map_bytes(vm: &mut Vm, args: &mut Args, name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
@@ -1458,7 +1458,7 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => -1,
     };
     match normalise(i, len) {
-        Some(i) => Ok(Value::Int(items_mut(vm, args).remove(i) as i64)),
+        Some(i) => Ok(Value::int(items_mut(vm, args).remove(i) as i64)),
         None => Err(vm.exc(TypeId::IndexError, "pop index out of range")),
     }
 }

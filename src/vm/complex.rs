@@ -152,7 +152,7 @@ pub(super) fn construct(vm: &mut Vm, mut args: Args) -> PyResult<Value> {
     let Some(r) = r else {
         return match i {
             None => Ok(vm.new_complex((0.0, 0.0))),
-            Some(i) => construct(vm, Args::new(vec![Value::Int(0), i])),
+            Some(i) => construct(vm, Args::new(vec![Value::int(0), i])),
         };
     };
     if let Some(Object::Str(s)) = r.obj().map(|id| vm.heap.get(id)) {

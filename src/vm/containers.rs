@@ -27,8 +27,8 @@ impl Vm {
         Ok(match v {
             Value::Null | Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(b as i64),
-            Value::Int(i) => HashKey::Int(i),
-            Value::Float(f) => HashKey::from_float(f),
+            Value::Int(i, _) => HashKey::Int(i),
+            Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),

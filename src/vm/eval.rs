@@ -728,7 +728,7 @@ impl Vm {
                 // The handler is still looked up from this instruction, but a
                 // handler that records lasti gets the original raise site.
                 if arg > 0 {
-                    if let Value::Int(lasti) = self.peek(arg as usize) {
+                    if let Value::Int(lasti, _) = self.peek(arg as usize) {
                         self.reraise_lasti = Some(lasti as usize);
                     }
                 }
@@ -851,7 +851,7 @@ impl Vm {
             GET_LEN => {
                 let v = self.top();
                 let n = self.len(v)?;
-                self.push(Value::Int(n as i64));
+                self.push(Value::int(n as i64));
             }
             MATCH_MAPPING => {
                 let subject = self.top();
@@ -1439,7 +1439,7 @@ impl Vm {
                 frame.stack.truncate(h.depth as usize);
                 if h.push_lasti {
                     let recorded = reraise_lasti.unwrap_or(lasti);
-                    frame.stack.push(Value::Int(recorded as i64));
+                    frame.stack.push(Value::int(recorded as i64));
                 }
                 frame.stack.push(Value::Obj(exc.0));
                 frame.ip = h.target as usize;
@@ -1484,7 +1484,7 @@ impl Vm {
             let arg = self.exc_data(exc.0).and_then(|d| d.args.first().copied()).unwrap_or(Value::None);
             let code = match arg {
                 Value::None => 0,
-                Value::Int(i) => i as i32,
+                Value::Int(i, _) => i as i32,
                 Value::Bool(b) => b as i32,
                 other => {
                     let s = self.str_of(other).unwrap_or_default();

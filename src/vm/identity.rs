@@ -4,11 +4,11 @@
 //!   compiler merges them per module, and interns identifier-like strings);
 //! - the empty str and every one-character latin-1 str are singletons, as
 //!   are the empty tuple, the empty bytes and every one-byte bytes;
-//! - small ints (-5..=256) and the inline values are identical by value
-//!   (`Value::is`).
-//!
-//! Ints outside the small-int range that are computed at runtime are still
-//! compared by value: `Value::Int` carries no identity of its own.
+//! - small ints (-5..=256) and the inline singletons are identical by value
+//!   (`Value::is`);
+//! - every other int and every float a runtime operation produces is a new
+//!   object: inline numbers carry an `Ident` (see `runtime::value`); int and
+//!   float constants share one per value, `Ident::CONSTANT`.
 
 use super::Vm;
 use crate::bytecode::Constant;

@@ -137,7 +137,7 @@ pub(super) fn counter_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             Some(Object::Dict(other)) => pairs.extend(other.iter()),
             _ => {
                 for x in vm.collect_iterable(src)? {
-                    pairs.push((x, Value::Int(1)));
+                    pairs.push((x, Value::int(1)));
                 }
             }
         }
@@ -147,7 +147,7 @@ pub(super) fn counter_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         pairs.push((k, v));
     }
     for (k, n) in pairs {
-        let old = vm.dict_get(d, k)?.unwrap_or(Value::Int(0));
+        let old = vm.dict_get(d, k)?.unwrap_or(Value::int(0));
         let new = vm.binary_op(old, n, 0)?;
         vm.dict_set(d, k, new)?;
     }
@@ -185,7 +185,7 @@ fn counter_total(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Object::Dict(d) => d.values(),
         _ => Vec::new(),
     };
-    let mut total = Value::Int(0);
+    let mut total = Value::int(0);
     for v in values {
         total = vm.binary_op(total, v, 0)?;
     }
@@ -299,7 +299,7 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             n += 1;
         }
     }
-    Ok(Value::Int(n))
+    Ok(Value::int(n))
 }
 
 const SET: &[(&str, BuiltinFn)] = &[
@@ -600,19 +600,19 @@ fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn int_bit_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "bit_count", 0, 0)?;
     Ok(match vm.num(this(args)) {
-        Some(super::ops::Num::Int(i)) => Value::Int(i.unsigned_abs().count_ones() as i64),
-        Some(super::ops::Num::Big(b)) => Value::Int(b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as i64).sum()),
-        _ => Value::Int(0),
+        Some(super::ops::Num::Int(i)) => Value::int(i.unsigned_abs().count_ones() as i64),
+        Some(super::ops::Num::Big(b)) => Value::int(b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as i64).sum()),
+        _ => Value::int(0),
     })
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "as_integer_ratio", 0, 0)?;
     let n = match this(args) {
-        Value::Bool(b) => Value::Int(b as i64),
+        Value::Bool(b) => Value::int(b as i64),
         v => v,
     };
-    Ok(vm.new_tuple(vec![n, Value::Int(1)]))
+    Ok(vm.new_tuple(vec![n, Value::int(1)]))
 }
 
 fn int_is_integer(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -622,15 +622,15 @@ fn int_is_integer(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn int_bit_length(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(match vm.num(this(args)) {
-        Some(super::ops::Num::Int(i)) => Value::Int(64 - i.unsigned_abs().leading_zeros() as i64),
-        Some(super::ops::Num::Big(b)) => Value::Int(b.bits() as i64),
-        _ => Value::Int(0),
+        Some(super::ops::Num::Int(i)) => Value::int(64 - i.unsigned_abs().leading_zeros() as i64),
+        Some(super::ops::Num::Big(b)) => Value::int(b.bits() as i64),
+        _ => Value::int(0),
     })
 }
 
 fn float_is_integer(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(match this(args) {
-        Value::Float(f) => Value::Bool(f.is_finite() && f.fract() == 0.0),
+        Value::Float(f, _) => Value::Bool(f.is_finite() && f.fract() == 0.0),
         _ => Value::Bool(true),
     })
 }
@@ -646,7 +646,7 @@ fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let stop = match args.pos.get(3) { Some(v) => norm(vm.index_of(*v)?), None => len };
     for i in start..stop {
         if vm.eq(items[i as usize], args.pos[1])? {
-            return Ok(Value::Int(i));
+            return Ok(Value::int(i));
         }
     }
     if matches!(vm.heap.get(this_id(args)), Object::List(_)) {
@@ -665,7 +665,7 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             n += 1;
         }
     }
-    Ok(Value::Int(n))
+    Ok(Value::int(n))
 }
 
 fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1086,7 +1086,7 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Rc<str>>, i64)> 
     let sep = args.take_kw("sep");
     let max = args.take_kw("maxsplit");
     let sep = args.pos.get(1).copied().or(sep).unwrap_or(Value::None);
-    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::Int(-1));
+    let max = args.pos.get(2).copied().or(max).unwrap_or(Value::int(-1));
     let sep = match sep {
         Value::None => None,
         v => {
@@ -1244,23 +1244,23 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
 }
 
 fn str_find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
 }
 
 fn str_rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
 }
 
 fn str_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     match find_impl(vm, args, "index", false)? {
-        Some(i) => Ok(Value::Int(i)),
+        Some(i) => Ok(Value::int(i)),
         None => vm.value_error("substring not found"),
     }
 }
 
 fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     match find_impl(vm, args, "rindex", true)? {
-        Some(i) => Ok(Value::Int(i)),
+        Some(i) => Ok(Value::int(i)),
         None => vm.value_error("substring not found"),
     }
 }
@@ -1270,7 +1270,7 @@ fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let sub = str_arg(vm, args.pos[1], "must be str, not")?;
     let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
-    Ok(Value::Int(n as i64))
+    Ok(Value::int(n as i64))
 }
 
 fn str_pred(vm: &mut Vm, args: &mut Args, f: fn(&str) -> bool) -> PyResult<Value> {
@@ -1544,7 +1544,7 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 let end = r.find(']').unwrap_or(r.len());
                 let key = &r[..end];
                 let k = match key.parse::<i64>() {
-                    Ok(n) => Value::Int(n),
+                    Ok(n) => Value::int(n),
                     Err(_) => vm.new_str(key),
                 };
                 v = vm.getitem(v, k)?;
@@ -1585,7 +1585,7 @@ fn type_mro(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn range_position(vm: &mut Vm, args: &Args) -> Option<i64> {
     let Object::Range { start, stop, step } = *vm.heap.get(this_id(args)) else { return None };
     let v = match args.pos.get(1)? {
-        Value::Int(i) => *i,
+        Value::Int(i, _) => *i,
         Value::Bool(b) => *b as i64,
         _ => return None,
     };
@@ -1596,7 +1596,7 @@ fn range_position(vm: &mut Vm, args: &Args) -> Option<i64> {
 fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "index", 1, 1)?;
     match range_position(vm, args) {
-        Some(i) => Ok(Value::Int(i)),
+        Some(i) => Ok(Value::int(i)),
         None => {
             let r = vm.repr(args.pos[1])?;
             vm.value_error(format!("{r} is not in range"))
@@ -1606,7 +1606,7 @@ fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn range_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "count", 1, 1)?;
-    Ok(Value::Int(range_position(vm, args).is_some() as i64))
+    Ok(Value::int(range_position(vm, args).is_some() as i64))
 }
 
 /// `slice.indices(len)`: (start, stop, step) resolved against a sequence of length `len`.
@@ -1617,13 +1617,13 @@ fn slice_indices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.value_error("length should not be negative");
     }
     let (start, stop, step, _) = vm.slice_indices(this_id(args), len as usize)?;
-    Ok(vm.new_tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+    Ok(vm.new_tuple(vec![Value::int(start), Value::int(stop), Value::int(step)]))
 }
 
 /// `float.as_integer_ratio()`: the exact fraction, in lowest terms, with a positive denominator.
 fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "as_integer_ratio", 0, 0)?;
-    let Value::Float(f) = this(args) else { return Ok(Value::None) };
+    let Value::Float(f, _) = this(args) else { return Ok(Value::None) };
     if f.is_nan() {
         return vm.value_error("cannot convert NaN to integer ratio");
     }
@@ -1638,7 +1638,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     let mut exponent = biased.max(1) - 1075;
     if mantissa == 0 {
-        return Ok(vm.new_tuple(vec![Value::Int(0), Value::Int(1)]));
+        return Ok(vm.new_tuple(vec![Value::int(0), Value::int(1)]));
     }
     let shift = (mantissa.trailing_zeros() as i64).min((-exponent).max(0));
     mantissa >>= shift;

@@ -35,7 +35,7 @@ use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::heap::Heap;
 use crate::runtime::limits::Limits;
 use crate::runtime::object::{Class, ExcData, Instance, Object};
-use crate::runtime::value::{ObjId, Value};
+use crate::runtime::value::{Ident, ObjId, Value};
 use frame::{Frame, OnReturn};
 use num_bigint::BigInt;
 use std::collections::HashMap;
@@ -250,10 +250,12 @@ impl Vm {
             Constant::Ellipsis => Value::Obj(self.ellipsis),
             Constant::Bool(b) => Value::Bool(*b),
             Constant::Int(i) => match i64::try_from(i) {
-                Ok(small) => Value::Int(small),
+                // One object per constant value, or the cached small int.
+                Ok(small) if Ident::of_new_int(small) == Ident::CACHED => Value::Int(small, Ident::CACHED),
+                Ok(small) => Value::Int(small, Ident::CONSTANT),
                 Err(_) => self.shared_constant(c, |vm| Value::Obj(vm.heap.alloc(Object::Int(i.clone())))),
             },
-            Constant::Float(f) => Value::Float(*f),
+            Constant::Float(f) => Value::Float(*f, Ident::CONSTANT),
             Constant::Complex { real, imag } => self.shared_constant(c, |vm| vm.new_complex((*real, *imag))),
             Constant::Str(_) | Constant::Bytes(_) | Constant::Tuple(_) | Constant::FrozenSet(_) => {
                 self.shared_constant(c, |vm| vm.new_constant_object(c))
@@ -345,7 +347,7 @@ impl Vm {
 
     pub fn new_int(&mut self, i: BigInt) -> Value {
         match i64::try_from(&i) {
-            Ok(small) => Value::Int(small),
+            Ok(small) => Value::int(small),
             Err(_) => Value::Obj(self.heap.alloc(Object::Int(i))),
         }
     }

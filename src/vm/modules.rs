@@ -266,11 +266,11 @@ impl Vm {
 
     fn math_module(&mut self) -> Value {
         let values = [
-            ("pi", Value::Float(std::f64::consts::PI)),
-            ("e", Value::Float(std::f64::consts::E)),
-            ("tau", Value::Float(std::f64::consts::TAU)),
-            ("inf", Value::Float(f64::INFINITY)),
-            ("nan", Value::Float(f64::NAN)),
+            ("pi", Value::float(std::f64::consts::PI)),
+            ("e", Value::float(std::f64::consts::E)),
+            ("tau", Value::float(std::f64::consts::TAU)),
+            ("inf", Value::float(f64::INFINITY)),
+            ("nan", Value::float(f64::NAN)),
         ];
         let funcs: &[(&'static str, BuiltinFn)] = &[
             ("sqrt", math_sqrt), ("floor", math_floor), ("ceil", math_ceil), ("trunc", math_trunc),
@@ -291,7 +291,7 @@ impl Vm {
         let argv0 = self.codes.first().map(|c| c.code.filename.to_string()).unwrap_or_default();
         let argv0 = self.new_string(argv0);
         let argv = self.new_list(vec![argv0]);
-        let maxsize = Value::Int(i64::MAX);
+        let maxsize = Value::int(i64::MAX);
         let version_info = self.version_info()?;
         let values = [("stdout", stdout), ("stderr", stderr), ("argv", argv), ("maxsize", maxsize), ("version_info", version_info)];
         let funcs: &[(&'static str, BuiltinFn)] = &[
@@ -322,7 +322,7 @@ impl Vm {
         let tuple = self.type_obj(TypeId::Tuple);
         let class = self.make_class("version_info", vec![tuple], ns)?;
         let level = self.new_str("final");
-        let items = self.new_tuple(vec![Value::Int(3), Value::Int(12), Value::Int(7), level, Value::Int(0)]);
+        let items = self.new_tuple(vec![Value::int(3), Value::int(12), Value::int(7), level, Value::int(0)]);
         self.call(Value::Obj(class), Args::new(vec![items]))
     }
 
@@ -339,7 +339,7 @@ const VERSION_FIELDS: [(&str, BuiltinFn); 5] =
 
 fn version_field(vm: &mut Vm, args: &Args, index: i64) -> PyResult<Value> {
     let info = args.pos.first().copied().unwrap_or(Value::None);
-    vm.getitem(info, Value::Int(index))
+    vm.getitem(info, Value::int(index))
 }
 fn version_major(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     version_field(vm, args, 0)
@@ -362,7 +362,7 @@ fn version_info_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let info = args.pos.first().copied().unwrap_or(Value::None);
     let mut fields = Vec::with_capacity(VERSION_FIELDS.len());
     for (index, (field, _)) in VERSION_FIELDS.iter().enumerate() {
-        let v = vm.getitem(info, Value::Int(index as i64))?;
+        let v = vm.getitem(info, Value::int(index as i64))?;
         fields.push(format!("{field}={}", vm.repr(v)?));
     }
     Ok(vm.new_string(format!("sys.version_info({})", fields.join(", "))))
@@ -385,7 +385,7 @@ fn slept_seconds(vm: &Vm) -> f64 {
         _ => return 0.0,
     };
     match vm.dict_get_str(dict, &Rc::from(SLEPT)) {
-        Some(Value::Float(f)) => f,
+        Some(Value::Float(f, _)) => f,
         _ => 0.0,
     }
 }
@@ -401,7 +401,7 @@ fn clock_seconds(vm: &Vm) -> f64 {
 }
 
 fn time_time(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Float(clock_seconds(vm)))
+    Ok(Value::float(clock_seconds(vm)))
 }
 
 fn time_perf_counter(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
@@ -417,7 +417,7 @@ fn time_sleep(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(60.0)));
     if let Some(Object::Module { dict, .. }) = vm.modules.get("time").and_then(|m| m.obj()).map(|i| vm.heap.get(i)) {
         let (dict, total) = (*dict, slept_seconds(vm) + secs);
-        vm.set_item_str(dict, SLEPT, Value::Float(total));
+        vm.set_item_str(dict, SLEPT, Value::float(total));
     }
     Ok(Value::None)
 }
@@ -439,7 +439,7 @@ fn write_to(vm: &mut Vm, args: &mut Args, stderr: bool) -> PyResult<Value> {
     } else {
         vm.write_stdout(&s);
     }
-    Ok(Value::Int(n as i64))
+    Ok(Value::int(n as i64))
 }
 
 fn stdout_write(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -456,7 +456,7 @@ fn sys_exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Int(vm.limits.recursion_depth as i64))
+    Ok(Value::int(vm.limits.recursion_depth as i64))
 }
 
 /// Frames live in a Vec, so a deep limit costs heap, not native stack; this
@@ -464,7 +464,7 @@ fn sys_getrecursionlimit(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
 const MAX_RECURSION_LIMIT: usize = 100_000;
 
 fn sys_setrecursionlimit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    if let Some(Value::Float(_)) = args.pos.first() {
+    if let Some(Value::Float(_, _)) = args.pos.first() {
         return vm.type_error("'float' object cannot be interpreted as an integer");
     }
     let n = int_arg(vm, args, 0)?;
@@ -587,7 +587,7 @@ fn float_fn(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, domain: fn(f64) -> bool
     if r.is_infinite() && x.is_finite() {
         return Err(vm.exc(TypeId::OverflowError, "math range error"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn any_x(_: f64) -> bool {
@@ -660,15 +660,15 @@ fn math_log(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             if base == 1.0 {
                 return Err(vm.exc(TypeId::ZeroDivisionError, "float division by zero"));
             }
-            Ok(Value::Float(x / base.ln()))
+            Ok(Value::float(x / base.ln()))
         }
-        None => Ok(Value::Float(x)),
+        None => Ok(Value::float(x)),
     }
 }
 
 fn math_atan2(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (y, x) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn math_hypot(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -677,7 +677,7 @@ fn math_hypot(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         let x = float_arg(vm, args, i)?;
         acc = acc.hypot(x);
     }
-    Ok(Value::Float(acc))
+    Ok(Value::float(acc))
 }
 
 /// `math.dist(p, q)`: the Euclidean distance between two points given as iterables.
@@ -695,7 +695,7 @@ fn math_dist(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     for (a, b) in p.into_iter().zip(q) {
         diffs.push((float_value(vm, a)? - float_value(vm, b)?).abs());
     }
-    Ok(Value::Float(vector_norm(&diffs)))
+    Ok(Value::float(vector_norm(&diffs)))
 }
 
 /// The length of a vector of non-negative components, computed as CPython's
@@ -749,12 +749,12 @@ fn math_pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if x == 0.0 && y < 0.0 || x < 0.0 && y.fract() != 0.0 {
         return domain_error(vm);
     }
-    Ok(Value::Float(x.powf(y)))
+    Ok(Value::float(x.powf(y)))
 }
 
 fn math_copysign(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (x, y) = (float_arg(vm, args, 0)?, float_arg(vm, args, 1)?);
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn rounding(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
@@ -767,7 +767,7 @@ fn rounding(vm: &mut Vm, args: &Args, f: fn(f64) -> f64, dunder: &str) -> PyResu
             if x.is_infinite() {
                 return Err(vm.exc(TypeId::OverflowError, "cannot convert float infinity to integer"));
             }
-            vm.to_int(Value::Float(f(x)), None)
+            vm.to_int(Value::float(f(x)), None)
         }
         Some(n) => Ok(vm.num_value(n)),
         None => match vm.call_dunder(v, dunder, vec![])? {
@@ -828,7 +828,7 @@ fn math_lcm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     for i in 0..args.pos.len() {
         let x = int_arg(vm, args, i)?;
         if x.is_zero() {
-            return Ok(Value::Int(0));
+            return Ok(Value::int(0));
         }
         l = l.lcm(&x);
     }
@@ -836,7 +836,7 @@ fn math_lcm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn math_factorial(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    if let Some(Value::Float(_)) = args.pos.first() {
+    if let Some(Value::Float(_, _)) = args.pos.first() {
         return vm.type_error("'float' object cannot be interpreted as an integer");
     }
     let n = int_arg(vm, args, 0)?;
@@ -868,7 +868,7 @@ fn math_comb(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.value_error("k must be a non-negative integer");
     }
     if k > n {
-        return Ok(Value::Int(0));
+        return Ok(Value::int(0));
     }
     let k = k.to_u64().unwrap_or(0).min((&n - &k).to_u64().unwrap_or(0));
     let mut acc = BigInt::one();
@@ -888,7 +888,7 @@ fn math_perm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         return vm.value_error("k must be a non-negative integer");
     }
     if k > n {
-        return Ok(Value::Int(0));
+        return Ok(Value::int(0));
     }
     let mut acc = BigInt::one();
     for i in 0..k.to_u64().unwrap_or(0) {
@@ -898,7 +898,7 @@ fn math_perm(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn math_prod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let start = args.take_kw("start").unwrap_or(Value::Int(1));
+    let start = args.take_kw("start").unwrap_or(Value::int(1));
     let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
     let mut acc = start;
     for x in items {
@@ -934,7 +934,7 @@ fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         partials.truncate(i);
         partials.push(x);
     }
-    Ok(Value::Float(partials.iter().sum()))
+    Ok(Value::float(partials.iter().sum()))
 }
 
 // ----- random ------------------------------------------------------------------------
@@ -958,7 +958,7 @@ fn random_seed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn random_random(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
-    Ok(Value::Float(vm.rng.random()))
+    Ok(Value::float(vm.rng.random()))
 }
 
 fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -51,8 +51,8 @@ impl Vm {
     pub(super) fn num(&self, v: Value) -> Option<Num> {
         match v {
             Value::Bool(b) => Some(Num::Int(b as i64)),
-            Value::Int(i) => Some(Num::Int(i)),
-            Value::Float(f) => Some(Num::Float(f)),
+            Value::Int(i, _) => Some(Num::Int(i)),
+            Value::Float(f, _) => Some(Num::Float(f)),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Int(b) => Some(Num::Big(b.clone())),
                 _ => None,
@@ -63,9 +63,9 @@ impl Vm {
 
     pub(super) fn num_value(&mut self, n: Num) -> Value {
         match n {
-            Num::Int(i) => Value::Int(i),
+            Num::Int(i) => Value::int(i),
             Num::Big(b) => self.new_int(b),
-            Num::Float(f) => Value::Float(f),
+            Num::Float(f) => Value::float(f),
         }
     }
 
@@ -85,8 +85,8 @@ impl Vm {
         Ok(match v {
             Value::Null | Value::None => false,
             Value::Bool(b) => b,
-            Value::Int(i) => i != 0,
-            Value::Float(f) => f != 0.0,
+            Value::Int(i, _) => i != 0,
+            Value::Float(f, _) => f != 0.0,
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Str(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
@@ -121,11 +121,11 @@ impl Vm {
     pub(super) fn negate(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
             Some(Num::Int(i)) => Ok(match i.checked_neg() {
-                Some(n) => Value::Int(n),
+                Some(n) => Value::int(n),
                 None => self.new_int(-BigInt::from(i)),
             }),
             Some(Num::Big(b)) => Ok(self.new_int(-b)),
-            Some(Num::Float(f)) => Ok(Value::Float(-f)),
+            Some(Num::Float(f)) => Ok(Value::float(-f)),
             None => match self.complex_parts(v) {
                 Some((re, im)) => Ok(self.new_complex((-re, -im))),
                 None => self.unary_dunder(v, "__neg__", "unary -"),
@@ -143,7 +143,7 @@ impl Vm {
 
     pub(super) fn invert(&mut self, v: Value) -> PyResult<Value> {
         match self.num(v) {
-            Some(Num::Int(i)) => Ok(Value::Int(!i)),
+            Some(Num::Int(i)) => Ok(Value::int(!i)),
             Some(Num::Big(b)) => Ok(self.new_int(-b - 1)),
             _ => self.unary_dunder(v, "__invert__", "unary ~"),
         }
@@ -161,9 +161,9 @@ impl Vm {
     pub fn binary_op(&mut self, lhs: Value, rhs: Value, op: u32) -> PyResult<Value> {
         let inplace = op >= 13;
         let base = (op % 13) as usize;
-        if let (Value::Int(a), Value::Int(b)) = (lhs, rhs) {
+        if let (Value::Int(a, _), Value::Int(b, _)) = (lhs, rhs) {
             if let Some(r) = small_int_op(a, b, base) {
-                return Ok(Value::Int(r));
+                return Ok(Value::int(r));
             }
         }
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
@@ -176,7 +176,7 @@ impl Vm {
             let r = self.arith(a, b, base)?;
             // bool & | ^ bool stays a bool.
             if bools && matches!(base, 1 | 7 | 12) {
-                if let Value::Int(i) = r {
+                if let Value::Int(i, _) = r {
                     return Ok(Value::Bool(i != 0));
                 }
             }
@@ -270,7 +270,7 @@ impl Vm {
                 _ => None,
             };
             if let Some(r) = small {
-                return Ok(Value::Int(r));
+                return Ok(Value::int(r));
             }
         }
         let (x, y) = (big(&a), big(&b));
@@ -299,7 +299,7 @@ impl Vm {
                 }
                 let Some(n) = y.to_usize().filter(|n| *n < 1 << 24 || op == 3) else {
                     if op == 9 {
-                        return Ok(Value::Int(if x.is_negative() { -1 } else { 0 }));
+                        return Ok(Value::int(if x.is_negative() { -1 } else { 0 }));
                     }
                     return Err(self.exc(TypeId::OverflowError, "too many digits in integer"));
                 };
@@ -388,7 +388,7 @@ impl Vm {
             }
             _ => unreachable!("float operator {op}"),
         };
-        Ok(Value::Float(r))
+        Ok(Value::float(r))
     }
 
     /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
@@ -495,7 +495,7 @@ impl Vm {
 
     /// COMPARE_OP with `dis.cmp_op`'s index.
     pub fn compare(&mut self, lhs: Value, rhs: Value, op: usize) -> PyResult<Value> {
-        if let (Value::Int(a), Value::Int(b)) = (lhs, rhs) {
+        if let (Value::Int(a, _), Value::Int(b, _)) = (lhs, rhs) {
             // The hot case of loops and recursion, without building `Num`s.
             let r = match op {
                 0 => a < b,
@@ -830,13 +830,13 @@ impl Vm {
     /// An int used as an index (`__index__`).
     pub fn index_of(&mut self, v: Value) -> PyResult<i64> {
         match v {
-            Value::Int(i) => Ok(i),
+            Value::Int(i, _) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
             }
             Value::Obj(id) if matches!(self.heap.get(id), Object::Instance(_)) => match self.call_dunder(v, "__index__", vec![])? {
-                Some(r @ (Value::Int(_) | Value::Bool(_))) => self.index_of(r),
+                Some(r @ (Value::Int(_, _) | Value::Bool(_))) => self.index_of(r),
                 Some(r) if matches!(r.obj().map(|i| self.heap.get(i)), Some(Object::Int(_))) => self.index_of(r),
                 Some(r) => {
                     let t = self.type_name(r);
@@ -893,7 +893,7 @@ impl Vm {
 
     fn slice_index(&mut self, v: Value) -> PyResult<i64> {
         match v {
-            Value::Int(i) => Ok(i),
+            Value::Int(i, _) => Ok(i),
             Value::Bool(b) => Ok(b as i64),
             Value::Obj(id) => match self.heap.get(id) {
                 Object::Int(b) => Ok(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
@@ -906,7 +906,7 @@ impl Vm {
     /// Normalises a sequence index (negative from the end), or None if out of range.
     fn seq_index(&mut self, index: Value, len: usize, what: &str) -> PyResult<Option<usize>> {
         let i = match index {
-            Value::Int(i) => i,
+            Value::Int(i, _) => i,
             Value::Bool(b) => b as i64,
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => {
                 return Err(self.exc(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"))
@@ -986,7 +986,7 @@ impl Vm {
                 match self.heap.get(id) {
                     Object::Dict(d) => match (d.get(&h), d.flavor) {
                         (Some(v), _) => Ok(v),
-                        (None, crate::runtime::dict::Flavor::Counter) => Ok(Value::Int(0)),
+                        (None, crate::runtime::dict::Flavor::Counter) => Ok(Value::int(0)),
                         (None, crate::runtime::dict::Flavor::Default(factory)) => {
                             if matches!(factory, Value::None) {
                                 return Err(self.exc_with_args(TypeId::KeyError, vec![sub]));
@@ -1011,7 +1011,7 @@ impl Vm {
                     return Ok(Value::Obj(self.heap.alloc(Object::Range { start: new_start, stop: new_stop, step: new_step })));
                 }
                 match self.seq_index(sub, len, "range")? {
-                    Some(i) => Ok(Value::Int(start + i as i64 * step)),
+                    Some(i) => Ok(Value::int(start + i as i64 * step)),
                     None => Err(self.exc(TypeId::IndexError, "range object index out of range")),
                 }
             }
@@ -1210,7 +1210,7 @@ impl Vm {
                 let n = *next;
                 if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
                     *next = n + *step;
-                    Ok(Some(Value::Int(n)))
+                    Ok(Some(Value::int(n)))
                 } else {
                     Ok(None)
                 }
@@ -1219,8 +1219,8 @@ impl Vm {
                 let (seq, i) = (*seq, *index);
                 let item = match self.heap.get(seq) {
                     Object::List(v) | Object::Tuple(v) => v.get(i).copied(),
-                    Object::Bytes(b) => b.get(i).map(|&x| Value::Int(x as i64)),
-                    Object::ByteArray(b) => b.get(i).map(|&x| Value::Int(x as i64)),
+                    Object::Bytes(b) => b.get(i).map(|&x| Value::int(x as i64)),
+                    Object::ByteArray(b) => b.get(i).map(|&x| Value::int(x as i64)),
                     _ => None,
                 };
                 if let Object::Iter(Iter::Seq { index, .. }) = self.heap.get_mut(id) {
@@ -1303,7 +1303,7 @@ impl Vm {
                         if let Object::Iter(Iter::Enumerate { count, .. }) = self.heap.get_mut(id) {
                             *count += 1;
                         }
-                        Ok(Some(self.new_tuple(vec![Value::Int(n), v])))
+                        Ok(Some(self.new_tuple(vec![Value::int(n), v])))
                     }
                     None => Ok(None),
                 }
@@ -1347,7 +1347,7 @@ impl Vm {
             Object::Iter(Iter::GetItem { obj, index }) => {
                 let (obj, i) = (*obj, *index);
                 let stop = [self.type_obj(TypeId::IndexError), self.type_obj(TypeId::StopIteration)];
-                match self.getitem(obj, Value::Int(i)) {
+                match self.getitem(obj, Value::int(i)) {
                     Ok(x) => {
                         if let Object::Iter(Iter::GetItem { index, .. }) = self.heap.get_mut(id) {
                             *index = i + 1;

@@ -20,7 +20,7 @@ pub(super) fn sys_get_int_max_str_digits(vm: &mut Vm, args: &mut crate::runtime:
         let n = args.pos.len() + args.kw.len();
         return vm.type_error(format!("sys.get_int_max_str_digits() takes no arguments ({n} given)"));
     }
-    Ok(Value::Int(vm.int_max_str_digits as i64))
+    Ok(Value::int(vm.int_max_str_digits as i64))
 }
 
 /// `sys.set_int_max_str_digits(maxdigits)`.
@@ -126,8 +126,8 @@ impl Vm {
             Value::None => return Ok("None".into()),
             Value::Bool(true) => return Ok("True".into()),
             Value::Bool(false) => return Ok("False".into()),
-            Value::Int(i) => return Ok(i.to_string()),
-            Value::Float(f) => return Ok(float_repr(f)),
+            Value::Int(i, _) => return Ok(i.to_string()),
+            Value::Float(f, _) => return Ok(float_repr(f)),
             Value::Obj(id) => id,
         };
         let container = matches!(
@@ -400,7 +400,7 @@ impl Vm {
             return Ok(v);
         }
         let s = self.str_of(v)?;
-        if matches!(v, Value::Int(_)) {
+        if matches!(v, Value::Int(_, _)) {
             // CPython writes an int's digits into a fresh str, even a one-character
             // one (`str(5) is "5"` is False), where str operations share singletons.
             return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
@@ -431,8 +431,8 @@ impl Vm {
         // A width or precision beyond the memory budget cannot be padded.
         self.check_size(f.width.unwrap_or(0).max(f.precision.unwrap_or(0)), 1)?;
         match v {
-            Value::Float(x) => self.format_float_checked(x, &f),
-            Value::Int(_) | Value::Bool(_) => self.format_int(v, &f),
+            Value::Float(x, _) => self.format_float_checked(x, &f),
+            Value::Int(_, _) | Value::Bool(_) => self.format_int(v, &f),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Int(_)) => self.format_int(v, &f),
             Value::Obj(id) if matches!(self.heap.get(id), Object::Complex { .. }) => {
                 let z = self.complex_parts(v).unwrap_or_default();
@@ -596,7 +596,7 @@ impl Vm {
                 }
                 'd' | 'i' | 'u' => {
                     let n = match self.payload(arg) {
-                        Value::Float(x) => Value::Int(x.trunc() as i64),
+                        Value::Float(x, _) => Value::int(x.trunc() as i64),
                         other => other,
                     };
                     if self.num(n).is_none() {
@@ -625,7 +625,7 @@ impl Vm {
                 }
                 'c' => {
                     let s = match arg {
-                        Value::Int(i) => char::from_u32(i as u32).map(|c| c.to_string()).unwrap_or_default(),
+                        Value::Int(i, _) => char::from_u32(i as u32).map(|c| c.to_string()).unwrap_or_default(),
                         other => self.str_of(other)?,
                     };
                     f.pad("", &s, '>')

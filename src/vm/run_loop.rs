@@ -125,7 +125,7 @@ impl Vm {
                 POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                     let truth = match f.stack.last() {
                         Some(Value::Bool(b)) => Some(*b),
-                        Some(Value::Int(i)) => Some(*i != 0),
+                        Some(Value::Int(i, _)) => Some(*i != 0),
                         Some(Value::None) => Some(false),
                         _ => None,
                     };
@@ -163,7 +163,7 @@ impl Vm {
                         {
                             let n = *next;
                             *next = n + *step;
-                            f.stack.push(Value::Int(n));
+                            f.stack.push(Value::int(n));
                             continue;
                         }
                         Some(Object::Generator(_)) => {
@@ -179,7 +179,7 @@ impl Vm {
                 BINARY_SUBSCR => {
                     let (container, sub) = peek2(&f.stack);
                     match (container.obj().map(|id| self.heap.get(id)), sub) {
-                        (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i)) => {
+                        (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) => {
                             match seq_position(i, items.len()) {
                                 Some(i) => {
                                     let v = items[i];
@@ -196,7 +196,7 @@ impl Vm {
                     let n = f.stack.len();
                     let (v, container, sub) = (f.stack[n - 3], f.stack[n - 2], f.stack[n - 1]);
                     match (container.obj().map(|id| self.heap.get_mut(id)), sub) {
-                        (Some(Object::List(items)), Value::Int(i)) => match seq_position(i, items.len()) {
+                        (Some(Object::List(items)), Value::Int(i, _)) => match seq_position(i, items.len()) {
                             Some(i) => {
                                 items[i] = v;
                                 f.stack.truncate(n - 3);
@@ -404,15 +404,15 @@ fn fast_binary((lhs, rhs): (Value, Value), op: u32) -> Option<Value> {
     // 13.. are the in-place forms (`+=`) of 0..: the same for numbers.
     let base = if op >= 13 { op - 13 } else { op };
     match (lhs, rhs) {
-        (Value::Int(a), Value::Int(b)) => match base {
+        (Value::Int(a, _), Value::Int(b, _)) => match base {
             11 if b != 0 && a.abs() <= EXACT_FLOAT_INT && b.abs() <= EXACT_FLOAT_INT => {
-                Some(Value::Float(a as f64 / b as f64))
+                Some(Value::float(a as f64 / b as f64))
             }
-            _ => super::ops::small_int_op(a, b, base as usize).map(Value::Int),
+            _ => super::ops::small_int_op(a, b, base as usize).map(Value::int),
         },
-        (Value::Float(a), Value::Float(b)) => float_op(a, b, base),
-        (Value::Float(a), Value::Int(b)) => float_op(a, b as f64, base),
-        (Value::Int(a), Value::Float(b)) => float_op(a as f64, b, base),
+        (Value::Float(a, _), Value::Float(b, _)) => float_op(a, b, base),
+        (Value::Float(a, _), Value::Int(b, _)) => float_op(a, b as f64, base),
+        (Value::Int(a, _), Value::Float(b, _)) => float_op(a as f64, b, base),
         _ => None,
     }
 }
@@ -435,7 +435,7 @@ fn float_op(a: f64, b: f64, base: u32) -> Option<Value> {
         }
         _ => return None,
     };
-    Some(Value::Float(r))
+    Some(Value::float(r))
 }
 
 /// COMPARE_OP (`< <= == != > >=`) of two ints or two floats.
@@ -452,8 +452,8 @@ fn fast_compare((lhs, rhs): (Value, Value), op: u32) -> Option<bool> {
         }
     }
     match (lhs, rhs) {
-        (Value::Int(a), Value::Int(b)) => Some(by(a, b, op)),
-        (Value::Float(a), Value::Float(b)) => Some(by(a, b, op)),
+        (Value::Int(a, _), Value::Int(b, _)) => Some(by(a, b, op)),
+        (Value::Float(a, _), Value::Float(b, _)) => Some(by(a, b, op)),
         _ => None,
     }
 }

@@ -338,8 +338,8 @@ enum Family {
 
 fn family(vm: &Vm, v: Value) -> Family {
     match v {
-        Value::Bool(_) | Value::Int(_) => Family::Int,
-        Value::Float(_) => Family::Float,
+        Value::Bool(_) | Value::Int(_, _) => Family::Int,
+        Value::Float(_, _) => Family::Float,
         Value::Obj(id) => match vm.heap.get(id) {
             Object::Int(_) => Family::Int,
             Object::Str(_) => Family::Str,
@@ -500,7 +500,7 @@ fn rdivmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    unary(vm, args, |vm, v| Ok(Value::Int(vm.len(v)? as i64)))
+    unary(vm, args, |vm, v| Ok(Value::int(vm.len(v)? as i64)))
 }
 
 fn iter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -741,7 +741,7 @@ fn object_unordered(vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
 fn object_hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = args.pos.first().copied().unwrap_or(Value::None);
     let k = vm.hash_key(v).unwrap_or(crate::runtime::dict::HashKey::Id(v.obj().map_or(0, |i| i.0)));
-    Ok(Value::Int(crate::runtime::set::py_hash(&k)))
+    Ok(Value::int(crate::runtime::set::py_hash(&k)))
 }
 
 fn object_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
