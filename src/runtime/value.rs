@@ -23,16 +23,24 @@ impl Ident {
     pub const CONSTANT: Ident = Ident(1);
 
     /// A new object's identity (a counter: no allocation).
+    #[inline]
     pub fn fresh() -> Ident {
-        use std::sync::atomic::{AtomicU32, Ordering};
-        static NEXT: AtomicU32 = AtomicU32::new(2);
-        // After 2^32 numbers the counter wraps; skipping the two reserved
-        // tags keeps fresh numbers distinct from cached and constant ones.
-        let id = NEXT.fetch_add(1, Ordering::Relaxed);
-        Ident(id.max(2))
+        // Per thread, so the hot arithmetic paths pay a plain increment
+        // rather than an atomic one; a VM never crosses threads.
+        thread_local! {
+            static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(2) };
+        }
+        NEXT.with(|next| {
+            let id = next.get();
+            // After 2^32 numbers the counter wraps; skipping the two reserved
+            // tags keeps fresh numbers distinct from cached and constant ones.
+            next.set(id.checked_add(1).unwrap_or(2));
+            Ident(id)
+        })
     }
 
     /// The identity of an int a runtime operation produces.
+    #[inline]
     pub fn of_new_int(n: i64) -> Ident {
         if (-5..=256).contains(&n) {
             Ident::CACHED

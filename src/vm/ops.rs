@@ -134,6 +134,10 @@ impl Vm {
     }
 
     pub(super) fn positive(&mut self, v: Value) -> PyResult<Value> {
+        // `+x` of an exact int or float is `x` itself in CPython.
+        if matches!(v, Value::Int(..) | Value::Float(..)) {
+            return Ok(v);
+        }
         match self.num(v) {
             Some(n) => Ok(self.num_value(n)),
             None if self.complex_parts(v).is_some() => Ok(v),
