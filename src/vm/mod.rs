@@ -461,8 +461,16 @@ impl Vm {
 
     // ----- garbage collection -----------------------------------------------
 
+    /// Whether a collection is due: on the heap's schedule, or as soon as its
+    /// estimate passes the memory budget (the schedule alone lets the heap grow
+    /// to twice its live size before it is measured again).
+    #[inline]
+    fn collection_due(&self) -> bool {
+        self.heap.wants_collection() || self.heap.bytes() > self.limits.memory_bytes
+    }
+
     fn maybe_collect(&mut self) {
-        if self.nesting > 0 || !self.heap.wants_collection() {
+        if self.nesting > 0 || !self.collection_due() {
             return;
         }
         let roots = self.roots();

@@ -365,7 +365,7 @@ impl Vm {
             self.stop_by_output();
             return true;
         }
-        if self.heap.wants_collection() {
+        if self.collection_due() {
             self.maybe_collect();
         }
         false
