@@ -286,6 +286,9 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "abs", 1, 1)?;
     let v = args.pos[0];
     match vm.num(v) {
+        // A non-negative int is its own absolute value: CPython returns the same object.
+        Some(Num::Int(i)) if i >= 0 && matches!(v, Value::Int(..)) => Ok(v),
+        Some(Num::Big(b)) if b.sign() != num_bigint::Sign::Minus && vm.exact_int_object(v) => Ok(v),
         Some(Num::Int(i)) => Ok(match i.checked_abs() {
             Some(a) => Value::int(a),
             None => vm.new_int(BigInt::from(i).abs()),
@@ -839,6 +842,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             let base = args.pos.get(1).copied().or(base);
             match args.pos.first() {
                 None => Ok(Value::int(0)),
+                // int(n) of an int is n itself, as CPython returns the same object.
+                Some(&v) if base.is_none() && (matches!(v, Value::Int(..)) || vm.exact_int_object(v)) => Ok(v),
                 Some(&v) => vm.to_int(v, base),
             }
         }
@@ -847,6 +852,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             arg_count(vm, args, name, 0, 1)?;
             match args.pos.first() {
                 None => Ok(Value::float(0.0)),
+                Some(&v @ Value::Float(..)) => Ok(v),
                 Some(&v) => vm.to_float(v),
             }
         }
@@ -1332,3 +1338,9 @@ pub(super) fn parse_float(s: &str) -> Option<f64> {
     clean.parse::<f64>().ok().filter(|_| !clean.is_empty())
 }
 
+impl Vm {
+    /// Whether `v` is a big int object of the int type itself (not a subclass instance).
+    fn exact_int_object(&self, v: Value) -> bool {
+        matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Int(_)))
+    }
+}
