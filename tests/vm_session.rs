@@ -214,3 +214,23 @@ fn back_after_the_end() {
     assert!(s.snapshot().finished);
     assert_eq!(s.snapshot().stdout, "40425\n");
 }
+
+/// A collection can run inside any step (here: the heap passes a small memory
+/// budget); what the step popped must stay alive until its event describes it.
+/// (Found by the fuzzer: the event read a freed object and the stepper panicked.)
+#[test]
+fn a_collection_inside_a_step_keeps_the_popped_values_alive() {
+    let limits = pvm::runtime::limits::Limits {
+        memory_bytes: 1 << 20,
+        max_instructions: Some(2_000),
+        ..Default::default()
+    };
+    let mut s = Session::with_limits("x =[[+ 2**4000377\n]]", "t.py", "", &limits);
+    let mut steps = 0;
+    while s.step().is_some() {
+        steps += 1;
+    }
+    let snap = s.snapshot();
+    assert!(steps > 9, "{steps}");
+    assert!(snap.stderr.ends_with("MemoryError\n"), "{}", snap.stderr);
+}

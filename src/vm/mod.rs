@@ -111,6 +111,10 @@ pub struct Vm {
     /// How many nested runs are active (garbage is collected only at depth 0,
     /// when no Rust code holds values the roots do not see).
     nesting: usize,
+    /// Values a caller outside the VM still reads after an instruction: the
+    /// stepper keeps the operand stack from before the instruction here, so
+    /// the values it popped stay alive until the step's event describes them.
+    pub(crate) pinned: Vec<Value>,
     /// How deep comparisons of containers inside containers are (each level
     /// recurses natively; see `ops::Vm::compare_items`).
     compare_depth: usize,
@@ -172,6 +176,7 @@ impl Vm {
             source_lines: source.lines().map(str::to_string).collect(),
             nested_exit: None,
             nesting: 0,
+            pinned: Vec::new(),
             compare_depth: 0,
             reraising: false,
             last_exception: None,
@@ -497,6 +502,7 @@ impl Vm {
         roots.extend(self.strings.values().map(|t| Value::Obj(*t)));
         self.identity.roots(&mut roots);
         roots.extend(self.modules.values().copied());
+        roots.extend_from_slice(&self.pinned);
         roots.extend([
             Value::Obj(self.builtins),
             Value::Obj(self.globals),

@@ -533,6 +533,9 @@ impl Session {
         let before = vm.frames[depth].stack.clone();
         let stdout_len = vm.stdout.len();
         vm.last_exception = None;
+        // A collection during the instruction must not free what it popped:
+        // the event below still describes those values.
+        vm.pinned.clone_from(&before);
         vm.step_instruction();
         self.instruction_count += 1;
         let vm = self.vm.as_mut().expect("vm");
@@ -556,6 +559,7 @@ impl Session {
             if msg.is_empty() { name } else { format!("{name}: {msg}") }
         });
         let output = vm.stdout[stdout_len..].to_string();
+        vm.pinned.clear();
 
         let op = cur.op;
         let opname = op.map_or("<unknown>", |o| o.name()).to_string();
