@@ -85,6 +85,9 @@ fn huge_objects_raise_memory_error() {
         "x = 'x'.rjust(10**12, '*')\n",
         "x = 'x'.center(10**12)\n",
         "x = '7'.zfill(10**12)\n",
+        "x = list(range(9999999999990))\n",
+        "x = tuple(range(9999999999990))\n",
+        "x = [*range(9999999999990)]\n",
     ] {
         let out = on_small_stack(move || run(src, "m.py", ""));
         assert_eq!(last_line(&out.stderr), "MemoryError", "{src}");
@@ -92,6 +95,9 @@ fn huge_objects_raise_memory_error() {
     }
     let out = run("try:\n    [0] * 10**10\nexcept MemoryError:\n    print('caught')\n", "m.py", "");
     assert_eq!(out.stdout, "caught\n");
+    // Unpacking reads one item too many, not the whole range (a fuzz hang).
+    let out = run("a, b = range(9999999999990)\n", "u.py", "");
+    assert_eq!(last_line(&out.stderr), "ValueError: too many values to unpack (expected 2)");
 }
 
 #[test]

@@ -1390,9 +1390,16 @@ impl Vm {
 
     /// All items of an iterable.
     pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        const VALUE: usize = std::mem::size_of::<Value>();
         if let Some(id) = v.obj() {
             match self.heap.get(id) {
                 Object::List(items) | Object::Tuple(items) => return Ok(items.clone()),
+                // CPython sizes the result from the range's length first: a range
+                // too long to hold is a MemoryError before any item is made.
+                Object::Range { .. } => {
+                    let n = self.len(v)?;
+                    self.check_size(n, VALUE)?;
+                }
                 _ => {}
             }
         }
@@ -1400,6 +1407,11 @@ impl Vm {
         let mut out = Vec::new();
         while let Some(x) = self.next(it)? {
             out.push(x);
+            // This loop runs natively, between two instructions: the memory
+            // budget has to be checked here, or a long iterator never stops.
+            if out.len() % 65536 == 0 {
+                self.check_size(out.len(), VALUE)?;
+            }
         }
         Ok(out)
     }
@@ -1436,6 +1448,11 @@ impl Vm {
 
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
+        // CPython stops reading after n + 1 items: a long range is "too many
+        // values", not a list built in full.
+        if matches!(v.obj().map(|i| self.heap.get(i)), Some(Object::Range { .. })) && self.len(v)? > n {
+            return self.value_error(format!("too many values to unpack (expected {n})"));
+        }
         let items = match self.collect_iterable(v) {
             Ok(items) => items,
             Err(e) => return Err(self.unpack_error(v, e)),
