@@ -156,7 +156,7 @@ for (const program of PROGRAMS) {
 
 // Stop: how long after stop() a runaway loop's run resolves (through the worker), best/worst of 5.
 const stopLatency = await page.evaluate(async () => {
-  // The bridge finds www/worker.js from the document's base, as on the page (index.html at
+  // The bridge finds www/vendor/worker.js from the document's base, as on the page (index.html at
   // the root); this blank page lives in bench/, so it gets the page's base.
   document.head.append(Object.assign(document.createElement("base"), { href: "/" }));
   const { openSession } = await import("/www/bridge.js");
