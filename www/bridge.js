@@ -35,7 +35,8 @@ export class CoreCrash extends Error {
 }
 
 /** Relative to the page, not to this module: the page loads it bundled into www/vendor/. */
-const WORKER_URL = new URL("www/worker.js", document.baseURI);
+const WORKER_URL = new URL("www/vendor/worker.js", document.baseURI);
+const WASM_URL = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
 let worker = null;
 /** Bumped by each restart: sessions remember the worker they live in. */
 let generation = 0;
@@ -43,10 +44,17 @@ let pending = new Map();
 let nextId = 1;
 const crashListeners = [];
 
+/** The first worker, started by www/boot.js before any module ran. */
+let bootWorker = globalThis.pvmBoot?.worker ?? null;
+
 function startWorker() {
-  // The first worker may have been started by www/boot.js, before any module ran.
-  worker = globalThis.pvmBootWorker ?? new Worker(WORKER_URL, { type: "module" });
-  globalThis.pvmBootWorker = null;
+  if (bootWorker) {
+    worker = bootWorker;
+    bootWorker = null;
+  } else {
+    worker = new Worker(WORKER_URL, { type: "module" });
+    worker.postMessage({ op: "init", wasm: WASM_URL });
+  }
   generation += 1;
   const mine = generation;
   worker.onmessage = ({ data }) => {
