@@ -53,6 +53,36 @@ impl Heap {
         self.slots[id.0 as usize].as_mut().expect("dangling ObjId: collected object still referenced")
     }
 
+    /// `get` for the eval loop's fast paths: always inline (under opt-level
+    /// "z" `get` stays a call), `None` for a dangling id, which the caller
+    /// then leaves to the general path to report.
+    #[inline(always)]
+    pub fn lookup(&self, id: ObjId) -> Option<&Object> {
+        let i = id.0 as usize;
+        if i >= self.slots.len() {
+            return None;
+        }
+        // SAFETY: `i` is in bounds (checked above).
+        match unsafe { &*self.slots.as_ptr().add(i) } {
+            Some(obj) => Some(obj),
+            None => None,
+        }
+    }
+
+    /// `get_mut` as `lookup` gives `get`.
+    #[inline(always)]
+    pub fn lookup_mut(&mut self, id: ObjId) -> Option<&mut Object> {
+        let i = id.0 as usize;
+        if i >= self.slots.len() {
+            return None;
+        }
+        // SAFETY: `i` is in bounds (checked above).
+        match unsafe { &mut *self.slots.as_mut_ptr().add(i) } {
+            Some(obj) => Some(obj),
+            None => None,
+        }
+    }
+
     /// Number of live objects.
     pub fn len(&self) -> usize {
         self.live

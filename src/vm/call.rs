@@ -80,7 +80,9 @@ impl Vm {
                 if let Some(r) = receiver {
                     args.pos.insert(0, r);
                 }
-                Ok(Prepared::Done(func(self, &mut args)?))
+                let result = func(self, &mut args);
+                self.recycle_args(args);
+                Ok(Prepared::Done(result?))
             }
             Object::Class(c) => {
                 // A metaclass's own __call__ (class Meta(type): def __call__...) runs instead.
@@ -95,7 +97,9 @@ impl Vm {
             Object::Descriptor(d) => {
                 let d = d.clone();
                 self.check_descriptor_receiver(&d, &mut args)?;
-                Ok(Prepared::Done((d.func)(self, &mut args)?))
+                let result = (d.func)(self, &mut args);
+                self.recycle_args(args);
+                Ok(Prepared::Done(result?))
             }
             Object::StaticMethod(f) => {
                 let f = *f;
@@ -137,6 +141,16 @@ impl Vm {
         }
     }
 
+    /// Keeps a small argument vector a builtin has finished with for the
+    /// next call (`pop_args`), sparing an allocation per call.
+    fn recycle_args(&mut self, args: Args) {
+        let mut pos = args.pos;
+        if pos.capacity() != 0 && pos.capacity() <= 64 && self.spare_values.len() < 64 {
+            pos.clear();
+            self.spare_values.push(pos);
+        }
+    }
+
     fn not_callable<T>(&mut self, v: Value) -> PyResult<T> {
         let t = self.type_name(v);
         self.type_error(format!("'{t}' object is not callable"))
@@ -149,10 +163,14 @@ impl Vm {
         let entry = &self.codes[code_index];
         let code = entry.code.clone();
         let consts = entry.consts.clone();
-        let mut locals = vec![Value::Null; code.nlocalsplus()];
+        let mut locals = self.spare_values.pop().unwrap_or_default();
+        locals.resize(code.nlocalsplus(), Value::Null);
         self.bind_arguments(id, &code, &mut locals, &mut args)?;
+        self.recycle_args(args);
+        let mut stack = self.spare_values.pop().unwrap_or_default();
+        stack.reserve(code.stacksize as usize);
         Ok(Frame {
-            stack: Vec::with_capacity(code.stacksize as usize),
+            stack,
             code,
             code_index,
             consts,

@@ -193,6 +193,17 @@ impl Vm {
         stack.split_off(at)
     }
 
+    /// The top `n` values as a call's arguments, in a vector from the spare
+    /// pool (`Vm::recycle_args` gives it back after a builtin call).
+    fn pop_args(&mut self, n: usize) -> Vec<Value> {
+        let mut args = self.spare_values.pop().unwrap_or_default();
+        let stack = &mut self.frames.last_mut().expect("no frame").stack;
+        let at = stack.len().saturating_sub(n);
+        args.extend_from_slice(&stack[at..]);
+        stack.truncate(at);
+        args
+    }
+
     fn top(&mut self) -> Value {
         self.frame().stack.last().copied().unwrap_or(Value::Null)
     }
@@ -1220,7 +1231,7 @@ impl Vm {
         // `[callable, self, args...]` or `[NULL, callable, args...]`: `self`
         // is taken with the arguments (no insert at the front of the vector).
         let with_self = !self.peek(argc + 2).is_null();
-        let args = self.pop_n(argc + with_self as usize);
+        let args = self.pop_args(argc + with_self as usize);
         let callee = self.pop();
         if !with_self {
             self.pop();

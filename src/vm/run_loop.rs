@@ -111,7 +111,7 @@ impl Vm {
                 if count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let Some(&[byte, arg_byte]) = code.get(ip..ip + 2) else { leave!(Slow::Undecodable) };
+                let (Some(&byte), Some(&arg_byte)) = (slot(code, ip), slot(code, ip + 1)) else { leave!(Slow::Undecodable) };
                 let Some((op, cache_units)) = decode[byte as usize] else { leave!(Slow::Undecodable) };
                 count += 1;
                 let arg = arg_byte as u32 | ext;
@@ -125,33 +125,32 @@ impl Vm {
                     NOP => {}
                     RESUME => f.resumed = true,
                     EXTENDED_ARG => ext = arg << 8,
-                    LOAD_FAST | LOAD_FAST_CHECK => match f.locals.get(arg as usize) {
-                        Some(&v) if !v.is_null() => stack.push(v),
+                    LOAD_FAST | LOAD_FAST_CHECK => match slot(&f.locals, arg as usize) {
+                        Some(&v) if !v.is_null() => push(stack, v),
                         _ => leave!(Slow::Dispatch(op, arg)),
                     },
-                    LOAD_CONST => stack.push(consts.get(arg as usize).copied().unwrap_or(Value::None)),
-                    STORE_FAST if (arg as usize) < f.locals.len() => {
-                        let v = stack.pop().unwrap_or(Value::Null);
-                        let old = std::mem::replace(&mut f.locals[arg as usize], v);
-                        if matches!(old, Value::Obj(_)) {
-                            leave!(Slow::Release(old));
+                    LOAD_CONST => push(stack, slot(consts, arg as usize).copied().unwrap_or(Value::None)),
+                    STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
+                        Some(local) => {
+                            let old = std::mem::replace(local, stack.pop().unwrap_or(Value::Null));
+                            if matches!(old, Value::Obj(_)) {
+                                leave!(Slow::Release(old));
+                            }
                         }
-                    }
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
                     POP_TOP => {
                         let v = stack.pop().unwrap_or(Value::Null);
                         if matches!(v, Value::Obj(_)) {
                             leave!(Slow::Release(v));
                         }
                     }
-                    PUSH_NULL => stack.push(Value::Null),
-                    COPY if (1..=stack.len()).contains(&(arg as usize)) => {
-                        let v = stack[stack.len() - arg as usize];
-                        stack.push(v);
-                    }
-                    SWAP if (2..=stack.len()).contains(&(arg as usize)) => {
-                        let n = stack.len();
-                        stack.swap(n - 1, n - arg as usize);
-                    }
+                    PUSH_NULL => push(stack, Value::Null),
+                    COPY if arg >= 1 => match slot(stack, stack.len().wrapping_sub(arg as usize)) {
+                        Some(&v) => push(stack, v),
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    SWAP if swap_top(stack, arg as usize) => {}
                     BINARY_OP => match fast_binary(peek2(stack), arg) {
                         Some(r) => replace_top2(stack, r),
                         None => leave!(Slow::Dispatch(op, arg)),
@@ -185,21 +184,24 @@ impl Vm {
                     JUMP_FORWARD => ip += 2 * arg as usize,
                     JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(2 * arg as usize),
                     FOR_ITER => {
-                        let it = stack.last().and_then(|v| v.obj());
-                        match it.map(|id| heap.get_mut(id)) {
+                        let it = match stack.last() {
+                            Some(&Value::Obj(id)) => heap.lookup_mut(id),
+                            _ => None,
+                        };
+                        match it {
                             Some(Object::Iter(Iter::Range { next, stop, step }))
                                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
                             {
                                 let n = *next;
                                 *next = n + *step;
-                                stack.push(Value::int(n));
+                                push(stack, Value::int(n));
                             }
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
                                 let mut resumed = frame_boxes.unbox(g.frame.take().expect("checked above"));
                                 g.running = true;
-                                resumed.stack.push(Value::None);
+                                push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
                                 sync!();
                                 frames.push(resumed);
@@ -210,24 +212,33 @@ impl Vm {
                     }
                     BINARY_SUBSCR => {
                         let (container, sub) = peek2(stack);
-                        let item = match (container.obj().map(|id| heap.get(id)), sub) {
-                            (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) => {
-                                seq_position(i, items.len()).map(|i| items[i])
-                            }
+                        let items = match (container, sub) {
+                            (Value::Obj(id), Value::Int(i, _)) => match heap.lookup(id) {
+                                Some(Object::List(items) | Object::Tuple(items)) => Some((items, i)),
+                                _ => None,
+                            },
                             _ => None,
                         };
+                        let item = match items {
+                            Some((items, i)) => slot(items, seq_index(i, items.len())),
+                            None => None,
+                        };
                         match item {
-                            Some(v) => replace_top2(stack, v),
+                            Some(&v) => replace_top2(stack, v),
                             None => leave!(Slow::Dispatch(op, arg)),
                         }
                     }
                     STORE_SUBSCR if stack.len() >= 3 => {
+                        let [.., v, container, sub] = **stack else { leave!(Slow::Dispatch(op, arg)) };
                         let n = stack.len();
-                        let (v, container, sub) = (stack[n - 3], stack[n - 2], stack[n - 1]);
-                        let slot = match (container.obj().map(|id| heap.get_mut(id)), sub) {
-                            (Some(Object::List(items)), Value::Int(i, _)) => {
-                                seq_position(i, items.len()).map(|i| &mut items[i])
-                            }
+                        let slot = match (container, sub) {
+                            (Value::Obj(id), Value::Int(i, _)) => match heap.lookup_mut(id) {
+                                Some(Object::List(items)) => {
+                                    let at = seq_index(i, items.len());
+                                    slot_mut(items, at)
+                                }
+                                _ => None,
+                            },
                             _ => None,
                         };
                         match slot {
@@ -247,7 +258,7 @@ impl Vm {
                             _ => cached_name(heap, caches, arg, &[(globals, 0), (builtins, 2)]),
                         };
                         match found {
-                            Some(v) => stack.push(v),
+                            Some(v) => push(stack, v),
                             None => leave!(Slow::Dispatch(op, arg)),
                         }
                     }
@@ -263,9 +274,9 @@ impl Vm {
                     LOAD_GLOBAL => match cached_name(heap, caches, arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
                         Some(v) => {
                             if arg & 1 == 1 {
-                                stack.push(Value::Null);
+                                push(stack, Value::Null);
                             }
-                            stack.push(v);
+                            push(stack, v);
                         }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
@@ -279,7 +290,7 @@ impl Vm {
                         let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let callee = Frame::for_call(&codes[code_index], code_index, globals, func, &stack[n - total..], spare_values);
+                        let callee = Frame::for_call(slot(codes, code_index).expect("a registered code object"), code_index, globals, func, &stack[n - total..], spare_values);
                         stack.truncate(n - argc - 2);
                         frames.push(callee);
                         continue 'frame;
@@ -295,7 +306,7 @@ impl Vm {
                         }
                         f.recycle_vectors(spare_values);
                         frames.truncate(depth - 1);
-                        frames[depth - 2].stack.push(v);
+                        push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
                         continue 'frame;
                     }
                     // A generator run by its caller's FOR_ITER hands the value over and waits.
@@ -308,7 +319,7 @@ impl Vm {
                             g.frame = Some(frame_boxes.boxed(suspended));
                             g.running = false;
                         }
-                        frames[depth - 2].stack.push(v);
+                        push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
                         continue 'frame;
                     }
                     _ => leave!(Slow::Dispatch(op, arg)),
@@ -382,11 +393,11 @@ impl Vm {
 #[inline(always)]
 fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
     let n = stack.len();
-    let (first, second) = (*stack.get(n.checked_sub(argc + 2)?)?, stack[n - argc - 1]);
+    let (first, second) = (*slot(stack, n.checked_sub(argc + 2)?)?, *slot(stack, n - argc - 1)?);
     let (callee, total) = if first.is_null() { (second, argc) } else { (first, argc + 1) };
     let fid = callee.obj()?;
-    let Object::Function(func) = heap.get(fid) else { return None };
-    let code = &codes[func.code].code;
+    let Some(Object::Function(func)) = heap.lookup(fid) else { return None };
+    let code = &slot(codes, func.code)?.code;
     let special = flags::VARARGS | flags::VARKEYWORDS;
     if code.flags & special != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
         return None;
@@ -401,9 +412,9 @@ fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: us
 /// path then looks it up, or raises NameError).
 #[inline(always)]
 fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, usize)]) -> Option<Value> {
-    for &(dict, slot) in dicts {
-        let c = caches.get(name as usize * 3 + slot)?;
-        let Object::Dict(d) = heap.get(dict) else { return None };
+    for &(dict, cache) in dicts {
+        let c = slot(caches, name as usize * 3 + cache)?;
+        let Some(Object::Dict(d)) = heap.lookup(dict) else { return None };
         if c.dict != dict.0 || c.version != d.version() {
             return None;
         }
@@ -417,13 +428,69 @@ fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, us
 /// STORE_NAME into namespace `ns` of a name it already has (per its name cache).
 #[inline(always)]
 fn cached_store_name(heap: &mut Heap, caches: &[NameCache], ns: ObjId, name: u32, v: Value) -> bool {
-    let Some(c) = caches.get(name as usize * 3) else { return false };
-    match (heap.get_mut(ns), c.position) {
-        (Object::Dict(d), Some(p)) if c.dict == ns.0 && c.version == d.version() => {
+    let Some(c) = slot(caches, name as usize * 3) else { return false };
+    match (heap.lookup_mut(ns), c.position) {
+        (Some(Object::Dict(d)), Some(p)) if c.dict == ns.0 && c.version == d.version() => {
             d.set_value_at(p, v);
             true
         }
         _ => false,
+    }
+}
+
+/// `values.get(i)`, inline: under opt-level "z" slice indexing can stay a call.
+#[inline(always)]
+fn slot<T>(values: &[T], i: usize) -> Option<&T> {
+    if i < values.len() {
+        // SAFETY: `i` is in bounds.
+        Some(unsafe { &*values.as_ptr().add(i) })
+    } else {
+        None
+    }
+}
+
+/// `values.get_mut(i)`, inline (see `slot`).
+#[inline(always)]
+fn slot_mut<T>(values: &mut [T], i: usize) -> Option<&mut T> {
+    if i < values.len() {
+        // SAFETY: `i` is in bounds.
+        Some(unsafe { &mut *values.as_mut_ptr().add(i) })
+    } else {
+        None
+    }
+}
+
+/// SWAP: exchanges the top of the stack with the value `depth` places down
+/// (2 = the one below it); false (nothing changed) when there is no such value.
+#[inline(always)]
+fn swap_top(stack: &mut [Value], depth: usize) -> bool {
+    let n = stack.len();
+    if depth < 2 || depth > n {
+        return false;
+    }
+    // SAFETY: `n - 1` and `n - depth` are both in bounds (checked above).
+    unsafe {
+        let p = stack.as_mut_ptr();
+        let top = *p.add(n - 1);
+        *p.add(n - 1) = *p.add(n - depth);
+        *p.add(n - depth) = top;
+    }
+    true
+}
+
+/// `stack.push(v)`, inline: under opt-level "z" (the wasm build) `Vec::push`
+/// stays a call, which was a fifth of the loop's time.
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, v: Value) {
+    let n = stack.len();
+    if n == stack.capacity() {
+        stack.reserve(1);
+    }
+    // SAFETY: there is room for one more value (checked just above), and
+    // the length covers it only once it is written.
+    unsafe {
+        stack.as_mut_ptr().add(n).write(v);
+        stack.set_len(n + 1);
     }
 }
 
@@ -445,11 +512,12 @@ fn replace_top2(stack: &mut Vec<Value>, v: Value) {
     }
 }
 
-/// `items[i]`'s position for an int index (negative counts from the end).
+/// `items[i]`'s position for an int index (negative counts from the end);
+/// out of range, a position `slot` rejects.
 #[inline(always)]
-fn seq_position(i: i64, len: usize) -> Option<usize> {
+fn seq_index(i: i64, len: usize) -> usize {
     let i = if i < 0 { i + len as i64 } else { i };
-    (0..len as i64).contains(&i).then_some(i as usize)
+    if i >= 0 { i as usize } else { usize::MAX }
 }
 
 /// BINARY_OP on two ints or floats when the result is a plain int or float
