@@ -116,9 +116,8 @@ impl PyStr {
         for part in parts {
             let end = at + part.len();
             assert!(end <= len, "PyStr::join: parts longer than announced");
-            for (o, &b) in out[at..end].iter_mut().zip(part.as_bytes()) {
-                o.write(b);
-            }
+            // SAFETY: `at..end` lies within `out` (checked above); a str never overlaps a new Rc.
+            unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), out.as_mut_ptr().add(at) as *mut u8, part.len()) };
             at = end;
         }
         assert_eq!(at, len, "PyStr::join: parts shorter than announced");

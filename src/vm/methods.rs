@@ -1111,7 +1111,11 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     // Pieces are slices of `st` (a handle of its own), each copied once into its str.
     let parts: Vec<&str> = match &sep {
-        Some(sep) if max < 0 => st.split(&**sep).collect(),
+        // A one-byte separator searches with memchr rather than two-way matching.
+        Some(sep) if max < 0 => match ascii_char(sep) {
+            Some(c) => st.split(c).collect(),
+            None => st.split(&**sep).collect(),
+        },
         Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
         None => {
             let mut out = Vec::new();
@@ -1130,6 +1134,14 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// The char of a one-byte (ASCII) str.
+fn ascii_char(s: &str) -> Option<char> {
+    match s.as_bytes() {
+        &[b] if b.is_ascii() => Some(b as char),
+        _ => None,
+    }
 }
 
 fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1425,7 +1437,12 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
-    let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
+    let found = match (ascii_char(&sep), rev) {
+        (Some(c), false) => st.find(c),
+        (Some(c), true) => st.rfind(c),
+        (None, false) => st.find(&*sep),
+        (None, true) => st.rfind(&*sep),
+    };
     let (a, b, c) = match found {
         Some(i) => (&st[..i], &*sep, &st[i + sep.len()..]),
         None if rev => ("", "", &*st),
@@ -1706,10 +1723,17 @@ impl Vm {
         if !receiver_fits || args[1..].iter().any(generator) {
             return Ok(false);
         }
-        let mut args = Args::new(args.to_vec());
+        let mut pos = std::mem::take(&mut self.spare_args);
+        pos.extend_from_slice(args);
+        let mut args = Args::new(pos);
         self.frames.last_mut().expect("frame").stack.truncate(base);
-        let result = func(self, &mut args)?;
-        self.push(result);
+        let result = func(self, &mut args);
+        let mut pos = args.pos;
+        if pos.capacity() <= 8 {
+            pos.clear();
+            self.spare_args = pos;
+        }
+        self.push(result?);
         Ok(true)
     }
 }
@@ -1749,10 +1773,8 @@ impl Vm {
         match v {
             Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => Ok(v),
             Value::Int(i, _) => {
-                use std::fmt::Write;
-                let mut digits = DigitBuf::default();
-                let _ = write!(digits, "{i}");
-                Ok(self.new_str(digits.as_str()))
+                let mut digits = [0u8; 20];
+                Ok(self.new_str(decimal(i, &mut digits)))
             }
             _ => {
                 let s = self.format(v, "")?;
@@ -1762,24 +1784,21 @@ impl Vm {
     }
 }
 
-/// Room for any i64 in decimal, on the stack.
-#[derive(Default)]
-struct DigitBuf {
-    bytes: [u8; 20],
-    len: usize,
-}
-
-impl DigitBuf {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+/// `i` in decimal, written at the end of `buf` (room for any i64).
+fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-}
-
-impl std::fmt::Write for DigitBuf {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
     }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
 }
