@@ -169,6 +169,11 @@ impl Vm {
                 return Ok(Value::int(r));
             }
         }
+        if base == 0 {
+            if let Some(r) = self.str_concat(lhs, rhs)? {
+                return Ok(r);
+            }
+        }
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
             let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
             let float_bitwise = matches!(base, 1 | 3 | 7 | 9 | 12) && (matches!(a, Num::Float(_)) || matches!(b, Num::Float(_)));
@@ -184,11 +189,6 @@ impl Vm {
                 }
             }
             return Ok(r);
-        }
-        if base == 0 {
-            if let Some(r) = self.str_concat(lhs, rhs)? {
-                return Ok(r);
-            }
         }
         if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
