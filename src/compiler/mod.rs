@@ -7,6 +7,7 @@
 mod assemble;
 mod codegen;
 mod consts;
+mod dense;
 mod flowgraph;
 mod fold;
 mod format;

@@ -3,6 +3,7 @@
 //! analysis that decides local / global (explicit or implicit) / free /
 //! cell, including PEP 709's inlining of list, set and dict comprehensions.
 
+use super::dense::Dense;
 use super::CompileError;
 use crate::syntax::ast::*;
 use std::collections::{HashMap, HashSet};
@@ -169,7 +170,7 @@ impl ScopeEntry {
 }
 
 pub struct SymbolTable {
-    pub scopes: Vec<ScopeEntry>,
+    pub scopes: Dense<ScopeEntry>,
     pub by_key: HashMap<ScopeKey, usize>,
 }
 
@@ -207,7 +208,7 @@ enum TypeParamOwner {
 struct Builder {
     /// `from __future__ import annotations`: annotations are never evaluated.
     future_annotations: bool,
-    scopes: Vec<ScopeEntry>,
+    scopes: Dense<ScopeEntry>,
     by_key: HashMap<ScopeKey, usize>,
     stack: Vec<usize>,
     private: Option<Rc<str>>,
@@ -950,7 +951,7 @@ impl Builder {
 // ----- analysis -----
 
 struct Analyzer<'a> {
-    scopes: &'a mut Vec<ScopeEntry>,
+    scopes: &'a mut Dense<ScopeEntry>,
 }
 
 type NameSet = HashSet<Rc<str>>;
@@ -1181,7 +1182,7 @@ impl Analyzer<'_> {
             sym.scope = scopes.get(&name).copied().unwrap_or(Scope::Unknown);
         }
         let mut free_sorted: Vec<&Rc<str>> = free.iter().collect();
-        free_sorted.sort();
+        crate::sort::sort(&mut free_sorted);
         for name in free_sorted {
             if let Some(sym) = entry.symbols.get_mut(name) {
                 if classflag {
@@ -1253,7 +1254,7 @@ impl Analyzer<'_> {
 pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         future_annotations,
-        scopes: Vec::new(),
+        scopes: Dense::default(),
         by_key: HashMap::new(),
         stack: Vec::new(),
         private: None,

@@ -51,7 +51,7 @@ impl Vm {
                 Object::Set { items, frozen: true } => {
                     let mut keys: Vec<String> =
                         items.keys().iter().map(|k| format!("{:?}", self.hash_key(*k))).collect();
-                    keys.sort();
+                    crate::sort::sort(&mut keys);
                     HashKey::Str(keys.join(",").into())
                 }
                 _ => HashKey::Id(id.0),

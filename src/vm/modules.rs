@@ -982,9 +982,8 @@ impl Vm {
         keyed.reverse();
         let mut items: Vec<Value> = keyed.iter().map(|(_, t)| *t).collect();
         let mut counts: Vec<Value> = keyed.iter().map(|(c, _)| *c).collect();
-        let mut order: Vec<usize> = (0..items.len()).collect();
         let mut err = None;
-        order.sort_by(|&a, &b| {
+        let mut order = crate::sort::sorted_order(items.len(), &mut |a, b| {
             if err.is_some() {
                 return std::cmp::Ordering::Equal;
             }
