@@ -7,10 +7,8 @@ use super::consts::{ConstPool, Truthy};
 use super::ir::{Label, Loc, Op, SeqItem};
 use crate::bytecode::{Constant, Opcode};
 use std::collections::HashMap;
-use super::dense::Dense;
 
 pub type BlockId = usize;
-
 
 #[derive(Clone, Debug)]
 pub struct Instr {
@@ -36,7 +34,7 @@ impl Instr {
 
 #[derive(Clone, Debug, Default)]
 pub struct Block {
-    pub instrs: Dense<Instr>,
+    pub instrs: Vec<Instr>,
     pub next: Option<BlockId>,
     /// Started by a label in codegen (a possible jump target).
     pub labelled: bool,
@@ -71,7 +69,7 @@ impl Block {
 }
 
 pub struct Cfg {
-    pub blocks: Dense<Block>,
+    pub blocks: Vec<Block>,
     pub entry: BlockId,
 }
 
@@ -81,7 +79,7 @@ impl Cfg {
     /// Builds the graph from codegen's sequence the way `cfg_builder` does:
     /// a new block after every terminator and at every label.
     pub fn from_sequence(seq: &[SeqItem]) -> Cfg {
-        let mut cfg = Cfg { blocks: Dense(vec![Block::default()]), entry: 0 };
+        let mut cfg = Cfg { blocks: vec![Block::default()], entry: 0 };
         let mut current = 0;
         let mut pending_label: Option<Label> = None;
         let mut label_block: HashMap<Label, BlockId> = HashMap::new();

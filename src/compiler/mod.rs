@@ -7,7 +7,6 @@
 mod assemble;
 mod codegen;
 mod consts;
-mod dense;
 mod flowgraph;
 mod fold;
 mod format;

@@ -3,7 +3,6 @@
 //! analysis that decides local / global (explicit or implicit) / free /
 //! cell, including PEP 709's inlining of list, set and dict comprehensions.
 
-use super::dense::Dense;
 use super::CompileError;
 use crate::syntax::ast::*;
 use std::collections::{HashMap, HashSet};
@@ -170,7 +169,7 @@ impl ScopeEntry {
 }
 
 pub struct SymbolTable {
-    pub scopes: Dense<ScopeEntry>,
+    pub scopes: Vec<ScopeEntry>,
     pub by_key: HashMap<ScopeKey, usize>,
 }
 
@@ -208,7 +207,7 @@ enum TypeParamOwner {
 struct Builder {
     /// `from __future__ import annotations`: annotations are never evaluated.
     future_annotations: bool,
-    scopes: Dense<ScopeEntry>,
+    scopes: Vec<ScopeEntry>,
     by_key: HashMap<ScopeKey, usize>,
     stack: Vec<usize>,
     private: Option<Rc<str>>,
@@ -951,7 +950,7 @@ impl Builder {
 // ----- analysis -----
 
 struct Analyzer<'a> {
-    scopes: &'a mut Dense<ScopeEntry>,
+    scopes: &'a mut Vec<ScopeEntry>,
 }
 
 type NameSet = HashSet<Rc<str>>;
@@ -1254,7 +1253,7 @@ impl Analyzer<'_> {
 pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
         future_annotations,
-        scopes: Dense::default(),
+        scopes: Vec::new(),
         by_key: HashMap::new(),
         stack: Vec::new(),
         private: None,
