@@ -7,6 +7,7 @@ pub mod heap;
 pub mod int;
 pub mod limits;
 pub mod object;
+pub mod pystr;
 pub mod repr;
 pub mod mt;
 pub mod set;

@@ -522,12 +522,7 @@ impl Vm {
                 self.push(Value::Obj(d));
             }
             BUILD_STRING => {
-                let pieces = self.pop_n(arg as usize);
-                let mut s = String::new();
-                for p in pieces {
-                    s.push_str(&self.str_of(p)?);
-                }
-                let v = self.new_string(s);
+                let v = self.build_string(arg as usize)?;
                 self.push(v);
             }
             LIST_APPEND => {
@@ -782,7 +777,7 @@ impl Vm {
                 let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
-                        gen.frame = Some(Box::new(frame));
+                        gen.frame = Some(self.frame_boxes.boxed(frame));
                         gen.running = false;
                     }
                 }
@@ -817,12 +812,14 @@ impl Vm {
                     }
                     _ => v,
                 };
-                let spec = match spec {
-                    Some(s) => self.str_of(s)?,
-                    None => String::new(),
+                let r = match spec {
+                    Some(spec) => {
+                        let spec = self.str_of(spec)?;
+                        let r = self.format(v, &spec)?;
+                        self.new_string(r)
+                    }
+                    None => self.format_plain(v)?,
                 };
-                let r = self.format(v, &spec)?;
-                let r = self.new_string(r);
                 self.push(r);
             }
             IMPORT_NAME => {
@@ -1199,6 +1196,7 @@ impl Vm {
         let func = match self.heap.get(fid) {
             Object::Function(func) => func,
             Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            Object::Descriptor(_) if with_self => return self.try_fast_method_call(fid, n - argc - 2),
             _ => return Ok(false),
         };
         let (code_index, globals) = (func.code, func.globals);
@@ -1217,15 +1215,14 @@ impl Vm {
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
-        let mut args = self.pop_n(argc);
-        let second = self.pop();
-        let first = self.pop();
-        let callee = if first.is_null() {
-            second
-        } else {
-            args.insert(0, second);
-            first
-        };
+        // `[callable, self, args...]` or `[NULL, callable, args...]`: `self`
+        // is taken with the arguments (no insert at the front of the vector).
+        let with_self = !self.peek(argc + 2).is_null();
+        let args = self.pop_n(argc + with_self as usize);
+        let callee = self.pop();
+        if !with_self {
+            self.pop();
+        }
         let mut args = Args::new(args);
         if let Some(k) = self.frame().kw_names.take() {
             let names = self.frame().consts.get(k).copied().unwrap_or(Value::None);
@@ -1248,15 +1245,7 @@ impl Vm {
                 gen.running = false;
             }
         }
-        // Keep the frame's vectors for the next call.
-        if self.spare_values.len() < 64 {
-            let mut locals = std::mem::take(&mut frame.locals);
-            let mut stack = std::mem::take(&mut frame.stack);
-            locals.clear();
-            stack.clear();
-            self.spare_values.push(locals);
-            self.spare_values.push(stack);
-        }
+        frame.recycle_vectors(&mut self.spare_values);
         match frame.on_return {
             OnReturn::Push => self.push(v),
             OnReturn::Memoize { cache, key } => {

@@ -132,6 +132,8 @@ pub struct Vm {
     rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
+    /// Heap blocks for suspended generators' frames, reused between yields.
+    frame_boxes: frame::FrameBoxes,
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
@@ -148,6 +150,9 @@ pub struct Vm {
     attr_caches: Vec<Vec<instance_attr::AttrCache>>,
     /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
     pub int_max_str_digits: usize,
+    /// An empty vector kept for the next builtin method call's arguments
+    /// (one allocation saved per call; see `try_fast_method_call`).
+    spare_args: Vec<Value>,
     /// Shared constants and singleton objects (`is` as in CPython).
     identity: identity::Singletons,
 }
@@ -191,9 +196,11 @@ impl Vm {
             attr_caches: Vec::new(),
             dunder_keys: Default::default(),
             int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
+            spare_args: Vec::new(),
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
+            frame_boxes: Default::default(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
             rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
