@@ -44,14 +44,11 @@ let pending = new Map();
 let nextId = 1;
 const crashListeners = [];
 
-/** The first worker, started by www/boot.js before any module ran. */
-let bootWorker = globalThis.pvmBoot?.worker ?? null;
-
 function startWorker() {
-  if (bootWorker) {
-    worker = bootWorker;
-    bootWorker = null;
-  } else {
+  // The first worker may have been started by www/boot.js, before any module ran.
+  worker = globalThis.pvmBoot?.worker;
+  globalThis.pvmBoot = null;
+  if (!worker) {
     worker = new Worker(WORKER_URL, { type: "module" });
     worker.postMessage({ op: "init", wasm: WASM_URL });
   }

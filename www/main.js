@@ -174,9 +174,9 @@ const controls = createControls(document.body, {
   theme: toggleTheme,
   help: () => byId("help").showModal(),
 }, { helpDialog: byId("help") });
-// The stepping buttons take clicks while the first program still loads: a click waits in
-// the queue behind the load and acts as soon as the program is on screen, as during any
-// later load (and clicks from before this module ran are replayed, at the end).
+// The stepping buttons take clicks while the first program still loads (index.html paints
+// nothing before this module ran): a click waits in the queue behind the load and acts as
+// soon as the program is on screen, as during any later load.
 controls.update({ ready: true, finished: false, stepCount: 0 });
 byId("help-close").addEventListener("click", () => byId("help").close());
 
@@ -412,6 +412,3 @@ load(first.source, first.step ?? 0, stdinBox.value === "" ? firstSession : null)
   firstProgramShown();
   editor.loadSoon();
 });
-// Buttons clicked before this module ran (www/boot.js kept the clicks): pressed now, they
-// wait in the queue behind the first program's load, as any click during a load does.
-for (const id of window.pvmBoot?.takeClicks?.() ?? []) byTestId(id)?.click();

@@ -177,10 +177,12 @@ impl Dict {
         Dict::default()
     }
 
+    #[inline(always)]
     pub fn len(&self) -> usize {
         self.index.len()
     }
 
+    #[inline(always)]
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -197,6 +199,7 @@ impl Dict {
     }
 
     /// The position of `key`'s entry (stable until `version` changes).
+    #[inline(always)]
     pub fn position(&self, key: &HashKey) -> Option<usize> {
         self.index.get(key).copied()
     }
@@ -206,6 +209,7 @@ impl Dict {
         self.index.get(key).and_then(|&i| self.entries[i].map(|(k, _)| k))
     }
 
+    #[inline(always)]
     pub fn value_at(&self, position: usize) -> Option<Value> {
         self.entries.get(position).copied().flatten().map(|(_, v)| v)
     }
@@ -247,15 +251,19 @@ impl Dict {
     /// Inserts or replaces (keeping the original key and position, like CPython).
     pub fn insert(&mut self, key: HashKey, k: Value, v: Value) {
         self.changed();
-        if let Some(&i) = self.index.get(&key) {
-            if let Some(entry) = &mut self.entries[i] {
-                entry.1 = v;
+        // One hash of the key whether it is new or not.
+        match self.index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(entry) = &mut self.entries[*e.get()] {
+                    entry.1 = v;
+                }
             }
-            return;
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.entries.len());
+                self.entries.push(Some((k, v)));
+                self.version = next_version();
+            }
         }
-        self.index.insert(key, self.entries.len());
-        self.entries.push(Some((k, v)));
-        self.version = next_version();
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<(Value, Value)> {

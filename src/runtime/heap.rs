@@ -45,17 +45,20 @@ impl Heap {
         }
     }
 
+    // Every operation on an object starts here: inlined even under opt-level "z".
+    #[inline(always)]
     pub fn get(&self, id: ObjId) -> &Object {
         self.slots[id.0 as usize].as_ref().expect("dangling ObjId: collected object still referenced")
     }
 
+    #[inline(always)]
     pub fn get_mut(&mut self, id: ObjId) -> &mut Object {
         self.slots[id.0 as usize].as_mut().expect("dangling ObjId: collected object still referenced")
     }
 
-    /// `get` for the eval loop's fast paths: always inline (under opt-level
-    /// "z" `get` stays a call), `None` for a dangling id, which the caller
-    /// then leaves to the general path to report.
+    /// `get` for the eval loop's fast paths: no panic branch to inline;
+    /// `None` for a dangling id, which the caller then leaves to the general
+    /// path to report.
     #[inline(always)]
     pub fn lookup(&self, id: ObjId) -> Option<&Object> {
         let i = id.0 as usize;
@@ -142,7 +145,7 @@ impl Heap {
 fn footprint(obj: &Object) -> usize {
     const VALUE: usize = std::mem::size_of::<Value>();
     let owned = match obj {
-        Object::Str(s) => s.len(),
+        Object::Str(s) => s.footprint(),
         Object::Bytes(b) => b.len(),
         Object::ByteArray(b) => b.capacity(),
         Object::Int(n) => (n.bits() / 8) as usize,

@@ -30,7 +30,7 @@ impl Vm {
             Value::Int(i, _) => HashKey::Int(i),
             Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
-                Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Str(s) => HashKey::Str(s.to_rc()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
@@ -49,9 +49,12 @@ impl Vm {
                     return Err(Unhashable::Type(self.type_name(v)))
                 }
                 Object::Set { items, frozen: true } => {
-                    let mut keys: Vec<String> =
-                        items.keys().iter().map(|k| format!("{:?}", self.hash_key(*k))).collect();
-                    keys.sort();
+                    let mut keys: Vec<String> = items
+                        .keys()
+                        .iter()
+                        .map(|k| self.hash_key(*k).map_or_else(|_| "?".to_string(), |k| key_text(&k)))
+                        .collect();
+                    crate::sort::sort(&mut keys);
                     HashKey::Str(keys.join(",").into())
                 }
                 _ => HashKey::Id(id.0),
@@ -60,27 +63,35 @@ impl Vm {
     }
 
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
-        if let Some(Object::Instance(inst)) = v.obj().map(|i| self.heap.get(i)) {
-            let class = inst.class;
-            let hash = self.lookup_user_attr(class, "__hash__");
-            if matches!(hash, Some(Value::None)) {
-                // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
-                let t = self.type_name(v);
-                return self.type_error(format!("unhashable type: '{t}'"));
-            }
-            if hash.is_some() {
-                let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
-                return match self.num(h) {
-                    Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
-                    Some(super::ops::Num::Big(b)) => Ok(HashKey::Custom(num_traits::ToPrimitive::to_i64(&(b % ((1i64 << 61) - 1))).unwrap_or(0), 0)),
-                    _ => self.type_error("__hash__ method should return an integer"),
-                };
-            }
-            if self.lookup_user_attr(class, "__eq__").is_some() {
-                let t = self.type_name(v);
-                return self.type_error(format!("unhashable type: '{t}'"));
-            }
+        let class = match v.obj().map(|i| self.heap.get(i)) {
+            // The most common key, with no user `__hash__` to consult.
+            Some(Object::Str(s)) => return Ok(HashKey::Str(s.to_rc())),
+            Some(Object::Instance(inst)) => inst.class,
+            _ => return self.plain_key(v),
+        };
+        let hash = self.lookup_user_attr(class, "__hash__");
+        if matches!(hash, Some(Value::None)) {
+            // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
+            let t = self.type_name(v);
+            return self.type_error(format!("unhashable type: '{t}'"));
         }
+        if hash.is_some() {
+            let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
+            return match self.num(h) {
+                Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
+                Some(super::ops::Num::Big(b)) => Ok(HashKey::Custom(num_traits::ToPrimitive::to_i64(&(b % ((1i64 << 61) - 1))).unwrap_or(0), 0)),
+                _ => self.type_error("__hash__ method should return an integer"),
+            };
+        }
+        if self.lookup_user_attr(class, "__eq__").is_some() {
+            let t = self.type_name(v);
+            return self.type_error(format!("unhashable type: '{t}'"));
+        }
+        self.plain_key(v)
+    }
+
+    /// The key of a value whose type has no user `__hash__`.
+    fn plain_key(&mut self, v: Value) -> PyResult<HashKey> {
         match self.hash_key(v) {
             Ok(key) => Ok(key),
             Err(Unhashable::Type(t)) => self.type_error(format!("unhashable type: '{t}'")),
@@ -269,5 +280,22 @@ impl Vm {
     /// A KeyError-free lookup helper for `dict.get`.
     pub(super) fn key_error(&mut self, k: Value) -> super::Exc {
         self.exc_with_args(TypeId::KeyError, vec![k])
+    }
+}
+
+/// A text naming a hash key, equal for equal keys (a frozenset inside a key is
+/// keyed by its members' texts, sorted). Written out rather than `{:?}`: Debug
+/// formatting of strings would link Rust's Unicode escaping tables into the wasm.
+fn key_text(k: &HashKey) -> String {
+    match k {
+        HashKey::None => "N".into(),
+        HashKey::Int(i) => format!("i{i}"),
+        HashKey::BigInt(i) => format!("I{i}"),
+        HashKey::Float(bits) => format!("f{bits:x}"),
+        HashKey::Str(s) => format!("s{}:{s}", s.len()),
+        HashKey::Bytes(b) => format!("b{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+        HashKey::Tuple(items) => format!("t{}({})", items.len(), items.iter().map(key_text).collect::<Vec<_>>().join(",")),
+        HashKey::Id(id) => format!("o{id}"),
+        HashKey::Custom(h, id) => format!("c{h},{id}"),
     }
 }

@@ -175,14 +175,17 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(always)]
     fn frame(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("no frame")
     }
 
+    #[inline(always)]
     pub(super) fn push(&mut self, v: Value) {
         self.frame().stack.push(v);
     }
 
+    #[inline(always)]
     pub(super) fn pop(&mut self) -> Value {
         self.frame().stack.pop().unwrap_or(Value::Null)
     }
@@ -204,11 +207,13 @@ impl Vm {
         args
     }
 
+    #[inline(always)]
     fn top(&mut self) -> Value {
         self.frame().stack.last().copied().unwrap_or(Value::Null)
     }
 
     /// The value `n` places down (1 = top).
+    #[inline(always)]
     fn peek(&mut self, n: usize) -> Value {
         let stack = &self.frame().stack;
         stack.get(stack.len().wrapping_sub(n)).copied().unwrap_or(Value::Null)
@@ -533,12 +538,7 @@ impl Vm {
                 self.push(Value::Obj(d));
             }
             BUILD_STRING => {
-                let pieces = self.pop_n(arg as usize);
-                let mut s = String::new();
-                for p in pieces {
-                    s.push_str(&self.str_of(p)?);
-                }
-                let v = self.new_string(s);
+                let v = self.build_string(arg as usize)?;
                 self.push(v);
             }
             LIST_APPEND => {
@@ -828,12 +828,14 @@ impl Vm {
                     }
                     _ => v,
                 };
-                let spec = match spec {
-                    Some(s) => self.str_of(s)?,
-                    None => String::new(),
+                let r = match spec {
+                    Some(spec) => {
+                        let spec = self.str_of(spec)?;
+                        let r = self.format(v, &spec)?;
+                        self.new_string(r)
+                    }
+                    None => self.format_plain(v)?,
                 };
-                let r = self.format(v, &spec)?;
-                let r = self.new_string(r);
                 self.push(r);
             }
             IMPORT_NAME => {
@@ -1210,6 +1212,7 @@ impl Vm {
         let func = match self.heap.get(fid) {
             Object::Function(func) => func,
             Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            Object::Descriptor(_) if with_self => return self.try_fast_method_call(fid, n - argc - 2),
             _ => return Ok(false),
         };
         let (code_index, globals) = (func.code, func.globals);
