@@ -148,7 +148,7 @@ fn dir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                         .map(String::from),
                 );
             }
-            names.sort();
+            crate::sort::sort(&mut names);
             names.dedup();
             names
         }

@@ -201,6 +201,11 @@ impl Vm {
                 return Ok(Value::int(r));
             }
         }
+        if base == 0 {
+            if let Some(r) = self.str_concat(lhs, rhs)? {
+                return Ok(r);
+            }
+        }
         if let Some(r) = self.big_int_op(lhs, rhs, base) {
             return Ok(r);
         }
@@ -219,11 +224,6 @@ impl Vm {
                 }
             }
             return Ok(r);
-        }
-        if base == 0 {
-            if let Some(r) = self.str_concat(lhs, rhs)? {
-                return Ok(r);
-            }
         }
         if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
@@ -1209,9 +1209,12 @@ impl Vm {
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
                     let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
-                    idx.sort_unstable();
+                    // Remove from the highest index down, so the lower ones stay put.
+                    if step > 0 {
+                        idx.reverse();
+                    }
                     if let Object::List(items) = self.heap.get_mut(id) {
-                        for i in idx.into_iter().rev() {
+                        for i in idx {
                             items.remove(i);
                         }
                     }
