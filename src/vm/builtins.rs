@@ -1188,7 +1188,10 @@ impl Vm {
         let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
         for &v in items.iter() {
             let k = match key {
-                Some(f) => self.call1(f, v)?,
+                Some(f) => match self.call_plain_function1(f, v) {
+                    Some(k) => k?,
+                    None => self.call1(f, v)?,
+                },
                 None => v,
             };
             keyed.push((k, v));
@@ -1196,7 +1199,16 @@ impl Vm {
         if reverse {
             keyed.reverse();
         }
-        let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
+        let sorted = if super::ops::natively_sortable(&self.heap, &keyed) {
+            // No Python code runs and nothing can fail: any stable sort gives CPython's order.
+            let heap = &self.heap;
+            keyed.sort_by(|a, b| super::ops::native_key_order(heap, a.0, b.0));
+            keyed
+        } else if keyed.len() < 64 {
+            self.run_and_binary_sort(keyed)?
+        } else {
+            self.merge_sort(keyed)?
+        };
         *items = sorted.into_iter().map(|(_, v)| v).collect();
         if reverse {
             items.reverse();

@@ -9,7 +9,7 @@
 
 use super::frame::{Frame, OnReturn};
 use super::types::TypeId;
-use super::Vm;
+use super::{PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{watch_epoch, Dict, HashKey};
 use crate::runtime::object::{BuiltinFn, DescrKind, Instance, Object};
@@ -324,6 +324,29 @@ impl Vm {
             Some(Object::Descriptor(d)) => d.func as usize == object_new as usize,
             _ => false,
         }
+    }
+
+    /// `func(arg)` for a plain Python function taking exactly one positional
+    /// parameter (a sort key, say), run to its result in a nested loop with
+    /// its frame built straight from `arg` (no `Args`, no binding);
+    /// `None` when `func` is anything else and the general call must decide.
+    pub(super) fn call_plain_function1(&mut self, func: Value, arg: Value) -> Option<PyResult<Value>> {
+        let fid = func.obj()?;
+        let Object::Function(f) = self.heap.get(fid) else { return None };
+        let (code_index, globals) = (f.code, f.globals);
+        let code = &self.codes[code_index].code;
+        let special = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        if code.flags & special != 0 || code.kwonlyargcount != 0 || code.argcount != 1 || self.frames.is_empty() {
+            return None;
+        }
+        let stack = &mut self.frames.last_mut().expect("checked above").stack;
+        stack.push(arg);
+        let base = stack.len() - 1;
+        let frame = self.new_frame(code_index, globals, fid, base, 1, None);
+        Some(match self.run_frame(frame) {
+            Ok(super::eval::FrameExit::Return(v) | super::eval::FrameExit::Yield(v)) => Ok(v),
+            Err(e) => Err(e),
+        })
     }
 
     /// A frame for function `func` (code `code_index`) whose positional
