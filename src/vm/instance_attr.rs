@@ -11,8 +11,8 @@ use super::frame::{Frame, OnReturn};
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::bytecode::code::flags;
-use crate::runtime::dict::{watch_epoch, Dict, HashKey};
-use crate::runtime::object::{BuiltinFn, DescrKind, Instance, Object};
+use crate::runtime::dict::{watch_epoch, HashKey};
+use crate::runtime::object::{Attrs, BuiltinFn, DescrKind, Instance, Object, SharedAttrs, SharedKeys};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -54,7 +54,8 @@ impl Default for DunderKeys {
 }
 
 /// One instruction's memory of what `ClassAttr` a class gave for the
-/// instruction's name (for CALL: the `__init__` of a fast instantiation).
+/// instruction's name (for CALL: the `__init__` of a fast instantiation),
+/// and where the name is among the class's shared instance keys.
 /// Valid while `epoch` is `dict::watch_epoch()`: the dicts along the class's
 /// MRO are watched, so any change to them (or a class freed and its id
 /// reused) moves the epoch. Epoch 0 is never valid.
@@ -63,26 +64,74 @@ pub struct AttrCache {
     class: u32,
     epoch: u64,
     found: ClassAttr,
+    slot: KeySlot,
+}
+
+/// Where an instruction's name is among a class's shared keys. Indexes
+/// never change, but a class can gain names: a name missing from its first
+/// `known` keys may come later, at an index of `known` or more.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum KeySlot {
+    At(u32),
+    #[default]
+    Missing,
+    MissingFrom(u32),
+}
+
+impl KeySlot {
+    fn of(keys: &SharedKeys, name: &str) -> KeySlot {
+        match keys.index_of(name) {
+            Some(i) => KeySlot::At(i),
+            None => KeySlot::MissingFrom(keys.len() as u32),
+        }
+    }
+
+    /// The instance's value for the name (`Err` when the slot cannot say:
+    /// the instance has names past what the cache saw).
+    #[inline(always)]
+    fn value(self, attrs: &SharedAttrs) -> Result<Option<Value>, ()> {
+        match self {
+            KeySlot::At(i) => Ok(attrs.at(i)),
+            KeySlot::MissingFrom(known) if attrs.span() <= known as usize => Ok(None),
+            _ => Err(()),
+        }
+    }
 }
 
 impl Vm {
-    /// `resolve(class, key)` through the running instruction's cache.
+    /// `resolve(class, key)` through the running instruction's cache, with
+    /// where `key`'s name is among the class's shared keys.
+    #[inline(always)]
     fn cached_class_attr(
         &mut self,
         class: ObjId,
-        key: &HashKey,
+        name: &Rc<str>,
         resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
-    ) -> Option<ClassAttr> {
+    ) -> Option<(ClassAttr, KeySlot)> {
         let epoch = watch_epoch();
         let (code_index, slot) = self.attr_cache_slot();
         if let Some(c) = self.attr_caches[code_index].get(slot) {
             if c.class == class.0 && c.epoch == epoch {
-                return Some(c.found).filter(|f| !matches!(f, ClassAttr::General));
+                return Some((c.found, c.slot)).filter(|(f, _)| !matches!(f, ClassAttr::General));
             }
         }
-        let found = resolve(self, class, key);
-        self.remember_class_attr(class, found);
-        Some(found).filter(|f| !matches!(f, ClassAttr::General))
+        self.resolve_class_attr(class, name, resolve)
+    }
+
+    /// A cache miss of `cached_class_attr`.
+    fn resolve_class_attr(
+        &mut self,
+        class: ObjId,
+        name: &Rc<str>,
+        resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
+    ) -> Option<(ClassAttr, KeySlot)> {
+        let found = resolve(self, class, &HashKey::Str(name.clone()));
+        let slot = match self.heap.get(class) {
+            Object::Class(c) => KeySlot::of(&c.shared_keys, name),
+            _ => KeySlot::Missing,
+        };
+        self.remember_class_attr(class, found, slot);
+        Some((found, slot)).filter(|(f, _)| !matches!(f, ClassAttr::General))
     }
 
     /// What a plain class gives instances for `key` (`General` when its
@@ -139,7 +188,7 @@ impl Vm {
             return None;
         }
         let class = self.type_of(obj);
-        match self.cached_class_attr(class, &HashKey::Str(name.clone()), Vm::builtin_class_method)? {
+        match self.cached_class_attr(class, name, Vm::builtin_class_method)?.0 {
             ClassAttr::BuiltinMethod(method) => Some(method),
             _ => None,
         }
@@ -157,7 +206,7 @@ impl Vm {
     }
 
     /// Caches `found` for the running instruction, watching `class`'s MRO dicts.
-    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr) {
+    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr, key_slot: KeySlot) {
         let mro = match self.heap.get(class) {
             Object::Class(c) => c.mro.clone(),
             _ => return,
@@ -169,7 +218,7 @@ impl Vm {
         }
         let (code_index, slot) = self.attr_cache_slot();
         if let Some(c) = self.attr_caches[code_index].get_mut(slot) {
-            *c = AttrCache { class: class.0, epoch: watch_epoch(), found };
+            *c = AttrCache { class: class.0, epoch: watch_epoch(), found, slot: key_slot };
         }
     }
 
@@ -211,12 +260,18 @@ impl Vm {
         if name.starts_with("__") {
             return None;
         }
-        let (_, inst) = self.plain_instance(obj)?;
+        let (id, inst) = self.plain_instance(obj)?;
         let class = inst.class;
-        let key = HashKey::Str(name.clone());
-        let class_attr = self.cached_class_attr(class, &key, Vm::instance_class_attr)?;
-        let Object::Instance(inst) = self.heap.get(obj.obj()?) else { return None };
-        if let Some(v) = inst.attrs.get(&key) {
+        let (class_attr, slot) = self.cached_class_attr(class, name, Vm::instance_class_attr)?;
+        let Object::Instance(inst) = self.heap.get(id) else { return None };
+        let own = match &inst.attrs {
+            Attrs::Shared(attrs) => match slot.value(attrs) {
+                Ok(v) => v,
+                Err(()) => attrs.keys().index_of(name).and_then(|i| attrs.at(i)),
+            },
+            attrs => attrs.get(&HashKey::Str(name.clone())),
+        };
+        if let Some(v) = own {
             return Some((Value::Null, v));
         }
         match class_attr {
@@ -237,20 +292,67 @@ impl Vm {
             return false;
         }
         let Some((id, inst)) = self.plain_instance(obj) else { return false };
-        let key = HashKey::Str(name.clone());
-        if self.cached_class_attr(inst.class, &key, Vm::instance_class_attr).is_none() {
-            return false;
+        let Some((_, slot)) = self.cached_class_attr(inst.class, name, Vm::instance_class_attr) else { return false };
+        if let (KeySlot::At(i), Object::Instance(inst)) = (slot, self.heap.get_mut(id)) {
+            if let Attrs::Shared(attrs) = &mut inst.attrs {
+                if (i as usize) < attrs.keys().len() {
+                    attrs.set(i, v, None);
+                    return true;
+                }
+            }
         }
-        if let Object::Instance(inst) = self.heap.get_mut(id) {
-            if inst.attrs.set_existing(&key, v) {
-                return true;
+        self.store_instance_attr(id, name, v);
+        true
+    }
+
+    /// `name = v` in instance `id`'s own attributes (not its heap `__dict__`),
+    /// adding `name` to its class's shared keys while they have room.
+    pub(super) fn store_instance_attr(&mut self, id: ObjId, name: &Rc<str>, v: Value) {
+        let Object::Instance(inst) = self.heap.get(id) else { return };
+        let class = inst.class;
+        if let Attrs::Shared(attrs) = &inst.attrs {
+            let index = match attrs.keys().index_of(name) {
+                Some(i) => Some((i, None)),
+                None => self.shared_key_index(class, name).map(|(i, keys)| (i, Some(keys))),
+            };
+            if let Some((i, keys)) = index {
+                if let Object::Instance(inst) = self.heap.get_mut(id) {
+                    if let Attrs::Shared(attrs) = &mut inst.attrs {
+                        attrs.set(i, v, keys.as_ref());
+                    }
+                }
+                return;
             }
         }
         let k = self.intern(name);
         if let Object::Instance(inst) = self.heap.get_mut(id) {
-            inst.attrs.insert(key, k, v);
+            inst.attrs.insert(HashKey::Str(name.clone()), k, v);
         }
-        true
+    }
+
+    /// `name`'s index among `class`'s shared keys, added if new and there is
+    /// room, with the class's keys that have it.
+    fn shared_key_index(&mut self, class: ObjId, name: &Rc<str>) -> Option<(u32, Rc<SharedKeys>)> {
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        let keys = c.shared_keys.clone();
+        if let Some(i) = keys.index_of(name) {
+            return Some((i, keys));
+        }
+        let k = self.intern(name);
+        let keys = Rc::new(keys.with(name.clone(), k)?);
+        if let Object::Class(c) = self.heap.get_mut(class) {
+            c.shared_keys = keys.clone();
+        }
+        Some((keys.len() as u32 - 1, keys))
+    }
+
+    /// The attributes a new instance of `class` starts with: none, sharing
+    /// the class's keys.
+    pub(super) fn new_instance_attrs(&self, class: ObjId) -> Attrs {
+        match self.heap.get(class) {
+            Object::Class(c) => Attrs::shared(c.shared_keys.clone()),
+            _ => Attrs::default(),
+        }
     }
 
     /// The common `Class(a, b)` of a plain class (no metaclass, `object`'s
@@ -276,7 +378,7 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return false;
         }
-        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc: None };
+        let instance = Instance { class, attrs: self.new_instance_attrs(class), base: Value::Null, dict: None, exc: None };
         let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
         let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
         frame.on_return = OnReturn::PushInstance(inst);
@@ -305,7 +407,7 @@ impl Vm {
             Some(ClassAttr::Function(init)) if plain => ClassAttr::Function(init),
             _ => ClassAttr::Absent,
         };
-        self.remember_class_attr(class, found);
+        self.remember_class_attr(class, found, KeySlot::Missing);
         match found {
             ClassAttr::Function(init) => Some(init),
             _ => None,
