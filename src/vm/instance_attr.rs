@@ -108,14 +108,33 @@ impl Vm {
         name: &Rc<str>,
         resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
     ) -> Option<(ClassAttr, KeySlot)> {
-        let epoch = watch_epoch();
-        let (code_index, slot) = self.attr_cache_slot();
-        if let Some(c) = self.attr_caches[code_index].get(slot) {
-            if c.class == class.0 && c.epoch == epoch {
-                return Some((c.found, c.slot)).filter(|(f, _)| !matches!(f, ClassAttr::General));
+        match self.attr_cache_hit(class) {
+            Some(c) => Some((c.found, c.slot)).filter(|(f, _)| !matches!(f, ClassAttr::General)),
+            None => self.resolve_class_attr(class, name, resolve),
+        }
+    }
+
+    /// The running instruction's cache entry, if it is valid for `class`.
+    #[inline(always)]
+    fn attr_cache_hit(&self, class: ObjId) -> Option<&AttrCache> {
+        let f = self.frames.last()?;
+        let c = self.attr_caches.get(f.code_index)?.get(f.lasti / 2)?;
+        (c.class == class.0 && c.epoch == watch_epoch()).then_some(c)
+    }
+
+    /// Records where `name` now is among `class`'s shared keys in the
+    /// running instruction's cache (after the class gained names).
+    fn refresh_key_slot(&mut self, class: ObjId, name: &str) {
+        let slot = match self.heap.get(class) {
+            Object::Class(c) => KeySlot::of(&c.shared_keys, name),
+            _ => return,
+        };
+        let Some(f) = self.frames.last() else { return };
+        if let Some(c) = self.attr_caches.get_mut(f.code_index).and_then(|c| c.get_mut(f.lasti / 2)) {
+            if c.class == class.0 {
+                c.slot = slot;
             }
         }
-        self.resolve_class_attr(class, name, resolve)
     }
 
     /// A cache miss of `cached_class_attr`.
@@ -257,17 +276,24 @@ impl Vm {
     /// LOAD_ATTR on a plain instance: `(NULL, value)`, or `(function, obj)`
     /// for the method form; `None` leaves it to the general path.
     pub(super) fn instance_getattr(&mut self, obj: Value, name: &Rc<str>, method: bool) -> Option<(Value, Value)> {
-        if name.starts_with("__") {
-            return None;
-        }
         let (id, inst) = self.plain_instance(obj)?;
         let class = inst.class;
-        let (class_attr, slot) = self.cached_class_attr(class, name, Vm::instance_class_attr)?;
+        // A hit needs no name check: dunder names are never cached.
+        let (class_attr, slot) = match self.attr_cache_hit(class) {
+            Some(c) if matches!(c.found, ClassAttr::General) => return None,
+            Some(c) => (c.found, c.slot),
+            None if name.starts_with("__") => return None,
+            None => self.resolve_class_attr(class, name, Vm::instance_class_attr)?,
+        };
         let Object::Instance(inst) = self.heap.get(id) else { return None };
         let own = match &inst.attrs {
             Attrs::Shared(attrs) => match slot.value(attrs) {
                 Ok(v) => v,
-                Err(()) => attrs.keys().index_of(name).and_then(|i| attrs.at(i)),
+                Err(()) => {
+                    let v = attrs.keys().index_of(name).and_then(|i| attrs.at(i));
+                    self.refresh_key_slot(class, name);
+                    v
+                }
             },
             attrs => attrs.get(&HashKey::Str(name.clone())),
         };
@@ -288,11 +314,17 @@ impl Vm {
     /// STORE_ATTR on a plain instance whose class has no descriptor for
     /// `name`; false leaves it to `setattr`.
     pub(super) fn instance_setattr(&mut self, obj: Value, name: &Rc<str>, v: Value) -> bool {
-        if name.starts_with("__") {
-            return false;
-        }
         let Some((id, inst)) = self.plain_instance(obj) else { return false };
-        let Some((_, slot)) = self.cached_class_attr(inst.class, name, Vm::instance_class_attr) else { return false };
+        let class = inst.class;
+        let slot = match self.attr_cache_hit(class) {
+            Some(c) if matches!(c.found, ClassAttr::General) => return false,
+            Some(c) => c.slot,
+            None if name.starts_with("__") => return false,
+            None => match self.resolve_class_attr(class, name, Vm::instance_class_attr) {
+                Some((_, slot)) => slot,
+                None => return false,
+            },
+        };
         if let (KeySlot::At(i), Object::Instance(inst)) = (slot, self.heap.get_mut(id)) {
             if let Attrs::Shared(attrs) = &mut inst.attrs {
                 if (i as usize) < attrs.keys().len() {
@@ -302,6 +334,7 @@ impl Vm {
             }
         }
         self.store_instance_attr(id, name, v);
+        self.refresh_key_slot(class, name);
         true
     }
 
@@ -389,15 +422,11 @@ impl Vm {
     /// The Python `__init__` a fast instantiation of `class` runs, through
     /// the CALL instruction's cache; `None` when the class needs `instantiate`.
     fn cached_init(&mut self, class: ObjId) -> Option<Value> {
-        let epoch = watch_epoch();
-        let (code_index, slot) = self.attr_cache_slot();
-        if let Some(c) = self.attr_caches[code_index].get(slot) {
-            if c.class == class.0 && c.epoch == epoch {
-                return match c.found {
-                    ClassAttr::Function(init) => Some(init),
-                    _ => None,
-                };
-            }
+        if let Some(c) = self.attr_cache_hit(class) {
+            return match c.found {
+                ClassAttr::Function(init) => Some(init),
+                _ => None,
+            };
         }
         let keys = &self.dunder_keys;
         let plain = matches!(self.plain_class_attr(class, &keys.abstract_methods), Some(ClassAttr::Absent))
