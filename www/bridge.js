@@ -35,7 +35,8 @@ export class CoreCrash extends Error {
 }
 
 /** Relative to the page, not to this module: the page loads it bundled into www/vendor/. */
-const WORKER_URL = new URL("www/worker.js", document.baseURI);
+const WORKER_URL = new URL("www/vendor/worker.js", document.baseURI);
+const WASM_URL = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
 let worker = null;
 /** Bumped by each restart: sessions remember the worker they live in. */
 let generation = 0;
@@ -45,8 +46,12 @@ const crashListeners = [];
 
 function startWorker() {
   // The first worker may have been started by www/boot.js, before any module ran.
-  worker = globalThis.pvmBootWorker ?? new Worker(WORKER_URL, { type: "module" });
-  globalThis.pvmBootWorker = null;
+  worker = globalThis.pvmBoot?.worker;
+  globalThis.pvmBoot = null;
+  if (!worker) {
+    worker = new Worker(WORKER_URL, { type: "module" });
+    worker.postMessage({ op: "init", wasm: WASM_URL });
+  }
   generation += 1;
   const mine = generation;
   worker.onmessage = ({ data }) => {

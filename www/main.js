@@ -174,7 +174,10 @@ const controls = createControls(document.body, {
   theme: toggleTheme,
   help: () => byId("help").showModal(),
 }, { helpDialog: byId("help") });
-controls.update({ ready: false });
+// The stepping buttons take clicks while the first program still loads (index.html paints
+// nothing before this module ran): a click waits in the queue behind the load and acts as
+// soon as the program is on screen, as during any later load.
+controls.update({ ready: true, finished: false, stepCount: 0 });
 byId("help-close").addEventListener("click", () => byId("help").close());
 
 /**
@@ -259,18 +262,28 @@ function load(source, step = 0, opened = null) {
   return queue(async () => {
     session?.free?.();
     session = null;
-    session = await (opened ?? openSession(source, stdinBox.value));
-    codeObjects = await session.codeObjects();
-    tables ??= await session.opargTables();
+    const opening = await (opened ?? openSession(source, stdinBox.value));
+    session = opening;
+    // Everything the first view needs, asked for at once: the worker answers in order
+    // without waiting for the page in between (one round trip, not five).
+    const [objects, opargTables, syntaxError, view, heap] = await Promise.all([
+      opening.codeObjects(),
+      tables ?? opening.opargTables(),
+      opening.syntaxError(),
+      step > 0 ? opening.jumpTo(step) : opening.view(),
+      opening.heapView(),
+    ]);
+    codeObjects = objects;
+    tables ??= opargTables;
     bytecodeView.render(codeObjects);
-    editor.markError(await session.syntaxError());
+    editor.markError(syntaxError);
     timeline.clear();
-    const view = await (step > 0 ? session.jumpTo(step) : session.view());
     await refreshListings(view);
-    show(view, await session.heapView());
-    // The timeline replays the program: after the first view is on screen.
-    timeline.setTimeline(await session.timeline());
+    show(view, heap);
     crashesInARow = 0;
+    // The timeline replays the program: asked for after the first view is on screen and
+    // after any click that waited for it (the queue runs that click before this timer).
+    setTimeout(() => loadTimeline(opening));
   }, (error) => {
     if (error instanceof CoreCrash) return; // onCrash opens the program again.
     session = null;
@@ -279,6 +292,14 @@ function load(source, step = 0, opened = null) {
     machineView.showError(`The page could not load the program: ${error}`);
     controls.update({ ready: false });
   });
+}
+
+/** Sets the timeline's markers for `opened`, unless another program was opened since. */
+function loadTimeline(opened) {
+  if (session !== opened) return;
+  opened.timeline().then((markers) => {
+    if (session === opened) timeline.setTimeline(markers);
+  }, () => {}); // a crash is handled by onCrash; the markers are not essential
 }
 
 // The core crashed (a wasm trap): the bridge has started a fresh worker. The program in

@@ -1,5 +1,6 @@
 // The Web Worker that hosts the wasm core, so a long or endless program never
 // freezes the page. bridge.js is its only client; the protocol is private:
+//   first    {op: "init", wasm}   where the wasm is (see below); no reply
 //   request  {id, op, args}   op: ready | open | call | run | free | runProgram | trapNextCall
 //   response {id, result} | {id, error, crashed}
 // `run` goes on in slices of RUN_SLICE phases and checks between slices for a
@@ -10,18 +11,18 @@
 // overflow) after which the instance's memory cannot be trusted. It is answered with
 // `crashed: true` and the bridge replaces this worker with a fresh one.
 
-// The wasm download starts at once, alongside pvm.js (not after it, as a static import
-// followed by init() would do); the response streams into WebAssembly.instantiateStreaming.
-const wasmResponse = fetch(new URL("../pkg/pvm_bg.wasm", import.meta.url));
-/** The core's exports once instantiated; undefined if it could not be loaded. */
-let core;
+// The page's first message, {op: "init", wasm: URL}, says where the wasm is (this file runs
+// from www/ or, bundled, from www/vendor/); it is then downloaded and compiled streaming.
+// scripts/build.sh bundles this file with pkg/pvm.js into www/vendor/worker.js, which the
+// page starts: one request, where an `import` would have been a second round trip.
+import initCore, * as core from "../pkg/pvm.js";
+
+let receiveWasmUrl;
+const wasmUrl = new Promise((resolve) => { receiveWasmUrl = resolve; });
 /** Set if the core could not be loaded at all (then nothing is "crashed": no restart helps). */
 let loadError = null;
-const loaded = import("../pkg/pvm.js")
-  .then(async (module) => {
-    await module.default({ module_or_path: wasmResponse });
-    core = module;
-  })
+const loaded = wasmUrl
+  .then((url) => initCore({ module_or_path: url }))
   .catch((error) => { loadError = error; });
 /** trapNextCall (tests only): the next session call traps instead. */
 let trapArmed = false;
@@ -95,7 +96,9 @@ async function handle({ id, op, args }) {
 }
 
 self.onmessage = ({ data }) => {
-  if (data.op === "stop") {
+  if (data.op === "init") {
+    receiveWasmUrl(data.wasm);
+  } else if (data.op === "stop") {
     stopRequested = true;
   } else {
     queue = queue.then(() => handle(data));

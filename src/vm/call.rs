@@ -765,12 +765,13 @@ impl Vm {
         if g.running {
             return self.value_error("generator already executing");
         }
-        let Some(mut frame) = g.frame.take() else {
+        let Some(boxed) = g.frame.take() else {
             return Ok(FrameExit::Return(Value::None));
         };
         g.running = true;
+        let mut frame = self.frame_boxes.unbox(boxed);
         frame.stack.push(value);
-        let result = self.run_frame(*frame);
+        let result = self.run_frame(frame);
         if let Object::Generator(g) = self.heap.get_mut(id) {
             g.running = false;
         }

@@ -782,7 +782,7 @@ impl Vm {
                 let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
-                        gen.frame = Some(Box::new(frame));
+                        gen.frame = Some(self.frame_boxes.boxed(frame));
                         gen.running = false;
                     }
                 }
@@ -1217,15 +1217,14 @@ impl Vm {
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
-        let mut args = self.pop_n(argc);
-        let second = self.pop();
-        let first = self.pop();
-        let callee = if first.is_null() {
-            second
-        } else {
-            args.insert(0, second);
-            first
-        };
+        // `[callable, self, args...]` or `[NULL, callable, args...]`: `self`
+        // is taken with the arguments (no insert at the front of the vector).
+        let with_self = !self.peek(argc + 2).is_null();
+        let args = self.pop_n(argc + with_self as usize);
+        let callee = self.pop();
+        if !with_self {
+            self.pop();
+        }
         let mut args = Args::new(args);
         if let Some(k) = self.frame().kw_names.take() {
             let names = self.frame().consts.get(k).copied().unwrap_or(Value::None);
@@ -1248,15 +1247,7 @@ impl Vm {
                 gen.running = false;
             }
         }
-        // Keep the frame's vectors for the next call.
-        if self.spare_values.len() < 64 {
-            let mut locals = std::mem::take(&mut frame.locals);
-            let mut stack = std::mem::take(&mut frame.stack);
-            locals.clear();
-            stack.clear();
-            self.spare_values.push(locals);
-            self.spare_values.push(stack);
-        }
+        frame.recycle_vectors(&mut self.spare_values);
         match frame.on_return {
             OnReturn::Push => self.push(v),
             OnReturn::Memoize { cache, key } => {

@@ -1,7 +1,9 @@
 //! A frame: one activation of a code object, living in the VM's frame Vec.
 
+use super::CodeEntry;
 use crate::bytecode::CodeObject;
 use crate::runtime::value::{ObjId, Value};
+use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 /// What happens to the value a frame returns (or an exception escaping it).
@@ -70,6 +72,97 @@ impl Frame {
             OnReturn::PushInstance(v) => out.push(v),
             OnReturn::Memoize { cache, key } => out.extend([Value::Obj(cache), key]),
             _ => {}
+        }
+    }
+}
+
+impl Frame {
+    /// A frame for a call of Python function `func` (code `code_index`,
+    /// `entry`) whose first locals are `args`; its vectors come from `spare`
+    /// (those of finished frames) when there are any, so a call allocates nothing.
+    #[inline]
+    pub(super) fn for_call(
+        entry: &CodeEntry,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        args: &[Value],
+        spare: &mut Vec<Vec<Value>>,
+    ) -> Frame {
+        let mut locals = spare.pop().unwrap_or_default();
+        locals.extend_from_slice(args);
+        locals.resize(entry.code.nlocalsplus(), Value::Null);
+        let mut stack = spare.pop().unwrap_or_default();
+        stack.reserve(entry.code.stacksize as usize);
+        Frame {
+            code: entry.code.clone(),
+            code_index,
+            consts: entry.consts.clone(),
+            ip: 0,
+            lasti: 0,
+            ext_arg: 0,
+            locals,
+            stack,
+            globals,
+            names: None,
+            func: Some(func),
+            kw_names: None,
+            on_return: OnReturn::Push,
+            generator: None,
+            resumed: false,
+        }
+    }
+
+    /// Hands a finished frame's (emptied) vectors to `spare` for the next call.
+    #[inline]
+    pub(super) fn recycle_vectors(&mut self, spare: &mut Vec<Vec<Value>>) {
+        if spare.len() < 64 {
+            let (mut locals, mut stack) = (std::mem::take(&mut self.locals), std::mem::take(&mut self.stack));
+            locals.clear();
+            stack.clear();
+            spare.push(locals);
+            spare.push(stack);
+        }
+    }
+}
+
+/// Heap blocks for the frames of suspended generators. A generator's frame
+/// moves onto the frame stack while it runs and back into a block when it
+/// yields; keeping the blocks of resumed generators for the next yield saves
+/// an allocation and a free per item.
+#[derive(Default)]
+pub struct FrameBoxes(Vec<Box<MaybeUninit<Frame>>>);
+
+impl Clone for FrameBoxes {
+    /// Spare blocks hold nothing: a copy of the VM starts with none.
+    fn clone(&self) -> Self {
+        FrameBoxes::default()
+    }
+}
+
+impl FrameBoxes {
+    /// `frame` in a block (a spare one if there is one).
+    #[inline]
+    pub fn boxed(&mut self, frame: Frame) -> Box<Frame> {
+        let block = self.0.pop().unwrap_or_else(Box::new_uninit);
+        Box::write(block, frame)
+    }
+
+    /// The frame out of its block, which is kept for the next `boxed`.
+    #[inline]
+    pub fn unbox(&mut self, boxed: Box<Frame>) -> Frame {
+        let raw = Box::into_raw(boxed);
+        // SAFETY: `raw` comes from a live `Box<Frame>`: reading moves the frame
+        // out, and the block, now uninitialised, is owned again as a
+        // `Box<MaybeUninit<Frame>>` (same layout), which never drops a frame.
+        unsafe {
+            let frame = raw.read();
+            if self.0.len() < 64 {
+                self.0.push(Box::from_raw(raw.cast::<MaybeUninit<Frame>>()));
+            } else {
+                drop(Box::from_raw(raw.cast::<MaybeUninit<Frame>>()));
+            }
+            frame
         }
     }
 }

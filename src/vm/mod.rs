@@ -132,6 +132,8 @@ pub struct Vm {
     rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
+    /// Heap blocks for suspended generators' frames, reused between yields.
+    frame_boxes: frame::FrameBoxes,
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
@@ -194,6 +196,7 @@ impl Vm {
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
+            frame_boxes: Default::default(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
             rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };

@@ -1,294 +1,70 @@
 //! Run mode's eval loop. It executes exactly the instructions `step_instruction`
 //! does (same results, same instruction count, same budgets), but the hottest
-//! handlers run inline on the current frame: one frame lookup per instruction
-//! instead of one per push and pop, and no `Result` plumbing or checks for
-//! output and garbage when an instruction can neither print nor allocate.
-//! Everything else goes to `dispatch`, the one definition of each opcode;
-//! a fast arm that meets anything unusual (an unbound local, an operand that
-//! is not a plain int or float...) leaves the frame untouched and falls back
-//! to it too. No stepper events are built here.
+//! handlers run inline, with the running frame's position (`ip`, `lasti`,
+//! EXTENDED_ARG bits) and the instruction count held in locals, and no
+//! `Result` plumbing or checks for output and garbage when an instruction can
+//! neither print nor allocate. Calls of plain Python functions, returns to
+//! them, and generators resumed by FOR_ITER switch frames without leaving the
+//! loop. Everything else goes to `dispatch`, the one definition of each
+//! opcode; a fast arm that meets anything unusual (an unbound local, an
+//! operand that is not a plain int or float...) leaves the frame untouched
+//! and falls back to it too. No stepper events are built here.
 
 use super::eval::DECODE;
-use super::{PyResult, Vm};
+use super::frame::{Frame, OnReturn};
+use super::{NameCache, PyResult, Vm};
+use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
+use crate::runtime::heap::Heap;
 use crate::runtime::object::{Iter, Object};
-use super::frame::OnReturn;
 use crate::runtime::value::{ObjId, Value};
 
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
+/// Why the fast loop handed over to the general machinery. By then the
+/// frame's `ip`, `lasti` and `ext_arg` and the VM's instruction count are
+/// written back, exactly as `execute_instruction` leaves them for `dispatch`.
+enum Slow {
+    /// No frame is left.
+    NoFrame,
+    /// The step budget is spent (before counting the next instruction).
+    Budget,
+    /// No instruction can be decoded at `ip`: `execute_instruction` says why.
+    Undecodable,
+    /// `dispatch(op, arg)` runs the instruction.
+    Dispatch(Opcode, u32),
+    /// STORE_FAST / POP_TOP dropped this object (a generator may need finalising).
+    Release(Value),
+    /// LOAD_ATTR / STORE_ATTR: the instance attribute caches, else `dispatch`.
+    Attr(Opcode, u32),
+    /// CALL with this many arguments, not a plain Python function call.
+    Call(usize),
+    /// RETURN_VALUE / RETURN_CONST of this value, to anything but a plain CALL.
+    Return(Value),
+}
+
 impl Vm {
     /// Runs until the program ends, or (`nested`) until the frame a nested run
     /// started hands control back.
     pub(super) fn run_loop(&mut self, nested: bool) {
-        let decode = &*DECODE;
-        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
         if self.exit_code.is_some() {
             return;
         }
+        let max_instructions = self.limits.max_instructions.unwrap_or(u64::MAX);
         loop {
-            if self.instructions >= max_instructions {
-                return self.stop_by_steps();
-            }
-            let Some(f) = self.frames.last_mut() else { return };
-            let ip = f.ip;
-            let (Some(&byte), Some(&arg_byte)) = (f.code.code.get(ip), f.code.code.get(ip + 1)) else {
-                // Out of code: `execute_instruction` reports it.
-                let result = self.execute_instruction();
-                if self.after_slow_instruction(result, nested) {
-                    return;
-                }
-                continue;
-            };
-            let Some((op, caches)) = decode[byte as usize] else {
-                let result = self.execute_instruction();
-                if self.after_slow_instruction(result, nested) {
-                    return;
-                }
-                continue;
-            };
-            self.instructions += 1;
-            let arg = arg_byte as u32 | f.ext_arg;
-            f.ext_arg = 0;
-            f.lasti = ip;
-            f.ip = ip + 2 + 2 * caches as usize;
-
-            use Opcode::*;
-            let result: PyResult<()> = match op {
-                NOP => continue,
-                RESUME => {
-                    f.resumed = true;
-                    continue;
-                }
-                EXTENDED_ARG => {
-                    f.ext_arg = arg << 8;
-                    continue;
-                }
-                LOAD_FAST | LOAD_FAST_CHECK => match f.locals[arg as usize] {
-                    Value::Null => self.dispatch(op, arg),
-                    v => {
-                        f.stack.push(v);
-                        continue;
-                    }
-                },
-                LOAD_CONST => {
-                    let v = f.consts.get(arg as usize).copied().unwrap_or(Value::None);
-                    f.stack.push(v);
-                    continue;
-                }
-                STORE_FAST => {
-                    let v = f.stack.pop().unwrap_or(Value::Null);
-                    let old = std::mem::replace(&mut f.locals[arg as usize], v);
-                    if !matches!(old, Value::Obj(_)) {
-                        continue;
-                    }
-                    self.release(old);
-                    Ok(())
-                }
-                POP_TOP => {
-                    let v = f.stack.pop().unwrap_or(Value::Null);
-                    if !matches!(v, Value::Obj(_)) {
-                        continue;
-                    }
+            let result = match self.run_fast(max_instructions) {
+                Slow::NoFrame => return,
+                Slow::Budget => return self.stop_by_steps(),
+                Slow::Undecodable => self.execute_instruction(),
+                Slow::Dispatch(op, arg) => self.dispatch(op, arg),
+                Slow::Release(v) => {
                     self.release(v);
                     Ok(())
                 }
-                PUSH_NULL => {
-                    f.stack.push(Value::Null);
-                    continue;
-                }
-                COPY if (1..=f.stack.len()).contains(&(arg as usize)) => {
-                    let v = f.stack[f.stack.len() - arg as usize];
-                    f.stack.push(v);
-                    continue;
-                }
-                BINARY_OP => match fast_binary(peek2(&f.stack), arg) {
-                    Some(r) => {
-                        replace_top2(&mut f.stack, r);
-                        continue;
-                    }
-                    None => self.dispatch(op, arg),
-                },
-                COMPARE_OP => match fast_compare(peek2(&f.stack), arg >> 4) {
-                    Some(r) => {
-                        replace_top2(&mut f.stack, Value::Bool(r));
-                        continue;
-                    }
-                    None => self.dispatch(op, arg),
-                },
-                IS_OP if f.stack.len() >= 2 => {
-                    let (lhs, rhs) = peek2(&f.stack);
-                    replace_top2(&mut f.stack, Value::Bool(lhs.is(rhs) != (arg == 1)));
-                    continue;
-                }
-                POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                    let truth = match f.stack.last() {
-                        Some(Value::Bool(b)) => Some(*b),
-                        Some(Value::Int(i, _)) => Some(*i != 0),
-                        Some(Value::None) => Some(false),
-                        _ => None,
-                    };
-                    match truth {
-                        Some(b) => {
-                            f.stack.pop();
-                            if b == (op == POP_JUMP_IF_TRUE) {
-                                f.ip += 2 * arg as usize;
-                            }
-                            continue;
-                        }
-                        None => self.dispatch(op, arg),
-                    }
-                }
-                POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                    let v = f.stack.pop().unwrap_or(Value::Null);
-                    if matches!(v, Value::None) == (op == POP_JUMP_IF_NONE) {
-                        f.ip += 2 * arg as usize;
-                    }
-                    continue;
-                }
-                JUMP_FORWARD => {
-                    f.ip += 2 * arg as usize;
-                    continue;
-                }
-                JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
-                    f.ip = f.ip.saturating_sub(2 * arg as usize);
-                    continue;
-                }
-                FOR_ITER => {
-                    let it = f.stack.last().and_then(|v| v.obj());
-                    match it.map(|id| self.heap.get_mut(id)) {
-                        Some(Object::Iter(Iter::Range { next, stop, step }))
-                            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
-                        {
-                            let n = *next;
-                            *next = n + *step;
-                            f.stack.push(Value::int(n));
-                            continue;
-                        }
-                        Some(Object::Generator(_)) => {
-                            let exit_ip = f.ip + 2 * (arg as usize + 1);
-                            if self.resume_generator(it.expect("a generator"), exit_ip) {
-                                continue;
-                            }
-                            self.dispatch(op, arg)
-                        }
-                        _ => self.dispatch(op, arg),
-                    }
-                }
-                BINARY_SUBSCR => {
-                    let (container, sub) = peek2(&f.stack);
-                    match (container.obj().map(|id| self.heap.get(id)), sub) {
-                        (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) => {
-                            match seq_position(i, items.len()) {
-                                Some(i) => {
-                                    let v = items[i];
-                                    replace_top2(&mut f.stack, v);
-                                    continue;
-                                }
-                                None => self.dispatch(op, arg),
-                            }
-                        }
-                        _ => self.dispatch(op, arg),
-                    }
-                }
-                STORE_SUBSCR if f.stack.len() >= 3 => {
-                    let n = f.stack.len();
-                    let (v, container, sub) = (f.stack[n - 3], f.stack[n - 2], f.stack[n - 1]);
-                    match (container.obj().map(|id| self.heap.get_mut(id)), sub) {
-                        (Some(Object::List(items)), Value::Int(i, _)) => match seq_position(i, items.len()) {
-                            Some(i) => {
-                                items[i] = v;
-                                f.stack.truncate(n - 3);
-                                continue;
-                            }
-                            None => self.dispatch(op, arg),
-                        },
-                        _ => self.dispatch(op, arg),
-                    }
-                }
-                LOAD_NAME => {
-                    let (globals, builtins) = (f.globals, self.builtins);
-                    let found = match f.names {
-                        Some(ns) if ns != globals => self.cached_name(arg, &[(ns, 0), (globals, 1), (builtins, 2)]),
-                        _ => self.cached_name(arg, &[(globals, 0), (builtins, 2)]),
-                    };
-                    match found {
-                        Some(v) => {
-                            self.frames.last_mut().expect("frame").stack.push(v);
-                            continue;
-                        }
-                        None => self.dispatch(op, arg),
-                    }
-                }
-                STORE_NAME => match f.stack.last().copied() {
-                    Some(v) if self.cached_store_name(arg, v) => {
-                        self.frames.last_mut().expect("frame").stack.pop();
-                        continue;
-                    }
-                    _ => self.dispatch(op, arg),
-                },
-                LOAD_GLOBAL => {
-                    let dicts = [(f.globals, 1), (self.builtins, 2)];
-                    match self.cached_name(arg >> 1, &dicts) {
-                    Some(v) => {
-                        let stack = &mut self.frames.last_mut().expect("frame").stack;
-                        if arg & 1 == 1 {
-                            stack.push(Value::Null);
-                        }
-                        stack.push(v);
-                        continue;
-                    }
-                    None => self.dispatch(op, arg),
-                    }
-                }
-                LOAD_ATTR => {
-                    let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), f.stack.last().copied());
-                    let method = arg & 1 == 1;
-                    let found = match (name, owner) {
-                        (Some(name), Some(owner)) => match self.instance_getattr(owner, &name, method) {
-                            None if method => self.builtin_method(owner, &name).map(|m| (m, owner)),
-                            found => found,
-                        },
-                        _ => None,
-                    };
-                    match found {
-                        Some((a, b)) => {
-                            let stack = &mut self.frames.last_mut().expect("frame").stack;
-                            stack.pop();
-                            if method {
-                                stack.push(a);
-                            }
-                            stack.push(b);
-                            continue;
-                        }
-                        None => self.dispatch(op, arg),
-                    }
-                }
-                STORE_ATTR if f.stack.len() >= 2 => {
-                    let (v, owner) = peek2(&f.stack);
-                    let stored = match f.code.names.get(arg as usize).cloned() {
-                        Some(name) => self.instance_setattr(owner, &name, v),
-                        None => false,
-                    };
-                    if !stored {
-                        self.dispatch(op, arg)
-                    } else {
-                        let stack = &mut self.frames.last_mut().expect("frame").stack;
-                        stack.truncate(stack.len() - 2);
-                        continue;
-                    }
-                }
-                CALL => self.call_instruction(arg as usize),
-                RETURN_VALUE => {
-                    let v = f.stack.pop().unwrap_or(Value::Null);
-                    self.return_value(v)
-                }
-                RETURN_CONST => {
-                    let v = f.consts.get(arg as usize).copied().unwrap_or(Value::None);
-                    self.return_value(v)
-                }
-                _ => self.dispatch(op, arg),
+                Slow::Attr(op, arg) => self.attr_instruction(op, arg),
+                Slow::Call(argc) => self.call_instruction(argc),
+                Slow::Return(v) => self.return_value(v),
             };
             if self.after_slow_instruction(result, nested) {
                 return;
@@ -296,60 +72,287 @@ impl Vm {
         }
     }
 
-    /// What the name caches of `dispatch`'s LOAD_GLOBAL / LOAD_NAME
-    /// (`cached_get`) already know about `co_names[name]` in the running code:
-    /// its value from the first of `dicts` (dict, cache slot) that has it;
-    /// `None` when a cache is stale or the name is nowhere (the general path
-    /// then looks it up, or raises NameError).
-    fn cached_name(&self, name: u32, dicts: &[(ObjId, usize)]) -> Option<Value> {
-        let f = self.frames.last()?;
-        let caches = self.name_caches.get(f.code_index)?;
-        for &(dict, slot) in dicts {
-            let c = caches.get(name as usize * 3 + slot)?;
-            let Object::Dict(d) = self.heap.get(dict) else { return None };
-            if c.dict != dict.0 || c.version != d.version() {
-                return None;
+    /// Runs instructions while they take the fast paths; returns (with the
+    /// frame's state written back) at the first one that needs more.
+    fn run_fast(&mut self, max_instructions: u64) -> Slow {
+        let decode = &*DECODE;
+        let Vm { frames, heap, instructions, codes, name_caches, spare_values, builtins, limits, frame_boxes, .. } = self;
+        let (builtins, max_depth) = (*builtins, limits.recursion_depth);
+        let mut count = *instructions;
+        // Each pass runs one frame; a call, return or generator switch starts the next.
+        'frame: loop {
+            let depth = frames.len();
+            let Some(f) = frames.last_mut() else {
+                *instructions = count;
+                return Slow::NoFrame;
+            };
+            let code: &[u8] = &f.code.code;
+            let consts: &[Value] = &f.consts;
+            let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
+            let (mut ip, mut lasti, mut ext) = (f.ip, f.lasti, f.ext_arg);
+
+            // Writes the frame's position back before anything else sees it.
+            macro_rules! sync {
+                () => {
+                    f.ip = ip;
+                    f.lasti = lasti;
+                    f.ext_arg = ext;
+                };
             }
-            if let Some(v) = c.position.and_then(|p| d.value_at(p)) {
-                return Some(v);
+            macro_rules! leave {
+                ($why:expr) => {{
+                    sync!();
+                    *instructions = count;
+                    return $why;
+                }};
+            }
+
+            loop {
+                if count >= max_instructions {
+                    leave!(Slow::Budget);
+                }
+                let Some(&[byte, arg_byte]) = code.get(ip..ip + 2) else { leave!(Slow::Undecodable) };
+                let Some((op, cache_units)) = decode[byte as usize] else { leave!(Slow::Undecodable) };
+                count += 1;
+                let arg = arg_byte as u32 | ext;
+                ext = 0;
+                lasti = ip;
+                ip += 2 + 2 * cache_units as usize;
+                let stack = &mut f.stack;
+
+                use Opcode::*;
+                match op {
+                    NOP => {}
+                    RESUME => f.resumed = true,
+                    EXTENDED_ARG => ext = arg << 8,
+                    LOAD_FAST | LOAD_FAST_CHECK => match f.locals.get(arg as usize) {
+                        Some(&v) if !v.is_null() => stack.push(v),
+                        _ => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    LOAD_CONST => stack.push(consts.get(arg as usize).copied().unwrap_or(Value::None)),
+                    STORE_FAST if (arg as usize) < f.locals.len() => {
+                        let v = stack.pop().unwrap_or(Value::Null);
+                        let old = std::mem::replace(&mut f.locals[arg as usize], v);
+                        if matches!(old, Value::Obj(_)) {
+                            leave!(Slow::Release(old));
+                        }
+                    }
+                    POP_TOP => {
+                        let v = stack.pop().unwrap_or(Value::Null);
+                        if matches!(v, Value::Obj(_)) {
+                            leave!(Slow::Release(v));
+                        }
+                    }
+                    PUSH_NULL => stack.push(Value::Null),
+                    COPY if (1..=stack.len()).contains(&(arg as usize)) => {
+                        let v = stack[stack.len() - arg as usize];
+                        stack.push(v);
+                    }
+                    SWAP if (2..=stack.len()).contains(&(arg as usize)) => {
+                        let n = stack.len();
+                        stack.swap(n - 1, n - arg as usize);
+                    }
+                    BINARY_OP => match fast_binary(peek2(stack), arg) {
+                        Some(r) => replace_top2(stack, r),
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    COMPARE_OP => match fast_compare(peek2(stack), arg >> 4) {
+                        Some(r) => replace_top2(stack, Value::Bool(r)),
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    IS_OP if stack.len() >= 2 => {
+                        let (lhs, rhs) = peek2(stack);
+                        replace_top2(stack, Value::Bool(lhs.is(rhs) != (arg == 1)));
+                    }
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                        let truth = match stack.last() {
+                            Some(Value::Bool(b)) => *b,
+                            Some(Value::Int(i, _)) => *i != 0,
+                            Some(Value::None) => false,
+                            _ => leave!(Slow::Dispatch(op, arg)),
+                        };
+                        stack.pop();
+                        if truth == (op == POP_JUMP_IF_TRUE) {
+                            ip += 2 * arg as usize;
+                        }
+                    }
+                    POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                        let v = stack.pop().unwrap_or(Value::Null);
+                        if matches!(v, Value::None) == (op == POP_JUMP_IF_NONE) {
+                            ip += 2 * arg as usize;
+                        }
+                    }
+                    JUMP_FORWARD => ip += 2 * arg as usize,
+                    JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(2 * arg as usize),
+                    FOR_ITER => {
+                        let it = stack.last().and_then(|v| v.obj());
+                        match it.map(|id| heap.get_mut(id)) {
+                            Some(Object::Iter(Iter::Range { next, stop, step }))
+                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
+                            {
+                                let n = *next;
+                                *next = n + *step;
+                                stack.push(Value::int(n));
+                            }
+                            // A suspended generator runs on top of this frame, in this
+                            // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
+                            Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
+                                let mut resumed = frame_boxes.unbox(g.frame.take().expect("checked above"));
+                                g.running = true;
+                                resumed.stack.push(Value::None);
+                                resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
+                                sync!();
+                                frames.push(resumed);
+                                continue 'frame;
+                            }
+                            _ => leave!(Slow::Dispatch(op, arg)),
+                        }
+                    }
+                    BINARY_SUBSCR => {
+                        let (container, sub) = peek2(stack);
+                        let item = match (container.obj().map(|id| heap.get(id)), sub) {
+                            (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) => {
+                                seq_position(i, items.len()).map(|i| items[i])
+                            }
+                            _ => None,
+                        };
+                        match item {
+                            Some(v) => replace_top2(stack, v),
+                            None => leave!(Slow::Dispatch(op, arg)),
+                        }
+                    }
+                    STORE_SUBSCR if stack.len() >= 3 => {
+                        let n = stack.len();
+                        let (v, container, sub) = (stack[n - 3], stack[n - 2], stack[n - 1]);
+                        let slot = match (container.obj().map(|id| heap.get_mut(id)), sub) {
+                            (Some(Object::List(items)), Value::Int(i, _)) => {
+                                seq_position(i, items.len()).map(|i| &mut items[i])
+                            }
+                            _ => None,
+                        };
+                        match slot {
+                            Some(slot) => {
+                                *slot = v;
+                                stack.truncate(n - 3);
+                            }
+                            None => leave!(Slow::Dispatch(op, arg)),
+                        }
+                    }
+                    LOAD_NAME => {
+                        let globals = f.globals;
+                        let found = match f.names {
+                            Some(ns) if ns != globals => {
+                                cached_name(heap, caches, arg, &[(ns, 0), (globals, 1), (builtins, 2)])
+                            }
+                            _ => cached_name(heap, caches, arg, &[(globals, 0), (builtins, 2)]),
+                        };
+                        match found {
+                            Some(v) => stack.push(v),
+                            None => leave!(Slow::Dispatch(op, arg)),
+                        }
+                    }
+                    STORE_NAME => {
+                        let ns = f.names.unwrap_or(f.globals);
+                        match stack.last() {
+                            Some(&v) if cached_store_name(heap, caches, ns, arg, v) => {
+                                stack.pop();
+                            }
+                            _ => leave!(Slow::Dispatch(op, arg)),
+                        }
+                    }
+                    LOAD_GLOBAL => match cached_name(heap, caches, arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
+                        Some(v) => {
+                            if arg & 1 == 1 {
+                                stack.push(Value::Null);
+                            }
+                            stack.push(v);
+                        }
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    LOAD_ATTR | STORE_ATTR => leave!(Slow::Attr(op, arg)),
+                    CALL => {
+                        let argc = arg as usize;
+                        let plain = match f.kw_names {
+                            None if depth < max_depth => plain_call(heap, codes, stack, argc),
+                            _ => None,
+                        };
+                        let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
+                        sync!();
+                        let n = stack.len();
+                        let callee = Frame::for_call(&codes[code_index], code_index, globals, func, &stack[n - total..], spare_values);
+                        stack.truncate(n - argc - 2);
+                        frames.push(callee);
+                        continue 'frame;
+                    }
+                    RETURN_VALUE | RETURN_CONST => {
+                        let v = match op {
+                            RETURN_VALUE => stack.pop().unwrap_or(Value::Null),
+                            _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
+                        };
+                        // To a plain CALL: the value goes onto the caller's stack.
+                        if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
+                            leave!(Slow::Return(v));
+                        }
+                        f.recycle_vectors(spare_values);
+                        frames.truncate(depth - 1);
+                        frames[depth - 2].stack.push(v);
+                        continue 'frame;
+                    }
+                    // A generator run by its caller's FOR_ITER hands the value over and waits.
+                    YIELD_VALUE if matches!(f.on_return, OnReturn::ForIter { .. }) && depth >= 2 => {
+                        let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
+                        let v = stack.pop().unwrap_or(Value::Null);
+                        sync!();
+                        let suspended = frames.pop().expect("the running frame");
+                        if let Object::Generator(g) = heap.get_mut(gen) {
+                            g.frame = Some(frame_boxes.boxed(suspended));
+                            g.running = false;
+                        }
+                        frames[depth - 2].stack.push(v);
+                        continue 'frame;
+                    }
+                    _ => leave!(Slow::Dispatch(op, arg)),
+                }
             }
         }
-        None
     }
 
-    /// STORE_NAME of a name the namespace already has (per its name cache).
-    fn cached_store_name(&mut self, name: u32, v: Value) -> bool {
-        let Some(f) = self.frames.last() else { return false };
-        let ns = f.names.unwrap_or(f.globals);
-        let Some(c) = self.name_caches.get(f.code_index).and_then(|c| c.get(name as usize * 3)) else { return false };
-        match (self.heap.get_mut(ns), c.position) {
-            (Object::Dict(d), Some(p)) if c.dict == ns.0 && c.version == d.version() => {
-                d.set_value_at(p, v);
-                true
+    /// LOAD_ATTR / STORE_ATTR through the instance attribute caches (see
+    /// instance_attr.rs), else `dispatch`.
+    fn attr_instruction(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
+        let f = self.frames.last().expect("frame");
+        let stack = &f.stack;
+        if op == Opcode::STORE_ATTR {
+            let name = f.code.names.get(arg as usize).cloned();
+            let (v, owner) = peek2(stack);
+            if stack.len() >= 2 && name.is_some_and(|name| self.instance_setattr(owner, &name, v)) {
+                let stack = &mut self.frames.last_mut().expect("frame").stack;
+                stack.truncate(stack.len() - 2);
+                return Ok(());
             }
-            _ => false,
+            return self.dispatch(op, arg);
         }
-    }
-
-    /// FOR_ITER on a suspended generator: its frame goes on top of the frame
-    /// stack and runs in this loop (no nested loop per item); YIELD_VALUE and
-    /// RETURN_VALUE hand back to the caller (`OnReturn::ForIter`). False when
-    /// the generator cannot be resumed here (running, finished, too deep):
-    /// `dispatch` then gives the usual result or error.
-    fn resume_generator(&mut self, gen: ObjId, exit_ip: usize) -> bool {
-        if self.frames.len() >= self.limits.recursion_depth {
-            return false;
+        let (name, owner) = (f.code.names.get(arg as usize >> 1).cloned(), stack.last().copied());
+        let method = arg & 1 == 1;
+        let found = match (name, owner) {
+            (Some(name), Some(owner)) => match self.instance_getattr(owner, &name, method) {
+                None if method => self.builtin_method(owner, &name).map(|m| (m, owner)),
+                found => found,
+            },
+            _ => None,
+        };
+        match found {
+            Some((a, b)) => {
+                let stack = &mut self.frames.last_mut().expect("frame").stack;
+                stack.pop();
+                if method {
+                    stack.push(a);
+                }
+                stack.push(b);
+                Ok(())
+            }
+            None => self.dispatch(op, arg),
         }
-        let Object::Generator(g) = self.heap.get_mut(gen) else { return false };
-        if g.running || g.frame.is_none() {
-            return false;
-        }
-        let mut frame = g.frame.take().expect("checked above");
-        g.running = true;
-        frame.stack.push(Value::None);
-        frame.on_return = OnReturn::ForIter { exit_ip };
-        self.frames.push(*frame);
-        true
     }
 
     /// What `step_instruction` does after an instruction that may have raised,
@@ -369,6 +372,58 @@ impl Vm {
             self.maybe_collect();
         }
         false
+    }
+}
+
+/// The callee of a CALL when it is a Python function given exactly its
+/// positional parameters (`try_fast_call`'s case): the function, its code
+/// index and globals, and how many stack values become its first locals
+/// (the arguments, after `self` for a method).
+#[inline(always)]
+fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
+    let n = stack.len();
+    let (first, second) = (*stack.get(n.checked_sub(argc + 2)?)?, stack[n - argc - 1]);
+    let (callee, total) = if first.is_null() { (second, argc) } else { (first, argc + 1) };
+    let fid = callee.obj()?;
+    let Object::Function(func) = heap.get(fid) else { return None };
+    let code = &codes[func.code].code;
+    let special = flags::VARARGS | flags::VARKEYWORDS;
+    if code.flags & special != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
+        return None;
+    }
+    Some((fid, func.code, func.globals, total))
+}
+
+/// What the name caches of `dispatch`'s LOAD_GLOBAL / LOAD_NAME
+/// (`cached_get`) already know about `co_names[name]` in the running code
+/// (`caches`): its value from the first of `dicts` (dict, cache slot) that
+/// has it; `None` when a cache is stale or the name is nowhere (the general
+/// path then looks it up, or raises NameError).
+#[inline(always)]
+fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, usize)]) -> Option<Value> {
+    for &(dict, slot) in dicts {
+        let c = caches.get(name as usize * 3 + slot)?;
+        let Object::Dict(d) = heap.get(dict) else { return None };
+        if c.dict != dict.0 || c.version != d.version() {
+            return None;
+        }
+        if let Some(v) = c.position.and_then(|p| d.value_at(p)) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// STORE_NAME into namespace `ns` of a name it already has (per its name cache).
+#[inline(always)]
+fn cached_store_name(heap: &mut Heap, caches: &[NameCache], ns: ObjId, name: u32, v: Value) -> bool {
+    let Some(c) = caches.get(name as usize * 3) else { return false };
+    match (heap.get_mut(ns), c.position) {
+        (Object::Dict(d), Some(p)) if c.dict == ns.0 && c.version == d.version() => {
+            d.set_value_at(p, v);
+            true
+        }
+        _ => false,
     }
 }
 

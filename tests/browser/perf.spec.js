@@ -1,6 +1,8 @@
 // The core in a Web Worker: Stop halts an endless loop while the page stays
 // responsive, and time travel (back / jumpTo through checkpoints) lands on
 // exactly the state stepping forward reaches, through the page and the bridge.
+// The start-up: the worker is started by www/boot.js, before the page's modules, and a
+// click during the first load waits for it.
 
 import { test, expect } from "./fixtures.js";
 
@@ -119,4 +121,29 @@ test("jumpTo and back through the bridge match a fresh replay anywhere in a long
   expect(mismatches.bad).toEqual([]);
   expect(mismatches.end).toBeGreaterThan(500_000);
   expect(mismatches.stats.checkpoints).toBeLessThanOrEqual(32);
+});
+
+test("the core's worker starts before the page's modules, and the first click acts", async ({ page }) => {
+  const violations = [];
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
+  // The page's bundle arrives late: www/boot.js has started the worker meanwhile, and the
+  // page is not painted (so the Step button cannot be clicked) until the bundle has run.
+  let releaseBundle;
+  const bundleHeld = new Promise((resolve) => { releaseBundle = resolve; });
+  await page.route("**/www/vendor/main.js", async (route) => {
+    await bundleHeld;
+    await route.continue();
+  });
+  await page.goto("index.html#example=", { waitUntil: "commit" });
+  await expect.poll(() => page.evaluate(() => typeof window.pvmBoot?.worker)).toBe("object");
+  const clicked = byTestId(page, "step").click();
+  await page.waitForTimeout(200);
+  releaseBundle();
+  await clicked;
+  // The click came while the first program was still loading: it waited for it.
+  await expect(byTestId(page, "step-count")).toHaveText("1");
+  await expect(byTestId(page, "phase")).toHaveText("fetch");
+  expect(violations).toEqual([]);
 });
