@@ -12,6 +12,7 @@ use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{watch_epoch, HashKey};
+use crate::runtime::heap::Heap;
 use crate::runtime::object::{Attrs, BuiltinFn, DescrKind, Instance, Object, SharedAttrs, SharedKeys};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
@@ -96,6 +97,53 @@ impl KeySlot {
             _ => Err(()),
         }
     }
+}
+
+/// LOAD_ATTR on a plain instance when the instruction's cache (`caches`
+/// are the running code's, `lasti` the instruction's offset) already knows
+/// the answer: run mode's loop calls it inline; `None` sends the
+/// instruction to `instance_getattr` and the general path.
+#[inline(always)]
+pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<(Value, Value)> {
+    let (inst, c) = cached_instance(heap, caches, lasti, owner)?;
+    let Attrs::Shared(attrs) = &inst.attrs else { return None };
+    match c.slot.value(attrs) {
+        Ok(Some(v)) => Some((Value::Null, v)),
+        Ok(None) => match c.found {
+            ClassAttr::Function(f) if method => Some((f, owner)),
+            ClassAttr::Plain(v) => Some((Value::Null, v)),
+            _ => None,
+        },
+        Err(()) => None,
+    }
+}
+
+/// STORE_ATTR of `v` on a plain instance whose shared keys the
+/// instruction's cache knows the name's index in (see `load_attr_hit`);
+/// false sends it to `instance_setattr`.
+#[inline(always)]
+pub(super) fn store_attr_hit(heap: &mut Heap, caches: &[AttrCache], lasti: usize, owner: Value, v: Value) -> bool {
+    let Some((_, c)) = cached_instance(heap, caches, lasti, owner) else { return false };
+    let KeySlot::At(i) = c.slot else { return false };
+    let Some(Object::Instance(inst)) = owner.obj().map(|id| heap.get_mut(id)) else { return false };
+    match &mut inst.attrs {
+        Attrs::Shared(attrs) if (i as usize) < attrs.keys().len() => {
+            attrs.set(i, v, None);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `owner` as a plain instance with the instruction's cache entry, when
+/// that entry is valid for its class and not the general path's.
+#[inline(always)]
+fn cached_instance<'a>(heap: &'a Heap, caches: &'a [AttrCache], lasti: usize, owner: Value) -> Option<(&'a Instance, &'a AttrCache)> {
+    let Value::Obj(id) = owner else { return None };
+    let Object::Instance(inst) = heap.get(id) else { return None };
+    let c = caches.get(lasti / 2)?;
+    let valid = c.class == inst.class.0 && c.epoch == watch_epoch() && !matches!(c.found, ClassAttr::General);
+    (valid && inst.exc.is_none() && inst.dict.is_none()).then_some((inst, c))
 }
 
 impl Vm {
