@@ -1199,17 +1199,17 @@ impl Vm {
         if reverse {
             keyed.reverse();
         }
-        let sorted = if super::ops::natively_sortable(&self.heap, &keyed) {
+        if super::ops::natively_sortable(&self.heap, &keyed) {
             // No Python code runs and nothing can fail: any stable sort gives CPython's order.
             let heap = &self.heap;
-            keyed.sort_by(|a, b| super::ops::native_key_order(heap, a.0, b.0));
-            keyed
-        } else if keyed.len() < 64 {
-            self.run_and_binary_sort(keyed)?
+            let mut by_items: Vec<(&[Value], Value)> =
+                keyed.iter().map(|(k, v)| (super::ops::native_key_items(heap, k), *v)).collect();
+            by_items.sort_by(|a, b| super::ops::native_items_order(heap, a.0, b.0));
+            *items = by_items.into_iter().map(|(_, v)| v).collect();
         } else {
-            self.merge_sort(keyed)?
-        };
-        *items = sorted.into_iter().map(|(_, v)| v).collect();
+            let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
+            *items = sorted.into_iter().map(|(_, v)| v).collect();
+        }
         if reverse {
             items.reverse();
         }

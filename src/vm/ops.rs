@@ -1585,20 +1585,30 @@ pub(super) fn natively_sortable(heap: &Heap, keys: &[(Value, Value)]) -> bool {
     })
 }
 
-/// `a` against `b` for keys `natively_sortable` accepted.
-pub(super) fn native_key_order(heap: &Heap, a: Value, b: Value) -> Ordering {
-    if let (Value::Int(x, _), Value::Int(y, _)) = (a, b) {
-        return x.cmp(&y);
+/// The items a key `natively_sortable` accepted compares by: a tuple's
+/// items, or the key itself as a one-item slice (the same order).
+#[inline(always)]
+pub(super) fn native_key_items<'a>(heap: &'a Heap, key: &'a Value) -> &'a [Value] {
+    match key.obj().map(|id| heap.get(id)) {
+        Some(Object::Tuple(items)) => items,
+        _ => std::slice::from_ref(key),
     }
-    match (a.obj().map(|id| heap.get(id)), b.obj().map(|id| heap.get(id))) {
-        (Some(Object::Tuple(s)), Some(Object::Tuple(t))) => s
-            .iter()
-            .zip(t.iter())
-            .map(|(&p, &q)| scalar_order(heap, p, q).unwrap_or(Ordering::Equal))
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| s.len().cmp(&t.len())),
-        _ => scalar_order(heap, a, b).unwrap_or(Ordering::Equal),
+}
+
+/// `a` against `b`, items of keys `natively_sortable` accepted: the first
+/// unequal pair decides, else the shorter is less.
+#[inline(always)]
+pub(super) fn native_items_order(heap: &Heap, a: &[Value], b: &[Value]) -> Ordering {
+    for (&p, &q) in a.iter().zip(b) {
+        let o = match (p, q) {
+            (Value::Int(x, _), Value::Int(y, _)) => x.cmp(&y),
+            _ => scalar_order(heap, p, q).unwrap_or(Ordering::Equal),
+        };
+        if o.is_ne() {
+            return o;
+        }
     }
+    a.len().cmp(&b.len())
 }
 
 /// The order of two numbers or two strs by Python's `<` and `==`, without
