@@ -1,13 +1,18 @@
 // The page's only classic script, run as soon as it arrives (async: it never waits for the
-// parser, the stylesheet or the modules). It starts the core's Web Worker at once: the
-// worker's own start-up (a thread, an isolate, its script) takes longer than the rest of the
-// page's, and it then downloads and compiles the wasm (streaming) off the page's main
-// thread, whose time goes to the page. www/bridge.js adopts the worker from
-// window.pvmBoot, or starts its own if it ran first (then it leaves null there, and this
-// does nothing).
+// parser, the stylesheet or the modules). It starts the two slow parts of the start-up side
+// by side: the core's Web Worker, whose own start-up (a thread, an isolate, its script)
+// takes longer than the rest of the page's, and the wasm's download, whose bytes are then
+// handed over (transferred, not copied) to the worker, which compiles them off the page's
+// main thread. www/bridge.js adopts the worker from window.pvmBoot, or starts its own if it
+// ran first (then it leaves null there, and this does nothing).
 "use strict";
 if (window.pvmBoot === undefined) {
   const worker = new Worker(new URL("www/vendor/worker.js", document.baseURI), { type: "module" });
-  worker.postMessage({ op: "init", wasm: new URL("pkg/pvm_bg.wasm", document.baseURI).href });
+  const url = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+  // If the download fails here, the worker is given the URL: it tries again and reports.
+  fetch(url)
+    .then((response) => (response.ok ? response.arrayBuffer() : url))
+    .catch(() => url)
+    .then((wasm) => worker.postMessage({ op: "init", wasm }, typeof wasm === "string" ? [] : [wasm]));
   window.pvmBoot = { worker };
 }

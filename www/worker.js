@@ -1,6 +1,6 @@
 // The Web Worker that hosts the wasm core, so a long or endless program never
 // freezes the page. bridge.js is its only client; the protocol is private:
-//   first    {op: "init", wasm}   where the wasm is (see below); no reply
+//   first    {op: "init", wasm}   the wasm's bytes or URL (see below); no reply
 //   request  {id, op, args}   op: ready | open | call | run | free | runProgram | trapNextCall
 //   response {id, result} | {id, error, crashed}
 // `run` goes on in slices of RUN_SLICE phases and checks between slices for a
@@ -11,18 +11,19 @@
 // overflow) after which the instance's memory cannot be trusted. It is answered with
 // `crashed: true` and the bridge replaces this worker with a fresh one.
 
-// The page's first message, {op: "init", wasm: URL}, says where the wasm is (this file runs
-// from www/ or, bundled, from www/vendor/); it is then downloaded and compiled streaming.
+// The page's first message, {op: "init", wasm}, brings the wasm: its bytes (www/boot.js
+// downloads them while this worker starts up) or its URL (then it is downloaded here and
+// compiled streaming; this file runs from www/ or, bundled, from www/vendor/).
 // scripts/build.sh bundles this file with pkg/pvm.js into www/vendor/worker.js, which the
 // page starts: one request, where an `import` would have been a second round trip.
 import initCore, * as core from "../pkg/pvm.js";
 
-let receiveWasmUrl;
-const wasmUrl = new Promise((resolve) => { receiveWasmUrl = resolve; });
+let receiveWasm;
+const wasm = new Promise((resolve) => { receiveWasm = resolve; });
 /** Set if the core could not be loaded at all (then nothing is "crashed": no restart helps). */
 let loadError = null;
-const loaded = wasmUrl
-  .then((url) => initCore({ module_or_path: url }))
+const loaded = wasm
+  .then((bytesOrUrl) => initCore({ module_or_path: bytesOrUrl }))
   .catch((error) => { loadError = error; });
 /** trapNextCall (tests only): the next session call traps instead. */
 let trapArmed = false;
@@ -97,7 +98,7 @@ async function handle({ id, op, args }) {
 
 self.onmessage = ({ data }) => {
   if (data.op === "init") {
-    receiveWasmUrl(data.wasm);
+    receiveWasm(data.wasm);
   } else if (data.op === "stop") {
     stopRequested = true;
   } else {

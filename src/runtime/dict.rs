@@ -247,15 +247,19 @@ impl Dict {
     /// Inserts or replaces (keeping the original key and position, like CPython).
     pub fn insert(&mut self, key: HashKey, k: Value, v: Value) {
         self.changed();
-        if let Some(&i) = self.index.get(&key) {
-            if let Some(entry) = &mut self.entries[i] {
-                entry.1 = v;
+        // One hash of the key whether it is new or not.
+        match self.index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                if let Some(entry) = &mut self.entries[*e.get()] {
+                    entry.1 = v;
+                }
             }
-            return;
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.entries.len());
+                self.entries.push(Some((k, v)));
+                self.version = next_version();
+            }
         }
-        self.index.insert(key, self.entries.len());
-        self.entries.push(Some((k, v)));
-        self.version = next_version();
     }
 
     pub fn remove(&mut self, key: &HashKey) -> Option<(Value, Value)> {

@@ -112,7 +112,7 @@ impl Heap {
 fn footprint(obj: &Object) -> usize {
     const VALUE: usize = std::mem::size_of::<Value>();
     let owned = match obj {
-        Object::Str(s) => s.len(),
+        Object::Str(s) => s.footprint(),
         Object::Bytes(b) => b.len(),
         Object::ByteArray(b) => b.capacity(),
         Object::Int(n) => (n.bits() / 8) as usize,

@@ -6,6 +6,7 @@ pub mod format;
 pub mod heap;
 pub mod limits;
 pub mod object;
+pub mod pystr;
 pub mod repr;
 pub mod mt;
 pub mod set;

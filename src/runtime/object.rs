@@ -1,6 +1,7 @@
 //! The heap objects behind `Value::Obj`.
 
 use super::dict::{Dict, FxHashMap, HashKey};
+use super::pystr::PyStr;
 use super::value::{ObjId, Value};
 use crate::vm::frame::Frame;
 use crate::vm::Vm;
@@ -9,7 +10,7 @@ use std::rc::Rc;
 
 #[derive(Clone)]
 pub enum Object {
-    Str(Rc<str>),
+    Str(PyStr),
     /// bytes: an immutable byte string.
     Bytes(Rc<[u8]>),
     /// bytearray: a mutable byte string.
@@ -142,7 +143,7 @@ pub enum Iter {
     Seq { seq: ObjId, index: usize, kind: &'static str },
     Reversed { seq: ObjId, index: usize },
     Range { next: i64, stop: i64, step: i64 },
-    Str { s: Rc<str>, pos: usize },
+    Str { s: PyStr, pos: usize },
     /// Dict iterators remember the size they started with: a dict that
     /// changes size while iterated is an error.
     DictKeys { dict: ObjId, index: usize, len: usize },

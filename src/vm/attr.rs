@@ -693,7 +693,7 @@ impl Vm {
         }
         let k = self.intern(&key);
         let str_value = match v.obj().map(|i| self.heap.get(i)) {
-            Some(Object::Str(s)) => Some(s.clone()),
+            Some(Object::Str(s)) => Some(s.to_rc()),
             _ => None,
         };
         match self.heap.get_mut(id) {

@@ -763,7 +763,7 @@ fn ret(vm: &mut Vm, args: &Args, b: Vec<u8>) -> PyResult<Value> {
 pub(super) fn str_encode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (encoding, errors) = vm.codec_args(args, "encode")?;
     let s = match this(args).obj().map(|id| vm.heap.get(id)) {
-        Some(Object::Str(s)) => s.clone(),
+        Some(Object::Str(s)) => s.to_rc(),
         _ => Rc::from(""),
     };
     let b = vm.encode_str(&s, &encoding, &errors)?;

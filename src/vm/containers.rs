@@ -30,7 +30,7 @@ impl Vm {
             Value::Int(i, _) => HashKey::Int(i),
             Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
-                Object::Str(s) => HashKey::Str(s.clone()),
+                Object::Str(s) => HashKey::Str(s.to_rc()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
@@ -60,27 +60,35 @@ impl Vm {
     }
 
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
-        if let Some(Object::Instance(inst)) = v.obj().map(|i| self.heap.get(i)) {
-            let class = inst.class;
-            let hash = self.lookup_user_attr(class, "__hash__");
-            if matches!(hash, Some(Value::None)) {
-                // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
-                let t = self.type_name(v);
-                return self.type_error(format!("unhashable type: '{t}'"));
-            }
-            if hash.is_some() {
-                let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
-                return match self.num(h) {
-                    Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
-                    Some(super::ops::Num::Big(b)) => Ok(HashKey::Custom(num_traits::ToPrimitive::to_i64(&(b % ((1i64 << 61) - 1))).unwrap_or(0), 0)),
-                    _ => self.type_error("__hash__ method should return an integer"),
-                };
-            }
-            if self.lookup_user_attr(class, "__eq__").is_some() {
-                let t = self.type_name(v);
-                return self.type_error(format!("unhashable type: '{t}'"));
-            }
+        let class = match v.obj().map(|i| self.heap.get(i)) {
+            // The most common key, with no user `__hash__` to consult.
+            Some(Object::Str(s)) => return Ok(HashKey::Str(s.to_rc())),
+            Some(Object::Instance(inst)) => inst.class,
+            _ => return self.plain_key(v),
+        };
+        let hash = self.lookup_user_attr(class, "__hash__");
+        if matches!(hash, Some(Value::None)) {
+            // `__hash__ = None` (set by classes defining __eq__, and by dataclasses).
+            let t = self.type_name(v);
+            return self.type_error(format!("unhashable type: '{t}'"));
         }
+        if hash.is_some() {
+            let h = self.call_dunder(v, "__hash__", vec![])?.unwrap_or(Value::None);
+            return match self.num(h) {
+                Some(super::ops::Num::Int(i)) => Ok(HashKey::Custom(if i == -1 { -2 } else { i }, 0)),
+                Some(super::ops::Num::Big(b)) => Ok(HashKey::Custom(num_traits::ToPrimitive::to_i64(&(b % ((1i64 << 61) - 1))).unwrap_or(0), 0)),
+                _ => self.type_error("__hash__ method should return an integer"),
+            };
+        }
+        if self.lookup_user_attr(class, "__eq__").is_some() {
+            let t = self.type_name(v);
+            return self.type_error(format!("unhashable type: '{t}'"));
+        }
+        self.plain_key(v)
+    }
+
+    /// The key of a value whose type has no user `__hash__`.
+    fn plain_key(&mut self, v: Value) -> PyResult<HashKey> {
         match self.hash_key(v) {
             Ok(key) => Ok(key),
             Err(Unhashable::Type(t)) => self.type_error(format!("unhashable type: '{t}'")),

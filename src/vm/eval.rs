@@ -522,12 +522,7 @@ impl Vm {
                 self.push(Value::Obj(d));
             }
             BUILD_STRING => {
-                let pieces = self.pop_n(arg as usize);
-                let mut s = String::new();
-                for p in pieces {
-                    s.push_str(&self.str_of(p)?);
-                }
-                let v = self.new_string(s);
+                let v = self.build_string(arg as usize)?;
                 self.push(v);
             }
             LIST_APPEND => {
@@ -817,12 +812,14 @@ impl Vm {
                     }
                     _ => v,
                 };
-                let spec = match spec {
-                    Some(s) => self.str_of(s)?,
-                    None => String::new(),
+                let r = match spec {
+                    Some(spec) => {
+                        let spec = self.str_of(spec)?;
+                        let r = self.format(v, &spec)?;
+                        self.new_string(r)
+                    }
+                    None => self.format_plain(v)?,
                 };
-                let r = self.format(v, &spec)?;
-                let r = self.new_string(r);
                 self.push(r);
             }
             IMPORT_NAME => {
@@ -1199,6 +1196,7 @@ impl Vm {
         let func = match self.heap.get(fid) {
             Object::Function(func) => func,
             Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            Object::Descriptor(_) if with_self => return self.try_fast_method_call(fid, n - argc - 2),
             _ => return Ok(false),
         };
         let (code_index, globals) = (func.code, func.globals);

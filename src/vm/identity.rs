@@ -53,7 +53,8 @@ fn latin1_slot(s: &str) -> Option<usize> {
 
 impl Vm {
     /// A new str, or the singleton for "" and one-character latin-1 strings.
-    pub(super) fn str_object(&mut self, s: Rc<str>) -> Value {
+    pub(super) fn str_object(&mut self, s: impl Into<crate::runtime::pystr::PyStr>) -> Value {
+        let s = s.into();
         let Some(slot) = latin1_slot(&s) else {
             return Value::Obj(self.heap.alloc(Object::Str(s)));
         };
@@ -148,7 +149,7 @@ fn constant_key(c: &Constant, out: &mut String) {
 pub(super) fn sys_intern(vm: &mut Vm, args: &mut crate::runtime::object::Args) -> super::PyResult<Value> {
     let n = args.pos.len();
     let s = match args.pos.first().map(|v| (*v, v.obj().map(|id| vm.heap.get(id)))) {
-        Some((_, Some(Object::Str(s)))) if n == 1 && args.kw.is_empty() => s.clone(),
+        Some((_, Some(Object::Str(s)))) if n == 1 && args.kw.is_empty() => s.to_rc(),
         Some((v, _)) if n == 1 && args.kw.is_empty() => {
             let t = vm.type_name(v);
             return vm.type_error(format!("intern() argument must be str, not {t}"));

@@ -4,8 +4,8 @@
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
+use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
-use std::rc::Rc;
 
 /// The methods of builtin type `t` (without those it inherits).
 pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
@@ -388,14 +388,14 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
     Ok(())
 }
 
-fn text(vm: &Vm, v: Value) -> Option<Rc<str>> {
+fn text(vm: &Vm, v: Value) -> Option<PyStr> {
     match vm.payload(v).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => Some(s.clone()),
         _ => None,
     }
 }
 
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Rc<str>> {
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<PyStr> {
     match text(vm, v) {
         Some(s) => Ok(s),
         None => {
@@ -990,8 +990,8 @@ fn set_isdisjoint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- str -------------------------------------------------------------------------
 
-fn s(vm: &Vm, args: &Args) -> Rc<str> {
-    text(vm, this(args)).unwrap_or_else(|| Rc::from(""))
+fn s(vm: &Vm, args: &Args) -> PyStr {
+    text(vm, this(args)).unwrap_or_else(|| PyStr::from(""))
 }
 
 fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
@@ -999,13 +999,19 @@ fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
 }
 
 fn str_upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let t = s(vm, args).to_uppercase();
-    ret(vm, t)
+    let st = s(vm, args);
+    if st.is_ascii() {
+        return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_uppercase())));
+    }
+    ret(vm, st.to_uppercase())
 }
 
 fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let t = s(vm, args).to_lowercase();
-    ret(vm, t)
+    let st = s(vm, args);
+    if st.is_ascii() {
+        return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_lowercase())));
+    }
+    ret(vm, st.to_lowercase())
 }
 
 fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
@@ -1020,10 +1026,10 @@ fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let chars = strip_chars(vm, args, "strip")?;
     let st = s(vm, args);
     let t = match chars {
-        None => st.trim().to_string(),
-        Some(c) => st.trim_matches(|x| c.contains(&x)).to_string(),
+        None => st.trim(),
+        Some(c) => st.trim_matches(|x| c.contains(&x)),
     };
-    ret(vm, t)
+    Ok(vm.new_str(t))
 }
 
 fn str_casefold(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1082,7 +1088,7 @@ fn str_rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, t)
 }
 
-fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Rc<str>>, i64)> {
+fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
     let sep = args.take_kw("sep");
     let max = args.take_kw("maxsplit");
     let sep = args.pos.get(1).copied().or(sep).unwrap_or(Value::None);
@@ -1103,61 +1109,64 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<Rc<str>>, i64)> 
 fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
-    let parts: Vec<String> = match sep {
-        Some(sep) => {
-            if max < 0 {
-                st.split(&*sep).map(String::from).collect()
-            } else {
-                st.splitn(max as usize + 1, &*sep).map(String::from).collect()
-            }
-        }
+    // Pieces are slices of `st` (a handle of its own), each copied once into its str.
+    let parts: Vec<&str> = match &sep {
+        // A one-byte separator searches with memchr rather than two-way matching.
+        Some(sep) if max < 0 => match ascii_char(sep) {
+            Some(c) => st.split(c).collect(),
+            None => st.split(&**sep).collect(),
+        },
+        Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
         None => {
             let mut out = Vec::new();
             let mut rest = st.trim_start();
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
+                out.push(&rest[..end]);
                 rest = rest[end..].trim_start();
             }
             out
         }
     };
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// The char of a one-byte (ASCII) str.
+fn ascii_char(s: &str) -> Option<char> {
+    match s.as_bytes() {
+        &[b] if b.is_ascii() => Some(b as char),
+        _ => None,
+    }
 }
 
 fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
-    let mut parts: Vec<String> = match sep {
-        Some(sep) => {
-            if max < 0 {
-                st.rsplit(&*sep).map(String::from).collect()
-            } else {
-                st.rsplitn(max as usize + 1, &*sep).map(String::from).collect()
-            }
-        }
+    let mut parts: Vec<&str> = match &sep {
+        Some(sep) if max < 0 => st.rsplit(&**sep).collect(),
+        Some(sep) => st.rsplitn(max as usize + 1, &**sep).collect(),
         None => {
             let mut out = Vec::new();
             let mut rest = st.trim_end();
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
                 let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
-                out.push(rest[start..].to_string());
+                out.push(&rest[start..]);
                 rest = rest[..start].trim_end();
             }
             out
         }
     };
     parts.reverse();
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
 }
 
@@ -1194,15 +1203,28 @@ fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
     arity(vm, args, name, 1, 3)?;
     let st = s(vm, args);
-    let chars: Vec<char> = st.chars().collect();
-    let len = chars.len() as i64;
-    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-    let lo = match args.pos.get(2) { Some(Value::None) | None => 0, Some(v) => norm(vm.index_of(*v)?) };
-    let hi = match args.pos.get(3) { Some(Value::None) | None => len, Some(v) => norm(vm.index_of(*v)?) };
-    let sub: String = if lo <= hi { chars[lo as usize..hi as usize].iter().collect() } else { String::new() };
+    let sliced: String;
+    let sub: &str = if args.pos.len() == 2 {
+        &st
+    } else {
+        // start/end count characters; an ASCII str's are its bytes.
+        let len = if st.is_ascii() { st.len() } else { st.chars().count() } as i64;
+        let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+        let lo = match args.pos.get(2) { Some(Value::None) | None => 0, Some(v) => norm(vm.index_of(*v)?) };
+        let hi = match args.pos.get(3) { Some(Value::None) | None => len, Some(v) => norm(vm.index_of(*v)?) };
+        if lo > hi {
+            ""
+        } else if st.is_ascii() {
+            &st[lo as usize..hi as usize]
+        } else {
+            sliced = st.chars().skip(lo as usize).take((hi - lo) as usize).collect();
+            &sliced
+        }
+    };
+    let test = |c: &str| if start { sub.starts_with(c) } else { sub.ends_with(c) };
     let cands = match args.pos[1].obj().map(|i| vm.heap.get(i)) {
         Some(Object::Tuple(items)) => items.clone(),
-        Some(Object::Str(_)) => vec![args.pos[1]],
+        Some(Object::Str(c)) => return Ok(Value::Bool(test(c))),
         _ => {
             let t = vm.type_name(args.pos[1]);
             return vm.type_error(format!("{name} first arg must be str or a tuple of str, not {t}"));
@@ -1210,7 +1232,7 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
     };
     for c in cands {
         let c = str_arg(vm, c, "tuple for startswith")?;
-        if (start && sub.starts_with(&*c)) || (!start && sub.ends_with(&*c)) {
+        if test(&c) {
             return Ok(Value::Bool(true));
         }
     }
@@ -1415,13 +1437,18 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
-    let found = if rev { st.rfind(&*sep) } else { st.find(&*sep) };
-    let (a, b, c) = match found {
-        Some(i) => (st[..i].to_string(), sep.to_string(), st[i + sep.len()..].to_string()),
-        None if rev => (String::new(), String::new(), st.to_string()),
-        None => (st.to_string(), String::new(), String::new()),
+    let found = match (ascii_char(&sep), rev) {
+        (Some(c), false) => st.find(c),
+        (Some(c), true) => st.rfind(c),
+        (None, false) => st.find(&*sep),
+        (None, true) => st.rfind(&*sep),
     };
-    let items = vec![vm.new_string(a), vm.new_string(b), vm.new_string(c)];
+    let (a, b, c) = match found {
+        Some(i) => (&st[..i], &*sep, &st[i + sep.len()..]),
+        None if rev => ("", "", &*st),
+        None => (&*st, "", ""),
+    };
+    let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
     Ok(vm.new_tuple(items))
 }
 
@@ -1664,4 +1691,114 @@ fn iterator_next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => Err(vm.exc_with_args(TypeId::StopIteration, vec![])),
     }
+}
+
+impl Vm {
+    /// CALL of a builtin method looked up on a str, list, tuple or dict
+    /// (`s.split()`, `d.get(k, 0)`, `parts.append(x)`) with positional
+    /// arguments only: they go from the stack into one exactly sized vector,
+    /// without the general call path's intermediate vectors and checks.
+    /// `base` is the stack index of the descriptor, the receiver follows it.
+    /// False when the call needs the general path.
+    pub(super) fn try_fast_method_call(&mut self, descriptor: ObjId, base: usize) -> PyResult<bool> {
+        let Object::Descriptor(d) = self.heap.get(descriptor) else { return Ok(false) };
+        let (func, owner) = (d.func, d.owner);
+        if d.kind != crate::runtime::object::DescrKind::Method {
+            return Ok(false);
+        }
+        let frame = self.frames.last().expect("frame");
+        let args = &frame.stack[base + 1..];
+        // The receiver is the builtin value itself (a subclass instance
+        // carries its value as a payload: the general path unwraps it).
+        let receiver_fits = match args[0].obj().map(|id| self.heap.get(id)) {
+            Some(Object::Str(_)) => owner == TypeId::Str,
+            Some(Object::List(_)) => owner == TypeId::List,
+            Some(Object::Tuple(_)) => owner == TypeId::Tuple,
+            Some(Object::Dict(_)) => owner == TypeId::Dict,
+            _ => false,
+        };
+        // Builtins that consume a generator argument release it afterwards:
+        // the general path does that.
+        let generator = |a: &Value| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)));
+        if !receiver_fits || args[1..].iter().any(generator) {
+            return Ok(false);
+        }
+        let mut pos = std::mem::take(&mut self.spare_args);
+        pos.extend_from_slice(args);
+        let mut args = Args::new(pos);
+        self.frames.last_mut().expect("frame").stack.truncate(base);
+        let result = func(self, &mut args);
+        let mut pos = args.pos;
+        if pos.capacity() <= 8 {
+            pos.clear();
+            self.spare_args = pos;
+        }
+        self.push(result?);
+        Ok(true)
+    }
+}
+
+impl Vm {
+    /// BUILD_STRING: the top `n` stack values (an f-string's pieces, strs
+    /// in compiled code) joined into one str with a single allocation.
+    pub(super) fn build_string(&mut self, n: usize) -> PyResult<Value> {
+        let stack = &self.frames.last().expect("frame").stack;
+        let pieces = &stack[stack.len() - n..];
+        let piece = |v: &Value| match v.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Str(s)) => Some(&**s),
+            _ => None,
+        };
+        let joined = match pieces.iter().map(piece).try_fold(0usize, |len, p| Some(len + p?.len())) {
+            Some(len) => PyStr::join(pieces.iter().filter_map(piece), len),
+            None => {
+                // Not all strs (hand-made bytecode): each piece's str().
+                let stack = &mut self.frames.last_mut().expect("frame").stack;
+                let pieces = stack.split_off(stack.len() - n);
+                let mut text = String::new();
+                for p in pieces {
+                    text.push_str(&self.str_of(p)?);
+                }
+                return Ok(self.new_string(text));
+            }
+        };
+        let len = self.frames.last().expect("frame").stack.len();
+        self.frames.last_mut().expect("frame").stack.truncate(len - n);
+        Ok(self.str_object(joined))
+    }
+
+    /// FORMAT_VALUE without a format spec: `format(v, "")`. An exact str is
+    /// its own result (as in CPython: `f"{s}" is s`); an int is written
+    /// straight into its str.
+    pub(super) fn format_plain(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => Ok(v),
+            Value::Int(i, _) => {
+                let mut digits = [0u8; 20];
+                Ok(self.new_str(decimal(i, &mut digits)))
+            }
+            _ => {
+                let s = self.format(v, "")?;
+                Ok(self.new_string(s))
+            }
+        }
+    }
+}
+
+/// `i` in decimal, written at the end of `buf` (room for any i64).
+fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
 }

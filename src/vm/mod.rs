@@ -150,6 +150,9 @@ pub struct Vm {
     attr_caches: Vec<Vec<instance_attr::AttrCache>>,
     /// `sys.get_int_max_str_digits()`: the int/str conversion limit (0: none).
     pub int_max_str_digits: usize,
+    /// An empty vector kept for the next builtin method call's arguments
+    /// (one allocation saved per call; see `try_fast_method_call`).
+    spare_args: Vec<Value>,
     /// Shared constants and singleton objects (`is` as in CPython).
     identity: identity::Singletons,
 }
@@ -193,6 +196,7 @@ impl Vm {
             attr_caches: Vec::new(),
             dunder_keys: Default::default(),
             int_max_str_digits: repr::DEFAULT_MAX_STR_DIGITS,
+            spare_args: Vec::new(),
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),

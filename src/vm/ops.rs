@@ -10,7 +10,6 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 /// A number operand, with bool already turned into int.
 #[derive(Clone, Debug)]
@@ -186,6 +185,11 @@ impl Vm {
                 }
             }
             return Ok(r);
+        }
+        if base == 0 {
+            if let Some(r) = self.str_concat(lhs, rhs)? {
+                return Ok(r);
+            }
         }
         if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
@@ -396,6 +400,18 @@ impl Vm {
         Ok(Value::float(r))
     }
 
+    /// `a + b` of two strs; None unless both are strs. The result may share
+    /// `a`'s buffer and append in place (see `PyStr`), so `s += c` is linear.
+    fn str_concat(&mut self, lhs: Value, rhs: Value) -> PyResult<Option<Value>> {
+        let (Some(l), Some(r)) = (lhs.obj(), rhs.obj()) else { return Ok(None) };
+        let (Object::Str(a), Object::Str(b)) = (self.heap.get(l), self.heap.get(r)) else { return Ok(None) };
+        let size = a.len().saturating_add(b.len());
+        self.check_size(size, 1)?;
+        let (Object::Str(a), Object::Str(b)) = (self.heap.get(l), self.heap.get(r)) else { unreachable!("checked above") };
+        let s = a.concat(b);
+        Ok(Some(self.str_object(s)))
+    }
+
     /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
     fn sequence_op(&mut self, lhs: Value, rhs: Value, op: usize, inplace: bool) -> PyResult<Option<Value>> {
         if let Some(r) = self.bytes_binary_op(lhs, rhs, op, inplace)? {
@@ -412,15 +428,7 @@ impl Vm {
             return Ok(None);
         };
         match (op, self.heap.get(l), r.obj().map(|id| self.heap.get(id))) {
-            (0, Object::Str(a), Some(Object::Str(b))) => {
-                let size = a.len().saturating_add(b.len());
-                self.check_size(size, 1)?;
-                let (Object::Str(a), Some(Object::Str(b))) = (self.heap.get(l), r.obj().map(|id| self.heap.get(id))) else {
-                    unreachable!("checked above")
-                };
-                let s = concat_str(a, b);
-                Ok(Some(self.str_object(s)))
-            }
+            (0, Object::Str(_), Some(Object::Str(_))) => self.str_concat(lhs, rhs),
             (0, Object::List(a), Some(Object::List(b))) => {
                 let b = b.clone();
                 if inplace {
@@ -1680,20 +1688,5 @@ pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
         10 => a.checked_sub(b),
         12 => Some(a ^ b),
         _ => None,
-    }
-}
-
-/// `a + b` as a new `Rc<str>`, copying each byte once (building a `String`
-/// first and converting it would copy the whole result a second time, which
-/// dominates loops of `s += c`).
-fn concat_str(a: &str, b: &str) -> Rc<str> {
-    let mut bytes = Rc::<[u8]>::new_uninit_slice(a.len() + b.len());
-    let buf = Rc::get_mut(&mut bytes).expect("a new Rc is unique").as_mut_ptr() as *mut u8;
-    // SAFETY: `buf` has room for exactly both strs; after the copies every
-    // byte is initialised, and two strs one after the other are valid UTF-8.
-    unsafe {
-        std::ptr::copy_nonoverlapping(a.as_ptr(), buf, a.len());
-        std::ptr::copy_nonoverlapping(b.as_ptr(), buf.add(a.len()), b.len());
-        Rc::from_raw(Rc::into_raw(bytes.assume_init()) as *const str)
     }
 }

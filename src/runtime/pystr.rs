@@ -1,0 +1,255 @@
+//! `PyStr`: the text a str object holds.
+//!
+//! Most strs are an exact `Rc<str>`. A str made by concatenation is instead a
+//! prefix of a growable buffer, so that `s += c` in a loop is linear: CPython
+//! appends in place when it sees that the str has a single reference, but
+//! pvm's heap keeps no reference counts. Here the *buffer* may be shared by
+//! several strs, each seeing its own prefix of it. Appending writes only past
+//! the buffer's used length, so no str ever sees its bytes change; a str may
+//! append in place only when it is the buffer's longest prefix (its length is
+//! the used length), which makes `t = s; s += "x"` leave `t` as it was, and a
+//! second `t + "y"` copy instead of overwriting the "x". Identity is the heap
+//! object's, never the buffer's: every concatenation is a new object.
+
+use std::cell::Cell;
+use std::fmt;
+use std::ops::Deref;
+use std::ptr::NonNull;
+use std::rc::Rc;
+
+#[derive(Clone)]
+pub struct PyStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Exact(Rc<str>),
+    /// The first `len` bytes of `buf` (always ≤ `buf.used`).
+    Prefix { buf: Rc<GrowBuf>, len: usize },
+}
+
+/// A fixed-capacity byte buffer that only ever grows at its end: bytes below
+/// `used` are never written again, so any prefix of it is immutable. It is
+/// never reallocated (that would move the bytes other strs borrow); a str
+/// that needs more room copies into a new buffer.
+struct GrowBuf {
+    ptr: NonNull<u8>,
+    cap: usize,
+    used: Cell<usize>,
+}
+
+impl GrowBuf {
+    /// A buffer holding `a` then `b`, with room for `cap` bytes in all.
+    fn with_parts(a: &str, b: &str, cap: usize) -> GrowBuf {
+        let mut bytes = std::mem::ManuallyDrop::new(Vec::<u8>::with_capacity(cap));
+        bytes.extend_from_slice(a.as_bytes());
+        bytes.extend_from_slice(b.as_bytes());
+        GrowBuf { ptr: NonNull::new(bytes.as_mut_ptr()).expect("a Vec's pointer is non-null"), cap: bytes.capacity(), used: Cell::new(a.len() + b.len()) }
+    }
+}
+
+impl Drop for GrowBuf {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `cap` come from a Vec<u8> that was never freed; u8 needs no drop.
+        unsafe { drop(Vec::from_raw_parts(self.ptr.as_ptr(), 0, self.cap)) }
+    }
+}
+
+impl PyStr {
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Exact(s) => s,
+            // SAFETY: the first `used` bytes of the buffer are initialised
+            // UTF-8 (whole strs appended one after another) and are never
+            // written again while the buffer lives, which `buf` ensures.
+            Repr::Prefix { buf, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(buf.ptr.as_ptr(), *len))
+            },
+        }
+    }
+
+    /// `self + tail` as a new str value: appended in place when this str is
+    /// its buffer's longest prefix and the buffer has room, else copied into
+    /// a new buffer with room to grow (doubling once a str is seen growing,
+    /// so a chain of appends copies each byte O(1) times).
+    pub fn concat(&self, tail: &str) -> PyStr {
+        let len = self.len() + tail.len();
+        if let Repr::Prefix { buf, len: own } = &self.0 {
+            if buf.used.get() == *own && buf.cap - own >= tail.len() {
+                // SAFETY: bytes from `used` on are spare capacity that no str
+                // can see; `tail` (even a prefix of this same buffer) lies below `used`.
+                unsafe { std::ptr::copy_nonoverlapping(tail.as_ptr(), buf.ptr.as_ptr().add(*own), tail.len()) };
+                buf.used.set(len);
+                return PyStr(Repr::Prefix { buf: buf.clone(), len });
+            }
+        }
+        // A first concatenation gets a little room (`a + " " + b` chains
+        // append in place); a str that has grown before gets as much again.
+        let room = match self.0 {
+            Repr::Prefix { .. } => len,
+            Repr::Exact(_) => len.clamp(8, 32),
+        };
+        let buf = GrowBuf::with_parts(self.as_str(), tail, len.saturating_add(room));
+        PyStr(Repr::Prefix { buf: Rc::new(buf), len })
+    }
+
+    /// `text` with every byte mapped by `f`, which must map ASCII to ASCII
+    /// (`str.lower` of an ASCII str): one allocation, no intermediate String.
+    pub fn map_ascii(text: &str, f: impl Fn(u8) -> u8) -> PyStr {
+        debug_assert!(text.is_ascii());
+        let mut bytes = Rc::<[u8]>::new_uninit_slice(text.len());
+        let out = Rc::get_mut(&mut bytes).expect("a new Rc is unique");
+        for (o, &b) in out.iter_mut().zip(text.as_bytes()) {
+            o.write(f(b));
+        }
+        // SAFETY: every byte is initialised, and ASCII bytes are valid UTF-8.
+        let text = unsafe { Rc::from_raw(Rc::into_raw(bytes.assume_init()) as *const str) };
+        PyStr(Repr::Exact(text))
+    }
+
+    /// The concatenation of `parts` (whose lengths add up to `len`) in one
+    /// allocation: an f-string's pieces, with no intermediate String.
+    pub fn join<'a>(parts: impl Iterator<Item = &'a str>, len: usize) -> PyStr {
+        let mut bytes = Rc::<[u8]>::new_uninit_slice(len);
+        let out = Rc::get_mut(&mut bytes).expect("a new Rc is unique");
+        let mut at = 0;
+        for part in parts {
+            let end = at + part.len();
+            assert!(end <= len, "PyStr::join: parts longer than announced");
+            // SAFETY: `at..end` lies within `out` (checked above); a str never overlaps a new Rc.
+            unsafe { std::ptr::copy_nonoverlapping(part.as_ptr(), out.as_mut_ptr().add(at) as *mut u8, part.len()) };
+            at = end;
+        }
+        assert_eq!(at, len, "PyStr::join: parts shorter than announced");
+        // SAFETY: all `len` bytes were written, from whole strs in order (valid UTF-8).
+        let text = unsafe { Rc::from_raw(Rc::into_raw(bytes.assume_init()) as *const str) };
+        PyStr(Repr::Exact(text))
+    }
+
+    /// An `Rc<str>` with this text (shared when this str is exact, else a copy).
+    pub fn to_rc(&self) -> Rc<str> {
+        match &self.0 {
+            Repr::Exact(s) => s.clone(),
+            Repr::Prefix { .. } => Rc::from(self.as_str()),
+        }
+    }
+
+    /// The bytes this str keeps alive, for the heap's estimate: a buffer
+    /// shared by n strs counts 1/n of it for each, so the strs sharing it
+    /// add up to the buffer once.
+    pub fn footprint(&self) -> usize {
+        match &self.0 {
+            Repr::Exact(s) => s.len(),
+            Repr::Prefix { buf, .. } => buf.cap / Rc::strong_count(buf),
+        }
+    }
+}
+
+impl Deref for PyStr {
+    type Target = str;
+    #[inline(always)]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for PyStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for PyStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<Rc<str>> for PyStr {
+    fn from(s: Rc<str>) -> PyStr {
+        PyStr(Repr::Exact(s))
+    }
+}
+
+impl From<&Rc<str>> for PyStr {
+    fn from(s: &Rc<str>) -> PyStr {
+        PyStr(Repr::Exact(s.clone()))
+    }
+}
+
+impl From<&str> for PyStr {
+    fn from(s: &str) -> PyStr {
+        PyStr(Repr::Exact(Rc::from(s)))
+    }
+}
+
+impl From<String> for PyStr {
+    fn from(s: String) -> PyStr {
+        PyStr(Repr::Exact(Rc::from(s)))
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for PyStr {}
+
+impl PartialOrd for PyStr {
+    fn partial_cmp(&self, other: &PyStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PyStr {
+    fn cmp(&self, other: &PyStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for PyStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl fmt::Debug for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for PyStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appending_never_changes_an_existing_prefix() {
+        let s = PyStr::from("ab").concat("c");
+        let t = s.concat("d");
+        let u = s.concat("x");
+        assert_eq!((&*s, &*t, &*u), ("abc", "abcd", "abcx"));
+        let v = t.concat("e");
+        assert_eq!((&*t, &*v), ("abcd", "abcde"));
+    }
+
+    #[test]
+    fn a_growing_str_appends_in_place() {
+        let mut s = PyStr::from("");
+        for i in 0..1000 {
+            s = s.concat(if i % 2 == 0 { "é" } else { "x" });
+        }
+        assert_eq!(s.chars().count(), 1000);
+        let Repr::Prefix { buf, .. } = &s.0 else { panic!("a concatenation is a prefix") };
+        assert!(buf.cap < 4 * 1500, "the buffer grows geometrically, not per append");
+        assert_eq!(s.concat(&s.clone()).len(), 3000);
+    }
+}
