@@ -9,6 +9,7 @@
 pub mod bytecode;
 pub mod compiler;
 pub mod runtime;
+pub(crate) mod sort;
 pub mod stdlib;
 pub mod syntax;
 pub mod vm;

@@ -10,7 +10,7 @@ use super::opcode::{
     MAKE_FUNCTION_FLAGS,
 };
 use crate::runtime::repr::{bytes_repr, complex_repr, float_repr, str_repr};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// One decoded instruction (`dis.Instruction`).
@@ -211,11 +211,15 @@ fn describe_arg(code: &CodeObject, op: Opcode, offset: usize, arg: u32) -> (Stri
 /// `dis.get_instructions(code)`: every instruction, EXTENDED_ARG included, caches skipped.
 pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
     let unpacked = unpack_opargs(&code.code);
-    let mut labels: BTreeSet<usize> = unpacked
-        .iter()
-        .filter_map(|&(offset, op, arg, _)| op.jump_target(offset, arg?))
-        .collect();
-    labels.extend(code.exception_table.iter().map(|e| e.target as usize));
+    // Which offsets are jump targets (a flag per code byte; a BTreeSet would bring its
+    // own sort and tree code into the wasm for one lookup per instruction).
+    let mut labels = vec![false; code.code.len()];
+    let jumps = unpacked.iter().filter_map(|&(offset, op, arg, _)| op.jump_target(offset, arg?));
+    for target in jumps.chain(code.exception_table.iter().map(|e| e.target as usize)) {
+        if let Some(flag) = labels.get_mut(target) {
+            *flag = true;
+        }
+    }
     let starts = line_starts(code);
     unpacked
         .into_iter()
@@ -232,7 +236,7 @@ pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
                 argrepr,
                 line: code.line_at(offset),
                 starts_line: starts.get(&offset).copied(),
-                is_jump_target: labels.contains(&offset),
+                is_jump_target: labels[offset],
                 raw: [code.code[offset], code.code[offset + 1]],
                 prefix_offset,
                 cache_units: opcode.cache_entries(),

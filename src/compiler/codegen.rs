@@ -239,7 +239,7 @@ impl<'a> Compiler<'a> {
         }
         let mut cellvars = NameIndex::default();
         let mut sorted: Vec<&Rc<str>> = entry.symbols.keys().collect();
-        sorted.sort();
+        crate::sort::sort(&mut sorted);
         for n in &sorted {
             let s = &entry.symbols[*n];
             if s.scope == Scope::Cell || s.flags & symtable::DEF_COMP_CELL != 0 {

@@ -14,7 +14,7 @@ pub fn const_key(c: &Constant) -> String {
         Constant::Float(f) => format!("f{:x}", f.to_bits()),
         Constant::Complex { real, imag } => format!("c{:x},{:x}", real.to_bits(), imag.to_bits()),
         Constant::Str(s) => format!("s{s}"),
-        Constant::Bytes(b) => format!("b{b:?}"),
+        Constant::Bytes(b) => format!("b{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
         Constant::Tuple(items) => {
             format!("t({})", items.iter().map(const_key).collect::<Vec<_>>().join(","))
         }

@@ -58,18 +58,23 @@ pub fn compile_module_with_warnings(
     module: &Module,
     filename: &str,
 ) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
+    compile_owned_module(module.clone(), filename)
+}
+
+/// As `compile_module_with_warnings`, folding the tree in place: `compile` owns
+/// the tree it parsed, so it needs no copy (nor the page's wasm the code to copy one).
+fn compile_owned_module(mut module: Module, filename: &str) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
     // The passes below recurse over the tree (the parser has bounded its
     // depth by CPython's limits): refuse it if this thread's stack could not
     // take that, rather than overflow.
-    if crate::runtime::limits::stack::exhausted(crate::syntax::tree_depth(module) * PASS_LEVEL_STACK) {
+    if crate::runtime::limits::stack::exhausted(crate::syntax::tree_depth(&module) * PASS_LEVEL_STACK) {
         let e = CompileError { msg: crate::syntax::TOO_COMPLEX.into(), line: 0, col: 0, end_line: 0, end_col: 0 };
         return (Err(e), Vec::new());
     }
-    let future = match future::parse(module) {
+    let future = match future::parse(&module) {
         Ok(f) => f,
         Err(e) => return (Err(e), Vec::new()),
     };
-    let mut module = module.clone();
     let folded = fold::fold_module(&mut module, future.annotations());
     let table = match symtable::build(&module, future.annotations()) {
         Ok(t) => t,
@@ -98,7 +103,7 @@ pub fn compile_with_warnings(
         Ok(m) => m,
         Err(e) => return (Err(e), warnings),
     };
-    let (result, more) = compile_module_with_warnings(&module, filename);
+    let (result, more) = compile_owned_module(module, filename);
     warnings.extend(more);
     let result = result.map_err(|e| {
         if e.line == 0 && e.msg == crate::syntax::TOO_COMPLEX {

@@ -1181,7 +1181,7 @@ impl Analyzer<'_> {
             sym.scope = scopes.get(&name).copied().unwrap_or(Scope::Unknown);
         }
         let mut free_sorted: Vec<&Rc<str>> = free.iter().collect();
-        free_sorted.sort();
+        crate::sort::sort(&mut free_sorted);
         for name in free_sorted {
             if let Some(sym) = entry.symbols.get_mut(name) {
                 if classflag {

@@ -4,6 +4,7 @@ pub mod complex;
 pub mod dict;
 pub mod format;
 pub mod heap;
+pub mod int;
 pub mod limits;
 pub mod object;
 pub mod pystr;

@@ -26,7 +26,7 @@ pub fn parse_with_warnings(
     let source = normalize_newlines(source);
     let mut warnings = Vec::new();
     let result = parse_normalized(&source, filename, &mut warnings);
-    warnings.sort_by_key(|w| w.0);
+    crate::sort::sort_by_key(&mut warnings, |w| w.0);
     (
         result,
         warnings

@@ -148,7 +148,7 @@ fn dir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                         .map(String::from),
                 );
             }
-            names.sort();
+            crate::sort::sort(&mut names);
             names.dedup();
             names
         }
@@ -586,10 +586,8 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 return Err(vm.exc(TypeId::OverflowError, "cannot convert float infinity to integer"));
             }
             let r = f.round_ties_even();
-            Ok(match BigInt::try_from(r as i128) {
-                Ok(b) if r.abs() < 1e18 => vm.new_int(b),
-                _ => vm.new_int(num_bigint::BigInt::from(r as i128)),
-            })
+            // Past i64 (and i128: `as` saturates) the float's exact value.
+            Ok(if r.abs() < 9.0e18 { Value::int(r as i64) } else { vm.new_int(float_to_bigint(r)) })
         }
         (Some(Num::Float(f)), Some(n)) => {
             let n = vm.index_of(n)?;
@@ -604,16 +602,29 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 Ok(Value::float((f / p).round_ties_even() * p))
             }
         }
-        (Some(Num::Int(i)), Some(n)) => {
+        (Some(x @ (Num::Int(_) | Num::Big(_))), Some(n)) => {
             let n = vm.index_of(n)?;
             if n >= 0 {
-                return Ok(Value::int(i));
+                return Ok(vm.num_value(x));
             }
-            let p = 10i64.checked_pow((-n) as u32).unwrap_or(i64::MAX);
-            let q = i.div_euclid(p);
-            let r = i.rem_euclid(p);
-            let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
-            Ok(Value::int(q * p))
+            let x = match x {
+                Num::Int(i) => BigInt::from(i),
+                Num::Big(b) => b,
+                Num::Float(_) => unreachable!("matched an int"),
+            };
+            // 10^k > 2|x| once k passes x's decimal length: everything rounds to 0.
+            let k = n.unsigned_abs();
+            if k > x.bits() / 3 + 2 {
+                return Ok(Value::int(0));
+            }
+            // Round half to even, in exact integers (i64 * 10^k can overflow).
+            use num_integer::Integer;
+            let p = num_traits::pow(BigInt::from(10), k as usize);
+            let (q, r) = x.div_mod_floor(&p);
+            let twice: BigInt = &r * 2;
+            let up = twice > p || (twice == p && q.is_odd());
+            let q = if up { q + 1 } else { q };
+            Ok(vm.new_int(q * p))
         }
         (Some(n), _) => Ok(vm.num_value(n)),
         (None, _) => {
@@ -1073,6 +1084,11 @@ impl Vm {
             return Ok(n);
         }
         if let Some(Object::Str(s)) = v.obj().map(|i| self.heap.get(i)) {
+            if base.is_none() {
+                if let Some(n) = crate::runtime::int::parse_decimal_word(s) {
+                    return Ok(Value::int(n));
+                }
+            }
             let s = s.clone();
             let base = match base {
                 // An int too big for an index is just another invalid base.
@@ -1329,6 +1345,10 @@ pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    // num-bigint would take a second sign ("--1").
+    if !clean.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     let n = BigInt::parse_bytes(clean.as_bytes(), base)?;
     Some(if neg { -n } else { n })
 }

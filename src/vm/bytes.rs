@@ -1127,7 +1127,9 @@ fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(n as i64))
 }
 
-fn map_bytes(vm: &mut Vm, args: &mut Args, name: &str, f: impl Fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
+// map_bytes and test_all take plain function pointers, not generic closures: one
+// copy of each in the wasm, not one per method.
+fn map_bytes(vm: &mut Vm, args: &mut Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     arity(vm, args, name, 0, 0)?;
     let b = data(vm, args);
     ret(vm, args, f(&b))
@@ -1206,7 +1208,7 @@ fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, out)
 }
 
-fn test_all(vm: &mut Vm, args: &mut Args, name: &str, f: impl Fn(u8) -> bool) -> PyResult<Value> {
+fn test_all(vm: &mut Vm, args: &mut Args, name: &str, f: fn(u8) -> bool) -> PyResult<Value> {
     arity(vm, args, name, 0, 0)?;
     let b = data(vm, args);
     Ok(Value::Bool(!b.is_empty() && b.iter().all(|&c| f(c))))

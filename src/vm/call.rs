@@ -437,7 +437,7 @@ impl Vm {
         if names.is_empty() {
             return Ok(());
         }
-        names.sort();
+        crate::sort::sort(&mut names);
         let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
         let s = if names.len() == 1 { "" } else { "s" };
         let cname = self.class_name(class);

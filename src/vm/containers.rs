@@ -49,9 +49,12 @@ impl Vm {
                     return Err(Unhashable::Type(self.type_name(v)))
                 }
                 Object::Set { items, frozen: true } => {
-                    let mut keys: Vec<String> =
-                        items.keys().iter().map(|k| format!("{:?}", self.hash_key(*k))).collect();
-                    keys.sort();
+                    let mut keys: Vec<String> = items
+                        .keys()
+                        .iter()
+                        .map(|k| self.hash_key(*k).map_or_else(|_| "?".to_string(), |k| key_text(&k)))
+                        .collect();
+                    crate::sort::sort(&mut keys);
                     HashKey::Str(keys.join(",").into())
                 }
                 _ => HashKey::Id(id.0),
@@ -277,5 +280,22 @@ impl Vm {
     /// A KeyError-free lookup helper for `dict.get`.
     pub(super) fn key_error(&mut self, k: Value) -> super::Exc {
         self.exc_with_args(TypeId::KeyError, vec![k])
+    }
+}
+
+/// A text naming a hash key, equal for equal keys (a frozenset inside a key is
+/// keyed by its members' texts, sorted). Written out rather than `{:?}`: Debug
+/// formatting of strings would link Rust's Unicode escaping tables into the wasm.
+fn key_text(k: &HashKey) -> String {
+    match k {
+        HashKey::None => "N".into(),
+        HashKey::Int(i) => format!("i{i}"),
+        HashKey::BigInt(i) => format!("I{i}"),
+        HashKey::Float(bits) => format!("f{bits:x}"),
+        HashKey::Str(s) => format!("s{}:{s}", s.len()),
+        HashKey::Bytes(b) => format!("b{}", b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+        HashKey::Tuple(items) => format!("t{}({})", items.len(), items.iter().map(key_text).collect::<Vec<_>>().join(",")),
+        HashKey::Id(id) => format!("o{id}"),
+        HashKey::Custom(h, id) => format!("c{h},{id}"),
     }
 }

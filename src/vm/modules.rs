@@ -61,21 +61,6 @@ impl Vm {
                     &[("seed", random_seed), ("random", random_random), ("getrandbits", random_getrandbits)];
                 self.make_module("_random", &[], funcs)
             }
-            // Native versions of some itertools; itertools.py (src/stdlib/itertools.py) is
-            // written in Python so a learner can step into it, and does not use them yet.
-            "_itertools" => {
-                let funcs: &[(&'static str, BuiltinFn)] = &[
-                    ("permutations", it_permutations),
-                    ("combinations", it_combinations),
-                    ("product", it_product),
-                    ("chain", it_chain),
-                    ("accumulate", it_accumulate),
-                    ("islice", it_islice),
-                    ("repeat", it_repeat),
-                    ("zip_longest", it_zip_longest),
-                ];
-                self.make_module("_itertools", &[], funcs)
-            }
             // Native helpers of functools.py (src/stdlib/functools.py), as CPython's _functools.
             "_functools" => {
                 let funcs: &[(&'static str, BuiltinFn)] =
@@ -983,9 +968,8 @@ impl Vm {
         keyed.reverse();
         let mut items: Vec<Value> = keyed.iter().map(|(_, t)| *t).collect();
         let mut counts: Vec<Value> = keyed.iter().map(|(c, _)| *c).collect();
-        let mut order: Vec<usize> = (0..items.len()).collect();
         let mut err = None;
-        order.sort_by(|&a, &b| {
+        let mut order = crate::sort::sorted_order(items.len(), &mut |a, b| {
             if err.is_some() {
                 return std::cmp::Ordering::Equal;
             }
@@ -1069,173 +1053,4 @@ fn functools_lru_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             receiver: None,
         })))),
     }
-}
-
-// ----- itertools (eager: the results are computed up front) ----------------------
-
-fn values_iter(vm: &mut Vm, items: Vec<Value>) -> Value {
-    Value::Obj(vm.heap.alloc(Object::Iter(crate::runtime::object::Iter::Values { items, index: 0, kind: "itertools" })))
-}
-
-fn tuples_iter(vm: &mut Vm, tuples: Vec<Vec<Value>>) -> Value {
-    let items: Vec<Value> = tuples.into_iter().map(|t| vm.new_tuple(t)).collect();
-    values_iter(vm, items)
-}
-
-fn it_permutations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let n = pool.len();
-    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
-        Some(Value::None) | None => n,
-        Some(v) => vm.index_of(v)?.max(0) as usize,
-    };
-    let mut out = Vec::new();
-    if r <= n {
-        // CPython's order: itertools.permutations' documented algorithm.
-        let mut indices: Vec<usize> = (0..n).collect();
-        let mut cycles: Vec<usize> = (n - r + 1..=n).rev().collect();
-        out.push(indices[..r].iter().map(|&i| pool[i]).collect());
-        'outer: while n > 0 {
-            for i in (0..r).rev() {
-                cycles[i] -= 1;
-                if cycles[i] == 0 {
-                    let moved = indices.remove(i);
-                    indices.push(moved);
-                    cycles[i] = n - i;
-                } else {
-                    let j = cycles[i];
-                    indices.swap(i, n - j);
-                    out.push(indices[..r].iter().map(|&i| pool[i]).collect());
-                    continue 'outer;
-                }
-            }
-            break;
-        }
-    }
-    Ok(tuples_iter(vm, out))
-}
-
-fn it_combinations(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let pool = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let r = match args.pos.get(1).copied().or(args.take_kw("r")) {
-        Some(v) => vm.index_of(v)?.max(0) as usize,
-        None => return vm.type_error("combinations() missing required argument 'r' (pos 2)"),
-    };
-    let n = pool.len();
-    let mut out = Vec::new();
-    if r <= n {
-        let mut indices: Vec<usize> = (0..r).collect();
-        out.push(indices.iter().map(|&i| pool[i]).collect());
-        loop {
-            let Some(i) = (0..r).rev().find(|&i| indices[i] != i + n - r) else { break };
-            indices[i] += 1;
-            for j in i + 1..r {
-                indices[j] = indices[j - 1] + 1;
-            }
-            out.push(indices.iter().map(|&i| pool[i]).collect());
-        }
-    }
-    Ok(tuples_iter(vm, out))
-}
-
-fn it_product(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let repeat = match args.take_kw("repeat") {
-        Some(v) => vm.index_of(v)?.max(0) as usize,
-        None => 1,
-    };
-    let mut pools = Vec::new();
-    for p in args.pos.clone() {
-        pools.push(vm.collect_iterable(p)?);
-    }
-    let pools: Vec<Vec<Value>> = (0..repeat).flat_map(|_| pools.clone()).collect();
-    let mut result: Vec<Vec<Value>> = vec![vec![]];
-    for pool in &pools {
-        let mut next = Vec::new();
-        for x in &result {
-            for y in pool {
-                let mut t = x.clone();
-                t.push(*y);
-                next.push(t);
-            }
-        }
-        result = next;
-    }
-    Ok(tuples_iter(vm, result))
-}
-
-fn it_chain(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let mut items = Vec::new();
-    for p in args.pos.clone() {
-        items.extend(vm.collect_iterable(p)?);
-    }
-    Ok(values_iter(vm, items))
-}
-
-fn it_accumulate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let initial = args.take_kw("initial");
-    let func = args.pos.get(1).copied().or(args.take_kw("func")).filter(|f| !matches!(f, Value::None));
-    let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
-    let mut out = Vec::new();
-    let mut acc = initial;
-    if let Some(a) = acc {
-        out.push(a);
-    }
-    for x in items {
-        let next = match acc {
-            None => x,
-            Some(a) => match func {
-                Some(f) => vm.call(f, Args::new(vec![a, x]))?,
-                None => vm.binary_op(a, x, 0)?,
-            },
-        };
-        out.push(next);
-        acc = Some(next);
-    }
-    Ok(values_iter(vm, out))
-}
-
-fn it_islice(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let it = vm.iter(args.pos.first().copied().unwrap_or(Value::None))?;
-    let get = |vm: &mut Vm, v: Option<&Value>| -> PyResult<Option<i64>> {
-        match v {
-            None | Some(Value::None) => Ok(None),
-            Some(v) => vm.index_of(*v).map(Some),
-        }
-    };
-    let (start, stop, step) = match args.pos.len() {
-        2 => (0, get(vm, args.pos.get(1))?, 1),
-        _ => (get(vm, args.pos.get(1))?.unwrap_or(0), get(vm, args.pos.get(2))?, get(vm, args.pos.get(3))?.unwrap_or(1)),
-    };
-    let mut out = Vec::new();
-    let mut i = 0i64;
-    let mut next_pick = start;
-    while stop.map_or(true, |s| i < s) {
-        let Some(x) = vm.next(it)? else { break };
-        if i == next_pick {
-            out.push(x);
-            next_pick += step.max(1);
-        }
-        i += 1;
-    }
-    Ok(values_iter(vm, out))
-}
-
-fn it_repeat(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let x = args.pos.first().copied().unwrap_or(Value::None);
-    let n = match args.pos.get(1).copied().or(args.take_kw("times")) {
-        Some(v) => vm.index_of(v)?.max(0) as usize,
-        None => return vm.value_error("pvm's itertools.repeat() needs a count"),
-    };
-    Ok(values_iter(vm, vec![x; n]))
-}
-
-fn it_zip_longest(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let fill = args.take_kw("fillvalue").unwrap_or(Value::None);
-    let mut cols = Vec::new();
-    for p in args.pos.clone() {
-        cols.push(vm.collect_iterable(p)?);
-    }
-    let n = cols.iter().map(|c| c.len()).max().unwrap_or(0);
-    let rows: Vec<Vec<Value>> = (0..n).map(|i| cols.iter().map(|c| c.get(i).copied().unwrap_or(fill)).collect()).collect();
-    Ok(tuples_iter(vm, rows))
 }

@@ -39,6 +39,38 @@ const CMP_DUNDERS: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__"
 /// The reflected comparison: `a < b` falls back to `b > a`.
 const CMP_SWAPPED: [usize; 6] = [4, 5, 2, 3, 0, 1];
 
+/// An int operand borrowed where it lives: inline, or a heap big int.
+#[derive(Clone, Copy)]
+enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl<'a> IntRef<'a> {
+    /// The number of bits of the magnitude, as `BigInt::bits`.
+    fn bits(self) -> u64 {
+        match self {
+            IntRef::Small(i) => u64::from(64 - i.unsigned_abs().leading_zeros()),
+            IntRef::Big(b) => b.bits(),
+        }
+    }
+
+    fn is_zero(self) -> bool {
+        match self {
+            IntRef::Small(i) => i == 0,
+            IntRef::Big(b) => b.is_zero(),
+        }
+    }
+
+    /// The operand as a `BigInt`, copying only a small one.
+    fn to_big(self) -> std::borrow::Cow<'a, BigInt> {
+        match self {
+            IntRef::Small(i) => std::borrow::Cow::Owned(BigInt::from(i)),
+            IntRef::Big(b) => std::borrow::Cow::Borrowed(b),
+        }
+    }
+}
+
 fn big(n: &Num) -> BigInt {
     match n {
         Num::Int(i) => BigInt::from(*i),
@@ -170,6 +202,9 @@ impl Vm {
                 return Ok(Value::int(r));
             }
         }
+        if let Some(r) = self.big_int_op(lhs, rhs, base) {
+            return Ok(r);
+        }
         if let (Some(a), Some(b)) = (self.num(lhs), self.num(rhs)) {
             let bools = matches!((lhs, rhs), (Value::Bool(_), Value::Bool(_)));
             let float_bitwise = matches!(base, 1 | 3 | 7 | 9 | 12) && (matches!(a, Num::Float(_)) || matches!(b, Num::Float(_)));
@@ -226,6 +261,51 @@ impl Vm {
         self.binary_type_error(lhs, rhs, base, inplace)
     }
 
+    /// `+ - * // %` of two ints at least one of which is a big int object,
+    /// computed from the heap's digits without copying either operand (the
+    /// general path clones both). `None` leaves the operation, and any error
+    /// it raises (division by zero, the int size budget), to `arith`.
+    fn big_int_op(&mut self, lhs: Value, rhs: Value, base: usize) -> Option<Value> {
+        use crate::runtime::int::{rem_word, MAX_WORD};
+        let (a, b) = (self.int_operand(lhs)?, self.int_operand(rhs)?);
+        let fits_word = |n: i64| n != 0 && n.unsigned_abs() <= MAX_WORD;
+        let r = match (base, a, b) {
+            (_, IntRef::Small(_), IntRef::Small(_)) => return None,
+            (5, ..) => {
+                // The int size budget: `arith` raises its MemoryError.
+                if a.bits() + b.bits() > self.limits.max_int_bits {
+                    return None;
+                }
+                match (a, b) {
+                    // num-bigint multiplies one copy of x in place by the word.
+                    (IntRef::Big(x), IntRef::Small(m)) | (IntRef::Small(m), IntRef::Big(x)) => x * m,
+                    _ => &*a.to_big() * &*b.to_big(),
+                }
+            }
+            (6, IntRef::Big(x), IntRef::Small(m)) if fits_word(m) => return Some(Value::int(rem_word(x, m))),
+            (0, ..) => &*a.to_big() + &*b.to_big(),
+            (10, ..) => &*a.to_big() - &*b.to_big(),
+            (2 | 6, _, b) if b.is_zero() => return None,
+            (2, ..) => a.to_big().div_floor(&b.to_big()),
+            (6, ..) => a.to_big().mod_floor(&b.to_big()),
+            _ => return None,
+        };
+        Some(self.new_int(r))
+    }
+
+    /// An exact int operand (not a bool, not an int subclass instance).
+    #[inline]
+    fn int_operand(&self, v: Value) -> Option<IntRef<'_>> {
+        match v {
+            Value::Int(i, _) => Some(IntRef::Small(i)),
+            Value::Obj(id) => match self.heap.get(id) {
+                Object::Int(b) => Some(IntRef::Big(b)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn binary_type_error(&mut self, lhs: Value, rhs: Value, base: usize, inplace: bool) -> PyResult<Value> {
         let (lt, rt) = (self.type_name(lhs), self.type_name(rhs));
         if base == 0 && lt == "str" {
@@ -272,7 +352,8 @@ impl Vm {
                 12 => Some(x ^ y),
                 2 | 6 if y == 0 => None,
                 2 => (!(x == i64::MIN && y == -1)).then(|| Integer::div_floor(&x, &y)),
-                6 => Some(Integer::mod_floor(&x, &y)),
+                // i64::MIN % -1 overflows in Rust; any x % -1 is 0.
+                6 => Some(if y == -1 { 0 } else { Integer::mod_floor(&x, &y) }),
                 9 if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
                 3 if (0..63).contains(&y) => x.checked_mul(1i64 << y).filter(|r| (r >> y) == x),
                 8 if (0..64).contains(&y) => x.checked_pow(y as u32),
@@ -1128,9 +1209,12 @@ impl Vm {
                 if let Some(s) = sub.obj().filter(|s| matches!(self.heap.get(*s), Object::Slice { .. })) {
                     let (start, _, step, count) = self.slice_indices(s, len)?;
                     let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
-                    idx.sort_unstable();
+                    // Remove from the highest index down, so the lower ones stay put.
+                    if step > 0 {
+                        idx.reverse();
+                    }
                     if let Object::List(items) = self.heap.get_mut(id) {
-                        for i in idx.into_iter().rev() {
+                        for i in idx {
                             items.remove(i);
                         }
                     }

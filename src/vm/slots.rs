@@ -304,8 +304,11 @@ const GENERIC_ALIAS: &[(&str, BuiltinFn)] = &[
 
 // ----- helpers -----------------------------------------------------------------------
 
-/// The receiver and the other operands, checked: `name` takes `n` arguments after self.
-fn operands(vm: &mut Vm, args: &Args, n: usize) -> PyResult<Vec<Value>> {
+/// The receiver and the other operands, checked: `name` takes `n` arguments after
+/// self. The first three, as builtin values (unused places are None): a fixed array,
+/// not a Vec, as the slots index it in some sixty places and constant indexes into
+/// an array need no bounds checks.
+fn operands(vm: &mut Vm, args: &Args, n: usize) -> PyResult<[Value; 3]> {
     let given = args.pos.len().saturating_sub(1);
     if args.pos.is_empty() {
         return vm.type_error("descriptor needs an argument");
@@ -319,7 +322,11 @@ fn operands(vm: &mut Vm, args: &Args, n: usize) -> PyResult<Vec<Value>> {
         let t = vm.type_name(args.pos[0]);
         return vm.type_error(format!("'{t}' object has no builtin value"));
     }
-    Ok(args.pos.iter().map(|v| vm.payload(*v)).collect())
+    let mut v = [Value::None; 3];
+    for (slot, arg) in v.iter_mut().zip(&args.pos) {
+        *slot = vm.payload(*arg);
+    }
+    Ok(v)
 }
 
 /// The family of a builtin value, for deciding whether a slot applies to
@@ -488,7 +495,7 @@ fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if !operands_fit(vm, v[0], v[1], 2) {
         return Ok(vm.not_implemented());
     }
-    super::builtins::divmod(vm, &mut Args::new(v))
+    super::builtins::divmod(vm, &mut Args::new(vec![v[0], v[1]]))
 }
 
 fn rdivmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -202,7 +202,7 @@ impl Vm {
             Some(Object::Module { dict, .. }) => names.extend(self.dict_str_keys(*dict)),
             _ => {}
         }
-        names.sort();
+        crate::sort::sort(&mut names);
         names.dedup();
         names
     }

@@ -613,7 +613,7 @@ impl<'a> Parser<'a> {
             _ => Some(e),
         };
         match last {
-            Some(last) => Err(self.missing_comma_or_invalid(&last.clone())),
+            Some(last) => Err(self.missing_comma_or_invalid(last)),
             None => Err(self.invalid_syntax()),
         }
     }
@@ -772,8 +772,8 @@ impl<'a> Parser<'a> {
             self.check_comprehension_element(&elts)?;
         }
         if !self.is_op(")") {
-            let last = elts.last().unwrap().clone();
-            return Err(self.missing_comma_or_invalid(&last));
+            let last = elts.last().unwrap();
+            return Err(self.missing_comma_or_invalid(last));
         }
         self.advance();
         Ok(Expr {
@@ -972,7 +972,7 @@ impl<'a> Parser<'a> {
             let values = vec![value];
             if !self.eat_op(",") {
                 if !self.is_op("}") {
-                    return Err(self.missing_comma_or_invalid(&values[0].clone()));
+                    return Err(self.missing_comma_or_invalid(&values[0]));
                 }
                 self.expect_op("}")?;
                 return Ok(Expr {
@@ -1005,7 +1005,7 @@ impl<'a> Parser<'a> {
             self.check_comprehension_element(&elts)?;
         }
         if !self.is_op("}") {
-            return Err(self.missing_comma_or_invalid(&elts.last().unwrap().clone()));
+            return Err(self.missing_comma_or_invalid(elts.last().unwrap()));
         }
         self.advance();
         Ok(Expr {
@@ -1045,7 +1045,7 @@ impl<'a> Parser<'a> {
             }
             if !self.eat_op(",") {
                 if !self.is_op("}") {
-                    return Err(self.missing_comma_or_invalid(&values.last().unwrap().clone()));
+                    return Err(self.missing_comma_or_invalid(values.last().unwrap()));
                 }
                 break;
             }
