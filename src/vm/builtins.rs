@@ -1217,11 +1217,11 @@ impl Vm {
         }
         if super::ops::natively_sortable(&self.heap, &keyed) {
             // No Python code runs and nothing can fail: any stable sort gives CPython's order.
+            // (The crate's one shared sort keeps std's per-type sorts out of the wasm.)
             let heap = &self.heap;
-            let mut by_items: Vec<(&[Value], Value)> =
-                keyed.iter().map(|(k, v)| (super::ops::native_key_items(heap, k), *v)).collect();
-            by_items.sort_by(|a, b| super::ops::native_items_order(heap, a.0, b.0));
-            *items = by_items.into_iter().map(|(_, v)| v).collect();
+            let by: Vec<&[Value]> = keyed.iter().map(|(k, _)| super::ops::native_key_items(heap, k)).collect();
+            let order = crate::sort::sorted_order(by.len(), &mut |a, b| super::ops::native_items_order(heap, by[a], by[b]));
+            *items = order.into_iter().map(|i| keyed[i].1).collect();
         } else {
             let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
             *items = sorted.into_iter().map(|(_, v)| v).collect();
