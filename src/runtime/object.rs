@@ -1,6 +1,6 @@
 //! The heap objects behind `Value::Obj`.
 
-use super::dict::{Dict, FxHashMap, HashKey};
+use super::dict::{Dict, HashKey};
 use super::pystr::PyStr;
 use super::value::{ObjId, Value};
 use crate::vm::frame::Frame;
@@ -191,8 +191,8 @@ pub struct Class {
 #[derive(Default)]
 pub struct SharedKeys {
     /// Each name with its interned str object (the key `__dict__` shows).
+    /// Few and read only when a cache misses: a scan, not a hash table.
     names: Vec<(Rc<str>, Value)>,
-    index: FxHashMap<Rc<str>, u32>,
 }
 
 impl SharedKeys {
@@ -208,9 +208,8 @@ impl SharedKeys {
         self.names.is_empty()
     }
 
-    #[inline(always)]
     pub fn index_of(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
+        self.names.iter().position(|(n, _)| **n == *name).map(|i| i as u32)
     }
 
     /// These names and `name` (with its interned `key`), if there is room.
@@ -219,10 +218,8 @@ impl SharedKeys {
             return None;
         }
         let mut names = self.names.clone();
-        let mut index = self.index.clone();
-        index.insert(name.clone(), names.len() as u32);
         names.push((name, key));
-        Some(SharedKeys { names, index })
+        Some(SharedKeys { names })
     }
 
     pub fn trace(&self, out: &mut Vec<Value>) {

@@ -1316,7 +1316,8 @@ impl Vm {
     }
 }
 
-fn float_to_bigint(f: f64) -> BigInt {
+/// The exact value of a finite float's integer part.
+pub(super) fn float_to_bigint(f: f64) -> BigInt {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };

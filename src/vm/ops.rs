@@ -1620,17 +1620,7 @@ fn big_float_cmp(b: &BigInt, f: f64) -> Option<Ordering> {
         return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
     }
     let whole = f.trunc();
-    Some(b.cmp(&float_integer_part(whole)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)))
-}
-
-/// The exact value of a finite float with no fractional part.
-fn float_integer_part(f: f64) -> BigInt {
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
-    let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
-    let m = BigInt::from(mant);
-    let r = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
-    if f < 0.0 { -r } else { r }
+    Some(b.cmp(&super::builtins::float_to_bigint(whole)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)))
 }
 
 /// What a key's comparisons in a sort need: numbers (ints, bools and floats
