@@ -355,11 +355,16 @@ fn fold_binop(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::BinOp { left, op, right } = &e.kind else { return };
     let Some(l) = value_of(left, fo) else { return };
     if *op == Operator::Mod {
-        if let (Constant::Str(fmt), ExprKind::Tuple { elts, .. }) = (&l, &right.kind) {
+        if let (Constant::Str(fmt), ExprKind::Tuple { .. }) = (&l, &right.kind) {
             // A tuple of constants is already a constant: then `%` is not optimised.
             if value_of(right, fo).is_none() {
-                if let Some(joined) = super::format::optimize_format(fmt, elts, e.span) {
-                    e.kind = joined;
+                let span = e.span;
+                if let ExprKind::BinOp { right, .. } = &mut e.kind {
+                    if let ExprKind::Tuple { elts, .. } = &mut right.kind {
+                        if let Some(joined) = super::format::optimize_format(fmt, elts, span) {
+                            e.kind = joined;
+                        }
+                    }
                 }
                 return;
             }

@@ -72,8 +72,10 @@ fn parse_spec(chars: &[char], pos: &mut usize) -> Option<Spec> {
     Some(Spec { conversion: ch, left_justify, width, precision })
 }
 
-/// The f-string equivalent of `fmt % (elts...)`, or `None` to keep the `%`.
-pub fn optimize_format(fmt: &str, elts: &[Expr], span: Span) -> Option<ExprKind> {
+/// The f-string equivalent of `fmt % (elts...)`, or `None` to keep the `%`. On
+/// success the f-string takes the tuple's elements (moved, not copied: `elts` is
+/// left empty); on `None` they are untouched.
+pub fn optimize_format(fmt: &str, elts: &mut Vec<Expr>, span: Span) -> Option<ExprKind> {
     let _ = span;
     if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
         return None;
@@ -123,9 +125,11 @@ pub fn optimize_format(fmt: &str, elts: &[Expr], span: Span) -> Option<ExprKind>
             spec_text.push_str(&format!(".{p}"));
         }
         let format_spec = (!spec_text.is_empty()).then(|| Box::new(literal(&spec_text)));
+        // The value is a stand-in until the whole format is known to fold.
+        let stand_in = Expr { kind: ExprKind::Constant(ConstantValue::None), span: arg.span };
         pieces.push(Expr {
             kind: ExprKind::FormattedValue {
-                value: Box::new(arg.clone()),
+                value: Box::new(stand_in),
                 conversion: spec.conversion as i32,
                 format_spec,
             },
@@ -134,6 +138,14 @@ pub fn optimize_format(fmt: &str, elts: &[Expr], span: Span) -> Option<ExprKind>
     }
     if count < elts.len() {
         return None;
+    }
+    // Each argument was used once, in order: move them into their places.
+    let values = pieces.iter_mut().filter_map(|p| match &mut p.kind {
+        ExprKind::FormattedValue { value, .. } => Some(value),
+        _ => None,
+    });
+    for (value, arg) in values.zip(elts.drain(..)) {
+        **value = arg;
     }
     Some(ExprKind::JoinedStr(pieces))
 }

@@ -177,10 +177,12 @@ impl Dict {
         Dict::default()
     }
 
+    #[inline(always)]
     pub fn len(&self) -> usize {
         self.index.len()
     }
 
+    #[inline(always)]
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -197,6 +199,7 @@ impl Dict {
     }
 
     /// The position of `key`'s entry (stable until `version` changes).
+    #[inline(always)]
     pub fn position(&self, key: &HashKey) -> Option<usize> {
         self.index.get(key).copied()
     }
@@ -206,6 +209,7 @@ impl Dict {
         self.index.get(key).and_then(|&i| self.entries[i].map(|(k, _)| k))
     }
 
+    #[inline(always)]
     pub fn value_at(&self, position: usize) -> Option<Value> {
         self.entries.get(position).copied().flatten().map(|(_, v)| v)
     }

@@ -45,10 +45,13 @@ impl Heap {
         }
     }
 
+    // Every operation on an object starts here: inlined even under opt-level "z".
+    #[inline(always)]
     pub fn get(&self, id: ObjId) -> &Object {
         self.slots[id.0 as usize].as_ref().expect("dangling ObjId: collected object still referenced")
     }
 
+    #[inline(always)]
     pub fn get_mut(&mut self, id: ObjId) -> &mut Object {
         self.slots[id.0 as usize].as_mut().expect("dangling ObjId: collected object still referenced")
     }

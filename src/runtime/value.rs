@@ -40,7 +40,7 @@ impl Ident {
     }
 
     /// The identity of an int a runtime operation produces.
-    #[inline]
+    #[inline(always)]
     pub fn of_new_int(n: i64) -> Ident {
         if (-5..=256).contains(&n) {
             Ident::CACHED
@@ -70,7 +70,7 @@ impl Value {
 
     /// An int a runtime operation produced: a new object unless it is a
     /// cached small int.
-    #[inline]
+    #[inline(always)]
     pub fn int(n: i64) -> Value {
         Value::Int(n, Ident::of_new_int(n))
     }
@@ -81,6 +81,7 @@ impl Value {
         Value::Float(f, Ident::fresh())
     }
 
+    #[inline(always)]
     pub fn obj(self) -> Option<ObjId> {
         match self {
             Value::Obj(id) => Some(id),

@@ -175,14 +175,17 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(always)]
     fn frame(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("no frame")
     }
 
+    #[inline(always)]
     pub(super) fn push(&mut self, v: Value) {
         self.frame().stack.push(v);
     }
 
+    #[inline(always)]
     pub(super) fn pop(&mut self) -> Value {
         self.frame().stack.pop().unwrap_or(Value::Null)
     }
@@ -193,11 +196,13 @@ impl Vm {
         stack.split_off(at)
     }
 
+    #[inline(always)]
     fn top(&mut self) -> Value {
         self.frame().stack.last().copied().unwrap_or(Value::Null)
     }
 
     /// The value `n` places down (1 = top).
+    #[inline(always)]
     fn peek(&mut self, n: usize) -> Value {
         let stack = &self.frame().stack;
         stack.get(stack.len().wrapping_sub(n)).copied().unwrap_or(Value::Null)

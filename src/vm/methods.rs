@@ -1026,7 +1026,7 @@ fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let chars = strip_chars(vm, args, "strip")?;
     let st = s(vm, args);
     let t = match chars {
-        None => st.trim(),
+        None => st.trim_matches(py_isspace),
         Some(c) => st.trim_matches(|x| c.contains(&x)),
     };
     Ok(vm.new_str(t))
@@ -1072,20 +1072,20 @@ fn str_lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let chars = strip_chars(vm, args, "lstrip")?;
     let st = s(vm, args);
     let t = match chars {
-        None => st.trim_start().to_string(),
-        Some(c) => st.trim_start_matches(|x| c.contains(&x)).to_string(),
+        None => st.trim_start_matches(py_isspace),
+        Some(c) => st.trim_start_matches(|x| c.contains(&x)),
     };
-    ret(vm, t)
+    Ok(vm.new_str(t))
 }
 
 fn str_rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let chars = strip_chars(vm, args, "rstrip")?;
     let st = s(vm, args);
     let t = match chars {
-        None => st.trim_end().to_string(),
-        Some(c) => st.trim_end_matches(|x| c.contains(&x)).to_string(),
+        None => st.trim_end_matches(py_isspace),
+        Some(c) => st.trim_end_matches(|x| c.contains(&x)),
     };
-    ret(vm, t)
+    Ok(vm.new_str(t))
 }
 
 fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
@@ -1117,23 +1117,59 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             None => st.split(&**sep).collect(),
         },
         Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
+        None if st.is_ascii() => {
+            // Bytes are chars: runs of ASCII whitespace, without char decoding.
+            let bytes = st.as_bytes();
+            let mut out = Vec::new();
+            let mut i = 0;
+            loop {
+                while i < bytes.len() && is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                if i == bytes.len() {
+                    break;
+                }
+                if max >= 0 && out.len() as i64 == max {
+                    out.push(&st[i..]);
+                    break;
+                }
+                let start = i;
+                while i < bytes.len() && !is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
+                out.push(&st[start..i]);
+            }
+            out
+        }
         None => {
             let mut out = Vec::new();
-            let mut rest = st.trim_start();
+            let mut rest = st.trim_start_matches(py_isspace);
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
                     out.push(rest);
                     break;
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let end = rest.find(py_isspace).unwrap_or(rest.len());
                 out.push(&rest[..end]);
-                rest = rest[end..].trim_start();
+                rest = rest[end..].trim_start_matches(py_isspace);
             }
             out
         }
     };
     let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// Python's `str.isspace` of one char: Unicode White_Space, plus the ASCII
+/// information separators U+001C..U+001F, which Python counts as whitespace.
+fn py_isspace(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// `py_isspace` of an ASCII byte.
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
 }
 
 /// The char of a one-byte (ASCII) str.
@@ -1152,15 +1188,15 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(sep) => st.rsplitn(max as usize + 1, &**sep).collect(),
         None => {
             let mut out = Vec::new();
-            let mut rest = st.trim_end();
+            let mut rest = st.trim_end_matches(py_isspace);
             while !rest.is_empty() {
                 if max >= 0 && out.len() as i64 == max {
                     out.push(rest);
                     break;
                 }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+                let start = rest.rfind(py_isspace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
                 out.push(&rest[start..]);
-                rest = rest[..start].trim_end();
+                rest = rest[..start].trim_end_matches(py_isspace);
             }
             out
         }
@@ -1800,5 +1836,6 @@ fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
         at -= 1;
         buf[at] = b'-';
     }
-    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+    // SAFETY: only ASCII digits and '-' were written from `at` on.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
 }

@@ -202,6 +202,11 @@ impl Vm {
                 return Ok(Value::int(r));
             }
         }
+        if base == 0 {
+            if let Some(r) = self.str_concat(lhs, rhs)? {
+                return Ok(r);
+            }
+        }
         if let Some(r) = self.big_int_op(lhs, rhs, base) {
             return Ok(r);
         }
@@ -220,11 +225,6 @@ impl Vm {
                 }
             }
             return Ok(r);
-        }
-        if base == 0 {
-            if let Some(r) = self.str_concat(lhs, rhs)? {
-                return Ok(r);
-            }
         }
         if let Some(r) = self.complex_binary_op(lhs, rhs, base)? {
             return Ok(r);
@@ -276,11 +276,18 @@ impl Vm {
                 if a.bits() + b.bits() > self.limits.max_int_bits {
                     return None;
                 }
-                match (a, b) {
+                let product = match (a, b) {
                     // num-bigint multiplies one copy of x in place by the word.
                     (IntRef::Big(x), IntRef::Small(m)) | (IntRef::Small(m), IntRef::Big(x)) => x * m,
                     _ => &*a.to_big() * &*b.to_big(),
+                };
+                // |a| >= 2^(bits - 1), so with 66 bits between them the
+                // product is at least 2^64: no need to try it as an i64
+                // (2^63 * -1 is i64::MIN).
+                if a.bits() + b.bits() >= 66 {
+                    return Some(Value::Obj(self.heap.alloc(Object::Int(product))));
                 }
+                product
             }
             (6, IntRef::Big(x), IntRef::Small(m)) if fits_word(m) => return Some(Value::int(rem_word(x, m))),
             (0, ..) => &*a.to_big() + &*b.to_big(),
