@@ -363,10 +363,12 @@ const STR: &[(&str, BuiltinFn)] = &[
 
 // ----- helpers -------------------------------------------------------------------
 
+#[inline(always)]
 fn this(args: &Args) -> Value {
     args.pos.first().copied().unwrap_or(Value::None)
 }
 
+#[inline(always)]
 fn this_id(args: &Args) -> ObjId {
     this(args).obj().expect("method receiver")
 }
@@ -388,6 +390,7 @@ fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResu
     Ok(())
 }
 
+#[inline(always)]
 fn text(vm: &Vm, v: Value) -> Option<PyStr> {
     match vm.payload(v).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => Some(s.clone()),
@@ -990,6 +993,7 @@ fn set_isdisjoint(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- str -------------------------------------------------------------------------
 
+#[inline(always)]
 fn s(vm: &Vm, args: &Args) -> PyStr {
     text(vm, this(args)).unwrap_or_else(|| PyStr::from(""))
 }
