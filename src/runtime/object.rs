@@ -1,6 +1,6 @@
 //! The heap objects behind `Value::Obj`.
 
-use super::dict::Dict;
+use super::dict::{Dict, HashKey};
 use super::pystr::PyStr;
 use super::value::{ObjId, Value};
 use crate::vm::frame::Frame;
@@ -177,12 +177,255 @@ pub struct Class {
     /// Whether a user class along the MRO defines `__getattribute__` (checked
     /// on every attribute access of its instances, so kept as a flag).
     pub custom_getattribute: bool,
+    /// The attribute names its instances share (see `SharedKeys`).
+    pub shared_keys: Rc<SharedKeys>,
+}
+
+/// The attribute names the instances of one class share, CPython's
+/// "shared-key dicts": each name has a fixed index, and instances keep only
+/// their values by index, so a cache that knows a name's index finds the
+/// value with one load instead of hashing the name. A `SharedKeys` never
+/// changes: a class that meets a new name gets a copy one name longer, so
+/// every older copy is a prefix of the class's current one and the indexes
+/// an instance holding an older copy uses agree with the class's.
+#[derive(Default)]
+pub struct SharedKeys {
+    /// Each name with its interned str object (the key `__dict__` shows).
+    /// Few and read only when a cache misses: a scan, not a hash table.
+    names: Vec<(Rc<str>, Value)>,
+}
+
+impl SharedKeys {
+    /// At most this many names are shared per class (CPython stops at 30
+    /// too); instances meeting more keep a dict of their own.
+    pub const MAX: usize = 30;
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn index_of(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|(n, _)| **n == *name).map(|i| i as u32)
+    }
+
+    /// These names and `name` (with its interned `key`), if there is room.
+    pub fn with(&self, name: Rc<str>, key: Value) -> Option<SharedKeys> {
+        if self.names.len() >= SharedKeys::MAX {
+            return None;
+        }
+        let mut names = self.names.clone();
+        names.push((name, key));
+        Some(SharedKeys { names })
+    }
+
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        out.extend(self.names.iter().map(|(_, k)| *k));
+    }
+}
+
+/// An instance's own attributes (its `__dict__` until the program asks for
+/// that as an object): values by the class's shared keys, or a dict of its
+/// own once the keys cannot say (a key that is not a str, too many names).
+/// Both keep insertion order, as a dict does.
+#[derive(Clone)]
+pub enum Attrs {
+    Shared(SharedAttrs),
+    Dict(Dict),
+}
+
+#[derive(Clone)]
+pub struct SharedAttrs {
+    keys: Rc<SharedKeys>,
+    /// By key index; `Value::Null` where the instance lacks the name.
+    values: Vec<Value>,
+    /// The key indexes in insertion order, once that is not index order
+    /// (a name added after a later-indexed one, or deleted and re-added).
+    order: Option<Vec<u32>>,
+}
+
+impl Default for Attrs {
+    fn default() -> Attrs {
+        Attrs::Dict(Dict::new())
+    }
+}
+
+impl From<Dict> for Attrs {
+    fn from(d: Dict) -> Attrs {
+        Attrs::Dict(d)
+    }
+}
+
+impl SharedAttrs {
+    pub fn new(keys: Rc<SharedKeys>) -> SharedAttrs {
+        SharedAttrs { values: Vec::with_capacity(keys.len()), keys, order: None }
+    }
+
+    pub fn keys(&self) -> &Rc<SharedKeys> {
+        &self.keys
+    }
+
+    /// The value at key index `i`, if the instance has that name.
+    #[inline(always)]
+    pub fn at(&self, i: u32) -> Option<Value> {
+        match self.values.get(i as usize) {
+            Some(Value::Null) | None => None,
+            Some(v) => Some(*v),
+        }
+    }
+
+    /// How many key indexes the instance has values (or holes) for: it has
+    /// no name whose index is at or past this.
+    #[inline(always)]
+    pub fn span(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Sets the value at key index `i`, which `keys` (replaced by the
+    /// class's current keys, which extend the instance's) must cover.
+    #[inline(always)]
+    pub fn set(&mut self, i: u32, v: Value, keys: Option<&Rc<SharedKeys>>) {
+        let i = i as usize;
+        if let Some(slot) = self.values.get_mut(i) {
+            if !slot.is_null() {
+                *slot = v;
+                return;
+            }
+        }
+        if let Some(keys) = keys {
+            if keys.len() > self.keys.len() {
+                self.keys = keys.clone();
+            }
+        }
+        self.add(i, v);
+    }
+
+    /// A name the instance lacks: it goes last in insertion order.
+    fn add(&mut self, i: usize, v: Value) {
+        if self.order.is_none() && self.values.get(i + 1..).is_some_and(|later| later.iter().any(|v| !v.is_null())) {
+            self.order = Some(self.indexes_in_order());
+        }
+        if let Some(order) = &mut self.order {
+            order.push(i as u32);
+        }
+        if self.values.len() <= i {
+            self.values.resize(i + 1, Value::Null);
+        }
+        self.values[i] = v;
+    }
+
+    fn indexes_in_order(&self) -> Vec<u32> {
+        match &self.order {
+            Some(order) => order.clone(),
+            None => (0..self.values.len() as u32).filter(|&i| !self.values[i as usize].is_null()).collect(),
+        }
+    }
+
+    fn remove_at(&mut self, i: u32) -> Option<(Value, Value)> {
+        let v = self.at(i)?;
+        self.values[i as usize] = Value::Null;
+        if let Some(order) = &mut self.order {
+            order.retain(|&j| j != i);
+        }
+        Some((self.keys.names[i as usize].1, v))
+    }
+}
+
+impl Attrs {
+    /// No attributes yet, sharing `keys`.
+    pub fn shared(keys: Rc<SharedKeys>) -> Attrs {
+        Attrs::Shared(SharedAttrs::new(keys))
+    }
+
+    fn shared_index(s: &SharedAttrs, key: &HashKey) -> Option<u32> {
+        match key {
+            HashKey::Str(name) => s.keys.index_of(name),
+            _ => None,
+        }
+    }
+
+    pub fn get(&self, key: &HashKey) -> Option<Value> {
+        match self {
+            Attrs::Shared(s) => Attrs::shared_index(s, key).and_then(|i| s.at(i)),
+            Attrs::Dict(d) => d.get(key),
+        }
+    }
+
+    /// Replaces the value of an existing key; false if the key is absent.
+    pub fn set_existing(&mut self, key: &HashKey, v: Value) -> bool {
+        match self {
+            Attrs::Shared(s) => match Attrs::shared_index(s, key) {
+                Some(i) if s.at(i).is_some() => {
+                    s.values[i as usize] = v;
+                    true
+                }
+                _ => false,
+            },
+            Attrs::Dict(d) => d.set_existing(key, v),
+        }
+    }
+
+    /// Inserts or replaces, keeping insertion order like a dict. A name the
+    /// shared keys lack turns them into a dict of the instance's own (the
+    /// VM adds names to a class's keys itself, where it sees the class).
+    pub fn insert(&mut self, key: HashKey, k: Value, v: Value) {
+        if let Attrs::Shared(s) = self {
+            if let Some(i) = Attrs::shared_index(s, &key) {
+                s.set(i, v, None);
+                return;
+            }
+            *self = Attrs::Dict(std::mem::take(self).into_dict());
+        }
+        if let Attrs::Dict(d) = self {
+            d.insert(key, k, v);
+        }
+    }
+
+    pub fn remove(&mut self, key: &HashKey) -> Option<(Value, Value)> {
+        match self {
+            Attrs::Shared(s) => Attrs::shared_index(s, key).and_then(|i| s.remove_at(i)),
+            Attrs::Dict(d) => d.remove(key),
+        }
+    }
+
+    /// The (key, value) pairs in insertion order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        match self {
+            Attrs::Shared(s) => s.indexes_in_order().into_iter().map(|i| (s.keys.names[i as usize].1, s.values[i as usize])).collect(),
+            Attrs::Dict(d) => d.iter().collect(),
+        }
+    }
+
+    /// The attributes as a dict of their own, in insertion order.
+    pub fn into_dict(self) -> Dict {
+        match self {
+            Attrs::Shared(s) => {
+                let mut d = Dict::new();
+                for i in s.indexes_in_order() {
+                    let (name, k) = &s.keys.names[i as usize];
+                    d.insert(HashKey::Str(name.clone()), *k, s.values[i as usize]);
+                }
+                d
+            }
+            Attrs::Dict(d) => d,
+        }
+    }
+
+    pub fn trace(&self, out: &mut Vec<Value>) {
+        match self {
+            Attrs::Shared(s) => out.extend(s.values.iter().filter(|v| !v.is_null())),
+            Attrs::Dict(d) => d.trace(out),
+        }
+    }
 }
 
 #[derive(Clone)]
 pub struct Instance {
     pub class: ObjId,
-    pub attrs: Dict,
+    pub attrs: Attrs,
     /// The builtin value an instance of a subclass of int, str, list, dict...
     /// carries (an int, a str, a list object...); `Value::Null` otherwise.
     pub base: Value,
@@ -277,6 +520,7 @@ impl Object {
                 out.extend(c.mro.iter().map(|b| Value::Obj(*b)));
                 c.attrs.trace(out);
                 out.extend(c.metaclass.map(Value::Obj));
+                c.shared_keys.trace(out);
             }
             Object::Instance(i) => {
                 out.extend([Value::Obj(i.class), i.base]);

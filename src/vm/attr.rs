@@ -108,7 +108,7 @@ impl Vm {
         match inst.dict.map(|d| self.heap.get(d)) {
             Some(Object::Dict(d)) => d.iter().collect(),
             Some(_) => Vec::new(),
-            None => inst.attrs.iter().collect(),
+            None => inst.attrs.items(),
         }
     }
 
@@ -119,7 +119,7 @@ impl Vm {
         if let Some(d) = inst.dict {
             return d;
         }
-        let attrs = std::mem::replace(&mut inst.attrs, crate::runtime::dict::Dict::new());
+        let attrs = std::mem::take(&mut inst.attrs).into_dict();
         let d = self.heap.alloc(Object::Dict(attrs));
         if let Object::Instance(inst) = self.heap.get_mut(id) {
             inst.dict = Some(d);
@@ -718,7 +718,7 @@ impl Vm {
                             d.insert(HashKey::Str(key), k, v);
                         }
                     }
-                    None => inst.attrs.insert(HashKey::Str(key), k, v),
+                    None => self.store_instance_attr(id, &key, v),
                 }
             }
             Object::Class(c) if c.builtin.is_none() => {

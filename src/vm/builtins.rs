@@ -1204,7 +1204,10 @@ impl Vm {
         let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
         for &v in items.iter() {
             let k = match key {
-                Some(f) => self.call1(f, v)?,
+                Some(f) => match self.call_plain_function1(f, v) {
+                    Some(k) => k?,
+                    None => self.call1(f, v)?,
+                },
                 None => v,
             };
             keyed.push((k, v));
@@ -1212,8 +1215,17 @@ impl Vm {
         if reverse {
             keyed.reverse();
         }
-        let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
-        *items = sorted.into_iter().map(|(_, v)| v).collect();
+        if super::ops::natively_sortable(&self.heap, &keyed) {
+            // No Python code runs and nothing can fail: any stable sort gives CPython's order.
+            // (The crate's one shared sort keeps std's per-type sorts out of the wasm.)
+            let heap = &self.heap;
+            let by: Vec<&[Value]> = keyed.iter().map(|(k, _)| super::ops::native_key_items(heap, k)).collect();
+            let order = crate::sort::sorted_order(by.len(), &mut |a, b| super::ops::native_items_order(heap, by[a], by[b]));
+            *items = order.into_iter().map(|i| keyed[i].1).collect();
+        } else {
+            let sorted = if keyed.len() < 64 { self.run_and_binary_sort(keyed)? } else { self.merge_sort(keyed)? };
+            *items = sorted.into_iter().map(|(_, v)| v).collect();
+        }
         if reverse {
             items.reverse();
         }
@@ -1304,7 +1316,8 @@ impl Vm {
     }
 }
 
-fn float_to_bigint(f: f64) -> BigInt {
+/// The exact value of a finite float's integer part.
+pub(super) fn float_to_bigint(f: f64) -> BigInt {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = if (bits >> 52) & 0x7ff == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };

@@ -469,7 +469,8 @@ impl Vm {
     pub(super) fn bare_instance(&mut self, class: ObjId, args: Vec<Value>) -> Value {
         let is_exc = self.is_subclass(class, self.type_obj(TypeId::BaseException));
         let exc = is_exc.then(|| Box::new(ExcData::new(args)));
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc }))))
+        let attrs = self.new_instance_attrs(class);
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs, base: Value::Null, dict: None, exc }))))
     }
 
     /// `__build_class__(func, name, *bases, metaclass=..., **kwargs)`: runs
@@ -649,6 +650,7 @@ impl Vm {
             module,
             metaclass,
             custom_getattribute: false,
+            shared_keys: Default::default(),
         })));
         let mro = self.c3_mro(class, &bases)?;
         let key = HashKey::Str(Rc::from("__getattribute__"));

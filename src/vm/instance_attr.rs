@@ -9,10 +9,11 @@
 
 use super::frame::{Frame, OnReturn};
 use super::types::TypeId;
-use super::Vm;
+use super::{PyResult, Vm};
 use crate::bytecode::code::flags;
-use crate::runtime::dict::{watch_epoch, Dict, HashKey};
-use crate::runtime::object::{BuiltinFn, DescrKind, Instance, Object};
+use crate::runtime::dict::{watch_epoch, HashKey};
+use crate::runtime::heap::Heap;
+use crate::runtime::object::{Attrs, BuiltinFn, DescrKind, Instance, Object, SharedAttrs, SharedKeys};
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -54,7 +55,8 @@ impl Default for DunderKeys {
 }
 
 /// One instruction's memory of what `ClassAttr` a class gave for the
-/// instruction's name (for CALL: the `__init__` of a fast instantiation).
+/// instruction's name (for CALL: the `__init__` of a fast instantiation),
+/// and where the name is among the class's shared instance keys.
 /// Valid while `epoch` is `dict::watch_epoch()`: the dicts along the class's
 /// MRO are watched, so any change to them (or a class freed and its id
 /// reused) moves the epoch. Epoch 0 is never valid.
@@ -63,26 +65,140 @@ pub struct AttrCache {
     class: u32,
     epoch: u64,
     found: ClassAttr,
+    slot: KeySlot,
+}
+
+/// Where an instruction's name is among a class's shared keys. Indexes
+/// never change, but a class can gain names: a name missing from its first
+/// `known` keys may come later, at an index of `known` or more.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum KeySlot {
+    At(u32),
+    #[default]
+    Missing,
+    MissingFrom(u32),
+}
+
+impl KeySlot {
+    fn of(keys: &SharedKeys, name: &str) -> KeySlot {
+        match keys.index_of(name) {
+            Some(i) => KeySlot::At(i),
+            None => KeySlot::MissingFrom(keys.len() as u32),
+        }
+    }
+
+    /// The instance's value for the name (`Err` when the slot cannot say:
+    /// the instance has names past what the cache saw).
+    #[inline(always)]
+    fn value(self, attrs: &SharedAttrs) -> Result<Option<Value>, ()> {
+        match self {
+            KeySlot::At(i) => Ok(attrs.at(i)),
+            KeySlot::MissingFrom(known) if attrs.span() <= known as usize => Ok(None),
+            _ => Err(()),
+        }
+    }
+}
+
+/// LOAD_ATTR on a plain instance when the instruction's cache (`caches`
+/// are the running code's, `lasti` the instruction's offset) already knows
+/// the answer: run mode's loop calls it inline; `None` sends the
+/// instruction to `instance_getattr` and the general path.
+#[inline(always)]
+pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<(Value, Value)> {
+    let (inst, c) = cached_instance(heap, caches, lasti, owner)?;
+    let Attrs::Shared(attrs) = &inst.attrs else { return None };
+    match c.slot.value(attrs) {
+        Ok(Some(v)) => Some((Value::Null, v)),
+        Ok(None) => match c.found {
+            ClassAttr::Function(f) if method => Some((f, owner)),
+            ClassAttr::Plain(v) => Some((Value::Null, v)),
+            _ => None,
+        },
+        Err(()) => None,
+    }
+}
+
+/// STORE_ATTR of `v` on a plain instance whose shared keys the
+/// instruction's cache knows the name's index in (see `load_attr_hit`);
+/// false sends it to `instance_setattr`.
+#[inline(always)]
+pub(super) fn store_attr_hit(heap: &mut Heap, caches: &[AttrCache], lasti: usize, owner: Value, v: Value) -> bool {
+    let Some((_, c)) = cached_instance(heap, caches, lasti, owner) else { return false };
+    let KeySlot::At(i) = c.slot else { return false };
+    let Some(Object::Instance(inst)) = owner.obj().map(|id| heap.get_mut(id)) else { return false };
+    match &mut inst.attrs {
+        Attrs::Shared(attrs) if (i as usize) < attrs.keys().len() => {
+            attrs.set(i, v, None);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// `owner` as a plain instance with the instruction's cache entry, when
+/// that entry is valid for its class and not the general path's.
+#[inline(always)]
+fn cached_instance<'a>(heap: &'a Heap, caches: &'a [AttrCache], lasti: usize, owner: Value) -> Option<(&'a Instance, &'a AttrCache)> {
+    let Value::Obj(id) = owner else { return None };
+    let Object::Instance(inst) = heap.get(id) else { return None };
+    let c = caches.get(lasti / 2)?;
+    let valid = c.class == inst.class.0 && c.epoch == watch_epoch() && !matches!(c.found, ClassAttr::General);
+    (valid && inst.exc.is_none() && inst.dict.is_none()).then_some((inst, c))
 }
 
 impl Vm {
-    /// `resolve(class, key)` through the running instruction's cache.
+    /// `resolve(class, key)` through the running instruction's cache, with
+    /// where `key`'s name is among the class's shared keys.
+    #[inline(always)]
     fn cached_class_attr(
         &mut self,
         class: ObjId,
-        key: &HashKey,
+        name: &Rc<str>,
         resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
-    ) -> Option<ClassAttr> {
-        let epoch = watch_epoch();
-        let (code_index, slot) = self.attr_cache_slot();
-        if let Some(c) = self.attr_caches[code_index].get(slot) {
-            if c.class == class.0 && c.epoch == epoch {
-                return Some(c.found).filter(|f| !matches!(f, ClassAttr::General));
+    ) -> Option<(ClassAttr, KeySlot)> {
+        match self.attr_cache_hit(class) {
+            Some(c) => Some((c.found, c.slot)).filter(|(f, _)| !matches!(f, ClassAttr::General)),
+            None => self.resolve_class_attr(class, name, resolve),
+        }
+    }
+
+    /// The running instruction's cache entry, if it is valid for `class`.
+    #[inline(always)]
+    fn attr_cache_hit(&self, class: ObjId) -> Option<&AttrCache> {
+        let f = self.frames.last()?;
+        let c = self.attr_caches.get(f.code_index)?.get(f.lasti / 2)?;
+        (c.class == class.0 && c.epoch == watch_epoch()).then_some(c)
+    }
+
+    /// Records where `name` now is among `class`'s shared keys in the
+    /// running instruction's cache (after the class gained names).
+    fn refresh_key_slot(&mut self, class: ObjId, name: &str) {
+        let slot = match self.heap.get(class) {
+            Object::Class(c) => KeySlot::of(&c.shared_keys, name),
+            _ => return,
+        };
+        let Some(f) = self.frames.last() else { return };
+        if let Some(c) = self.attr_caches.get_mut(f.code_index).and_then(|c| c.get_mut(f.lasti / 2)) {
+            if c.class == class.0 {
+                c.slot = slot;
             }
         }
-        let found = resolve(self, class, key);
-        self.remember_class_attr(class, found);
-        Some(found).filter(|f| !matches!(f, ClassAttr::General))
+    }
+
+    /// A cache miss of `cached_class_attr`.
+    fn resolve_class_attr(
+        &mut self,
+        class: ObjId,
+        name: &Rc<str>,
+        resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
+    ) -> Option<(ClassAttr, KeySlot)> {
+        let found = resolve(self, class, &HashKey::Str(name.clone()));
+        let slot = match self.heap.get(class) {
+            Object::Class(c) => KeySlot::of(&c.shared_keys, name),
+            _ => KeySlot::Missing,
+        };
+        self.remember_class_attr(class, found, slot);
+        Some((found, slot)).filter(|(f, _)| !matches!(f, ClassAttr::General))
     }
 
     /// What a plain class gives instances for `key` (`General` when its
@@ -139,7 +255,7 @@ impl Vm {
             return None;
         }
         let class = self.type_of(obj);
-        match self.cached_class_attr(class, &HashKey::Str(name.clone()), Vm::builtin_class_method)? {
+        match self.cached_class_attr(class, name, Vm::builtin_class_method)?.0 {
             ClassAttr::BuiltinMethod(method) => Some(method),
             _ => None,
         }
@@ -157,7 +273,7 @@ impl Vm {
     }
 
     /// Caches `found` for the running instruction, watching `class`'s MRO dicts.
-    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr) {
+    fn remember_class_attr(&mut self, class: ObjId, found: ClassAttr, key_slot: KeySlot) {
         let mro = match self.heap.get(class) {
             Object::Class(c) => c.mro.clone(),
             _ => return,
@@ -169,7 +285,7 @@ impl Vm {
         }
         let (code_index, slot) = self.attr_cache_slot();
         if let Some(c) = self.attr_caches[code_index].get_mut(slot) {
-            *c = AttrCache { class: class.0, epoch: watch_epoch(), found };
+            *c = AttrCache { class: class.0, epoch: watch_epoch(), found, slot: key_slot };
         }
     }
 
@@ -208,15 +324,28 @@ impl Vm {
     /// LOAD_ATTR on a plain instance: `(NULL, value)`, or `(function, obj)`
     /// for the method form; `None` leaves it to the general path.
     pub(super) fn instance_getattr(&mut self, obj: Value, name: &Rc<str>, method: bool) -> Option<(Value, Value)> {
-        if name.starts_with("__") {
-            return None;
-        }
-        let (_, inst) = self.plain_instance(obj)?;
+        let (id, inst) = self.plain_instance(obj)?;
         let class = inst.class;
-        let key = HashKey::Str(name.clone());
-        let class_attr = self.cached_class_attr(class, &key, Vm::instance_class_attr)?;
-        let Object::Instance(inst) = self.heap.get(obj.obj()?) else { return None };
-        if let Some(v) = inst.attrs.get(&key) {
+        // A hit needs no name check: dunder names are never cached.
+        let (class_attr, slot) = match self.attr_cache_hit(class) {
+            Some(c) if matches!(c.found, ClassAttr::General) => return None,
+            Some(c) => (c.found, c.slot),
+            None if name.starts_with("__") => return None,
+            None => self.resolve_class_attr(class, name, Vm::instance_class_attr)?,
+        };
+        let Object::Instance(inst) = self.heap.get(id) else { return None };
+        let own = match &inst.attrs {
+            Attrs::Shared(attrs) => match slot.value(attrs) {
+                Ok(v) => v,
+                Err(()) => {
+                    let v = attrs.keys().index_of(name).and_then(|i| attrs.at(i));
+                    self.refresh_key_slot(class, name);
+                    v
+                }
+            },
+            attrs => attrs.get(&HashKey::Str(name.clone())),
+        };
+        if let Some(v) = own {
             return Some((Value::Null, v));
         }
         match class_attr {
@@ -233,24 +362,78 @@ impl Vm {
     /// STORE_ATTR on a plain instance whose class has no descriptor for
     /// `name`; false leaves it to `setattr`.
     pub(super) fn instance_setattr(&mut self, obj: Value, name: &Rc<str>, v: Value) -> bool {
-        if name.starts_with("__") {
-            return false;
-        }
         let Some((id, inst)) = self.plain_instance(obj) else { return false };
-        let key = HashKey::Str(name.clone());
-        if self.cached_class_attr(inst.class, &key, Vm::instance_class_attr).is_none() {
-            return false;
+        let class = inst.class;
+        let slot = match self.attr_cache_hit(class) {
+            Some(c) if matches!(c.found, ClassAttr::General) => return false,
+            Some(c) => c.slot,
+            None if name.starts_with("__") => return false,
+            None => match self.resolve_class_attr(class, name, Vm::instance_class_attr) {
+                Some((_, slot)) => slot,
+                None => return false,
+            },
+        };
+        if let (KeySlot::At(i), Object::Instance(inst)) = (slot, self.heap.get_mut(id)) {
+            if let Attrs::Shared(attrs) = &mut inst.attrs {
+                if (i as usize) < attrs.keys().len() {
+                    attrs.set(i, v, None);
+                    return true;
+                }
+            }
         }
-        if let Object::Instance(inst) = self.heap.get_mut(id) {
-            if inst.attrs.set_existing(&key, v) {
-                return true;
+        self.store_instance_attr(id, name, v);
+        self.refresh_key_slot(class, name);
+        true
+    }
+
+    /// `name = v` in instance `id`'s own attributes (not its heap `__dict__`),
+    /// adding `name` to its class's shared keys while they have room.
+    pub(super) fn store_instance_attr(&mut self, id: ObjId, name: &Rc<str>, v: Value) {
+        let Object::Instance(inst) = self.heap.get(id) else { return };
+        let class = inst.class;
+        if let Attrs::Shared(attrs) = &inst.attrs {
+            let index = match attrs.keys().index_of(name) {
+                Some(i) => Some((i, None)),
+                None => self.shared_key_index(class, name).map(|(i, keys)| (i, Some(keys))),
+            };
+            if let Some((i, keys)) = index {
+                if let Object::Instance(inst) = self.heap.get_mut(id) {
+                    if let Attrs::Shared(attrs) = &mut inst.attrs {
+                        attrs.set(i, v, keys.as_ref());
+                    }
+                }
+                return;
             }
         }
         let k = self.intern(name);
         if let Object::Instance(inst) = self.heap.get_mut(id) {
-            inst.attrs.insert(key, k, v);
+            inst.attrs.insert(HashKey::Str(name.clone()), k, v);
         }
-        true
+    }
+
+    /// `name`'s index among `class`'s shared keys, added if new and there is
+    /// room, with the class's keys that have it.
+    fn shared_key_index(&mut self, class: ObjId, name: &Rc<str>) -> Option<(u32, Rc<SharedKeys>)> {
+        let Object::Class(c) = self.heap.get(class) else { return None };
+        let keys = c.shared_keys.clone();
+        if let Some(i) = keys.index_of(name) {
+            return Some((i, keys));
+        }
+        let k = self.intern(name);
+        let keys = Rc::new(keys.with(name.clone(), k)?);
+        if let Object::Class(c) = self.heap.get_mut(class) {
+            c.shared_keys = keys.clone();
+        }
+        Some((keys.len() as u32 - 1, keys))
+    }
+
+    /// The attributes a new instance of `class` starts with: none, sharing
+    /// the class's keys.
+    pub(super) fn new_instance_attrs(&self, class: ObjId) -> Attrs {
+        match self.heap.get(class) {
+            Object::Class(c) => Attrs::shared(c.shared_keys.clone()),
+            _ => Attrs::default(),
+        }
     }
 
     /// The common `Class(a, b)` of a plain class (no metaclass, `object`'s
@@ -276,7 +459,7 @@ impl Vm {
         if self.frames.len() >= self.limits.recursion_depth {
             return false;
         }
-        let instance = Instance { class, attrs: Dict::new(), base: Value::Null, dict: None, exc: None };
+        let instance = Instance { class, attrs: self.new_instance_attrs(class), base: Value::Null, dict: None, exc: None };
         let inst = Value::Obj(self.heap.alloc(Object::Instance(Box::new(instance))));
         let mut frame = self.new_frame(code_index, globals, init, base, argc, Some(inst));
         frame.on_return = OnReturn::PushInstance(inst);
@@ -287,15 +470,11 @@ impl Vm {
     /// The Python `__init__` a fast instantiation of `class` runs, through
     /// the CALL instruction's cache; `None` when the class needs `instantiate`.
     fn cached_init(&mut self, class: ObjId) -> Option<Value> {
-        let epoch = watch_epoch();
-        let (code_index, slot) = self.attr_cache_slot();
-        if let Some(c) = self.attr_caches[code_index].get(slot) {
-            if c.class == class.0 && c.epoch == epoch {
-                return match c.found {
-                    ClassAttr::Function(init) => Some(init),
-                    _ => None,
-                };
-            }
+        if let Some(c) = self.attr_cache_hit(class) {
+            return match c.found {
+                ClassAttr::Function(init) => Some(init),
+                _ => None,
+            };
         }
         let keys = &self.dunder_keys;
         let plain = matches!(self.plain_class_attr(class, &keys.abstract_methods), Some(ClassAttr::Absent))
@@ -305,7 +484,7 @@ impl Vm {
             Some(ClassAttr::Function(init)) if plain => ClassAttr::Function(init),
             _ => ClassAttr::Absent,
         };
-        self.remember_class_attr(class, found);
+        self.remember_class_attr(class, found, KeySlot::Missing);
         match found {
             ClassAttr::Function(init) => Some(init),
             _ => None,
@@ -324,6 +503,29 @@ impl Vm {
             Some(Object::Descriptor(d)) => d.func as usize == object_new as usize,
             _ => false,
         }
+    }
+
+    /// `func(arg)` for a plain Python function taking exactly one positional
+    /// parameter (a sort key, say), run to its result in a nested loop with
+    /// its frame built straight from `arg` (no `Args`, no binding);
+    /// `None` when `func` is anything else and the general call must decide.
+    pub(super) fn call_plain_function1(&mut self, func: Value, arg: Value) -> Option<PyResult<Value>> {
+        let fid = func.obj()?;
+        let Object::Function(f) = self.heap.get(fid) else { return None };
+        let (code_index, globals) = (f.code, f.globals);
+        let code = &self.codes[code_index].code;
+        let special = flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR;
+        if code.flags & special != 0 || code.kwonlyargcount != 0 || code.argcount != 1 || self.frames.is_empty() {
+            return None;
+        }
+        let stack = &mut self.frames.last_mut().expect("checked above").stack;
+        stack.push(arg);
+        let base = stack.len() - 1;
+        let frame = self.new_frame(code_index, globals, fid, base, 1, None);
+        Some(match self.run_frame(frame) {
+            Ok(super::eval::FrameExit::Return(v) | super::eval::FrameExit::Yield(v)) => Ok(v),
+            Err(e) => Err(e),
+        })
     }
 
     /// A frame for function `func` (code `code_index`) whose positional

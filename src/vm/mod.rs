@@ -316,6 +316,7 @@ impl Vm {
                 module: None,
                 metaclass: None,
                 custom_getattribute: false,
+                shared_keys: Default::default(),
             })));
             mro.push(id);
             if let Some(&b) = base.first() {
@@ -408,7 +409,7 @@ impl Vm {
         let class = self.type_obj(t);
         Exc(self.heap.alloc(Object::Instance(Box::new(Instance {
             class,
-            attrs: Dict::new(),
+            attrs: Dict::new().into(),
             base: Value::Null,
             dict: None,
             exc: Some(Box::new(ExcData::new(args))),

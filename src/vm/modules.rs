@@ -160,6 +160,7 @@ impl Vm {
             module: Some(Rc::from("collections.abc")),
             metaclass: None,
             custom_getattribute: false,
+            shared_keys: Default::default(),
         })));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = vec![class, object];

@@ -3,6 +3,7 @@
 
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, Iter, Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 use num_bigint::BigInt;
@@ -660,6 +661,12 @@ impl Vm {
                 let (s, t) = (s.clone(), t.clone());
                 self.compare_items(|vm| {
                     for (p, q) in s.iter().zip(t.iter()) {
+                        // Numbers and strs order without the general path.
+                        match scalar_order(&vm.heap, *p, *q) {
+                            Some(Ordering::Equal) => continue,
+                            Some(o) => return Ok(Some(Some(o))),
+                            None => {}
+                        }
                         if !vm.eq(*p, *q)? {
                             let lt = vm.compare(*p, *q, 0)?;
                             return Ok(Some(Some(if vm.truthy(lt)? { Ordering::Less } else { Ordering::Greater })));
@@ -1581,22 +1588,146 @@ pub(super) fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
     match (a, b) {
         (Num::Int(x), Num::Int(y)) => Some(x.cmp(y)),
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y),
-        (Num::Float(x), other) | (other, Num::Float(x)) => {
-            let flip = matches!(b, Num::Float(_)) && !matches!(a, Num::Float(_));
-            let y = match other {
-                Num::Int(i) => *i as f64,
-                Num::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
-                Num::Float(f) => *f,
-            };
-            let o = x.partial_cmp(&y);
-            if flip {
-                o.map(Ordering::reverse)
-            } else {
-                o
-            }
-        }
+        (Num::Int(i), Num::Float(f)) => int_float_cmp(*i, *f),
+        (Num::Float(f), Num::Int(i)) => int_float_cmp(*i, *f).map(Ordering::reverse),
+        (Num::Big(b), Num::Float(f)) => big_float_cmp(b, *f),
+        (Num::Float(f), Num::Big(b)) => big_float_cmp(b, *f).map(Ordering::reverse),
         _ => Some(big(a).cmp(&big(b))),
     }
+}
+
+/// `i` against `f` exactly, as CPython compares an int with a float (no
+/// rounding of `i` to the nearest float); `None` for a NaN.
+#[inline]
+fn int_float_cmp(i: i64, f: f64) -> Option<Ordering> {
+    const EXACT: i64 = 1 << 53;
+    if (-EXACT..=EXACT).contains(&i) {
+        return (i as f64).partial_cmp(&f);
+    }
+    if f.is_nan() {
+        return None;
+    }
+    // |f| >= 2^63 lies beyond every i64; below, its integer part fits.
+    if f >= 9.223372036854775808e18 {
+        return Some(Ordering::Less);
+    }
+    if f < -9.223372036854775808e18 {
+        return Some(Ordering::Greater);
+    }
+    let whole = f.trunc();
+    Some(i.cmp(&(whole as i64)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)))
+}
+
+/// A big int against `f` exactly; `None` for a NaN.
+fn big_float_cmp(b: &BigInt, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let whole = f.trunc();
+    Some(b.cmp(&super::builtins::float_to_bigint(whole)).then_with(|| 0.0.partial_cmp(&(f - whole)).unwrap_or(Ordering::Equal)))
+}
+
+/// What a key's comparisons in a sort need: numbers (ints, bools and floats
+/// other than NaN) order among themselves, strs among themselves.
+#[derive(Clone, Copy, PartialEq)]
+enum ScalarKind {
+    Num,
+    Str,
+}
+
+fn scalar_kind(heap: &Heap, v: Value) -> Option<ScalarKind> {
+    match v {
+        Value::Int(..) | Value::Bool(_) => Some(ScalarKind::Num),
+        Value::Float(f, _) if !f.is_nan() => Some(ScalarKind::Num),
+        Value::Obj(id) => match heap.get(id) {
+            Object::Str(_) => Some(ScalarKind::Str),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether Python's `<` orders `keys` totally without running Python code
+/// or raising: all numbers (no NaN), all strs, or all tuples of those whose
+/// items at each position are all numbers or all strs. A stable sort by
+/// `native_key_order` then gives exactly the order of CPython's sort (a
+/// total preorder has one stable sorted order, whatever the algorithm).
+pub(super) fn natively_sortable(heap: &Heap, keys: &[(Value, Value)]) -> bool {
+    let Some(&(first, _)) = keys.first() else { return true };
+    if let Some(kind) = scalar_kind(heap, first) {
+        return keys.iter().all(|&(k, _)| scalar_kind(heap, k) == Some(kind));
+    }
+    let mut kinds: Vec<ScalarKind> = Vec::new();
+    keys.iter().all(|&(k, _)| {
+        let Some(Object::Tuple(items)) = k.obj().map(|id| heap.get(id)) else { return false };
+        items.iter().enumerate().all(|(i, &item)| match (scalar_kind(heap, item), kinds.get(i)) {
+            (Some(kind), Some(&seen)) => kind == seen,
+            (Some(kind), None) => {
+                kinds.push(kind);
+                true
+            }
+            (None, _) => false,
+        })
+    })
+}
+
+/// The items a key `natively_sortable` accepted compares by: a tuple's
+/// items, or the key itself as a one-item slice (the same order).
+#[inline(always)]
+pub(super) fn native_key_items<'a>(heap: &'a Heap, key: &'a Value) -> &'a [Value] {
+    match key.obj().map(|id| heap.get(id)) {
+        Some(Object::Tuple(items)) => items,
+        _ => std::slice::from_ref(key),
+    }
+}
+
+/// `a` against `b`, items of keys `natively_sortable` accepted: the first
+/// unequal pair decides, else the shorter is less.
+#[inline(always)]
+pub(super) fn native_items_order(heap: &Heap, a: &[Value], b: &[Value]) -> Ordering {
+    for (&p, &q) in a.iter().zip(b) {
+        let o = match (p, q) {
+            (Value::Int(x, _), Value::Int(y, _)) => x.cmp(&y),
+            _ => scalar_order(heap, p, q).unwrap_or(Ordering::Equal),
+        };
+        if o.is_ne() {
+            return o;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// The order of two numbers or two strs by Python's `<` and `==`, without
+/// running Python code; `None` for any other pair or a NaN.
+#[inline(always)]
+pub(super) fn scalar_order(heap: &Heap, a: Value, b: Value) -> Option<Ordering> {
+    let num = |v: Value| match v {
+        Value::Int(i, _) => Some(Num::Int(i)),
+        Value::Bool(b) => Some(Num::Int(b as i64)),
+        Value::Float(f, _) => Some(Num::Float(f)),
+        _ => None,
+    };
+    match (a, b) {
+        (Value::Int(x, _), Value::Int(y, _)) => Some(x.cmp(&y)),
+        (Value::Float(x, _), Value::Float(y, _)) => x.partial_cmp(&y),
+        (Value::Obj(x), Value::Obj(y)) => match (heap.get(x), heap.get(y)) {
+            (Object::Str(s), Object::Str(t)) => Some(str_order(s, t)),
+            _ => None,
+        },
+        _ => match (num(a), num(b)) {
+            (Some(x), Some(y)) => num_cmp(&x, &y),
+            _ => None,
+        },
+    }
+}
+
+/// Python orders strs by code point, which is UTF-8's byte order.
+#[inline(always)]
+fn str_order(s: &str, t: &str) -> Ordering {
+    s.as_bytes().cmp(t.as_bytes())
 }
 
 fn float_floordiv(x: f64, y: f64) -> f64 {

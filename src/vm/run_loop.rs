@@ -12,6 +12,7 @@
 
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
+use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache};
 use super::{NameCache, PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
@@ -76,7 +77,7 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, spare_values, builtins, limits, frame_boxes, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, spare_values, builtins, limits, frame_boxes, .. } = self;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
         // Each pass runs one frame; a call, return or generator switch starts the next.
@@ -89,6 +90,7 @@ impl Vm {
             let code: &[u8] = &f.code.code;
             let consts: &[Value] = &f.consts;
             let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
+            let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
             let (mut ip, mut lasti, mut ext) = (f.ip, f.lasti, f.ext_arg);
 
             // Writes the frame's position back before anything else sees it.
@@ -280,7 +282,22 @@ impl Vm {
                         }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
-                    LOAD_ATTR | STORE_ATTR => leave!(Slow::Attr(op, arg)),
+                    LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, attr_caches, lasti, o, arg & 1 == 1)) {
+                        Some((a, b)) => {
+                            stack.pop();
+                            if arg & 1 == 1 {
+                                stack.push(a);
+                            }
+                            stack.push(b);
+                        }
+                        None => leave!(Slow::Attr(op, arg)),
+                    },
+                    STORE_ATTR => match peek2(stack) {
+                        (v, owner) if store_attr_hit(heap, attr_caches, lasti, owner, v) => {
+                            stack.truncate(stack.len() - 2);
+                        }
+                        _ => leave!(Slow::Attr(op, arg)),
+                    },
                     CALL => {
                         let argc = arg as usize;
                         let plain = match f.kw_names {

@@ -1018,7 +1018,7 @@ impl Vm {
         let mut attrs = crate::runtime::dict::Dict::new();
         let k = self.new_str("__args__");
         attrs.insert(crate::runtime::dict::HashKey::Str("__args__".into()), k, args);
-        Some(Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class: union, attrs, base: Value::Null, dict: None, exc: None })))))
+        Some(Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class: union, attrs: attrs.into(), base: Value::Null, dict: None, exc: None })))))
     }
 
     /// `list[int]`: a types.GenericAlias of `origin` with the given arguments.
@@ -1033,7 +1033,7 @@ impl Vm {
             let k = self.new_str(name);
             attrs.insert(crate::runtime::dict::HashKey::Str(name.into()), k, v);
         }
-        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs, base: Value::Null, dict: None, exc: None }))))
+        Value::Obj(self.heap.alloc(Object::Instance(Box::new(Instance { class, attrs: attrs.into(), base: Value::Null, dict: None, exc: None }))))
     }
 }
 
