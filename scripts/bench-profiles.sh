@@ -21,7 +21,7 @@ for level in "${levels[@]}"; do
   CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=$level \
     wasm-pack build --mode no-install --target web --profile wasm-release --out-dir "$out" >/dev/null 2>&1
   size=$(gzip -9c "$out/pvm_bg.wasm" | wc -c)
-  row="| $level | $((size / 1000)) KB |"
+  row="| $level | $size B |"
   while IFS=$'\t' read -r _ ms; do row+=" $ms |"; done < <(node bench/quick.mjs "$out" $programs)
   rows+=("$row")
 done
