@@ -78,18 +78,21 @@ impl Frame {
 
 impl Frame {
     /// A frame for a call of Python function `func` (code `code_index`,
-    /// `entry`) whose first locals are `args`; its vectors come from `spare`
-    /// (those of finished frames) when there are any, so a call allocates nothing.
+    /// `entry`) whose first locals are `receiver` (a method's `self`, if
+    /// given) and `args`; its vectors come from `spare` (those of finished
+    /// frames) when there are any, so a call allocates nothing.
     #[inline]
     pub(super) fn for_call(
         entry: &CodeEntry,
         code_index: usize,
         globals: ObjId,
         func: ObjId,
+        receiver: Option<Value>,
         args: &[Value],
         spare: &mut Vec<Vec<Value>>,
     ) -> Frame {
         let mut locals = spare.pop().unwrap_or_default();
+        locals.extend(receiver);
         locals.extend_from_slice(args);
         locals.resize(entry.code.nlocalsplus(), Value::Null);
         let mut stack = spare.pop().unwrap_or_default();

@@ -540,33 +540,11 @@ impl Vm {
         argc: usize,
         receiver: Option<Value>,
     ) -> Frame {
-        let entry = &self.codes[code_index];
-        let (code, consts) = (entry.code.clone(), entry.consts.clone());
-        let mut locals = self.spare_values.pop().unwrap_or_default();
-        locals.extend(receiver);
         let caller = self.frames.last_mut().expect("frame");
         let n = caller.stack.len();
-        locals.extend_from_slice(&caller.stack[n - argc..]);
+        let entry = &self.codes[code_index];
+        let frame = Frame::for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..], &mut self.spare_values);
         caller.stack.truncate(base);
-        locals.resize(code.nlocalsplus(), Value::Null);
-        let mut stack = self.spare_values.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        Frame {
-            code,
-            code_index,
-            consts,
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals,
-            stack,
-            globals,
-            names: None,
-            func: Some(func),
-            kw_names: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            resumed: false,
-        }
+        frame
     }
 }

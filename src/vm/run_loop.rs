@@ -307,7 +307,7 @@ impl Vm {
                         let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let callee = Frame::for_call(slot(codes, code_index).expect("a registered code object"), code_index, globals, func, &stack[n - total..], spare_values);
+                        let callee = Frame::for_call(slot(codes, code_index).expect("a registered code object"), code_index, globals, func, None, &stack[n - total..], spare_values);
                         stack.truncate(n - argc - 2);
                         frames.push(callee);
                         continue 'frame;
