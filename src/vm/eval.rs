@@ -1206,28 +1206,22 @@ impl Vm {
         if f.kw_names.is_some() || n < argc + 2 {
             return Ok(false);
         }
+        if let Some((fid, code_index, globals, total)) = super::run_loop::plain_call(&self.heap, &self.codes, &f.stack, argc) {
+            if self.frames.len() >= self.limits.recursion_depth {
+                return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
+            }
+            let frame = self.new_frame(code_index, globals, fid, n - argc - 2, total, None);
+            self.frames.push(frame);
+            return Ok(true);
+        }
         let (first, second) = (f.stack[n - argc - 2], f.stack[n - argc - 1]);
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
-        let func = match self.heap.get(fid) {
-            Object::Function(func) => func,
-            Object::Class(_) if !with_self => return Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
-            Object::Descriptor(_) if with_self => return self.try_fast_method_call(fid, n - argc - 2),
-            _ => return Ok(false),
-        };
-        let (code_index, globals) = (func.code, func.globals);
-        let code = &self.codes[code_index].code;
-        let total = argc + with_self as usize;
-        let plain = crate::bytecode::code::flags::VARARGS | crate::bytecode::code::flags::VARKEYWORDS;
-        if code.flags & plain != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
-            return Ok(false);
+        match self.heap.get(fid) {
+            Object::Class(_) if !with_self => Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            Object::Descriptor(_) if with_self => self.try_fast_method_call(fid, n - argc - 2),
+            _ => Ok(false),
         }
-        if self.frames.len() >= self.limits.recursion_depth {
-            return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
-        }
-        let frame = self.new_frame(code_index, globals, fid, n - argc - 2, total, None);
-        self.frames.push(frame);
-        Ok(true)
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {

@@ -408,7 +408,7 @@ impl Vm {
 /// index and globals, and how many stack values become its first locals
 /// (the arguments, after `self` for a method).
 #[inline(always)]
-fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
+pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
     let n = stack.len();
     let (first, second) = (*slot(stack, n.checked_sub(argc + 2)?)?, *slot(stack, n - argc - 1)?);
     let (callee, total) = if first.is_null() { (second, argc) } else { (first, argc + 1) };
