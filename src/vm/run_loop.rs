@@ -286,9 +286,9 @@ impl Vm {
                         Some((a, b)) => {
                             stack.pop();
                             if arg & 1 == 1 {
-                                stack.push(a);
+                                push(stack, a);
                             }
-                            stack.push(b);
+                            push(stack, b);
                         }
                         None => leave!(Slow::Attr(op, arg)),
                     },
@@ -374,9 +374,9 @@ impl Vm {
                 let stack = &mut self.frames.last_mut().expect("frame").stack;
                 stack.pop();
                 if method {
-                    stack.push(a);
+                    push(stack, a);
                 }
-                stack.push(b);
+                push(stack, b);
                 Ok(())
             }
             None => self.dispatch(op, arg),
@@ -435,7 +435,11 @@ fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, us
         if c.dict != dict.0 || c.version != d.version() {
             return None;
         }
-        if let Some(v) = c.position.and_then(|p| d.value_at(p)) {
+        // A `match`, not `and_then`: under opt-level "z" the closure stays a call.
+        if let Some(v) = match c.position {
+            Some(p) => d.value_at(p),
+            None => None,
+        } {
             return Some(v);
         }
     }
@@ -498,7 +502,7 @@ fn swap_top(stack: &mut [Value], depth: usize) -> bool {
 /// `stack.push(v)`, inline: under opt-level "z" (the wasm build) `Vec::push`
 /// stays a call, which was a fifth of the loop's time.
 #[inline(always)]
-fn push(stack: &mut Vec<Value>, v: Value) {
+pub(super) fn push(stack: &mut Vec<Value>, v: Value) {
     let n = stack.len();
     if n == stack.capacity() {
         stack.reserve(1);
