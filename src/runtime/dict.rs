@@ -3,6 +3,7 @@
 //! Keys are hashed through `HashKey`, a Rust-side normal form of a hashable
 //! Python value in which equal Python values are equal (`1 == 1.0 == True`).
 
+use super::pystr::PyStr;
 use super::value::Value;
 use num_bigint::BigInt;
 use std::collections::HashMap;
@@ -71,7 +72,7 @@ pub enum HashKey {
     BigInt(BigInt),
     /// A float that is not equal to any int (bits of the f64).
     Float(u64),
-    Str(Rc<str>),
+    Str(PyStr),
     Bytes(Rc<[u8]>),
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
@@ -85,7 +86,7 @@ impl PartialEq for HashKey {
     fn eq(&self, other: &HashKey) -> bool {
         match (self, other) {
             // Names usually share one allocation: compare pointers first.
-            (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (HashKey::Str(a), HashKey::Str(b)) => (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
             (HashKey::Bytes(a), HashKey::Bytes(b)) => a == b,
             (HashKey::None, HashKey::None) => true,

@@ -30,7 +30,7 @@ impl Vm {
             Value::Int(i, _) => HashKey::Int(i),
             Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
-                Object::Str(s) => HashKey::Str(s.to_rc()),
+                Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
@@ -65,7 +65,7 @@ impl Vm {
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
         let class = match v.obj().map(|i| self.heap.get(i)) {
             // The most common key, with no user `__hash__` to consult.
-            Some(Object::Str(s)) => return Ok(HashKey::Str(s.to_rc())),
+            Some(Object::Str(s)) => return Ok(HashKey::Str(s.clone())),
             Some(Object::Instance(inst)) => inst.class,
             _ => return self.plain_key(v),
         };

@@ -1017,7 +1017,7 @@ impl Vm {
 
     /// hasattr without running Python code (instance dict or class attribute).
     fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Some(id) = obj.obj() {
             if self.instance_attr(id, &key).is_some() {
                 return true;
@@ -1054,7 +1054,7 @@ impl Vm {
         if c.dict == dict.0 && c.version == version {
             return c.position.and_then(|p| d.value_at(p));
         }
-        let key = crate::runtime::dict::HashKey::Str(self.name(name));
+        let key = crate::runtime::dict::HashKey::Str(self.name(name).into());
         let Object::Dict(d) = self.heap.get(dict) else { return None };
         let position = d.position(&key);
         let value = position.and_then(|p| d.value_at(p));
@@ -1087,7 +1087,7 @@ impl Vm {
     }
 
     pub(super) fn store_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>, v: Value) {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Object::Dict(d) = self.heap.get_mut(dict) {
             if d.set_existing(&key, v) {
                 return;
@@ -1100,7 +1100,7 @@ impl Vm {
     }
 
     fn delete_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         match self.heap.get_mut(dict) {
             Object::Dict(d) => d.remove(&key).is_some(),
             _ => false,

@@ -44,7 +44,7 @@ pub struct DunderKeys {
 
 impl Default for DunderKeys {
     fn default() -> DunderKeys {
-        let key = |k: &str| HashKey::Str(Rc::from(k));
+        let key = |k: &str| HashKey::Str(k.into());
         DunderKeys {
             init: key("__init__"),
             new: key("__new__"),
@@ -192,7 +192,7 @@ impl Vm {
         name: &Rc<str>,
         resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
     ) -> Option<(ClassAttr, KeySlot)> {
-        let found = resolve(self, class, &HashKey::Str(name.clone()));
+        let found = resolve(self, class, &HashKey::Str(name.clone().into()));
         let slot = match self.heap.get(class) {
             Object::Class(c) => KeySlot::of(&c.shared_keys, name),
             _ => KeySlot::Missing,
@@ -343,7 +343,7 @@ impl Vm {
                     v
                 }
             },
-            attrs => attrs.get(&HashKey::Str(name.clone())),
+            attrs => attrs.get(&HashKey::Str(name.clone().into())),
         };
         if let Some(v) = own {
             return Some((Value::Null, v));
@@ -407,7 +407,7 @@ impl Vm {
         }
         let k = self.intern(name);
         if let Object::Instance(inst) = self.heap.get_mut(id) {
-            inst.attrs.insert(HashKey::Str(name.clone()), k, v);
+            inst.attrs.insert(HashKey::Str(name.clone().into()), k, v);
         }
     }
 
