@@ -1218,7 +1218,9 @@ impl Vm {
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
         match self.heap.get(fid) {
+            Object::Class(c) if !with_self && c.builtin.is_some() => self.try_fast_builtin_call(fid, n - argc - 2),
             Object::Class(_) if !with_self => Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
+            Object::Builtin(_) if !with_self => self.try_fast_builtin_call(fid, n - argc - 2),
             Object::Descriptor(_) if with_self => self.try_fast_method_call(fid, n - argc - 2),
             _ => Ok(false),
         }

@@ -1776,6 +1776,51 @@ impl Vm {
         self.push(result?);
         Ok(true)
     }
+
+    /// CALL of a builtin function (`chr(i)`, `len(x)`) or of a builtin type
+    /// (`str(i)`, `int(s)`, `list(xs)`) with positional arguments only: the
+    /// arguments go from the stack into one reused vector, as for
+    /// `try_fast_method_call`, without the general path's `prepare_call`.
+    /// `base` is the stack index of the NULL below the callee. False when
+    /// the call needs the general path (a bound builtin, a user metaclass,
+    /// an exception type, a generator argument to release afterwards).
+    pub(super) fn try_fast_builtin_call(&mut self, callee: ObjId, base: usize) -> PyResult<bool> {
+        enum Target {
+            Function(BuiltinFn),
+            Type(TypeId),
+        }
+        let target = match self.heap.get(callee) {
+            Object::Builtin(b) if b.receiver.is_none() => Target::Function(b.func),
+            // What `prepare_call` and `instantiate` do for these classes.
+            Object::Class(c) if c.metaclass.is_none() => match c.builtin {
+                Some(t) if !t.is_exception() && t != TypeId::Object => Target::Type(t),
+                _ => return Ok(false),
+            },
+            _ => return Ok(false),
+        };
+        let args = &self.frames.last().expect("frame").stack[base + 2..];
+        if args.iter().any(|a| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))) {
+            return Ok(false);
+        }
+        let mut pos = std::mem::take(&mut self.spare_args);
+        pos.extend_from_slice(args);
+        self.frames.last_mut().expect("frame").stack.truncate(base);
+        let result = match target {
+            Target::Function(func) => {
+                let mut args = Args::new(pos);
+                let result = func(self, &mut args);
+                let mut pos = args.pos;
+                if pos.capacity() <= 8 {
+                    pos.clear();
+                    self.spare_args = pos;
+                }
+                result
+            }
+            Target::Type(t) => super::builtins::construct(self, t, Args::new(pos)),
+        };
+        self.push(result?);
+        Ok(true)
+    }
 }
 
 impl Vm {
@@ -1825,7 +1870,7 @@ impl Vm {
 }
 
 /// `i` in decimal, written at the end of `buf` (room for any i64).
-fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+pub(super) fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = i.unsigned_abs();
     let mut at = buf.len();
     loop {
