@@ -33,11 +33,17 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap()));
         }
+        // The last 1..=7 bytes as one word, read as two overlapping halves
+        // (no copy into a buffer, which is a memcpy call for short keys),
+        // with their count mixed in so that overlaps do not collide.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+            self.add(lo | hi << 32 ^ (n as u64) << 61);
+        } else if n > 0 {
+            self.add(rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16 | (n as u64) << 24);
         }
     }
     #[inline]
