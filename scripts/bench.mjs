@@ -208,7 +208,7 @@ ${rows.join("\n")}
 
 - Run mode at least as fast as Pyodide on every program: ${verdict(slowerThanPyodide.length === 0)}${slowerThanPyodide.length ? ` (slower on ${slowerThanPyodide.join(", ")})` : ""}.
 - Natively within 1.0× CPython: ${verdict(slowerThanCPython.length === 0)}${slowerThanCPython.length ? ` (slower on ${slowerThanCPython.join(", ")})` : ""}.
-- Run mode builds no events: \`vm::run\` calls \`Vm::run_to_end\`, which executes instructions
+${slowerThanPyodide.length || slowerThanCPython.length ? `- Where each gap comes from: the profiles under "The gap that remains, per program" below.\n` : ""}- Run mode builds no events: \`vm::run\` calls \`Vm::run_to_end\`, which executes instructions
   without the stepper (no snapshots, reprs or explanations are made).
 
 ## Size and start-up
@@ -219,7 +219,7 @@ ${rows.join("\n")}
 | whole page (${sizes.files} files: index.html, pkg/pvm_bg.wasm, www/style.css, www/boot.js, www/vendor/ with stdlib.json), gzip -9 | ${kb(sizes.pageGz)} | 700 KB | ${verdict(sizes.pageGz <= 700 * 1024)} |
 | first step shown after navigation (headless Chromium, median of ${STARTUP_RUNS}; runs ${fmt(startups[0])}–${fmt(startups.at(-1))} ms) | ${fmt(startup)} ms | 300 ms | ${verdict(startup <= 300)} |
 
-## Time travel
+${sizes.wasmGz > 400 * 1024 ? `The wasm's size against its budget, and its trade-off with run-mode speed: "In the browser" below.\n\n` : ""}## Time travel
 
 bench/timetravel.py: ${tt.steps} steps. The session keeps at most 32 checkpoints (whole-machine
 copies) and replays from the nearest one.
