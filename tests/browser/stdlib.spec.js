@@ -148,3 +148,22 @@ test("after a core crash, the fresh worker has the stdlib too", async ({ page })
   await expect(byTestId(page, "error")).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test("a worker that is never sent the stdlib downloads it itself", async ({ page }) => {
+  // The boot.js of a page from before the stdlib moved out of the wasm (a stale cache).
+  const oldBoot = `"use strict";
+if (window.pvmBoot === undefined) {
+  const worker = new Worker(new URL("www/vendor/worker.js", document.baseURI), { type: "module" });
+  const url = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+  fetch(url).then((r) => r.arrayBuffer()).then((wasm) => worker.postMessage({ op: "init", wasm }, [wasm]));
+  window.pvmBoot = { worker };
+}`;
+  await page.route("**/www/boot.js", (route) => route.fulfill({ contentType: "text/javascript", body: oldBoot }));
+  const stdlibRequests = [];
+  page.on("request", (request) => request.url().endsWith("/stdlib.json") && stdlibRequests.push(request.url()));
+  const errors = await openProgram(page, COLLECTIONS);
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  expect(stdlibRequests).toEqual([new URL("www/vendor/stdlib.json", page.url()).href]);
+  expect(errors).toEqual([]);
+});
