@@ -445,6 +445,8 @@ impl Vm {
                 if !self.cached_set(ns, arg, v) {
                     let name = self.name(arg);
                     self.store_name_in(ns, &name, v);
+                    // The next store of this name (a loop's) hits the cache.
+                    self.cached_get(ns, arg, 0);
                 }
             }
             DELETE_NAME => {
@@ -583,6 +585,9 @@ impl Vm {
             }
             UNPACK_SEQUENCE => {
                 let seq = self.pop();
+                if self.unpack_exact(seq, arg as usize) {
+                    return Ok(());
+                }
                 let items = self.unpack(seq, arg as usize)?;
                 self.frame().stack.extend(items.into_iter().rev());
             }

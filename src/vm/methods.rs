@@ -1117,7 +1117,7 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let parts: Vec<&str> = match &sep {
         // A one-byte separator searches with memchr rather than two-way matching.
         Some(sep) if max < 0 => match ascii_char(sep) {
-            Some(c) => st.split(c).collect(),
+            Some(c) => split_at_byte(&st, c as u8),
             None => st.split(&**sep).collect(),
         },
         Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
@@ -1177,6 +1177,36 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 /// The char of a one-byte (ASCII) str.
+/// The pieces of `text` between the occurrences of the ASCII byte `sep`
+/// (`text.split(sep)`): a plain byte loop, where `str::split` searches each
+/// piece with memchr, whose setup costs more than the short pieces
+/// (`",".join(...)` undone) take to scan.
+fn split_at_byte(text: &str, sep: u8) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(i) = find_byte(&text[start..], sep) {
+        // An ASCII byte is a char boundary on both sides.
+        out.push(&text[start..start + i]);
+        start += i + 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Where the ASCII byte `b` first occurs in `text`: a plain loop over the
+/// first bytes (where short pieces end), memchr (`str::find`) past them.
+#[inline]
+fn find_byte(text: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    const NEAR: usize = 32;
+    let bytes = text.as_bytes();
+    match bytes[..bytes.len().min(NEAR)].iter().position(|&x| x == b) {
+        Some(i) => Some(i),
+        None if bytes.len() > NEAR => text.find(b as char),
+        None => None,
+    }
+}
+
 fn ascii_char(s: &str) -> Option<char> {
     match s.as_bytes() {
         &[b] if b.is_ascii() => Some(b as char),
@@ -1478,7 +1508,7 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
         return vm.value_error("empty separator");
     }
     let found = match (ascii_char(&sep), rev) {
-        (Some(c), false) => st.find(c),
+        (Some(c), false) => find_byte(&st, c as u8),
         (Some(c), true) => st.rfind(c),
         (None, false) => st.find(&*sep),
         (None, true) => st.rfind(&*sep),
