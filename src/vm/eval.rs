@@ -128,7 +128,7 @@ impl Vm {
 
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
+    pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<FrameExit> {
         if self.nesting >= super::MAX_NESTING {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -164,7 +164,7 @@ impl Vm {
         result
     }
 
-    pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         // Python code a builtin calls runs in a nested Rust loop: bound the
         // native stack those use too (a wasm stack is only 1 MiB).
         let deep_native = self.nesting > 0 && self.native_stack_exhausted();
@@ -173,6 +173,12 @@ impl Vm {
         }
         self.frames.push(frame);
         Ok(())
+    }
+
+    /// `co_consts[i]` of the running frame's code as a value (None if out of range).
+    fn frame_const(&mut self, i: usize) -> Value {
+        let index = self.frame().code_index;
+        self.codes.get(index).and_then(|c| c.consts.get(i)).copied().unwrap_or(Value::None)
     }
 
     #[inline(always)]
@@ -359,11 +365,11 @@ impl Vm {
                 self.push(s);
             }
             LOAD_CONST => {
-                let v = self.frame().consts.get(arg as usize).copied().unwrap_or(Value::None);
+                let v = self.frame_const(arg as usize);
                 self.push(v);
             }
             RETURN_CONST => {
-                let v = self.frame().consts.get(arg as usize).copied().unwrap_or(Value::None);
+                let v = self.frame_const(arg as usize);
                 self.return_value(v)?;
             }
             RETURN_VALUE => {
@@ -793,7 +799,7 @@ impl Vm {
                 let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
-                        gen.frame = Some(self.frame_boxes.boxed(frame));
+                        gen.frame = Some(frame);
                         gen.running = false;
                     }
                 }
@@ -1235,7 +1241,7 @@ impl Vm {
         }
         let mut args = Args::new(args);
         if let Some(k) = self.frame().kw_names.take() {
-            let names = self.frame().consts.get(k).copied().unwrap_or(Value::None);
+            let names = self.frame_const(k);
             let names = self.sequence_items(names)?;
             let split = args.pos.len() - names.len().min(args.pos.len());
             let values = args.pos.split_off(split);
@@ -1248,15 +1254,16 @@ impl Vm {
     }
 
     pub(super) fn return_value(&mut self, v: Value) -> PyResult<()> {
-        let mut frame = self.frames.pop().expect("no frame");
+        let frame = self.frames.pop().expect("no frame");
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {
                 gen.frame = None;
                 gen.running = false;
             }
         }
-        frame.recycle_vectors(&mut self.spare_values);
-        match frame.on_return {
+        let on_return = frame.on_return;
+        self.frame_pool.recycle(frame);
+        match on_return {
             OnReturn::Push => self.push(v),
             OnReturn::Memoize { cache, key } => {
                 self.dict_set(cache, key, v)?;
@@ -1292,7 +1299,7 @@ impl Vm {
         let mut frame = frame;
         frame.generator = Some(g);
         if let Object::Generator(gen) = self.heap.get_mut(g) {
-            gen.frame = Some(Box::new(frame));
+            gen.frame = Some(frame);
         }
         let v = Value::Obj(g);
         match on_return {

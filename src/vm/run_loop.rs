@@ -77,7 +77,8 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, spare_values, builtins, limits, frame_boxes, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, .. } = self;
+        let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
         // Each pass runs one frame; a call, return or generator switch starts the next.
@@ -87,8 +88,9 @@ impl Vm {
                 *instructions = count;
                 return Slow::NoFrame;
             };
+            let f: &mut Frame = f;
             let code: &[u8] = &f.code.code;
-            let consts: &[Value] = &f.consts;
+            let consts: &[Value] = slot(codes, f.code_index).map_or(&[], |c| &c.consts);
             let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
             let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
             let (mut ip, mut lasti, mut ext) = (f.ip, f.lasti, f.ext_arg);
@@ -201,7 +203,7 @@ impl Vm {
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
-                                let mut resumed = frame_boxes.unbox(g.frame.take().expect("checked above"));
+                                let mut resumed = g.frame.take().expect("checked above");
                                 g.running = true;
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
@@ -307,7 +309,8 @@ impl Vm {
                         let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let callee = Frame::for_call(slot(codes, code_index).expect("a registered code object"), code_index, globals, func, None, &stack[n - total..], spare_values);
+                        let entry = slot(codes, code_index).expect("a registered code object");
+                        let callee = frame_pool.for_call(entry, code_index, globals, func, None, &stack[n - total..]);
                         stack.truncate(n - argc - 2);
                         frames.push(callee);
                         continue 'frame;
@@ -321,8 +324,8 @@ impl Vm {
                         if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
                             leave!(Slow::Return(v));
                         }
-                        f.recycle_vectors(spare_values);
-                        frames.truncate(depth - 1);
+                        let done = frames.pop().expect("the running frame");
+                        frame_pool.recycle(done);
                         push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
                         continue 'frame;
                     }
@@ -333,7 +336,7 @@ impl Vm {
                         sync!();
                         let suspended = frames.pop().expect("the running frame");
                         if let Object::Generator(g) = heap.get_mut(gen) {
-                            g.frame = Some(frame_boxes.boxed(suspended));
+                            g.frame = Some(suspended);
                             g.running = false;
                         }
                         push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
