@@ -6,7 +6,7 @@ use super::types::TypeId;
 use super::{Exc, PyResult, Vm};
 use crate::bytecode::Opcode;
 use crate::runtime::dict::Dict;
-use crate::runtime::object::{Args, Function, Generator, Object};
+use crate::runtime::object::{Args, BuiltinFn, Function, Generator, Object};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -1224,10 +1224,41 @@ impl Vm {
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
         match self.heap.get(fid) {
+            Object::Builtin(b) if !with_self => {
+                let (func, receiver) = (b.func, b.receiver);
+                self.try_fast_builtin_call(func, receiver, argc)
+            }
             Object::Class(_) if !with_self => Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
             Object::Descriptor(_) if with_self => self.try_fast_method_call(fid, n - argc - 2),
             _ => Ok(false),
         }
+    }
+
+    /// CALL of a builtin function (`len(x)`, `sum(items)`, or a builtin
+    /// method bound to `receiver`) on `[NULL, builtin, args...]` with
+    /// positional arguments only: they go from the stack into one reused
+    /// vector, as in `try_fast_method_call`. False when an argument is a
+    /// generator (the general path releases those after the call).
+    fn try_fast_builtin_call(&mut self, func: BuiltinFn, receiver: Option<Value>, argc: usize) -> PyResult<bool> {
+        let stack = &self.frames.last().expect("frame").stack;
+        let args = &stack[stack.len() - argc..];
+        if args.iter().any(|&a| self.is_generator(a)) {
+            return Ok(false);
+        }
+        let mut pos = std::mem::take(&mut self.spare_args);
+        pos.extend(receiver);
+        pos.extend_from_slice(args);
+        let stack = &mut self.frame().stack;
+        stack.truncate(stack.len() - argc - 2);
+        let mut args = Args::new(pos);
+        let result = func(self, &mut args);
+        let mut pos = args.pos;
+        if pos.capacity() <= 8 {
+            pos.clear();
+            self.spare_args = pos;
+        }
+        self.push(result?);
+        Ok(true)
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
