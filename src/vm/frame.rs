@@ -194,7 +194,7 @@ impl FramePool {
         if self.0.len() < POOL_SIZE {
             frame.locals.clear();
             frame.stack.clear();
-            self.0.push(frame);
+            super::run_loop::push(&mut self.0, frame);
         }
     }
 }

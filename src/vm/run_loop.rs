@@ -43,6 +43,9 @@ enum Slow {
     Call(usize),
     /// RETURN_VALUE / RETURN_CONST of this value, to anything but a plain CALL.
     Return(Value),
+    /// A generator resumed by a nested run (`send`: `sum(g)`, `next(g)`)
+    /// yielded: the instruction is done and the nested run hands back.
+    Yielded,
 }
 
 impl Vm {
@@ -66,6 +69,7 @@ impl Vm {
                 Slow::Attr(op, arg) => self.attr_instruction(op, arg),
                 Slow::Call(argc) => self.call_instruction(argc),
                 Slow::Return(v) => self.return_value(v),
+                Slow::Yielded => Ok(()),
             };
             if self.after_slow_instruction(result, nested) {
                 return;
@@ -77,7 +81,7 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, .. } = self;
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
@@ -208,7 +212,7 @@ impl Vm {
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
                                 sync!();
-                                frames.push(resumed);
+                                push(frames, resumed);
                                 continue 'frame;
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
@@ -312,7 +316,7 @@ impl Vm {
                         let entry = slot(codes, code_index).expect("a registered code object");
                         let callee = frame_pool.for_call(entry, code_index, globals, func, None, &stack[n - total..]);
                         stack.truncate(n - argc - 2);
-                        frames.push(callee);
+                        push(frames, callee);
                         continue 'frame;
                     }
                     RETURN_VALUE | RETURN_CONST => {
@@ -329,18 +333,25 @@ impl Vm {
                         push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
                         continue 'frame;
                     }
-                    // A generator run by its caller's FOR_ITER hands the value over and waits.
-                    YIELD_VALUE if matches!(f.on_return, OnReturn::ForIter { .. }) && depth >= 2 => {
+                    // A generator hands the value over and waits: to its caller's
+                    // FOR_ITER in this loop, or to the nested run that resumed it.
+                    YIELD_VALUE if f.generator.is_some() && depth >= 2 => {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
                         let v = stack.pop().unwrap_or(Value::Null);
                         sync!();
                         let suspended = frames.pop().expect("the running frame");
-                        if let Object::Generator(g) = heap.get_mut(gen) {
+                        let on_return = suspended.on_return;
+                        if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             g.frame = Some(suspended);
                             g.running = false;
                         }
-                        push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
-                        continue 'frame;
+                        if let OnReturn::ForIter { .. } = on_return {
+                            push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
+                            continue 'frame;
+                        }
+                        *nested_exit = Some(Ok(super::eval::FrameExit::Yield(v)));
+                        *instructions = count;
+                        return Slow::Yielded;
                     }
                     _ => leave!(Slow::Dispatch(op, arg)),
                 }
@@ -501,7 +512,7 @@ fn swap_top(stack: &mut [Value], depth: usize) -> bool {
 /// `stack.push(v)`, inline: under opt-level "z" (the wasm build) `Vec::push`
 /// stays a call, which was a fifth of the loop's time.
 #[inline(always)]
-fn push(stack: &mut Vec<Value>, v: Value) {
+pub(super) fn push<T>(stack: &mut Vec<T>, v: T) {
     let n = stack.len();
     if n == stack.capacity() {
         stack.reserve(1);
