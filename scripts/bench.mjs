@@ -74,6 +74,9 @@ await page.goto(`${base}bench/blank.html`);
 await page.evaluate(async () => {
   const pvm = await import("/pkg/pvm.js");
   const wasm = await pvm.default();
+  // The wasm leaves out the Python stdlib modules; the page's worker provides them, so do we.
+  const stdlib = await (await fetch("/www/vendor/stdlib.json")).json();
+  for (const [name, source] of Object.entries(stdlib)) pvm.provideStdlibModule(name, source);
   const { loadPyodide } = await import("/node_modules/pyodide/pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: "/node_modules/pyodide/" });
   let out = "";

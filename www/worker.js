@@ -30,14 +30,17 @@ const coreLoaded = wasm
 // The core's Python stdlib modules (`import collections` ...) are not in the wasm: the
 // page's second message, {op: "stdlib"}, brings www/vendor/stdlib.json ({name: source},
 // scripts/stdlib-bundle.mjs) as text (www/boot.js downloads it alongside the wasm; it is a
-// twentieth of its size, so it is here first) or as a URL to download here. Every module
-// is handed to the core before the first request runs, so an import never depends on
-// timing and a replay (time travel) imports the same code. If the file cannot be had
-// (no response within STDLIB_PATIENCE of the core being ready), programs still run and
-// each such import raises an ImportError that says so.
+// twentieth of its size, so it is here first) or as a URL to download here; if no such
+// message has come when the core is ready (a page whose boot.js predates this file), the
+// worker downloads the file next to its own script. Every module is handed to the core
+// before the first request runs, so an import never depends on timing and a replay (time
+// travel) imports the same code. If the file cannot be had (no response within
+// STDLIB_PATIENCE of the core being ready), programs still run and each such import raises
+// an ImportError that says so.
 const STDLIB_PATIENCE = 10_000;
 let receiveStdlib;
 const stdlibMessage = new Promise((resolve) => { receiveStdlib = resolve; });
+coreLoaded.then(() => receiveStdlib({ url: new URL("stdlib.json", import.meta.url).href }));
 const stdlibLoaded = stdlibMessage
   .then(({ text, url }) => text ?? fetch(url).then((response) => {
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);

@@ -43,7 +43,9 @@ test("the stepper steps into a stdlib module's Python code", async ({ page }) =>
   await expect(frames(page).nth(1)).toContainText("field_names'x y'");
   await expect(byTestId(page, "error")).toBeHidden();
 
-  // Line by line to the end: the output a person sees is CPython's.
+  // Out of it, then line by line to the end: the output a person sees is CPython's.
+  await click(page, "step-out");
+  await expect(frames(page)).toHaveCount(1);
   while (await byTestId(page, "step-over").isEnabled()) await click(page, "step-over");
   await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
   await expect(byTestId(page, "error")).toBeHidden();
@@ -121,5 +123,47 @@ test("without its stdlib file the page says so at the import and runs the rest",
   expect(results[0].stderr).toContain("ImportError: cannot load module 'heapq'");
   expect(results[1]).toMatchObject({ stdout: "4.0\n", exitCode: 0 });
   expect(results[2].stderr).toContain("ModuleNotFoundError: No module named 'nothing_here'");
+  expect(errors).toEqual([]);
+});
+
+test("if the page's download of the stdlib fails, the worker downloads it again", async ({ page }) => {
+  let requests = 0;
+  await page.route("**/www/vendor/stdlib.json", (route) => (requests++ === 0 ? route.abort() : route.continue()));
+  const errors = await openProgram(page, COLLECTIONS);
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  await expect(byTestId(page, "error")).toBeHidden();
+  expect(requests).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test("after a core crash, the fresh worker has the stdlib too", async ({ page }) => {
+  const errors = await openProgram(page, COLLECTIONS);
+  await page.evaluate(() => window.pvm.testing.trapNextCall());
+  await byTestId(page, "step").click();
+  await expect(byTestId(page, "notice")).toContainText("a fresh session was started");
+  await expect(byTestId(page, "step-count")).toHaveText("0");
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  await expect(byTestId(page, "error")).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test("a worker that is never sent the stdlib downloads it itself", async ({ page }) => {
+  // The boot.js of a page from before the stdlib moved out of the wasm (a stale cache).
+  const oldBoot = `"use strict";
+if (window.pvmBoot === undefined) {
+  const worker = new Worker(new URL("www/vendor/worker.js", document.baseURI), { type: "module" });
+  const url = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+  fetch(url).then((r) => r.arrayBuffer()).then((wasm) => worker.postMessage({ op: "init", wasm }, [wasm]));
+  window.pvmBoot = { worker };
+}`;
+  await page.route("**/www/boot.js", (route) => route.fulfill({ contentType: "text/javascript", body: oldBoot }));
+  const stdlibRequests = [];
+  page.on("request", (request) => request.url().endsWith("/stdlib.json") && stdlibRequests.push(request.url()));
+  const errors = await openProgram(page, COLLECTIONS);
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  expect(stdlibRequests).toEqual([new URL("www/vendor/stdlib.json", page.url()).href]);
   expect(errors).toEqual([]);
 });
