@@ -82,7 +82,7 @@ impl Vm {
                 }
                 self.make_module("collections.abc", &names, &[])
             }
-            _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
+            _ if crate::stdlib::is_shipped(path) => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
                 let missing = if self.modules.contains_key(top) { path } else { top };
@@ -100,7 +100,11 @@ impl Vm {
     /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
     /// its body runs and removed again if the body raises.
     fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
-        let source = crate::stdlib::source(name).unwrap_or_default();
+        let Some(source) = crate::stdlib::source(name) else {
+            // Only in the page, whose worker could not download the stdlib's sources.
+            let msg = format!("cannot load module '{name}': pvm's standard library did not load (reload the page to try again)");
+            return Err(self.exc(TypeId::ImportError, msg));
+        };
         let code = match crate::compiler::compile(source, &crate::stdlib::filename(name)) {
             Ok(code) => code,
             Err(e) => return Err(self.exc(TypeId::ImportError, format!("pvm cannot compile its module '{name}': {}", e.msg))),
