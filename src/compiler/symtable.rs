@@ -213,9 +213,9 @@ struct Builder {
     private: Option<Rc<str>>,
 }
 
-type Res = Result<(), CompileError>;
+type Res = Result<(), Box<CompileError>>;
 
-fn err(msg: impl Into<String>, span: Span) -> CompileError {
+fn err(msg: impl Into<String>, span: Span) -> Box<CompileError> {
     CompileError::new(msg, span)
 }
 
@@ -1250,7 +1250,7 @@ impl Analyzer<'_> {
 }
 
 /// Builds and analyses the symbol table of a module.
-pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, CompileError> {
+pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, Box<CompileError>> {
     let mut b = Builder {
         future_annotations,
         scopes: Vec::new(),

@@ -106,6 +106,7 @@ fn parse_normalized(
     let result = parser.parse_module();
     warnings.append(&mut parser.warnings);
     result.map_err(|parse_error| {
+        let parse_error = *parse_error;
         // pegen's `_PyPegen_set_syntax_error`: "unexpected indent" stands as
         // is; any other parser error gives way to an error the tokenizer
         // finds in the rest of the file

@@ -1807,23 +1807,18 @@ impl Vm {
         Ok(true)
     }
 
-    /// CALL of a builtin function (`chr(i)`, `len(x)`) or of a builtin type
-    /// (`str(i)`, `int(s)`, `list(xs)`) with positional arguments only: the
-    /// arguments go from the stack into one reused vector, as for
-    /// `try_fast_method_call`, without the general path's `prepare_call`.
-    /// `base` is the stack index of the NULL below the callee. False when
-    /// the call needs the general path (a bound builtin, a user metaclass,
-    /// an exception type, a generator argument to release afterwards).
-    pub(super) fn try_fast_builtin_call(&mut self, callee: ObjId, base: usize) -> PyResult<bool> {
-        enum Target {
-            Function(BuiltinFn),
-            Type(TypeId),
-        }
-        let target = match self.heap.get(callee) {
-            Object::Builtin(b) if b.receiver.is_none() => Target::Function(b.func),
-            // What `prepare_call` and `instantiate` do for these classes.
+    /// CALL of a builtin type (`str(i)`, `int(s)`, `list(xs)`) with
+    /// positional arguments only: the arguments go from the stack into one
+    /// vector, as for `try_fast_method_call`, and to `construct` without
+    /// the general path's `prepare_call`/`instantiate`. `base` is the stack
+    /// index of the NULL below the class. False when the call needs the
+    /// general path (a user metaclass, an exception type, a generator
+    /// argument to release afterwards).
+    pub(super) fn try_fast_type_call(&mut self, class: ObjId, base: usize) -> PyResult<bool> {
+        // What `prepare_call` and `instantiate` do for these classes.
+        let t = match self.heap.get(class) {
             Object::Class(c) if c.metaclass.is_none() => match c.builtin {
-                Some(t) if !t.is_exception() && t != TypeId::Object => Target::Type(t),
+                Some(t) if !t.is_exception() && t != TypeId::Object => t,
                 _ => return Ok(false),
             },
             _ => return Ok(false),
@@ -1832,22 +1827,9 @@ impl Vm {
         if args.iter().any(|a| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))) {
             return Ok(false);
         }
-        let mut pos = std::mem::take(&mut self.spare_args);
-        pos.extend_from_slice(args);
+        let pos = args.to_vec();
         self.frames.last_mut().expect("frame").stack.truncate(base);
-        let result = match target {
-            Target::Function(func) => {
-                let mut args = Args::new(pos);
-                let result = func(self, &mut args);
-                let mut pos = args.pos;
-                if pos.capacity() <= 8 {
-                    pos.clear();
-                    self.spare_args = pos;
-                }
-                result
-            }
-            Target::Type(t) => super::builtins::construct(self, t, Args::new(pos)),
-        };
+        let result = super::builtins::construct(self, t, Args::new(pos));
         self.push(result?);
         Ok(true)
     }
