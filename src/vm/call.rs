@@ -14,7 +14,7 @@ use std::rc::Rc;
 /// A call either produced its value already or needs a Python frame run.
 pub(super) enum Prepared {
     Done(Value),
-    Frame(Frame),
+    Frame(Box<Frame>),
 }
 
 impl Vm {
@@ -157,35 +157,17 @@ impl Vm {
     }
 
     /// A new frame for a Python function with the arguments bound to its locals.
-    pub(super) fn function_frame(&mut self, id: ObjId, mut args: Args) -> PyResult<Frame> {
+    pub(super) fn function_frame(&mut self, id: ObjId, mut args: Args) -> PyResult<Box<Frame>> {
         let Object::Function(f) = self.heap.get(id) else { unreachable!("function_frame on a non-function") };
         let (code_index, globals) = (f.code, f.globals);
-        let entry = &self.codes[code_index];
-        let code = entry.code.clone();
-        let consts = entry.consts.clone();
-        let mut locals = self.spare_values.pop().unwrap_or_default();
-        locals.resize(code.nlocalsplus(), Value::Null);
-        self.bind_arguments(id, &code, &mut locals, &mut args)?;
+        let mut frame = self.frame_pool.for_call(&self.codes[code_index], code_index, globals, id, None, &[]);
+        let f = &mut *frame;
+        if let Err(e) = self.bind_arguments(id, &f.code, &mut f.locals, &mut args) {
+            self.frame_pool.recycle(frame);
+            return Err(e);
+        }
         self.recycle_args(args);
-        let mut stack = self.spare_values.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        Ok(Frame {
-            stack,
-            code,
-            code_index,
-            consts,
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals,
-            globals,
-            names: None,
-            func: Some(id),
-            kw_names: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            resumed: false,
-        })
+        Ok(frame)
     }
 
     fn bind_arguments(
@@ -787,7 +769,7 @@ impl Vm {
             return Ok(FrameExit::Return(Value::None));
         };
         g.running = true;
-        let mut frame = self.frame_boxes.unbox(boxed);
+        let mut frame = boxed;
         frame.stack.push(value);
         let result = self.run_frame(frame);
         if let Object::Generator(g) = self.heap.get_mut(id) {
@@ -816,7 +798,7 @@ impl Vm {
         let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) else { unreachable!() };
         g.running = true;
         frame.on_return = OnReturn::Nested;
-        self.push_frame(*frame)?;
+        self.push_frame(frame)?;
         self.raise(exc);
         let result = self.run_nested();
         if let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) {

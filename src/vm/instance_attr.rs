@@ -539,11 +539,11 @@ impl Vm {
         base: usize,
         argc: usize,
         receiver: Option<Value>,
-    ) -> Frame {
+    ) -> Box<Frame> {
         let caller = self.frames.last_mut().expect("frame");
         let n = caller.stack.len();
         let entry = &self.codes[code_index];
-        let frame = Frame::for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..], &mut self.spare_values);
+        let frame = self.frame_pool.for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..]);
         caller.stack.truncate(base);
         frame
     }

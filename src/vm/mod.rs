@@ -90,7 +90,7 @@ pub struct RunOutcome {
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     /// The builtin classes, indexed by `TypeId`.
     types: Vec<ObjId>,
     pub builtins: ObjId,
@@ -132,8 +132,8 @@ pub struct Vm {
     rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
-    /// Heap blocks for suspended generators' frames, reused between yields.
-    frame_boxes: frame::FrameBoxes,
+    /// Finished frames, reused by the next calls.
+    frame_pool: frame::FramePool,
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
@@ -200,7 +200,7 @@ impl Vm {
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
-            frame_boxes: Default::default(),
+            frame_pool: Default::default(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
             rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
@@ -209,24 +209,9 @@ impl Vm {
         let name = vm.new_str("__main__");
         vm.set_item_str(globals, "__name__", name);
         vm.register_code(&code);
-        let entry = &vm.codes[0];
-        let frame = Frame {
-            code: entry.code.clone(),
-            code_index: 0,
-            consts: entry.consts.clone(),
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals: vec![Value::Null; code.nlocalsplus()],
-            stack: Vec::with_capacity(code.stacksize as usize),
-            globals,
-            names: Some(globals),
-            func: None,
-            kw_names: None,
-            on_return: OnReturn::Exit,
-            generator: None,
-            resumed: false,
-        };
+        let mut frame = Box::new(Frame::new(vm.codes[0].code.clone(), 0, globals));
+        frame.names = Some(globals);
+        frame.on_return = OnReturn::Exit;
         vm.frames.push(frame);
         vm
     }

@@ -4,7 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
-use super::frame::{Frame, OnReturn};
+use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, DescrKind, Descriptor, Object};
@@ -116,24 +116,8 @@ impl Vm {
         self.set_item_str(dict, "__builtins__", builtins);
         self.modules.insert(name.to_string(), module);
         let index = self.register_code(&code);
-        let entry = &self.codes[index];
-        let frame = Frame {
-            code: entry.code.clone(),
-            code_index: index,
-            consts: entry.consts.clone(),
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals: vec![Value::Null; code.nlocalsplus()],
-            stack: Vec::with_capacity(code.stacksize as usize),
-            globals: dict,
-            names: Some(dict),
-            func: None,
-            kw_names: None,
-            on_return: OnReturn::Nested,
-            generator: None,
-            resumed: false,
-        };
+        let mut frame = Box::new(Frame::new(self.codes[index].code.clone(), index, dict));
+        frame.names = Some(dict);
         if let Err(e) = self.run_frame(frame) {
             self.modules.remove(name);
             return Err(e);
