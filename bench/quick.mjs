@@ -10,6 +10,11 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(process.argv[2] ?? 'pkg');
 const pvm = await import(path.join(pkgDir, 'pvm.js'));
 pvm.initSync({ module: fs.readFileSync(path.join(pkgDir, 'pvm_bg.wasm')) });
+// The wasm leaves out the Python stdlib modules; the page provides them (www/worker.js), so do we.
+const stdlib = path.join(benchDir, '../www/vendor/stdlib.json');
+if (pvm.provideStdlibModule && fs.existsSync(stdlib)) {
+  for (const [name, source] of Object.entries(JSON.parse(fs.readFileSync(stdlib, 'utf8')))) pvm.provideStdlibModule(name, source);
+}
 
 const named = process.argv.slice(3);
 const programs = named.length ? named

@@ -499,6 +499,16 @@ pub fn run(source: &str, stdin: &str) -> JsValue {
     })
 }
 
+/// Hands the core the source of one of its Python stdlib modules (`import
+/// collections` ...), which the wasm does not contain: the worker downloads
+/// them (www/vendor/stdlib.json) while the wasm compiles and gives each one
+/// before the first program runs. False if `name` is not one of
+/// `stdlib::MODULES` or was given before (the first source stays).
+#[wasm_bindgen(js_name = provideStdlibModule)]
+pub fn provide_stdlib_module(name: &str, source: &str) -> bool {
+    crate::stdlib::provide(name, source)
+}
+
 /// Aborts inside wasm (a genuine `unreachable` trap, as a panic in the core would give).
 /// Only the browser tests call it (through the worker's `trapNextCall`), to check that
 /// the page survives a crashed core, keeps the program and starts a fresh session.

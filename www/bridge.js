@@ -37,6 +37,7 @@ export class CoreCrash extends Error {
 /** Relative to the page, not to this module: the page loads it bundled into www/vendor/. */
 const WORKER_URL = new URL("www/vendor/worker.js", document.baseURI);
 const WASM_URL = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+const STDLIB_URL = new URL("www/vendor/stdlib.json", document.baseURI).href;
 let worker = null;
 /** Bumped by each restart: sessions remember the worker they live in. */
 let generation = 0;
@@ -51,6 +52,7 @@ function startWorker() {
   if (!worker) {
     worker = new Worker(WORKER_URL, { type: "module" });
     worker.postMessage({ op: "init", wasm: WASM_URL });
+    worker.postMessage({ op: "stdlib", url: STDLIB_URL });
   }
   generation += 1;
   const mine = generation;

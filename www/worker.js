@@ -1,6 +1,7 @@
 // The Web Worker that hosts the wasm core, so a long or endless program never
 // freezes the page. bridge.js is its only client; the protocol is private:
 //   first    {op: "init", wasm}   the wasm's bytes or URL (see below); no reply
+//            {op: "stdlib", text | url}   the stdlib's sources (see below); no reply
 //   request  {id, op, args}   op: ready | open | call | run | free | runProgram | trapNextCall
 //   response {id, result} | {id, error, crashed}
 // `run` goes on in slices of RUN_SLICE phases and checks between slices for a
@@ -22,9 +23,40 @@ let receiveWasm;
 const wasm = new Promise((resolve) => { receiveWasm = resolve; });
 /** Set if the core could not be loaded at all (then nothing is "crashed": no restart helps). */
 let loadError = null;
-const loaded = wasm
+const coreLoaded = wasm
   .then((bytesOrUrl) => initCore({ module_or_path: bytesOrUrl }))
   .catch((error) => { loadError = error; });
+
+// The core's Python stdlib modules (`import collections` ...) are not in the wasm: the
+// page's second message, {op: "stdlib"}, brings www/vendor/stdlib.json ({name: source},
+// scripts/stdlib-bundle.mjs) as text (www/boot.js downloads it alongside the wasm; it is a
+// twentieth of its size, so it is here first) or as a URL to download here; if no such
+// message has come when the core is ready (a page whose boot.js predates this file), the
+// worker downloads the file next to its own script. Every module is handed to the core
+// before the first request runs, so an import never depends on timing and a replay (time
+// travel) imports the same code. If the file cannot be had (no response within
+// STDLIB_PATIENCE of the core being ready), programs still run and each such import raises
+// an ImportError that says so.
+const STDLIB_PATIENCE = 10_000;
+let receiveStdlib;
+const stdlibMessage = new Promise((resolve) => { receiveStdlib = resolve; });
+coreLoaded.then(() => receiveStdlib({ url: new URL("stdlib.json", import.meta.url).href }));
+const stdlibLoaded = stdlibMessage
+  .then(({ text, url }) => text ?? fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.text();
+  }))
+  .then((text) => JSON.parse(text))
+  .catch((error) => {
+    console.error(`pvm: the stdlib's sources could not be loaded (${error}); imports of its modules will fail`);
+    return null;
+  });
+const patience = coreLoaded.then(() => new Promise((resolve) => setTimeout(() => resolve(null), STDLIB_PATIENCE)));
+
+const loaded = Promise.all([coreLoaded, Promise.race([stdlibLoaded, patience])]).then(([, sources]) => {
+  if (loadError || !sources) return;
+  for (const [name, source] of Object.entries(sources)) core.provideStdlibModule(name, String(source));
+});
 /** trapNextCall (tests only): the next session call traps instead. */
 let trapArmed = false;
 
@@ -99,6 +131,8 @@ async function handle({ id, op, args }) {
 self.onmessage = ({ data }) => {
   if (data.op === "init") {
     receiveWasm(data.wasm);
+  } else if (data.op === "stdlib") {
+    receiveStdlib(data);
   } else if (data.op === "stop") {
     stopRequested = true;
   } else {

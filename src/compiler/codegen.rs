@@ -19,7 +19,7 @@ use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
 use crate::syntax::SyntaxWarning;
 use num_bigint::BigInt;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 
 use Opcode::*;
@@ -86,7 +86,7 @@ struct FBlock<'a> {
 #[derive(Default, Clone)]
 struct NameIndex {
     list: Vec<Rc<str>>,
-    index: HashMap<Rc<str>, u32>,
+    index: FxHashMap<Rc<str>, u32>,
 }
 
 impl NameIndex {
@@ -116,7 +116,7 @@ struct Unit<'a> {
     freevars: NameIndex,
     /// Names made fast locals while compiling an inlined comprehension
     /// outside a function (true while active; CO_FAST_HIDDEN either way).
-    fast_hidden: HashMap<Rc<str>, bool>,
+    fast_hidden: FxHashMap<Rc<str>, bool>,
     private: Option<Rc<str>>,
     fblocks: Vec<FBlock<'a>>,
     next_label: usize,
@@ -139,13 +139,13 @@ pub struct Compiler<'a> {
     units: Vec<Unit<'a>>,
 }
 
-pub(super) type Res = Result<(), CompileError>;
+pub(super) type Res = Result<(), Box<CompileError>>;
 
 fn loc(span: Span) -> Loc {
     Loc::from_span(span)
 }
 
-fn err(msg: impl Into<String>, span: Span) -> CompileError {
+fn err(msg: impl Into<String>, span: Span) -> Box<CompileError> {
     CompileError::new(msg, span)
 }
 
@@ -269,7 +269,7 @@ impl<'a> Compiler<'a> {
             varnames,
             cellvars,
             freevars,
-            fast_hidden: HashMap::new(),
+            fast_hidden: FxHashMap::default(),
             private,
             fblocks: Vec::new(),
             next_label: 0,
@@ -559,7 +559,7 @@ impl<'a> Compiler<'a> {
 
     // ----- module / bodies -----
 
-    pub fn compile_module(&mut self, module: &'a Module) -> Result<Rc<CodeObject>, CompileError> {
+    pub fn compile_module(&mut self, module: &'a Module) -> Result<Rc<CodeObject>, Box<CompileError>> {
         self.enter_scope("<module>".into(), ScopeType::Module, key_of(module), 1)?;
         let start = match module.body.first() {
             Some(s) => loc(s.span),
@@ -1001,7 +1001,7 @@ impl<'a> Compiler<'a> {
 
     /// Unwinds every frame block (or up to the innermost loop when
     /// `stop_at_loop`); returns the loop's index in the fblock stack.
-    fn unwind_fblock_stack(&mut self, l: &mut Loc, preserve_tos: bool, stop_at_loop: bool) -> Result<Option<usize>, CompileError> {
+    fn unwind_fblock_stack(&mut self, l: &mut Loc, preserve_tos: bool, stop_at_loop: bool) -> Result<Option<usize>, Box<CompileError>> {
         let Some(top) = self.u().fblocks.last().cloned() else { return Ok(None) };
         if top.kind == FBlockKind::ExceptionGroupHandler {
             return Err(CompileError::at("'break', 'continue' and 'return' cannot appear in an except* block", *l));
@@ -1471,7 +1471,7 @@ impl<'a> Compiler<'a> {
 
     // ----- functions and classes -----
 
-    fn default_arguments(&mut self, l: Loc, args: &'a Arguments) -> Result<u32, CompileError> {
+    fn default_arguments(&mut self, l: Loc, args: &'a Arguments) -> Result<u32, Box<CompileError>> {
         let mut funcflags = 0;
         if !args.defaults.is_empty() {
             for d in &args.defaults {
@@ -1496,7 +1496,7 @@ impl<'a> Compiler<'a> {
         Ok(funcflags)
     }
 
-    fn annotations(&mut self, l: Loc, args: &'a Arguments, returns: Option<&'a Expr>) -> Result<bool, CompileError> {
+    fn annotations(&mut self, l: Loc, args: &'a Arguments, returns: Option<&'a Expr>) -> Result<bool, Box<CompileError>> {
         let mut n = 0;
         let mut one = |this: &mut Self, name: &Rc<str>, ann: Option<&'a Expr>| -> Res {
             if let Some(a) = ann {
@@ -2198,7 +2198,7 @@ impl<'a> Compiler<'a> {
         self.expr(e)
     }
 
-    fn slice_parts(&mut self, s: &'a Expr) -> Result<u32, CompileError> {
+    fn slice_parts(&mut self, s: &'a Expr) -> Result<u32, Box<CompileError>> {
         let ExprKind::Slice { lower, upper, step } = &s.kind else { unreachable!() };
         let l = loc(s.span);
         match lower {
@@ -2548,7 +2548,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn maybe_optimize_method_call(&mut self, e: &'a Expr, meth: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<bool, CompileError> {
+    fn maybe_optimize_method_call(&mut self, e: &'a Expr, meth: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<bool, Box<CompileError>> {
         let ExprKind::Attribute { value, attr, ctx: Context::Load } = &meth.kind else { return Ok(false) };
         if self.is_import_originated(value) {
             return Ok(false);
@@ -2846,7 +2846,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// The element code shared by sync and async comprehension loops.
-    fn comprehension_element(&mut self, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind, depth: u32) -> Result<Loc, CompileError> {
+    fn comprehension_element(&mut self, elt: &'a Expr, value: Option<&'a Expr>, kind: CompKind, depth: u32) -> Result<Loc, Box<CompileError>> {
         let mut elt_loc = loc(elt.span);
         match kind {
             CompKind::Generator => {
@@ -2931,7 +2931,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn push_inlined_comprehension_state(&mut self, l: Loc, comp: usize) -> Result<InlineState, CompileError> {
+    fn push_inlined_comprehension_state(&mut self, l: Loc, comp: usize) -> Result<InlineState, Box<CompileError>> {
         let in_class_block = self.ste().kind == BlockKind::Class && self.u().in_inlined_comp == 0;
         self.u().in_inlined_comp += 1;
         let outer = self.units.last().unwrap().ste;

@@ -34,7 +34,7 @@ fn is_docstring(s: &Stmt) -> bool {
     matches!(&s.kind, StmtKind::Expr(Expr { kind: ExprKind::Constant(ConstantValue::Str(_)), .. }))
 }
 
-pub fn parse(module: &Module) -> Result<Future, CompileError> {
+pub fn parse(module: &Module) -> Result<Future, Box<CompileError>> {
     let mut future = Future::default();
     let skip = module.body.first().is_some_and(is_docstring) as usize;
     for s in &module.body[skip..] {

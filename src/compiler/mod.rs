@@ -33,13 +33,15 @@ pub struct CompileError {
 }
 
 impl CompileError {
-    pub fn new(msg: impl Into<String>, span: Span) -> CompileError {
-        CompileError { msg: msg.into(), line: span.line, col: span.col, end_line: span.end_line, end_col: span.end_col }
+    // Boxed: the passes return `Result<_, Box<CompileError>>`, so each `?`
+    // moves a pointer rather than the whole error.
+    pub fn new(msg: impl Into<String>, span: Span) -> Box<CompileError> {
+        Box::new(CompileError { msg: msg.into(), line: span.line, col: span.col, end_line: span.end_line, end_col: span.end_col })
     }
 
-    fn at(msg: impl Into<String>, loc: ir::Loc) -> CompileError {
+    fn at(msg: impl Into<String>, loc: ir::Loc) -> Box<CompileError> {
         let v = |x: i32| x.max(0) as u32;
-        CompileError { msg: msg.into(), line: v(loc.line), col: v(loc.col), end_line: v(loc.end_line), end_col: v(loc.end_col) }
+        Box::new(CompileError { msg: msg.into(), line: v(loc.line), col: v(loc.col), end_line: v(loc.end_line), end_col: v(loc.end_col) })
     }
 }
 
@@ -58,18 +60,19 @@ pub fn compile_module_with_warnings(
     module: &Module,
     filename: &str,
 ) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
-    compile_owned_module(module.clone(), filename)
+    let (result, warnings) = compile_owned_module(module.clone(), filename);
+    (result.map_err(|e| *e), warnings)
 }
 
 /// As `compile_module_with_warnings`, folding the tree in place: `compile` owns
 /// the tree it parsed, so it needs no copy (nor the page's wasm the code to copy one).
-fn compile_owned_module(mut module: Module, filename: &str) -> (Result<Rc<CodeObject>, CompileError>, Vec<SyntaxWarning>) {
+fn compile_owned_module(mut module: Module, filename: &str) -> (Result<Rc<CodeObject>, Box<CompileError>>, Vec<SyntaxWarning>) {
     // The passes below recurse over the tree (the parser has bounded its
     // depth by CPython's limits): refuse it if this thread's stack could not
     // take that, rather than overflow.
     if crate::runtime::limits::stack::exhausted(crate::syntax::tree_depth(&module) * PASS_LEVEL_STACK) {
         let e = CompileError { msg: crate::syntax::TOO_COMPLEX.into(), line: 0, col: 0, end_line: 0, end_col: 0 };
-        return (Err(e), Vec::new());
+        return (Err(Box::new(e)), Vec::new());
     }
     let future = match future::parse(&module) {
         Ok(f) => f,
@@ -107,7 +110,7 @@ pub fn compile_with_warnings(
     warnings.extend(more);
     let result = result.map_err(|e| {
         if e.line == 0 && e.msg == crate::syntax::TOO_COMPLEX {
-            return SyntaxError::unlocated(ErrorKind::MemoryError, e.msg, filename);
+            return SyntaxError::unlocated(ErrorKind::MemoryError, &e.msg, filename);
         }
         let span = Span { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
         SyntaxError::at_span(ErrorKind::SyntaxError, e.msg, filename, source, span)

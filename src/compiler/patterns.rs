@@ -29,7 +29,7 @@ fn loc(span: Span) -> Loc {
     Loc::from_span(span)
 }
 
-fn err(msg: impl Into<String>, span: Span) -> CompileError {
+fn err(msg: impl Into<String>, span: Span) -> Box<CompileError> {
     CompileError::new(msg, span)
 }
 

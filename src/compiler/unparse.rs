@@ -23,7 +23,7 @@ const PR_POWER: u8 = 13;
 const PR_AWAIT: u8 = 14;
 const PR_ATOM: u8 = 15;
 
-pub fn unparse(e: &Expr) -> Result<String, CompileError> {
+pub fn unparse(e: &Expr) -> Result<String, Box<CompileError>> {
     let mut out = String::new();
     expr(&mut out, e, PR_TEST)?;
     Ok(out)
@@ -44,7 +44,7 @@ fn constant_text(c: &ConstantValue) -> String {
     }
 }
 
-fn seq(out: &mut String, items: &[Expr], level: u8) -> Result<(), CompileError> {
+fn seq(out: &mut String, items: &[Expr], level: u8) -> Result<(), Box<CompileError>> {
     for (i, x) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -60,7 +60,7 @@ fn open(out: &mut String, cond: bool, s: &str) {
     }
 }
 
-fn expr(out: &mut String, e: &Expr, level: u8) -> Result<(), CompileError> {
+fn expr(out: &mut String, e: &Expr, level: u8) -> Result<(), Box<CompileError>> {
     match &e.kind {
         ExprKind::BoolOp { op, values } => {
             let (text, pr) = if *op == BoolOp::And { (" and ", PR_AND) } else { (" or ", PR_OR) };
@@ -290,7 +290,7 @@ fn expr(out: &mut String, e: &Expr, level: u8) -> Result<(), CompileError> {
     Ok(())
 }
 
-fn arg(out: &mut String, a: &Arg) -> Result<(), CompileError> {
+fn arg(out: &mut String, a: &Arg) -> Result<(), Box<CompileError>> {
     out.push_str(&a.arg);
     if let Some(ann) = &a.annotation {
         out.push_str(": ");
@@ -300,7 +300,7 @@ fn arg(out: &mut String, a: &Arg) -> Result<(), CompileError> {
 }
 
 /// A parameter list (`append_ast_args`).
-fn arguments(out: &mut String, args: &Arguments) -> Result<(), CompileError> {
+fn arguments(out: &mut String, args: &Arguments) -> Result<(), Box<CompileError>> {
     let mut first = true;
     let mut sep = |out: &mut String| {
         if !first {
@@ -346,7 +346,7 @@ fn arguments(out: &mut String, args: &Arguments) -> Result<(), CompileError> {
 }
 
 /// The inside of a comprehension: `elt for x in it if cond ...`.
-fn generator_body(out: &mut String, e: &Expr) -> Result<(), CompileError> {
+fn generator_body(out: &mut String, e: &Expr) -> Result<(), Box<CompileError>> {
     let generators = match &e.kind {
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } | ExprKind::GeneratorExp { elt, generators } => {
             expr(out, elt, PR_TEST)?;

@@ -47,7 +47,7 @@ pub struct Token {
 pub struct Tokens {
     pub tokens: Vec<Token>,
     /// The lexical error that ended tokenization (the tokens stop there).
-    pub error: Option<SyntaxError>,
+    pub error: Option<Box<SyntaxError>>,
     /// Whether that error arose inside an f-string: CPython then keeps an
     /// earlier parser error instead of it.
     pub error_in_fstring: bool,
@@ -107,7 +107,8 @@ struct Tokenizer<'a> {
     warnings: Vec<(u32, String)>,
 }
 
-type Result<T> = std::result::Result<T, SyntaxError>;
+// Boxed, as the parser's: a `?` moves a pointer, not the whole error.
+type Result<T> = std::result::Result<T, Box<SyntaxError>>;
 
 fn is_name_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_' || c >= 128
@@ -196,13 +197,13 @@ impl<'a> Tokenizer<'a> {
 
     /// tokenizer.c `syntaxerror`: offset = characters from the line start
     /// to `at` (a position just after the offending character).
-    fn error_at(&self, msg: impl Into<String>, at: usize) -> SyntaxError {
+    fn error_at(&self, msg: impl Into<String>, at: usize) -> Box<SyntaxError> {
         let offset = self.chars_between(self.line_start, at);
         self.error_range(msg, offset, offset)
     }
 
-    fn error_range(&self, msg: impl Into<String>, col: i32, end_col: i32) -> SyntaxError {
-        SyntaxError {
+    fn error_range(&self, msg: impl Into<String>, col: i32, end_col: i32) -> Box<SyntaxError> {
+        Box::new(SyntaxError {
             kind: ErrorKind::SyntaxError,
             msg: msg.into(),
             filename: self.filename.to_string(),
@@ -211,7 +212,7 @@ impl<'a> Tokenizer<'a> {
             end_line: self.line,
             end_col,
             text: Some(self.line_text(self.line_start)),
-        }
+        })
     }
 
     /// Errors the parser reports for the tokenizer (pegen_errors.c
@@ -222,9 +223,9 @@ impl<'a> Tokenizer<'a> {
         msg: &str,
         col: i32,
         end_col: i32,
-    ) -> SyntaxError {
+    ) -> Box<SyntaxError> {
         let text = super::error::source_line(self.text, self.line);
-        SyntaxError {
+        Box::new(SyntaxError {
             kind,
             msg: msg.to_string(),
             filename: self.filename.to_string(),
@@ -233,7 +234,7 @@ impl<'a> Tokenizer<'a> {
             end_line: self.line,
             end_col,
             text,
-        }
+        })
     }
 
     // ---- main loop -------------------------------------------------------
@@ -366,7 +367,7 @@ impl<'a> Tokenizer<'a> {
         Ok(false)
     }
 
-    fn tab_error(&self) -> SyntaxError {
+    fn tab_error(&self) -> Box<SyntaxError> {
         self.parser_style_error(
             ErrorKind::TabError,
             "inconsistent use of tabs and spaces in indentation",
@@ -461,7 +462,7 @@ impl<'a> Tokenizer<'a> {
         Ok(true)
     }
 
-    fn eof_after_continuation(&self) -> SyntaxError {
+    fn eof_after_continuation(&self) -> Box<SyntaxError> {
         let offset = self.chars_between(self.line_start, self.pos) + 1;
         let mut e = self.parser_style_error(
             ErrorKind::SyntaxError,
@@ -806,7 +807,7 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// tokenizer.c reports bad number tails at the character after the token start.
-    fn number_error(&self, msg: &str) -> SyntaxError {
+    fn number_error(&self, msg: &str) -> Box<SyntaxError> {
         self.error_at(msg, self.pos)
     }
 
@@ -879,7 +880,7 @@ impl<'a> Tokenizer<'a> {
         start_line_start: usize,
         quote: u8,
         quote_size: usize,
-    ) -> SyntaxError {
+    ) -> Box<SyntaxError> {
         let detected = if self.at_end() && self.pos > 0 && self.src[self.pos - 1] == b'\n' {
             self.line - 1
         } else {
@@ -903,7 +904,7 @@ impl<'a> Tokenizer<'a> {
             )
         };
         let offset = self.chars_between(start_line_start, lo + 1);
-        SyntaxError {
+        Box::new(SyntaxError {
             kind: ErrorKind::SyntaxError,
             msg,
             filename: self.filename.to_string(),
@@ -912,7 +913,7 @@ impl<'a> Tokenizer<'a> {
             end_line: start_line,
             end_col: offset,
             text: Some(self.line_text(start_line_start)),
-        }
+        })
     }
 
     fn fstring_start(&mut self, lo: usize, start: Pos, raw: bool) -> Result<()> {

@@ -14,7 +14,7 @@ use std::rc::Rc;
 /// A call either produced its value already or needs a Python frame run.
 pub(super) enum Prepared {
     Done(Value),
-    Frame(Frame),
+    Frame(Box<Frame>),
 }
 
 impl Vm {
@@ -157,35 +157,17 @@ impl Vm {
     }
 
     /// A new frame for a Python function with the arguments bound to its locals.
-    pub(super) fn function_frame(&mut self, id: ObjId, mut args: Args) -> PyResult<Frame> {
+    pub(super) fn function_frame(&mut self, id: ObjId, mut args: Args) -> PyResult<Box<Frame>> {
         let Object::Function(f) = self.heap.get(id) else { unreachable!("function_frame on a non-function") };
         let (code_index, globals) = (f.code, f.globals);
-        let entry = &self.codes[code_index];
-        let code = entry.code.clone();
-        let consts = entry.consts.clone();
-        let mut locals = self.spare_values.pop().unwrap_or_default();
-        locals.resize(code.nlocalsplus(), Value::Null);
-        self.bind_arguments(id, &code, &mut locals, &mut args)?;
+        let mut frame = self.frame_pool.for_call(&self.codes[code_index], code_index, globals, id, None, &[]);
+        let f = &mut *frame;
+        if let Err(e) = self.bind_arguments(id, &f.code, &mut f.locals, &mut args) {
+            self.frame_pool.recycle(frame);
+            return Err(e);
+        }
         self.recycle_args(args);
-        let mut stack = self.spare_values.pop().unwrap_or_default();
-        stack.reserve(code.stacksize as usize);
-        Ok(Frame {
-            stack,
-            code,
-            code_index,
-            consts,
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals,
-            globals,
-            names: None,
-            func: Some(id),
-            kw_names: None,
-            on_return: OnReturn::Push,
-            generator: None,
-            resumed: false,
-        })
+        Ok(frame)
     }
 
     fn bind_arguments(
@@ -545,7 +527,7 @@ impl Vm {
             }
             let entries = match b.obj().map(|id| self.heap.get(id)) {
                 Some(Object::Instance(i)) => self.lookup_user_attr(i.class, "__mro_entries__").map(|f| (f, i.class)),
-                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str(Rc::from("__mro_entries__"))).map(|f| (f, ObjId(u32::MAX))),
+                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str("__mro_entries__".into())).map(|f| (f, ObjId(u32::MAX))),
                 _ => None,
             };
             let Some((f, class)) = entries else {
@@ -613,14 +595,14 @@ impl Vm {
             _ => Dict::new(),
         };
         // Like CPython's type_new: defining __eq__ without __hash__ sets `__hash__ = None`.
-        let hash = HashKey::Str(Rc::from("__hash__"));
-        if attrs.contains(&HashKey::Str(Rc::from("__eq__"))) && !attrs.contains(&hash) {
+        let hash = HashKey::Str("__hash__".into());
+        if attrs.contains(&HashKey::Str("__eq__".into())) && !attrs.contains(&hash) {
             let k = self.new_str("__hash__");
             attrs.insert(hash, k, Value::None);
         }
         // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ a staticmethod.
         for (dunder, wrap_class) in [("__init_subclass__", true), ("__class_getitem__", true), ("__new__", false)] {
-            let key = HashKey::Str(Rc::from(dunder));
+            let key = HashKey::Str(dunder.into());
             if let Some(f) = attrs.get(&key) {
                 if matches!(f.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) {
                     let wrapped = if wrap_class { Object::ClassMethod(f) } else { Object::StaticMethod(f) };
@@ -630,13 +612,13 @@ impl Vm {
                 }
             }
         }
-        let qualname = match attrs.remove(&HashKey::Str(Rc::from("__qualname__"))).map(|(_, q)| q) {
+        let qualname = match attrs.remove(&HashKey::Str("__qualname__".into())).map(|(_, q)| q) {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
         };
         // A class defined by one of pvm's Python-source modules is named by its module
         // (`typing.TypeVar`), as the program's own classes are by `__main__`.
-        let module = match attrs.get(&HashKey::Str(Rc::from("__module__"))) {
+        let module = match attrs.get(&HashKey::Str("__module__".into())) {
             Some(m) => Some(self.str_of(m)?).filter(|m| m != "__main__").map(Rc::from),
             None => None,
         };
@@ -653,7 +635,7 @@ impl Vm {
             shared_keys: Default::default(),
         })));
         let mro = self.c3_mro(class, &bases)?;
-        let key = HashKey::Str(Rc::from("__getattribute__"));
+        let key = HashKey::Str("__getattribute__".into());
         let custom_getattribute = mro.iter().any(|c| matches!(self.heap.get(*c), Object::Class(k) if k.builtin.is_none() && k.attrs.contains(&key)));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = mro.clone();
@@ -661,7 +643,7 @@ impl Vm {
         }
         self.set_names(class)?;
         // super(class, class).__init_subclass__(**kwargs)
-        let key = HashKey::Str(Rc::from("__init_subclass__"));
+        let key = HashKey::Str("__init_subclass__".into());
         let hook = mro[1..].iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls) => cls.attrs.get(&key),
             _ => None,
@@ -787,7 +769,7 @@ impl Vm {
             return Ok(FrameExit::Return(Value::None));
         };
         g.running = true;
-        let mut frame = self.frame_boxes.unbox(boxed);
+        let mut frame = boxed;
         frame.stack.push(value);
         let result = self.run_frame(frame);
         if let Object::Generator(g) = self.heap.get_mut(id) {
@@ -816,7 +798,7 @@ impl Vm {
         let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) else { unreachable!() };
         g.running = true;
         frame.on_return = OnReturn::Nested;
-        self.push_frame(*frame)?;
+        self.push_frame(frame)?;
         self.raise(exc);
         let result = self.run_nested();
         if let Some(Object::Generator(g)) = gen.obj().map(|id| self.heap.get_mut(id)) {

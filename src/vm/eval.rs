@@ -6,7 +6,7 @@ use super::types::TypeId;
 use super::{Exc, PyResult, Vm};
 use crate::bytecode::Opcode;
 use crate::runtime::dict::Dict;
-use crate::runtime::object::{Args, Function, Generator, Object};
+use crate::runtime::object::{Args, BuiltinFn, Function, Generator, Object};
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
@@ -128,7 +128,7 @@ impl Vm {
 
     /// Runs `frame` to its return (or yield) in a nested loop; used when Rust
     /// code (a builtin, an operator's dunder method) needs a Python result.
-    pub fn run_frame(&mut self, mut frame: Frame) -> PyResult<FrameExit> {
+    pub fn run_frame(&mut self, mut frame: Box<Frame>) -> PyResult<FrameExit> {
         if self.nesting >= super::MAX_NESTING {
             return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -164,7 +164,7 @@ impl Vm {
         result
     }
 
-    pub fn push_frame(&mut self, frame: Frame) -> PyResult<()> {
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         // Python code a builtin calls runs in a nested Rust loop: bound the
         // native stack those use too (a wasm stack is only 1 MiB).
         let deep_native = self.nesting > 0 && self.native_stack_exhausted();
@@ -173,6 +173,12 @@ impl Vm {
         }
         self.frames.push(frame);
         Ok(())
+    }
+
+    /// `co_consts[i]` of the running frame's code as a value (None if out of range).
+    fn frame_const(&mut self, i: usize) -> Value {
+        let index = self.frame().code_index;
+        self.codes.get(index).and_then(|c| c.consts.get(i)).copied().unwrap_or(Value::None)
     }
 
     // Under opt-level "z" `Option::expect` and `Vec::push` stay calls: `frame`
@@ -368,11 +374,11 @@ impl Vm {
                 self.push(s);
             }
             LOAD_CONST => {
-                let v = self.frame().consts.get(arg as usize).copied().unwrap_or(Value::None);
+                let v = self.frame_const(arg as usize);
                 self.push(v);
             }
             RETURN_CONST => {
-                let v = self.frame().consts.get(arg as usize).copied().unwrap_or(Value::None);
+                let v = self.frame_const(arg as usize);
                 self.return_value(v)?;
             }
             RETURN_VALUE => {
@@ -454,6 +460,8 @@ impl Vm {
                 if !self.cached_set(ns, arg, v) {
                     let name = self.name(arg);
                     self.store_name_in(ns, &name, v);
+                    // The next store of this name (a loop's) hits the cache.
+                    self.cached_get(ns, arg, 0);
                 }
             }
             DELETE_NAME => {
@@ -592,6 +600,9 @@ impl Vm {
             }
             UNPACK_SEQUENCE => {
                 let seq = self.pop();
+                if self.unpack_exact(seq, arg as usize) {
+                    return Ok(());
+                }
                 let items = self.unpack(seq, arg as usize)?;
                 self.frame().stack.extend(items.into_iter().rev());
             }
@@ -802,7 +813,7 @@ impl Vm {
                 let on_return = frame.on_return;
                 if let Some(g) = frame.generator {
                     if let Object::Generator(gen) = self.heap.get_mut(g) {
-                        gen.frame = Some(self.frame_boxes.boxed(frame));
+                        gen.frame = Some(frame);
                         gen.running = false;
                     }
                 }
@@ -1026,7 +1037,7 @@ impl Vm {
 
     /// hasattr without running Python code (instance dict or class attribute).
     fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Some(id) = obj.obj() {
             if self.instance_attr(id, &key).is_some() {
                 return true;
@@ -1063,7 +1074,7 @@ impl Vm {
         if c.dict == dict.0 && c.version == version {
             return c.position.and_then(|p| d.value_at(p));
         }
-        let key = crate::runtime::dict::HashKey::Str(self.name(name));
+        let key = crate::runtime::dict::HashKey::Str(self.name(name).into());
         let Object::Dict(d) = self.heap.get(dict) else { return None };
         let position = d.position(&key);
         let value = position.and_then(|p| d.value_at(p));
@@ -1096,7 +1107,7 @@ impl Vm {
     }
 
     pub(super) fn store_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>, v: Value) {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Object::Dict(d) = self.heap.get_mut(dict) {
             if d.set_existing(&key, v) {
                 return;
@@ -1109,7 +1120,7 @@ impl Vm {
     }
 
     fn delete_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         match self.heap.get_mut(dict) {
             Object::Dict(d) => d.remove(&key).is_some(),
             _ => false,
@@ -1227,10 +1238,42 @@ impl Vm {
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
         match self.heap.get(fid) {
+            Object::Class(c) if !with_self && c.builtin.is_some() => self.try_fast_type_call(fid, n - argc - 2),
+            Object::Builtin(b) if !with_self => {
+                let (func, receiver) = (b.func, b.receiver);
+                self.try_fast_builtin_call(func, receiver, argc)
+            }
             Object::Class(_) if !with_self => Ok(self.try_fast_instantiate(fid, argc, n - argc - 2)),
             Object::Descriptor(_) if with_self => self.try_fast_method_call(fid, n - argc - 2),
             _ => Ok(false),
         }
+    }
+
+    /// CALL of a builtin function (`len(x)`, `sum(items)`, or a builtin
+    /// method bound to `receiver`) on `[NULL, builtin, args...]` with
+    /// positional arguments only: they go from the stack into one reused
+    /// vector, as in `try_fast_method_call`. False when an argument is a
+    /// generator (the general path releases those after the call).
+    fn try_fast_builtin_call(&mut self, func: BuiltinFn, receiver: Option<Value>, argc: usize) -> PyResult<bool> {
+        let stack = &self.frames.last().expect("frame").stack;
+        let args = &stack[stack.len() - argc..];
+        if args.iter().any(|&a| self.is_generator(a)) {
+            return Ok(false);
+        }
+        let mut pos = std::mem::take(&mut self.spare_args);
+        pos.extend(receiver);
+        pos.extend_from_slice(args);
+        let stack = &mut self.frame().stack;
+        stack.truncate(stack.len() - argc - 2);
+        let mut args = Args::new(pos);
+        let result = func(self, &mut args);
+        let mut pos = args.pos;
+        if pos.capacity() <= 8 {
+            pos.clear();
+            self.spare_args = pos;
+        }
+        self.push(result?);
+        Ok(true)
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
@@ -1244,7 +1287,7 @@ impl Vm {
         }
         let mut args = Args::new(args);
         if let Some(k) = self.frame().kw_names.take() {
-            let names = self.frame().consts.get(k).copied().unwrap_or(Value::None);
+            let names = self.frame_const(k);
             let names = self.sequence_items(names)?;
             let split = args.pos.len() - names.len().min(args.pos.len());
             let values = args.pos.split_off(split);
@@ -1257,15 +1300,16 @@ impl Vm {
     }
 
     pub(super) fn return_value(&mut self, v: Value) -> PyResult<()> {
-        let mut frame = self.frames.pop().expect("no frame");
+        let frame = self.frames.pop().expect("no frame");
         if let Some(g) = frame.generator {
             if let Object::Generator(gen) = self.heap.get_mut(g) {
                 gen.frame = None;
                 gen.running = false;
             }
         }
-        frame.recycle_vectors(&mut self.spare_values);
-        match frame.on_return {
+        let on_return = frame.on_return;
+        self.frame_pool.recycle(frame);
+        match on_return {
             OnReturn::Push => self.push(v),
             OnReturn::Memoize { cache, key } => {
                 self.dict_set(cache, key, v)?;
@@ -1301,7 +1345,7 @@ impl Vm {
         let mut frame = frame;
         frame.generator = Some(g);
         if let Object::Generator(gen) = self.heap.get_mut(g) {
-            gen.frame = Some(Box::new(frame));
+            gen.frame = Some(frame);
         }
         let v = Value::Obj(g);
         match on_return {

@@ -3,7 +3,6 @@
 use super::CodeEntry;
 use crate::bytecode::CodeObject;
 use crate::runtime::value::{ObjId, Value};
-use std::mem::MaybeUninit;
 use std::rc::Rc;
 
 /// What happens to the value a frame returns (or an exception escaping it).
@@ -29,9 +28,9 @@ pub enum OnReturn {
 #[derive(Clone)]
 pub struct Frame {
     pub code: Rc<CodeObject>,
-    /// Index in the VM's code registry (= `Session::code_objects()` order).
+    /// Index in the VM's code registry (= `Session::code_objects()` order);
+    /// the frame's constants are `Vm::codes[code_index].consts`.
     pub code_index: usize,
-    pub consts: Rc<[Value]>,
     /// Byte offset of the next code unit to fetch.
     pub ip: usize,
     /// Byte offset of the instruction executing or last executed (`f_lasti`).
@@ -60,10 +59,10 @@ impl Frame {
         self.code.line_at(self.lasti)
     }
 
+    /// The values the frame holds (its constants are the code registry's roots).
     pub fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(&self.locals);
         out.extend_from_slice(&self.stack);
-        out.extend_from_slice(&self.consts);
         out.push(Value::Obj(self.globals));
         out.extend(self.names.map(Value::Obj));
         out.extend(self.func.map(Value::Obj));
@@ -74,98 +73,128 @@ impl Frame {
             _ => {}
         }
     }
-}
 
-impl Frame {
-    /// A frame for a call of Python function `func` (code `code_index`,
-    /// `entry`) whose first locals are `receiver` (a method's `self`, if
-    /// given) and `args`; its vectors come from `spare` (those of finished
-    /// frames) when there are any, so a call allocates nothing.
-    #[inline]
-    pub(super) fn for_call(
-        entry: &CodeEntry,
-        code_index: usize,
-        globals: ObjId,
-        func: ObjId,
-        receiver: Option<Value>,
-        args: &[Value],
-        spare: &mut Vec<Vec<Value>>,
-    ) -> Frame {
-        let mut locals = spare.pop().unwrap_or_default();
-        locals.extend(receiver);
-        locals.extend_from_slice(args);
-        locals.resize(entry.code.nlocalsplus(), Value::Null);
-        let mut stack = spare.pop().unwrap_or_default();
-        stack.reserve(entry.code.stacksize as usize);
+    /// A frame that runs `code` (registry index `code_index`) from its
+    /// start with empty locals and stack, in namespace `globals`.
+    pub fn new(code: Rc<CodeObject>, code_index: usize, globals: ObjId) -> Frame {
         Frame {
-            code: entry.code.clone(),
+            locals: vec![Value::Null; code.nlocalsplus()],
+            stack: Vec::with_capacity(code.stacksize as usize),
+            code,
             code_index,
-            consts: entry.consts.clone(),
             ip: 0,
             lasti: 0,
             ext_arg: 0,
-            locals,
-            stack,
             globals,
             names: None,
-            func: Some(func),
+            func: None,
             kw_names: None,
             on_return: OnReturn::Push,
             generator: None,
             resumed: false,
         }
     }
-
-    /// Hands a finished frame's (emptied) vectors to `spare` for the next call.
-    #[inline]
-    pub(super) fn recycle_vectors(&mut self, spare: &mut Vec<Vec<Value>>) {
-        if spare.len() < 64 {
-            let (mut locals, mut stack) = (std::mem::take(&mut self.locals), std::mem::take(&mut self.stack));
-            locals.clear();
-            stack.clear();
-            spare.push(locals);
-            spare.push(stack);
-        }
-    }
 }
 
-/// Heap blocks for the frames of suspended generators. A generator's frame
-/// moves onto the frame stack while it runs and back into a block when it
-/// yields; keeping the blocks of resumed generators for the next yield saves
-/// an allocation and a free per item.
+/// The frames of finished calls, kept boxed with their (emptied) vectors,
+/// so that a call reuses one in place: no allocation, and a recursive call
+/// of the same code not even a reference count. The frame stack holds boxes
+/// too, so a generator's frame moves between the stack and its generator
+/// object as a pointer.
 #[derive(Default)]
-pub struct FrameBoxes(Vec<Box<MaybeUninit<Frame>>>);
+pub struct FramePool(Vec<Box<Frame>>);
 
-impl Clone for FrameBoxes {
-    /// Spare blocks hold nothing: a copy of the VM starts with none.
+impl Clone for FramePool {
+    /// Finished frames hold nothing: a copy of the VM starts with none.
     fn clone(&self) -> Self {
-        FrameBoxes::default()
+        FramePool::default()
     }
 }
 
-impl FrameBoxes {
-    /// `frame` in a block (a spare one if there is one).
-    #[inline]
-    pub fn boxed(&mut self, frame: Frame) -> Box<Frame> {
-        let block = self.0.pop().unwrap_or_else(Box::new_uninit);
-        Box::write(block, frame)
+/// Sets `locals` to `receiver` (if given), `args` and then `Null`s up to
+/// `n` values in all, with plain stores: under opt-level "z" `extend` and
+/// `resize` stay calls, a third of a call's cost.
+#[inline(always)]
+fn fill_locals(locals: &mut Vec<Value>, receiver: Option<Value>, args: &[Value], n: usize) {
+    let given = args.len() + receiver.is_some() as usize;
+    let n = n.max(given);
+    locals.clear();
+    if locals.capacity() < n {
+        locals.reserve(n);
+    }
+    let mut p = locals.as_mut_ptr();
+    // SAFETY: there is room for `n` values (reserved above) and `given <= n`
+    // of them are written first, then `Null`s up to `n`; the length covers
+    // them only once they are all written (`Value` has no destructor).
+    unsafe {
+        if let Some(r) = receiver {
+            p.write(r);
+            p = p.add(1);
+        }
+        for &v in args {
+            p.write(v);
+            p = p.add(1);
+        }
+        for _ in given..n {
+            p.write(Value::Null);
+            p = p.add(1);
+        }
+        locals.set_len(n);
+    }
+}
+
+/// How many finished frames the pool keeps.
+const POOL_SIZE: usize = 64;
+
+impl FramePool {
+    /// A frame for a call of Python function `func` (code `code_index`,
+    /// `entry`) whose first locals are `receiver` (a method's `self`, if
+    /// given) and `args`: a finished frame reused in place when there is one.
+    #[inline(always)]
+    pub(super) fn for_call(
+        &mut self,
+        entry: &CodeEntry,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        receiver: Option<Value>,
+        args: &[Value],
+    ) -> Box<Frame> {
+        let Some(mut f) = self.0.pop() else {
+            let mut f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
+            fill_locals(&mut f.locals, receiver, args, entry.code.nlocalsplus());
+            f.func = Some(func);
+            return f;
+        };
+        if !Rc::ptr_eq(&f.code, &entry.code) {
+            f.code = entry.code.clone();
+        }
+        f.code_index = code_index;
+        fill_locals(&mut f.locals, receiver, args, entry.code.nlocalsplus());
+        let stacksize = entry.code.stacksize as usize;
+        if f.stack.capacity() < stacksize {
+            f.stack.reserve(stacksize);
+        }
+        f.ip = 0;
+        f.lasti = 0;
+        f.ext_arg = 0;
+        f.globals = globals;
+        f.names = None;
+        f.func = Some(func);
+        f.kw_names = None;
+        f.on_return = OnReturn::Push;
+        f.generator = None;
+        f.resumed = false;
+        f
     }
 
-    /// The frame out of its block, which is kept for the next `boxed`.
-    #[inline]
-    pub fn unbox(&mut self, boxed: Box<Frame>) -> Frame {
-        let raw = Box::into_raw(boxed);
-        // SAFETY: `raw` comes from a live `Box<Frame>`: reading moves the frame
-        // out, and the block, now uninitialised, is owned again as a
-        // `Box<MaybeUninit<Frame>>` (same layout), which never drops a frame.
-        unsafe {
-            let frame = raw.read();
-            if self.0.len() < 64 {
-                self.0.push(Box::from_raw(raw.cast::<MaybeUninit<Frame>>()));
-            } else {
-                drop(Box::from_raw(raw.cast::<MaybeUninit<Frame>>()));
-            }
-            frame
+    /// Keeps a finished frame for the next call, its vectors emptied.
+    #[inline(always)]
+    pub(super) fn recycle(&mut self, mut frame: Box<Frame>) {
+        if self.0.len() < POOL_SIZE {
+            frame.locals.clear();
+            frame.stack.clear();
+            super::run_loop::push(&mut self.0, frame);
         }
     }
 }

@@ -38,7 +38,7 @@ use crate::runtime::object::{Class, ExcData, Instance, Object};
 use crate::runtime::value::{Ident, ObjId, Value};
 use frame::{Frame, OnReturn};
 use num_bigint::BigInt;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 use types::TypeId;
 
@@ -90,7 +90,7 @@ pub struct RunOutcome {
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     /// The builtin classes, indexed by `TypeId`.
     types: Vec<ObjId>,
     pub builtins: ObjId,
@@ -132,12 +132,12 @@ pub struct Vm {
     rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
-    /// Heap blocks for suspended generators' frames, reused between yields.
-    frame_boxes: frame::FrameBoxes,
+    /// Finished frames, reused by the next calls.
+    frame_pool: frame::FramePool,
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
-    modules: HashMap<String, Value>,
+    modules: FxHashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: crate::runtime::dict::FxHashMap<Rc<str>, ObjId>,
     /// The budgets this run is under (steps, memory, output, recursion).
@@ -190,7 +190,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             strings: Default::default(),
-            modules: HashMap::new(),
+            modules: FxHashMap::default(),
             limits: Limits::default(),
             stack_base: 0,
             attr_caches: Vec::new(),
@@ -200,7 +200,7 @@ impl Vm {
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
-            frame_boxes: Default::default(),
+            frame_pool: Default::default(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
             rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
@@ -209,24 +209,9 @@ impl Vm {
         let name = vm.new_str("__main__");
         vm.set_item_str(globals, "__name__", name);
         vm.register_code(&code);
-        let entry = &vm.codes[0];
-        let frame = Frame {
-            code: entry.code.clone(),
-            code_index: 0,
-            consts: entry.consts.clone(),
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals: vec![Value::Null; code.nlocalsplus()],
-            stack: Vec::with_capacity(code.stacksize as usize),
-            globals,
-            names: Some(globals),
-            func: None,
-            kw_names: None,
-            on_return: OnReturn::Exit,
-            generator: None,
-            resumed: false,
-        };
+        let mut frame = Box::new(Frame::new(vm.codes[0].code.clone(), 0, globals));
+        frame.names = Some(globals);
+        frame.on_return = OnReturn::Exit;
         vm.frames.push(frame);
         vm
     }
@@ -339,11 +324,11 @@ impl Vm {
     // ----- allocation helpers -------------------------------------------------
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        self.str_object(Rc::from(s))
+        self.str_object(s)
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        self.str_object(Rc::from(s))
+        self.str_object(s)
     }
 
     /// An interned str object for a name (dict keys of namespaces).
@@ -382,13 +367,13 @@ impl Vm {
         let key: Rc<str> = Rc::from(name);
         let k = self.intern(&key);
         if let Object::Dict(d) = self.heap.get_mut(dict) {
-            d.insert(HashKey::Str(key), k, v);
+            d.insert(HashKey::Str(key.into()), k, v);
         }
     }
 
     pub fn dict_get_str(&self, dict: ObjId, name: &Rc<str>) -> Option<Value> {
         match self.heap.get(dict) {
-            Object::Dict(d) => d.get(&HashKey::Str(name.clone())),
+            Object::Dict(d) => d.get(&HashKey::Str(name.clone().into())),
             _ => None,
         }
     }
@@ -530,7 +515,7 @@ impl Vm {
     /// Whether the program can still reach `target` (CPython would still
     /// hold a reference to it).
     fn is_reachable(&self, target: ObjId) -> bool {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::runtime::dict::FxHashSet::default();
         let mut pending = self.roots();
         let mut children = Vec::new();
         while let Some(v) = pending.pop() {

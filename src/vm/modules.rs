@@ -4,7 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
-use super::frame::{Frame, OnReturn};
+use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Class, DescrKind, Descriptor, Object};
@@ -82,7 +82,7 @@ impl Vm {
                 }
                 self.make_module("collections.abc", &names, &[])
             }
-            _ if crate::stdlib::source(path).is_some() => return self.load_python_module(path),
+            _ if crate::stdlib::is_shipped(path) => return self.load_python_module(path),
             _ => {
                 let top = path.split('.').next().unwrap_or(path);
                 let missing = if self.modules.contains_key(top) { path } else { top };
@@ -100,7 +100,11 @@ impl Vm {
     /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
     /// its body runs and removed again if the body raises.
     fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
-        let source = crate::stdlib::source(name).unwrap_or_default();
+        let Some(source) = crate::stdlib::source(name) else {
+            // Only in the page, whose worker could not download the stdlib's sources.
+            let msg = format!("cannot load module '{name}': pvm's standard library did not load (reload the page to try again)");
+            return Err(self.exc(TypeId::ImportError, msg));
+        };
         let code = match crate::compiler::compile(source, &crate::stdlib::filename(name)) {
             Ok(code) => code,
             Err(e) => return Err(self.exc(TypeId::ImportError, format!("pvm cannot compile its module '{name}': {}", e.msg))),
@@ -112,24 +116,8 @@ impl Vm {
         self.set_item_str(dict, "__builtins__", builtins);
         self.modules.insert(name.to_string(), module);
         let index = self.register_code(&code);
-        let entry = &self.codes[index];
-        let frame = Frame {
-            code: entry.code.clone(),
-            code_index: index,
-            consts: entry.consts.clone(),
-            ip: 0,
-            lasti: 0,
-            ext_arg: 0,
-            locals: vec![Value::Null; code.nlocalsplus()],
-            stack: Vec::with_capacity(code.stacksize as usize),
-            globals: dict,
-            names: Some(dict),
-            func: None,
-            kw_names: None,
-            on_return: OnReturn::Nested,
-            generator: None,
-            resumed: false,
-        };
+        let mut frame = Box::new(Frame::new(self.codes[index].code.clone(), index, dict));
+        frame.names = Some(dict);
         if let Err(e) = self.run_frame(frame) {
             self.modules.remove(name);
             return Err(e);

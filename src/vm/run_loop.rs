@@ -43,6 +43,9 @@ enum Slow {
     Call(usize),
     /// RETURN_VALUE / RETURN_CONST of this value, to anything but a plain CALL.
     Return(Value),
+    /// A generator resumed by a nested run (`send`: `sum(g)`, `next(g)`)
+    /// yielded: the instruction is done and the nested run hands back.
+    Yielded,
 }
 
 impl Vm {
@@ -66,6 +69,7 @@ impl Vm {
                 Slow::Attr(op, arg) => self.attr_instruction(op, arg),
                 Slow::Call(argc) => self.call_instruction(argc),
                 Slow::Return(v) => self.return_value(v),
+                Slow::Yielded => Ok(()),
             };
             if self.after_slow_instruction(result, nested) {
                 return;
@@ -77,7 +81,8 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, spare_values, builtins, limits, frame_boxes, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, .. } = self;
+        let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
         // Each pass runs one frame; a call, return or generator switch starts the next.
@@ -87,8 +92,9 @@ impl Vm {
                 *instructions = count;
                 return Slow::NoFrame;
             };
+            let f: &mut Frame = f;
             let code: &[u8] = &f.code.code;
-            let consts: &[Value] = &f.consts;
+            let consts: &[Value] = slot(codes, f.code_index).map_or(&[], |c| &c.consts);
             let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
             let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
             let (mut ip, mut lasti, mut ext) = (f.ip, f.lasti, f.ext_arg);
@@ -201,12 +207,12 @@ impl Vm {
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
-                                let mut resumed = frame_boxes.unbox(g.frame.take().expect("checked above"));
+                                let mut resumed = g.frame.take().expect("checked above");
                                 g.running = true;
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
                                 sync!();
-                                frames.push(resumed);
+                                push(frames, resumed);
                                 continue 'frame;
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
@@ -307,9 +313,10 @@ impl Vm {
                         let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let callee = Frame::for_call(slot(codes, code_index).expect("a registered code object"), code_index, globals, func, None, &stack[n - total..], spare_values);
+                        let entry = slot(codes, code_index).expect("a registered code object");
+                        let callee = frame_pool.for_call(entry, code_index, globals, func, None, &stack[n - total..]);
                         stack.truncate(n - argc - 2);
-                        frames.push(callee);
+                        push(frames, callee);
                         continue 'frame;
                     }
                     RETURN_VALUE | RETURN_CONST => {
@@ -321,23 +328,30 @@ impl Vm {
                         if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
                             leave!(Slow::Return(v));
                         }
-                        f.recycle_vectors(spare_values);
-                        frames.truncate(depth - 1);
+                        let done = frames.pop().expect("the running frame");
+                        frame_pool.recycle(done);
                         push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
                         continue 'frame;
                     }
-                    // A generator run by its caller's FOR_ITER hands the value over and waits.
-                    YIELD_VALUE if matches!(f.on_return, OnReturn::ForIter { .. }) && depth >= 2 => {
+                    // A generator hands the value over and waits: to its caller's
+                    // FOR_ITER in this loop, or to the nested run that resumed it.
+                    YIELD_VALUE if f.generator.is_some() && depth >= 2 => {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
                         let v = stack.pop().unwrap_or(Value::Null);
                         sync!();
                         let suspended = frames.pop().expect("the running frame");
-                        if let Object::Generator(g) = heap.get_mut(gen) {
-                            g.frame = Some(frame_boxes.boxed(suspended));
+                        let on_return = suspended.on_return;
+                        if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
+                            g.frame = Some(suspended);
                             g.running = false;
                         }
-                        push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
-                        continue 'frame;
+                        if let OnReturn::ForIter { .. } = on_return {
+                            push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
+                            continue 'frame;
+                        }
+                        *nested_exit = Some(Ok(super::eval::FrameExit::Yield(v)));
+                        *instructions = count;
+                        return Slow::Yielded;
                     }
                     _ => leave!(Slow::Dispatch(op, arg)),
                 }
@@ -502,7 +516,7 @@ fn swap_top(stack: &mut [Value], depth: usize) -> bool {
 /// `stack.push(v)`, inline: under opt-level "z" (the wasm build) `Vec::push`
 /// stays a call, which was a fifth of the loop's time.
 #[inline(always)]
-pub(super) fn push(stack: &mut Vec<Value>, v: Value) {
+pub(super) fn push<T>(stack: &mut Vec<T>, v: T) {
     let n = stack.len();
     if n == stack.capacity() {
         stack.reserve(1);

@@ -790,7 +790,7 @@ impl<'a> Parser<'a> {
     /// `!(NAME STRING | SOFT_KEYWORD)` matches, in CPython 3.12, any name
     /// that is a prefix of a soft keyword (`m`, `ca`, `typ`, `_`): pegen
     /// compares only the name's length of the keyword.
-    pub(super) fn missing_comma_or_invalid(&mut self, prev: &Expr) -> SyntaxError {
+    pub(super) fn missing_comma_or_invalid(&mut self, prev: &Expr) -> Box<SyntaxError> {
         if self.starts_with_soft_keyword_prefix(prev) {
             return self.invalid_syntax();
         }

@@ -23,7 +23,7 @@ use std::rc::Rc;
 pub use targets::{expr_name, invalid_target, set_context, TargetKind};
 use targets::{is_bitwise_or_level, maybe_comparison};
 
-pub type PResult<T> = Result<T, SyntaxError>;
+pub type PResult<T> = Result<T, Box<SyntaxError>>;
 
 /// The longest path of statements and expressions in a module (what
 /// CPython's compiler passes count against their recursion limit).
@@ -100,7 +100,7 @@ pub struct Parser<'a> {
     pub warnings: Vec<(u32, String)>,
     /// What reaching the sentinel token at the end means: the lexical error
     /// or "'(' was never closed".
-    sentinel_error: Option<SyntaxError>,
+    sentinel_error: Option<Box<SyntaxError>>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -119,7 +119,7 @@ impl<'a> Parser<'a> {
         src: &'a str,
         filename: &'a str,
         tokens: Tokens,
-        sentinel_error: Option<SyntaxError>,
+        sentinel_error: Option<Box<SyntaxError>>,
     ) -> Self {
         let mut toks = tokens.tokens;
         if tokens.error.is_some() || toks.last().is_none_or(|t| t.kind != T::EndMarker) {
@@ -302,7 +302,7 @@ impl<'a> Parser<'a> {
 
     // ---- errors ------------------------------------------------------------
 
-    pub fn error_span(&self, span: Span, msg: &str) -> SyntaxError {
+    pub fn error_span(&self, span: Span, msg: &str) -> Box<SyntaxError> {
         let mut e =
             SyntaxError::at_span(ErrorKind::SyntaxError, msg, self.filename, self.src, span);
         if span.end_line > span.line {
@@ -315,10 +315,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        e
+        Box::new(e)
     }
 
-    pub(super) fn indentation_error(&self, span: Span, msg: &str) -> SyntaxError {
+    pub(super) fn indentation_error(&self, span: Span, msg: &str) -> Box<SyntaxError> {
         let mut e = SyntaxError::at_span(
             ErrorKind::IndentationError,
             msg,
@@ -327,12 +327,12 @@ impl<'a> Parser<'a> {
             span,
         );
         e.end_col = -1;
-        e
+        Box::new(e)
     }
 
     /// The generic error at the current token (what pegen reports at the
     /// furthest token when no specific rule applies).
-    pub fn invalid_syntax(&self) -> SyntaxError {
+    pub fn invalid_syntax(&self) -> Box<SyntaxError> {
         if self.pos >= self.toks.len() - 1 {
             if let Some(e) = &self.sentinel_error {
                 return e.clone();
@@ -359,12 +359,12 @@ impl<'a> Parser<'a> {
 
     /// An error located at the end of input, where CPython's ENDMARKER has
     /// no column: the last line, offset = its length including the newline.
-    pub(super) fn error_at_eof(&self, kind: ErrorKind, msg: &str) -> SyntaxError {
+    pub(super) fn error_at_eof(&self, kind: ErrorKind, msg: &str) -> Box<SyntaxError> {
         let body = self.src.strip_suffix('\n').unwrap_or(self.src);
         let line_start = body.rfind('\n').map_or(0, |i| i + 1);
         let line = body.matches('\n').count() as u32 + 1;
         let text = &self.src[line_start..];
-        SyntaxError {
+        Box::new(SyntaxError {
             kind,
             msg: msg.to_string(),
             filename: self.filename.to_string(),
@@ -373,12 +373,12 @@ impl<'a> Parser<'a> {
             end_line: line,
             end_col: -1,
             text: Some(text.to_string()),
-        }
+        })
     }
 
     /// invalid_block-style "expected an indented block after ...", placed
     /// at the token that should have been an INDENT.
-    fn missing_block(&self, header: &str, header_line: u32) -> SyntaxError {
+    fn missing_block(&self, header: &str, header_line: u32) -> Box<SyntaxError> {
         if self.at_sentinel() {
             return self.invalid_syntax();
         }
@@ -407,7 +407,7 @@ impl<'a> Parser<'a> {
             T::Name | T::Op | T::Number | T::String => {}
             _ => e.end_col = -1,
         }
-        e
+        Box::new(e)
     }
 
     /// Whether only DEDENTs and ENDMARKER are left (they carry no column in
@@ -454,14 +454,14 @@ impl<'a> Parser<'a> {
         self.tree -= 1;
     }
 
-    pub(super) fn too_complex(&self) -> SyntaxError {
-        SyntaxError::unlocated(ErrorKind::MemoryError, TOO_COMPLEX, self.filename)
+    pub(super) fn too_complex(&self) -> Box<SyntaxError> {
+        Box::new(SyntaxError::unlocated(ErrorKind::MemoryError, TOO_COMPLEX, self.filename))
     }
 
     /// CPython's error for nesting too deep, when it is this thread's native
     /// stack that ran out (not CPython's limit: a real error in the source
     /// takes precedence, see `syntax::parse`).
-    fn out_of_stack(&self) -> SyntaxError {
+    fn out_of_stack(&self) -> Box<SyntaxError> {
         self.stack_ran_out.set(true);
         self.too_complex()
     }
@@ -486,7 +486,7 @@ impl<'a> Parser<'a> {
             bound > MAX_TREE_DEPTH + MAX_LEVELS
         };
         if certainly_too_deep {
-            return Err(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename));
+            return Err(Box::new(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename)));
         }
         if crate::runtime::limits::stack::exhausted(bound * TREE_LEVEL_STACK) {
             return Err(self.out_of_stack());
@@ -524,7 +524,7 @@ impl<'a> Parser<'a> {
             return Err(self.invalid_syntax());
         }
         if depth::of_body(&body) > max_tree_depth() {
-            return Err(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename));
+            return Err(Box::new(SyntaxError::unlocated(ErrorKind::RecursionError, TOO_DEEP, self.filename)));
         }
         Ok(Module { body })
     }

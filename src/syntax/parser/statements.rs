@@ -523,7 +523,7 @@ impl<'a> Parser<'a> {
     }
 
     /// invalid_named_expression: `a = b` where an expression was expected.
-    pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<SyntaxError> {
+    pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<Box<SyntaxError>> {
         let eq = self.advance();
         let Ok(value) = self.bitwise_or() else {
             // Nothing after the `=`: the first pass stopped at the `=`.
@@ -1123,7 +1123,7 @@ impl<'a> Parser<'a> {
 
     /// `def f((a, b))`: Python 2's tuple parameters get their own message
     /// when the parentheses hold only names; anything else is generic.
-    pub(super) fn parenthesized_parameters(&self, lambda: bool) -> SyntaxError {
+    pub(super) fn parenthesized_parameters(&self, lambda: bool) -> Box<SyntaxError> {
         let open = self.tok();
         let mut i = 1;
         loop {
