@@ -192,10 +192,11 @@ impl Vm {
                     JUMP_FORWARD => ip += 2 * arg as usize,
                     JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(2 * arg as usize),
                     FOR_ITER => {
-                        let it = match stack.last() {
-                            Some(&Value::Obj(id)) => heap.lookup_mut(id),
-                            _ => None,
+                        let it_id = match stack.last() {
+                            Some(&Value::Obj(id)) => id,
+                            _ => leave!(Slow::Dispatch(op, arg)),
                         };
+                        let it = heap.lookup_mut(it_id);
                         match it {
                             Some(Object::Iter(Iter::Range { next, stop, step }))
                                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
@@ -203,6 +204,20 @@ impl Vm {
                                 let n = *next;
                                 *next = n + *step;
                                 push(stack, Value::int(n));
+                            }
+                            // A list or tuple iterator with an item left (the
+                            // list is read at each step: it may change meanwhile).
+                            Some(Object::Iter(Iter::Seq { seq, index, .. })) => {
+                                let (seq, i) = (*seq, *index);
+                                let item = match heap.lookup(seq) {
+                                    Some(Object::List(items) | Object::Tuple(items)) => slot(items, i).copied(),
+                                    _ => None,
+                                };
+                                let Some(item) = item else { leave!(Slow::Dispatch(op, arg)) };
+                                if let Some(Object::Iter(Iter::Seq { index, .. })) = heap.lookup_mut(it_id) {
+                                    *index = i + 1;
+                                }
+                                push(stack, item);
                             }
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
