@@ -25,7 +25,7 @@ pub fn parse_with_warnings(
 ) -> (Result<ast::Module, SyntaxError>, Vec<SyntaxWarning>) {
     let source = normalize_newlines(source);
     let mut warnings = Vec::new();
-    let result = parse_normalized(&source, filename, &mut warnings);
+    let result = parse_normalized(&source, filename, &mut warnings).map_err(|e| *e);
     crate::sort::sort_by_key(&mut warnings, |w| w.0);
     (
         result,
@@ -83,9 +83,9 @@ fn parse_normalized(
     source: &str,
     filename: &str,
     warnings: &mut Vec<(u32, String)>,
-) -> Result<ast::Module, SyntaxError> {
+) -> Result<ast::Module, Box<SyntaxError>> {
     if let Some(e) = nul_byte_error(source, filename) {
-        return Err(e);
+        return Err(Box::new(e));
     }
     let source = source.to_string();
     let mut tokens = tokenizer::tokenize(&source, filename);
@@ -95,7 +95,7 @@ fn parse_normalized(
     let unclosed = match (&lexical_error, tokens.open_brackets.last()) {
         (None, Some(&(bracket, line, col))) => Some((
             line,
-            unclosed_bracket(&source, filename, bracket, line, col),
+            Box::new(unclosed_bracket(&source, filename, bracket, line, col)),
         )),
         _ => None,
     };
@@ -106,7 +106,6 @@ fn parse_normalized(
     let result = parser.parse_module();
     warnings.append(&mut parser.warnings);
     result.map_err(|parse_error| {
-        let parse_error = *parse_error;
         // pegen's `_PyPegen_set_syntax_error`: "unexpected indent" stands as
         // is; any other parser error gives way to an error the tokenizer
         // finds in the rest of the file

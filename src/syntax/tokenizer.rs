@@ -47,7 +47,7 @@ pub struct Token {
 pub struct Tokens {
     pub tokens: Vec<Token>,
     /// The lexical error that ended tokenization (the tokens stop there).
-    pub error: Option<SyntaxError>,
+    pub error: Option<Box<SyntaxError>>,
     /// Whether that error arose inside an f-string: CPython then keeps an
     /// earlier parser error instead of it.
     pub error_in_fstring: bool,
@@ -80,7 +80,7 @@ struct Field {
 
 pub fn tokenize(source: &str, filename: &str) -> Tokens {
     let mut t = Tokenizer::new(source, filename);
-    let error = t.run().err().map(|e| *e);
+    let error = t.run().err();
     Tokens {
         tokens: t.tokens,
         error,

@@ -1552,6 +1552,19 @@ impl Vm {
         self.exc(TypeId::TypeError, format!("cannot unpack non-iterable {t} object"))
     }
 
+    /// UNPACK_SEQUENCE of a tuple or list of exactly `n` items: pushed
+    /// straight from it, last first (no intermediate vector); false leaves
+    /// anything else to `unpack`.
+    pub(super) fn unpack_exact(&mut self, seq: Value, n: usize) -> bool {
+        let Vm { heap, frames, .. } = self;
+        let items = match seq.obj().and_then(|id| heap.lookup(id)) {
+            Some(Object::Tuple(items) | Object::List(items)) if items.len() == n => items,
+            _ => return false,
+        };
+        frames.last_mut().expect("frame").stack.extend(items.iter().rev());
+        true
+    }
+
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         // CPython stops reading after n + 1 items: a long range is "too many

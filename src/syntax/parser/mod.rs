@@ -100,7 +100,7 @@ pub struct Parser<'a> {
     pub warnings: Vec<(u32, String)>,
     /// What reaching the sentinel token at the end means: the lexical error
     /// or "'(' was never closed".
-    sentinel_error: Option<SyntaxError>,
+    sentinel_error: Option<Box<SyntaxError>>,
 }
 
 const KEYWORDS: &[&str] = &[
@@ -119,7 +119,7 @@ impl<'a> Parser<'a> {
         src: &'a str,
         filename: &'a str,
         tokens: Tokens,
-        sentinel_error: Option<SyntaxError>,
+        sentinel_error: Option<Box<SyntaxError>>,
     ) -> Self {
         let mut toks = tokens.tokens;
         if tokens.error.is_some() || toks.last().is_none_or(|t| t.kind != T::EndMarker) {
@@ -335,7 +335,7 @@ impl<'a> Parser<'a> {
     pub fn invalid_syntax(&self) -> Box<SyntaxError> {
         if self.pos >= self.toks.len() - 1 {
             if let Some(e) = &self.sentinel_error {
-                return Box::new(e.clone());
+                return e.clone();
             }
         }
         let t = self.tok();
