@@ -10,7 +10,7 @@ use super::opcode::{
     MAKE_FUNCTION_FLAGS,
 };
 use crate::runtime::repr::{bytes_repr, complex_repr, float_repr, str_repr};
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::fmt::Write;
 
 /// One decoded instruction (`dis.Instruction`).
@@ -80,8 +80,8 @@ fn unpack_opargs(code: &[u8]) -> Vec<(usize, Opcode, Option<u32>, usize)> {
 }
 
 /// `dis.findlinestarts`: offsets where a new source line begins.
-pub fn line_starts(code: &CodeObject) -> HashMap<usize, u32> {
-    let mut starts = HashMap::new();
+pub fn line_starts(code: &CodeObject) -> FxHashMap<usize, u32> {
+    let mut starts = FxHashMap::default();
     let mut last = None;
     for (unit, pos) in code.positions.iter().enumerate() {
         if let Some(line) = pos.line {

@@ -8,7 +8,7 @@ use super::flowgraph::{BlockId, Cfg, Instr};
 use super::ir::{Loc, Op};
 use crate::bytecode::code::{flags, local_kind};
 use crate::bytecode::{CodeObject, ExceptionEntry, Opcode, Position};
-use std::collections::HashSet;
+use crate::runtime::dict::FxHashSet;
 use std::rc::Rc;
 
 /// What the code generator knows about the code object it is building.
@@ -23,7 +23,7 @@ pub struct UnitMeta {
     pub varnames: Vec<Rc<str>>,
     pub cellvars: Vec<Rc<str>>,
     pub freevars: Vec<Rc<str>>,
-    pub fast_hidden: HashSet<Rc<str>>,
+    pub fast_hidden: FxHashSet<Rc<str>>,
     pub flags: u32,
 }
 

@@ -19,7 +19,7 @@ use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
 use crate::syntax::SyntaxWarning;
 use num_bigint::BigInt;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 
 use Opcode::*;
@@ -86,7 +86,7 @@ struct FBlock<'a> {
 #[derive(Default, Clone)]
 struct NameIndex {
     list: Vec<Rc<str>>,
-    index: HashMap<Rc<str>, u32>,
+    index: FxHashMap<Rc<str>, u32>,
 }
 
 impl NameIndex {
@@ -116,7 +116,7 @@ struct Unit<'a> {
     freevars: NameIndex,
     /// Names made fast locals while compiling an inlined comprehension
     /// outside a function (true while active; CO_FAST_HIDDEN either way).
-    fast_hidden: HashMap<Rc<str>, bool>,
+    fast_hidden: FxHashMap<Rc<str>, bool>,
     private: Option<Rc<str>>,
     fblocks: Vec<FBlock<'a>>,
     next_label: usize,
@@ -269,7 +269,7 @@ impl<'a> Compiler<'a> {
             varnames,
             cellvars,
             freevars,
-            fast_hidden: HashMap::new(),
+            fast_hidden: FxHashMap::default(),
             private,
             fblocks: Vec::new(),
             next_label: 0,

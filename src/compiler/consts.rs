@@ -2,7 +2,7 @@
 //! by type and value, so `1`, `1.0` and `True` stay distinct) in list form.
 
 use crate::bytecode::Constant;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 
 /// The identity CPython's const cache gives a constant: equal keys merge.
 pub fn const_key(c: &Constant) -> String {
@@ -49,7 +49,7 @@ impl Truthy for Constant {
 #[derive(Default)]
 pub struct ConstPool {
     items: Vec<Constant>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl ConstPool {

@@ -6,7 +6,7 @@
 use super::consts::{ConstPool, Truthy};
 use super::ir::{Label, Loc, Op, SeqItem};
 use crate::bytecode::{Constant, Opcode};
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 
 pub type BlockId = usize;
 
@@ -82,9 +82,9 @@ impl Cfg {
         let mut cfg = Cfg { blocks: vec![Block::default()], entry: 0 };
         let mut current = 0;
         let mut pending_label: Option<Label> = None;
-        let mut label_block: HashMap<Label, BlockId> = HashMap::new();
+        let mut label_block: FxHashMap<Label, BlockId> = FxHashMap::default();
         let mut jumps: Vec<(BlockId, usize, Label)> = Vec::new();
-        let mut block_label: HashMap<BlockId, Label> = HashMap::new();
+        let mut block_label: FxHashMap<BlockId, Label> = FxHashMap::default();
         for item in seq {
             match item {
                 SeqItem::Label(l) => {
@@ -118,7 +118,7 @@ impl Cfg {
         &mut self,
         current: BlockId,
         pending: &mut Option<Label>,
-        block_label: &mut HashMap<BlockId, Label>,
+        block_label: &mut FxHashMap<BlockId, Label>,
     ) -> BlockId {
         let b = &self.blocks[current];
         let terminated = b.last().is_some_and(|i| i.op.is_terminator());

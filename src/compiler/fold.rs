@@ -7,7 +7,7 @@
 use super::consts::Truthy;
 use crate::bytecode::Constant;
 use crate::syntax::ast::*;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
@@ -19,7 +19,7 @@ const MAX_STR_SIZE: usize = 4096;
 /// complex numbers with a real part), keyed by the address of their node.
 #[derive(Default)]
 pub struct Folded {
-    values: HashMap<usize, Constant>,
+    values: FxHashMap<usize, Constant>,
     /// Under `from __future__ import annotations` annotations stay as written.
     keep_annotations: bool,
 }

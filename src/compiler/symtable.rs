@@ -5,7 +5,7 @@
 
 use super::CompileError;
 use crate::syntax::ast::*;
-use std::collections::{HashMap, HashSet};
+use crate::runtime::dict::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 pub const DEF_GLOBAL: u32 = 1;
@@ -87,7 +87,7 @@ pub struct ScopeEntry {
     pub kind: BlockKind,
     /// Symbols in insertion order.
     pub names: Vec<Rc<str>>,
-    pub symbols: HashMap<Rc<str>, Symbol>,
+    pub symbols: FxHashMap<Rc<str>, Symbol>,
     /// Parameters, in order.
     pub varnames: Vec<Rc<str>>,
     pub children: Vec<usize>,
@@ -111,7 +111,7 @@ pub struct ScopeEntry {
     #[allow(dead_code)]
     pub line: u32,
     /// Where each global/nonlocal directive appeared (for error positions).
-    directives: HashMap<Rc<str>, Span>,
+    directives: FxHashMap<Rc<str>, Span>,
 }
 
 impl ScopeEntry {
@@ -120,7 +120,7 @@ impl ScopeEntry {
             name,
             kind,
             names: Vec::new(),
-            symbols: HashMap::new(),
+            symbols: FxHashMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested: false,
@@ -138,7 +138,7 @@ impl ScopeEntry {
             needs_classdict: false,
             can_see_class_scope: false,
             line,
-            directives: HashMap::new(),
+            directives: FxHashMap::default(),
         }
     }
 
@@ -170,7 +170,7 @@ impl ScopeEntry {
 
 pub struct SymbolTable {
     pub scopes: Vec<ScopeEntry>,
-    pub by_key: HashMap<ScopeKey, usize>,
+    pub by_key: FxHashMap<ScopeKey, usize>,
 }
 
 impl SymbolTable {
@@ -208,7 +208,7 @@ struct Builder {
     /// `from __future__ import annotations`: annotations are never evaluated.
     future_annotations: bool,
     scopes: Vec<ScopeEntry>,
-    by_key: HashMap<ScopeKey, usize>,
+    by_key: FxHashMap<ScopeKey, usize>,
     stack: Vec<usize>,
     private: Option<Rc<str>>,
 }
@@ -953,7 +953,7 @@ struct Analyzer<'a> {
     scopes: &'a mut Vec<ScopeEntry>,
 }
 
-type NameSet = HashSet<Rc<str>>;
+type NameSet = FxHashSet<Rc<str>>;
 
 /// What the analysis of a block knows about the PEP 695 scopes around it.
 struct TypeParamContext {
@@ -968,7 +968,7 @@ impl Analyzer<'_> {
     fn analyze_name(
         &mut self,
         ste: usize,
-        scopes: &mut HashMap<Rc<str>, Scope>,
+        scopes: &mut FxHashMap<Rc<str>, Scope>,
         name: &Rc<str>,
         flags: u32,
         bound: Option<&mut NameSet>,
@@ -1057,12 +1057,12 @@ impl Analyzer<'_> {
         global: &mut NameSet,
         ctx: &mut TypeParamContext,
     ) -> Res {
-        let mut local = NameSet::new();
-        let mut scopes: HashMap<Rc<str>, Scope> = HashMap::new();
-        let mut newglobal = NameSet::new();
-        let mut newfree = NameSet::new();
-        let mut newbound = NameSet::new();
-        let mut inlined_cells = NameSet::new();
+        let mut local = NameSet::default();
+        let mut scopes: FxHashMap<Rc<str>, Scope> = FxHashMap::default();
+        let mut newglobal = NameSet::default();
+        let mut newfree = NameSet::default();
+        let mut newbound = NameSet::default();
+        let mut inlined_cells = NameSet::default();
         let kind = self.scopes[ste].kind;
         if kind == BlockKind::Class {
             newglobal.extend(global.iter().cloned());
@@ -1166,7 +1166,7 @@ impl Analyzer<'_> {
     fn update_symbols(
         &mut self,
         ste: usize,
-        scopes: &HashMap<Rc<str>, Scope>,
+        scopes: &FxHashMap<Rc<str>, Scope>,
         bound: Option<&NameSet>,
         free: &NameSet,
         inlined_cells: &NameSet,
@@ -1210,7 +1210,7 @@ impl Analyzer<'_> {
         &mut self,
         ste: usize,
         comp: usize,
-        scopes: &mut HashMap<Rc<str>, Scope>,
+        scopes: &mut FxHashMap<Rc<str>, Scope>,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
     ) {
@@ -1254,16 +1254,16 @@ pub fn build(module: &Module, future_annotations: bool) -> Result<SymbolTable, B
     let mut b = Builder {
         future_annotations,
         scopes: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxHashMap::default(),
         stack: Vec::new(),
         private: None,
     };
     b.enter("top".into(), BlockKind::Module, key_of(module), 0);
     b.visit_body(&module.body)?;
     let mut scopes = b.scopes;
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
-    let mut ctx = TypeParamContext { type_params: NameSet::new(), class_entry: None };
+    let mut free = NameSet::default();
+    let mut global = NameSet::default();
+    let mut ctx = TypeParamContext { type_params: NameSet::default(), class_entry: None };
     Analyzer { scopes: &mut scopes }.analyze_block(0, None, &mut free, &mut global, &mut ctx)?;
     Ok(SymbolTable { scopes, by_key: b.by_key })
 }

@@ -70,6 +70,7 @@ impl Hasher for FxHasher {
 
 pub type FxBuildHasher = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuildHasher>;
+pub type FxHashSet<T> = std::collections::HashSet<T, FxBuildHasher>;
 
 #[derive(Clone, Debug, Eq, Hash)]
 pub enum HashKey {
@@ -293,7 +294,7 @@ impl Dict {
                 self.entries.push(Some(e));
             }
         }
-        let remap: HashMap<usize, usize> = positions.into_iter().collect();
+        let remap: FxHashMap<usize, usize> = positions.into_iter().collect();
         let _ = |h: &HashKey| {
             let mut s = FxHasher::default();
             h.hash(&mut s);

@@ -12,7 +12,8 @@ use crate::bytecode::code::local_kind;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
 use serde::Serialize;
-use std::collections::{HashSet, VecDeque};
+use crate::runtime::dict::FxHashSet;
+use std::collections::VecDeque;
 
 /// At most this many objects are described; the rest are left out (`truncated`).
 const MAX_OBJECTS: usize = 120;
@@ -80,7 +81,7 @@ pub struct HeapView {
 
 /// The frames' bindings and the objects they reach.
 pub fn heap_view(vm: &mut Vm) -> HeapView {
-    let mut walk = Walk { queue: VecDeque::new(), seen: HashSet::new() };
+    let mut walk = Walk { queue: VecDeque::new(), seen: FxHashSet::default() };
     let mut view = HeapView::default();
     for i in 0..vm.frames.len() {
         let frame = frame_refs(vm, i, &mut walk);
@@ -100,7 +101,7 @@ pub fn heap_view(vm: &mut Vm) -> HeapView {
 /// The objects met but not yet described.
 struct Walk {
     queue: VecDeque<ObjId>,
-    seen: HashSet<u32>,
+    seen: FxHashSet<u32>,
 }
 
 impl Walk {

@@ -14,14 +14,14 @@ use super::Vm;
 use crate::bytecode::Constant;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 
 /// The shared objects behind the rules above, created on first use.
 #[derive(Clone, Default)]
 pub struct Singletons {
     /// Constants by their value (the Debug text of the `Constant`).
-    constants: HashMap<String, Value>,
+    constants: FxHashMap<String, Value>,
     /// `""` at 0 and `chr(i)` at i + 1, for i < 256.
     latin1: Vec<Option<ObjId>>,
     /// `b""` at 0 and `bytes([i])` at i + 1.

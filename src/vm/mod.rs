@@ -38,7 +38,7 @@ use crate::runtime::object::{Class, ExcData, Instance, Object};
 use crate::runtime::value::{Ident, ObjId, Value};
 use frame::{Frame, OnReturn};
 use num_bigint::BigInt;
-use std::collections::HashMap;
+use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 use types::TypeId;
 
@@ -137,7 +137,7 @@ pub struct Vm {
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
-    modules: HashMap<String, Value>,
+    modules: FxHashMap<String, Value>,
     /// Interned strings for attribute names the VM looks up itself.
     strings: crate::runtime::dict::FxHashMap<Rc<str>, ObjId>,
     /// The budgets this run is under (steps, memory, output, recursion).
@@ -190,7 +190,7 @@ impl Vm {
             not_implemented,
             ellipsis,
             strings: Default::default(),
-            modules: HashMap::new(),
+            modules: FxHashMap::default(),
             limits: Limits::default(),
             stack_base: 0,
             attr_caches: Vec::new(),
@@ -515,7 +515,7 @@ impl Vm {
     /// Whether the program can still reach `target` (CPython would still
     /// hold a reference to it).
     fn is_reachable(&self, target: ObjId) -> bool {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::runtime::dict::FxHashSet::default();
         let mut pending = self.roots();
         let mut children = Vec::new();
         while let Some(v) = pending.pop() {
