@@ -219,7 +219,11 @@ impl Dict {
 
     #[inline(always)]
     pub fn value_at(&self, position: usize) -> Option<Value> {
-        self.entries.get(position).copied().flatten().map(|(_, v)| v)
+        // A match, not `get().copied().flatten().map()`: each helper is a call under opt-level "z".
+        match self.entries.get(position) {
+            Some(Some((_, v))) => Some(*v),
+            _ => None,
+        }
     }
 
     pub fn set_value_at(&mut self, position: usize, v: Value) {

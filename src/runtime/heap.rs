@@ -45,15 +45,22 @@ impl Heap {
         }
     }
 
-    // Every operation on an object starts here: inlined even under opt-level "z".
+    // Every operation on an object starts here: inlined even under opt-level
+    // "z", where slice indexing and `Option::expect` would each stay a call.
     #[inline(always)]
     pub fn get(&self, id: ObjId) -> &Object {
-        self.slots[id.0 as usize].as_ref().expect("dangling ObjId: collected object still referenced")
+        match self.lookup(id) {
+            Some(obj) => obj,
+            None => dangling(),
+        }
     }
 
     #[inline(always)]
     pub fn get_mut(&mut self, id: ObjId) -> &mut Object {
-        self.slots[id.0 as usize].as_mut().expect("dangling ObjId: collected object still referenced")
+        match self.lookup_mut(id) {
+            Some(obj) => obj,
+            None => dangling(),
+        }
     }
 
     /// `get` for the eval loop's fast paths: no panic branch to inline;
@@ -138,6 +145,13 @@ impl Heap {
         self.bytes_since_gc = 0;
         self.allocated_since_gc = 0;
     }
+}
+
+/// `Heap::get` of a freed or never-allocated id: a VM bug, not a Python error.
+#[cold]
+#[inline(never)]
+fn dangling() -> ! {
+    panic!("dangling ObjId: collected object still referenced")
 }
 
 /// About how many bytes `obj` occupies: its slot plus the buffers it owns

@@ -181,19 +181,28 @@ impl Vm {
         self.codes.get(index).and_then(|c| c.consts.get(i)).copied().unwrap_or(Value::None)
     }
 
+    // Under opt-level "z" `Option::expect` and `Vec::push` stay calls: `frame`
+    // panics through a cold function instead, and `push`/`pop` are one call
+    // each (inlined at opt-level 3) with nothing left to call inside.
     #[inline(always)]
     fn frame(&mut self) -> &mut Frame {
-        self.frames.last_mut().expect("no frame")
+        match self.frames.last_mut() {
+            Some(f) => f,
+            None => no_frame(),
+        }
     }
 
-    #[inline(always)]
+    #[inline]
     pub(super) fn push(&mut self, v: Value) {
-        self.frame().stack.push(v);
+        super::run_loop::push(&mut self.frame().stack, v);
     }
 
-    #[inline(always)]
+    #[inline]
     pub(super) fn pop(&mut self) -> Value {
-        self.frame().stack.pop().unwrap_or(Value::Null)
+        match self.frame().stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
     }
 
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
@@ -1547,4 +1556,11 @@ impl Vm {
     fn is_generator(&self, v: Value) -> bool {
         matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))
     }
+}
+
+/// `Vm::frame` with no frame running: a VM bug, not a Python error.
+#[cold]
+#[inline(never)]
+fn no_frame() -> ! {
+    panic!("no frame")
 }
