@@ -92,8 +92,8 @@ pub enum HashKey {
 impl PartialEq for HashKey {
     fn eq(&self, other: &HashKey) -> bool {
         match (self, other) {
-            // Names usually share one allocation: compare pointers first.
-            (HashKey::Str(a), HashKey::Str(b)) => (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b,
+            // (`PyStr::eq` compares shared names by pointer first.)
+            (HashKey::Str(a), HashKey::Str(b)) => a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
             (HashKey::Bytes(a), HashKey::Bytes(b)) => a == b,
             (HashKey::None, HashKey::None) => true,

@@ -254,7 +254,11 @@ impl PartialEq for PyStr {
         match (&self.0, &other.0) {
             // Inline bytes past `len` are zeros: two fixed-size compares.
             (Repr::Inline { len: a, bytes: x }, Repr::Inline { len: b, bytes: y }) => a == b && x == y,
-            _ => self.as_str() == other.as_str(),
+            _ => {
+                // Names usually share one allocation: compare where they are first.
+                let (a, b) = (self.as_str(), other.as_str());
+                (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b
+            }
         }
     }
 }
