@@ -3,6 +3,7 @@
 //! Keys are hashed through `HashKey`, a Rust-side normal form of a hashable
 //! Python value in which equal Python values are equal (`1 == 1.0 == True`).
 
+use super::pystr::PyStr;
 use super::value::Value;
 use num_bigint::BigInt;
 use std::collections::HashMap;
@@ -32,11 +33,17 @@ impl Hasher for FxHasher {
         for c in &mut chunks {
             self.add(u64::from_le_bytes(c.try_into().unwrap()));
         }
+        // The last 1..=7 bytes as one word, read as two overlapping halves
+        // (no copy into a buffer, which is a memcpy call for short keys),
+        // with their count mixed in so that overlaps do not collide.
         let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+            self.add(lo | hi << 32 ^ (n as u64) << 61);
+        } else if n > 0 {
+            self.add(rest[0] as u64 | (rest[n / 2] as u64) << 8 | (rest[n - 1] as u64) << 16 | (n as u64) << 24);
         }
     }
     #[inline]
@@ -72,7 +79,7 @@ pub enum HashKey {
     BigInt(BigInt),
     /// A float that is not equal to any int (bits of the f64).
     Float(u64),
-    Str(Rc<str>),
+    Str(PyStr),
     Bytes(Rc<[u8]>),
     Tuple(Vec<HashKey>),
     /// Objects hashed by identity.
@@ -86,7 +93,7 @@ impl PartialEq for HashKey {
     fn eq(&self, other: &HashKey) -> bool {
         match (self, other) {
             // Names usually share one allocation: compare pointers first.
-            (HashKey::Str(a), HashKey::Str(b)) => Rc::ptr_eq(a, b) || a == b,
+            (HashKey::Str(a), HashKey::Str(b)) => (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b,
             (HashKey::Int(a), HashKey::Int(b)) => a == b,
             (HashKey::Bytes(a), HashKey::Bytes(b)) => a == b,
             (HashKey::None, HashKey::None) => true,
@@ -212,7 +219,11 @@ impl Dict {
 
     #[inline(always)]
     pub fn value_at(&self, position: usize) -> Option<Value> {
-        self.entries.get(position).copied().flatten().map(|(_, v)| v)
+        // A match, not `get().copied().flatten().map()`: each helper is a call under opt-level "z".
+        match self.entries.get(position) {
+            Some(Some((_, v))) => Some(*v),
+            _ => None,
+        }
     }
 
     pub fn set_value_at(&mut self, position: usize, v: Value) {

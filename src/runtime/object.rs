@@ -406,7 +406,7 @@ impl Attrs {
                 let mut d = Dict::new();
                 for i in s.indexes_in_order() {
                     let (name, k) = &s.keys.names[i as usize];
-                    d.insert(HashKey::Str(name.clone()), *k, s.values[i as usize]);
+                    d.insert(HashKey::Str(name.clone().into()), *k, s.values[i as usize]);
                 }
                 d
             }

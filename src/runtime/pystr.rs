@@ -10,6 +10,11 @@
 //! the used length), which makes `t = s; s += "x"` leave `t` as it was, and a
 //! second `t + "y"` copy instead of overwriting the "x". Identity is the heap
 //! object's, never the buffer's: every concatenation is a new object.
+//!
+//! Short strs (most words, keys and numbers a program makes) keep their
+//! bytes inline, in the 24 bytes the other forms need anyway: no allocation
+//! to make one and none to free, where CPython allocates object and text
+//! together in one block.
 
 use std::cell::Cell;
 use std::fmt;
@@ -22,10 +27,16 @@ pub struct PyStr(Repr);
 
 #[derive(Clone)]
 enum Repr {
+    /// The first `len` bytes of `bytes` (`len` ≤ `INLINE`).
+    Inline { len: u8, bytes: [u8; INLINE] },
     Exact(Rc<str>),
     /// The first `len` bytes of `buf` (always ≤ `buf.used`).
     Prefix { buf: Rc<GrowBuf>, len: usize },
 }
+
+/// The longest text kept inline: as much as fits beside the tag and length
+/// in the 24 bytes an `Rc<str>` and its tag take.
+const INLINE: usize = 22;
 
 /// A fixed-capacity byte buffer that only ever grows at its end: bytes below
 /// `used` are never written again, so any prefix of it is immutable. It is
@@ -55,9 +66,33 @@ impl Drop for GrowBuf {
 }
 
 impl PyStr {
+    /// `text` inline when it is short enough.
+    #[inline]
+    fn inline(text: &str) -> Option<PyStr> {
+        if text.len() > INLINE {
+            return None;
+        }
+        let mut bytes = [0u8; INLINE];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Some(PyStr(Repr::Inline { len: text.len() as u8, bytes }))
+    }
+
+    /// The inline str of `a` then `b` (their lengths add up to `len` ≤ `INLINE`).
+    #[inline]
+    fn inline_pair(a: &str, b: &str, len: usize) -> PyStr {
+        let mut bytes = [0u8; INLINE];
+        bytes[..a.len()].copy_from_slice(a.as_bytes());
+        bytes[a.len()..len].copy_from_slice(b.as_bytes());
+        PyStr(Repr::Inline { len: len as u8, bytes })
+    }
+
     #[inline(always)]
     pub fn as_str(&self) -> &str {
         match &self.0 {
+            // SAFETY: the first `len` bytes (`len` ≤ INLINE) are a whole str's UTF-8.
+            Repr::Inline { len, bytes } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(bytes.as_ptr(), *len as usize))
+            },
             Repr::Exact(s) => s,
             // SAFETY: the first `used` bytes of the buffer are initialised
             // UTF-8 (whole strs appended one after another) and are never
@@ -74,6 +109,9 @@ impl PyStr {
     /// so a chain of appends copies each byte O(1) times).
     pub fn concat(&self, tail: &str) -> PyStr {
         let len = self.len() + tail.len();
+        if len <= INLINE {
+            return PyStr::inline_pair(self.as_str(), tail, len);
+        }
         if let Repr::Prefix { buf, len: own } = &self.0 {
             if buf.used.get() == *own && buf.cap - own >= tail.len() {
                 // SAFETY: bytes from `used` on are spare capacity that no str
@@ -87,7 +125,7 @@ impl PyStr {
         // append in place); a str that has grown before gets as much again.
         let room = match self.0 {
             Repr::Prefix { .. } => len,
-            Repr::Exact(_) => len.clamp(8, 32),
+            Repr::Exact(_) | Repr::Inline { .. } => len.clamp(8, 32),
         };
         let buf = GrowBuf::with_parts(self.as_str(), tail, len.saturating_add(room));
         PyStr(Repr::Prefix { buf: Rc::new(buf), len })
@@ -97,6 +135,13 @@ impl PyStr {
     /// (`str.lower` of an ASCII str): one allocation, no intermediate String.
     pub fn map_ascii(text: &str, f: impl Fn(u8) -> u8) -> PyStr {
         debug_assert!(text.is_ascii());
+        if text.len() <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            for (o, &b) in bytes.iter_mut().zip(text.as_bytes()) {
+                *o = f(b);
+            }
+            return PyStr(Repr::Inline { len: text.len() as u8, bytes });
+        }
         let mut bytes = Rc::<[u8]>::new_uninit_slice(text.len());
         let out = Rc::get_mut(&mut bytes).expect("a new Rc is unique");
         for (o, &b) in out.iter_mut().zip(text.as_bytes()) {
@@ -110,6 +155,18 @@ impl PyStr {
     /// The concatenation of `parts` (whose lengths add up to `len`) in one
     /// allocation: an f-string's pieces, with no intermediate String.
     pub fn join<'a>(parts: impl Iterator<Item = &'a str>, len: usize) -> PyStr {
+        if len <= INLINE {
+            let mut bytes = [0u8; INLINE];
+            let mut at = 0;
+            for part in parts {
+                let end = at + part.len();
+                assert!(end <= len, "PyStr::join: parts longer than announced");
+                bytes[at..end].copy_from_slice(part.as_bytes());
+                at = end;
+            }
+            assert_eq!(at, len, "PyStr::join: parts shorter than announced");
+            return PyStr(Repr::Inline { len: len as u8, bytes });
+        }
         let mut bytes = Rc::<[u8]>::new_uninit_slice(len);
         let out = Rc::get_mut(&mut bytes).expect("a new Rc is unique");
         let mut at = 0;
@@ -130,7 +187,7 @@ impl PyStr {
     pub fn to_rc(&self) -> Rc<str> {
         match &self.0 {
             Repr::Exact(s) => s.clone(),
-            Repr::Prefix { .. } => Rc::from(self.as_str()),
+            Repr::Inline { .. } | Repr::Prefix { .. } => Rc::from(self.as_str()),
         }
     }
 
@@ -139,6 +196,7 @@ impl PyStr {
     /// add up to the buffer once.
     pub fn footprint(&self) -> usize {
         match &self.0 {
+            Repr::Inline { .. } => 0,
             Repr::Exact(s) => s.len(),
             Repr::Prefix { buf, .. } => buf.cap / Rc::strong_count(buf),
         }
@@ -179,13 +237,13 @@ impl From<&Rc<str>> for PyStr {
 
 impl From<&str> for PyStr {
     fn from(s: &str) -> PyStr {
-        PyStr(Repr::Exact(Rc::from(s)))
+        PyStr::inline(s).unwrap_or_else(|| PyStr(Repr::Exact(Rc::from(s))))
     }
 }
 
 impl From<String> for PyStr {
     fn from(s: String) -> PyStr {
-        PyStr(Repr::Exact(Rc::from(s)))
+        PyStr::inline(&s).unwrap_or_else(|| PyStr(Repr::Exact(Rc::from(s))))
     }
 }
 
@@ -230,6 +288,23 @@ impl fmt::Display for PyStr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_str_stays_three_words() {
+        assert_eq!(std::mem::size_of::<PyStr>(), 24);
+    }
+
+    #[test]
+    fn short_strs_are_inline_and_grow_out_of_it() {
+        let s = PyStr::from("é".repeat(11).as_str());
+        assert!(matches!(s.0, Repr::Inline { len: 22, .. }));
+        let t = s.concat("x");
+        assert!(matches!(t.0, Repr::Prefix { .. }));
+        assert_eq!((&*s, &*t), ("é".repeat(11).as_str(), format!("{}x", "é".repeat(11)).as_str()));
+        let u = PyStr::join(["ab", "", "cd"].into_iter(), 4);
+        assert_eq!((&*u, &*PyStr::map_ascii("aBc", |b| b.to_ascii_uppercase())), ("abcd", "ABC"));
+        assert_eq!(PyStr::from("a").concat("b"), PyStr::from(Rc::<str>::from("ab")));
+    }
 
     #[test]
     fn appending_never_changes_an_existing_prefix() {

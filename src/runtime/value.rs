@@ -23,31 +23,52 @@ impl Ident {
     pub const CONSTANT: Ident = Ident(1);
 
     /// A new object's identity (a counter: no allocation).
-    #[inline]
+    #[inline(always)]
     pub fn fresh() -> Ident {
-        // Per thread, so the hot arithmetic paths pay a plain increment
-        // rather than an atomic one; a VM never crosses threads.
-        thread_local! {
-            static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(2) };
-        }
-        NEXT.with(|next| {
-            let id = next.get();
-            // After 2^32 numbers the counter wraps; skipping the two reserved
-            // tags keeps fresh numbers distinct from cached and constant ones.
-            next.set(id.checked_add(1).unwrap_or(2));
-            Ident(id)
-        })
+        let id = next_ident();
+        // After 2^32 numbers the counter wraps; skipping the two reserved
+        // tags keeps fresh numbers distinct from cached and constant ones.
+        Ident(if id < 2 { 2 } else { id })
     }
 
     /// The identity of an int a runtime operation produces.
     #[inline(always)]
     pub fn of_new_int(n: i64) -> Ident {
-        if (-5..=256).contains(&n) {
+        // Not `(-5..=256).contains(&n)`: under opt-level "z" that stays a call.
+        if n >= -5 && n <= 256 {
             Ident::CACHED
         } else {
             Ident::fresh()
         }
     }
+}
+
+/// The counter behind `Ident::fresh`: the next identity to hand out.
+/// The wasm build is single-threaded, so a plain static does (under opt-level
+/// "z" a `thread_local!` costs a call per float result); natively a VM never
+/// crosses threads but tests run VMs side by side, so each thread counts alone.
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn next_ident() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    static NEXT: AtomicU32 = AtomicU32::new(2);
+    // Without the atomics target feature these are a plain load and store.
+    let id = NEXT.load(Relaxed);
+    NEXT.store(id.wrapping_add(1), Relaxed);
+    id
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn next_ident() -> u32 {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(2) };
+    }
+    NEXT.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    })
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -147,7 +147,7 @@ impl Vm {
     /// Looks `name` up in the class dicts along the MRO (builtin types' dicts
     /// hold their methods as descriptors).
     pub fn lookup_type_attr(&mut self, class: ObjId, name: &str) -> Option<Value> {
-        let key = HashKey::Str(Rc::from(name));
+        let key = HashKey::Str(name.into());
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls) => cls.attrs.get(&key),
@@ -157,7 +157,7 @@ impl Vm {
 
     /// Looks `name` up in the dicts of the user-defined classes along the MRO.
     pub(super) fn lookup_user_attr(&self, class: ObjId, name: &str) -> Option<Value> {
-        let key = HashKey::Str(Rc::from(name));
+        let key = HashKey::Str(name.into());
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls) if cls.builtin.is_none() => cls.attrs.get(&key),
@@ -169,7 +169,7 @@ impl Vm {
     /// inherited from the builtin type it derives from (`int.__add__` for a
     /// `Pos(int)`); `object`'s defaults are left to the caller.
     pub(super) fn lookup_dunder(&self, class: ObjId, name: &str) -> Option<Value> {
-        let key = HashKey::Str(Rc::from(name));
+        let key = HashKey::Str(name.into());
         let Object::Class(c) = self.heap.get(class) else { return None };
         c.mro.iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls)
@@ -360,7 +360,7 @@ impl Vm {
                             }
                         }
                     }
-                    if let Some(v) = self.instance_attr(id, &HashKey::Str(Rc::from(name))) {
+                    if let Some(v) = self.instance_attr(id, &HashKey::Str(name.into())) {
                         return Ok(v);
                     }
                 }
@@ -379,7 +379,7 @@ impl Vm {
                     };
                     let mro = self.mro_of(owner);
                     let after = mro.iter().position(|c| *c == start).map_or(0, |i| i + 1);
-                    let key = HashKey::Str(Rc::from(name));
+                    let key = HashKey::Str(name.into());
                     let found = mro[after..].iter().find_map(|c| match self.heap.get(*c) {
                         Object::Class(cls) => cls.attrs.get(&key),
                         _ => None,
@@ -396,7 +396,7 @@ impl Vm {
                     return Err(exc);
                 }
                 Object::Function(f) => {
-                    if let Some(v) = f.attrs.get(&HashKey::Str(Rc::from(name))) {
+                    if let Some(v) = f.attrs.get(&HashKey::Str(name.into())) {
                         return Ok(v);
                     }
                 }
@@ -504,8 +504,8 @@ impl Vm {
                 let d = f.defaults.clone();
                 if d.is_empty() { Value::None } else { self.new_tuple(d) }
             }
-            (Object::Function(f), "__module__" | "__doc__") if f.attrs.get(&HashKey::Str(Rc::from(name))).is_some() => {
-                f.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None)
+            (Object::Function(f), "__module__" | "__doc__") if f.attrs.get(&HashKey::Str(name.into())).is_some() => {
+                f.attrs.get(&HashKey::Str(name.into())).unwrap_or(Value::None)
             }
             (Object::Function(_), "__module__") => self.new_str("__main__"),
             (Object::Function(f), "__code__") => {
@@ -514,11 +514,11 @@ impl Vm {
             }
             // Non-generic functions and classes have no type parameters; a
             // generic one has them in its own attributes (see typeparams.rs).
-            (Object::Function(f), "__type_params__") => match f.attrs.get(&HashKey::Str(Rc::from(name))) {
+            (Object::Function(f), "__type_params__") => match f.attrs.get(&HashKey::Str(name.into())) {
                 Some(params) => params,
                 None => self.new_tuple(Vec::new()),
             },
-            (Object::Class(c), "__type_params__") => match c.attrs.get(&HashKey::Str(Rc::from(name))) {
+            (Object::Class(c), "__type_params__") => match c.attrs.get(&HashKey::Str(name.into())) {
                 Some(params) => params,
                 None => self.new_tuple(Vec::new()),
             },
@@ -614,7 +614,7 @@ impl Vm {
                 // ImportError's `name` and `path` default to None; a raised
                 // ModuleNotFoundError sets `name` in the instance dict.
                 "name" | "path" if self.is_subclass(self.type_of(obj), self.type_obj(TypeId::ImportError)) => match self.heap.get(id) {
-                    Object::Instance(i) => i.attrs.get(&HashKey::Str(Rc::from(name))).unwrap_or(Value::None),
+                    Object::Instance(i) => i.attrs.get(&HashKey::Str(name.into())).unwrap_or(Value::None),
                     _ => Value::None,
                 },
                 _ => return Ok(None),
@@ -630,7 +630,7 @@ impl Vm {
     pub(super) fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Value)> {
         if let Some(id) = obj.obj() {
             if let Object::Instance(inst) = self.heap.get(id) {
-                let shadowed = self.instance_attr(id, &HashKey::Str(Rc::from(name))).is_some();
+                let shadowed = self.instance_attr(id, &HashKey::Str(name.into())).is_some();
                 if !shadowed && self.custom_getattribute_class(obj).is_none() {
                     let class = inst.class;
                     if let Some(f) = self.lookup_user_attr(class, name) {
@@ -715,7 +715,7 @@ impl Vm {
                 match inst.dict {
                     Some(d) => {
                         if let Object::Dict(d) = self.heap.get_mut(d) {
-                            d.insert(HashKey::Str(key), k, v);
+                            d.insert(HashKey::Str(key.into()), k, v);
                         }
                     }
                     None => self.store_instance_attr(id, &key, v),
@@ -723,13 +723,13 @@ impl Vm {
             }
             Object::Class(c) if c.builtin.is_none() => {
                 c.custom_getattribute |= name == "__getattribute__";
-                c.attrs.insert(HashKey::Str(key), k, v)
+                c.attrs.insert(HashKey::Str(key.into()), k, v)
             }
             Object::Function(f) => match (name, str_value) {
                 // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
                 ("__name__", Some(s)) => f.name = s,
                 ("__qualname__", Some(s)) => f.qualname = s,
-                _ => f.attrs.insert(HashKey::Str(key), k, v),
+                _ => f.attrs.insert(HashKey::Str(key.into()), k, v),
             },
             Object::Module { dict, .. } => {
                 let dict = *dict;
@@ -775,7 +775,7 @@ impl Vm {
                 }
             }
         }
-        let key = HashKey::Str(Rc::from(name));
+        let key = HashKey::Str(name.into());
         let heap_dict = match obj.obj().map(|id| self.heap.get(id)) {
             Some(Object::Instance(inst)) => inst.dict,
             _ => None,

@@ -107,7 +107,7 @@ fn install_type_dicts(vm: &mut Vm) {
             let key: Rc<str> = Rc::from(name);
             let k = vm.intern(&key);
             if let Object::Class(c) = vm.heap.get_mut(class) {
-                c.attrs.insert(crate::runtime::dict::HashKey::Str(key), k, v);
+                c.attrs.insert(crate::runtime::dict::HashKey::Str(key.into()), k, v);
             }
         }
     }

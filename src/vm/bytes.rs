@@ -514,7 +514,7 @@ impl Vm {
             let key: Rc<str> = Rc::from(name);
             let k = self.intern(&key);
             if let Object::Instance(inst) = self.heap.get_mut(exc.0) {
-                inst.attrs.insert(crate::runtime::dict::HashKey::Str(key), k, v);
+                inst.attrs.insert(crate::runtime::dict::HashKey::Str(key.into()), k, v);
             }
         }
         exc

@@ -527,7 +527,7 @@ impl Vm {
             }
             let entries = match b.obj().map(|id| self.heap.get(id)) {
                 Some(Object::Instance(i)) => self.lookup_user_attr(i.class, "__mro_entries__").map(|f| (f, i.class)),
-                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str(Rc::from("__mro_entries__"))).map(|f| (f, ObjId(u32::MAX))),
+                Some(Object::Function(f)) => f.attrs.get(&HashKey::Str("__mro_entries__".into())).map(|f| (f, ObjId(u32::MAX))),
                 _ => None,
             };
             let Some((f, class)) = entries else {
@@ -595,14 +595,14 @@ impl Vm {
             _ => Dict::new(),
         };
         // Like CPython's type_new: defining __eq__ without __hash__ sets `__hash__ = None`.
-        let hash = HashKey::Str(Rc::from("__hash__"));
-        if attrs.contains(&HashKey::Str(Rc::from("__eq__"))) && !attrs.contains(&hash) {
+        let hash = HashKey::Str("__hash__".into());
+        if attrs.contains(&HashKey::Str("__eq__".into())) && !attrs.contains(&hash) {
             let k = self.new_str("__hash__");
             attrs.insert(hash, k, Value::None);
         }
         // __init_subclass__ and __class_getitem__ are implicit classmethods, __new__ a staticmethod.
         for (dunder, wrap_class) in [("__init_subclass__", true), ("__class_getitem__", true), ("__new__", false)] {
-            let key = HashKey::Str(Rc::from(dunder));
+            let key = HashKey::Str(dunder.into());
             if let Some(f) = attrs.get(&key) {
                 if matches!(f.obj().map(|i| self.heap.get(i)), Some(Object::Function(_))) {
                     let wrapped = if wrap_class { Object::ClassMethod(f) } else { Object::StaticMethod(f) };
@@ -612,13 +612,13 @@ impl Vm {
                 }
             }
         }
-        let qualname = match attrs.remove(&HashKey::Str(Rc::from("__qualname__"))).map(|(_, q)| q) {
+        let qualname = match attrs.remove(&HashKey::Str("__qualname__".into())).map(|(_, q)| q) {
             Some(q) => self.str_of(q)?,
             None => name.to_string(),
         };
         // A class defined by one of pvm's Python-source modules is named by its module
         // (`typing.TypeVar`), as the program's own classes are by `__main__`.
-        let module = match attrs.get(&HashKey::Str(Rc::from("__module__"))) {
+        let module = match attrs.get(&HashKey::Str("__module__".into())) {
             Some(m) => Some(self.str_of(m)?).filter(|m| m != "__main__").map(Rc::from),
             None => None,
         };
@@ -635,7 +635,7 @@ impl Vm {
             shared_keys: Default::default(),
         })));
         let mro = self.c3_mro(class, &bases)?;
-        let key = HashKey::Str(Rc::from("__getattribute__"));
+        let key = HashKey::Str("__getattribute__".into());
         let custom_getattribute = mro.iter().any(|c| matches!(self.heap.get(*c), Object::Class(k) if k.builtin.is_none() && k.attrs.contains(&key)));
         if let Object::Class(c) = self.heap.get_mut(class) {
             c.mro = mro.clone();
@@ -643,7 +643,7 @@ impl Vm {
         }
         self.set_names(class)?;
         // super(class, class).__init_subclass__(**kwargs)
-        let key = HashKey::Str(Rc::from("__init_subclass__"));
+        let key = HashKey::Str("__init_subclass__".into());
         let hook = mro[1..].iter().find_map(|c| match self.heap.get(*c) {
             Object::Class(cls) => cls.attrs.get(&key),
             _ => None,

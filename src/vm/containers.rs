@@ -30,7 +30,7 @@ impl Vm {
             Value::Int(i, _) => HashKey::Int(i),
             Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
-                Object::Str(s) => HashKey::Str(s.to_rc()),
+                Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
@@ -65,7 +65,7 @@ impl Vm {
     pub(super) fn key(&mut self, v: Value) -> PyResult<HashKey> {
         let class = match v.obj().map(|i| self.heap.get(i)) {
             // The most common key, with no user `__hash__` to consult.
-            Some(Object::Str(s)) => return Ok(HashKey::Str(s.to_rc())),
+            Some(Object::Str(s)) => return Ok(HashKey::Str(s.clone())),
             Some(Object::Instance(inst)) => inst.class,
             _ => return self.plain_key(v),
         };
@@ -99,10 +99,37 @@ impl Vm {
         }
     }
 
+    /// The key of a str, int, float, bool or None: types whose hash and
+    /// equality no user code can change, so no `__hash__` to consult and no
+    /// collisions to tell apart (what `key` and `key_in` answer for them).
+    #[inline(always)]
+    fn builtin_key(&self, v: Value) -> Option<HashKey> {
+        Some(match v {
+            Value::Obj(id) => match self.heap.lookup(id)? {
+                Object::Str(s) => HashKey::Str(s.clone()),
+                _ => return None,
+            },
+            Value::Int(i, _) => HashKey::Int(i),
+            Value::Bool(b) => HashKey::Int(b as i64),
+            Value::None => HashKey::None,
+            Value::Float(f, _) => HashKey::from_float(f),
+            Value::Null => return None,
+        })
+    }
+
     /// The key of `v` in the dict or set `container`. Instances with a user
     /// `__hash__` that collide are told apart by calling `__eq__` (stored
     /// key first, as CPython compares), each distinct one getting its own slot.
+    #[inline(always)]
     pub(super) fn key_in(&mut self, container: ObjId, v: Value) -> PyResult<HashKey> {
+        match self.builtin_key(v) {
+            Some(key) => Ok(key),
+            None => self.general_key_in(container, v),
+        }
+    }
+
+    /// `key_in` for the values `builtin_key` leaves.
+    fn general_key_in(&mut self, container: ObjId, v: Value) -> PyResult<HashKey> {
         let key = self.key(v)?;
         let HashKey::Custom(h, _) = key else { return Ok(key) };
         for i in 0.. {

@@ -181,19 +181,28 @@ impl Vm {
         self.codes.get(index).and_then(|c| c.consts.get(i)).copied().unwrap_or(Value::None)
     }
 
+    // Under opt-level "z" `Option::expect` and `Vec::push` stay calls: `frame`
+    // panics through a cold function instead, and `push`/`pop` are one call
+    // each (inlined at opt-level 3) with nothing left to call inside.
     #[inline(always)]
     fn frame(&mut self) -> &mut Frame {
-        self.frames.last_mut().expect("no frame")
+        match self.frames.last_mut() {
+            Some(f) => f,
+            None => no_frame(),
+        }
     }
 
-    #[inline(always)]
+    #[inline]
     pub(super) fn push(&mut self, v: Value) {
-        self.frame().stack.push(v);
+        super::run_loop::push(&mut self.frame().stack, v);
     }
 
-    #[inline(always)]
+    #[inline]
     pub(super) fn pop(&mut self) -> Value {
-        self.frame().stack.pop().unwrap_or(Value::Null)
+        match self.frame().stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
     }
 
     fn pop_n(&mut self, n: usize) -> Vec<Value> {
@@ -451,6 +460,8 @@ impl Vm {
                 if !self.cached_set(ns, arg, v) {
                     let name = self.name(arg);
                     self.store_name_in(ns, &name, v);
+                    // The next store of this name (a loop's) hits the cache.
+                    self.cached_get(ns, arg, 0);
                 }
             }
             DELETE_NAME => {
@@ -589,6 +600,9 @@ impl Vm {
             }
             UNPACK_SEQUENCE => {
                 let seq = self.pop();
+                if self.unpack_exact(seq, arg as usize) {
+                    return Ok(());
+                }
                 let items = self.unpack(seq, arg as usize)?;
                 self.frame().stack.extend(items.into_iter().rev());
             }
@@ -1023,7 +1037,7 @@ impl Vm {
 
     /// hasattr without running Python code (instance dict or class attribute).
     fn has_attr_quietly(&self, obj: Value, name: &str) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(Rc::from(name));
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Some(id) = obj.obj() {
             if self.instance_attr(id, &key).is_some() {
                 return true;
@@ -1060,7 +1074,7 @@ impl Vm {
         if c.dict == dict.0 && c.version == version {
             return c.position.and_then(|p| d.value_at(p));
         }
-        let key = crate::runtime::dict::HashKey::Str(self.name(name));
+        let key = crate::runtime::dict::HashKey::Str(self.name(name).into());
         let Object::Dict(d) = self.heap.get(dict) else { return None };
         let position = d.position(&key);
         let value = position.and_then(|p| d.value_at(p));
@@ -1093,7 +1107,7 @@ impl Vm {
     }
 
     pub(super) fn store_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>, v: Value) {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         if let Object::Dict(d) = self.heap.get_mut(dict) {
             if d.set_existing(&key, v) {
                 return;
@@ -1106,7 +1120,7 @@ impl Vm {
     }
 
     fn delete_name_in(&mut self, dict: crate::runtime::value::ObjId, name: &Rc<str>) -> bool {
-        let key = crate::runtime::dict::HashKey::Str(name.clone());
+        let key = crate::runtime::dict::HashKey::Str(name.into());
         match self.heap.get_mut(dict) {
             Object::Dict(d) => d.remove(&key).is_some(),
             _ => false,
@@ -1224,6 +1238,7 @@ impl Vm {
         let (callee, with_self) = if first.is_null() { (second, false) } else { (first, true) };
         let Some(fid) = callee.obj() else { return Ok(false) };
         match self.heap.get(fid) {
+            Object::Class(c) if !with_self && c.builtin.is_some() => self.try_fast_type_call(fid, n - argc - 2),
             Object::Builtin(b) if !with_self => {
                 let (func, receiver) = (b.func, b.receiver);
                 self.try_fast_builtin_call(func, receiver, argc)
@@ -1541,4 +1556,11 @@ impl Vm {
     fn is_generator(&self, v: Value) -> bool {
         matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))
     }
+}
+
+/// `Vm::frame` with no frame running: a VM bug, not a Python error.
+#[cold]
+#[inline(never)]
+fn no_frame() -> ! {
+    panic!("no frame")
 }

@@ -44,7 +44,7 @@ pub struct DunderKeys {
 
 impl Default for DunderKeys {
     fn default() -> DunderKeys {
-        let key = |k: &str| HashKey::Str(Rc::from(k));
+        let key = |k: &str| HashKey::Str(k.into());
         DunderKeys {
             init: key("__init__"),
             new: key("__new__"),
@@ -66,6 +66,30 @@ pub struct AttrCache {
     epoch: u64,
     found: ClassAttr,
     slot: KeySlot,
+    /// For a method of a builtin type (`found` is `BuiltinMethod`): the
+    /// kind of value it was found on (`receiver_kind`), so that run mode's
+    /// loop can answer the next LOAD_ATTR on such a value without the class.
+    receiver: u8,
+}
+
+/// The kind of a str, list, tuple, dict or set value, each type its own
+/// (never 0), for `AttrCache::receiver`; `None` for any other object.
+#[inline(always)]
+fn receiver_kind(obj: &Object) -> Option<u8> {
+    use crate::runtime::dict::Flavor;
+    Some(match obj {
+        Object::Str(_) => 1,
+        Object::List(_) => 2,
+        Object::Tuple(_) => 3,
+        Object::Dict(d) => match d.flavor {
+            Flavor::Plain => 4,
+            Flavor::Default(_) => 5,
+            Flavor::Counter => 6,
+        },
+        Object::Set { frozen: false, .. } => 7,
+        Object::Set { frozen: true, .. } => 8,
+        _ => return None,
+    })
 }
 
 /// Where an instruction's name is among a class's shared keys. Indexes
@@ -105,6 +129,9 @@ impl KeySlot {
 /// instruction to `instance_getattr` and the general path.
 #[inline(always)]
 pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<(Value, Value)> {
+    if let Some(hit) = builtin_method_hit(heap, caches, lasti, owner, method) {
+        return hit;
+    }
     let (inst, c) = cached_instance(heap, caches, lasti, owner)?;
     let Attrs::Shared(attrs) = &inst.attrs else { return None };
     match c.slot.value(attrs) {
@@ -116,6 +143,26 @@ pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, own
         },
         Err(()) => None,
     }
+}
+
+/// LOAD_ATTR's method form on a str, list, tuple, dict or set whose kind
+/// the instruction's cache saw a method of its type found for (see
+/// `builtin_method`): the method descriptor and the value, as
+/// `Some(Some(..))`; `Some(None)` when the cache cannot say; `None` when
+/// `owner` is not such a value (an instance, say).
+#[inline(always)]
+fn builtin_method_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<Option<(Value, Value)>> {
+    let Value::Obj(id) = owner else { return Some(None) };
+    let kind = receiver_kind(heap.lookup(id)?)?;
+    let hit = match caches.get(lasti / 2) {
+        Some(&AttrCache { receiver, epoch, found: ClassAttr::BuiltinMethod(m), .. })
+            if method && receiver == kind && epoch == watch_epoch() =>
+        {
+            Some((m, owner))
+        }
+        _ => None,
+    };
+    Some(hit)
 }
 
 /// STORE_ATTR of `v` on a plain instance whose shared keys the
@@ -192,7 +239,7 @@ impl Vm {
         name: &Rc<str>,
         resolve: fn(&Vm, ObjId, &HashKey) -> ClassAttr,
     ) -> Option<(ClassAttr, KeySlot)> {
-        let found = resolve(self, class, &HashKey::Str(name.clone()));
+        let found = resolve(self, class, &HashKey::Str(name.clone().into()));
         let slot = match self.heap.get(class) {
             Object::Class(c) => KeySlot::of(&c.shared_keys, name),
             _ => KeySlot::Missing,
@@ -256,7 +303,17 @@ impl Vm {
         }
         let class = self.type_of(obj);
         match self.cached_class_attr(class, name, Vm::builtin_class_method)?.0 {
-            ClassAttr::BuiltinMethod(method) => Some(method),
+            ClassAttr::BuiltinMethod(method) => {
+                // Run mode's loop can answer the next one (`builtin_method_hit`).
+                let kind = receiver_kind(self.heap.get(id));
+                let f = self.frames.last().expect("frame");
+                if let Some(c) = self.attr_caches.get_mut(f.code_index).and_then(|c| c.get_mut(f.lasti / 2)) {
+                    if c.class == class.0 {
+                        c.receiver = kind.unwrap_or(0);
+                    }
+                }
+                Some(method)
+            }
             _ => None,
         }
     }
@@ -285,7 +342,7 @@ impl Vm {
         }
         let (code_index, slot) = self.attr_cache_slot();
         if let Some(c) = self.attr_caches[code_index].get_mut(slot) {
-            *c = AttrCache { class: class.0, epoch: watch_epoch(), found, slot: key_slot };
+            *c = AttrCache { class: class.0, epoch: watch_epoch(), found, slot: key_slot, receiver: 0 };
         }
     }
 
@@ -343,7 +400,7 @@ impl Vm {
                     v
                 }
             },
-            attrs => attrs.get(&HashKey::Str(name.clone())),
+            attrs => attrs.get(&HashKey::Str(name.clone().into())),
         };
         if let Some(v) = own {
             return Some((Value::Null, v));
@@ -407,7 +464,7 @@ impl Vm {
         }
         let k = self.intern(name);
         if let Object::Instance(inst) = self.heap.get_mut(id) {
-            inst.attrs.insert(HashKey::Str(name.clone()), k, v);
+            inst.attrs.insert(HashKey::Str(name.clone().into()), k, v);
         }
     }
 

@@ -1117,7 +1117,7 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let parts: Vec<&str> = match &sep {
         // A one-byte separator searches with memchr rather than two-way matching.
         Some(sep) if max < 0 => match ascii_char(sep) {
-            Some(c) => st.split(c).collect(),
+            Some(c) => split_at_byte(&st, c as u8),
             None => st.split(&**sep).collect(),
         },
         Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
@@ -1177,6 +1177,36 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 /// The char of a one-byte (ASCII) str.
+/// The pieces of `text` between the occurrences of the ASCII byte `sep`
+/// (`text.split(sep)`): a plain byte loop, where `str::split` searches each
+/// piece with memchr, whose setup costs more than the short pieces
+/// (`",".join(...)` undone) take to scan.
+fn split_at_byte(text: &str, sep: u8) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(i) = find_byte(&text[start..], sep) {
+        // An ASCII byte is a char boundary on both sides.
+        out.push(&text[start..start + i]);
+        start += i + 1;
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Where the ASCII byte `b` first occurs in `text`: a plain loop over the
+/// first bytes (where short pieces end), memchr (`str::find`) past them.
+#[inline]
+fn find_byte(text: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    const NEAR: usize = 32;
+    let bytes = text.as_bytes();
+    match bytes[..bytes.len().min(NEAR)].iter().position(|&x| x == b) {
+        Some(i) => Some(i),
+        None if bytes.len() > NEAR => text.find(b as char),
+        None => None,
+    }
+}
+
 fn ascii_char(s: &str) -> Option<char> {
     match s.as_bytes() {
         &[b] if b.is_ascii() => Some(b as char),
@@ -1478,7 +1508,7 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
         return vm.value_error("empty separator");
     }
     let found = match (ascii_char(&sep), rev) {
-        (Some(c), false) => st.find(c),
+        (Some(c), false) => find_byte(&st, c as u8),
         (Some(c), true) => st.rfind(c),
         (None, false) => st.find(&*sep),
         (None, true) => st.rfind(&*sep),
@@ -1776,6 +1806,33 @@ impl Vm {
         self.push(result?);
         Ok(true)
     }
+
+    /// CALL of a builtin type (`str(i)`, `int(s)`, `list(xs)`) with
+    /// positional arguments only: the arguments go from the stack into one
+    /// vector, as for `try_fast_method_call`, and to `construct` without
+    /// the general path's `prepare_call`/`instantiate`. `base` is the stack
+    /// index of the NULL below the class. False when the call needs the
+    /// general path (a user metaclass, an exception type, a generator
+    /// argument to release afterwards).
+    pub(super) fn try_fast_type_call(&mut self, class: ObjId, base: usize) -> PyResult<bool> {
+        // What `prepare_call` and `instantiate` do for these classes.
+        let t = match self.heap.get(class) {
+            Object::Class(c) if c.metaclass.is_none() => match c.builtin {
+                Some(t) if !t.is_exception() && t != TypeId::Object => t,
+                _ => return Ok(false),
+            },
+            _ => return Ok(false),
+        };
+        let args = &self.frames.last().expect("frame").stack[base + 2..];
+        if args.iter().any(|a| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))) {
+            return Ok(false);
+        }
+        let pos = args.to_vec();
+        self.frames.last_mut().expect("frame").stack.truncate(base);
+        let result = super::builtins::construct(self, t, Args::new(pos));
+        self.push(result?);
+        Ok(true)
+    }
 }
 
 impl Vm {
@@ -1825,7 +1882,7 @@ impl Vm {
 }
 
 /// `i` in decimal, written at the end of `buf` (room for any i64).
-fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
+pub(super) fn decimal(i: i64, buf: &mut [u8; 20]) -> &str {
     let mut n = i.unsigned_abs();
     let mut at = buf.len();
     loop {

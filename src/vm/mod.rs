@@ -324,11 +324,11 @@ impl Vm {
     // ----- allocation helpers -------------------------------------------------
 
     pub fn new_str(&mut self, s: &str) -> Value {
-        self.str_object(Rc::from(s))
+        self.str_object(s)
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        self.str_object(Rc::from(s))
+        self.str_object(s)
     }
 
     /// An interned str object for a name (dict keys of namespaces).
@@ -367,13 +367,13 @@ impl Vm {
         let key: Rc<str> = Rc::from(name);
         let k = self.intern(&key);
         if let Object::Dict(d) = self.heap.get_mut(dict) {
-            d.insert(HashKey::Str(key), k, v);
+            d.insert(HashKey::Str(key.into()), k, v);
         }
     }
 
     pub fn dict_get_str(&self, dict: ObjId, name: &Rc<str>) -> Option<Value> {
         match self.heap.get(dict) {
-            Object::Dict(d) => d.get(&HashKey::Str(name.clone())),
+            Object::Dict(d) => d.get(&HashKey::Str(name.clone().into())),
             _ => None,
         }
     }

@@ -1552,6 +1552,19 @@ impl Vm {
         self.exc(TypeId::TypeError, format!("cannot unpack non-iterable {t} object"))
     }
 
+    /// UNPACK_SEQUENCE of a tuple or list of exactly `n` items: pushed
+    /// straight from it, last first (no intermediate vector); false leaves
+    /// anything else to `unpack`.
+    pub(super) fn unpack_exact(&mut self, seq: Value, n: usize) -> bool {
+        let Vm { heap, frames, .. } = self;
+        let items = match seq.obj().and_then(|id| heap.lookup(id)) {
+            Some(Object::Tuple(items) | Object::List(items)) if items.len() == n => items,
+            _ => return false,
+        };
+        frames.last_mut().expect("frame").stack.extend(items.iter().rev());
+        true
+    }
+
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         // CPython stops reading after n + 1 items: a long range is "too many
@@ -1757,17 +1770,30 @@ fn float_mod(x: f64, y: f64) -> f64 {
 /// same way Python does (no overflow; floor division and modulo only for a
 /// positive divisor, where Rust's Euclidean forms equal Python's floor forms);
 /// `None` sends the operation down the general path.
-#[inline]
+// Always inline: the run loop's int arithmetic is this match (a call under opt-level "z").
+#[inline(always)]
 pub(super) fn small_int_op(a: i64, b: i64, base: usize) -> Option<i64> {
     match base {
         0 => a.checked_add(b),
         1 => Some(a & b),
         2 if b > 0 => Some(a.div_euclid(b)),
-        5 => a.checked_mul(b),
+        5 => mul_i64(a, b),
         6 if b > 0 => Some(a.rem_euclid(b)),
         7 => Some(a | b),
         10 => a.checked_sub(b),
         12 => Some(a ^ b),
         _ => None,
+    }
+}
+
+/// `a.checked_mul(b)`. Wasm has no 64 × 64 → 128-bit multiply, so there the
+/// overflow check is a call to `__multi3`; two factors that fit in 32 bits
+/// cannot overflow, and that is almost every product a program makes.
+#[inline(always)]
+fn mul_i64(a: i64, b: i64) -> Option<i64> {
+    if cfg!(target_arch = "wasm32") && a as i32 as i64 == a && b as i32 as i64 == b {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
     }
 }

@@ -399,12 +399,14 @@ impl Vm {
         if let Some(Object::Str(_)) = v.obj().map(|i| self.heap.get(i)) {
             return Ok(v);
         }
-        let s = self.str_of(v)?;
-        if matches!(v, Value::Int(_, _)) {
+        if let Value::Int(i, _) = v {
             // CPython writes an int's digits into a fresh str, even a one-character
             // one (`str(5) is "5"` is False), where str operations share singletons.
-            return Ok(Value::Obj(self.heap.alloc(Object::Str(s.into()))));
+            let mut digits = [0u8; 20];
+            let text = super::methods::decimal(i, &mut digits).into();
+            return Ok(Value::Obj(self.heap.alloc(Object::Str(text))));
         }
+        let s = self.str_of(v)?;
         Ok(self.new_string(s))
     }
 

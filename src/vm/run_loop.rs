@@ -292,9 +292,9 @@ impl Vm {
                         Some((a, b)) => {
                             stack.pop();
                             if arg & 1 == 1 {
-                                stack.push(a);
+                                push(stack, a);
                             }
-                            stack.push(b);
+                            push(stack, b);
                         }
                         None => leave!(Slow::Attr(op, arg)),
                     },
@@ -388,9 +388,9 @@ impl Vm {
                 let stack = &mut self.frames.last_mut().expect("frame").stack;
                 stack.pop();
                 if method {
-                    stack.push(a);
+                    push(stack, a);
                 }
-                stack.push(b);
+                push(stack, b);
                 Ok(())
             }
             None => self.dispatch(op, arg),
@@ -449,7 +449,11 @@ fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, us
         if c.dict != dict.0 || c.version != d.version() {
             return None;
         }
-        if let Some(v) = c.position.and_then(|p| d.value_at(p)) {
+        // A `match`, not `and_then`: under opt-level "z" the closure stays a call.
+        if let Some(v) = match c.position {
+            Some(p) => d.value_at(p),
+            None => None,
+        } {
             return Some(v);
         }
     }
