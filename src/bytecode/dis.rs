@@ -10,7 +10,6 @@ use super::opcode::{
     MAKE_FUNCTION_FLAGS,
 };
 use crate::runtime::repr::{bytes_repr, complex_repr, float_repr, str_repr};
-use crate::runtime::dict::FxHashMap;
 use std::fmt::Write;
 
 /// One decoded instruction (`dis.Instruction`).
@@ -79,19 +78,20 @@ fn unpack_opargs(code: &[u8]) -> Vec<(usize, Opcode, Option<u32>, usize)> {
     out
 }
 
-/// `dis.findlinestarts`: offsets where a new source line begins.
-pub fn line_starts(code: &CodeObject) -> FxHashMap<usize, u32> {
-    let mut starts = FxHashMap::default();
+/// `dis.findlinestarts`: for each code unit (offset / 2), the line that
+/// starts there, if a new source line begins at it.
+pub fn line_starts(code: &CodeObject) -> Vec<Option<u32>> {
     let mut last = None;
-    for (unit, pos) in code.positions.iter().enumerate() {
-        if let Some(line) = pos.line {
-            if last != Some(line) {
-                starts.insert(unit * 2, line);
+    code.positions
+        .iter()
+        .map(|pos| match pos.line {
+            Some(line) if last != Some(line) => {
                 last = Some(line);
+                Some(line)
             }
-        }
-    }
-    starts
+            _ => None,
+        })
+        .collect()
 }
 
 /// `repr()` of a constant, as `dis` shows it.
@@ -235,7 +235,7 @@ pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
                 argval,
                 argrepr,
                 line: code.line_at(offset),
-                starts_line: starts.get(&offset).copied(),
+                starts_line: starts.get(offset / 2).copied().flatten(),
                 is_jump_target: labels[offset],
                 raw: [code.code[offset], code.code[offset + 1]],
                 prefix_offset,
@@ -250,7 +250,7 @@ pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
 pub fn disassemble(code: &CodeObject) -> String {
     let mut out = String::new();
     let starts = line_starts(code);
-    let lineno_width = match starts.values().max() {
+    let lineno_width = match starts.iter().flatten().max() {
         None => 0,
         Some(&max) if max >= 1000 => max.to_string().len(),
         Some(_) => 3,

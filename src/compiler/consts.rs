@@ -3,6 +3,7 @@
 
 use crate::bytecode::Constant;
 use crate::runtime::dict::FxHashMap;
+use std::rc::Rc;
 
 /// The identity CPython's const cache gives a constant: equal keys merge.
 pub fn const_key(c: &Constant) -> String {
@@ -49,19 +50,20 @@ impl Truthy for Constant {
 #[derive(Default)]
 pub struct ConstPool {
     items: Vec<Constant>,
-    index: FxHashMap<String, u32>,
+    /// By `const_key` (an `Rc<str>` key, as codegen's name indexes have: one map type for both).
+    index: FxHashMap<Rc<str>, u32>,
 }
 
 impl ConstPool {
     /// The index of `c`, adding it at the end if it is new.
     pub fn add_or_find(&mut self, c: Constant) -> u32 {
         let key = const_key(&c);
-        if let Some(&i) = self.index.get(&key) {
+        if let Some(&i) = self.index.get(key.as_str()) {
             return i;
         }
         let i = self.items.len() as u32;
         self.items.push(c);
-        self.index.insert(key, i);
+        self.index.insert(Rc::from(key), i);
         i
     }
 
@@ -84,7 +86,7 @@ impl ConstPool {
             }
         }
         self.items = kept;
-        self.index = self.items.iter().enumerate().map(|(i, c)| (const_key(c), i as u32)).collect();
+        self.index = self.items.iter().enumerate().map(|(i, c)| (Rc::from(const_key(c)), i as u32)).collect();
         remap
     }
 

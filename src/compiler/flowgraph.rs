@@ -6,7 +6,6 @@
 use super::consts::{ConstPool, Truthy};
 use super::ir::{Label, Loc, Op, SeqItem};
 use crate::bytecode::{Constant, Opcode};
-use crate::runtime::dict::FxHashMap;
 
 pub type BlockId = usize;
 
@@ -82,17 +81,17 @@ impl Cfg {
         let mut cfg = Cfg { blocks: vec![Block::default()], entry: 0 };
         let mut current = 0;
         let mut pending_label: Option<Label> = None;
-        let mut label_block: FxHashMap<Label, BlockId> = FxHashMap::default();
+        // The block each label starts, by label number (labels are numbered densely).
+        let mut label_block: Vec<Option<BlockId>> = Vec::new();
         let mut jumps: Vec<(BlockId, usize, Label)> = Vec::new();
-        let mut block_label: FxHashMap<BlockId, Label> = FxHashMap::default();
         for item in seq {
             match item {
                 SeqItem::Label(l) => {
                     pending_label = Some(*l);
-                    current = cfg.maybe_start_block(current, &mut pending_label, &mut block_label);
+                    current = cfg.maybe_start_block(current, &mut pending_label, &mut label_block);
                 }
                 SeqItem::Instr { op, arg, target, loc } => {
-                    current = cfg.maybe_start_block(current, &mut pending_label, &mut block_label);
+                    current = cfg.maybe_start_block(current, &mut pending_label, &mut label_block);
                     let b = &mut cfg.blocks[current];
                     if let Some(t) = target {
                         jumps.push((current, b.instrs.len(), *t));
@@ -103,41 +102,41 @@ impl Cfg {
         }
         if pending_label.is_some() {
             // A label at the very end: give it an (empty) block of its own.
-            cfg.maybe_start_block(current, &mut pending_label, &mut block_label);
-        }
-        for (b, l) in &block_label {
-            label_block.insert(*l, *b);
+            cfg.maybe_start_block(current, &mut pending_label, &mut label_block);
         }
         for (b, i, l) in jumps {
-            cfg.blocks[b].instrs[i].target = label_block.get(&l).copied();
+            cfg.blocks[b].instrs[i].target = label_block.get(l.0).copied().flatten();
         }
         cfg
     }
 
+    /// Starts a new block if the current one is terminated, or if a label is
+    /// pending and the current block already has instructions or a label (a
+    /// block carries at most one label: `labelled`).
     fn maybe_start_block(
         &mut self,
         current: BlockId,
         pending: &mut Option<Label>,
-        block_label: &mut FxHashMap<BlockId, Label>,
+        label_block: &mut Vec<Option<BlockId>>,
     ) -> BlockId {
         let b = &self.blocks[current];
         let terminated = b.last().is_some_and(|i| i.op.is_terminator());
-        let needs_new = terminated
-            || (pending.is_some() && (b.last().is_some() || block_label.contains_key(&current)));
-        if !needs_new {
-            if let Some(l) = pending.take() {
-                block_label.insert(current, l);
-                self.blocks[current].labelled = true;
-            }
-            return current;
-        }
-        let new = self.new_block();
+        let needs_new = terminated || (pending.is_some() && (b.last().is_some() || b.labelled));
+        let block = if needs_new {
+            let new = self.new_block();
+            self.blocks[current].next = Some(new);
+            new
+        } else {
+            current
+        };
         if let Some(l) = pending.take() {
-            block_label.insert(new, l);
-            self.blocks[new].labelled = true;
+            if label_block.len() <= l.0 {
+                label_block.resize(l.0 + 1, None);
+            }
+            label_block[l.0] = Some(block);
+            self.blocks[block].labelled = true;
         }
-        self.blocks[current].next = Some(new);
-        new
+        block
     }
 
     fn new_block(&mut self) -> BlockId {

@@ -291,20 +291,16 @@ impl Dict {
 
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
-        let mut positions: Vec<(usize, usize)> = Vec::new();
+        // Each old position's new one (only live entries' are read).
+        let mut remap = vec![0; old.len()];
         for (i, e) in old.into_iter().enumerate() {
             if let Some(e) = e {
-                positions.push((i, self.entries.len()));
+                remap[i] = self.entries.len();
                 self.entries.push(Some(e));
             }
         }
-        let remap: FxHashMap<usize, usize> = positions.into_iter().collect();
-        let _ = |h: &HashKey| {
-            let mut s = FxHasher::default();
-            h.hash(&mut s);
-        };
         for v in self.index.values_mut() {
-            *v = remap[v];
+            *v = remap[*v];
         }
     }
 

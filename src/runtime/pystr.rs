@@ -27,7 +27,8 @@ pub struct PyStr(Repr);
 
 #[derive(Clone)]
 enum Repr {
-    /// The first `len` bytes of `bytes` (`len` ≤ `INLINE`).
+    /// The first `len` bytes of `bytes` (`len` ≤ `INLINE`); the rest are
+    /// zeros, so equal texts have equal arrays.
     Inline { len: u8, bytes: [u8; INLINE] },
     Exact(Rc<str>),
     /// The first `len` bytes of `buf` (always ≤ `buf.used`).
@@ -248,8 +249,13 @@ impl From<String> for PyStr {
 }
 
 impl PartialEq for PyStr {
+    #[inline]
     fn eq(&self, other: &PyStr) -> bool {
-        self.as_str() == other.as_str()
+        match (&self.0, &other.0) {
+            // Inline bytes past `len` are zeros: two fixed-size compares.
+            (Repr::Inline { len: a, bytes: x }, Repr::Inline { len: b, bytes: y }) => a == b && x == y,
+            _ => self.as_str() == other.as_str(),
+        }
     }
 }
 

@@ -364,14 +364,64 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(Object::ByteArray(_)) => return vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"),
         _ => {}
     }
-    let it = vm.iter(args.pos[0])?;
+    // A list or tuple is read by position (as its iterator would, a list
+    // afresh at each step); an iterator object is made only if the sum
+    // turns to floats or to another type.
+    let items = args.pos[0];
+    let seq = match items.obj().map(|id| vm.heap.get(id)) {
+        Some(Object::List(_) | Object::Tuple(_)) => items.obj(),
+        _ => None,
+    };
+    if let Some(seq) = seq {
+        let mut i = 0;
+        loop {
+            let x = match vm.heap.get(seq) {
+                Object::List(v) | Object::Tuple(v) => v.get(i).copied(),
+                _ => None,
+            };
+            let Some(x) = x else { return Ok(total) };
+            i += 1;
+            match add_ints(total, x) {
+                Some(t) => total = t,
+                None => {
+                    let kind = if matches!(vm.heap.get(seq), Object::List(_)) { "list" } else { "tuple" };
+                    let it = Value::Obj(vm.heap.alloc(Object::Iter(Iter::Seq { seq, index: i, kind })));
+                    return sum_from(vm, it, total, x);
+                }
+            }
+        }
+    }
+    let it = vm.iter(items)?;
     while let Some(x) = vm.next(it)? {
+        match add_ints(total, x) {
+            Some(t) => total = t,
+            None => return sum_from(vm, it, total, x),
+        }
+    }
+    Ok(total)
+}
+
+/// `a + b` when both are ints and the sum is one too (what `binary_op` gives).
+#[inline]
+fn add_ints(a: Value, b: Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(a, _), Value::Int(b, _)) => a.checked_add(b).map(Value::int),
+        _ => None,
+    }
+}
+
+/// sum()'s general loop from `total + x` on, the rest of the items coming from `it`.
+fn sum_from(vm: &mut Vm, it: Value, mut total: Value, mut x: Value) -> PyResult<Value> {
+    loop {
         total = vm.binary_op(total, x, 0)?;
         if let Value::Float(f, _) = total {
             return sum_floats(vm, it, f);
         }
+        match vm.next(it)? {
+            Some(next) => x = next,
+            None => return Ok(total),
+        }
     }
-    Ok(total)
 }
 
 /// sum()'s float loop: Neumaier's compensated summation, as CPython 3.12 does it.

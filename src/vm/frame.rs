@@ -162,7 +162,7 @@ impl FramePool {
     ) -> Box<Frame> {
         let Some(mut f) = self.0.pop() else {
             let mut f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
-            fill_locals(&mut f.locals, receiver, args, entry.code.nlocalsplus());
+            fill_locals(&mut f.locals, receiver, args, entry.code.localsplusnames.len());
             f.func = Some(func);
             return f;
         };
@@ -170,7 +170,7 @@ impl FramePool {
             f.code = entry.code.clone();
         }
         f.code_index = code_index;
-        fill_locals(&mut f.locals, receiver, args, entry.code.nlocalsplus());
+        fill_locals(&mut f.locals, receiver, args, entry.code.localsplusnames.len());
         let stacksize = entry.code.stacksize as usize;
         if f.stack.capacity() < stacksize {
             f.stack.reserve(stacksize);

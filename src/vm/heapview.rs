@@ -101,14 +101,14 @@ pub fn heap_view(vm: &mut Vm) -> HeapView {
 /// The objects met but not yet described.
 struct Walk {
     queue: VecDeque<ObjId>,
-    seen: FxHashSet<u32>,
+    seen: FxHashSet<ObjId>,
 }
 
 impl Walk {
     fn reference(&mut self, vm: &mut Vm, v: Value) -> Ref {
         let id = v.obj().filter(|_| !v.is_null());
         if let Some(id) = id {
-            if self.seen.insert(id.0) {
+            if self.seen.insert(id) {
                 self.queue.push_back(id);
             }
         }

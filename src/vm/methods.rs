@@ -1827,9 +1827,18 @@ impl Vm {
         if args.iter().any(|a| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))) {
             return Ok(false);
         }
-        let pos = args.to_vec();
-        self.frames.last_mut().expect("frame").stack.truncate(base);
-        let result = super::builtins::construct(self, t, Args::new(pos));
+        let result = match (t, args) {
+            // `str(x)`, as `construct` answers it, without the argument vector.
+            (TypeId::Str, &[x]) => {
+                self.frames.last_mut().expect("frame").stack.truncate(base);
+                self.str_value(x)
+            }
+            _ => {
+                let pos = args.to_vec();
+                self.frames.last_mut().expect("frame").stack.truncate(base);
+                super::builtins::construct(self, t, Args::new(pos))
+            }
+        };
         self.push(result?);
         Ok(true)
     }

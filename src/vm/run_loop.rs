@@ -192,10 +192,11 @@ impl Vm {
                     JUMP_FORWARD => ip += 2 * arg as usize,
                     JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(2 * arg as usize),
                     FOR_ITER => {
-                        let it = match stack.last() {
-                            Some(&Value::Obj(id)) => heap.lookup_mut(id),
-                            _ => None,
+                        let it_id = match stack.last() {
+                            Some(&Value::Obj(id)) => id,
+                            _ => leave!(Slow::Dispatch(op, arg)),
                         };
+                        let it = heap.lookup_mut(it_id);
                         match it {
                             Some(Object::Iter(Iter::Range { next, stop, step }))
                                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
@@ -204,10 +205,24 @@ impl Vm {
                                 *next = n + *step;
                                 push(stack, Value::int(n));
                             }
+                            // A list or tuple iterator with an item left (the
+                            // list is read at each step: it may change meanwhile).
+                            Some(Object::Iter(Iter::Seq { seq, index, .. })) => {
+                                let (seq, i) = (*seq, *index);
+                                let item = match heap.lookup(seq) {
+                                    Some(Object::List(items) | Object::Tuple(items)) => slot(items, i).copied(),
+                                    _ => None,
+                                };
+                                let Some(item) = item else { leave!(Slow::Dispatch(op, arg)) };
+                                if let Some(Object::Iter(Iter::Seq { index, .. })) = heap.lookup_mut(it_id) {
+                                    *index = i + 1;
+                                }
+                                push(stack, item);
+                            }
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
-                                let mut resumed = g.frame.take().expect("checked above");
+                                let Some(mut resumed) = g.frame.take() else { leave!(Slow::Dispatch(op, arg)) };
                                 g.running = true;
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
@@ -311,9 +326,9 @@ impl Vm {
                             _ => None,
                         };
                         let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
+                        let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let entry = slot(codes, code_index).expect("a registered code object");
                         let callee = frame_pool.for_call(entry, code_index, globals, func, None, &stack[n - total..]);
                         stack.truncate(n - argc - 2);
                         push(frames, callee);
@@ -328,9 +343,13 @@ impl Vm {
                         if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
                             leave!(Slow::Return(v));
                         }
-                        let done = frames.pop().expect("the running frame");
-                        frame_pool.recycle(done);
-                        push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
+                        // (`depth >= 2`: the frame and its caller are both there.)
+                        if let Some(done) = frames.pop() {
+                            frame_pool.recycle(done);
+                        }
+                        if let Some(caller) = slot_mut(frames, depth - 2) {
+                            push(&mut caller.stack, v);
+                        }
                         continue 'frame;
                     }
                     // A generator hands the value over and waits: to its caller's
@@ -339,14 +358,16 @@ impl Vm {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
                         let v = stack.pop().unwrap_or(Value::Null);
                         sync!();
-                        let suspended = frames.pop().expect("the running frame");
+                        let Some(suspended) = frames.pop() else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             g.frame = Some(suspended);
                             g.running = false;
                         }
                         if let OnReturn::ForIter { .. } = on_return {
-                            push(&mut slot_mut(frames, depth - 2).expect("the caller").stack, v);
+                            if let Some(caller) = slot_mut(frames, depth - 2) {
+                                push(&mut caller.stack, v);
+                            }
                             continue 'frame;
                         }
                         *nested_exit = Some(Ok(super::eval::FrameExit::Yield(v)));
