@@ -19,14 +19,16 @@ const MAX_STR_SIZE: usize = 4096;
 /// complex numbers with a real part), keyed by the address of their node.
 #[derive(Default)]
 pub struct Folded {
-    values: FxHashMap<usize, Constant>,
+    /// Node address -> index in `values` (a `usize` map: the symbol table's type).
+    index: FxHashMap<usize, usize>,
+    values: Vec<Constant>,
     /// Under `from __future__ import annotations` annotations stay as written.
     keep_annotations: bool,
 }
 
 impl Folded {
     pub fn get(&self, e: &Expr) -> Option<&Constant> {
-        self.values.get(&(e as *const Expr as usize))
+        self.index.get(&(e as *const Expr as usize)).map(|&i| &self.values[i])
     }
 }
 
@@ -77,7 +79,8 @@ fn set_const(e: &mut Expr, c: Constant, folded: &mut Folded) {
     match literal {
         Some(v) => e.kind = ExprKind::Constant(v),
         None => {
-            folded.values.insert(e as *const Expr as usize, c);
+            folded.index.insert(e as *const Expr as usize, folded.values.len());
+            folded.values.push(c);
         }
     }
 }
