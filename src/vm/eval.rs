@@ -1255,25 +1255,35 @@ impl Vm {
     /// vector, as in `try_fast_method_call`. False when an argument is a
     /// generator (the general path releases those after the call).
     fn try_fast_builtin_call(&mut self, func: BuiltinFn, receiver: Option<Value>, argc: usize) -> PyResult<bool> {
-        let stack = &self.frames.last().expect("frame").stack;
-        let args = &stack[stack.len() - argc..];
-        if args.iter().any(|&a| self.is_generator(a)) {
+        let n = self.frames.last().expect("frame").stack.len();
+        if self.any_generator(&self.frames.last().expect("frame").stack[n - argc..]) {
             return Ok(false);
         }
+        self.call_builtin_on_stack(func, receiver, n - argc, n - argc - 2)?;
+        Ok(true)
+    }
+
+    /// Calls builtin `func` with `receiver` (when it is bound to one) and
+    /// the running frame's stack values from `args_at` up as its positional
+    /// arguments, gathered in the reused spare vector; the stack is cut back
+    /// to `pop_to` before the call and the result pushed. The fast CALLs of
+    /// builtin functions and of builtin methods share it.
+    pub(super) fn call_builtin_on_stack(&mut self, func: BuiltinFn, receiver: Option<Value>, args_at: usize, pop_to: usize) -> PyResult<()> {
         let mut pos = std::mem::take(&mut self.spare_args);
         pos.extend(receiver);
-        pos.extend_from_slice(args);
         let stack = &mut self.frame().stack;
-        stack.truncate(stack.len() - argc - 2);
+        pos.extend_from_slice(&stack[args_at..]);
+        stack.truncate(pop_to);
         let mut args = Args::new(pos);
         let result = func(self, &mut args);
         let mut pos = args.pos;
+        // A vector grown by a long call is not kept.
         if pos.capacity() <= 8 {
             pos.clear();
             self.spare_args = pos;
         }
         self.push(result?);
-        Ok(true)
+        Ok(())
     }
 
     fn call_instruction_inner(&mut self, argc: usize) -> PyResult<()> {
@@ -1555,6 +1565,13 @@ impl Vm {
 
     fn is_generator(&self, v: Value) -> bool {
         matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))
+    }
+
+    /// Whether one of `values` is a generator: builtins that consume a
+    /// generator argument release it afterwards, which only the general call
+    /// path does, so the fast CALLs leave such calls to it.
+    pub(super) fn any_generator(&self, values: &[Value]) -> bool {
+        values.iter().any(|&v| self.is_generator(v))
     }
 }
 

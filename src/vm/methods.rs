@@ -1787,23 +1787,10 @@ impl Vm {
             Some(Object::Dict(_)) => owner == TypeId::Dict,
             _ => false,
         };
-        // Builtins that consume a generator argument release it afterwards:
-        // the general path does that.
-        let generator = |a: &Value| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)));
-        if !receiver_fits || args[1..].iter().any(generator) {
+        if !receiver_fits || self.any_generator(&args[1..]) {
             return Ok(false);
         }
-        let mut pos = std::mem::take(&mut self.spare_args);
-        pos.extend_from_slice(args);
-        let mut args = Args::new(pos);
-        self.frames.last_mut().expect("frame").stack.truncate(base);
-        let result = func(self, &mut args);
-        let mut pos = args.pos;
-        if pos.capacity() <= 8 {
-            pos.clear();
-            self.spare_args = pos;
-        }
-        self.push(result?);
+        self.call_builtin_on_stack(func, None, base + 1, base)?;
         Ok(true)
     }
 
@@ -1824,7 +1811,7 @@ impl Vm {
             _ => return Ok(false),
         };
         let args = &self.frames.last().expect("frame").stack[base + 2..];
-        if args.iter().any(|a| matches!(a.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))) {
+        if self.any_generator(args) {
             return Ok(false);
         }
         let result = match (t, args) {
