@@ -398,12 +398,14 @@ fn text(vm: &Vm, v: Value) -> Option<PyStr> {
     }
 }
 
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<PyStr> {
+/// The str argument `v`, or CPython's TypeError "`expected`, not TYPE"
+/// (`expected` is the whole phrase: "must be str", "replace() argument 1 must be str").
+fn str_arg(vm: &mut Vm, v: Value, expected: &str) -> PyResult<PyStr> {
     match text(vm, v) {
         Some(s) => Ok(s),
         None => {
             let t = vm.type_name(v);
-            vm.type_error(format!("{what} must be str, not {t}"))
+            vm.type_error(format!("{expected}, not {t}"))
         }
     }
 }
@@ -1022,7 +1024,10 @@ fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char
     arity(vm, args, name, 0, 1)?;
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(None),
-        Some(&v) => Ok(Some(str_arg(vm, v, "strip arg")?.chars().collect())),
+        Some(&v) => match text(vm, v) {
+            Some(chars) => Ok(Some(chars.chars().collect())),
+            None => vm.type_error(format!("{name} arg must be None or str")),
+        },
     }
 }
 
@@ -1100,7 +1105,7 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
     let sep = match sep {
         Value::None => None,
         v => {
-            let t = str_arg(vm, v, "must be str or None, not")?;
+            let t = str_arg(vm, v, "must be str or None")?;
             if t.is_empty() {
                 return vm.value_error("empty separator");
             }
@@ -1263,8 +1268,8 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "replace", 2, 3)?;
     let st = s(vm, args);
-    let old = str_arg(vm, args.pos[1], "replace() argument 1")?;
-    let new = str_arg(vm, args.pos[2], "replace() argument 2")?;
+    let old = str_arg(vm, args.pos[1], "replace() argument 1 must be str")?;
+    let new = str_arg(vm, args.pos[2], "replace() argument 2 must be str")?;
     let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
     let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
     ret(vm, t)
@@ -1301,7 +1306,7 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
         }
     };
     for c in cands {
-        let c = str_arg(vm, c, "tuple for startswith")?;
+        let c = str_arg(vm, c, &format!("tuple for {name} must only contain str"))?;
         if test(&c) {
             return Ok(Value::Bool(true));
         }
@@ -1321,7 +1326,7 @@ fn str_endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
     arity(vm, args, name, 1, 3)?;
     let st = s(vm, args);
-    let sub = str_arg(vm, args.pos[1], "must be str, not")?;
+    let sub = str_arg(vm, args.pos[1], "must be str")?;
     let chars: Vec<char> = st.chars().collect();
     let len = chars.len() as i64;
     let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -1360,7 +1365,7 @@ fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "count", 1, 3)?;
     let st = s(vm, args);
-    let sub = str_arg(vm, args.pos[1], "must be str, not")?;
+    let sub = str_arg(vm, args.pos[1], "must be str")?;
     let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
     Ok(Value::int(n as i64))
 }
@@ -1433,7 +1438,7 @@ fn pad_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(usize, char)>
     let w = vm.index_of(args.pos[1])?.max(0) as usize;
     let fill = match args.pos.get(2) {
         Some(v) => {
-            let f = str_arg(vm, *v, "The fill character")?;
+            let f = str_arg(vm, *v, "The fill character must be a unicode character")?;
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
@@ -1503,7 +1508,7 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
     arity(vm, args, "partition", 1, 1)?;
     let st = s(vm, args);
-    let sep = str_arg(vm, args.pos[1], "must be str, not")?;
+    let sep = str_arg(vm, args.pos[1], "must be str")?;
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
@@ -1533,7 +1538,7 @@ fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "removeprefix", 1, 1)?;
     let st = s(vm, args);
-    let p = str_arg(vm, args.pos[1], "removeprefix() argument")?;
+    let p = str_arg(vm, args.pos[1], "removeprefix() argument must be str")?;
     let t = st.strip_prefix(&*p).unwrap_or(&st).to_string();
     ret(vm, t)
 }
@@ -1541,7 +1546,7 @@ fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "removesuffix", 1, 1)?;
     let st = s(vm, args);
-    let p = str_arg(vm, args.pos[1], "removesuffix() argument")?;
+    let p = str_arg(vm, args.pos[1], "removesuffix() argument must be str")?;
     let t = st.strip_suffix(&*p).unwrap_or(&st).to_string();
     ret(vm, t)
 }
