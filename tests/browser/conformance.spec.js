@@ -4,11 +4,10 @@
 // end with the page's own buttons, and the output and error panels must show exactly what CPython printed.
 // (tests/session_conformance.rs drives the same stepper over every program natively.)
 
-import { test, expect } from "./fixtures.js";
+import { test, expect, byTestId } from "./fixtures.js";
 import { readFile } from "node:fs/promises";
 
 const TESTS = new URL("../", import.meta.url);
-const byTestId = (page, id) => page.getByTestId(id);
 
 /**
  * Diverse on purpose: generators, classes, match, imports of the Python-source stdlib,

@@ -1,13 +1,11 @@
 // The page in real headless Chromium: stepping phase by phase, run mode
 // through window.pvm.run, and a SyntaxError in the error panel.
 
-import { test, expect } from "./fixtures.js";
+import { test, expect, codeUrl, byTestId, openProgram } from "./fixtures.js";
 import { mkdir } from "node:fs/promises";
 
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
 
-const codeUrl = (source) => `index.html#code=${Buffer.from(source, "utf8").toString("base64url")}`;
-const byTestId = (page, id) => page.getByTestId(id);
 const currentRow = (page) => page.locator('[data-testid="bytecode"] [aria-current="true"]');
 
 async function screenshot(page, name) {
@@ -15,15 +13,6 @@ async function screenshot(page, name) {
   const path = new URL(name, ARTIFACTS);
   await page.screenshot({ path: path.pathname });
   return path;
-}
-
-async function openProgram(page, source) {
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(codeUrl(source));
-  await page.evaluate(() => window.pvm.ready);
-  await expect(byTestId(page, "step")).toBeEnabled();
-  return errors;
 }
 
 // `x = 1 + 2; print(x)`: CPython 3.12 folds 1 + 2 into the constant 3.

@@ -4,20 +4,9 @@
 // The start-up: the worker is started by www/boot.js, before the page's modules, and a
 // click during the first load waits for it.
 
-import { test, expect } from "./fixtures.js";
+import { test, expect, codeUrl, byTestId, openProgram } from "./fixtures.js";
 
-const codeUrl = (source) => `index.html#code=${Buffer.from(source, "utf8").toString("base64url")}`;
-const byTestId = (page, id) => page.getByTestId(id);
 const currentRow = (page) => page.locator('[data-testid="bytecode"] [aria-current="true"]');
-
-async function openProgram(page, source) {
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(codeUrl(source));
-  await page.evaluate(() => window.pvm.ready);
-  await expect(byTestId(page, "step")).toBeEnabled();
-  return errors;
-}
 
 /** What the page shows of the machine: step count, stack items, current bytecode row. */
 async function shownState(page) {

@@ -3,11 +3,9 @@
 // everything from the program is text (never markup), a Content-Security-Policy holds,
 // a broken #code= link gives a message, and nothing touches the network at run time.
 
-import { test, expect } from "./fixtures.js";
+import { test, expect, codeUrl, byTestId, click } from "./fixtures.js";
 import { readdir, readFile } from "node:fs/promises";
 
-const codeUrl = (source) => `index.html#code=${Buffer.from(source, "utf8").toString("base64url")}`;
-const byTestId = (page, id) => page.getByTestId(id);
 const editorContent = (page) => page.locator('[data-testid="editor"] .cm-content');
 
 /** Page errors and console errors, collected from the start. */
@@ -23,12 +21,6 @@ function watchErrors(page) {
 async function open(page, url) {
   await page.goto(url);
   await page.evaluate(() => window.pvm.ready);
-}
-
-/** Clicks a control and waits until the page has shown what it did. */
-async function click(page, id) {
-  await byTestId(page, id).click();
-  await page.locator("body:not([data-busy])").waitFor({ state: "attached" });
 }
 
 /** Replaces the editor's text the way a learner does: select all, type. */

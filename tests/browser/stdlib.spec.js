@@ -5,26 +5,7 @@
 // and check what the page shows; and that a page whose stdlib file cannot be loaded says
 // so at the import and still runs everything else.
 
-import { test, expect } from "./fixtures.js";
-
-const codeUrl = (source) => `index.html#code=${Buffer.from(source, "utf8").toString("base64url")}`;
-const byTestId = (page, id) => page.getByTestId(id);
-const frames = (page) => byTestId(page, "frames").getByTestId("frame");
-
-async function openProgram(page, source) {
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(codeUrl(source));
-  await page.evaluate(() => window.pvm.ready);
-  await expect(byTestId(page, "step")).toBeEnabled();
-  return errors;
-}
-
-/** Clicks a control and waits until the page has shown what it did. */
-async function click(page, id) {
-  await byTestId(page, id).click();
-  await page.locator("body:not([data-busy])").waitFor({ state: "attached" });
-}
+import { test, expect, codeUrl, byTestId, frames, openProgram, click } from "./fixtures.js";
 
 const COLLECTIONS = `import collections
 Point = collections.namedtuple("Point", "x y")

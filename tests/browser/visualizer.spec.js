@@ -3,30 +3,18 @@
 // autosave, and every gallery example against CPython's output (the oracle's,
 // committed in gallery-golden.json by scripts/regen-gallery-golden.sh).
 
-import { test, expect } from "./fixtures.js";
+import { test, expect, codeUrl, byTestId, frames, openProgram, click } from "./fixtures.js";
 import { mkdir, readFile } from "node:fs/promises";
 
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
 const GOLDEN = JSON.parse(await readFile(new URL("./gallery-golden.json", import.meta.url), "utf8"));
 
-const codeUrl = (source) => `index.html#code=${Buffer.from(source, "utf8").toString("base64url")}`;
-const byTestId = (page, id) => page.getByTestId(id);
 const currentRow = (page) => page.locator('[data-testid="bytecode"] [aria-current="true"]');
 const stackItems = (page) => byTestId(page, "stack").getByTestId("stack-item");
-const frames = (page) => byTestId(page, "frames").getByTestId("frame");
 
 async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: new URL(name, ARTIFACTS).pathname });
-}
-
-async function openProgram(page, source) {
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(codeUrl(source));
-  await page.evaluate(() => window.pvm.ready);
-  await expect(byTestId(page, "step")).toBeEnabled();
-  return errors;
 }
 
 async function openExample(page, name) {
@@ -47,14 +35,6 @@ async function machineState(page) {
     output: await byTestId(page, "output").textContent(),
     explanation: await byTestId(page, "explanation").textContent(),
   };
-}
-
-/** Clicks a control and waits until the page has shown what it did. */
-async function click(page, id, times = 1) {
-  for (let i = 0; i < times; i++) {
-    await byTestId(page, id).click();
-    await page.locator("body:not([data-busy])").waitFor({ state: "attached" });
-  }
 }
 
 const SQUARE = "def square(n):\n    return n * n\n\nprint(square(7))\n";
