@@ -24,13 +24,11 @@ impl Vm {
     }
 
     fn hash_key_nested(&self, v: Value, depth: usize) -> Result<HashKey, Unhashable> {
+        if let Some(key) = self.builtin_key(v) {
+            return Ok(key);
+        }
         Ok(match v {
-            Value::Null | Value::None => HashKey::None,
-            Value::Bool(b) => HashKey::Int(b as i64),
-            Value::Int(i, _) => HashKey::Int(i),
-            Value::Float(f, _) => HashKey::from_float(f),
             Value::Obj(id) => match self.heap.get(id) {
-                Object::Str(s) => HashKey::Str(s.clone()),
                 Object::Bytes(b) => HashKey::Bytes(b.clone()),
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
@@ -59,6 +57,8 @@ impl Vm {
                 }
                 _ => HashKey::Id(id.0),
             },
+            // What `builtin_key` leaves besides objects: the NULL marker.
+            _ => HashKey::None,
         })
     }
 
@@ -101,7 +101,7 @@ impl Vm {
 
     /// The key of a str, int, float, bool or None: types whose hash and
     /// equality no user code can change, so no `__hash__` to consult and no
-    /// collisions to tell apart (what `key` and `key_in` answer for them).
+    /// collisions to tell apart; `hash_key` and `key_in` start with it.
     #[inline(always)]
     fn builtin_key(&self, v: Value) -> Option<HashKey> {
         Some(match v {
