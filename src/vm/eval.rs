@@ -1255,8 +1255,9 @@ impl Vm {
     /// vector, as in `try_fast_method_call`. False when an argument is a
     /// generator (the general path releases those after the call).
     fn try_fast_builtin_call(&mut self, func: BuiltinFn, receiver: Option<Value>, argc: usize) -> PyResult<bool> {
-        let n = self.frames.last().expect("frame").stack.len();
-        if self.any_generator(&self.frames.last().expect("frame").stack[n - argc..]) {
+        let stack = &self.frames.last().expect("frame").stack;
+        let n = stack.len();
+        if self.any_generator(&stack[n - argc..]) {
             return Ok(false);
         }
         self.call_builtin_on_stack(func, receiver, n - argc, n - argc - 2)?;

@@ -1181,7 +1181,6 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
 }
 
-/// The char of a one-byte (ASCII) str.
 /// The pieces of `text` between the occurrences of the ASCII byte `sep`
 /// (`text.split(sep)`): a plain byte loop, where `str::split` searches each
 /// piece with memchr, whose setup costs more than the short pieces
@@ -1212,6 +1211,7 @@ fn find_byte(text: &str, b: u8) -> Option<usize> {
     }
 }
 
+/// The char of a one-byte (ASCII) str.
 fn ascii_char(s: &str) -> Option<char> {
     match s.as_bytes() {
         &[b] if b.is_ascii() => Some(b as char),
