@@ -40,7 +40,8 @@ enum Slow {
     Undecodable,
     /// `dispatch(op, arg)` runs the instruction.
     Dispatch(Opcode, u32),
-    /// STORE_FAST / POP_TOP dropped this object (a generator may need finalising).
+    /// STORE_FAST / POP_TOP dropped this generator (it may need finalising;
+    /// `release` does nothing for any other value).
     Release(Value),
     /// LOAD_ATTR / STORE_ATTR: the instance attribute caches, else `dispatch`.
     Attr(Opcode, u32),
@@ -146,7 +147,7 @@ impl Vm {
                     STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
                         Some(local) => {
                             let old = std::mem::replace(local, pop(stack));
-                            if matches!(old, Value::Obj(_)) {
+                            if is_generator(heap, old) {
                                 leave!(Slow::Release(old));
                             }
                         }
@@ -154,7 +155,7 @@ impl Vm {
                     },
                     POP_TOP => {
                         let v = pop(stack);
-                        if matches!(v, Value::Obj(_)) {
+                        if is_generator(heap, v) {
                             leave!(Slow::Release(v));
                         }
                     }
@@ -359,16 +360,20 @@ impl Vm {
                             RETURN_VALUE => pop(stack),
                             _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
                         };
-                        // To a plain CALL: the value goes onto the caller's stack.
-                        if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
-                            leave!(Slow::Return(v));
-                        }
+                        // To a plain CALL the value goes onto the caller's stack; from
+                        // `__init__` (which returned None) the new instance does.
+                        let result = match f.on_return {
+                            _ if f.generator.is_some() || depth < 2 => leave!(Slow::Return(v)),
+                            OnReturn::Push => v,
+                            OnReturn::PushInstance(instance) if matches!(v, Value::None) => instance,
+                            _ => leave!(Slow::Return(v)),
+                        };
                         // (`depth >= 2`: the frame and its caller are both there.)
-                        if let Some(done) = frames.pop() {
+                        if let Some(done) = pop_last(frames) {
                             frame_pool.recycle(done);
                         }
                         if let Some(caller) = slot_mut(frames, depth - 2) {
-                            push(&mut caller.stack, v);
+                            push(&mut caller.stack, result);
                         }
                         continue 'frame;
                     }
@@ -378,7 +383,7 @@ impl Vm {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
                         let v = pop(stack);
                         sync!();
-                        let Some(suspended) = frames.pop() else { continue 'frame };
+                        let Some(suspended) = pop_last(frames) else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             g.frame = Some(suspended);
@@ -550,6 +555,7 @@ fn same_fn(a: BuiltinFn, b: BuiltinFn) -> bool {
     a as usize == b as usize
 }
 
+/// Whether `v` is a generator (the only kind of object `Vm::release` acts on).
 #[inline(always)]
 fn is_generator(heap: &Heap, v: Value) -> bool {
     match v {
@@ -666,6 +672,21 @@ fn replace_top2(stack: &mut Vec<Value>, v: Value) {
     pop(stack);
     if let Some(top) = stack.last_mut() {
         *top = v;
+    }
+}
+
+/// `values.pop()`, inline (see `push`).
+#[inline(always)]
+fn pop_last<T>(values: &mut Vec<T>) -> Option<T> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    // SAFETY: `n - 1` is in bounds; once the length excludes it, the value
+    // is read out exactly once.
+    unsafe {
+        values.set_len(n - 1);
+        Some(values.as_ptr().add(n - 1).read())
     }
 }
 
