@@ -1,5 +1,6 @@
 //! The runtime: Python objects, their operations, and the builtins.
 
+pub mod casemap;
 pub mod complex;
 pub mod dict;
 pub mod format;
