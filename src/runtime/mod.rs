@@ -2,6 +2,7 @@
 
 pub mod complex;
 pub mod dict;
+pub mod float_parse;
 pub mod format;
 pub mod heap;
 pub mod int;
