@@ -262,12 +262,10 @@ impl Vm {
                         let [.., v, container, sub] = **stack else { leave!(Slow::Dispatch(op, arg)) };
                         let n = stack.len();
                         let id = container.obj().unwrap_or(NO_OBJ);
-                        let key = match heap.lookup(id) {
-                            Some(Object::Dict(_)) => builtin_key(heap, sub),
-                            _ => None,
-                        };
-                        let stored = match (heap.lookup_mut(id), sub, key) {
-                            (Some(Object::List(items)), Value::Int(i, _), _) => {
+                        // One lookup for a list (the common case); a dict's key
+                        // is made first, then the dict looked up again to insert it.
+                        let stored = match (heap.lookup_mut(id), sub) {
+                            (Some(Object::List(items)), Value::Int(i, _)) => {
                                 let at = seq_index(i, items.len());
                                 match slot_mut(items, at) {
                                     Some(slot) => {
@@ -277,10 +275,13 @@ impl Vm {
                                     None => false,
                                 }
                             }
-                            (Some(Object::Dict(d)), _, Some(key)) => {
-                                d.insert(key, sub, v);
-                                true
-                            }
+                            (Some(Object::Dict(_)), _) => match (builtin_key(heap, sub), heap.lookup_mut(id)) {
+                                (Some(key), Some(Object::Dict(d))) => {
+                                    d.insert(key, sub, v);
+                                    true
+                                }
+                                _ => false,
+                            },
                             _ => false,
                         };
                         if !stored {
