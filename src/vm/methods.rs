@@ -674,7 +674,7 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "list.append", 1, 1)?;
     let v = args.pos[1];
     list_mut(vm, this_id(args)).push(v);
@@ -760,7 +760,7 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- dict ------------------------------------------------------------------------
 
-fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arity(vm, args, "get", 1, 2)?;
     let found = vm.dict_get(this_id(args), args.pos[1])?;
     Ok(found.unwrap_or(args.pos.get(2).copied().unwrap_or(Value::None)))
