@@ -167,8 +167,9 @@ fn str_const(s: &str) -> Constant {
 }
 
 fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
-    match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(ConstantValue::Str(s)), .. })) => Some(s.clone()),
+    let StmtKind::Expr(e) = &body.first()?.kind else { return None };
+    match &e.kind {
+        ExprKind::Constant(ConstantValue::Str(s)) => Some(s.clone()),
         _ => None,
     }
 }
@@ -599,7 +600,7 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(f) => self.function_def(s, f, false),
             StmtKind::AsyncFunctionDef(f) => self.function_def(s, f, true),
             StmtKind::ClassDef(c) => self.class_def(s, c),
-            StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
+            StmtKind::Return(v) => self.return_stmt(s, v.as_deref()),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t)),
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
@@ -613,7 +614,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value),
             StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(s, target, annotation, value.as_ref(), *simple)
+                self.ann_assign(s, target, annotation, value.as_deref(), *simple)
             }
             StmtKind::For { target, iter, body, orelse } => self.for_stmt(s, target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
@@ -643,7 +644,8 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(l, RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 if !finalbody.is_empty() {
                     self.try_finally(s, body, handlers, orelse, finalbody, false)
                 } else {
@@ -690,7 +692,8 @@ impl<'a> Compiler<'a> {
             StmtKind::With { items, body } => self.with_stmt(items, body, 0),
             StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for(s, target, iter, body, orelse),
             StmtKind::AsyncWith { items, body } => self.async_with(s, items, body, 0),
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 if !finalbody.is_empty() {
                     self.try_finally(s, body, handlers, orelse, finalbody, true)
                 } else {
@@ -3063,7 +3066,8 @@ fn find_ann(stmts: &[Stmt]) -> bool {
             find_ann(body) || find_ann(orelse)
         }
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try(t) | StmtKind::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &**t;
             find_ann(body) || find_ann(orelse) || find_ann(finalbody) || handlers.iter().any(|h| find_ann(&h.body))
         }
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),

@@ -180,8 +180,8 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
             exc.iter_mut().for_each(|x| fold_expr(x, fo));
             cause.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        StmtKind::Try { body, handlers, orelse, finalbody }
-        | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try(t) | StmtKind::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &mut **t;
             fold_stmts(body, fo);
             for h in handlers {
                 h.type_.iter_mut().for_each(|x| fold_expr(x, fo));

@@ -445,8 +445,8 @@ impl Builder {
                     self.visit_expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) | StmtKind::TryStar(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 self.visit_body(body)?;
                 self.visit_body(orelse)?;
                 for h in handlers {

@@ -92,23 +92,23 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
             type_params(out, &c.type_params);
             stmts(out, &c.body);
         }
-        S::Return(value) => exprs(out, value),
+        S::Return(value) => exprs(out, value.as_deref()),
         S::Delete(targets) => exprs(out, targets),
         S::Assign { targets, value } => {
             exprs(out, targets);
             out.push(Node::Expr(value));
         }
         S::TypeAlias { name, type_params: params, value } => {
-            exprs(out, [name, value]);
+            exprs(out, [&**name, &**value]);
             type_params(out, params);
         }
-        S::AugAssign { target, value, .. } => exprs(out, [target, value]),
+        S::AugAssign { target, value, .. } => exprs(out, [&**target, &**value]),
         S::AnnAssign { target, annotation, value, .. } => {
-            exprs(out, [target, annotation]);
-            exprs(out, value);
+            exprs(out, [&**target, &**annotation]);
+            exprs(out, value.as_deref());
         }
         S::For { target, iter, body, orelse } | S::AsyncFor { target, iter, body, orelse } => {
-            exprs(out, [target, iter]);
+            exprs(out, [&**target, &**iter]);
             stmts(out, body);
             stmts(out, orelse);
         }
@@ -133,10 +133,11 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
             }
         }
         S::Raise { exc, cause } => {
-            exprs(out, exc);
-            exprs(out, cause);
+            exprs(out, exc.as_deref());
+            exprs(out, cause.as_deref());
         }
-        S::Try { body, handlers, orelse, finalbody } | S::TryStar { body, handlers, orelse, finalbody } => {
+        S::Try(t) | S::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &**t;
             stmts(out, body);
             for h in handlers {
                 exprs(out, &h.type_);
@@ -147,7 +148,7 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
         }
         S::Assert { test, msg } => {
             out.push(Node::Expr(test));
-            exprs(out, msg);
+            exprs(out, msg.as_deref());
         }
         S::Expr(e) => out.push(Node::Expr(e)),
         S::Import(_) | S::ImportFrom { .. } | S::Global(_) | S::Nonlocal(_) | S::Pass | S::Break | S::Continue => {}

@@ -110,7 +110,10 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         Ok(Stmt {
-            kind: StmtKind::Match { subject, cases },
+            kind: StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
             span: self.span_from(start),
         })
     }

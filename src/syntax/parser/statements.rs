@@ -50,7 +50,7 @@ impl<'a> Parser<'a> {
         let value = if self.at_simple_stmt_end() {
             None
         } else {
-            Some(self.star_expressions()?)
+            Some(Box::new(self.star_expressions()?))
         };
         Ok(StmtKind::Return(value))
     }
@@ -67,9 +67,9 @@ impl<'a> Parser<'a> {
                 cause: None,
             });
         }
-        let exc = self.expression()?;
+        let exc = Box::new(self.expression()?);
         let cause = if self.eat_kw("from") {
-            Some(self.expression()?)
+            Some(Box::new(self.expression()?))
         } else {
             None
         };
@@ -117,9 +117,9 @@ impl<'a> Parser<'a> {
 
     pub(super) fn assert_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
-        let test = self.expression()?;
+        let test = Box::new(self.expression()?);
         let msg = if self.eat_op(",") {
-            Some(self.expression()?)
+            Some(Box::new(self.expression()?))
         } else {
             None
         };
@@ -232,16 +232,16 @@ impl<'a> Parser<'a> {
     pub(super) fn type_alias(&mut self) -> PResult<StmtKind> {
         self.advance();
         let t = self.advance();
-        let name = Expr {
+        let name = Box::new(Expr {
             kind: ExprKind::Name {
                 id: self.ident(&t),
                 ctx: Context::Store,
             },
             span: tok_span(&t),
-        };
+        });
         let type_params = self.type_params()?;
         self.expect_op("=")?;
-        let value = self.expression()?;
+        let value = Box::new(self.expression()?);
         Ok(StmtKind::TypeAlias {
             name,
             type_params,
@@ -279,14 +279,18 @@ impl<'a> Parser<'a> {
                 self.star_expressions()?
             };
             return Ok(Stmt {
-                kind: StmtKind::AugAssign { target, op, value },
+                kind: StmtKind::AugAssign {
+                    target: Box::new(target),
+                    op,
+                    value: Box::new(value),
+                },
                 span: self.span_from(start),
             });
         }
         if !self.is_op("=") {
             self.check_statement_end(&first)?;
             return Ok(Stmt {
-                kind: StmtKind::Expr(first),
+                kind: StmtKind::Expr(Box::new(first)),
                 span: self.span_from(start),
             });
         }
@@ -307,7 +311,7 @@ impl<'a> Parser<'a> {
         Ok(Stmt {
             kind: StmtKind::Assign {
                 targets: exprs,
-                value,
+                value: Box::new(value),
             },
             span: self.span_from(start),
         })
@@ -438,11 +442,11 @@ impl<'a> Parser<'a> {
         self.advance();
         let annotation = self.expression()?;
         let value = if self.eat_op("=") {
-            Some(if self.is_kw("yield") {
+            Some(Box::new(if self.is_kw("yield") {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
-            })
+            }))
         } else {
             None
         };
@@ -450,8 +454,8 @@ impl<'a> Parser<'a> {
         set_context(&mut target, Context::Store);
         Ok(Stmt {
             kind: StmtKind::AnnAssign {
-                target,
-                annotation,
+                target: Box::new(target),
+                annotation: Box::new(annotation),
                 value,
                 simple,
             },
@@ -564,7 +568,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn if_stmt(&mut self, start: Pos, keyword: &str) -> PResult<Stmt> {
         let line = self.advance().start.line;
-        let test = self.condition()?;
+        let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block(&format!("'{}' statement", keyword), line)?;
         let orelse = if self.is_kw("elif") {
@@ -594,7 +598,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn while_stmt(&mut self, start: Pos) -> PResult<Stmt> {
         let line = self.advance().start.line;
-        let test = self.condition()?;
+        let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block("'while' statement", line)?;
         let orelse = self.else_block()?;
@@ -606,9 +610,9 @@ impl<'a> Parser<'a> {
 
     pub(super) fn for_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
         let line = self.advance().start.line;
-        let target = self.for_target()?;
+        let target = Box::new(self.for_target()?);
         self.expect_kw("in")?;
-        let iter = self.star_expressions()?;
+        let iter = Box::new(self.star_expressions()?);
         self.header_colon()?;
         let body = self.block("'for' statement", line)?;
         let orelse = self.else_block()?;
@@ -783,20 +787,16 @@ impl<'a> Parser<'a> {
             let span = tok_span(self.tok());
             return Err(self.error_span(span, msg));
         }
+        let block = Box::new(Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        });
         let kind = if star == Some(true) {
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::TryStar(block)
         } else {
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::Try(block)
         };
         Ok(Stmt {
             kind,
