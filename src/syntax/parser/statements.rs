@@ -80,7 +80,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn global_stmt(&mut self) -> PResult<StmtKind> {
-        let is_global = self.advance();
+        let is_global = self.take();
         let is_global = self.text(&is_global) == "global";
         let mut names = vec![self.expect_name()?];
         while self.eat_op(",") {
@@ -179,7 +179,7 @@ impl<'a> Parser<'a> {
         self.expect_kw("import")?;
         let mut names = Vec::new();
         if self.is_op("*") {
-            let t = self.advance();
+            let t = self.take();
             names.push(Alias {
                 name: Rc::from("*"),
                 asname: None,
@@ -231,7 +231,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn type_alias(&mut self) -> PResult<StmtKind> {
         self.advance();
-        let t = self.advance();
+        let t = self.take();
         let name = Box::new(Expr {
             kind: ExprKind::Name {
                 id: self.ident(&t),
@@ -528,7 +528,7 @@ impl<'a> Parser<'a> {
 
     /// invalid_named_expression: `a = b` where an expression was expected.
     pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<Box<SyntaxError>> {
-        let eq = self.advance();
+        let eq = self.take();
         let Ok(value) = self.bitwise_or() else {
             // Nothing after the `=`: the first pass stopped at the `=`.
             return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
@@ -567,7 +567,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn if_stmt(&mut self, start: Pos, keyword: &str) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block(&format!("'{}' statement", keyword), line)?;
@@ -591,13 +591,13 @@ impl<'a> Parser<'a> {
         if !self.is_kw("else") {
             return Ok(Vec::new());
         }
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         self.expect_forced(":")?;
         self.block("'else' statement", line)
     }
 
     pub(super) fn while_stmt(&mut self, start: Pos) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block("'while' statement", line)?;
@@ -609,7 +609,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn for_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let target = Box::new(self.for_target()?);
         self.expect_kw("in")?;
         let iter = Box::new(self.star_expressions()?);
@@ -710,14 +710,14 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn try_stmt(&mut self, start: Pos) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         self.expect_forced(":")?;
         let body = self.block("'try' statement", line)?;
         let mut handlers = Vec::new();
         let mut star = None;
         while self.is_kw("except") {
             let hstart = self.start();
-            let hline = self.advance().start.line;
+            let hline = self.take().start.line;
             let is_star = self.eat_op("*");
             if let Some(prev) = star {
                 if prev != is_star {
@@ -773,7 +773,7 @@ impl<'a> Parser<'a> {
             self.else_block()?
         };
         let finalbody = if self.is_kw("finally") {
-            let fline = self.advance().start.line;
+            let fline = self.take().start.line;
             self.expect_forced(":")?;
             self.block("'finally' statement", fline)?
         } else {
@@ -805,7 +805,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn with_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let items = if self.is_op("(") && self.parenthesized_with_items() {
             self.advance();
             let mut items = Vec::new();
@@ -918,7 +918,7 @@ impl<'a> Parser<'a> {
         decorator_list: Vec<Expr>,
         is_async: bool,
     ) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
         self.expect_forced("(")?;
@@ -951,7 +951,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn classdef(&mut self, start: Pos, decorator_list: Vec<Expr>) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
         let (bases, keywords) = if self.eat_op("(") {
@@ -1024,7 +1024,7 @@ impl<'a> Parser<'a> {
                 return Err(self.parenthesized_parameters(lambda));
             }
             if self.is_op("/") {
-                let t = self.advance();
+                let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "/ must be ahead of *"));
                 }
@@ -1055,7 +1055,7 @@ impl<'a> Parser<'a> {
                 }
                 break;
             } else if self.is_op("*") {
-                let t = self.advance();
+                let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "* argument may appear only once"));
                 }
