@@ -19,7 +19,7 @@ use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
 use crate::syntax::SyntaxWarning;
 use num_bigint::BigInt;
-use crate::runtime::dict::FxHashMap;
+use crate::runtime::dict::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use Opcode::*;
@@ -115,8 +115,13 @@ struct Unit<'a> {
     cellvars: NameIndex,
     freevars: NameIndex,
     /// Names made fast locals while compiling an inlined comprehension
-    /// outside a function (true while active; CO_FAST_HIDDEN either way).
-    fast_hidden: FxHashMap<Rc<str>, bool>,
+    /// outside a function: those of the comprehensions being compiled now
+    /// (`hidden_now`), and all of them (CO_FAST_HIDDEN in the code object).
+    /// Sets of names, not one name -> bool map: the symbol table's set
+    /// type, where a map type of its own would cost the wasm a hash table
+    /// instantiation.
+    hidden_now: FxHashSet<Rc<str>>,
+    fast_hidden: FxHashSet<Rc<str>>,
     private: Option<Rc<str>>,
     fblocks: Vec<FBlock<'a>>,
     next_label: usize,
@@ -270,7 +275,8 @@ impl<'a> Compiler<'a> {
             varnames,
             cellvars,
             freevars,
-            fast_hidden: FxHashMap::default(),
+            hidden_now: FxHashSet::default(),
+            fast_hidden: FxHashSet::default(),
             private,
             fblocks: Vec::new(),
             next_label: 0,
@@ -389,7 +395,7 @@ impl<'a> Compiler<'a> {
             varnames: unit.varnames.list,
             cellvars: unit.cellvars.list,
             freevars: unit.freevars.list,
-            fast_hidden: unit.fast_hidden.into_keys().collect(),
+            fast_hidden: unit.fast_hidden,
             flags: code_flags,
         };
         Rc::new(assemble(cfg, consts, unit.names.list, meta))
@@ -479,7 +485,7 @@ impl<'a> Compiler<'a> {
         let optype = match scope {
             Scope::Free => OpType::Deref(true),
             Scope::Cell => OpType::Deref(false),
-            Scope::Local if function_like || self.units.last().unwrap().fast_hidden.get(&mangled) == Some(&true) => {
+            Scope::Local if function_like || self.units.last().unwrap().hidden_now.contains(&mangled) => {
                 OpType::Fast
             }
             Scope::GlobalImplicit if function_like => OpType::Global,
@@ -2956,8 +2962,9 @@ impl<'a> Compiler<'a> {
                 state.temp_symbols.push((name.clone(), saved));
             }
             if (sym.flags & DEF_LOCAL != 0 && sym.flags & DEF_NONLOCAL == 0) || in_class_block {
-                if !self.ste().is_function_like() && self.u().fast_hidden.get(name) != Some(&true) {
-                    self.u().fast_hidden.insert(name.clone(), true);
+                if !self.ste().is_function_like() && !self.u().hidden_now.contains(name) {
+                    self.u().hidden_now.insert(name.clone());
+                    self.u().fast_hidden.insert(name.clone());
                     state.fast_hidden.push(name.clone());
                 }
                 let i = self.varname_index(name);
@@ -3001,7 +3008,7 @@ impl<'a> Compiler<'a> {
             self.restore_inlined_locals(l, &state.pushed_locals);
         }
         for name in &state.fast_hidden {
-            self.u().fast_hidden.insert(name.clone(), false);
+            self.u().hidden_now.remove(name);
         }
         let outer = self.units.last().unwrap().ste;
         for (name, saved) in state.temp_symbols.into_iter().rev() {
