@@ -2197,8 +2197,7 @@ impl<'a> Compiler<'a> {
     /// right operand of `in`): a set of constants there is a frozenset constant.
     fn iter_expr(&mut self, e: &'a Expr) -> Res {
         if let ExprKind::Set(elts) = &e.kind {
-            let items: Option<Vec<Constant>> = elts.iter().map(|x| self.const_value(x)).collect();
-            if let Some(items) = items {
+            if let Some(items) = super::fold::values_of(elts, &self.folded) {
                 let set = Constant::FrozenSet(super::fold::frozenset_order(items).into());
                 self.load_const(loc(e.span), set);
                 return Ok(());

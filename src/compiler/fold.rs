@@ -40,12 +40,18 @@ pub fn value_of(e: &Expr, folded: &Folded) -> Option<Constant> {
     }
     match &e.kind {
         ExprKind::Constant(c) => Some(constant(c)),
-        ExprKind::Tuple { elts, ctx: Context::Load } => {
-            let items: Option<Vec<Constant>> = elts.iter().map(|x| value_of(x, folded)).collect();
-            Some(Constant::Tuple(items?.into()))
-        }
+        ExprKind::Tuple { elts, ctx: Context::Load } => Some(Constant::Tuple(values_of(elts, folded)?.into())),
         _ => None,
     }
+}
+
+/// The constants of all of `elts`, if each is one (see `value_of`).
+pub fn values_of(elts: &[Expr], folded: &Folded) -> Option<Vec<Constant>> {
+    let mut values = Vec::with_capacity(elts.len());
+    for e in elts {
+        values.push(value_of(e, folded)?);
+    }
+    Some(values)
 }
 
 pub fn constant(value: &ConstantValue) -> Constant {

@@ -642,14 +642,7 @@ impl Builder {
         if self.future_annotations {
             return Ok(());
         }
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(args.vararg.iter())
-            .chain(&args.kwonlyargs)
-            .chain(args.kwarg.iter());
-        for a in all {
+        for a in args.all() {
             if let Some(ann) = &a.annotation {
                 self.visit_expr(ann)?;
             }

@@ -54,8 +54,11 @@ fn stmts<'a>(out: &mut Vec<Node<'a>>, items: &'a [Stmt]) {
 }
 
 fn arguments<'a>(out: &mut Vec<Node<'a>>, a: &'a Arguments) {
-    let all = a.posonlyargs.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonlyargs).chain(&a.kwarg);
-    exprs(out, all.filter_map(|arg| arg.annotation.as_ref()));
+    for arg in a.all() {
+        if let Some(annotation) = &arg.annotation {
+            out.push(Node::Expr(annotation));
+        }
+    }
     exprs(out, a.kw_defaults.iter().flatten());
     exprs(out, &a.defaults);
 }
