@@ -171,6 +171,13 @@ fn str_const(s: &str) -> Constant {
     Constant::Str(s.into())
 }
 
+/// A tuple of names as a constant (keyword names, imported names, match
+/// attributes). A `dyn` iterator, so that the four callers share one
+/// `collect` instance in the wasm.
+pub(super) fn names_tuple(names: &mut dyn Iterator<Item = Rc<str>>) -> Constant {
+    Constant::Tuple(names.map(Constant::Str).collect::<Vec<_>>().into())
+}
+
 fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
     let StmtKind::Expr(e) = &body.first()?.kind else { return None };
     match &e.kind {
@@ -1455,11 +1462,11 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, s: &'a Stmt, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
         let l = loc(s.span);
         self.load_const(l, Constant::Int(BigInt::from(level)));
-        let tuple: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        let tuple = names_tuple(&mut names.iter().map(|a| a.name.clone()));
         if level == 0 && module.is_some_and(|m| &**m == "__future__") && self.future.is_after(s.span) {
             return Err(err("from __future__ imports must occur at the beginning of the file", s.span));
         }
-        self.load_const(l, Constant::Tuple(tuple.into()));
+        self.load_const(l, tuple);
         let module_name: Rc<str> = module.cloned().unwrap_or_else(|| "".into());
         let i = self.u().names.add(&module_name);
         self.emit_arg(l, IMPORT_NAME, i);
@@ -2301,7 +2308,7 @@ impl<'a> Compiler<'a> {
     ) -> Res {
         let n = elts.len() + extra.is_some() as usize;
         if n > 2 && extra.is_none() && elts.iter().all(|x| self.is_const(x)) {
-            let items: Vec<Constant> = elts.iter().map(|x| self.const_value(x).unwrap()).collect();
+            let items = super::fold::values_of(elts, &self.folded).expect("constant elements");
             if tuple && pushed == 0 {
                 self.load_const(l, Constant::Tuple(items.into()));
             } else {
@@ -2594,8 +2601,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, l: Loc, keywords: &[Keyword]) {
-        let names: Vec<Constant> = keywords.iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
-        let i = self.add_const(Constant::Tuple(names.into()));
+        let i = self.add_const(names_tuple(&mut keywords.iter().map(|k| k.arg.clone().unwrap())));
         self.emit_arg(l, KW_NAMES, i);
     }
 
@@ -2681,9 +2687,8 @@ impl<'a> Compiler<'a> {
             for k in &keywords[begin..end] {
                 self.expr(&k.value)?;
             }
-            let keys: Vec<Constant> =
-                keywords[begin..end].iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
-            self.load_const(l, Constant::Tuple(keys.into()));
+            let keys = names_tuple(&mut keywords[begin..end].iter().map(|k| k.arg.clone().unwrap()));
+            self.load_const(l, keys);
             self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
         }
