@@ -3,6 +3,7 @@
 //! Errors are worded as CPython 3.12's Objects/bytesobject.c,
 //! bytearrayobject.c and Python/codecs.c word them.
 
+use std::fmt::Write as _;
 use super::ops::Num;
 use super::types::TypeId;
 use super::{Exc, PyResult, Vm};
@@ -473,7 +474,7 @@ impl Vm {
                 "replace" => out.push('\u{FFFD}'),
                 "backslashreplace" => {
                     for &x in &b[start..end] {
-                        out.push_str(&format!("\\x{x:02x}"));
+                        let _ = write!(out, "\\x{x:02x}");
                     }
                 }
                 other => return Err(self.exc(TypeId::LookupError, format!("unknown error handler name '{other}'"))),
