@@ -118,7 +118,7 @@ pub struct Builtin {
     /// `bytes.find()`); None for a function.
     pub owner: Option<crate::vm::types::TypeId>,
     /// A method's declared arguments (`Sig::OWN` for functions, which check their own).
-    pub sig: crate::vm::signature::Sig,
+    pub sig: &'static crate::vm::signature::Sig,
 }
 
 /// How a builtin type's method binds, which also decides its repr.
@@ -140,7 +140,7 @@ pub struct Descriptor {
     pub name: &'static str,
     pub func: BuiltinFn,
     pub kind: DescrKind,
-    pub sig: crate::vm::signature::Sig,
+    pub sig: &'static crate::vm::signature::Sig,
 }
 
 #[derive(Clone)]

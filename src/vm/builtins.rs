@@ -65,7 +65,7 @@ pub(super) fn install(vm: &mut Vm) {
     install_type_dicts(vm);
     let builtins = vm.builtins;
     for (name, func) in FUNCTIONS {
-        let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None, owner: None, sig: Sig::OWN })));
+        let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None, owner: None, sig: &Sig::OWN })));
         vm.set_item_str(builtins, name, f);
     }
     for &t in CLASSES.iter().chain(TypeId::ALL.iter().filter(|t| t.is_exception())) {
@@ -85,8 +85,8 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let slots = super::slots::table(owner).iter().map(|&(name, func)| (name, func, Sig::OWN));
-        let mut methods: Vec<(&'static str, BuiltinFn, Sig)> = super::methods::table(owner).into_iter().chain(slots).collect();
+        let slots = super::slots::table(owner).iter().map(|&(name, func)| (name, func, &Sig::OWN));
+        let mut methods: Vec<super::methods::Method> = super::methods::table(owner).into_iter().chain(slots).collect();
         // Every builtin exception class has its own __init__ and __new__ (BaseException's).
         if owner.is_exception() && owner != TypeId::BaseException {
             let base = super::methods::table(TypeId::BaseException);

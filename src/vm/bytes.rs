@@ -15,57 +15,57 @@ use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
 pub(super) const BYTES: &[Method] = &[
-    ("decode", decode, Sig::keywords(0, 2, &["encoding", "errors"])),
-    ("hex", hex, Sig::keywords(0, 2, &["sep", "bytes_per_sep"])),
-    ("fromhex", fromhex, Sig::ONE),
-    ("split", split, Sig::keywords(0, 2, &["sep", "maxsplit"])),
-    ("rsplit", rsplit, Sig::keywords(0, 2, &["sep", "maxsplit"])),
-    ("join", join, Sig::ONE),
-    ("strip", strip, Sig::positional(0, 1)),
-    ("lstrip", lstrip, Sig::positional(0, 1)),
-    ("rstrip", rstrip, Sig::positional(0, 1)),
-    ("startswith", startswith, Sig::tuple(1, 3)),
-    ("endswith", endswith, Sig::tuple(1, 3)),
-    ("find", find, Sig::tuple(1, 3)),
-    ("rfind", rfind, Sig::tuple(1, 3)),
-    ("index", index, Sig::tuple(1, 3)),
-    ("rindex", rindex, Sig::tuple(1, 3)),
-    ("count", count, Sig::tuple(1, 3)),
-    ("upper", upper, Sig::NOARGS),
-    ("lower", lower, Sig::NOARGS),
-    ("swapcase", swapcase, Sig::NOARGS),
-    ("capitalize", capitalize, Sig::NOARGS),
-    ("title", title, Sig::NOARGS),
-    ("replace", replace, Sig::positional(2, 3)),
-    ("isdigit", isdigit, Sig::NOARGS),
-    ("isalpha", isalpha, Sig::NOARGS),
-    ("isalnum", isalnum, Sig::NOARGS),
-    ("isspace", isspace, Sig::NOARGS),
-    ("islower", islower, Sig::NOARGS),
-    ("isupper", isupper, Sig::NOARGS),
-    ("isascii", isascii, Sig::NOARGS),
-    ("partition", partition, Sig::ONE),
-    ("rpartition", rpartition, Sig::ONE),
-    ("removeprefix", removeprefix, Sig::ONE),
-    ("removesuffix", removesuffix, Sig::ONE),
-    ("splitlines", splitlines, Sig::keywords(0, 1, &["keepends"])),
-    ("zfill", zfill, Sig::ONE),
-    ("expandtabs", expandtabs, Sig::keywords(0, 1, &["tabsize"])),
-    ("center", center, Sig::positional(1, 2)),
-    ("ljust", ljust, Sig::positional(1, 2)),
-    ("rjust", rjust, Sig::positional(1, 2)),
+    ("decode", decode, &Sig::keywords(0, 2, &["encoding", "errors"])),
+    ("hex", hex, &Sig::keywords(0, 2, &["sep", "bytes_per_sep"])),
+    ("fromhex", fromhex, &Sig::ONE),
+    ("split", split, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("rsplit", rsplit, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("join", join, &Sig::ONE),
+    ("strip", strip, &Sig::positional(0, 1)),
+    ("lstrip", lstrip, &Sig::positional(0, 1)),
+    ("rstrip", rstrip, &Sig::positional(0, 1)),
+    ("startswith", startswith, &Sig::tuple(1, 3)),
+    ("endswith", endswith, &Sig::tuple(1, 3)),
+    ("find", find, &Sig::tuple(1, 3)),
+    ("rfind", rfind, &Sig::tuple(1, 3)),
+    ("index", index, &Sig::tuple(1, 3)),
+    ("rindex", rindex, &Sig::tuple(1, 3)),
+    ("count", count, &Sig::tuple(1, 3)),
+    ("upper", upper, &Sig::NOARGS),
+    ("lower", lower, &Sig::NOARGS),
+    ("swapcase", swapcase, &Sig::NOARGS),
+    ("capitalize", capitalize, &Sig::NOARGS),
+    ("title", title, &Sig::NOARGS),
+    ("replace", replace, &Sig::positional(2, 3)),
+    ("isdigit", isdigit, &Sig::NOARGS),
+    ("isalpha", isalpha, &Sig::NOARGS),
+    ("isalnum", isalnum, &Sig::NOARGS),
+    ("isspace", isspace, &Sig::NOARGS),
+    ("islower", islower, &Sig::NOARGS),
+    ("isupper", isupper, &Sig::NOARGS),
+    ("isascii", isascii, &Sig::NOARGS),
+    ("partition", partition, &Sig::ONE),
+    ("rpartition", rpartition, &Sig::ONE),
+    ("removeprefix", removeprefix, &Sig::ONE),
+    ("removesuffix", removesuffix, &Sig::ONE),
+    ("splitlines", splitlines, &Sig::keywords(0, 1, &["keepends"])),
+    ("zfill", zfill, &Sig::ONE),
+    ("expandtabs", expandtabs, &Sig::keywords(0, 1, &["tabsize"])),
+    ("center", center, &Sig::positional(1, 2)),
+    ("ljust", ljust, &Sig::positional(1, 2)),
+    ("rjust", rjust, &Sig::positional(1, 2)),
 ];
 
 /// bytearray's own methods (the mutators); it has every bytes method too.
 pub(super) const BYTEARRAY: &[Method] = &[
-    ("append", append, Sig::ONE),
-    ("extend", extend, Sig::ONE),
-    ("pop", pop, Sig::positional(0, 1)),
-    ("insert", insert, Sig::positional(2, 2)),
-    ("remove", remove, Sig::ONE),
-    ("clear", clear, Sig::NOARGS),
-    ("copy", copy, Sig::NOARGS),
-    ("reverse", reverse, Sig::NOARGS),
+    ("append", append, &Sig::ONE),
+    ("extend", extend, &Sig::ONE),
+    ("pop", pop, &Sig::positional(0, 1)),
+    ("insert", insert, &Sig::positional(2, 2)),
+    ("remove", remove, &Sig::ONE),
+    ("clear", clear, &Sig::NOARGS),
+    ("copy", copy, &Sig::NOARGS),
+    ("reverse", reverse, &Sig::NOARGS),
 ];
 
 /// ASCII whitespace as `bytes.split()` and `bytes.strip()` see it.
@@ -522,17 +522,16 @@ impl Vm {
         exc
     }
 
-    /// `(encoding, errors)` from positional and keyword arguments after the receiver.
+    /// `(encoding, errors)` from positional and keyword arguments after the
+    /// receiver (at most two: `encode`'s and `decode`'s signatures and
+    /// `str()` have counted them).
     fn codec_args(&mut self, args: &mut Args, name: &str) -> PyResult<(String, String)> {
         let encoding = args.take_kw("encoding");
         let errors = args.take_kw("errors");
+        // Only `str(b, ...)` passes keywords its signature has not checked.
         if let Some((k, _)) = args.kw.first() {
             let k = k.clone();
-            return self.type_error(format!("{name}() got an unexpected keyword argument '{k}'"));
-        }
-        let n = args.pos.len() - 1;
-        if n > 2 {
-            return self.type_error(format!("{name}() takes at most 2 arguments ({n} given)"));
+            return self.type_error(format!("'{k}' is an invalid keyword argument for {name}()"));
         }
         let encoding = args.pos.get(1).copied().or(encoding);
         let errors = args.pos.get(2).copied().or(errors);

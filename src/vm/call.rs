@@ -81,7 +81,7 @@ impl Vm {
                 if let Some(r) = receiver {
                     args.pos.insert(0, r);
                     if let Some(owner) = owner {
-                        self.check_method_args(&sig, Callee::Bound(r, owner), name, &args)?;
+                        self.check_method_args(sig, Callee::Bound(r, owner), name, &args)?;
                     }
                 }
                 let result = func(self, &mut args);
@@ -101,7 +101,7 @@ impl Vm {
             Object::Descriptor(d) => {
                 let d = d.clone();
                 self.check_descriptor_receiver(&d, &mut args)?;
-                self.check_method_args(&d.sig, Callee::Descriptor(d.owner), d.name, &args)?;
+                self.check_method_args(d.sig, Callee::Descriptor(d.owner), d.name, &args)?;
                 let result = (d.func)(self, &mut args);
                 self.recycle_args(args);
                 Ok(Prepared::Done(result?))

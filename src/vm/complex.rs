@@ -13,7 +13,7 @@ use crate::runtime::object::{Args, Object};
 use crate::runtime::value::Value;
 use std::cmp::Ordering;
 
-pub(super) const METHODS: &[Method] = &[("conjugate", conjugate, Sig::NOARGS)];
+pub(super) const METHODS: &[Method] = &[("conjugate", conjugate, &Sig::NOARGS)];
 
 impl Vm {
     pub(super) fn new_complex(&mut self, (re, im): C) -> Value {

@@ -11,7 +11,7 @@ use crate::runtime::value::{ObjId, Value};
 /// A builtin method: its name, its implementation and how it takes its
 /// arguments (checked before it runs, so the implementation can rely on
 /// the count and names of its arguments).
-pub(super) type Method = (&'static str, BuiltinFn, Sig);
+pub(super) type Method = (&'static str, BuiltinFn, &'static Sig);
 
 /// The methods of builtin type `t` (without those it inherits).
 pub(super) fn table(t: TypeId) -> Vec<Method> {
@@ -62,76 +62,76 @@ pub(super) fn table(t: TypeId) -> Vec<Method> {
 }
 
 const OBJECT: &[Method] =
-    &[("__init__", object_init, Sig::OWN), ("__new__", object_new, Sig::OWN), ("__repr__", object_repr, Sig::OWN), ("__str__", object_str, Sig::OWN)];
+    &[("__init__", object_init, &Sig::OWN), ("__new__", object_new, &Sig::OWN), ("__repr__", object_repr, &Sig::OWN), ("__str__", object_str, &Sig::OWN)];
 const FROZENSET: &[Method] = &[
-    ("copy", set_copy, Sig::NOARGS),
-    ("union", set_union, Sig::tuple_any()),
-    ("intersection", set_intersection, Sig::tuple_any()),
-    ("difference", set_difference, Sig::tuple_any()),
-    ("symmetric_difference", set_symmetric_difference, Sig::ONE),
-    ("issubset", set_issubset, Sig::ONE),
-    ("issuperset", set_issuperset, Sig::ONE),
-    ("isdisjoint", set_isdisjoint, Sig::ONE),
+    ("copy", set_copy, &Sig::NOARGS),
+    ("union", set_union, &Sig::tuple_any()),
+    ("intersection", set_intersection, &Sig::tuple_any()),
+    ("difference", set_difference, &Sig::tuple_any()),
+    ("symmetric_difference", set_symmetric_difference, &Sig::ONE),
+    ("issubset", set_issubset, &Sig::ONE),
+    ("issuperset", set_issuperset, &Sig::ONE),
+    ("isdisjoint", set_isdisjoint, &Sig::ONE),
 ];
 const PROPERTY: &[Method] =
-    &[("setter", property_setter, Sig::ONE), ("getter", property_getter, Sig::ONE), ("deleter", property_deleter, Sig::ONE)];
+    &[("setter", property_setter, &Sig::ONE), ("getter", property_getter, &Sig::ONE), ("deleter", property_deleter, &Sig::ONE)];
 const EXCEPTION: &[Method] = &[
-    ("__new__", exception_new, Sig::OWN),
-    ("__init__", exception_init, Sig::OWN),
-    ("__str__", exception_str, Sig::OWN),
-    ("__repr__", exception_repr, Sig::OWN),
-    ("with_traceback", self_return, Sig::ONE),
+    ("__new__", exception_new, &Sig::OWN),
+    ("__init__", exception_init, &Sig::OWN),
+    ("__str__", exception_str, &Sig::OWN),
+    ("__repr__", exception_repr, &Sig::OWN),
+    ("with_traceback", self_return, &Sig::ONE),
 ];
 const GENERATOR: &[Method] =
-    &[("send", gen_send, Sig::ONE), ("__next__", gen_next, Sig::WRAPPER), ("close", gen_close, Sig::NOARGS), ("throw", gen_throw, Sig::positional(1, 3))];
+    &[("send", gen_send, &Sig::ONE), ("__next__", gen_next, &Sig::WRAPPER), ("close", gen_close, &Sig::NOARGS), ("throw", gen_throw, &Sig::positional(1, 3))];
 const INT: &[Method] = &[
-    ("bit_length", int_bit_length, Sig::NOARGS),
-    ("bit_count", int_bit_count, Sig::NOARGS),
-    ("as_integer_ratio", int_as_integer_ratio, Sig::NOARGS),
-    ("is_integer", int_is_integer, Sig::NOARGS),
-    ("conjugate", self_return, Sig::NOARGS),
-    ("__index__", self_return, Sig::WRAPPER),
-    ("to_bytes", super::bytes::int_to_bytes, Sig::keywords(0, 2, &["length", "byteorder", "signed"])),
-    ("from_bytes", super::bytes::int_from_bytes, Sig::keywords(1, 2, &["bytes", "byteorder", "signed"])),
+    ("bit_length", int_bit_length, &Sig::NOARGS),
+    ("bit_count", int_bit_count, &Sig::NOARGS),
+    ("as_integer_ratio", int_as_integer_ratio, &Sig::NOARGS),
+    ("is_integer", int_is_integer, &Sig::NOARGS),
+    ("conjugate", self_return, &Sig::NOARGS),
+    ("__index__", self_return, &Sig::WRAPPER),
+    ("to_bytes", super::bytes::int_to_bytes, &Sig::keywords(0, 2, &["length", "byteorder", "signed"])),
+    ("from_bytes", super::bytes::int_from_bytes, &Sig::keywords(1, 2, &["bytes", "byteorder", "signed"])),
 ];
-const TYPE: &[Method] = &[("mro", type_mro, Sig::NOARGS)];
-const ITERATOR: &[Method] = &[("__next__", iterator_next, Sig::WRAPPER), ("__iter__", self_return, Sig::WRAPPER)];
-const RANGE: &[Method] = &[("index", range_index, Sig::ONE), ("count", range_count, Sig::ONE)];
-const SLICE: &[Method] = &[("indices", slice_indices, Sig::ONE)];
-const FLOAT: &[Method] = &[("as_integer_ratio", float_as_integer_ratio, Sig::NOARGS), ("is_integer", float_is_integer, Sig::NOARGS), ("conjugate", self_return, Sig::NOARGS)];
-const TUPLE: &[Method] = &[("index", seq_index, Sig::positional(1, 3)), ("count", seq_count, Sig::ONE)];
+const TYPE: &[Method] = &[("mro", type_mro, &Sig::NOARGS)];
+const ITERATOR: &[Method] = &[("__next__", iterator_next, &Sig::WRAPPER), ("__iter__", self_return, &Sig::WRAPPER)];
+const RANGE: &[Method] = &[("index", range_index, &Sig::ONE), ("count", range_count, &Sig::ONE)];
+const SLICE: &[Method] = &[("indices", slice_indices, &Sig::ONE)];
+const FLOAT: &[Method] = &[("as_integer_ratio", float_as_integer_ratio, &Sig::NOARGS), ("is_integer", float_is_integer, &Sig::NOARGS), ("conjugate", self_return, &Sig::NOARGS)];
+const TUPLE: &[Method] = &[("index", seq_index, &Sig::positional(1, 3)), ("count", seq_count, &Sig::ONE)];
 const LIST: &[Method] = &[
-    ("append", list_append, Sig::ONE),
-    ("extend", list_extend, Sig::ONE),
-    ("pop", list_pop, Sig::positional(0, 1)),
-    ("insert", list_insert, Sig::positional(2, 2)),
-    ("remove", list_remove, Sig::ONE),
-    ("index", seq_index, Sig::positional(1, 3)),
-    ("count", seq_count, Sig::ONE),
-    ("sort", list_sort, Sig::keywords(0, 0, &["key", "reverse"])),
-    ("reverse", list_reverse, Sig::NOARGS),
-    ("copy", list_copy, Sig::NOARGS),
-    ("clear", list_clear, Sig::NOARGS),
+    ("append", list_append, &Sig::ONE),
+    ("extend", list_extend, &Sig::ONE),
+    ("pop", list_pop, &Sig::positional(0, 1)),
+    ("insert", list_insert, &Sig::positional(2, 2)),
+    ("remove", list_remove, &Sig::ONE),
+    ("index", seq_index, &Sig::positional(1, 3)),
+    ("count", seq_count, &Sig::ONE),
+    ("sort", list_sort, &Sig::keywords(0, 0, &["key", "reverse"])),
+    ("reverse", list_reverse, &Sig::NOARGS),
+    ("copy", list_copy, &Sig::NOARGS),
+    ("clear", list_clear, &Sig::NOARGS),
 ];
 const DICT: &[Method] = &[
-    ("get", dict_get, Sig::positional(1, 2)),
-    ("keys", dict_keys, Sig::NOARGS),
-    ("values", dict_values, Sig::NOARGS),
-    ("items", dict_items, Sig::NOARGS),
-    ("pop", dict_pop, Sig::positional(1, 2)),
-    ("setdefault", dict_setdefault, Sig::positional(1, 2)),
-    ("update", dict_update, Sig { min: 0, max: 1, conv: Convention::PositionalAnyKeywords }),
-    ("copy", dict_copy, Sig::NOARGS),
-    ("clear", dict_clear, Sig::NOARGS),
-    ("popitem", dict_popitem, Sig::NOARGS),
-    ("fromkeys", dict_fromkeys, Sig::positional(1, 2)),
+    ("get", dict_get, &Sig::positional(1, 2)),
+    ("keys", dict_keys, &Sig::NOARGS),
+    ("values", dict_values, &Sig::NOARGS),
+    ("items", dict_items, &Sig::NOARGS),
+    ("pop", dict_pop, &Sig::positional(1, 2)),
+    ("setdefault", dict_setdefault, &Sig::positional(1, 2)),
+    ("update", dict_update, &Sig { min: 0, max: 1, conv: Convention::PositionalAnyKeywords }),
+    ("copy", dict_copy, &Sig::NOARGS),
+    ("clear", dict_clear, &Sig::NOARGS),
+    ("popitem", dict_popitem, &Sig::NOARGS),
+    ("fromkeys", dict_fromkeys, &Sig::positional(1, 2)),
 ];
 
 const COUNTER: &[Method] = &[
-    ("most_common", counter_most_common, Sig::OWN),
-    ("update", counter_update, Sig::OWN),
-    ("elements", counter_elements, Sig::OWN),
-    ("total", counter_total, Sig::OWN),
+    ("most_common", counter_most_common, &Sig::OWN),
+    ("update", counter_update, &Sig::OWN),
+    ("elements", counter_elements, &Sig::OWN),
+    ("total", counter_total, &Sig::OWN),
 ];
 
 /// `Counter.update(iterable_or_mapping)`: adds counts.
@@ -199,15 +199,15 @@ fn counter_total(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 const DEQUE: &[Method] = &[
-    ("append", deque_append, Sig::ONE),
-    ("appendleft", deque_appendleft, Sig::ONE),
-    ("pop", deque_pop, Sig::NOARGS),
-    ("popleft", deque_popleft, Sig::NOARGS),
-    ("extend", deque_extend, Sig::ONE),
-    ("extendleft", deque_extendleft, Sig::ONE),
-    ("rotate", deque_rotate, Sig { min: 0, max: 1, conv: Convention::QualifiedPositional }),
-    ("clear", deque_clear, Sig::NOARGS),
-    ("count", deque_count, Sig::ONE),
+    ("append", deque_append, &Sig::ONE),
+    ("appendleft", deque_appendleft, &Sig::ONE),
+    ("pop", deque_pop, &Sig::NOARGS),
+    ("popleft", deque_popleft, &Sig::NOARGS),
+    ("extend", deque_extend, &Sig::ONE),
+    ("extendleft", deque_extendleft, &Sig::ONE),
+    ("rotate", deque_rotate, &Sig { min: 0, max: 1, conv: Convention::QualifiedPositional }),
+    ("clear", deque_clear, &Sig::NOARGS),
+    ("count", deque_count, &Sig::ONE),
 ];
 
 fn deque_mut<'a>(vm: &'a mut Vm, args: &Args) -> (&'a mut std::collections::VecDeque<Value>, Option<usize>) {
@@ -304,62 +304,62 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 const SET: &[Method] = &[
-    ("add", set_add, Sig::ONE),
-    ("remove", set_remove, Sig::ONE),
-    ("discard", set_discard, Sig::ONE),
-    ("pop", set_pop, Sig::NOARGS),
-    ("clear", set_clear, Sig::NOARGS),
-    ("copy", set_copy, Sig::NOARGS),
-    ("update", set_update, Sig::tuple_any()),
-    ("union", set_union, Sig::tuple_any()),
-    ("intersection", set_intersection, Sig::tuple_any()),
-    ("difference", set_difference, Sig::tuple_any()),
-    ("symmetric_difference", set_symmetric_difference, Sig::ONE),
-    ("issubset", set_issubset, Sig::ONE),
-    ("issuperset", set_issuperset, Sig::ONE),
-    ("isdisjoint", set_isdisjoint, Sig::ONE),
+    ("add", set_add, &Sig::ONE),
+    ("remove", set_remove, &Sig::ONE),
+    ("discard", set_discard, &Sig::ONE),
+    ("pop", set_pop, &Sig::NOARGS),
+    ("clear", set_clear, &Sig::NOARGS),
+    ("copy", set_copy, &Sig::NOARGS),
+    ("update", set_update, &Sig::tuple_any()),
+    ("union", set_union, &Sig::tuple_any()),
+    ("intersection", set_intersection, &Sig::tuple_any()),
+    ("difference", set_difference, &Sig::tuple_any()),
+    ("symmetric_difference", set_symmetric_difference, &Sig::ONE),
+    ("issubset", set_issubset, &Sig::ONE),
+    ("issuperset", set_issuperset, &Sig::ONE),
+    ("isdisjoint", set_isdisjoint, &Sig::ONE),
 ];
 const STR: &[Method] = &[
-    ("upper", str_upper, Sig::NOARGS),
-    ("lower", str_lower, Sig::NOARGS),
-    ("strip", str_strip, Sig::positional(0, 1)),
-    ("lstrip", str_lstrip, Sig::positional(0, 1)),
-    ("rstrip", str_rstrip, Sig::positional(0, 1)),
-    ("split", str_split, Sig::keywords(0, 2, &["sep", "maxsplit"])),
-    ("rsplit", str_rsplit, Sig::keywords(0, 2, &["sep", "maxsplit"])),
-    ("join", str_join, Sig::ONE),
-    ("replace", str_replace, Sig::positional(2, 3)),
-    ("startswith", str_startswith, Sig::tuple(1, 3)),
-    ("endswith", str_endswith, Sig::tuple(1, 3)),
-    ("find", str_find, Sig::tuple(1, 3)),
-    ("rfind", str_rfind, Sig::tuple(1, 3)),
-    ("index", str_index, Sig::tuple(1, 3)),
-    ("rindex", str_rindex, Sig::tuple(1, 3)),
-    ("count", str_count, Sig::tuple(1, 3)),
-    ("format", str_format, Sig::OWN),
-    ("isdigit", str_isdigit, Sig::NOARGS),
-    ("isdecimal", str_isdigit, Sig::NOARGS),
-    ("isnumeric", str_isdigit, Sig::NOARGS),
-    ("isalpha", str_isalpha, Sig::NOARGS),
-    ("isalnum", str_isalnum, Sig::NOARGS),
-    ("isspace", str_isspace, Sig::NOARGS),
-    ("isupper", str_isupper, Sig::NOARGS),
-    ("islower", str_islower, Sig::NOARGS),
-    ("capitalize", str_capitalize, Sig::NOARGS),
-    ("title", str_title, Sig::NOARGS),
-    ("swapcase", str_swapcase, Sig::NOARGS),
-    ("casefold", str_casefold, Sig::NOARGS),
-    ("expandtabs", str_expandtabs, Sig::keywords(0, 1, &["tabsize"])),
-    ("center", str_center, Sig::positional(1, 2)),
-    ("ljust", str_ljust, Sig::positional(1, 2)),
-    ("rjust", str_rjust, Sig::positional(1, 2)),
-    ("zfill", str_zfill, Sig::ONE),
-    ("splitlines", str_splitlines, Sig::keywords(0, 1, &["keepends"])),
-    ("partition", str_partition, Sig::ONE),
-    ("rpartition", str_rpartition, Sig::ONE),
-    ("removeprefix", str_removeprefix, Sig::ONE),
-    ("removesuffix", str_removesuffix, Sig::ONE),
-    ("encode", super::bytes::str_encode, Sig::keywords(0, 2, &["encoding", "errors"])),
+    ("upper", str_upper, &Sig::NOARGS),
+    ("lower", str_lower, &Sig::NOARGS),
+    ("strip", str_strip, &Sig::positional(0, 1)),
+    ("lstrip", str_lstrip, &Sig::positional(0, 1)),
+    ("rstrip", str_rstrip, &Sig::positional(0, 1)),
+    ("split", str_split, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("rsplit", str_rsplit, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("join", str_join, &Sig::ONE),
+    ("replace", str_replace, &Sig::positional(2, 3)),
+    ("startswith", str_startswith, &Sig::tuple(1, 3)),
+    ("endswith", str_endswith, &Sig::tuple(1, 3)),
+    ("find", str_find, &Sig::tuple(1, 3)),
+    ("rfind", str_rfind, &Sig::tuple(1, 3)),
+    ("index", str_index, &Sig::tuple(1, 3)),
+    ("rindex", str_rindex, &Sig::tuple(1, 3)),
+    ("count", str_count, &Sig::tuple(1, 3)),
+    ("format", str_format, &Sig::OWN),
+    ("isdigit", str_isdigit, &Sig::NOARGS),
+    ("isdecimal", str_isdigit, &Sig::NOARGS),
+    ("isnumeric", str_isdigit, &Sig::NOARGS),
+    ("isalpha", str_isalpha, &Sig::NOARGS),
+    ("isalnum", str_isalnum, &Sig::NOARGS),
+    ("isspace", str_isspace, &Sig::NOARGS),
+    ("isupper", str_isupper, &Sig::NOARGS),
+    ("islower", str_islower, &Sig::NOARGS),
+    ("capitalize", str_capitalize, &Sig::NOARGS),
+    ("title", str_title, &Sig::NOARGS),
+    ("swapcase", str_swapcase, &Sig::NOARGS),
+    ("casefold", str_casefold, &Sig::NOARGS),
+    ("expandtabs", str_expandtabs, &Sig::keywords(0, 1, &["tabsize"])),
+    ("center", str_center, &Sig::positional(1, 2)),
+    ("ljust", str_ljust, &Sig::positional(1, 2)),
+    ("rjust", str_rjust, &Sig::positional(1, 2)),
+    ("zfill", str_zfill, &Sig::ONE),
+    ("splitlines", str_splitlines, &Sig::keywords(0, 1, &["keepends"])),
+    ("partition", str_partition, &Sig::ONE),
+    ("rpartition", str_rpartition, &Sig::ONE),
+    ("removeprefix", str_removeprefix, &Sig::ONE),
+    ("removesuffix", str_removesuffix, &Sig::ONE),
+    ("encode", super::bytes::str_encode, &Sig::keywords(0, 2, &["encoding", "errors"])),
 ];
 
 // ----- helpers -------------------------------------------------------------------

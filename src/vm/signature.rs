@@ -102,21 +102,14 @@ pub enum Callee {
 
 impl Vm {
     /// Checks a builtin method call's arguments (`args.pos[0]` is the
-    /// receiver) against its declared signature.
-    #[inline(always)]
+    /// receiver) against its declared signature. The fast CALL paths only
+    /// ask `Sig::fits`; this is the general path's whole check.
     pub(super) fn check_method_args(&mut self, sig: &Sig, callee: Callee, name: &str, args: &Args) -> PyResult<()> {
-        if args.kw.is_empty() && sig.fits(args.pos.len().saturating_sub(1)) {
+        let n = args.pos.len().saturating_sub(1);
+        let has_keywords = !args.kw.is_empty();
+        if !has_keywords && sig.fits(n) {
             return Ok(());
         }
-        self.method_args_error(sig, callee, name, args)
-    }
-
-    /// The TypeError for a call that does not fit `sig`, or Ok when it fits
-    /// after all (keywords the method accepts, a method checking its own).
-    #[cold]
-    #[inline(never)]
-    fn method_args_error(&mut self, sig: &Sig, callee: Callee, name: &str, args: &Args) -> PyResult<()> {
-        let n = args.pos.len().saturating_sub(1);
         let msg = match sig.conv {
             Convention::Own => return Ok(()),
             Convention::Keywords(names) => match keywords_error(sig, names, name, n, args) {
@@ -125,17 +118,21 @@ impl Vm {
             },
             Convention::PositionalAnyKeywords if sig.fits(n) => return Ok(()),
             Convention::PositionalAnyKeywords => expected(name, sig, n),
-            Convention::Wrapper if !args.kw.is_empty() => format!("wrapper {name}() takes no keyword arguments"),
+            Convention::Wrapper if has_keywords => format!("wrapper {name}() takes no keyword arguments"),
             Convention::Wrapper => format!("expected 0 arguments, got {n}"),
-            _ if !args.kw.is_empty() => format!("{}.{name}() takes no keyword arguments", self.owner_name(callee)),
-            Convention::NoArgs => format!("{}.{name}() takes no arguments ({n} given)", self.owner_name(callee)),
-            Convention::One => format!("{}.{name}() takes exactly one argument ({n} given)", self.owner_name(callee)),
-            Convention::Positional => expected(name, sig, n),
-            Convention::QualifiedPositional => expected(&format!("{}.{name}", self.owner_name(callee)), sig, n),
-            Convention::Tuple => {
-                let (bound, count) = if n < sig.min as usize { ("at least", sig.min) } else { ("at most", sig.max) };
-                let bound = if sig.min == sig.max { "exactly" } else { bound };
-                format!("{name}() takes {bound} {count} argument{} ({n} given)", plural(count as usize))
+            _ => {
+                let qualified = format!("{}.{name}", self.owner_name(callee));
+                match sig.conv {
+                    _ if has_keywords => format!("{qualified}() takes no keyword arguments"),
+                    Convention::NoArgs => takes(&qualified, "no arguments", n),
+                    Convention::One => takes(&qualified, "exactly one argument", n),
+                    Convention::Positional => expected(name, sig, n),
+                    Convention::QualifiedPositional => expected(&qualified, sig, n),
+                    _ => {
+                        let (bound, count) = limit(sig, n);
+                        takes(name, &count_of(bound.unwrap_or("exactly"), count, ""), n)
+                    }
+                }
             }
         };
         self.type_error(msg)
@@ -163,24 +160,36 @@ impl Vm {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
+/// "`who`() takes `what` (`n` given)", the shape most of these messages share.
+fn takes(who: &str, what: &str, n: usize) -> String {
+    format!("{who}() takes {what} ({n} given)")
+}
+
+/// "at most 2 positional arguments": `bound` `count` `kind`argument(s).
+fn count_of(bound: &str, count: usize, kind: &str) -> String {
+    format!("{bound} {count} {kind}argument{}", if count == 1 { "" } else { "s" })
+}
+
+/// The limit `n` positional arguments break: ("at least", min) or
+/// ("at most", max), with no word when both limits are the same.
+fn limit(sig: &Sig, n: usize) -> (Option<&'static str>, usize) {
+    if sig.min == sig.max {
+        (None, sig.min as usize)
+    } else if n < sig.min as usize {
+        (Some("at least"), sig.min as usize)
     } else {
-        "s"
+        (Some("at most"), sig.max as usize)
     }
 }
 
-/// `_PyArg_CheckPositional`'s wording: "pop expected at most 1 argument, got 2".
+/// `_PyArg_CheckPositional`'s wording: "pop expected at most 1 argument,
+/// got 2", "insert expected 2 arguments, got 1".
 fn expected(name: &str, sig: &Sig, n: usize) -> String {
-    let (bound, count) = if sig.min == sig.max {
-        ("", sig.min)
-    } else if n < sig.min as usize {
-        ("at least ", sig.min)
-    } else {
-        ("at most ", sig.max)
+    let phrase = match limit(sig, n) {
+        (Some(bound), count) => count_of(bound, count, ""),
+        (None, count) => count_of("", count, "").trim_start().to_string(),
     };
-    format!("{name} expected {bound}{count} argument{}, got {n}", plural(count as usize))
+    format!("{name} expected {phrase}, got {n}")
 }
 
 /// `_PyArg_UnpackKeywords`'s checks, in its order, for a method whose
@@ -190,15 +199,14 @@ fn keywords_error(sig: &Sig, names: &[&str], name: &str, n: usize, args: &Args) 
     let given = |param: &str| args.kw.iter().any(|(k, _)| &**k == param);
     let total = n + args.kw.len();
     if total > max_all {
-        let keyword = if n == 0 { "keyword " } else { "" };
-        return Some(format!("{name}() takes at most {max_all} {keyword}argument{} ({total} given)", plural(max_all)));
+        return Some(takes(name, &count_of("at most", max_all, if n == 0 { "keyword " } else { "" }), total));
     }
     if n > max_pos {
         if max_pos == 0 {
             return Some(format!("{name}() takes no positional arguments"));
         }
         let bound = if min < max_pos { "at most" } else { "exactly" };
-        return Some(format!("{name}() takes {bound} {max_pos} positional argument{} ({n} given)", plural(max_pos)));
+        return Some(takes(name, &count_of(bound, max_pos, "positional "), n));
     }
     if let Some(i) = (n..min).find(|&i| !given(names[i])) {
         return Some(format!("{name}() missing required argument '{}' (pos {})", names[i], i + 1));
