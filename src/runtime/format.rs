@@ -161,7 +161,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> String {
         }
     };
     if matches!(kind, 'F' | 'E' | 'G') {
-        body = body.to_uppercase();
+        body = body.to_ascii_uppercase();
     }
     let sign = if neg && !(a == 0.0 && !x.is_sign_negative()) {
         "-"
@@ -232,7 +232,7 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
         }
     };
     if upper {
-        out = out.to_uppercase();
+        out = out.to_ascii_uppercase();
     }
     out
 }

@@ -1,7 +1,9 @@
 //! The runtime: Python objects, their operations, and the builtins.
 
+pub mod casemap;
 pub mod complex;
 pub mod dict;
+pub mod float_parse;
 pub mod format;
 pub mod heap;
 pub mod int;

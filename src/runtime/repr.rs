@@ -20,7 +20,11 @@ fn shortest_digits(x: f64) -> (String, i32) {
     let shortest_sci = format!("{:e}", x);
     let shortest = split(&shortest_sci);
     let nearest_sci = format!("{:.*e}", shortest.0.len() - 1, x);
-    if nearest_sci.parse::<f64>() == Ok(x) {
+    if nearest_sci == shortest_sci {
+        // The usual case: the shortest string is also the nearest one.
+        return shortest;
+    }
+    if super::float_parse::parse_f64(&nearest_sci) == Some(x) {
         let (digits, decpt) = split(&nearest_sci);
         let trimmed = digits.trim_end_matches('0');
         if !trimmed.is_empty() {

@@ -1,6 +1,7 @@
 //! Literal values: numbers, string and bytes escapes, identifiers.
 
 use super::ast::ConstantValue;
+use crate::runtime::float_parse::parse_f64;
 use num_bigint::BigInt;
 use num_traits::Num;
 use std::rc::Rc;
@@ -10,7 +11,7 @@ pub fn parse_number(text: &str) -> ConstantValue {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
     let lower = clean.to_ascii_lowercase();
     if let Some(imag) = lower.strip_suffix('j') {
-        return ConstantValue::Imaginary(imag.parse().unwrap_or(f64::INFINITY));
+        return ConstantValue::Imaginary(parse_f64(imag).unwrap_or(f64::INFINITY));
     }
     let radix = match lower.get(..2) {
         Some("0x") => 16,
@@ -22,7 +23,7 @@ pub fn parse_number(text: &str) -> ConstantValue {
         return ConstantValue::Int(BigInt::from_str_radix(&lower[2..], radix).unwrap_or_default());
     }
     if lower.contains(['.', 'e']) {
-        return ConstantValue::Float(lower.parse().unwrap_or(f64::INFINITY));
+        return ConstantValue::Float(parse_f64(&lower).unwrap_or(f64::INFINITY));
     }
     ConstantValue::Int(BigInt::from_str_radix(&lower, 10).unwrap_or_default())
 }

@@ -5,6 +5,7 @@ use super::ops::Num;
 use super::types::TypeId;
 use super::signature::Sig;
 use super::{PyResult, Vm};
+use crate::runtime::float_parse::parse_f64;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Instance, Iter, Object};
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
@@ -647,7 +648,7 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
             if n >= 0 {
                 let s = format!("{:.*}", n.min(330) as usize, f);
-                Ok(Value::float(s.parse().unwrap_or(f)))
+                Ok(Value::float(parse_f64(&s).unwrap_or(f)))
             } else {
                 let p = 10f64.powi((-n) as i32);
                 Ok(Value::float((f / p).round_ties_even() * p))
@@ -1419,7 +1420,7 @@ pub(super) fn parse_float(s: &str) -> Option<f64> {
         return None;
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();
-    clean.parse::<f64>().ok().filter(|_| !clean.is_empty())
+    parse_f64(&clean)
 }
 
 impl Vm {

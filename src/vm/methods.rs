@@ -4,6 +4,7 @@
 use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use crate::runtime::casemap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
@@ -981,7 +982,7 @@ fn str_upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if st.is_ascii() {
         return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_uppercase())));
     }
-    ret(vm, st.to_uppercase())
+    ret(vm, casemap::upper(&st))
 }
 
 fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -989,7 +990,7 @@ fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if st.is_ascii() {
         return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_lowercase())));
     }
-    ret(vm, st.to_lowercase())
+    ret(vm, casemap::lower(&st))
 }
 
 fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
@@ -1013,7 +1014,7 @@ fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_casefold(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let t = s(vm, args).to_lowercase().replace('ß', "ss");
+    let t = casemap::casefold(&s(vm, args));
     ret(vm, t)
 }
 
@@ -1358,44 +1359,25 @@ fn str_isspace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_isupper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    str_pred(vm, args, |s| s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+    str_pred(vm, args, casemap::is_upper)
 }
 
 fn str_islower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    str_pred(vm, args, |s| s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+    str_pred(vm, args, casemap::is_lower)
 }
 
 fn str_capitalize(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let st = s(vm, args);
-    let mut cs = st.chars();
-    let t = match cs.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-        None => String::new(),
-    };
+    let t = casemap::capitalize(&s(vm, args));
     ret(vm, t)
 }
 
 fn str_title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let st = s(vm, args);
-    let mut out = String::new();
-    let mut prev_cased = false;
-    for c in st.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            out.extend(c.to_uppercase());
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    ret(vm, out)
+    let t = casemap::title(&s(vm, args));
+    ret(vm, t)
 }
 
 fn str_swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let st = s(vm, args);
-    let t: String = st
-        .chars()
-        .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
-        .collect();
+    let t = casemap::swapcase(&s(vm, args));
     ret(vm, t)
 }
 

@@ -491,7 +491,7 @@ impl Vm {
         let (mut body, prefix) = match kind {
             'd' | 'n' => (self.int_to_decimal(&mag)?, ""),
             'x' => (mag.to_str_radix(16), "0x"),
-            'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+            'X' => (mag.to_str_radix(16).to_ascii_uppercase(), "0X"),
             'o' => (mag.to_str_radix(8), "0o"),
             'b' => (mag.to_str_radix(2), "0b"),
             'c' => {

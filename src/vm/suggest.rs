@@ -4,6 +4,7 @@
 
 use super::types::TypeId;
 use super::Vm;
+use crate::runtime::casemap;
 use crate::runtime::object::Object;
 use crate::runtime::value::Value;
 
@@ -41,7 +42,7 @@ fn type_dir(t: TypeId) -> &'static str {
 fn substitution_cost(a: char, b: char) -> usize {
     if a == b {
         0
-    } else if a.to_lowercase().eq(b.to_lowercase()) {
+    } else if casemap::same_ignoring_case(a, b) {
         CASE_COST
     } else {
         MOVE_COST
