@@ -65,6 +65,13 @@ impl Block {
     fn exits_scope(&self) -> bool {
         self.last().is_some_and(|i| i.op.is_scope_exit())
     }
+
+    /// The blocks this block's instructions of one kind (`is_kind`) lead to.
+    /// One function for the passes' four walks (a closure each would be a
+    /// `collect` instance each).
+    fn targets(&self, is_kind: fn(Op) -> bool) -> Vec<BlockId> {
+        self.instrs.iter().filter(|i| is_kind(i.op)).filter_map(|i| i.target).collect()
+    }
 }
 
 pub struct Cfg {
@@ -165,13 +172,7 @@ impl Cfg {
 
     pub fn mark_except_handlers(&mut self) {
         for id in self.order() {
-            let targets: Vec<BlockId> = self.blocks[id]
-                .instrs
-                .iter()
-                .filter(|i| i.op.is_block_push())
-                .filter_map(|i| i.target)
-                .collect();
-            for t in targets {
+            for t in self.blocks[id].targets(Op::is_block_push) {
                 self.blocks[t].except_handler = true;
             }
         }
@@ -544,13 +545,7 @@ impl Cfg {
                     self.blocks[next].predecessors += 1;
                 }
             }
-            let targets: Vec<BlockId> = self.blocks[b]
-                .instrs
-                .iter()
-                .filter(|i| i.op.has_target())
-                .filter_map(|i| i.target)
-                .collect();
-            for t in targets {
+            for t in self.blocks[b].targets(Op::has_target) {
                 if !self.blocks[t].visited {
                     stack.push(t);
                 }
@@ -715,9 +710,7 @@ impl Cfg {
                     self.blocks[next].visited = true;
                 }
             }
-            let targets: Vec<BlockId> =
-                self.blocks[b].instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target).collect();
-            for t in targets {
+            for t in self.blocks[b].targets(Op::is_jump) {
                 if !self.blocks[t].visited {
                     stack.push(t);
                     self.blocks[t].visited = true;
@@ -744,9 +737,7 @@ impl Cfg {
                     self.blocks[next].visited = true;
                 }
             }
-            let targets: Vec<BlockId> =
-                self.blocks[b].instrs.iter().filter(|i| i.op.is_jump()).filter_map(|i| i.target).collect();
-            for t in targets {
+            for t in self.blocks[b].targets(Op::is_jump) {
                 if !self.blocks[t].warm && !self.blocks[t].visited {
                     stack.push(t);
                     self.blocks[t].visited = true;

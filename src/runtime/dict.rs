@@ -200,6 +200,7 @@ impl Dict {
         self.watched = true;
     }
 
+    #[inline(always)]
     fn changed(&self) {
         if self.watched {
             WATCH_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -226,6 +227,8 @@ impl Dict {
         }
     }
 
+    // Always inline: run mode's STORE_NAME calls it for every module-level assignment.
+    #[inline(always)]
     pub fn set_value_at(&mut self, position: usize, v: Value) {
         self.changed();
         if let Some(Some(entry)) = self.entries.get_mut(position) {

@@ -231,7 +231,7 @@ fn print(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "len", 1, 1)?;
     Ok(Value::int(vm.len(args.pos[0])? as i64))
 }

@@ -661,7 +661,7 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = args.pos[1];
     list_mut(vm, this_id(args)).push(v);
     Ok(Value::None)
@@ -741,7 +741,7 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- dict ------------------------------------------------------------------------
 
-fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let found = vm.dict_get(this_id(args), args.pos[1])?;
     Ok(found.unwrap_or(args.pos.get(2).copied().unwrap_or(Value::None)))
 }

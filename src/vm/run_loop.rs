@@ -17,8 +17,13 @@ use super::{NameCache, PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
 use crate::runtime::heap::Heap;
-use crate::runtime::object::{Iter, Object};
+use crate::runtime::dict::HashKey;
+use crate::runtime::object::{BuiltinFn, DescrKind, Iter, Object};
 use crate::runtime::value::{ObjId, Value};
+
+/// An id no object has (`Heap::lookup` finds nothing), for a value that is
+/// not a heap object: one lookup then answers both questions.
+const NO_OBJ: ObjId = ObjId(u32::MAX);
 
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
@@ -35,7 +40,8 @@ enum Slow {
     Undecodable,
     /// `dispatch(op, arg)` runs the instruction.
     Dispatch(Opcode, u32),
-    /// STORE_FAST / POP_TOP dropped this object (a generator may need finalising).
+    /// STORE_FAST / POP_TOP dropped this generator (it may need finalising;
+    /// `release` does nothing for any other value).
     Release(Value),
     /// LOAD_ATTR / STORE_ATTR: the instance attribute caches, else `dispatch`.
     Attr(Opcode, u32),
@@ -140,16 +146,16 @@ impl Vm {
                     LOAD_CONST => push(stack, slot(consts, arg as usize).copied().unwrap_or(Value::None)),
                     STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
                         Some(local) => {
-                            let old = std::mem::replace(local, stack.pop().unwrap_or(Value::Null));
-                            if matches!(old, Value::Obj(_)) {
+                            let old = std::mem::replace(local, pop(stack));
+                            if is_generator(heap, old) {
                                 leave!(Slow::Release(old));
                             }
                         }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
                     POP_TOP => {
-                        let v = stack.pop().unwrap_or(Value::Null);
-                        if matches!(v, Value::Obj(_)) {
+                        let v = pop(stack);
+                        if is_generator(heap, v) {
                             leave!(Slow::Release(v));
                         }
                     }
@@ -178,13 +184,13 @@ impl Vm {
                             Some(Value::None) => false,
                             _ => leave!(Slow::Dispatch(op, arg)),
                         };
-                        stack.pop();
+                        pop(stack);
                         if truth == (op == POP_JUMP_IF_TRUE) {
                             ip += 2 * arg as usize;
                         }
                     }
                     POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                        let v = stack.pop().unwrap_or(Value::Null);
+                        let v = pop(stack);
                         if matches!(v, Value::None) == (op == POP_JUMP_IF_NONE) {
                             ip += 2 * arg as usize;
                         }
@@ -235,42 +241,52 @@ impl Vm {
                     }
                     BINARY_SUBSCR => {
                         let (container, sub) = peek2(stack);
-                        let items = match (container, sub) {
-                            (Value::Obj(id), Value::Int(i, _)) => match heap.lookup(id) {
-                                Some(Object::List(items) | Object::Tuple(items)) => Some((items, i)),
+                        let item = match heap.lookup(container.obj().unwrap_or(NO_OBJ)) {
+                            Some(Object::List(items) | Object::Tuple(items)) => match sub {
+                                Value::Int(i, _) => slot(items, seq_index(i, items.len())).copied(),
                                 _ => None,
+                            },
+                            // A key that is there: a missing one may call `__missing__`.
+                            Some(Object::Dict(d)) => match builtin_key(heap, sub) {
+                                Some(key) => d.get(&key),
+                                None => None,
                             },
                             _ => None,
                         };
-                        let item = match items {
-                            Some((items, i)) => slot(items, seq_index(i, items.len())),
-                            None => None,
-                        };
                         match item {
-                            Some(&v) => replace_top2(stack, v),
+                            Some(v) => replace_top2(stack, v),
                             None => leave!(Slow::Dispatch(op, arg)),
                         }
                     }
                     STORE_SUBSCR if stack.len() >= 3 => {
                         let [.., v, container, sub] = **stack else { leave!(Slow::Dispatch(op, arg)) };
                         let n = stack.len();
-                        let slot = match (container, sub) {
-                            (Value::Obj(id), Value::Int(i, _)) => match heap.lookup_mut(id) {
-                                Some(Object::List(items)) => {
-                                    let at = seq_index(i, items.len());
-                                    slot_mut(items, at)
-                                }
-                                _ => None,
-                            },
+                        let id = container.obj().unwrap_or(NO_OBJ);
+                        let key = match heap.lookup(id) {
+                            Some(Object::Dict(_)) => builtin_key(heap, sub),
                             _ => None,
                         };
-                        match slot {
-                            Some(slot) => {
-                                *slot = v;
-                                stack.truncate(n - 3);
+                        let stored = match (heap.lookup_mut(id), sub, key) {
+                            (Some(Object::List(items)), Value::Int(i, _), _) => {
+                                let at = seq_index(i, items.len());
+                                match slot_mut(items, at) {
+                                    Some(slot) => {
+                                        *slot = v;
+                                        true
+                                    }
+                                    None => false,
+                                }
                             }
-                            None => leave!(Slow::Dispatch(op, arg)),
+                            (Some(Object::Dict(d)), _, Some(key)) => {
+                                d.insert(key, sub, v);
+                                true
+                            }
+                            _ => false,
+                        };
+                        if !stored {
+                            leave!(Slow::Dispatch(op, arg));
                         }
+                        stack.truncate(n - 3);
                     }
                     LOAD_NAME => {
                         let globals = f.globals;
@@ -289,7 +305,7 @@ impl Vm {
                         let ns = f.names.unwrap_or(f.globals);
                         match stack.last() {
                             Some(&v) if cached_store_name(heap, caches, ns, arg, v) => {
-                                stack.pop();
+                                pop(stack);
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
                         }
@@ -305,7 +321,7 @@ impl Vm {
                     },
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, attr_caches, lasti, o, arg & 1 == 1)) {
                         Some((a, b)) => {
-                            stack.pop();
+                            pop(stack);
                             if arg & 1 == 1 {
                                 push(stack, a);
                             }
@@ -325,7 +341,12 @@ impl Vm {
                             None if depth < max_depth => plain_call(heap, codes, stack, argc),
                             _ => None,
                         };
-                        let Some((func, code_index, globals, total)) = plain else { leave!(Slow::Call(argc)) };
+                        let Some((func, code_index, globals, total)) = plain else {
+                            if f.kw_names.is_none() && builtin_call_inline(heap, stack, argc) {
+                                continue;
+                            }
+                            leave!(Slow::Call(argc))
+                        };
                         let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
@@ -336,19 +357,23 @@ impl Vm {
                     }
                     RETURN_VALUE | RETURN_CONST => {
                         let v = match op {
-                            RETURN_VALUE => stack.pop().unwrap_or(Value::Null),
+                            RETURN_VALUE => pop(stack),
                             _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
                         };
-                        // To a plain CALL: the value goes onto the caller's stack.
-                        if !matches!(f.on_return, OnReturn::Push) || f.generator.is_some() || depth < 2 {
-                            leave!(Slow::Return(v));
-                        }
+                        // To a plain CALL the value goes onto the caller's stack; from
+                        // `__init__` (which returned None) the new instance does.
+                        let result = match f.on_return {
+                            _ if f.generator.is_some() || depth < 2 => leave!(Slow::Return(v)),
+                            OnReturn::Push => v,
+                            OnReturn::PushInstance(instance) if matches!(v, Value::None) => instance,
+                            _ => leave!(Slow::Return(v)),
+                        };
                         // (`depth >= 2`: the frame and its caller are both there.)
-                        if let Some(done) = frames.pop() {
+                        if let Some(done) = pop_last(frames) {
                             frame_pool.recycle(done);
                         }
                         if let Some(caller) = slot_mut(frames, depth - 2) {
-                            push(&mut caller.stack, v);
+                            push(&mut caller.stack, result);
                         }
                         continue 'frame;
                     }
@@ -356,9 +381,9 @@ impl Vm {
                     // FOR_ITER in this loop, or to the nested run that resumed it.
                     YIELD_VALUE if f.generator.is_some() && depth >= 2 => {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
-                        let v = stack.pop().unwrap_or(Value::Null);
+                        let v = pop(stack);
                         sync!();
-                        let Some(suspended) = frames.pop() else { continue 'frame };
+                        let Some(suspended) = pop_last(frames) else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             g.frame = Some(suspended);
@@ -455,6 +480,88 @@ pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value
         return None;
     }
     Some((fid, func.code, func.globals, total))
+}
+
+/// The builtin calls CPython 3.12 specialises (CALL_NO_KW_LEN,
+/// CALL_NO_KW_LIST_APPEND), and `dict.get`, answered in the loop when they
+/// cannot fail or run Python code: `len` of a list, tuple or dict,
+/// `list.append(x)`, and `dict.get(k[, default])` with a str or int key. The
+/// stack is `[NULL, len, x]` or `[method, receiver, args...]`; false leaves
+/// it as it was for `call_instruction`. A generator argument always goes
+/// there too: the general path releases it after the call.
+#[inline(always)]
+fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> bool {
+    use super::{builtins, methods};
+    let n = stack.len();
+    let Some(base) = n.checked_sub(argc + 2) else { return false };
+    let (Some(&first), Some(&second), Some(&last)) = (slot(stack, base), slot(stack, base + 1), slot(stack, n - 1)) else {
+        return false;
+    };
+    let result = match (first, heap.lookup(second.obj().unwrap_or(NO_OBJ))) {
+        (Value::Null, Some(Object::Builtin(b))) if argc == 1 && same_fn(b.func, builtins::len) => {
+            let len = match heap.lookup(last.obj().unwrap_or(NO_OBJ)) {
+                Some(Object::List(items) | Object::Tuple(items)) => items.len(),
+                Some(Object::Dict(d)) => d.len(),
+                _ => return false,
+            };
+            Value::int(len as i64)
+        }
+        (Value::Obj(method), Some(receiver)) => {
+            let Some(Object::Descriptor(d)) = heap.lookup(method) else { return false };
+            let func = d.func;
+            if d.kind != DescrKind::Method || is_generator(heap, last) {
+                return false;
+            }
+            match receiver {
+                Object::List(_) if argc == 1 && same_fn(func, methods::list_append) => {
+                    if let Some(Object::List(items)) = heap.lookup_mut(second.obj().unwrap_or(NO_OBJ)) {
+                        push(items, last);
+                    }
+                    Value::None
+                }
+                Object::Dict(d) if (argc == 1 || argc == 2) && same_fn(func, methods::dict_get) => {
+                    let Some(key) = slot(stack, base + 2).and_then(|&k| builtin_key(heap, k)) else { return false };
+                    let default = if argc == 2 { last } else { Value::None };
+                    d.get(&key).unwrap_or(default)
+                }
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    stack.truncate(base);
+    push(stack, result);
+    true
+}
+
+/// The dict key of a str or an int (as `Vm::builtin_key` makes it): keys
+/// whose hash and equality no Python code can change. `None` for the rest.
+#[inline(always)]
+fn builtin_key(heap: &Heap, v: Value) -> Option<HashKey> {
+    match v {
+        Value::Int(i, _) => Some(HashKey::Int(i)),
+        Value::Obj(id) => match heap.lookup(id) {
+            Some(Object::Str(s)) => Some(HashKey::Str(s.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether two builtins are the same function (by address, as
+/// `Vm::is_builtin_fn` tells them apart).
+#[inline(always)]
+fn same_fn(a: BuiltinFn, b: BuiltinFn) -> bool {
+    a as usize == b as usize
+}
+
+/// Whether `v` is a generator (the only kind of object `Vm::release` acts on).
+#[inline(always)]
+fn is_generator(heap: &Heap, v: Value) -> bool {
+    match v {
+        Value::Obj(id) => matches!(heap.lookup(id), Some(Object::Generator(_))),
+        _ => false,
+    }
 }
 
 /// What the name caches of `dispatch`'s LOAD_GLOBAL / LOAD_NAME
@@ -562,9 +669,40 @@ fn peek2(stack: &[Value]) -> (Value, Value) {
 /// Replaces the two values on top of the stack by `v` (a binary operation's result).
 #[inline(always)]
 fn replace_top2(stack: &mut Vec<Value>, v: Value) {
-    stack.pop();
+    pop(stack);
     if let Some(top) = stack.last_mut() {
         *top = v;
+    }
+}
+
+/// `values.pop()`, inline (see `push`).
+#[inline(always)]
+fn pop_last<T>(values: &mut Vec<T>) -> Option<T> {
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    // SAFETY: `n - 1` is in bounds; once the length excludes it, the value
+    // is read out exactly once.
+    unsafe {
+        values.set_len(n - 1);
+        Some(values.as_ptr().add(n - 1).read())
+    }
+}
+
+/// `stack.pop()`, inline and without the `Option` (`Null` if the stack is
+/// empty): under opt-level "z" `Vec::pop` stays a call, and its `Option`
+/// result went through memory.
+#[inline(always)]
+fn pop(stack: &mut Vec<Value>) -> Value {
+    let n = stack.len();
+    if n == 0 {
+        return Value::Null;
+    }
+    // SAFETY: `n - 1` is in bounds, and `Value` is `Copy` (nothing to drop).
+    unsafe {
+        stack.set_len(n - 1);
+        *stack.as_ptr().add(n - 1)
     }
 }
 

@@ -219,14 +219,22 @@ impl<'a> Parser<'a> {
         self.kind() == T::Name && !is_keyword(self.cur_text())
     }
 
-    pub(super) fn advance(&mut self) -> Token {
-        let t = self.tok().clone();
+    /// Moves past the current token.
+    pub(super) fn advance(&mut self) {
+        let t = self.tok();
         if !matches!(t.kind, T::Newline | T::Indent | T::Dedent | T::EndMarker) {
             self.last_end = t.end;
         }
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
         }
+    }
+
+    /// The current token, moving past it. (Most callers only `advance`: a
+    /// returned token is a 28-byte copy each call site makes room for.)
+    pub(super) fn take(&mut self) -> Token {
+        let t = self.tok().clone();
+        self.advance();
         t
     }
 
@@ -250,7 +258,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_op(&mut self, op: &str) -> PResult<Token> {
         if self.is_op(op) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             Err(self.invalid_syntax())
         }
@@ -258,7 +266,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_kw(&mut self, kw: &str) -> PResult<Token> {
         if self.is_kw(kw) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             Err(self.invalid_syntax())
         }
@@ -267,7 +275,7 @@ impl<'a> Parser<'a> {
     /// `&&':'`: a forced token, reported as "expected ':'" where it is missing.
     pub(super) fn expect_forced(&mut self, op: &str) -> PResult<Token> {
         if self.is_op(op) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             let span = tok_span(self.tok());
             Err(self.error_span(span, &format!("expected '{}'", op)))
@@ -276,7 +284,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_name(&mut self) -> PResult<Ident> {
         if self.is_name() {
-            let t = self.advance();
+            let t = self.take();
             Ok(self.ident(&t))
         } else {
             Err(self.invalid_syntax())
