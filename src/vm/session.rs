@@ -126,6 +126,11 @@ impl Session {
         self.snapshot.clone()
     }
 
+    /// `snapshot` without the copy.
+    pub fn current_snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
     /// The page's timeline: every instruction boundary (as a step count)
     /// after which the position — frame depth, code object, line — differs
     /// from before, as `(step, depth, line)`; replayed on a copy from the

@@ -526,7 +526,7 @@ impl<'a> Parser<'a> {
                 self.advance();
                 continue;
             }
-            body.extend(self.statement()?);
+            self.statement(&mut body)?;
         }
         if self.at_sentinel() {
             return Err(self.invalid_syntax());
@@ -537,18 +537,23 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
-    pub(super) fn statement(&mut self) -> PResult<Vec<Stmt>> {
+    /// Parses one statement line (a compound statement, or simple
+    /// statements separated by `;`) onto the end of `body`.
+    pub(super) fn statement(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
         if let Some(stmt) = self.compound_statement()? {
-            return Ok(vec![stmt]);
+            body.push(stmt);
+            return Ok(());
         }
-        self.simple_statements()
+        self.simple_statements(body)
     }
 
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `header` names the construct for "expected an indented block after ...".
     pub(super) fn block(&mut self, header: &str, header_line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
         if self.kind() != T::Newline {
-            return self.simple_statements();
+            self.simple_statements(&mut body)?;
+            return Ok(body);
         }
         self.advance();
         if self.kind() != T::Indent {
@@ -556,25 +561,24 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         self.enter()?;
-        let mut body = Vec::new();
         while self.kind() != T::Dedent {
             if self.kind() == T::EndMarker {
                 return Err(self.invalid_syntax());
             }
-            body.extend(self.statement()?);
+            self.statement(&mut body)?;
         }
         self.advance();
         self.leave();
         Ok(body)
     }
 
-    pub(super) fn simple_statements(&mut self) -> PResult<Vec<Stmt>> {
-        let mut stmts = vec![self.simple_statement()?];
+    pub(super) fn simple_statements(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
+        body.push(self.simple_statement()?);
         while self.eat_op(";") {
             if self.kind() == T::Newline {
                 break;
             }
-            stmts.push(self.simple_statement()?);
+            body.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
             let error = self.invalid_syntax();
@@ -582,7 +586,7 @@ impl<'a> Parser<'a> {
             return Err(error);
         }
         self.advance();
-        Ok(stmts)
+        Ok(())
     }
 
     /// pegen's second pass reads on through an expression that follows a
