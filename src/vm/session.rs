@@ -492,7 +492,10 @@ impl Session {
                 let _ = write!(explanation, ": {}", describe_lookup(l));
             }
         }
-        let _ = write!(explanation, ". {}", op.explanation());
+        // The opcode's own one-line description (`Opcode::explanation`) is not repeated here:
+        // the page has the table's sentences in www/opcode-docs.js and shows them beside this,
+        // which keeps 7 KB of prose out of the wasm.
+        explanation.push('.');
         Decode {
             offset: cur.offset,
             opcode: op as u8,
