@@ -10,9 +10,9 @@
 //! and the machine after it. The page renders a view and nothing else.
 
 use crate::bytecode::{dis, CodeObject};
-use crate::vm::events::{Snapshot, StepEvent};
+use crate::vm::events::{Decode, Execute, Fetch, Snapshot, StackValue, StepEvent};
+use crate::vm::heapview::{HeapView, Ref};
 use crate::vm::{self};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The script name tracebacks show for the page's program.
@@ -30,121 +30,355 @@ const RUN_BUDGET: u64 = 10_000_000;
 /// (a quiet replay from the start, computed once per program).
 const TIMELINE_BUDGET: u64 = 100_000;
 
+// ----- the records the page reads -------------------------------------------
+//
+// A record crosses to JavaScript as one flat message -- its numbers in one
+// array, its text in one string -- which `decodeRecord` (the inline JavaScript
+// below) turns back into plain objects with camelCase keys, in the shapes of
+// `vm::events`, `vm::heapview` and the records listed in `Record`. One call
+// across the boundary per record and no per-field serialiser in the wasm:
+// serde-wasm-bindgen made a JS call per field and per string, and its generic
+// code was 10.7 KB of the gzipped wasm. The encoders below write each field in
+// the order its decoder reads it, with `Message`'s methods as `Reader`'s twins.
 
-/// Plain JS objects and numbers (not `Map`s and `BigInt`s).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+#[wasm_bindgen(inline_js = r#"
+class Reader {
+  constructor(nums, text) { this.nums = nums; this.text = text; this.i = 0; this.at = 0; }
+  num() { return this.nums[this.i++]; }
+  /** A number or null (sent as NaN). */
+  opt() { const n = this.nums[this.i++]; return n === n ? n : null; }
+  flag() { return this.nums[this.i++] !== 0; }
+  /** A string (its length in UTF-16 units, then its text), or null (length -1). */
+  str() {
+    const len = this.nums[this.i++];
+    if (len < 0) return null;
+    const s = this.text.slice(this.at, this.at + len);
+    this.at += len;
+    return s;
+  }
+  list(item) {
+    const items = new Array(this.num());
+    for (let k = 0; k < items.length; k++) items[k] = item(this);
+    return items;
+  }
+  /** A record or null (a flag first). */
+  maybe(record) { return this.flag() ? record(this) : null; }
 }
 
-/// One row of a code object's listing (`dis.Instruction`, for the page).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ListingRow {
-    offset: usize,
-    opcode: u8,
-    opname: &'static str,
-    arg: Option<u32>,
-    argrepr: String,
-    line: Option<u32>,
-    starts_line: Option<u32>,
-    is_jump_target: bool,
-    /// The instruction's own code unit: opcode byte, oparg byte.
-    bytes: [u8; 2],
-    cache_units: usize,
-    /// Offset of the first EXTENDED_ARG prefix (== `offset` without one).
-    prefix_offset: usize,
-    /// Its source span (`dis.Instruction.positions`; columns are 0-based UTF-8 bytes).
-    positions: Span,
-    explanation: &'static str,
+const PHASES = ["fetch", "decode", "execute"];
+const TABLES = ["co_consts", "co_names", "co_varnames", "co_cell_free", "cmp_op", "nb_ops", "intrinsics", "jump_offset"];
+const str = (r) => r.str();
+const num = (r) => r.num();
+
+const stackValue = (r) => ({ repr: r.str(), typeName: r.str() });
+const fetch = (r) => ({
+  phase: "fetch", codeIndex: r.num(), qualname: r.str(), offset: r.num(), opcodeByte: r.num(), opargByte: r.num(),
+  extendedArgs: r.list((r) => [r.num(), r.num()]), cacheUnits: r.num(), nextOffset: r.num(), line: r.opt(),
+  explanation: r.str(),
+});
+const decode = (r) => ({
+  phase: "decode", offset: r.num(), opcode: r.num(), opname: r.str(), oparg: r.opt(), argrepr: r.str(),
+  lookup: r.maybe((r) => ({ table: TABLES[r.num()], index: r.num(), value: r.str() })),
+  stackEffect: r.str(), explanation: r.str(), docUrl: r.str(),
+});
+const execute = (r) => ({
+  phase: "execute", offset: r.num(), opname: r.str(), popped: r.list(stackValue), pushed: r.list(stackValue),
+  jump: r.maybe((r) => ({ target: r.num(), taken: r.flag() })), framePushed: r.str(), framePopped: r.str(),
+  output: r.str(), exception: r.str(), explanation: r.str(),
+});
+const EVENTS = [fetch, decode, execute];
+const snapshot = (r) => ({
+  nextPhase: PHASES[r.num()], stepCount: r.num(), instructionCount: r.num(),
+  frames: r.list((r) => ({
+    codeIndex: r.num(), qualname: r.str(), offset: r.num(), line: r.opt(),
+    locals: r.list((r) => ({ name: r.str(), repr: r.str(), typeName: r.str() })), stack: r.list(stackValue),
+  })),
+  stdout: r.str(), stderr: r.str(), finished: r.flag(), exitCode: r.opt(),
+});
+const view = (r) => ({ event: r.maybe((r) => EVENTS[r.num()](r)), codeIndex: r.opt(), snapshot: snapshot(r) });
+
+const listing = (r) => ({
+  name: r.str(), qualname: r.str(), firstLineno: r.num(),
+  instructions: r.list((r) => ({
+    offset: r.num(), opcode: r.num(), opname: r.str(), arg: r.opt(), argrepr: r.str(), line: r.opt(),
+    startsLine: r.opt(), isJumpTarget: r.flag(), bytes: [r.num(), r.num()], cacheUnits: r.num(),
+    prefixOffset: r.num(), positions: { line: r.opt(), endLine: r.opt(), col: r.opt(), endCol: r.opt() },
+  })),
+  coCode: r.list(num),
+  exceptionTable: r.list((r) => ({ start: r.num(), end: r.num(), target: r.num(), depth: r.num(), lasti: r.flag() })),
+  consts: r.list(str), names: r.list(str), localsplusNames: r.list(str),
+});
+
+const ref = (r) => ({ id: r.opt(), repr: r.str(), typeName: r.str() });
+const heapView = (r) => ({
+  frames: r.list((r) => ({
+    qualname: r.str(), variables: r.list((r) => ({ name: r.str(), kind: r.str(), value: ref(r) })), stack: r.list(ref),
+  })),
+  objects: r.list((r) => ({
+    id: r.num(), kind: r.str(), typeName: r.str(), label: r.str(), items: r.list(ref),
+    entries: r.list((r) => [ref(r), ref(r)]), truncated: r.flag(),
+  })),
+  truncated: r.flag(),
+});
+
+const RECORDS = [
+  view,
+  (r) => r.list(listing),
+  heapView,
+  (r) => ({ totalSteps: r.num(), complete: r.flag(), lineChanges: r.list((r) => ({ step: r.num(), line: r.opt(), depth: r.num() })) }),
+  (r) => ({ checkpoints: r.num(), interval: r.num(), lastCheckpoint: r.num() }),
+  (r) => ({ stdout: r.str(), stderr: r.str(), exitCode: r.num(), instructions: r.num() }),
+  (r) => ({ kind: r.str(), msg: r.str(), line: r.num(), col: r.num(), endLine: r.num(), endCol: r.num() }),
+  (r) => ({ cmpOp: r.list(str), nbOps: r.list(str), intrinsic1: r.list(str), intrinsic2: r.list(str) }),
+];
+
+export function decodeRecord(kind, nums, text) { return RECORDS[kind](new Reader(nums, text)); }
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = decodeRecord)]
+    fn decode_record(kind: u32, nums: &[f64], text: &str) -> JsValue;
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Span {
-    line: Option<u32>,
-    end_line: Option<u32>,
-    col: Option<u32>,
-    end_col: Option<u32>,
+/// Which decoder of `RECORDS` (in the inline JavaScript) reads a message.
+#[derive(Clone, Copy)]
+enum Record {
+    View,
+    Listings,
+    HeapView,
+    Timeline,
+    HistoryStats,
+    RunResult,
+    SyntaxMark,
+    OpargTables,
 }
 
-/// One entry of `co_exceptiontable`, as `dis` lists it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HandlerRow {
-    start: u32,
-    end: u32,
-    target: u32,
-    depth: u32,
-    lasti: bool,
+/// A record being flattened for `decode_record`.
+#[derive(Default)]
+struct Message {
+    nums: Vec<f64>,
+    text: String,
 }
 
+impl Message {
+    fn num(&mut self, n: f64) {
+        self.nums.push(n);
+    }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Listing {
-    name: String,
-    qualname: String,
-    first_lineno: u32,
-    instructions: Vec<ListingRow>,
-    /// `co_code` itself, CACHE units included (the raw-bytes view).
-    co_code: Vec<u8>,
-    exception_table: Vec<HandlerRow>,
-    /// The tables an oparg indexes: reprs of `co_consts`, `co_names`, and the
-    /// locals-plus names (`co_varnames`, then cells and free variables).
-    consts: Vec<String>,
-    names: Vec<String>,
-    localsplus_names: Vec<String>,
-}
+    /// `None` travels as NaN and arrives as null.
+    fn opt(&mut self, n: Option<impl Into<f64>>) {
+        self.nums.push(n.map_or(f64::NAN, Into::into));
+    }
 
-fn listing(code: &CodeObject) -> Listing {
-    let instructions = dis::instructions(code)
-        .into_iter()
-        .map(|ins| ListingRow {
-            offset: ins.offset,
-            opcode: ins.raw[0],
-            opname: ins.opcode.name(),
-            arg: ins.arg,
-            argrepr: ins.argrepr,
-            line: ins.line,
-            starts_line: ins.starts_line,
-            is_jump_target: ins.is_jump_target,
-            bytes: ins.raw,
-            cache_units: ins.cache_units,
-            prefix_offset: ins.prefix_offset,
-            positions: Span {
-                line: ins.positions.line,
-                end_line: ins.positions.end_line,
-                col: ins.positions.col,
-                end_col: ins.positions.end_col,
-            },
-            explanation: ins.opcode.explanation(),
-        })
-        .collect();
-    Listing {
-        name: code.name.to_string(),
-        qualname: code.qualname.to_string(),
-        first_lineno: code.firstlineno,
-        instructions,
-        co_code: code.code.clone(),
-        consts: code.consts.iter().map(dis::constant_repr).collect(),
-        names: code.names.iter().map(|n| n.to_string()).collect(),
-        localsplus_names: code.localsplusnames.iter().map(|n| n.to_string()).collect(),
-        exception_table: code
-            .exception_table
-            .iter()
-            .map(|e| HandlerRow { start: e.start, end: e.end, target: e.target, depth: e.depth, lasti: e.push_lasti })
-            .collect(),
+    fn flag(&mut self, b: bool) {
+        self.nums.push(if b { 1.0 } else { 0.0 });
+    }
+
+    /// JavaScript slices the text in UTF-16 units, so that is the length sent.
+    fn str(&mut self, s: &str) {
+        let units: usize = if s.is_ascii() { s.len() } else { s.chars().map(char::len_utf16).sum() };
+        self.num(units as f64);
+        self.text.push_str(s);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.num(-1.0),
+        }
+    }
+
+    fn len(&mut self, n: usize) {
+        self.num(n as f64);
+    }
+
+    fn strs<S: AsRef<str>>(&mut self, items: &[S]) {
+        self.len(items.len());
+        for s in items {
+            self.str(s.as_ref());
+        }
+    }
+
+    fn send(&self, record: Record) -> JsValue {
+        decode_record(record as u32, &self.nums, &self.text)
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct View<'a> {
-    event: Option<&'a StepEvent>,
-    code_index: Option<usize>,
-    snapshot: Snapshot,
+fn stack_values(m: &mut Message, values: &[StackValue]) {
+    m.len(values.len());
+    for v in values {
+        m.str(&v.repr);
+        m.str(&v.type_name);
+    }
+}
+
+fn fetch(m: &mut Message, e: &Fetch) {
+    m.len(e.code_index);
+    m.str(&e.qualname);
+    m.num(e.offset.into());
+    m.num(e.opcode_byte.into());
+    m.num(e.oparg_byte.into());
+    m.len(e.extended_args.len());
+    for &(offset, byte) in &e.extended_args {
+        m.num(offset.into());
+        m.num(byte.into());
+    }
+    m.num(e.cache_units.into());
+    m.num(e.next_offset.into());
+    m.opt(e.line);
+    m.str(&e.explanation);
+}
+
+fn decode(m: &mut Message, e: &Decode) {
+    m.num(e.offset.into());
+    m.num(e.opcode.into());
+    m.str(&e.opname);
+    m.opt(e.oparg);
+    m.str(&e.argrepr);
+    m.flag(e.lookup.is_some());
+    if let Some(l) = &e.lookup {
+        // `LookupTable`'s order is that of `TABLES` in the inline JavaScript.
+        m.num(l.table as u8 as f64);
+        m.num(l.index.into());
+        m.str(&l.value);
+    }
+    m.str(&e.stack_effect);
+    m.str(&e.explanation);
+    m.str(&e.doc_url);
+}
+
+fn execute(m: &mut Message, e: &Execute) {
+    m.num(e.offset.into());
+    m.str(&e.opname);
+    stack_values(m, &e.popped);
+    stack_values(m, &e.pushed);
+    m.flag(e.jump.is_some());
+    if let Some(j) = &e.jump {
+        m.num(j.target.into());
+        m.flag(j.taken);
+    }
+    m.opt_str(e.frame_pushed.as_deref());
+    m.opt_str(e.frame_popped.as_deref());
+    m.str(&e.output);
+    m.opt_str(e.exception.as_deref());
+    m.str(&e.explanation);
+}
+
+fn snapshot(m: &mut Message, s: &Snapshot) {
+    // `Phase`'s order is that of `PHASES` in the inline JavaScript.
+    m.num(s.next_phase as u8 as f64);
+    m.num(s.step_count as f64);
+    m.num(s.instruction_count as f64);
+    m.len(s.frames.len());
+    for f in &s.frames {
+        m.len(f.code_index);
+        m.str(&f.qualname);
+        m.num(f.offset.into());
+        m.opt(f.line);
+        m.len(f.locals.len());
+        for v in &f.locals {
+            m.str(&v.name);
+            m.str(&v.repr);
+            m.str(&v.type_name);
+        }
+        stack_values(m, &f.stack);
+    }
+    m.str(&s.stdout);
+    m.str(&s.stderr);
+    m.flag(s.finished);
+    m.opt(s.exit_code);
+}
+
+fn heap_ref(m: &mut Message, r: &Ref) {
+    m.opt(r.id);
+    m.str(&r.repr);
+    m.str(&r.type_name);
+}
+
+fn heap_view(m: &mut Message, h: &HeapView) {
+    m.len(h.frames.len());
+    for f in &h.frames {
+        m.str(&f.qualname);
+        m.len(f.variables.len());
+        for b in &f.variables {
+            m.str(&b.name);
+            m.str(b.kind);
+            heap_ref(m, &b.value);
+        }
+        m.len(f.stack.len());
+        for r in &f.stack {
+            heap_ref(m, r);
+        }
+    }
+    m.len(h.objects.len());
+    for o in &h.objects {
+        m.num(o.id.into());
+        m.str(o.kind);
+        m.str(&o.type_name);
+        m.str(&o.label);
+        m.len(o.items.len());
+        for r in &o.items {
+            heap_ref(m, r);
+        }
+        m.len(o.entries.len());
+        for (k, v) in &o.entries {
+            heap_ref(m, k);
+            heap_ref(m, v);
+        }
+        m.flag(o.truncated);
+    }
+    m.flag(h.truncated);
+}
+
+/// Each code object's listing: its `dis.Instruction`s, `co_code` itself (CACHE
+/// units included, for the raw-bytes view), its exception table as `dis` lists
+/// it, and the tables an oparg indexes -- reprs of `co_consts`, `co_names`, and
+/// the locals-plus names (`co_varnames`, then cells and free variables).
+fn listings(m: &mut Message, codes: &[std::rc::Rc<CodeObject>]) {
+    m.len(codes.len());
+    for code in codes {
+        m.str(&code.name);
+        m.str(&code.qualname);
+        m.num(code.firstlineno.into());
+        let instructions = dis::instructions(code);
+        m.len(instructions.len());
+        for ins in &instructions {
+            m.len(ins.offset);
+            m.num(ins.raw[0].into());
+            m.str(ins.opcode.name());
+            m.opt(ins.arg);
+            m.str(&ins.argrepr);
+            m.opt(ins.line);
+            m.opt(ins.starts_line);
+            m.flag(ins.is_jump_target);
+            // The instruction's own code unit: opcode byte, oparg byte.
+            m.num(ins.raw[0].into());
+            m.num(ins.raw[1].into());
+            m.len(ins.cache_units);
+            // Offset of the first EXTENDED_ARG prefix (== `offset` without one).
+            m.len(ins.prefix_offset);
+            // Its source span (columns are 0-based UTF-8 bytes).
+            m.opt(ins.positions.line);
+            m.opt(ins.positions.end_line);
+            m.opt(ins.positions.col);
+            m.opt(ins.positions.end_col);
+        }
+        m.len(code.code.len());
+        for &byte in &code.code {
+            m.num(byte.into());
+        }
+        m.len(code.exception_table.len());
+        for e in &code.exception_table {
+            m.num(e.start.into());
+            m.num(e.end.into());
+            m.num(e.target.into());
+            m.num(e.depth.into());
+            m.flag(e.push_lasti);
+        }
+        let consts: Vec<String> = code.consts.iter().map(dis::constant_repr).collect();
+        m.strs(&consts);
+        m.strs(&code.names);
+        m.strs(&code.localsplusnames);
+    }
 }
 
 /// A program being stepped, phase by phase.
@@ -160,8 +394,7 @@ pub struct Session {
 }
 
 /// The run seen from afar: its length and the steps where the line changes.
-#[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone)]
 struct Timeline {
     /// Steps of the whole run (or of the part the budget covered).
     total_steps: u64,
@@ -172,8 +405,7 @@ struct Timeline {
     line_changes: Vec<LineChange>,
 }
 
-#[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone)]
 struct LineChange {
     step: u64,
     line: Option<u32>,
@@ -198,15 +430,11 @@ impl Session {
     #[wasm_bindgen(js_name = opargTables)]
     pub fn oparg_tables(&self) -> JsValue {
         use crate::bytecode::opcode::{BINARY_OPS, CMP_OPS, INTRINSIC_1, INTRINSIC_2};
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Tables {
-            cmp_op: &'static [&'static str],
-            nb_ops: &'static [&'static str],
-            intrinsic1: &'static [&'static str],
-            intrinsic2: &'static [&'static str],
+        let mut m = Message::default();
+        for table in [&CMP_OPS[..], &BINARY_OPS[..], &INTRINSIC_1[..], &INTRINSIC_2[..]] {
+            m.strs(table);
         }
-        to_js(&Tables { cmp_op: &CMP_OPS, nb_ops: &BINARY_OPS, intrinsic1: &INTRINSIC_1, intrinsic2: &INTRINSIC_2 })
+        m.send(Record::OpargTables)
     }
 
     /// Where the editor underlines a program that does not compile:
@@ -214,31 +442,38 @@ impl Session {
     /// CPython reports them), or null when it compiles.
     #[wasm_bindgen(js_name = syntaxError)]
     pub fn syntax_error(&self) -> JsValue {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Mark {
-            kind: &'static str,
-            msg: String,
-            line: u32,
-            col: i32,
-            end_line: u32,
-            end_col: i32,
-        }
-        match crate::compiler::compile(&self.source, DEFAULT_FILENAME) {
-            Ok(_) => JsValue::NULL,
-            Err(e) => to_js(&Mark { kind: e.kind.name(), msg: e.msg, line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col }),
-        }
+        let Err(e) = crate::compiler::compile(&self.source, DEFAULT_FILENAME) else { return JsValue::NULL };
+        let mut m = Message::default();
+        m.str(e.kind.name());
+        m.str(&e.msg);
+        m.num(e.line.into());
+        m.num(e.col.into());
+        m.num(e.end_line.into());
+        m.num(e.end_col.into());
+        m.send(Record::SyntaxMark)
     }
 
     /// The objects the frames refer to (`vm::heapview::HeapView`).
     #[wasm_bindgen(js_name = heapView)]
     pub fn heap_view(&mut self) -> JsValue {
-        to_js(&self.inner.heap_view())
+        let mut m = Message::default();
+        heap_view(&mut m, &self.inner.heap_view());
+        m.send(Record::HeapView)
     }
 
     /// `{totalSteps, complete, lineChanges: [{step, line, depth}]}`.
     pub fn timeline(&mut self) -> JsValue {
-        to_js(self.timeline_data())
+        let timeline = self.timeline_data();
+        let mut m = Message::default();
+        m.num(timeline.total_steps as f64);
+        m.flag(timeline.complete);
+        m.len(timeline.line_changes.len());
+        for change in &timeline.line_changes {
+            m.num(change.step as f64);
+            m.opt(change.line);
+            m.len(change.depth);
+        }
+        m.send(Record::Timeline)
     }
 
     /// Like `stepLine`, but runs calls made on this line to their return.
@@ -290,17 +525,27 @@ impl Session {
     /// The listing of every code object, in `codeIndex` order.
     #[wasm_bindgen(js_name = codeObjects)]
     pub fn code_objects(&self) -> JsValue {
-        let listings: Vec<Listing> = self.inner.code_objects().iter().map(|c| listing(c)).collect();
-        to_js(&listings)
+        let mut m = Message::default();
+        listings(&mut m, &self.inner.code_objects());
+        m.send(Record::Listings)
     }
 
     /// The current view, without stepping.
     pub fn view(&self) -> JsValue {
-        let (event, code_index) = match &self.last {
-            Some((event, index)) => (Some(event), Some(*index)),
-            None => (None, None),
-        };
-        to_js(&View { event, code_index, snapshot: self.inner.snapshot() })
+        let mut m = Message::default();
+        m.flag(self.last.is_some());
+        if let Some((event, _)) = &self.last {
+            // `Phase`'s order is that of `EVENTS` in the inline JavaScript.
+            m.num(event.phase() as u8 as f64);
+            match event {
+                StepEvent::Fetch(e) => fetch(&mut m, e),
+                StepEvent::Decode(e) => decode(&mut m, e),
+                StepEvent::Execute(e) => execute(&mut m, e),
+            }
+        }
+        m.opt(self.last.as_ref().map(|&(_, index)| index as u32));
+        snapshot(&mut m, self.inner.current_snapshot());
+        m.send(Record::View)
     }
 
     /// One phase: fetch, decode or execute.
@@ -331,7 +576,7 @@ impl Session {
 
     /// One phase back.
     pub fn back(&mut self) -> JsValue {
-        let steps = self.inner.snapshot().step_count;
+        let steps = self.inner.current_snapshot().step_count;
         if steps > 0 {
             self.jump_to(steps - 1);
         }
@@ -364,13 +609,13 @@ impl Session {
     /// Steps taken so far.
     #[wasm_bindgen(js_name = stepCount)]
     pub fn step_count(&self) -> f64 {
-        self.inner.snapshot().step_count as f64
+        self.inner.current_snapshot().step_count as f64
     }
 
     /// Runs on for up to `phases` phases without building events (a slice of
     /// a run the worker can stop between); true once the program has ended.
     pub fn advance(&mut self, phases: f64) -> bool {
-        let start = self.inner.snapshot().step_count;
+        let start = self.inner.current_snapshot().step_count;
         self.inner.skip_to(start + phases.max(0.0) as u64);
         self.inner.is_finished()
     }
@@ -378,7 +623,7 @@ impl Session {
     /// The view after `advance`: the last step is taken for real, so its
     /// event shows.
     pub fn settle(&mut self) -> JsValue {
-        let n = self.inner.snapshot().step_count;
+        let n = self.inner.current_snapshot().step_count;
         self.jump_to(n);
         self.view()
     }
@@ -387,19 +632,19 @@ impl Session {
     #[wasm_bindgen(js_name = historyStats)]
     pub fn history_stats(&self) -> JsValue {
         let stats = self.inner.history_stats();
-        to_js(&HistoryStats {
-            checkpoints: stats.checkpoints,
-            interval: stats.interval,
-            last_checkpoint: stats.last_checkpoint,
-        })
+        let mut m = Message::default();
+        m.len(stats.checkpoints);
+        m.num(stats.interval as f64);
+        m.num(stats.last_checkpoint as f64);
+        m.send(Record::HistoryStats)
     }
 
     /// Runs to the end (or for `RUN_BUDGET` phases), then shows the last event.
     #[wasm_bindgen(js_name = runToEnd)]
     pub fn run_to_end(&mut self) -> JsValue {
-        let start = self.inner.snapshot().step_count;
+        let start = self.inner.current_snapshot().step_count;
         self.inner.skip_to(start + RUN_BUDGET);
-        let end = self.inner.snapshot().step_count;
+        let end = self.inner.current_snapshot().step_count;
         if end > start {
             self.jump_to(end);
         }
@@ -434,12 +679,12 @@ impl Session {
 
     /// The code object of the innermost frame: the one the next step runs in.
     fn running_code_index(&self) -> Option<usize> {
-        self.inner.snapshot().frames.last().map(|f| f.code_index)
+        self.inner.current_snapshot().frames.last().map(|f| f.code_index)
     }
 
     /// (frame depth, code object, line) of the instruction about to run.
     fn position(&self) -> (usize, Option<usize>, Option<u32>) {
-        let snapshot = self.inner.snapshot();
+        let snapshot = self.inner.current_snapshot();
         let top = snapshot.frames.last();
         (snapshot.frames.len(), top.map(|f| f.code_index), top.and_then(|f| f.line))
     }
@@ -469,34 +714,17 @@ impl Session {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct HistoryStats {
-    checkpoints: usize,
-    interval: u64,
-    last_checkpoint: u64,
-}
-
-/// The result of run mode, as `window.pvm.run` resolves it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RunResult {
-    stdout: String,
-    stderr: String,
-    exit_code: i32,
-    instructions: u64,
-}
-
-/// Runs `source` to the end in run mode (no step events).
+/// Runs `source` to the end in run mode (no step events): `{stdout, stderr,
+/// exitCode, instructions}`, as `window.pvm.run` resolves it.
 #[wasm_bindgen]
 pub fn run(source: &str, stdin: &str) -> JsValue {
     let outcome = vm::run(source, DEFAULT_FILENAME, stdin);
-    to_js(&RunResult {
-        stdout: outcome.stdout,
-        stderr: outcome.stderr,
-        exit_code: outcome.exit_code,
-        instructions: outcome.instructions,
-    })
+    let mut m = Message::default();
+    m.str(&outcome.stdout);
+    m.str(&outcome.stderr);
+    m.num(outcome.exit_code.into());
+    m.num(outcome.instructions as f64);
+    m.send(Record::RunResult)
 }
 
 /// Hands the core the source of one of its Python stdlib modules (`import

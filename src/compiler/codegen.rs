@@ -19,7 +19,7 @@ use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::syntax::ast::*;
 use crate::syntax::SyntaxWarning;
 use num_bigint::BigInt;
-use crate::runtime::dict::FxHashMap;
+use crate::runtime::dict::{FxHashMap, FxHashSet};
 use std::rc::Rc;
 
 use Opcode::*;
@@ -115,8 +115,13 @@ struct Unit<'a> {
     cellvars: NameIndex,
     freevars: NameIndex,
     /// Names made fast locals while compiling an inlined comprehension
-    /// outside a function (true while active; CO_FAST_HIDDEN either way).
-    fast_hidden: FxHashMap<Rc<str>, bool>,
+    /// outside a function: those of the comprehensions being compiled now
+    /// (`hidden_now`), and all of them (CO_FAST_HIDDEN in the code object).
+    /// Sets of names, not one name -> bool map: the symbol table's set
+    /// type, where a map type of its own would cost the wasm a hash table
+    /// instantiation.
+    hidden_now: FxHashSet<Rc<str>>,
+    fast_hidden: FxHashSet<Rc<str>>,
     private: Option<Rc<str>>,
     fblocks: Vec<FBlock<'a>>,
     next_label: usize,
@@ -166,9 +171,17 @@ fn str_const(s: &str) -> Constant {
     Constant::Str(s.into())
 }
 
+/// A tuple of names as a constant (keyword names, imported names, match
+/// attributes). A `dyn` iterator, so that the four callers share one
+/// `collect` instance in the wasm.
+pub(super) fn names_tuple(names: &mut dyn Iterator<Item = Rc<str>>) -> Constant {
+    Constant::Tuple(names.map(Constant::Str).collect::<Vec<_>>().into())
+}
+
 fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
-    match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(ConstantValue::Str(s)), .. })) => Some(s.clone()),
+    let StmtKind::Expr(e) = &body.first()?.kind else { return None };
+    match &e.kind {
+        ExprKind::Constant(ConstantValue::Str(s)) => Some(s.clone()),
         _ => None,
     }
 }
@@ -269,7 +282,8 @@ impl<'a> Compiler<'a> {
             varnames,
             cellvars,
             freevars,
-            fast_hidden: FxHashMap::default(),
+            hidden_now: FxHashSet::default(),
+            fast_hidden: FxHashSet::default(),
             private,
             fblocks: Vec::new(),
             next_label: 0,
@@ -388,7 +402,7 @@ impl<'a> Compiler<'a> {
             varnames: unit.varnames.list,
             cellvars: unit.cellvars.list,
             freevars: unit.freevars.list,
-            fast_hidden: unit.fast_hidden.into_keys().collect(),
+            fast_hidden: unit.fast_hidden,
             flags: code_flags,
         };
         Rc::new(assemble(cfg, consts, unit.names.list, meta))
@@ -478,7 +492,7 @@ impl<'a> Compiler<'a> {
         let optype = match scope {
             Scope::Free => OpType::Deref(true),
             Scope::Cell => OpType::Deref(false),
-            Scope::Local if function_like || self.units.last().unwrap().fast_hidden.get(&mangled) == Some(&true) => {
+            Scope::Local if function_like || self.units.last().unwrap().hidden_now.contains(&mangled) => {
                 OpType::Fast
             }
             Scope::GlobalImplicit if function_like => OpType::Global,
@@ -599,7 +613,7 @@ impl<'a> Compiler<'a> {
             StmtKind::FunctionDef(f) => self.function_def(s, f, false),
             StmtKind::AsyncFunctionDef(f) => self.function_def(s, f, true),
             StmtKind::ClassDef(c) => self.class_def(s, c),
-            StmtKind::Return(v) => self.return_stmt(s, v.as_ref()),
+            StmtKind::Return(v) => self.return_stmt(s, v.as_deref()),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.expr(t)),
             StmtKind::Assign { targets, value } => {
                 self.expr(value)?;
@@ -613,7 +627,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value),
             StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(s, target, annotation, value.as_ref(), *simple)
+                self.ann_assign(s, target, annotation, value.as_deref(), *simple)
             }
             StmtKind::For { target, iter, body, orelse } => self.for_stmt(s, target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
@@ -643,7 +657,8 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(l, RAISE_VARARGS, n);
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 if !finalbody.is_empty() {
                     self.try_finally(s, body, handlers, orelse, finalbody, false)
                 } else {
@@ -690,7 +705,8 @@ impl<'a> Compiler<'a> {
             StmtKind::With { items, body } => self.with_stmt(items, body, 0),
             StmtKind::AsyncFor { target, iter, body, orelse } => self.async_for(s, target, iter, body, orelse),
             StmtKind::AsyncWith { items, body } => self.async_with(s, items, body, 0),
-            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::TryStar(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 if !finalbody.is_empty() {
                     self.try_finally(s, body, handlers, orelse, finalbody, true)
                 } else {
@@ -1446,11 +1462,11 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, s: &'a Stmt, module: Option<&Rc<str>>, names: &'a [Alias], level: u32) -> Res {
         let l = loc(s.span);
         self.load_const(l, Constant::Int(BigInt::from(level)));
-        let tuple: Vec<Constant> = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
+        let tuple = names_tuple(&mut names.iter().map(|a| a.name.clone()));
         if level == 0 && module.is_some_and(|m| &**m == "__future__") && self.future.is_after(s.span) {
             return Err(err("from __future__ imports must occur at the beginning of the file", s.span));
         }
-        self.load_const(l, Constant::Tuple(tuple.into()));
+        self.load_const(l, tuple);
         let module_name: Rc<str> = module.cloned().unwrap_or_else(|| "".into());
         let i = self.u().names.add(&module_name);
         self.emit_arg(l, IMPORT_NAME, i);
@@ -2188,8 +2204,7 @@ impl<'a> Compiler<'a> {
     /// right operand of `in`): a set of constants there is a frozenset constant.
     fn iter_expr(&mut self, e: &'a Expr) -> Res {
         if let ExprKind::Set(elts) = &e.kind {
-            let items: Option<Vec<Constant>> = elts.iter().map(|x| self.const_value(x)).collect();
-            if let Some(items) = items {
+            if let Some(items) = super::fold::values_of(elts, &self.folded) {
                 let set = Constant::FrozenSet(super::fold::frozenset_order(items).into());
                 self.load_const(loc(e.span), set);
                 return Ok(());
@@ -2293,7 +2308,7 @@ impl<'a> Compiler<'a> {
     ) -> Res {
         let n = elts.len() + extra.is_some() as usize;
         if n > 2 && extra.is_none() && elts.iter().all(|x| self.is_const(x)) {
-            let items: Vec<Constant> = elts.iter().map(|x| self.const_value(x).unwrap()).collect();
+            let items = super::fold::values_of(elts, &self.folded).expect("constant elements");
             if tuple && pushed == 0 {
                 self.load_const(l, Constant::Tuple(items.into()));
             } else {
@@ -2436,8 +2451,10 @@ impl<'a> Compiler<'a> {
             for v in &values[begin..end] {
                 self.expr(v)?;
             }
-            let key_consts: Vec<Constant> =
-                keys[begin..end].iter().map(|k| self.const_value(k.as_ref().unwrap()).unwrap()).collect();
+            let mut key_consts = Vec::with_capacity(n);
+            for k in keys[begin..end].iter().flatten() {
+                key_consts.push(self.const_value(k).expect("constant key"));
+            }
             self.load_const(l, Constant::Tuple(key_consts.into()));
             self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
@@ -2586,8 +2603,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn kw_names(&mut self, l: Loc, keywords: &[Keyword]) {
-        let names: Vec<Constant> = keywords.iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
-        let i = self.add_const(Constant::Tuple(names.into()));
+        let i = self.add_const(names_tuple(&mut keywords.iter().map(|k| k.arg.clone().unwrap())));
         self.emit_arg(l, KW_NAMES, i);
     }
 
@@ -2673,9 +2689,8 @@ impl<'a> Compiler<'a> {
             for k in &keywords[begin..end] {
                 self.expr(&k.value)?;
             }
-            let keys: Vec<Constant> =
-                keywords[begin..end].iter().map(|k| Constant::Str(k.arg.clone().unwrap())).collect();
-            self.load_const(l, Constant::Tuple(keys.into()));
+            let keys = names_tuple(&mut keywords[begin..end].iter().map(|k| k.arg.clone().unwrap()));
+            self.load_const(l, keys);
             self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());
         }
@@ -2953,8 +2968,9 @@ impl<'a> Compiler<'a> {
                 state.temp_symbols.push((name.clone(), saved));
             }
             if (sym.flags & DEF_LOCAL != 0 && sym.flags & DEF_NONLOCAL == 0) || in_class_block {
-                if !self.ste().is_function_like() && self.u().fast_hidden.get(name) != Some(&true) {
-                    self.u().fast_hidden.insert(name.clone(), true);
+                if !self.ste().is_function_like() && !self.u().hidden_now.contains(name) {
+                    self.u().hidden_now.insert(name.clone());
+                    self.u().fast_hidden.insert(name.clone());
                     state.fast_hidden.push(name.clone());
                 }
                 let i = self.varname_index(name);
@@ -2998,7 +3014,7 @@ impl<'a> Compiler<'a> {
             self.restore_inlined_locals(l, &state.pushed_locals);
         }
         for name in &state.fast_hidden {
-            self.u().fast_hidden.insert(name.clone(), false);
+            self.u().hidden_now.remove(name);
         }
         let outer = self.units.last().unwrap().ste;
         for (name, saved) in state.temp_symbols.into_iter().rev() {
@@ -3063,7 +3079,8 @@ fn find_ann(stmts: &[Stmt]) -> bool {
             find_ann(body) || find_ann(orelse)
         }
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try(t) | StmtKind::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &**t;
             find_ann(body) || find_ann(orelse) || find_ann(finalbody) || handlers.iter().any(|h| find_ann(&h.body))
         }
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),

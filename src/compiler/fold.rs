@@ -40,12 +40,18 @@ pub fn value_of(e: &Expr, folded: &Folded) -> Option<Constant> {
     }
     match &e.kind {
         ExprKind::Constant(c) => Some(constant(c)),
-        ExprKind::Tuple { elts, ctx: Context::Load } => {
-            let items: Option<Vec<Constant>> = elts.iter().map(|x| value_of(x, folded)).collect();
-            Some(Constant::Tuple(items?.into()))
-        }
+        ExprKind::Tuple { elts, ctx: Context::Load } => Some(Constant::Tuple(values_of(elts, folded)?.into())),
         _ => None,
     }
+}
+
+/// The constants of all of `elts`, if each is one (see `value_of`).
+pub fn values_of(elts: &[Expr], folded: &Folded) -> Option<Vec<Constant>> {
+    let mut values = Vec::with_capacity(elts.len());
+    for e in elts {
+        values.push(value_of(e, folded)?);
+    }
+    Some(values)
 }
 
 pub fn constant(value: &ConstantValue) -> Constant {
@@ -180,8 +186,8 @@ fn fold_stmt(s: &mut Stmt, fo: &mut Folded) {
             exc.iter_mut().for_each(|x| fold_expr(x, fo));
             cause.iter_mut().for_each(|x| fold_expr(x, fo));
         }
-        StmtKind::Try { body, handlers, orelse, finalbody }
-        | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try(t) | StmtKind::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &mut **t;
             fold_stmts(body, fo);
             for h in handlers {
                 h.type_.iter_mut().for_each(|x| fold_expr(x, fo));
@@ -763,8 +769,11 @@ fn set_iteration_order(items: Vec<Constant>) -> Vec<Constant> {
             unique.push(item);
         }
     }
-    let hashes: Option<Vec<i32>> = unique.iter().map(oracle_hash).collect();
-    let Some(hashes) = hashes else { return unique };
+    let mut hashes = Vec::with_capacity(unique.len());
+    for c in &unique {
+        let Some(h) = oracle_hash(c) else { return unique };
+        hashes.push(h);
+    }
     // CPython's set: open addressing with linear probes, resized at 3/5 full.
     let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut fill = 0usize;

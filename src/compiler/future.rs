@@ -31,7 +31,7 @@ impl Future {
 }
 
 fn is_docstring(s: &Stmt) -> bool {
-    matches!(&s.kind, StmtKind::Expr(Expr { kind: ExprKind::Constant(ConstantValue::Str(_)), .. }))
+    matches!(&s.kind, StmtKind::Expr(e) if matches!(e.kind, ExprKind::Constant(ConstantValue::Str(_))))
 }
 
 pub fn parse(module: &Module) -> Result<Future, Box<CompileError>> {

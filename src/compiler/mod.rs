@@ -113,7 +113,7 @@ pub fn compile_with_warnings(
             return SyntaxError::unlocated(ErrorKind::MemoryError, &e.msg, filename);
         }
         let span = Span { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
-        SyntaxError::at_span(ErrorKind::SyntaxError, e.msg, filename, source, span)
+        SyntaxError::at_span(ErrorKind::SyntaxError, &e.msg, filename, source, span)
     });
     (result, warnings)
 }

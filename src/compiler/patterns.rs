@@ -377,8 +377,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.expr(cls)?;
-        let names: Vec<Constant> = kwd_attrs.iter().map(|a| Constant::Str(a.clone())).collect();
-        self.load_const(l, Constant::Tuple(names.into()));
+        self.load_const(l, super::codegen::names_tuple(&mut kwd_attrs.iter().cloned()));
         self.emit_arg(l, MATCH_CLASS, nargs as u32);
         self.emit_arg(l, COPY, 1);
         self.load_const(l, Constant::None);

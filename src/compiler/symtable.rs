@@ -110,11 +110,23 @@ pub struct ScopeEntry {
     pub can_see_class_scope: bool,
     #[allow(dead_code)]
     pub line: u32,
-    /// Where each global/nonlocal directive appeared (for error positions).
-    directives: FxHashMap<Rc<str>, Span>,
+    /// Where each name's first global/nonlocal directive appeared (for error
+    /// positions). A list, as a scope has few, and a map of names to spans
+    /// would be one more hash table instantiation in the wasm.
+    directives: Vec<(Rc<str>, Span)>,
 }
 
 impl ScopeEntry {
+    fn add_directive(&mut self, name: Rc<str>, span: Span) {
+        if self.directive(&name).is_none() {
+            self.directives.push((name, span));
+        }
+    }
+
+    fn directive(&self, name: &str) -> Option<Span> {
+        self.directives.iter().find(|(n, _)| **n == *name).map(|&(_, span)| span)
+    }
+
     fn new(name: Rc<str>, kind: BlockKind, line: u32) -> ScopeEntry {
         ScopeEntry {
             name,
@@ -138,7 +150,7 @@ impl ScopeEntry {
             needs_classdict: false,
             can_see_class_scope: false,
             line,
-            directives: FxHashMap::default(),
+            directives: Vec::new(),
         }
     }
 
@@ -445,8 +457,8 @@ impl Builder {
                     self.visit_expr(c)?;
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody }
-            | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) | StmtKind::TryStar(t) => {
+                let Try { body, handlers, orelse, finalbody } = &**t;
                 self.visit_body(body)?;
                 self.visit_body(orelse)?;
                 for h in handlers {
@@ -488,7 +500,7 @@ impl Builder {
                     }
                     self.add_def(name, DEF_GLOBAL, s.span)?;
                     let mangled = mangle(self.private.as_deref(), name);
-                    self.cur().directives.entry(mangled).or_insert(s.span);
+                    self.cur().add_directive(mangled, s.span);
                 }
             }
             StmtKind::Nonlocal(names) => {
@@ -508,7 +520,7 @@ impl Builder {
                     }
                     self.add_def(name, DEF_NONLOCAL, s.span)?;
                     let mangled = mangle(self.private.as_deref(), name);
-                    self.cur().directives.entry(mangled).or_insert(s.span);
+                    self.cur().add_directive(mangled, s.span);
                 }
             }
             StmtKind::Expr(e) => self.visit_expr(e)?,
@@ -630,14 +642,7 @@ impl Builder {
         if self.future_annotations {
             return Ok(());
         }
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(args.vararg.iter())
-            .chain(&args.kwonlyargs)
-            .chain(args.kwarg.iter());
-        for a in all {
+        for a in args.all() {
             if let Some(ann) = &a.annotation {
                 self.visit_expr(ann)?;
             }
@@ -964,11 +969,20 @@ struct TypeParamContext {
 }
 
 impl Analyzer<'_> {
+    /// Resolves a name of block `ste`. (CPython collects the scopes in a dict
+    /// and copies them into the symbols at the end of the block's analysis;
+    /// nothing reads a block's scopes before then, so they are written in
+    /// place, without a map of names to scopes.)
+    fn set_scope(&mut self, ste: usize, name: &str, scope: Scope) {
+        if let Some(sym) = self.scopes[ste].symbols.get_mut(name) {
+            sym.scope = scope;
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn analyze_name(
         &mut self,
         ste: usize,
-        scopes: &mut FxHashMap<Rc<str>, Scope>,
         name: &Rc<str>,
         flags: u32,
         bound: Option<&mut NameSet>,
@@ -978,12 +992,12 @@ impl Analyzer<'_> {
         ctx: &mut TypeParamContext,
     ) -> Res {
         let entry = &self.scopes[ste];
-        let directive = || entry.directives.get(name).copied().unwrap_or_default();
+        let directive = || entry.directive(name).unwrap_or_default();
         if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
                 return Err(err(format!("name '{name}' is nonlocal and global"), directive()));
             }
-            scopes.insert(name.clone(), Scope::GlobalExplicit);
+            self.set_scope(ste, name, Scope::GlobalExplicit);
             global.insert(name.clone());
             // Blocks nested here see the global, not an outer function's binding.
             if let Some(bound) = bound {
@@ -1001,13 +1015,13 @@ impl Analyzer<'_> {
             if ctx.type_params.contains(name) {
                 return Err(err(format!("nonlocal binding not allowed for type parameter '{name}'"), directive()));
             }
-            scopes.insert(name.clone(), Scope::Free);
+            self.set_scope(ste, name, Scope::Free);
             self.scopes[ste].free = true;
             free.insert(name.clone());
             return Ok(());
         }
         if flags & DEF_BOUND != 0 {
-            scopes.insert(name.clone(), Scope::Local);
+            self.set_scope(ste, name, Scope::Local);
             local.insert(name.clone());
             global.remove(name);
             if flags & DEF_TYPE_PARAM != 0 {
@@ -1022,30 +1036,30 @@ impl Analyzer<'_> {
         if let Some(class) = ctx.class_entry {
             let class_flags = self.scopes[class].flags_of(name);
             if class_flags & DEF_GLOBAL != 0 {
-                scopes.insert(name.clone(), Scope::GlobalExplicit);
+                self.set_scope(ste, name, Scope::GlobalExplicit);
                 return Ok(());
             }
             if class_flags & DEF_BOUND != 0 && class_flags & DEF_NONLOCAL == 0 {
-                scopes.insert(name.clone(), Scope::GlobalImplicit);
+                self.set_scope(ste, name, Scope::GlobalImplicit);
                 return Ok(());
             }
         }
         if let Some(b) = bound {
             if b.contains(name) {
-                scopes.insert(name.clone(), Scope::Free);
+                self.set_scope(ste, name, Scope::Free);
                 self.scopes[ste].free = true;
                 free.insert(name.clone());
                 return Ok(());
             }
         }
         if global.contains(name) {
-            scopes.insert(name.clone(), Scope::GlobalImplicit);
+            self.set_scope(ste, name, Scope::GlobalImplicit);
             return Ok(());
         }
         if self.scopes[ste].nested {
             self.scopes[ste].free = true;
         }
-        scopes.insert(name.clone(), Scope::GlobalImplicit);
+        self.set_scope(ste, name, Scope::GlobalImplicit);
         Ok(())
     }
 
@@ -1058,7 +1072,6 @@ impl Analyzer<'_> {
         ctx: &mut TypeParamContext,
     ) -> Res {
         let mut local = NameSet::default();
-        let mut scopes: FxHashMap<Rc<str>, Scope> = FxHashMap::default();
         let mut newglobal = NameSet::default();
         let mut newfree = NameSet::default();
         let mut newbound = NameSet::default();
@@ -1073,7 +1086,7 @@ impl Analyzer<'_> {
         let names = self.scopes[ste].names.clone();
         for name in &names {
             let flags = self.scopes[ste].symbols[name].flags;
-            self.analyze_name(ste, &mut scopes, name, flags, bound.as_mut(), &mut local, free, global, ctx)?;
+            self.analyze_name(ste, name, flags, bound.as_mut(), &mut local, free, global, ctx)?;
         }
         let function_like = self.scopes[ste].is_function_like();
         if kind != BlockKind::Class {
@@ -1108,7 +1121,7 @@ impl Analyzer<'_> {
             let mut child_ctx = TypeParamContext { type_params: ctx.type_params.clone(), class_entry };
             self.analyze_child(child, &mut child_bound, &mut child_free, &mut child_global, &mut child_ctx)?;
             if inline {
-                self.inline_comprehension(ste, child, &mut scopes, &mut child_free, &mut inlined_cells);
+                self.inline_comprehension(ste, child, &mut child_free, &mut inlined_cells);
                 self.scopes[child].comp_inlined = true;
             }
             newfree.extend(child_free);
@@ -1128,14 +1141,14 @@ impl Analyzer<'_> {
         self.scopes[ste].children = spliced;
 
         if function_like {
-            for (name, scope) in scopes.iter_mut() {
-                if *scope != Scope::Local {
+            for (name, sym) in self.scopes[ste].symbols.iter_mut() {
+                if sym.scope != Scope::Local {
                     continue;
                 }
                 if !newfree.contains(name) && !inlined_cells.contains(name) {
                     continue;
                 }
-                *scope = Scope::Cell;
+                sym.scope = Scope::Cell;
                 newfree.remove(name);
             }
         } else if kind == BlockKind::Class {
@@ -1147,7 +1160,7 @@ impl Analyzer<'_> {
             }
         }
         let classflag = kind == BlockKind::Class || self.scopes[ste].can_see_class_scope;
-        self.update_symbols(ste, &scopes, bound.as_ref(), &newfree, &inlined_cells, classflag);
+        self.update_symbols(ste, bound.as_ref(), &newfree, &inlined_cells, classflag);
         free.extend(newfree);
         Ok(())
     }
@@ -1166,7 +1179,6 @@ impl Analyzer<'_> {
     fn update_symbols(
         &mut self,
         ste: usize,
-        scopes: &FxHashMap<Rc<str>, Scope>,
         bound: Option<&NameSet>,
         free: &NameSet,
         inlined_cells: &NameSet,
@@ -1178,7 +1190,6 @@ impl Analyzer<'_> {
             if inlined_cells.contains(&name) {
                 sym.flags |= DEF_COMP_CELL;
             }
-            sym.scope = scopes.get(&name).copied().unwrap_or(Scope::Unknown);
         }
         let mut free_sorted: Vec<&Rc<str>> = free.iter().collect();
         crate::sort::sort(&mut free_sorted);
@@ -1210,7 +1221,6 @@ impl Analyzer<'_> {
         &mut self,
         ste: usize,
         comp: usize,
-        scopes: &mut FxHashMap<Rc<str>, Scope>,
         comp_free: &mut NameSet,
         inlined_cells: &mut NameSet,
     ) {
@@ -1234,7 +1244,7 @@ impl Analyzer<'_> {
             match self.scopes[ste].symbols.get(name).map(|s| s.flags) {
                 None => {
                     self.scopes[ste].set_flags(name, sym.flags);
-                    scopes.insert(name.clone(), sym.scope);
+                    self.set_scope(ste, name, sym.scope);
                 }
                 Some(existing) => {
                     if existing & DEF_BOUND != 0 && !self.is_free_in_any_child(comp, name) && !is_class {

@@ -197,7 +197,7 @@ fn lowercase_sigmas(s: &str) -> Vec<char> {
 /// Titlecase is uppercase except for the characters below (all of them: the titlecase and
 /// uppercase mappings of CPython 3.12's Unicode database differ nowhere else).
 fn push_titlecase(c: char, out: &mut String) {
-    let upper = backend::upper(c.encode_utf8(&mut [0; 4]));
+    let upper = || backend::upper(c.encode_utf8(&mut [0; 4]));
     match c {
         // Georgian Mkhedruli has uppercase letters (Mtavruli) but is written without capitals.
         '\u{10D0}'..='\u{10FA}' | '\u{10FD}'..='\u{10FF}' => out.push(c),
@@ -214,17 +214,19 @@ fn push_titlecase(c: char, out: &mut String) {
         'ῳ' | 'ῼ' => out.push('ῼ'),
         // ... and else as a combining ypogegrammeni after the capital and its accents.
         'ᾲ' | 'ᾴ' | 'ᾷ' | 'ῂ' | 'ῄ' | 'ῇ' | 'ῲ' | 'ῴ' | 'ῷ' => {
+            let upper = upper();
             out.push_str(upper.strip_suffix('Ι').unwrap_or(&upper));
             out.push('\u{345}');
         }
         // Ligatures whose uppercase is several letters ('ß' to "SS", 'ﬁ' to "FI", Armenian 'և'
         // to "ԵՒ"): only the first letter becomes a capital.
         'ß' | 'և' | '\u{FB00}'..='\u{FB06}' | '\u{FB13}'..='\u{FB17}' => {
+            let upper = upper();
             let mut letters = upper.chars();
             out.extend(letters.next());
             out.push_str(&lower(letters.as_str()));
         }
-        _ => out.push_str(&upper),
+        _ => out.push_str(&upper()),
     }
 }
 

@@ -114,6 +114,11 @@ pub struct Builtin {
     pub func: BuiltinFn,
     /// The object a builtin method was looked up on (`[].append` -> the list).
     pub receiver: Option<Value>,
+    /// The builtin type defining a method (its argument errors name it:
+    /// `bytes.find()`); None for a function.
+    pub owner: Option<crate::vm::types::TypeId>,
+    /// A method's declared arguments (`Sig::OWN` for functions, which check their own).
+    pub sig: &'static crate::vm::signature::Sig,
 }
 
 /// How a builtin type's method binds, which also decides its repr.
@@ -135,6 +140,7 @@ pub struct Descriptor {
     pub name: &'static str,
     pub func: BuiltinFn,
     pub kind: DescrKind,
+    pub sig: &'static crate::vm::signature::Sig,
 }
 
 #[derive(Clone)]

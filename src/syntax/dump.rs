@@ -127,7 +127,7 @@ impl Dumper {
                 sp,
             ),
             StmtKind::Return(v) => {
-                let fields = opt_field("value", v.as_ref());
+                let fields = opt_field("value", v.as_deref());
                 self.node("Return", fields, sp)
             }
             StmtKind::Delete(t) => self.node(
@@ -181,7 +181,7 @@ impl Dumper {
                     expr_field("target", target),
                     expr_field("annotation", annotation),
                 ];
-                fields.extend(opt_field("value", value.as_ref()));
+                fields.extend(opt_field("value", value.as_deref()));
                 fields.push((
                     "simple",
                     Box::new(move |d: &mut Dumper| d.raw(if *simple { "1" } else { "0" })),
@@ -264,23 +264,18 @@ impl Dumper {
                 sp,
             ),
             StmtKind::Raise { exc, cause } => {
-                let mut fields = opt_field("exc", exc.as_ref());
-                fields.extend(opt_field("cause", cause.as_ref()));
+                let mut fields = opt_field("exc", exc.as_deref());
+                fields.extend(opt_field("cause", cause.as_deref()));
                 self.node("Raise", fields, sp)
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
-            | StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                let name = if matches!(s.kind, StmtKind::Try { .. }) {
+            StmtKind::Try(t) | StmtKind::TryStar(t) => {
+                let Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                } = &**t;
+                let name = if matches!(s.kind, StmtKind::Try(_)) {
                     "Try"
                 } else {
                     "TryStar"
@@ -301,7 +296,7 @@ impl Dumper {
             }
             StmtKind::Assert { test, msg } => {
                 let mut fields = vec![expr_field("test", test)];
-                fields.extend(opt_field("msg", msg.as_ref()));
+                fields.extend(opt_field("msg", msg.as_deref()));
                 self.node("Assert", fields, sp)
             }
             StmtKind::Import(names) => self.node(

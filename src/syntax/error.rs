@@ -47,8 +47,8 @@ pub struct SyntaxError {
 impl SyntaxError {
     /// An error CPython reports without a location (a MemoryError or
     /// RecursionError while compiling): rendered as the bare `Kind: msg` line.
-    pub fn unlocated(kind: ErrorKind, msg: impl Into<String>, filename: &str) -> Self {
-        SyntaxError { kind, msg: msg.into(), filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
+    pub fn unlocated(kind: ErrorKind, msg: &str, filename: &str) -> Self {
+        SyntaxError { kind, msg: msg.to_string(), filename: filename.to_string(), line: 0, col: 0, end_line: 0, end_col: 0, text: None }
     }
 
     /// An error covering `span` (0-based UTF-8 byte columns, as in the AST)
@@ -56,7 +56,7 @@ impl SyntaxError {
     /// captures the line's text.
     pub fn at_span(
         kind: ErrorKind,
-        msg: impl Into<String>,
+        msg: &str,
         filename: &str,
         source: &str,
         span: Span,
@@ -78,7 +78,7 @@ impl SyntaxError {
         };
         SyntaxError {
             kind,
-            msg: msg.into(),
+            msg: msg.to_string(),
             filename: filename.to_string(),
             line: span.line,
             col,

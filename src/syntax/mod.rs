@@ -164,7 +164,7 @@ fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u
     };
     let mut e = SyntaxError::at_span(
         ErrorKind::SyntaxError,
-        format!("'{}' was never closed", bracket as char),
+        &format!("'{}' was never closed", bracket as char),
         filename,
         source,
         span,

@@ -33,7 +33,7 @@ pub struct Pos {
     pub col: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub kind: TokenKind,
     /// Byte range in the (newline-normalised) source.
@@ -197,15 +197,15 @@ impl<'a> Tokenizer<'a> {
 
     /// tokenizer.c `syntaxerror`: offset = characters from the line start
     /// to `at` (a position just after the offending character).
-    fn error_at(&self, msg: impl Into<String>, at: usize) -> Box<SyntaxError> {
+    fn error_at(&self, msg: &str, at: usize) -> Box<SyntaxError> {
         let offset = self.chars_between(self.line_start, at);
         self.error_range(msg, offset, offset)
     }
 
-    fn error_range(&self, msg: impl Into<String>, col: i32, end_col: i32) -> Box<SyntaxError> {
+    fn error_range(&self, msg: &str, col: i32, end_col: i32) -> Box<SyntaxError> {
         Box::new(SyntaxError {
             kind: ErrorKind::SyntaxError,
-            msg: msg.into(),
+            msg: msg.to_string(),
             filename: self.filename.to_string(),
             line: self.line,
             col,
@@ -582,7 +582,7 @@ impl<'a> Tokenizer<'a> {
             if !ok {
                 let at = lo + i + ch.len_utf8();
                 let offset = self.chars_between(self.line_start, at);
-                return Err(self.error_range(invalid_character(ch), offset, offset));
+                return Err(self.error_range(&invalid_character(ch), offset, offset));
             }
         }
         Ok(())
@@ -594,7 +594,7 @@ impl<'a> Tokenizer<'a> {
             let ch = self.text[self.pos..].chars().next().unwrap_or('\u{fffd}');
             let at = self.pos + ch.len_utf8();
             let offset = self.chars_between(self.line_start, at);
-            return Err(self.error_range(invalid_character(ch), offset, offset));
+            return Err(self.error_range(&invalid_character(ch), offset, offset));
         }
         let three = &self.src[self.pos..(self.pos + 3).min(self.src.len())];
         let len = if three.len() == 3 && THREE_CHAR_OPS.contains(&three) {
@@ -621,7 +621,7 @@ impl<'a> Tokenizer<'a> {
                     return Ok(());
                 }
                 let Some(&(open, open_line, _)) = self.brackets.last() else {
-                    return Err(self.error_at(format!("unmatched '{}'", c as char), self.pos + 1));
+                    return Err(self.error_at(&format!("unmatched '{}'", c as char), self.pos + 1));
                 };
                 let expected = match open {
                     b'(' => b')',
@@ -630,7 +630,7 @@ impl<'a> Tokenizer<'a> {
                 };
                 if c != expected && self.innermost_is_field() {
                     return Err(
-                        self.error_at(format!("f-string: unmatched '{}'", c as char), self.pos + 1)
+                        self.error_at(&format!("f-string: unmatched '{}'", c as char), self.pos + 1)
                     );
                 }
                 if c != expected {
@@ -645,7 +645,7 @@ impl<'a> Tokenizer<'a> {
                             c as char, open as char
                         )
                     };
-                    return Err(self.error_at(msg, self.pos + 1));
+                    return Err(self.error_at(&msg, self.pos + 1));
                 }
                 self.brackets.pop();
             }
@@ -673,7 +673,7 @@ impl<'a> Tokenizer<'a> {
             // `$`, `?`, a stray quote-less backtick...: an ERRORTOKEN the parser rejects.
             if c < 32 && c != b'\t' && c != b'\x0c' {
                 let offset = self.chars_between(self.line_start, self.pos + 1);
-                return Err(self.error_range(invalid_character(c as char), offset, offset));
+                return Err(self.error_range(&invalid_character(c as char), offset, offset));
             }
         }
         self.pos += len;
@@ -723,14 +723,14 @@ impl<'a> Tokenizer<'a> {
                 if d.is_ascii_digit() && radix < 10 {
                     self.pos += 1;
                     return Err(self.error_at(
-                        format!("invalid digit '{}' in {} literal", d as char, name),
+                        &format!("invalid digit '{}' in {} literal", d as char, name),
                         self.pos,
                     ));
                 }
                 break;
             }
             if digits == 0 || self.src[self.pos - 1] == b'_' {
-                return Err(self.error_at(format!("invalid {} literal", name), self.pos));
+                return Err(self.error_at(&format!("invalid {} literal", name), self.pos));
             }
             self.verify_end_of_number(name)?;
             self.push(TokenKind::Number, lo, start);
@@ -835,7 +835,7 @@ impl<'a> Tokenizer<'a> {
                 return Ok(());
             }
         }
-        Err(self.error_at(format!("invalid {} literal", kind), self.pos))
+        Err(self.error_at(&format!("invalid {} literal", kind), self.pos))
     }
 
     /// A (non-f) string starting at the quote under the cursor. (Even in a

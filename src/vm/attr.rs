@@ -189,7 +189,7 @@ impl Vm {
         match self.heap.get(id) {
             Object::Function(_) => Value::Obj(self.heap.alloc(Object::Method { func: attr, receiver: obj })),
             Object::Descriptor(d) => {
-                let (name, func) = (d.name, d.func);
+                let (name, func, owner, sig) = (d.name, d.func, d.owner, d.sig);
                 let receiver = match d.kind {
                     DescrKind::Static => return attr,
                     DescrKind::ClassMethod => Value::Obj(class),
@@ -199,7 +199,7 @@ impl Vm {
                     DescrKind::Method if super::slots::is_payload_type(d.owner) && !d.name.starts_with("__") => self.payload(obj),
                     _ => obj,
                 };
-                Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: Some(receiver) })))
+                Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name, func, receiver: Some(receiver), owner: Some(owner), sig })))
             }
             Object::ClassMethod(f) => {
                 let f = *f;

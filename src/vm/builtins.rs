@@ -3,6 +3,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
+use super::signature::Sig;
 use super::{PyResult, Vm};
 use crate::runtime::float_parse::parse_f64;
 use crate::runtime::object::{Args, Builtin, BuiltinFn, Instance, Iter, Object};
@@ -65,7 +66,7 @@ pub(super) fn install(vm: &mut Vm) {
     install_type_dicts(vm);
     let builtins = vm.builtins;
     for (name, func) in FUNCTIONS {
-        let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None })));
+        let f = Value::Obj(vm.heap.alloc(Object::Builtin(Builtin { name, func: *func, receiver: None, owner: None, sig: &Sig::OWN })));
         vm.set_item_str(builtins, name, f);
     }
     for &t in CLASSES.iter().chain(TypeId::ALL.iter().filter(|t| t.is_exception())) {
@@ -85,17 +86,17 @@ pub(super) fn install(vm: &mut Vm) {
 fn install_type_dicts(vm: &mut Vm) {
     use crate::runtime::object::Descriptor;
     for &owner in TypeId::ALL {
-        let mut methods: Vec<(&'static str, BuiltinFn)> =
-            super::methods::table(owner).into_iter().chain(super::slots::table(owner).iter().copied()).collect();
+        let slots = super::slots::table(owner).iter().map(|&(name, func)| (name, func, &Sig::OWN));
+        let mut methods: Vec<super::methods::Method> = super::methods::table(owner).into_iter().chain(slots).collect();
         // Every builtin exception class has its own __init__ and __new__ (BaseException's).
         if owner.is_exception() && owner != TypeId::BaseException {
             let base = super::methods::table(TypeId::BaseException);
-            methods.extend(base.into_iter().filter(|(n, _)| matches!(*n, "__init__" | "__new__")));
+            methods.extend(base.into_iter().filter(|(n, _, _)| matches!(*n, "__init__" | "__new__")));
         }
         let mut entries: Vec<(&'static str, Value)> = Vec::new();
-        for (name, func) in methods {
+        for (name, func, sig) in methods {
             let kind = super::slots::descr_kind(owner, name);
-            let d = Value::Obj(vm.heap.alloc(Object::Descriptor(Descriptor { owner, name, func, kind })));
+            let d = Value::Obj(vm.heap.alloc(Object::Descriptor(Descriptor { owner, name, func, kind, sig })));
             entries.retain(|(n, _)| *n != name);
             entries.push((name, d));
         }

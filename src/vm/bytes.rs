@@ -3,67 +3,70 @@
 //! Errors are worded as CPython 3.12's Objects/bytesobject.c,
 //! bytearrayobject.c and Python/codecs.c word them.
 
+use super::methods::Method;
+use super::signature::Sig;
+use std::fmt::Write as _;
 use super::ops::Num;
 use super::types::TypeId;
 use super::{Exc, PyResult, Vm};
-use crate::runtime::object::{Args, BuiltinFn, Object};
+use crate::runtime::object::{Args, Object};
 use crate::runtime::value::Value;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
-pub(super) const BYTES: &[(&str, BuiltinFn)] = &[
-    ("decode", decode),
-    ("hex", hex),
-    ("fromhex", fromhex),
-    ("split", split),
-    ("rsplit", rsplit),
-    ("join", join),
-    ("strip", strip),
-    ("lstrip", lstrip),
-    ("rstrip", rstrip),
-    ("startswith", startswith),
-    ("endswith", endswith),
-    ("find", find),
-    ("rfind", rfind),
-    ("index", index),
-    ("rindex", rindex),
-    ("count", count),
-    ("upper", upper),
-    ("lower", lower),
-    ("swapcase", swapcase),
-    ("capitalize", capitalize),
-    ("title", title),
-    ("replace", replace),
-    ("isdigit", isdigit),
-    ("isalpha", isalpha),
-    ("isalnum", isalnum),
-    ("isspace", isspace),
-    ("islower", islower),
-    ("isupper", isupper),
-    ("isascii", isascii),
-    ("partition", partition),
-    ("rpartition", rpartition),
-    ("removeprefix", removeprefix),
-    ("removesuffix", removesuffix),
-    ("splitlines", splitlines),
-    ("zfill", zfill),
-    ("expandtabs", expandtabs),
-    ("center", center),
-    ("ljust", ljust),
-    ("rjust", rjust),
+pub(super) const BYTES: &[Method] = &[
+    ("decode", decode, &Sig::keywords(0, 2, &["encoding", "errors"])),
+    ("hex", hex, &Sig::keywords(0, 2, &["sep", "bytes_per_sep"])),
+    ("fromhex", fromhex, &Sig::ONE),
+    ("split", split, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("rsplit", rsplit, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("join", join, &Sig::ONE),
+    ("strip", strip, &Sig::positional(0, 1)),
+    ("lstrip", lstrip, &Sig::positional(0, 1)),
+    ("rstrip", rstrip, &Sig::positional(0, 1)),
+    ("startswith", startswith, &Sig::tuple(1, 3)),
+    ("endswith", endswith, &Sig::tuple(1, 3)),
+    ("find", find, &Sig::tuple(1, 3)),
+    ("rfind", rfind, &Sig::tuple(1, 3)),
+    ("index", index, &Sig::tuple(1, 3)),
+    ("rindex", rindex, &Sig::tuple(1, 3)),
+    ("count", count, &Sig::tuple(1, 3)),
+    ("upper", upper, &Sig::NOARGS),
+    ("lower", lower, &Sig::NOARGS),
+    ("swapcase", swapcase, &Sig::NOARGS),
+    ("capitalize", capitalize, &Sig::NOARGS),
+    ("title", title, &Sig::NOARGS),
+    ("replace", replace, &Sig::positional(2, 3)),
+    ("isdigit", isdigit, &Sig::NOARGS),
+    ("isalpha", isalpha, &Sig::NOARGS),
+    ("isalnum", isalnum, &Sig::NOARGS),
+    ("isspace", isspace, &Sig::NOARGS),
+    ("islower", islower, &Sig::NOARGS),
+    ("isupper", isupper, &Sig::NOARGS),
+    ("isascii", isascii, &Sig::NOARGS),
+    ("partition", partition, &Sig::ONE),
+    ("rpartition", rpartition, &Sig::ONE),
+    ("removeprefix", removeprefix, &Sig::ONE),
+    ("removesuffix", removesuffix, &Sig::ONE),
+    ("splitlines", splitlines, &Sig::keywords(0, 1, &["keepends"])),
+    ("zfill", zfill, &Sig::ONE),
+    ("expandtabs", expandtabs, &Sig::keywords(0, 1, &["tabsize"])),
+    ("center", center, &Sig::positional(1, 2)),
+    ("ljust", ljust, &Sig::positional(1, 2)),
+    ("rjust", rjust, &Sig::positional(1, 2)),
 ];
 
 /// bytearray's own methods (the mutators); it has every bytes method too.
-pub(super) const BYTEARRAY: &[(&str, BuiltinFn)] = &[
-    ("append", append),
-    ("extend", extend),
-    ("pop", pop),
-    ("insert", insert),
-    ("remove", remove),
-    ("clear", clear),
-    ("copy", copy),
-    ("reverse", reverse),
+pub(super) const BYTEARRAY: &[Method] = &[
+    ("append", append, &Sig::ONE),
+    ("extend", extend, &Sig::ONE),
+    ("pop", pop, &Sig::positional(0, 1)),
+    ("insert", insert, &Sig::positional(2, 2)),
+    ("remove", remove, &Sig::ONE),
+    ("clear", clear, &Sig::NOARGS),
+    ("copy", copy, &Sig::NOARGS),
+    ("reverse", reverse, &Sig::NOARGS),
 ];
 
 /// ASCII whitespace as `bytes.split()` and `bytes.strip()` see it.
@@ -473,7 +476,7 @@ impl Vm {
                 "replace" => out.push('\u{FFFD}'),
                 "backslashreplace" => {
                     for &x in &b[start..end] {
-                        out.push_str(&format!("\\x{x:02x}"));
+                        let _ = write!(out, "\\x{x:02x}");
                     }
                 }
                 other => return Err(self.exc(TypeId::LookupError, format!("unknown error handler name '{other}'"))),
@@ -520,17 +523,16 @@ impl Vm {
         exc
     }
 
-    /// `(encoding, errors)` from positional and keyword arguments after the receiver.
+    /// `(encoding, errors)` from positional and keyword arguments after the
+    /// receiver (at most two: `encode`'s and `decode`'s signatures and
+    /// `str()` have counted them).
     fn codec_args(&mut self, args: &mut Args, name: &str) -> PyResult<(String, String)> {
         let encoding = args.take_kw("encoding");
         let errors = args.take_kw("errors");
+        // Only `str(b, ...)` passes keywords its signature has not checked.
         if let Some((k, _)) = args.kw.first() {
             let k = k.clone();
-            return self.type_error(format!("{name}() got an unexpected keyword argument '{k}'"));
-        }
-        let n = args.pos.len() - 1;
-        if n > 2 {
-            return self.type_error(format!("{name}() takes at most 2 arguments ({n} given)"));
+            return self.type_error(format!("'{k}' is an invalid keyword argument for {name}()"));
         }
         let encoding = args.pos.get(1).copied().or(encoding);
         let errors = args.pos.get(2).copied().or(errors);
@@ -540,7 +542,7 @@ impl Vm {
                 Some(v) => match v.obj().map(|id| vm.heap.get(id)) {
                     Some(Object::Str(s)) => Ok(s.to_string()),
                     _ => {
-                        let t = vm.type_name(v);
+                        let t = vm.clinic_type_name(v);
                         vm.type_error(format!("{name}() argument '{what}' must be str, not {t}"))
                     }
                 },
@@ -719,22 +721,6 @@ fn data(vm: &Vm, args: &Args) -> Vec<u8> {
     vm.byte_data(this(args)).map(<[u8]>::to_vec).unwrap_or_default()
 }
 
-fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    let n = args.pos.len() - 1;
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    let msg = if min == max && min == 0 {
-        format!("{name}() takes no arguments ({n} given)")
-    } else if min == max && min == 1 {
-        format!("{name}() takes exactly one argument ({n} given)")
-    } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-    } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-    };
-    vm.type_error(msg)
-}
 
 /// An index argument CPython reads as a C `Py_ssize_t`.
 fn ssize(vm: &mut Vm, v: Value) -> PyResult<i64> {
@@ -838,11 +824,10 @@ fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "fromhex", 1, 1)?;
     let text = match args.pos[1].obj().map(|id| vm.heap.get(id)) {
         Some(Object::Str(s)) => s.clone(),
         _ => {
-            let t = vm.type_name(args.pos[1]);
+            let t = vm.clinic_type_name(args.pos[1]);
             return vm.type_error(format!("fromhex() argument must be str, not {t}"));
         }
     };
@@ -975,7 +960,6 @@ fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "join", 1, 1)?;
     let sep = data(vm, args);
     let items = match vm.collect_hinted(args.pos[1]) {
         Ok(items) => items,
@@ -997,8 +981,7 @@ fn join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, out)
 }
 
-fn strip_impl(vm: &mut Vm, args: &mut Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    arity(vm, args, name, 0, 1)?;
+fn strip_impl(vm: &mut Vm, args: &mut Args, left: bool, right: bool) -> PyResult<Value> {
     let chars = match args.pos.get(1).copied() {
         None | Some(Value::None) => WHITESPACE.to_vec(),
         Some(v) => vm.buffer_arg(v)?,
@@ -1010,15 +993,15 @@ fn strip_impl(vm: &mut Vm, args: &mut Args, name: &str, left: bool, right: bool)
 }
 
 fn strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    strip_impl(vm, args, "strip", true, true)
+    strip_impl(vm, args, true, true)
 }
 
 fn lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    strip_impl(vm, args, "lstrip", true, false)
+    strip_impl(vm, args, true, false)
 }
 
 fn rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    strip_impl(vm, args, "rstrip", false, true)
+    strip_impl(vm, args, false, true)
 }
 
 /// The `[start:end]` window of find/count/startswith arguments 2 and 3.
@@ -1047,7 +1030,6 @@ fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<Option<(usize, usize
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
-    arity(vm, args, name, 1, 3)?;
     let arg = args.pos[1];
     let candidates: Vec<Value> = match arg.obj().map(|id| vm.heap.get(id)) {
         Some(Object::Tuple(items)) => items.clone(),
@@ -1082,8 +1064,7 @@ fn endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     affix(vm, args, "endswith", false)
 }
 
-fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
-    arity(vm, args, name, 1, 3)?;
+fn find_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Option<i64>> {
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
     let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(None) };
@@ -1094,29 +1075,28 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
 }
 
 fn find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, false)?.unwrap_or(-1)))
 }
 
 fn rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, true)?.unwrap_or(-1)))
 }
 
 fn index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match find_impl(vm, args, "index", false)? {
+    match find_impl(vm, args, false)? {
         Some(i) => Ok(Value::int(i)),
         None => vm.value_error("subsection not found"),
     }
 }
 
 fn rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match find_impl(vm, args, "rindex", true)? {
+    match find_impl(vm, args, true)? {
         Some(i) => Ok(Value::int(i)),
         None => vm.value_error("subsection not found"),
     }
 }
 
 fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "count", 1, 3)?;
     let sub = vm.sub_arg(args.pos[1])?;
     let b = data(vm, args);
     let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::int(0)) };
@@ -1129,22 +1109,21 @@ fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // map_bytes and test_all take plain function pointers, not generic closures: one
 // copy of each in the wasm, not one per method.
-fn map_bytes(vm: &mut Vm, args: &mut Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    arity(vm, args, name, 0, 0)?;
+fn map_bytes(vm: &mut Vm, args: &mut Args, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
     let b = data(vm, args);
     ret(vm, args, f(&b))
 }
 
 fn upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    map_bytes(vm, args, "upper", |b| b.to_ascii_uppercase())
+    map_bytes(vm, args, |b| b.to_ascii_uppercase())
 }
 
 fn lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    map_bytes(vm, args, "lower", |b| b.to_ascii_lowercase())
+    map_bytes(vm, args, |b| b.to_ascii_lowercase())
 }
 
 fn swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    map_bytes(vm, args, "swapcase", |b| {
+    map_bytes(vm, args, |b| {
         b.iter()
             .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
             .collect()
@@ -1152,13 +1131,13 @@ fn swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn capitalize(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    map_bytes(vm, args, "capitalize", |b| {
+    map_bytes(vm, args, |b| {
         b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
     })
 }
 
 fn title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    map_bytes(vm, args, "title", |b| {
+    map_bytes(vm, args, |b| {
         let mut prev_cased = false;
         b.iter()
             .map(|&c| {
@@ -1171,7 +1150,6 @@ fn title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "replace", 2, 3)?;
     let old = vm.buffer_arg(args.pos[1])?;
     let new = vm.buffer_arg(args.pos[2])?;
     let max = match args.pos.get(3) {
@@ -1208,36 +1186,33 @@ fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, out)
 }
 
-fn test_all(vm: &mut Vm, args: &mut Args, name: &str, f: fn(u8) -> bool) -> PyResult<Value> {
-    arity(vm, args, name, 0, 0)?;
+fn test_all(vm: &mut Vm, args: &mut Args, f: fn(u8) -> bool) -> PyResult<Value> {
     let b = data(vm, args);
     Ok(Value::Bool(!b.is_empty() && b.iter().all(|&c| f(c))))
 }
 
 fn isdigit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    test_all(vm, args, "isdigit", |c| c.is_ascii_digit())
+    test_all(vm, args, |c| c.is_ascii_digit())
 }
 
 fn isalpha(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    test_all(vm, args, "isalpha", |c| c.is_ascii_alphabetic())
+    test_all(vm, args, |c| c.is_ascii_alphabetic())
 }
 
 fn isalnum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    test_all(vm, args, "isalnum", |c| c.is_ascii_alphanumeric())
+    test_all(vm, args, |c| c.is_ascii_alphanumeric())
 }
 
 fn isspace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    test_all(vm, args, "isspace", |c| WHITESPACE.contains(&c))
+    test_all(vm, args, |c| WHITESPACE.contains(&c))
 }
 
 fn isascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "isascii", 0, 0)?;
     Ok(Value::Bool(data(vm, args).is_ascii()))
 }
 
 /// islower/isupper: some cased byte, and none of the other case.
-fn case_test(vm: &mut Vm, args: &mut Args, name: &str, upper: bool) -> PyResult<Value> {
-    arity(vm, args, name, 0, 0)?;
+fn case_test(vm: &mut Vm, args: &mut Args, upper: bool) -> PyResult<Value> {
     let b = data(vm, args);
     let has = b.iter().any(|c| if upper { c.is_ascii_uppercase() } else { c.is_ascii_lowercase() });
     let other = b.iter().any(|c| if upper { c.is_ascii_lowercase() } else { c.is_ascii_uppercase() });
@@ -1245,15 +1220,14 @@ fn case_test(vm: &mut Vm, args: &mut Args, name: &str, upper: bool) -> PyResult<
 }
 
 fn islower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    case_test(vm, args, "islower", false)
+    case_test(vm, args, false)
 }
 
 fn isupper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    case_test(vm, args, "isupper", true)
+    case_test(vm, args, true)
 }
 
 fn partition_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
-    arity(vm, args, if rev { "rpartition" } else { "partition" }, 1, 1)?;
     let sep = vm.buffer_arg(args.pos[1])?;
     if sep.is_empty() {
         return vm.value_error("empty separator");
@@ -1278,7 +1252,6 @@ fn rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "removeprefix", 1, 1)?;
     let p = vm.buffer_arg(args.pos[1])?;
     let b = data(vm, args);
     let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
@@ -1286,7 +1259,6 @@ fn removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "removesuffix", 1, 1)?;
     let p = vm.buffer_arg(args.pos[1])?;
     let b = data(vm, args);
     let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
@@ -1356,7 +1328,6 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "zfill", 1, 1)?;
     let width = vm.index_of(args.pos[1])?.max(0) as usize;
     vm.check_size(width, 1)?;
     let b = data(vm, args);
@@ -1370,7 +1341,6 @@ fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn pad(vm: &mut Vm, args: &mut Args, name: &str, align: char) -> PyResult<Value> {
-    arity(vm, args, name, 1, 2)?;
     let width = vm.index_of(args.pos[1])?.max(0) as usize;
     let fill = match args.pos.get(2).copied() {
         None => b' ',
@@ -1422,14 +1392,12 @@ fn items_mut<'a>(vm: &'a mut Vm, args: &Args) -> &'a mut Vec<u8> {
 }
 
 fn append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "append", 1, 1)?;
     let b = vm.byte_value(args.pos[1])?;
     items_mut(vm, args).push(b);
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "extend", 1, 1)?;
     let src = args.pos[1];
     let new = match vm.byte_data(src) {
         Some(b) => b.to_vec(),
@@ -1450,7 +1418,6 @@ fn extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "pop", 0, 1)?;
     let len = data(vm, args).len();
     if len == 0 {
         return Err(vm.exc(TypeId::IndexError, "pop from empty bytearray"));
@@ -1466,7 +1433,6 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "insert", 2, 2)?;
     let len = data(vm, args).len() as i64;
     let i = ssize(vm, args.pos[1])?;
     let b = vm.byte_value(args.pos[2])?;
@@ -1476,7 +1442,6 @@ fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "remove", 1, 1)?;
     let b = vm.byte_value(args.pos[1])?;
     match data(vm, args).iter().position(|&c| c == b) {
         Some(i) => {
@@ -1488,27 +1453,26 @@ fn remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "clear", 0, 0)?;
     items_mut(vm, args).clear();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "copy", 0, 0)?;
     let b = data(vm, args);
     Ok(vm.new_bytearray(b))
 }
 
 fn reverse(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "reverse", 0, 0)?;
     items_mut(vm, args).reverse();
     Ok(Value::None)
 }
 
 // ----- int <-> bytes -------------------------------------------------------------------
 
-/// `(byteorder is 'little', signed)` of to_bytes/from_bytes.
-fn order_args(vm: &mut Vm, args: &mut Args, order_at: usize) -> PyResult<(bool, bool)> {
+/// `(byteorder is 'little', signed)` of to_bytes/from_bytes (`name`).
+fn order_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(bool, bool)> {
+    // byteorder follows the receiver and one argument (length or bytes).
+    let order_at = 2;
     let signed = match args.take_kw("signed") {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -1520,8 +1484,8 @@ fn order_args(vm: &mut Vm, args: &mut Args, order_at: usize) -> PyResult<(bool, 
         Some((_, Some(Object::Str(s)))) if &**s == "little" => true,
         Some((_, Some(Object::Str(_)))) => return vm.value_error("byteorder must be either 'little' or 'big'"),
         Some((v, _)) => {
-            let t = vm.type_name(v);
-            return vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {t}"));
+            let t = vm.clinic_type_name(v);
+            return vm.type_error(format!("{name}() argument 'byteorder' must be str, not {t}"));
         }
     };
     Ok((little, signed))
@@ -1529,12 +1493,12 @@ fn order_args(vm: &mut Vm, args: &mut Args, order_at: usize) -> PyResult<(bool, 
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 pub(super) fn int_to_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let length = args.take_kw("length").or(args.pos.get(1).copied());
-    let (little, signed) = order_args(vm, args, 2)?;
-    let length = match length {
+    // Converted in parameter order, as CPython does: length's error comes first.
+    let length = match args.take_kw("length").or(args.pos.get(1).copied()) {
         Some(v) => vm.index_of(v)?,
         None => 1,
     };
+    let (little, signed) = order_args(vm, args, "to_bytes")?;
     if length < 0 {
         return vm.value_error("length argument must be non-negative");
     }
@@ -1566,7 +1530,7 @@ pub(super) fn int_to_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 pub(super) fn int_from_bytes(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let src = args.take_kw("bytes").or(args.pos.get(1).copied());
-    let (little, signed) = order_args(vm, args, 2)?;
+    let (little, signed) = order_args(vm, args, "from_bytes")?;
     let Some(src) = src else {
         return vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)");
     };

@@ -5,6 +5,7 @@ use super::eval::FrameExit;
 use super::frame::{Frame, OnReturn};
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use super::signature::Callee;
 use crate::bytecode::code::flags;
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::object::{Args, Class, DescrKind, Descriptor, ExcData, Instance, Object};
@@ -76,9 +77,12 @@ impl Vm {
                 self.prepare_call(func, args)
             }
             Object::Builtin(b) => {
-                let (func, receiver) = (b.func, b.receiver);
+                let (func, receiver, owner, sig, name) = (b.func, b.receiver, b.owner, b.sig, b.name);
                 if let Some(r) = receiver {
                     args.pos.insert(0, r);
+                    if let Some(owner) = owner {
+                        self.check_method_args(sig, Callee::Bound(r, owner), name, &args)?;
+                    }
                 }
                 let result = func(self, &mut args);
                 self.recycle_args(args);
@@ -97,6 +101,7 @@ impl Vm {
             Object::Descriptor(d) => {
                 let d = d.clone();
                 self.check_descriptor_receiver(&d, &mut args)?;
+                self.check_method_args(d.sig, Callee::Descriptor(d.owner), d.name, &args)?;
                 let result = (d.func)(self, &mut args);
                 self.recycle_args(args);
                 Ok(Prepared::Done(result?))

@@ -1,17 +1,19 @@
 //! complex: literals, arithmetic with ints and floats, `complex()`. The
 //! arithmetic itself is runtime::complex (shared with the constant folder).
 
+use super::methods::Method;
+use super::signature::Sig;
 use super::ops::{num_cmp, Num};
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::complex::{power, prod, quot, PowError, C};
 use crate::runtime::dict::HashKey;
 use crate::runtime::format::{format_float, FormatSpec};
-use crate::runtime::object::{Args, BuiltinFn, Object};
+use crate::runtime::object::{Args, Object};
 use crate::runtime::value::Value;
 use std::cmp::Ordering;
 
-pub(super) const METHODS: &[(&str, BuiltinFn)] = &[("conjugate", conjugate)];
+pub(super) const METHODS: &[Method] = &[("conjugate", conjugate, &Sig::NOARGS)];
 
 impl Vm {
     pub(super) fn new_complex(&mut self, (re, im): C) -> Value {

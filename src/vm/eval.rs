@@ -1239,7 +1239,9 @@ impl Vm {
         let Some(fid) = callee.obj() else { return Ok(false) };
         match self.heap.get(fid) {
             Object::Class(c) if !with_self && c.builtin.is_some() => self.try_fast_type_call(fid, n - argc - 2),
-            Object::Builtin(b) if !with_self => {
+            // A bound method given the wrong number of arguments takes the
+            // general path, which raises the method's error.
+            Object::Builtin(b) if !with_self && (b.receiver.is_none() || b.sig.fits(argc)) => {
                 let (func, receiver) = (b.func, b.receiver);
                 self.try_fast_builtin_call(func, receiver, argc)
             }

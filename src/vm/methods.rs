@@ -1,6 +1,7 @@
 //! Methods of the builtin types (`str.upper`, `list.append`, `dict.get`...).
 //! Every method receives its object as the first positional argument.
 
+use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::casemap;
@@ -8,15 +9,20 @@ use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
 
+/// A builtin method: its name, its implementation and how it takes its
+/// arguments (checked before it runs, so the implementation can rely on
+/// the count and names of its arguments).
+pub(super) type Method = (&'static str, BuiltinFn, &'static Sig);
+
 /// The methods of builtin type `t` (without those it inherits).
-pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
+pub(super) fn table(t: TypeId) -> Vec<Method> {
     match t {
         // bytearray has bytes's methods and its own (which win).
         TypeId::Bytes => return super::bytes::BYTES.to_vec(),
         TypeId::ByteArray => return super::bytes::BYTES.iter().chain(super::bytes::BYTEARRAY).copied().collect(),
         _ => {}
     }
-    let table: &[(&str, BuiltinFn)] = match t {
+    let table: &[Method] = match t {
         TypeId::Str => STR,
         TypeId::List => LIST,
         TypeId::Dict => DICT,
@@ -56,77 +62,77 @@ pub(super) fn table(t: TypeId) -> Vec<(&'static str, BuiltinFn)> {
     table.to_vec()
 }
 
-const OBJECT: &[(&str, BuiltinFn)] =
-    &[("__init__", object_init), ("__new__", object_new), ("__repr__", object_repr), ("__str__", object_str)];
-const FROZENSET: &[(&str, BuiltinFn)] = &[
-    ("copy", set_copy),
-    ("union", set_union),
-    ("intersection", set_intersection),
-    ("difference", set_difference),
-    ("symmetric_difference", set_symmetric_difference),
-    ("issubset", set_issubset),
-    ("issuperset", set_issuperset),
-    ("isdisjoint", set_isdisjoint),
+const OBJECT: &[Method] =
+    &[("__init__", object_init, &Sig::OWN), ("__new__", object_new, &Sig::OWN), ("__repr__", object_repr, &Sig::OWN), ("__str__", object_str, &Sig::OWN)];
+const FROZENSET: &[Method] = &[
+    ("copy", set_copy, &Sig::NOARGS),
+    ("union", set_union, &Sig::tuple_any()),
+    ("intersection", set_intersection, &Sig::tuple_any()),
+    ("difference", set_difference, &Sig::tuple_any()),
+    ("symmetric_difference", set_symmetric_difference, &Sig::ONE),
+    ("issubset", set_issubset, &Sig::ONE),
+    ("issuperset", set_issuperset, &Sig::ONE),
+    ("isdisjoint", set_isdisjoint, &Sig::ONE),
 ];
-const PROPERTY: &[(&str, BuiltinFn)] =
-    &[("setter", property_setter), ("getter", property_getter), ("deleter", property_deleter)];
-const EXCEPTION: &[(&str, BuiltinFn)] = &[
-    ("__new__", exception_new),
-    ("__init__", exception_init),
-    ("__str__", exception_str),
-    ("__repr__", exception_repr),
-    ("with_traceback", self_return),
+const PROPERTY: &[Method] =
+    &[("setter", property_setter, &Sig::ONE), ("getter", property_getter, &Sig::ONE), ("deleter", property_deleter, &Sig::ONE)];
+const EXCEPTION: &[Method] = &[
+    ("__new__", exception_new, &Sig::OWN),
+    ("__init__", exception_init, &Sig::OWN),
+    ("__str__", exception_str, &Sig::OWN),
+    ("__repr__", exception_repr, &Sig::OWN),
+    ("with_traceback", self_return, &Sig::ONE),
 ];
-const GENERATOR: &[(&str, BuiltinFn)] =
-    &[("send", gen_send), ("__next__", gen_next), ("close", gen_close), ("throw", gen_throw)];
-const INT: &[(&str, BuiltinFn)] = &[
-    ("bit_length", int_bit_length),
-    ("bit_count", int_bit_count),
-    ("as_integer_ratio", int_as_integer_ratio),
-    ("is_integer", int_is_integer),
-    ("conjugate", self_return),
-    ("__index__", self_return),
-    ("to_bytes", super::bytes::int_to_bytes),
-    ("from_bytes", super::bytes::int_from_bytes),
+const GENERATOR: &[Method] =
+    &[("send", gen_send, &Sig::ONE), ("__next__", gen_next, &Sig::WRAPPER), ("close", gen_close, &Sig::NOARGS), ("throw", gen_throw, &Sig::positional(1, 3))];
+const INT: &[Method] = &[
+    ("bit_length", int_bit_length, &Sig::NOARGS),
+    ("bit_count", int_bit_count, &Sig::NOARGS),
+    ("as_integer_ratio", int_as_integer_ratio, &Sig::NOARGS),
+    ("is_integer", int_is_integer, &Sig::NOARGS),
+    ("conjugate", self_return, &Sig::NOARGS),
+    ("__index__", self_return, &Sig::WRAPPER),
+    ("to_bytes", super::bytes::int_to_bytes, &Sig::keywords(0, 2, &["length", "byteorder", "signed"])),
+    ("from_bytes", super::bytes::int_from_bytes, &Sig::keywords(1, 2, &["bytes", "byteorder", "signed"])),
 ];
-const TYPE: &[(&str, BuiltinFn)] = &[("mro", type_mro)];
-const ITERATOR: &[(&str, BuiltinFn)] = &[("__next__", iterator_next), ("__iter__", self_return)];
-const RANGE: &[(&str, BuiltinFn)] = &[("index", range_index), ("count", range_count)];
-const SLICE: &[(&str, BuiltinFn)] = &[("indices", slice_indices)];
-const FLOAT: &[(&str, BuiltinFn)] = &[("as_integer_ratio", float_as_integer_ratio), ("is_integer", float_is_integer), ("conjugate", self_return)];
-const TUPLE: &[(&str, BuiltinFn)] = &[("index", seq_index), ("count", seq_count)];
-const LIST: &[(&str, BuiltinFn)] = &[
-    ("append", list_append),
-    ("extend", list_extend),
-    ("pop", list_pop),
-    ("insert", list_insert),
-    ("remove", list_remove),
-    ("index", seq_index),
-    ("count", seq_count),
-    ("sort", list_sort),
-    ("reverse", list_reverse),
-    ("copy", list_copy),
-    ("clear", list_clear),
+const TYPE: &[Method] = &[("mro", type_mro, &Sig::NOARGS)];
+const ITERATOR: &[Method] = &[("__next__", iterator_next, &Sig::WRAPPER), ("__iter__", self_return, &Sig::WRAPPER)];
+const RANGE: &[Method] = &[("index", range_index, &Sig::ONE), ("count", range_count, &Sig::ONE)];
+const SLICE: &[Method] = &[("indices", slice_indices, &Sig::ONE)];
+const FLOAT: &[Method] = &[("as_integer_ratio", float_as_integer_ratio, &Sig::NOARGS), ("is_integer", float_is_integer, &Sig::NOARGS), ("conjugate", self_return, &Sig::NOARGS)];
+const TUPLE: &[Method] = &[("index", seq_index, &Sig::positional(1, 3)), ("count", seq_count, &Sig::ONE)];
+const LIST: &[Method] = &[
+    ("append", list_append, &Sig::ONE),
+    ("extend", list_extend, &Sig::ONE),
+    ("pop", list_pop, &Sig::positional(0, 1)),
+    ("insert", list_insert, &Sig::positional(2, 2)),
+    ("remove", list_remove, &Sig::ONE),
+    ("index", seq_index, &Sig::positional(1, 3)),
+    ("count", seq_count, &Sig::ONE),
+    ("sort", list_sort, &Sig::keywords(0, 0, &["key", "reverse"])),
+    ("reverse", list_reverse, &Sig::NOARGS),
+    ("copy", list_copy, &Sig::NOARGS),
+    ("clear", list_clear, &Sig::NOARGS),
 ];
-const DICT: &[(&str, BuiltinFn)] = &[
-    ("get", dict_get),
-    ("keys", dict_keys),
-    ("values", dict_values),
-    ("items", dict_items),
-    ("pop", dict_pop),
-    ("setdefault", dict_setdefault),
-    ("update", dict_update),
-    ("copy", dict_copy),
-    ("clear", dict_clear),
-    ("popitem", dict_popitem),
-    ("fromkeys", dict_fromkeys),
+const DICT: &[Method] = &[
+    ("get", dict_get, &Sig::positional(1, 2)),
+    ("keys", dict_keys, &Sig::NOARGS),
+    ("values", dict_values, &Sig::NOARGS),
+    ("items", dict_items, &Sig::NOARGS),
+    ("pop", dict_pop, &Sig::positional(1, 2)),
+    ("setdefault", dict_setdefault, &Sig::positional(1, 2)),
+    ("update", dict_update, &Sig { min: 0, max: 1, conv: Convention::PositionalAnyKeywords }),
+    ("copy", dict_copy, &Sig::NOARGS),
+    ("clear", dict_clear, &Sig::NOARGS),
+    ("popitem", dict_popitem, &Sig::NOARGS),
+    ("fromkeys", dict_fromkeys, &Sig::positional(1, 2)),
 ];
 
-const COUNTER: &[(&str, BuiltinFn)] = &[
-    ("most_common", counter_most_common),
-    ("update", counter_update),
-    ("elements", counter_elements),
-    ("total", counter_total),
+const COUNTER: &[Method] = &[
+    ("most_common", counter_most_common, &Sig::OWN),
+    ("update", counter_update, &Sig::OWN),
+    ("elements", counter_elements, &Sig::OWN),
+    ("total", counter_total, &Sig::OWN),
 ];
 
 /// `Counter.update(iterable_or_mapping)`: adds counts.
@@ -193,16 +199,16 @@ fn counter_total(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(total)
 }
 
-const DEQUE: &[(&str, BuiltinFn)] = &[
-    ("append", deque_append),
-    ("appendleft", deque_appendleft),
-    ("pop", deque_pop),
-    ("popleft", deque_popleft),
-    ("extend", deque_extend),
-    ("extendleft", deque_extendleft),
-    ("rotate", deque_rotate),
-    ("clear", deque_clear),
-    ("count", deque_count),
+const DEQUE: &[Method] = &[
+    ("append", deque_append, &Sig::ONE),
+    ("appendleft", deque_appendleft, &Sig::ONE),
+    ("pop", deque_pop, &Sig::NOARGS),
+    ("popleft", deque_popleft, &Sig::NOARGS),
+    ("extend", deque_extend, &Sig::ONE),
+    ("extendleft", deque_extendleft, &Sig::ONE),
+    ("rotate", deque_rotate, &Sig { min: 0, max: 1, conv: Convention::QualifiedPositional }),
+    ("clear", deque_clear, &Sig::NOARGS),
+    ("count", deque_count, &Sig::ONE),
 ];
 
 fn deque_mut<'a>(vm: &'a mut Vm, args: &Args) -> (&'a mut std::collections::VecDeque<Value>, Option<usize>) {
@@ -231,13 +237,11 @@ fn deque_push(vm: &mut Vm, args: &Args, v: Value, left: bool) {
 }
 
 fn deque_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "deque.append", 1, 1)?;
     deque_push(vm, args, args.pos[1], false);
     Ok(Value::None)
 }
 
 fn deque_appendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "deque.appendleft", 1, 1)?;
     deque_push(vm, args, args.pos[1], true);
     Ok(Value::None)
 }
@@ -257,7 +261,6 @@ fn deque_popleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn deque_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "deque.extend", 1, 1)?;
     for v in vm.collect_iterable(args.pos[1])? {
         deque_push(vm, args, v, false);
     }
@@ -265,7 +268,6 @@ fn deque_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn deque_extendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "deque.extendleft", 1, 1)?;
     for v in vm.collect_iterable(args.pos[1])? {
         deque_push(vm, args, v, true);
     }
@@ -292,7 +294,6 @@ fn deque_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "count", 1, 1)?;
     let items: Vec<Value> = deque_mut(vm, args).0.iter().copied().collect();
     let mut n = 0;
     for x in items {
@@ -303,63 +304,63 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(n))
 }
 
-const SET: &[(&str, BuiltinFn)] = &[
-    ("add", set_add),
-    ("remove", set_remove),
-    ("discard", set_discard),
-    ("pop", set_pop),
-    ("clear", set_clear),
-    ("copy", set_copy),
-    ("update", set_update),
-    ("union", set_union),
-    ("intersection", set_intersection),
-    ("difference", set_difference),
-    ("symmetric_difference", set_symmetric_difference),
-    ("issubset", set_issubset),
-    ("issuperset", set_issuperset),
-    ("isdisjoint", set_isdisjoint),
+const SET: &[Method] = &[
+    ("add", set_add, &Sig::ONE),
+    ("remove", set_remove, &Sig::ONE),
+    ("discard", set_discard, &Sig::ONE),
+    ("pop", set_pop, &Sig::NOARGS),
+    ("clear", set_clear, &Sig::NOARGS),
+    ("copy", set_copy, &Sig::NOARGS),
+    ("update", set_update, &Sig::tuple_any()),
+    ("union", set_union, &Sig::tuple_any()),
+    ("intersection", set_intersection, &Sig::tuple_any()),
+    ("difference", set_difference, &Sig::tuple_any()),
+    ("symmetric_difference", set_symmetric_difference, &Sig::ONE),
+    ("issubset", set_issubset, &Sig::ONE),
+    ("issuperset", set_issuperset, &Sig::ONE),
+    ("isdisjoint", set_isdisjoint, &Sig::ONE),
 ];
-const STR: &[(&str, BuiltinFn)] = &[
-    ("upper", str_upper),
-    ("lower", str_lower),
-    ("strip", str_strip),
-    ("lstrip", str_lstrip),
-    ("rstrip", str_rstrip),
-    ("split", str_split),
-    ("rsplit", str_rsplit),
-    ("join", str_join),
-    ("replace", str_replace),
-    ("startswith", str_startswith),
-    ("endswith", str_endswith),
-    ("find", str_find),
-    ("rfind", str_rfind),
-    ("index", str_index),
-    ("rindex", str_rindex),
-    ("count", str_count),
-    ("format", str_format),
-    ("isdigit", str_isdigit),
-    ("isdecimal", str_isdigit),
-    ("isnumeric", str_isdigit),
-    ("isalpha", str_isalpha),
-    ("isalnum", str_isalnum),
-    ("isspace", str_isspace),
-    ("isupper", str_isupper),
-    ("islower", str_islower),
-    ("capitalize", str_capitalize),
-    ("title", str_title),
-    ("swapcase", str_swapcase),
-    ("casefold", str_casefold),
-    ("expandtabs", str_expandtabs),
-    ("center", str_center),
-    ("ljust", str_ljust),
-    ("rjust", str_rjust),
-    ("zfill", str_zfill),
-    ("splitlines", str_splitlines),
-    ("partition", str_partition),
-    ("rpartition", str_rpartition),
-    ("removeprefix", str_removeprefix),
-    ("removesuffix", str_removesuffix),
-    ("encode", super::bytes::str_encode),
+const STR: &[Method] = &[
+    ("upper", str_upper, &Sig::NOARGS),
+    ("lower", str_lower, &Sig::NOARGS),
+    ("strip", str_strip, &Sig::positional(0, 1)),
+    ("lstrip", str_lstrip, &Sig::positional(0, 1)),
+    ("rstrip", str_rstrip, &Sig::positional(0, 1)),
+    ("split", str_split, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("rsplit", str_rsplit, &Sig::keywords(0, 2, &["sep", "maxsplit"])),
+    ("join", str_join, &Sig::ONE),
+    ("replace", str_replace, &Sig::positional(2, 3)),
+    ("startswith", str_startswith, &Sig::tuple(1, 3)),
+    ("endswith", str_endswith, &Sig::tuple(1, 3)),
+    ("find", str_find, &Sig::tuple(1, 3)),
+    ("rfind", str_rfind, &Sig::tuple(1, 3)),
+    ("index", str_index, &Sig::tuple(1, 3)),
+    ("rindex", str_rindex, &Sig::tuple(1, 3)),
+    ("count", str_count, &Sig::tuple(1, 3)),
+    ("format", str_format, &Sig::OWN),
+    ("isdigit", str_isdigit, &Sig::NOARGS),
+    ("isdecimal", str_isdigit, &Sig::NOARGS),
+    ("isnumeric", str_isdigit, &Sig::NOARGS),
+    ("isalpha", str_isalpha, &Sig::NOARGS),
+    ("isalnum", str_isalnum, &Sig::NOARGS),
+    ("isspace", str_isspace, &Sig::NOARGS),
+    ("isupper", str_isupper, &Sig::NOARGS),
+    ("islower", str_islower, &Sig::NOARGS),
+    ("capitalize", str_capitalize, &Sig::NOARGS),
+    ("title", str_title, &Sig::NOARGS),
+    ("swapcase", str_swapcase, &Sig::NOARGS),
+    ("casefold", str_casefold, &Sig::NOARGS),
+    ("expandtabs", str_expandtabs, &Sig::keywords(0, 1, &["tabsize"])),
+    ("center", str_center, &Sig::positional(1, 2)),
+    ("ljust", str_ljust, &Sig::positional(1, 2)),
+    ("rjust", str_rjust, &Sig::positional(1, 2)),
+    ("zfill", str_zfill, &Sig::ONE),
+    ("splitlines", str_splitlines, &Sig::keywords(0, 1, &["keepends"])),
+    ("partition", str_partition, &Sig::ONE),
+    ("rpartition", str_rpartition, &Sig::ONE),
+    ("removeprefix", str_removeprefix, &Sig::ONE),
+    ("removesuffix", str_removesuffix, &Sig::ONE),
+    ("encode", super::bytes::str_encode, &Sig::keywords(0, 2, &["encoding", "errors"])),
 ];
 
 // ----- helpers -------------------------------------------------------------------
@@ -374,22 +375,6 @@ fn this_id(args: &Args) -> ObjId {
     this(args).obj().expect("method receiver")
 }
 
-fn arity(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> PyResult<()> {
-    let n = args.pos.len() - 1;
-    if n < min || n > max {
-        let msg = if min == max && min == 0 {
-            format!("{name}() takes no arguments ({n} given)")
-        } else if min == max && min == 1 {
-            format!("{name}() takes exactly one argument ({n} given)")
-        } else if n < min {
-            format!("{name}() takes at least {min} argument{} ({n} given)", if min == 1 { "" } else { "s" })
-        } else {
-            format!("{name}() takes at most {max} argument{} ({n} given)", if max == 1 { "" } else { "s" })
-        };
-        return vm.type_error(msg);
-    }
-    Ok(())
-}
 
 #[inline(always)]
 fn text(vm: &Vm, v: Value) -> Option<PyStr> {
@@ -407,6 +392,18 @@ fn str_arg(vm: &mut Vm, v: Value, expected: &str) -> PyResult<PyStr> {
         None => {
             let t = vm.type_name(v);
             vm.type_error(format!("{expected}, not {t}"))
+        }
+    }
+}
+
+/// The str argument `v` of an Argument Clinic method, or its TypeError
+/// "`which` must be str, not X" (`which`: "replace() argument 1").
+fn clinic_str_arg(vm: &mut Vm, v: Value, which: &str) -> PyResult<PyStr> {
+    match text(vm, v) {
+        Some(s) => Ok(s),
+        None => {
+            let t = vm.clinic_type_name(v);
+            vm.type_error(format!("{which} must be str, not {t}"))
         }
     }
 }
@@ -476,19 +473,16 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "setter", 1, 1)?;
     let Object::Property { fget, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1], fdel })))
 }
 
 fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "getter", 1, 1)?;
     let Object::Property { fset, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset, fdel })))
 }
 
 fn property_deleter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "deleter", 1, 1)?;
     let Object::Property { fget, fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.pos[1] })))
 }
@@ -562,7 +556,6 @@ fn exception_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn gen_send(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "send", 1, 1)?;
     match vm.send(this(args), args.pos[1])? {
         super::eval::FrameExit::Yield(v) => Ok(v),
         super::eval::FrameExit::Return(r) => {
@@ -584,7 +577,6 @@ fn gen_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "throw", 1, 3)?;
     let mut exc = args.pos[1];
     if let (Some(v), Some(Object::Class(_))) = (args.pos.get(2), exc.obj().map(|i| vm.heap.get(i))) {
         if !matches!(v, Value::None) {
@@ -604,7 +596,6 @@ fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- numbers -------------------------------------------------------------------
 
 fn int_bit_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "bit_count", 0, 0)?;
     Ok(match vm.num(this(args)) {
         Some(super::ops::Num::Int(i)) => Value::int(i.unsigned_abs().count_ones() as i64),
         Some(super::ops::Num::Big(b)) => Value::int(b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as i64).sum()),
@@ -613,7 +604,6 @@ fn int_bit_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn int_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "as_integer_ratio", 0, 0)?;
     let n = match this(args) {
         Value::Bool(b) => Value::int(b as i64),
         v => v,
@@ -621,8 +611,7 @@ fn int_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_tuple(vec![n, Value::int(1)]))
 }
 
-fn int_is_integer(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "is_integer", 0, 0)?;
+fn int_is_integer(_vm: &mut Vm, _args: &mut Args) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
@@ -644,7 +633,6 @@ fn float_is_integer(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- sequences -----------------------------------------------------------------
 
 fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "index", 1, 3)?;
     let items = list_items(vm, this_id(args)).clone();
     let len = items.len() as i64;
     let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -663,7 +651,6 @@ fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "count", 1, 1)?;
     let items = list_items(vm, this_id(args)).clone();
     let mut n = 0;
     for x in items {
@@ -675,21 +662,18 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 pub(super) fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "list.append", 1, 1)?;
     let v = args.pos[1];
     list_mut(vm, this_id(args)).push(v);
     Ok(Value::None)
 }
 
 fn list_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "list.extend", 1, 1)?;
     let items = vm.collect_hinted(args.pos[1])?;
     list_mut(vm, this_id(args)).extend(items);
     Ok(Value::None)
 }
 
 fn list_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "pop", 0, 1)?;
     let id = this_id(args);
     let len = list_items(vm, id).len() as i64;
     if len == 0 {
@@ -707,7 +691,6 @@ fn list_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "insert", 2, 2)?;
     let id = this_id(args);
     let len = list_items(vm, id).len() as i64;
     let i = vm.index_of(args.pos[1])?;
@@ -718,7 +701,6 @@ fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn list_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "list.remove", 1, 1)?;
     let id = this_id(args);
     let items = list_items(vm, id).clone();
     for (i, x) in items.into_iter().enumerate() {
@@ -733,7 +715,6 @@ fn list_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn list_sort(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
-    arity(vm, args, "sort", 0, 0)?;
     let reverse = vm.truthy(reverse)?;
     let id = this_id(args);
     let mut items = std::mem::take(list_mut(vm, id));
@@ -761,7 +742,6 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- dict ------------------------------------------------------------------------
 
 pub(super) fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "get", 1, 2)?;
     let found = vm.dict_get(this_id(args), args.pos[1])?;
     Ok(found.unwrap_or(args.pos.get(2).copied().unwrap_or(Value::None)))
 }
@@ -783,7 +763,6 @@ fn dict_items(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "pop", 1, 2)?;
     let k = args.pos[1];
     let h = vm.key_in(this_id(args), k)?;
     let removed = match vm.heap.get_mut(this_id(args)) {
@@ -798,7 +777,6 @@ fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "setdefault", 1, 2)?;
     let id = this_id(args);
     if let Some(v) = vm.dict_get(id, args.pos[1])? {
         return Ok(v);
@@ -809,7 +787,6 @@ fn dict_setdefault(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn dict_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "update", 0, 1)?;
     let d = this(args);
     if let Some(&other) = args.pos.get(1) {
         vm.dict_update(d, other, false)?;
@@ -823,7 +800,6 @@ fn dict_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `dict.fromkeys(iterable, value=None)` (the first argument is the class or a dict).
 fn dict_fromkeys(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "fromkeys", 1, 2)?;
     let value = args.pos.get(2).copied().unwrap_or(Value::None);
     let d = vm.new_dict();
     for k in vm.collect_iterable(args.pos[1])? {
@@ -861,7 +837,6 @@ fn dict_popitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- set -------------------------------------------------------------------------
 
 fn set_add(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "set.add", 1, 1)?;
     vm.set_add(this(args), args.pos[1])?;
     Ok(Value::None)
 }
@@ -875,7 +850,6 @@ fn set_discard_inner(vm: &mut Vm, args: &Args) -> PyResult<bool> {
 }
 
 fn set_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "set.remove", 1, 1)?;
     if !set_discard_inner(vm, args)? {
         return Err(vm.key_error(args.pos[1]));
     }
@@ -883,7 +857,6 @@ fn set_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn set_discard(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "set.discard", 1, 1)?;
     set_discard_inner(vm, args)?;
     Ok(Value::None)
 }
@@ -952,7 +925,6 @@ fn set_symmetric_difference(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn set_relation(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<Value> {
-    arity(vm, args, name, 1, 1)?;
     let mine = vm.set_items(this(args));
     let items = vm.collect_iterable(args.pos[1])?;
     let other = vm.new_set(items.clone(), false)?;
@@ -1022,7 +994,6 @@ fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
-    arity(vm, args, name, 0, 1)?;
     match args.pos.get(1) {
         None | Some(Value::None) => Ok(None),
         Some(&v) => match text(vm, v) {
@@ -1247,7 +1218,6 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "str.join", 1, 1)?;
     let sep = s(vm, args);
     let items = vm.collect_hinted(args.pos[1])?;
     let mut out = String::new();
@@ -1267,17 +1237,15 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "replace", 2, 3)?;
     let st = s(vm, args);
-    let old = str_arg(vm, args.pos[1], "replace() argument 1 must be str")?;
-    let new = str_arg(vm, args.pos[2], "replace() argument 2 must be str")?;
+    let old = clinic_str_arg(vm, args.pos[1], "replace() argument 1")?;
+    let new = clinic_str_arg(vm, args.pos[2], "replace() argument 2")?;
     let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
     let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
     ret(vm, t)
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
-    arity(vm, args, name, 1, 3)?;
     let st = s(vm, args);
     let sliced: String;
     let sub: &str = if args.pos.len() == 2 {
@@ -1324,8 +1292,7 @@ fn str_endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Character index of `sub` in the string (searching from the right with `rev`).
-fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Option<i64>> {
-    arity(vm, args, name, 1, 3)?;
+fn find_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Option<i64>> {
     let st = s(vm, args);
     let sub = str_arg(vm, args.pos[1], "must be str")?;
     let chars: Vec<char> = st.chars().collect();
@@ -1342,29 +1309,28 @@ fn find_impl(vm: &mut Vm, args: &mut Args, name: &str, rev: bool) -> PyResult<Op
 }
 
 fn str_find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, args, "find", false)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, false)?.unwrap_or(-1)))
 }
 
 fn str_rfind(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    Ok(Value::int(find_impl(vm, args, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::int(find_impl(vm, args, true)?.unwrap_or(-1)))
 }
 
 fn str_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match find_impl(vm, args, "index", false)? {
+    match find_impl(vm, args, false)? {
         Some(i) => Ok(Value::int(i)),
         None => vm.value_error("substring not found"),
     }
 }
 
 fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match find_impl(vm, args, "rindex", true)? {
+    match find_impl(vm, args, true)? {
         Some(i) => Ok(Value::int(i)),
         None => vm.value_error("substring not found"),
     }
 }
 
 fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "count", 1, 3)?;
     let st = s(vm, args);
     let sub = str_arg(vm, args.pos[1], "must be str")?;
     let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
@@ -1415,8 +1381,7 @@ fn str_swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, t)
 }
 
-fn pad_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(usize, char)> {
-    arity(vm, args, name, 1, 2)?;
+fn pad_args(vm: &mut Vm, args: &mut Args) -> PyResult<(usize, char)> {
     let w = vm.index_of(args.pos[1])?.max(0) as usize;
     let fill = match args.pos.get(2) {
         Some(v) => {
@@ -1435,7 +1400,7 @@ fn pad_args(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<(usize, char)>
 }
 
 fn str_center(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (w, fill) = pad_args(vm, args, "center")?;
+    let (w, fill) = pad_args(vm, args)?;
     let st = s(vm, args);
     let n = st.chars().count();
     if n >= w {
@@ -1449,7 +1414,7 @@ fn str_center(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_ljust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (w, fill) = pad_args(vm, args, "ljust")?;
+    let (w, fill) = pad_args(vm, args)?;
     let st = s(vm, args);
     let n = st.chars().count();
     let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
@@ -1457,7 +1422,7 @@ fn str_ljust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let (w, fill) = pad_args(vm, args, "rjust")?;
+    let (w, fill) = pad_args(vm, args)?;
     let st = s(vm, args);
     let n = st.chars().count();
     let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
@@ -1465,7 +1430,6 @@ fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "zfill", 1, 1)?;
     let w = vm.index_of(args.pos[1])?.max(0) as usize;
     vm.check_size(w, 1)?;
     let st = s(vm, args);
@@ -1481,14 +1445,30 @@ fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, t)
 }
 
+/// `str.splitlines(keepends=False)`: splits at every line boundary Python
+/// knows (`\r\n`, `\n`, `\r`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029).
 fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let keepends = match args.take_kw("keepends").or(args.pos.get(1).copied()) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let st = s(vm, args);
-    let items: Vec<Value> = st.lines().map(|l| l.to_string()).collect::<Vec<_>>().into_iter().map(|l| vm.new_string(l)).collect();
+    let mut lines = Vec::new();
+    let mut rest: &str = &st;
+    while !rest.is_empty() {
+        let Some((at, c)) = rest.char_indices().find(|&(_, c)| matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')) else {
+            lines.push(rest);
+            break;
+        };
+        let eol = if rest[at..].starts_with("\r\n") { 2 } else { c.len_utf8() };
+        lines.push(&rest[..if keepends { at + eol } else { at }]);
+        rest = &rest[at + eol..];
+    }
+    let items = lines.into_iter().map(|l| vm.new_str(l)).collect();
     Ok(vm.new_list(items))
 }
 
 fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
-    arity(vm, args, "partition", 1, 1)?;
     let st = s(vm, args);
     let sep = str_arg(vm, args.pos[1], "must be str")?;
     if sep.is_empty() {
@@ -1518,17 +1498,15 @@ fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "removeprefix", 1, 1)?;
     let st = s(vm, args);
-    let p = str_arg(vm, args.pos[1], "removeprefix() argument must be str")?;
+    let p = clinic_str_arg(vm, args.pos[1], "removeprefix() argument")?;
     let t = st.strip_prefix(&*p).unwrap_or(&st).to_string();
     ret(vm, t)
 }
 
 fn str_removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "removesuffix", 1, 1)?;
     let st = s(vm, args);
-    let p = str_arg(vm, args.pos[1], "removesuffix() argument must be str")?;
+    let p = clinic_str_arg(vm, args.pos[1], "removesuffix() argument")?;
     let t = st.strip_suffix(&*p).unwrap_or(&st).to_string();
     ret(vm, t)
 }
@@ -1660,7 +1638,6 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `C.mro()`: the method resolution order as a list (`C.__mro__` is the tuple).
 fn type_mro(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "mro", 0, 0)?;
     let mro = vm.mro_of(this_id(args)).into_iter().map(Value::Obj).collect();
     Ok(vm.new_list(mro))
 }
@@ -1678,7 +1655,6 @@ fn range_position(vm: &mut Vm, args: &Args) -> Option<i64> {
 }
 
 fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "index", 1, 1)?;
     match range_position(vm, args) {
         Some(i) => Ok(Value::int(i)),
         None => {
@@ -1689,13 +1665,11 @@ fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn range_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "count", 1, 1)?;
     Ok(Value::int(range_position(vm, args).is_some() as i64))
 }
 
 /// `slice.indices(len)`: (start, stop, step) resolved against a sequence of length `len`.
 fn slice_indices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "indices", 1, 1)?;
     let len = vm.index_of(args.pos[1])?;
     if len < 0 {
         return vm.value_error("length should not be negative");
@@ -1706,7 +1680,6 @@ fn slice_indices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `float.as_integer_ratio()`: the exact fraction, in lowest terms, with a positive denominator.
 fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "as_integer_ratio", 0, 0)?;
     let Value::Float(f, _) = this(args) else { return Ok(Value::None) };
     if f.is_nan() {
         return vm.value_error("cannot convert NaN to integer ratio");
@@ -1743,7 +1716,6 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `it.__next__()` of the builtin iterators: the next item, or StopIteration.
 fn iterator_next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    arity(vm, args, "__next__", 0, 0)?;
     match vm.next(this(args))? {
         Some(v) => Ok(v),
         None => Err(vm.exc_with_args(TypeId::StopIteration, vec![])),
@@ -1759,12 +1731,17 @@ impl Vm {
     /// False when the call needs the general path.
     pub(super) fn try_fast_method_call(&mut self, descriptor: ObjId, base: usize) -> PyResult<bool> {
         let Object::Descriptor(d) = self.heap.get(descriptor) else { return Ok(false) };
-        let (func, owner) = (d.func, d.owner);
+        let (func, owner, sig) = (d.func, d.owner, d.sig);
         if d.kind != crate::runtime::object::DescrKind::Method {
             return Ok(false);
         }
         let frame = self.frames.last().expect("frame");
         let args = &frame.stack[base + 1..];
+        // The wrong number of arguments takes the general path, which raises
+        // the method's error.
+        if !sig.fits(args.len() - 1) {
+            return Ok(false);
+        }
         // The receiver is the builtin value itself (a subclass instance
         // carries its value as a payload: the general path unwraps it).
         let receiver_fits = match args[0].obj().map(|id| self.heap.get(id)) {

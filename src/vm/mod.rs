@@ -25,6 +25,7 @@ mod run_loop;
 mod slots;
 mod suggest;
 pub mod session;
+pub mod signature;
 pub mod trace;
 mod traceback;
 mod typeparams;

@@ -4,6 +4,7 @@
 
 use super::ops::Num;
 use super::types::TypeId;
+use super::signature::Sig;
 use super::frame::Frame;
 use super::{PyResult, Vm};
 use crate::runtime::dict::Dict;
@@ -216,7 +217,7 @@ impl Vm {
             self.set_item_str(dict, k, *v);
         }
         for (k, f) in funcs {
-            let b = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: k, func: *f, receiver: None })));
+            let b = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: k, func: *f, receiver: None, owner: None, sig: &Sig::OWN })));
             self.set_item_str(dict, k, b);
         }
         Value::Obj(self.heap.alloc(Object::Module { name: Rc::from(name), dict }))
@@ -286,11 +287,11 @@ impl Vm {
         let module = self.new_str("sys");
         self.set_item_str(ns, "__module__", module);
         for (field, getter) in VERSION_FIELDS {
-            let fget = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: field, func: getter, receiver: None })));
+            let fget = Value::Obj(self.heap.alloc(Object::Builtin(Builtin { name: field, func: getter, receiver: None, owner: None, sig: &Sig::OWN })));
             let property = Value::Obj(self.heap.alloc(Object::Property { fget, fset: Value::None, fdel: Value::None }));
             self.set_item_str(ns, field, property);
         }
-        let repr = Descriptor { owner: TypeId::Tuple, name: "__repr__", func: version_info_repr, kind: DescrKind::Method };
+        let repr = Descriptor { owner: TypeId::Tuple, name: "__repr__", func: version_info_repr, kind: DescrKind::Method, sig: &Sig::OWN };
         let repr = Value::Obj(self.heap.alloc(Object::Descriptor(repr)));
         self.set_item_str(ns, "__repr__", repr);
         let tuple = self.type_obj(TypeId::Tuple);
@@ -1039,6 +1040,8 @@ fn functools_lru_cache(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             name: "decorating_function",
             func: functools_cache,
             receiver: None,
+            owner: None,
+            sig: &Sig::OWN,
         })))),
     }
 }

@@ -21,7 +21,9 @@ enum Node<'a> {
 
 /// The longest path of statements, expressions and patterns in `body`.
 pub fn of_body(body: &[Stmt]) -> usize {
-    walk(body.iter().map(Node::Stmt).collect())
+    let mut roots = Vec::with_capacity(body.len());
+    stmts(&mut roots, body);
+    walk(roots)
 }
 
 /// The longest path of expressions in `e` (counting `e` itself).
@@ -29,8 +31,14 @@ pub fn of_expr(e: &Expr) -> usize {
     walk(vec![Node::Expr(e)])
 }
 
+// The pushes here are plain loops: each `extend` over an iterator adapter
+// would instantiate std's extend machinery once more in the wasm.
+
 fn walk(roots: Vec<Node<'_>>) -> usize {
-    let mut pending: Vec<(Node, usize)> = roots.into_iter().map(|n| (n, 1)).collect();
+    let mut pending: Vec<(Node, usize)> = Vec::with_capacity(roots.len());
+    for root in roots {
+        pending.push((root, 1));
+    }
     let mut deepest = 0;
     let mut children = Vec::new();
     while let Some((node, depth)) = pending.pop() {
@@ -40,22 +48,31 @@ fn walk(roots: Vec<Node<'_>>) -> usize {
             Node::Expr(e) => expr_children(e, &mut children),
             Node::Pattern(p) => pattern_children(p, &mut children),
         }
-        pending.extend(children.drain(..).map(|c| (c, depth + 1)));
+        for child in children.drain(..) {
+            pending.push((child, depth + 1));
+        }
     }
     deepest
 }
 
 fn exprs<'a>(out: &mut Vec<Node<'a>>, items: impl IntoIterator<Item = &'a Expr>) {
-    out.extend(items.into_iter().map(Node::Expr));
+    for e in items {
+        out.push(Node::Expr(e));
+    }
 }
 
 fn stmts<'a>(out: &mut Vec<Node<'a>>, items: &'a [Stmt]) {
-    out.extend(items.iter().map(Node::Stmt));
+    for s in items {
+        out.push(Node::Stmt(s));
+    }
 }
 
 fn arguments<'a>(out: &mut Vec<Node<'a>>, a: &'a Arguments) {
-    let all = a.posonlyargs.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonlyargs).chain(&a.kwarg);
-    exprs(out, all.filter_map(|arg| arg.annotation.as_ref()));
+    for arg in a.all() {
+        if let Some(annotation) = &arg.annotation {
+            out.push(Node::Expr(annotation));
+        }
+    }
     exprs(out, a.kw_defaults.iter().flatten());
     exprs(out, &a.defaults);
 }
@@ -92,23 +109,23 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
             type_params(out, &c.type_params);
             stmts(out, &c.body);
         }
-        S::Return(value) => exprs(out, value),
+        S::Return(value) => exprs(out, value.as_deref()),
         S::Delete(targets) => exprs(out, targets),
         S::Assign { targets, value } => {
             exprs(out, targets);
             out.push(Node::Expr(value));
         }
         S::TypeAlias { name, type_params: params, value } => {
-            exprs(out, [name, value]);
+            exprs(out, [&**name, &**value]);
             type_params(out, params);
         }
-        S::AugAssign { target, value, .. } => exprs(out, [target, value]),
+        S::AugAssign { target, value, .. } => exprs(out, [&**target, &**value]),
         S::AnnAssign { target, annotation, value, .. } => {
-            exprs(out, [target, annotation]);
-            exprs(out, value);
+            exprs(out, [&**target, &**annotation]);
+            exprs(out, value.as_deref());
         }
         S::For { target, iter, body, orelse } | S::AsyncFor { target, iter, body, orelse } => {
-            exprs(out, [target, iter]);
+            exprs(out, [&**target, &**iter]);
             stmts(out, body);
             stmts(out, orelse);
         }
@@ -133,10 +150,11 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
             }
         }
         S::Raise { exc, cause } => {
-            exprs(out, exc);
-            exprs(out, cause);
+            exprs(out, exc.as_deref());
+            exprs(out, cause.as_deref());
         }
-        S::Try { body, handlers, orelse, finalbody } | S::TryStar { body, handlers, orelse, finalbody } => {
+        S::Try(t) | S::TryStar(t) => {
+            let Try { body, handlers, orelse, finalbody } = &**t;
             stmts(out, body);
             for h in handlers {
                 exprs(out, &h.type_);
@@ -147,7 +165,7 @@ fn stmt_children<'a>(s: &'a Stmt, out: &mut Vec<Node<'a>>) {
         }
         S::Assert { test, msg } => {
             out.push(Node::Expr(test));
-            exprs(out, msg);
+            exprs(out, msg.as_deref());
         }
         S::Expr(e) => out.push(Node::Expr(e)),
         S::Import(_) | S::ImportFrom { .. } | S::Global(_) | S::Nonlocal(_) | S::Pass | S::Break | S::Continue => {}
@@ -205,7 +223,11 @@ fn expr_children<'a>(e: &'a Expr, out: &mut Vec<Node<'a>>) {
 
 fn pattern_children<'a>(p: &'a Pattern, out: &mut Vec<Node<'a>>) {
     use PatternKind as P;
-    let patterns = |out: &mut Vec<Node<'a>>, ps: &'a [Pattern]| out.extend(ps.iter().map(Node::Pattern));
+    let patterns = |out: &mut Vec<Node<'a>>, ps: &'a [Pattern]| {
+        for p in ps {
+            out.push(Node::Pattern(p));
+        }
+    };
     match &p.kind {
         P::MatchValue(e) => out.push(Node::Expr(e)),
         P::MatchSequence(ps) | P::MatchOr(ps) => patterns(out, ps),

@@ -77,7 +77,7 @@ impl<'a> Parser<'a> {
     pub fn named_expression(&mut self) -> PResult<Expr> {
         if self.is_name() && self.is_op_at(1, ":=") {
             let start = self.start();
-            let t = self.advance();
+            let t = self.take();
             self.advance();
             let target = Expr {
                 kind: ExprKind::Name {
@@ -412,7 +412,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn call(&mut self, start: Pos, func: Expr) -> PResult<Expr> {
-        let open = self.advance();
+        let open = self.take();
         // A lone generator expression argument: `f(x for x in y)`.
         self.enter()?;
         let r = self.call_arguments();
@@ -479,14 +479,14 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 });
             } else if self.kind() == T::Name && self.is_op_at(1, "=") {
-                let t = self.advance();
+                let t = self.take();
                 let name_text = self.text(&t);
                 if is_keyword(name_text) && !matches!(name_text, "True" | "False" | "None") {
                     self.pos -= 1;
                     return Err(self.invalid_syntax());
                 }
                 if is_keyword(name_text) {
-                    let eq = self.tok().clone();
+                    let eq = *self.tok();
                     let msg = match name_text {
                         "True" | "False" | "None" => format!("cannot assign to {}", name_text),
                         _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
@@ -499,7 +499,7 @@ impl<'a> Parser<'a> {
                     };
                     return Err(self.error_span(span, &msg));
                 }
-                let eq = self.advance();
+                let eq = self.take();
                 if self.is_op(")") || self.is_op(",") {
                     let span = tok_span(&t).to(tok_span(&eq));
                     return Err(self.error_span(span, "expected argument value expression"));
@@ -536,7 +536,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if self.is_op("=") {
-                    let eq = self.tok().clone();
+                    let eq = *self.tok();
                     return Err(self.error_span(
                         e.span.to(tok_span(&eq)),
                         "expression cannot contain assignment, perhaps you meant \"==\"?",
@@ -658,7 +658,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn atom(&mut self) -> PResult<Expr> {
         let start = self.start();
-        let t = self.tok().clone();
+        let t = *self.tok();
         match t.kind {
             T::Name => {
                 let text = self.text(&t);
@@ -948,7 +948,7 @@ impl<'a> Parser<'a> {
         }
         let first = self.star_named_expression()?;
         if self.is_op(":") {
-            let colon = self.advance();
+            let colon = self.take();
             if self.is_op("}") || self.is_op(",") {
                 return Err(self.error_span(
                     tok_span(&colon),

@@ -219,14 +219,22 @@ impl<'a> Parser<'a> {
         self.kind() == T::Name && !is_keyword(self.cur_text())
     }
 
-    pub(super) fn advance(&mut self) -> Token {
-        let t = self.tok().clone();
+    /// Moves past the current token.
+    pub(super) fn advance(&mut self) {
+        let t = self.tok();
         if !matches!(t.kind, T::Newline | T::Indent | T::Dedent | T::EndMarker) {
             self.last_end = t.end;
         }
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
         }
+    }
+
+    /// The current token, moving past it. (Most callers only `advance`: a
+    /// returned token is a 28-byte copy each call site makes room for.)
+    pub(super) fn take(&mut self) -> Token {
+        let t = *self.tok();
+        self.advance();
         t
     }
 
@@ -250,7 +258,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_op(&mut self, op: &str) -> PResult<Token> {
         if self.is_op(op) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             Err(self.invalid_syntax())
         }
@@ -258,7 +266,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_kw(&mut self, kw: &str) -> PResult<Token> {
         if self.is_kw(kw) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             Err(self.invalid_syntax())
         }
@@ -267,7 +275,7 @@ impl<'a> Parser<'a> {
     /// `&&':'`: a forced token, reported as "expected ':'" where it is missing.
     pub(super) fn expect_forced(&mut self, op: &str) -> PResult<Token> {
         if self.is_op(op) {
-            Ok(self.advance())
+            Ok(self.take())
         } else {
             let span = tok_span(self.tok());
             Err(self.error_span(span, &format!("expected '{}'", op)))
@@ -276,7 +284,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn expect_name(&mut self) -> PResult<Ident> {
         if self.is_name() {
-            let t = self.advance();
+            let t = self.take();
             Ok(self.ident(&t))
         } else {
             Err(self.invalid_syntax())
@@ -518,7 +526,7 @@ impl<'a> Parser<'a> {
                 self.advance();
                 continue;
             }
-            body.extend(self.statement()?);
+            self.statement(&mut body)?;
         }
         if self.at_sentinel() {
             return Err(self.invalid_syntax());
@@ -529,18 +537,23 @@ impl<'a> Parser<'a> {
         Ok(Module { body })
     }
 
-    pub(super) fn statement(&mut self) -> PResult<Vec<Stmt>> {
+    /// Parses one statement line (a compound statement, or simple
+    /// statements separated by `;`) onto the end of `body`.
+    pub(super) fn statement(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
         if let Some(stmt) = self.compound_statement()? {
-            return Ok(vec![stmt]);
+            body.push(stmt);
+            return Ok(());
         }
-        self.simple_statements()
+        self.simple_statements(body)
     }
 
     /// `block`: NEWLINE INDENT statements DEDENT | simple_stmts.
     /// `header` names the construct for "expected an indented block after ...".
     pub(super) fn block(&mut self, header: &str, header_line: u32) -> PResult<Vec<Stmt>> {
+        let mut body = Vec::new();
         if self.kind() != T::Newline {
-            return self.simple_statements();
+            self.simple_statements(&mut body)?;
+            return Ok(body);
         }
         self.advance();
         if self.kind() != T::Indent {
@@ -548,25 +561,24 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         self.enter()?;
-        let mut body = Vec::new();
         while self.kind() != T::Dedent {
             if self.kind() == T::EndMarker {
                 return Err(self.invalid_syntax());
             }
-            body.extend(self.statement()?);
+            self.statement(&mut body)?;
         }
         self.advance();
         self.leave();
         Ok(body)
     }
 
-    pub(super) fn simple_statements(&mut self) -> PResult<Vec<Stmt>> {
-        let mut stmts = vec![self.simple_statement()?];
+    pub(super) fn simple_statements(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
+        body.push(self.simple_statement()?);
         while self.eat_op(";") {
             if self.kind() == T::Newline {
                 break;
             }
-            stmts.push(self.simple_statement()?);
+            body.push(self.simple_statement()?);
         }
         if self.kind() != T::Newline {
             let error = self.invalid_syntax();
@@ -574,7 +586,7 @@ impl<'a> Parser<'a> {
             return Err(error);
         }
         self.advance();
-        Ok(stmts)
+        Ok(())
     }
 
     /// pegen's second pass reads on through an expression that follows a

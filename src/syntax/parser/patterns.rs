@@ -47,7 +47,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn match_stmt(&mut self, start: Pos) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let subject = {
             let s = self.start();
             let first = self.star_named_expression()?;
@@ -90,7 +90,7 @@ impl<'a> Parser<'a> {
         self.advance();
         let mut cases = Vec::new();
         while self.is_kw("case") {
-            let cline = self.advance().start.line;
+            let cline = self.take().start.line;
             let pattern = self.patterns()?;
             let guard = if self.eat_kw("if") {
                 Some(self.named_expression()?)
@@ -110,7 +110,10 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         Ok(Stmt {
-            kind: StmtKind::Match { subject, cases },
+            kind: StmtKind::Match {
+                subject: Box::new(subject),
+                cases,
+            },
             span: self.span_from(start),
         })
     }
@@ -147,7 +150,7 @@ impl<'a> Parser<'a> {
         }
         let pat = self.or_pattern()?;
         if self.eat_kw("as") {
-            let t = self.tok().clone();
+            let t = *self.tok();
             let name = self.expect_name()?;
             if &*name == "_" {
                 return Err(self.error_span(tok_span(&t), "cannot use '_' as a target"));
@@ -220,7 +223,7 @@ impl<'a> Parser<'a> {
         if self.kind() == T::Name {
             match self.cur_text() {
                 "None" | "True" | "False" => {
-                    let t = self.advance();
+                    let t = self.take();
                     let v = match self.text(&t) {
                         "None" => ConstantValue::None,
                         "True" => ConstantValue::Bool(true),
@@ -229,7 +232,7 @@ impl<'a> Parser<'a> {
                     return Ok(mk(self, PatternKind::MatchSingleton(v)));
                 }
                 _ if self.is_name() => {
-                    let t = self.advance();
+                    let t = self.take();
                     let id = self.ident(&t);
                     if !self.is_op(".") && !self.is_op("(") {
                         let name = if &*id == "_" { None } else { Some(id) };
@@ -292,7 +295,7 @@ impl<'a> Parser<'a> {
             };
         }
         if self.is_op("+") || self.is_op("-") {
-            let sign = self.advance();
+            let sign = self.take();
             let op = if self.text(&sign) == "-" {
                 Operator::Sub
             } else {
@@ -322,7 +325,7 @@ impl<'a> Parser<'a> {
             } else {
                 let key = if self.is_name() {
                     let s = self.start();
-                    let t = self.advance();
+                    let t = self.take();
                     let mut v = Expr {
                         kind: ExprKind::Name {
                             id: self.ident(&t),

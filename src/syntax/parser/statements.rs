@@ -50,7 +50,7 @@ impl<'a> Parser<'a> {
         let value = if self.at_simple_stmt_end() {
             None
         } else {
-            Some(self.star_expressions()?)
+            Some(Box::new(self.star_expressions()?))
         };
         Ok(StmtKind::Return(value))
     }
@@ -67,9 +67,9 @@ impl<'a> Parser<'a> {
                 cause: None,
             });
         }
-        let exc = self.expression()?;
+        let exc = Box::new(self.expression()?);
         let cause = if self.eat_kw("from") {
-            Some(self.expression()?)
+            Some(Box::new(self.expression()?))
         } else {
             None
         };
@@ -80,7 +80,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn global_stmt(&mut self) -> PResult<StmtKind> {
-        let is_global = self.advance();
+        let is_global = self.take();
         let is_global = self.text(&is_global) == "global";
         let mut names = vec![self.expect_name()?];
         while self.eat_op(",") {
@@ -117,9 +117,9 @@ impl<'a> Parser<'a> {
 
     pub(super) fn assert_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
-        let test = self.expression()?;
+        let test = Box::new(self.expression()?);
         let msg = if self.eat_op(",") {
-            Some(self.expression()?)
+            Some(Box::new(self.expression()?))
         } else {
             None
         };
@@ -179,7 +179,7 @@ impl<'a> Parser<'a> {
         self.expect_kw("import")?;
         let mut names = Vec::new();
         if self.is_op("*") {
-            let t = self.advance();
+            let t = self.take();
             names.push(Alias {
                 name: Rc::from("*"),
                 asname: None,
@@ -231,17 +231,17 @@ impl<'a> Parser<'a> {
 
     pub(super) fn type_alias(&mut self) -> PResult<StmtKind> {
         self.advance();
-        let t = self.advance();
-        let name = Expr {
+        let t = self.take();
+        let name = Box::new(Expr {
             kind: ExprKind::Name {
                 id: self.ident(&t),
                 ctx: Context::Store,
             },
             span: tok_span(&t),
-        };
+        });
         let type_params = self.type_params()?;
         self.expect_op("=")?;
-        let value = self.expression()?;
+        let value = Box::new(self.expression()?);
         Ok(StmtKind::TypeAlias {
             name,
             type_params,
@@ -279,14 +279,18 @@ impl<'a> Parser<'a> {
                 self.star_expressions()?
             };
             return Ok(Stmt {
-                kind: StmtKind::AugAssign { target, op, value },
+                kind: StmtKind::AugAssign {
+                    target: Box::new(target),
+                    op,
+                    value: Box::new(value),
+                },
                 span: self.span_from(start),
             });
         }
         if !self.is_op("=") {
             self.check_statement_end(&first)?;
             return Ok(Stmt {
-                kind: StmtKind::Expr(first),
+                kind: StmtKind::Expr(Box::new(first)),
                 span: self.span_from(start),
             });
         }
@@ -307,7 +311,7 @@ impl<'a> Parser<'a> {
         Ok(Stmt {
             kind: StmtKind::Assign {
                 targets: exprs,
-                value,
+                value: Box::new(value),
             },
             span: self.span_from(start),
         })
@@ -438,11 +442,11 @@ impl<'a> Parser<'a> {
         self.advance();
         let annotation = self.expression()?;
         let value = if self.eat_op("=") {
-            Some(if self.is_kw("yield") {
+            Some(Box::new(if self.is_kw("yield") {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
-            })
+            }))
         } else {
             None
         };
@@ -450,8 +454,8 @@ impl<'a> Parser<'a> {
         set_context(&mut target, Context::Store);
         Ok(Stmt {
             kind: StmtKind::AnnAssign {
-                target,
-                annotation,
+                target: Box::new(target),
+                annotation: Box::new(annotation),
                 value,
                 simple,
             },
@@ -524,7 +528,7 @@ impl<'a> Parser<'a> {
 
     /// invalid_named_expression: `a = b` where an expression was expected.
     pub(super) fn misplaced_assignment(&mut self, target: Expr) -> PResult<Box<SyntaxError>> {
-        let eq = self.advance();
+        let eq = self.take();
         let Ok(value) = self.bitwise_or() else {
             // Nothing after the `=`: the first pass stopped at the `=`.
             return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
@@ -563,8 +567,8 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn if_stmt(&mut self, start: Pos, keyword: &str) -> PResult<Stmt> {
-        let line = self.advance().start.line;
-        let test = self.condition()?;
+        let line = self.take().start.line;
+        let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block(&format!("'{}' statement", keyword), line)?;
         let orelse = if self.is_kw("elif") {
@@ -587,14 +591,14 @@ impl<'a> Parser<'a> {
         if !self.is_kw("else") {
             return Ok(Vec::new());
         }
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         self.expect_forced(":")?;
         self.block("'else' statement", line)
     }
 
     pub(super) fn while_stmt(&mut self, start: Pos) -> PResult<Stmt> {
-        let line = self.advance().start.line;
-        let test = self.condition()?;
+        let line = self.take().start.line;
+        let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block("'while' statement", line)?;
         let orelse = self.else_block()?;
@@ -605,10 +609,10 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn for_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
-        let line = self.advance().start.line;
-        let target = self.for_target()?;
+        let line = self.take().start.line;
+        let target = Box::new(self.for_target()?);
         self.expect_kw("in")?;
-        let iter = self.star_expressions()?;
+        let iter = Box::new(self.star_expressions()?);
         self.header_colon()?;
         let body = self.block("'for' statement", line)?;
         let orelse = self.else_block()?;
@@ -706,14 +710,14 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn try_stmt(&mut self, start: Pos) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         self.expect_forced(":")?;
         let body = self.block("'try' statement", line)?;
         let mut handlers = Vec::new();
         let mut star = None;
         while self.is_kw("except") {
             let hstart = self.start();
-            let hline = self.advance().start.line;
+            let hline = self.take().start.line;
             let is_star = self.eat_op("*");
             if let Some(prev) = star {
                 if prev != is_star {
@@ -769,7 +773,7 @@ impl<'a> Parser<'a> {
             self.else_block()?
         };
         let finalbody = if self.is_kw("finally") {
-            let fline = self.advance().start.line;
+            let fline = self.take().start.line;
             self.expect_forced(":")?;
             self.block("'finally' statement", fline)?
         } else {
@@ -783,20 +787,16 @@ impl<'a> Parser<'a> {
             let span = tok_span(self.tok());
             return Err(self.error_span(span, msg));
         }
+        let block = Box::new(Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        });
         let kind = if star == Some(true) {
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::TryStar(block)
         } else {
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::Try(block)
         };
         Ok(Stmt {
             kind,
@@ -805,7 +805,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn with_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let items = if self.is_op("(") && self.parenthesized_with_items() {
             self.advance();
             let mut items = Vec::new();
@@ -918,7 +918,7 @@ impl<'a> Parser<'a> {
         decorator_list: Vec<Expr>,
         is_async: bool,
     ) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
         self.expect_forced("(")?;
@@ -951,7 +951,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn classdef(&mut self, start: Pos, decorator_list: Vec<Expr>) -> PResult<Stmt> {
-        let line = self.advance().start.line;
+        let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
         let (bases, keywords) = if self.eat_op("(") {
@@ -1024,7 +1024,7 @@ impl<'a> Parser<'a> {
                 return Err(self.parenthesized_parameters(lambda));
             }
             if self.is_op("/") {
-                let t = self.advance();
+                let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "/ must be ahead of *"));
                 }
@@ -1055,7 +1055,7 @@ impl<'a> Parser<'a> {
                 }
                 break;
             } else if self.is_op("*") {
-                let t = self.advance();
+                let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "* argument may appear only once"));
                 }

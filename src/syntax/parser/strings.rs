@@ -10,9 +10,9 @@ impl<'a> Parser<'a> {
         let mut bytes: Option<bool> = None;
         let mut first_tok: Option<Token> = None;
         while matches!(self.kind(), T::String | T::FStringStart) {
-            let t = self.tok().clone();
+            let t = *self.tok();
             if first_tok.is_none() {
-                first_tok = Some(t.clone());
+                first_tok = Some(t);
             }
             if t.kind == T::FStringStart {
                 any_fstring = true;
@@ -76,7 +76,7 @@ impl<'a> Parser<'a> {
 
     /// An f-string from FSTRING_START to FSTRING_END: its values, unmerged.
     pub(super) fn fstring(&mut self) -> PResult<Vec<Expr>> {
-        let start_tok = self.advance();
+        let start_tok = self.take();
         let raw = literals::prefix_is_raw(self.text(&start_tok));
         let mut values = Vec::new();
         loop {
@@ -86,7 +86,7 @@ impl<'a> Parser<'a> {
                     return Ok(values);
                 }
                 T::FStringMiddle => {
-                    let t = self.advance();
+                    let t = self.take();
                     let text = self.fstring_middle(&t, raw)?;
                     values.push(Expr {
                         kind: ExprKind::Constant(ConstantValue::Str(Rc::from(text))),
@@ -113,7 +113,7 @@ impl<'a> Parser<'a> {
     /// `{expr[=][!conv][:spec]}` appended to `values` (a debug `=` adds the
     /// expression text as a constant first).
     pub(super) fn replacement_field(&mut self, values: &mut Vec<Expr>, raw: bool) -> PResult<()> {
-        let open = self.advance();
+        let open = self.take();
         self.enter()?;
         let r = self.replacement_field_inner(values, raw, open);
         self.leave();
@@ -168,7 +168,7 @@ impl<'a> Parser<'a> {
                 let span = tok_span(self.tok());
                 return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
             }
-            let after = self.tok().clone();
+            let after = *self.tok();
             let text = &self.src[open.hi..after.lo];
             let span = Span {
                 line: open.end.line,
@@ -183,8 +183,8 @@ impl<'a> Parser<'a> {
         }
         let mut conversion = -1;
         if self.is_op("!") {
-            let bang = self.advance();
-            let t = self.tok().clone();
+            let bang = self.take();
+            let t = *self.tok();
             if t.kind != T::Name {
                 let span = tok_span(&t);
                 return Err(self.error_span(span, "f-string: missing conversion character"));
@@ -216,12 +216,12 @@ impl<'a> Parser<'a> {
         }
         let mut format_spec = None;
         if self.is_op(":") {
-            let colon = self.advance();
+            let colon = self.take();
             let mut spec = Vec::new();
             loop {
                 match self.kind() {
                     T::FStringMiddle => {
-                        let t = self.advance();
+                        let t = self.take();
                         // CPython 3.12 decodes escapes in a format spec even
                         // in a raw f-string (`rf'{x:\n}'` has a newline).
                         let text = self.fstring_middle(&t, false)?;
@@ -257,7 +257,7 @@ impl<'a> Parser<'a> {
             let span = tok_span(self.tok());
             return Err(self.error_span(span, "f-string: expecting '}'"));
         }
-        let close = self.advance();
+        let close = self.take();
         if debug.is_some() && conversion == -1 && format_spec.is_none() {
             conversion = b'r' as i32;
         }
