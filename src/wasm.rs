@@ -103,7 +103,6 @@ const listing = (r) => ({
     offset: r.num(), opcode: r.num(), opname: r.str(), arg: r.opt(), argrepr: r.str(), line: r.opt(),
     startsLine: r.opt(), isJumpTarget: r.flag(), bytes: [r.num(), r.num()], cacheUnits: r.num(),
     prefixOffset: r.num(), positions: { line: r.opt(), endLine: r.opt(), col: r.opt(), endCol: r.opt() },
-    explanation: r.str(),
   })),
   coCode: r.list(num),
   exceptionTable: r.list((r) => ({ start: r.num(), end: r.num(), target: r.num(), depth: r.num(), lasti: r.flag() })),
@@ -362,7 +361,6 @@ fn listings(m: &mut Message, codes: &[std::rc::Rc<CodeObject>]) {
             m.opt(ins.positions.end_line);
             m.opt(ins.positions.col);
             m.opt(ins.positions.end_col);
-            m.str(ins.opcode.explanation());
         }
         m.len(code.code.len());
         for &byte in &code.code {

@@ -52,3 +52,32 @@ fn opcode_table_matches_cpython() {
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert_eq!(seen, Opcode::ALL.len(), "the table has opcodes CPython 3.12 lacks");
 }
+
+/// The page's opcode descriptions (www/opcode-docs.js) are generated from the table's
+/// `explanation` column, so the table stays the one source while the prose stays out of the
+/// wasm. After editing an explanation, regenerate the file with
+/// `PVM_UPDATE_OPCODE_DOCS=1 cargo test --test opcode_table`.
+#[test]
+fn page_opcode_docs_are_generated_from_the_table() {
+    let mut js = String::from(
+        "// Generated from src/bytecode/opcode.rs by tests/opcode_table.rs\n\
+         // (PVM_UPDATE_OPCODE_DOCS=1 cargo test --test opcode_table); do not edit.\n\
+         // One plain sentence per opcode: what the instruction does.\n\
+         export const OPCODE_DOCS = {\n",
+    );
+    for op in Opcode::ALL {
+        let sentence = serde_json::to_string(op.explanation()).expect("a str serialises");
+        js.push_str(&format!("  {}: {sentence},\n", op.name()));
+    }
+    js.push_str("};\n");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/opcode-docs.js");
+    if std::env::var_os("PVM_UPDATE_OPCODE_DOCS").is_some() {
+        std::fs::write(path, &js).expect("write www/opcode-docs.js");
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == js,
+        "www/opcode-docs.js is not what the opcode table says; regenerate it with \
+         PVM_UPDATE_OPCODE_DOCS=1 cargo test --test opcode_table"
+    );
+}

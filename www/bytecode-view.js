@@ -8,6 +8,7 @@
 
 import { el, hex, setChildren } from "./dom.js";
 import { jumpArrows } from "./jump-arrows.js";
+import { OPCODE_DOCS } from "./opcode-docs.js";
 
 const EXTENDED_ARG = 144;
 
@@ -43,7 +44,7 @@ export function createBytecodeView(container, { onHover = () => {} } = {}) {
         el("td", { class: "target" }, ins.isJumpTarget ? ">>" : ""),
         el("td", { class: "offset" }, ins.offset),
         el("td", { class: "bytes", title: "opcode byte, oparg byte" }, `${hex(ins.bytes[0])} ${hex(ins.bytes[1])}`),
-        el("td", { class: "opname", title: ins.explanation ?? "" }, ins.opname),
+        el("td", { class: "opname", title: OPCODE_DOCS[ins.opname] ?? "" }, ins.opname),
         el("td", { class: "arg" }, ins.arg ?? ""),
         el("td", { class: "argrepr", title: ins.argrepr || null }, ins.argrepr ? `(${ins.argrepr})` : ""),
       );

@@ -3,6 +3,7 @@
 // values popped and pushed, any jump, call, return, output or exception.
 
 import { el, hex, setChildren } from "./dom.js";
+import { OPCODE_DOCS } from "./opcode-docs.js";
 
 const TABLE_NAMES = {
   co_consts: "co_consts",
@@ -38,7 +39,9 @@ export function createPhaseView({ phase, detail, explanation, opcodeInfo, contex
     phase.parentElement.dataset.phase = event.phase;
     const render = { fetch: fetchDetail, decode: decodeDetail, execute: executeDetail }[event.phase];
     setChildren(detail, render(event, context()));
-    explanation.textContent = event.explanation;
+    // Decode's explanation says what the bytes mean; the opcode's description follows it.
+    const doc = event.phase === "decode" ? OPCODE_DOCS[event.opname] : undefined;
+    explanation.textContent = doc ? `${event.explanation} ${doc}` : event.explanation;
     renderOpcodeInfo(event, context());
   }
 
@@ -48,7 +51,7 @@ export function createPhaseView({ phase, detail, explanation, opcodeInfo, contex
     const opname = ins?.opname ?? event.opname;
     if (!opname) return setChildren(opcodeInfo);
     setChildren(opcodeInfo,
-      el("strong", {}, opname), " — ", ins?.explanation ?? "",
+      el("strong", {}, opname), " — ", OPCODE_DOCS[opname] ?? "",
       " ", el("a", { href: `https://docs.python.org/3.12/library/dis.html#opcode-${opname}`,
         target: "_blank", rel: "noopener", "data-testid": "opcode-doc" }, "dis docs ↗"));
   }

@@ -5,6 +5,9 @@
 //! argument is decoded (`ArgKind`), how many CACHE code units follow it, its
 //! stack effect in `bytecodes.c` notation, and a one-line explanation the page
 //! shows. Numbers and cache counts are those of CPython 3.12's `Lib/opcode.py`.
+//! The explanations reach the page as www/opcode-docs.js, generated from this
+//! table and checked against it by tests/opcode_table.rs, so the wasm carries
+//! none of their prose.
 
 /// How an instruction's oparg is turned into `argval`/`argrepr` (cf. `dis.py`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2451,8 +2451,10 @@ impl<'a> Compiler<'a> {
             for v in &values[begin..end] {
                 self.expr(v)?;
             }
-            let key_consts: Vec<Constant> =
-                keys[begin..end].iter().map(|k| self.const_value(k.as_ref().unwrap()).unwrap()).collect();
+            let mut key_consts = Vec::with_capacity(n);
+            for k in keys[begin..end].iter().flatten() {
+                key_consts.push(self.const_value(k).expect("constant key"));
+            }
             self.load_const(l, Constant::Tuple(key_consts.into()));
             self.emit_arg(l, BUILD_CONST_KEY_MAP, n as u32);
             return Ok(());

@@ -9,7 +9,7 @@ use crate::bytecode::{Constant, Opcode};
 
 pub type BlockId = usize;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Instr {
     pub op: Op,
     pub arg: u32,
@@ -190,7 +190,7 @@ impl Cfg {
             let mut handler = stack.last().copied();
             let n = self.blocks[b].instrs.len();
             for i in 0..n {
-                let instr = self.blocks[b].instrs[i].clone();
+                let instr = self.blocks[b].instrs[i];
                 if instr.op.is_block_push() {
                     let t = instr.target.expect("block push has a target");
                     if !self.blocks[t].visited {
@@ -322,20 +322,20 @@ impl Cfg {
     fn optimize_block(&mut self, b: BlockId, consts: &mut ConstPool) {
         use Opcode::*;
         let nop = Instr::new(Op::Real(NOP), 0, Loc::NONE);
-        let mut target = nop.clone();
+        let mut target = nop;
         let mut opcode = Op::Real(NOP);
         let mut oparg = 0u32;
         let mut i = 0usize;
         while i < self.blocks[b].instrs.len() {
-            let inst = self.blocks[b].instrs[i].clone();
+            let inst = self.blocks[b].instrs[i];
             let is_copy_of_load_const =
                 opcode.is(LOAD_CONST) && inst.op.is(COPY) && inst.arg == 1;
             if !is_copy_of_load_const {
                 opcode = inst.op;
                 oparg = inst.arg;
                 target = match inst.target {
-                    Some(t) if inst.op.has_target() => self.blocks[t].instrs[0].clone(),
-                    _ => nop.clone(),
+                    Some(t) if inst.op.has_target() => self.blocks[t].instrs[0],
+                    _ => nop,
                 };
             }
             let len = self.blocks[b].instrs.len();
@@ -482,7 +482,7 @@ impl Cfg {
                 continue;
             }
             if dest != src {
-                instrs[dest] = instrs[src].clone();
+                instrs[dest] = instrs[src];
             }
             dest += 1;
             prev_line = line;
@@ -635,7 +635,7 @@ impl Cfg {
         use Opcode::*;
         let mut mask = self.blocks[b].unsafe_locals;
         for i in 0..self.blocks[b].instrs.len() {
-            let instr = self.blocks[b].instrs[i].clone();
+            let instr = self.blocks[b].instrs[i];
             if let Some(h) = instr.except {
                 self.maybe_push(h, mask, stack);
             }
@@ -848,7 +848,7 @@ impl Cfg {
                 }
             }
             let block = &self.blocks[b];
-            let last = block.last().unwrap().clone();
+            let last = *block.last().unwrap();
             if block.has_fallthrough() {
                 if let Some(next) = block.next {
                     if self.blocks[next].predecessors == 1 && self.blocks[next].instrs[0].loc.line < 0 {
@@ -907,7 +907,7 @@ impl Cfg {
             let mut depth = self.blocks[b].startdepth;
             let mut next = self.blocks[b].next;
             for i in 0..self.blocks[b].instrs.len() {
-                let instr = self.blocks[b].instrs[i].clone();
+                let instr = self.blocks[b].instrs[i];
                 let new_depth = depth + instr.op.stack_effect(instr.arg, false);
                 maxdepth = maxdepth.max(new_depth);
                 if instr.op.has_target() {
@@ -1091,7 +1091,7 @@ fn next_swappable(instrs: &[Instr], mut i: usize, line: Option<i32>) -> Option<u
 fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
     while i >= 0 {
         let iu = i as usize;
-        let swap = instrs[iu].clone();
+        let swap = instrs[iu];
         if !swap.op.is(Opcode::SWAP) {
             if swap.op.is(Opcode::NOP) || swappable(swap.op) {
                 i -= 1;

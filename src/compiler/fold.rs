@@ -769,8 +769,11 @@ fn set_iteration_order(items: Vec<Constant>) -> Vec<Constant> {
             unique.push(item);
         }
     }
-    let hashes: Option<Vec<i32>> = unique.iter().map(oracle_hash).collect();
-    let Some(hashes) = hashes else { return unique };
+    let mut hashes = Vec::with_capacity(unique.len());
+    for c in &unique {
+        let Some(h) = oracle_hash(c) else { return unique };
+        hashes.push(h);
+    }
     // CPython's set: open addressing with linear probes, resized at 3/5 full.
     let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut fill = 0usize;

@@ -2,6 +2,7 @@
 //! `float_repr`, `complex_repr`, `str_repr` and `bytes_repr` produce exactly
 //! the text CPython 3.12 produces.
 
+use std::fmt::Write as _;
 use super::unprintable::UNPRINTABLE;
 
 /// The shortest decimal digits that round-trip to `x` (finite, positive),
@@ -133,9 +134,15 @@ pub fn str_repr(s: &str) -> String {
                 out.push(c);
             }
             c if is_printable(c) => out.push(c),
-            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+            c if (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if (c as u32) < 0x10000 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\U{:08x}", c as u32);
+            }
         }
     }
     out.push(quote);
@@ -159,7 +166,9 @@ pub fn bytes_repr(b: &[u8]) -> String {
                 out.push(byte as char);
             }
             0x20..=0x7E => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{byte:02x}")),
+            _ => {
+                let _ = write!(out, "\\x{byte:02x}");
+            }
         }
     }
     out.push(quote as char);

@@ -33,7 +33,7 @@ pub struct Pos {
     pub col: u32,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub kind: TokenKind,
     /// Byte range in the (newline-normalised) source.

@@ -5,6 +5,7 @@
 
 use super::methods::Method;
 use super::signature::Sig;
+use std::fmt::Write as _;
 use super::ops::Num;
 use super::types::TypeId;
 use super::{Exc, PyResult, Vm};
@@ -475,7 +476,7 @@ impl Vm {
                 "replace" => out.push('\u{FFFD}'),
                 "backslashreplace" => {
                     for &x in &b[start..end] {
-                        out.push_str(&format!("\\x{x:02x}"));
+                        let _ = write!(out, "\\x{x:02x}");
                     }
                 }
                 other => return Err(self.exc(TypeId::LookupError, format!("unknown error handler name '{other}'"))),

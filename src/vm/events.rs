@@ -96,6 +96,9 @@ pub struct Decode {
     pub lookup: Option<Lookup>,
     /// `bytecodes.c` stack notation, e.g. `(lhs, rhs -- res)`.
     pub stack_effect: String,
+    /// What the opcode and argument bytes mean ("Opcode 100 is LOAD_CONST with argument 0:
+    /// co_consts[0] is 1."). The opcode's own description is `Opcode::explanation`, which the
+    /// page reads from www/opcode-docs.js.
     pub explanation: String,
     pub doc_url: String,
 }

@@ -2,6 +2,7 @@
 //! `__format__` run as Python code; `safe_repr` never runs any (used by
 //! the trace and the stepper, which must not change the program's course).
 
+use std::fmt::Write as _;
 use num_bigint::BigInt;
 use super::types::TypeId;
 use super::{PyResult, Vm};
@@ -58,11 +59,11 @@ pub fn ascii_escape(s: &str) -> String {
         if n < 0x80 {
             out.push(c)
         } else if n < 0x100 {
-            out.push_str(&format!("\\x{n:02x}"))
+            let _ = write!(out, "\\x{n:02x}");
         } else if n < 0x10000 {
-            out.push_str(&format!("\\u{n:04x}"))
+            let _ = write!(out, "\\u{n:04x}");
         } else {
-            out.push_str(&format!("\\U{n:08x}"))
+            let _ = write!(out, "\\U{n:08x}");
         }
     }
     out

@@ -15,6 +15,7 @@
 //! copies, and going back replays at most about 2N / `MAX_CHECKPOINTS`
 //! instructions (no events are built while replaying).
 
+use std::fmt::Write as _;
 use super::events::*;
 use super::{RunOutcome, Vm};
 use crate::bytecode::dis::{self, Instruction};
@@ -438,12 +439,14 @@ impl Session {
             "Reads the 2 bytes at offset {offset}: opcode byte {opcode_byte} ({name}) and oparg byte {oparg_byte}"
         );
         if f.ext_arg != 0 {
-            explanation.push_str(&format!(", with {} from EXTENDED_ARG as its high bits", f.ext_arg >> 8));
+            let _ = write!(explanation, ", with {} from EXTENDED_ARG as its high bits", f.ext_arg >> 8);
         }
         match cache_units {
             0 => explanation.push('.'),
             1 => explanation.push_str("; 1 CACHE unit follows and is skipped."),
-            n => explanation.push_str(&format!("; {n} CACHE units follow and are skipped.")),
+            n => {
+                let _ = write!(explanation, "; {n} CACHE units follow and are skipped.");
+            }
         }
         self.current = Some(Current { code_index: f.code_index, offset, op, oparg });
         Fetch {
@@ -484,12 +487,15 @@ impl Session {
         let lookup = oparg.and_then(|a| self.lookup(cur.code_index, op, a, &argval, &argrepr));
         let mut explanation = format!("Opcode {} is {}", op as u8, op.name());
         if let Some(a) = oparg {
-            explanation.push_str(&format!(" with argument {a}"));
+            let _ = write!(explanation, " with argument {a}");
             if let Some(l) = &lookup {
-                explanation.push_str(&format!(": {}", describe_lookup(l)));
+                let _ = write!(explanation, ": {}", describe_lookup(l));
             }
         }
-        explanation.push_str(&format!(". {}", op.explanation()));
+        // The opcode's own one-line description (`Opcode::explanation`) is not repeated here:
+        // the page has the table's sentences in www/opcode-docs.js and shows them beside this,
+        // which keeps 7 KB of prose out of the wasm.
+        explanation.push('.');
         Decode {
             offset: cur.offset,
             opcode: op as u8,
@@ -741,22 +747,22 @@ fn explain_execute(
     s.push_str(&parts.join(" and "));
     if let Some(j) = jump {
         if j.taken {
-            s.push_str(&format!(", then jumps to offset {}", j.target));
+            let _ = write!(s, ", then jumps to offset {}", j.target);
         } else {
             s.push_str(", and does not jump");
         }
     }
     if let Some(q) = frame_pushed {
-        s.push_str(&format!("; a new frame runs {q}"));
+        let _ = write!(s, "; a new frame runs {q}");
     }
     if let Some(r) = frame_popped {
-        s.push_str(&format!("; the frame ends, returning {r}"));
+        let _ = write!(s, "; the frame ends, returning {r}");
     }
     if !output.is_empty() {
-        s.push_str(&format!("; prints {}", crate::runtime::repr::str_repr(output)));
+        let _ = write!(s, "; prints {}", crate::runtime::repr::str_repr(output));
     }
     if let Some(e) = exception {
-        s.push_str(&format!("; raises {e}"));
+        let _ = write!(s, "; raises {e}");
     }
     s.push('.');
     s

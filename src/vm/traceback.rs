@@ -2,6 +2,7 @@
 //! prints them (carets under the failing instruction's source range,
 //! "[Previous line repeated N more times]", chained exceptions).
 
+use std::fmt::Write as _;
 use super::anchors::byte_to_char_offset;
 use super::{Exc, Vm};
 use crate::runtime::object::Object;
@@ -97,7 +98,7 @@ impl Vm {
 
     fn format_frame(&self, f: &FrameSummary, out: &mut String) {
         let lineno = f.lineno.map_or("None".to_string(), |l| l.to_string());
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", f.filename, lineno, f.name));
+        let _ = writeln!(out, "  File \"{}\", line {}, in {}", f.filename, lineno, f.name);
         // A frozen stdlib module's source is not shown, as CPython shows none for frozen modules.
         if crate::stdlib::is_stdlib_filename(&f.filename) {
             return;
@@ -108,7 +109,7 @@ impl Vm {
         if stripped.is_empty() {
             return;
         }
-        out.push_str(&format!("    {stripped}\n"));
+        let _ = writeln!(out, "    {stripped}");
         let (Some(col), Some(end_col)) = (f.colno, f.end_colno) else { return };
         let stripped_chars = raw.chars().count() - raw.trim().trim_start().chars().count();
         let start = byte_to_char_offset(&raw, col as usize);
@@ -184,13 +185,13 @@ impl Vm {
         };
         let mut out = String::new();
         if let Some(s) = &suggestion {
-            out.push_str(&format!(". Did you mean: '{s}'?"));
+            let _ = write!(out, ". Did you mean: '{s}'?");
         }
         if is_name_error && super::suggest::is_stdlib_module(&name) {
             if suggestion.is_some() {
-                out.push_str(&format!(" Or did you forget to import '{name}'?"));
+                let _ = write!(out, " Or did you forget to import '{name}'?");
             } else {
-                out.push_str(&format!(". Did you forget to import '{name}'?"));
+                let _ = write!(out, ". Did you forget to import '{name}'?");
             }
         }
         out
@@ -198,7 +199,7 @@ impl Vm {
 }
 
 fn repeated(out: &mut String, n: usize) {
-    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+    let _ = writeln!(out, "  [Previous line repeated {} more time{}]", n, if n > 1 { "s" } else { "" });
 }
 
 /// traceback.py's `_display_width`: East Asian wide characters take two columns.

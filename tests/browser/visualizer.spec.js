@@ -60,6 +60,12 @@ test("a call: phases push a frame, the stack and explanation follow, the return 
   await click(page, "step");
   await expect(byTestId(page, "phase")).toHaveText("decode");
   await expect(page.locator(".lookup-table .cell.chosen")).toContainText("*");
+  // Decode says what the bytes mean, then what the opcode does (from www/opcode-docs.js,
+  // generated from the opcode table); the opcode panel and the listing's tooltip say it too.
+  const binaryOpDoc = "Pops two operands and pushes the result of the binary operator.";
+  await expect(byTestId(page, "explanation")).toHaveText(`Opcode 122 is BINARY_OP with argument 5: operator 5 is *. ${binaryOpDoc}`);
+  await expect(page.locator("#opcode-info")).toContainText(`BINARY_OP — ${binaryOpDoc}`);
+  await expect(currentRow(page).locator(".opname")).toHaveAttribute("title", binaryOpDoc);
   await click(page, "step");
   await expect(byTestId(page, "phase")).toHaveText("execute");
   await expect(stackItems(page)).toHaveText(["49"]);

@@ -486,7 +486,7 @@ impl<'a> Parser<'a> {
                     return Err(self.invalid_syntax());
                 }
                 if is_keyword(name_text) {
-                    let eq = self.tok().clone();
+                    let eq = *self.tok();
                     let msg = match name_text {
                         "True" | "False" | "None" => format!("cannot assign to {}", name_text),
                         _ => "expression cannot contain assignment, perhaps you meant \"==\"?"
@@ -536,7 +536,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if self.is_op("=") {
-                    let eq = self.tok().clone();
+                    let eq = *self.tok();
                     return Err(self.error_span(
                         e.span.to(tok_span(&eq)),
                         "expression cannot contain assignment, perhaps you meant \"==\"?",
@@ -658,7 +658,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn atom(&mut self) -> PResult<Expr> {
         let start = self.start();
-        let t = self.tok().clone();
+        let t = *self.tok();
         match t.kind {
             T::Name => {
                 let text = self.text(&t);

@@ -233,7 +233,7 @@ impl<'a> Parser<'a> {
     /// The current token, moving past it. (Most callers only `advance`: a
     /// returned token is a 28-byte copy each call site makes room for.)
     pub(super) fn take(&mut self) -> Token {
-        let t = self.tok().clone();
+        let t = *self.tok();
         self.advance();
         t
     }

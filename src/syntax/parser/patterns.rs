@@ -150,7 +150,7 @@ impl<'a> Parser<'a> {
         }
         let pat = self.or_pattern()?;
         if self.eat_kw("as") {
-            let t = self.tok().clone();
+            let t = *self.tok();
             let name = self.expect_name()?;
             if &*name == "_" {
                 return Err(self.error_span(tok_span(&t), "cannot use '_' as a target"));

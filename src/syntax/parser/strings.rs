@@ -10,9 +10,9 @@ impl<'a> Parser<'a> {
         let mut bytes: Option<bool> = None;
         let mut first_tok: Option<Token> = None;
         while matches!(self.kind(), T::String | T::FStringStart) {
-            let t = self.tok().clone();
+            let t = *self.tok();
             if first_tok.is_none() {
-                first_tok = Some(t.clone());
+                first_tok = Some(t);
             }
             if t.kind == T::FStringStart {
                 any_fstring = true;
@@ -168,7 +168,7 @@ impl<'a> Parser<'a> {
                 let span = tok_span(self.tok());
                 return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
             }
-            let after = self.tok().clone();
+            let after = *self.tok();
             let text = &self.src[open.hi..after.lo];
             let span = Span {
                 line: open.end.line,
@@ -184,7 +184,7 @@ impl<'a> Parser<'a> {
         let mut conversion = -1;
         if self.is_op("!") {
             let bang = self.take();
-            let t = self.tok().clone();
+            let t = *self.tok();
             if t.kind != T::Name {
                 let span = tok_span(&t);
                 return Err(self.error_span(span, "f-string: missing conversion character"));
