@@ -435,7 +435,10 @@ impl Cfg {
         if !instrs[start..i].iter().all(|x| x.op.is(Opcode::LOAD_CONST)) {
             return;
         }
-        let items: Vec<Constant> = instrs[start..i].iter().map(|x| consts.get(x.arg).clone()).collect();
+        let mut items = Vec::with_capacity(n);
+        for x in &instrs[start..i] {
+            items.push(consts.get(x.arg).clone());
+        }
         let index = consts.add_or_find(Constant::Tuple(items.into()));
         for x in &mut instrs[start..i] {
             x.set_nop();

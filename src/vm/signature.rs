@@ -74,11 +74,12 @@ impl Sig {
         Sig { min, max, conv: Convention::Keywords(names) }
     }
 
-    /// Whether `n` positional arguments and no keywords certainly fit (the
-    /// common call; everything else goes to `Vm::method_args_error`).
+    /// Whether `n` positional arguments and no keywords certainly fit: one
+    /// range check for the common call (more than `ANY` arguments to a
+    /// method without a limit are left to `Vm::check_method_args`).
     #[inline(always)]
     pub fn fits(&self, n: usize) -> bool {
-        n >= self.min as usize && (n <= self.max as usize || self.max == ANY)
+        (self.min as usize..=self.max as usize).contains(&n)
     }
 }
 
@@ -107,7 +108,7 @@ impl Vm {
     pub(super) fn check_method_args(&mut self, sig: &Sig, callee: Callee, name: &str, args: &Args) -> PyResult<()> {
         let n = args.pos.len().saturating_sub(1);
         let has_keywords = !args.kw.is_empty();
-        if !has_keywords && sig.fits(n) {
+        if !has_keywords && (sig.fits(n) || (sig.max == ANY && n > ANY as usize)) {
             return Ok(());
         }
         let msg = match sig.conv {
