@@ -27,7 +27,8 @@ export async function firstStep(browser, base, { probe = false } = {}) {
   await page.locator('[data-testid="step-count"]', { hasText: /^1$/ }).waitFor();
   // The page's own clock, not Playwright's: the round trips that tell this script step 1 is
   // on screen (30-60 ms here) are not the page's time.
-  const ms = await page.evaluate(() => window.__firstStepShown);
+  // (The frame may begin after Playwright has seen the "1": wait for it rather than read it.)
+  const ms = await (await page.waitForFunction(() => window.__firstStepShown)).jsonValue();
   const marks = probe ? await page.evaluate(() => window.__startupMarks) : null;
   await context.close();
   return { ms, marks };

@@ -79,7 +79,7 @@ const fetch = (r) => ({
 const decode = (r) => ({
   phase: "decode", offset: r.num(), opcode: r.num(), opname: r.str(), oparg: r.opt(), argrepr: r.str(),
   lookup: r.maybe((r) => ({ table: TABLES[r.num()], index: r.num(), value: r.str() })),
-  stackEffect: r.str(), explanation: r.str(), docUrl: r.str(),
+  explanation: r.str(),
 });
 const execute = (r) => ({
   phase: "execute", offset: r.num(), opname: r.str(), popped: r.list(stackValue), pushed: r.list(stackValue),
@@ -241,9 +241,7 @@ fn decode(m: &mut Message, e: &Decode) {
         m.num(l.index.into());
         m.str(&l.value);
     }
-    m.str(&e.stack_effect);
     m.str(&e.explanation);
-    m.str(&e.doc_url);
 }
 
 fn execute(m: &mut Message, e: &Execute) {

@@ -53,21 +53,27 @@ fn opcode_table_matches_cpython() {
     assert_eq!(seen, Opcode::ALL.len(), "the table has opcodes CPython 3.12 lacks");
 }
 
-/// The page's opcode descriptions (www/opcode-docs.js) are generated from the table's
-/// `explanation` column, so the table stays the one source while the prose stays out of the
-/// wasm. After editing an explanation, regenerate the file with
+/// The page's opcode descriptions and stack notations (www/opcode-docs.js) are generated from
+/// the table's `explanation` and stack-effect columns, so the table stays the one source while
+/// the prose stays out of the wasm. After editing an explanation, regenerate the file with
 /// `PVM_UPDATE_OPCODE_DOCS=1 cargo test --test opcode_table`.
 #[test]
 fn page_opcode_docs_are_generated_from_the_table() {
     let mut js = String::from(
         "// Generated from src/bytecode/opcode.rs by tests/opcode_table.rs\n\
          // (PVM_UPDATE_OPCODE_DOCS=1 cargo test --test opcode_table); do not edit.\n\
+         \n\
          // One plain sentence per opcode: what the instruction does.\n\
          export const OPCODE_DOCS = {\n",
     );
+    let quoted = |text: &str| serde_json::to_string(text).expect("a str serialises");
     for op in Opcode::ALL {
-        let sentence = serde_json::to_string(op.explanation()).expect("a str serialises");
-        js.push_str(&format!("  {}: {sentence},\n", op.name()));
+        js.push_str(&format!("  {}: {},\n", op.name(), quoted(op.explanation())));
+    }
+    js.push_str("};\n\n// Each opcode's stack effect in bytecodes.c notation, e.g. (lhs, rhs -- res).\n");
+    js.push_str("export const OPCODE_STACK_EFFECTS = {\n");
+    for op in Opcode::ALL {
+        js.push_str(&format!("  {}: {},\n", op.name(), quoted(op.stack_notation())));
     }
     js.push_str("};\n");
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/opcode-docs.js");

@@ -68,7 +68,6 @@ fn decode_looks_the_argument_up() {
     let l = d.lookup.unwrap();
     assert_eq!(l.table, pvm::vm::events::LookupTable::CoConsts);
     assert_eq!((l.index, l.value.as_str()), (0, "'hi'"));
-    assert_eq!(d.stack_effect, "( -- value)");
 }
 
 #[test]

@@ -3,7 +3,10 @@
 // values popped and pushed, any jump, call, return, output or exception.
 
 import { el, hex, setChildren } from "./dom.js";
-import { OPCODE_DOCS } from "./opcode-docs.js";
+import { OPCODE_DOCS, OPCODE_STACK_EFFECTS } from "./opcode-docs.js";
+
+/** The instruction's entry in the `dis` documentation. */
+const disDocUrl = (opname) => `https://docs.python.org/3.12/library/dis.html#opcode-${opname}`;
 
 const TABLE_NAMES = {
   co_consts: "co_consts",
@@ -52,7 +55,7 @@ export function createPhaseView({ phase, detail, explanation, opcodeInfo, contex
     if (!opname) return setChildren(opcodeInfo);
     setChildren(opcodeInfo,
       el("strong", {}, opname), " — ", OPCODE_DOCS[opname] ?? "",
-      " ", el("a", { href: `https://docs.python.org/3.12/library/dis.html#opcode-${opname}`,
+      " ", el("a", { href: disDocUrl(opname),
         target: "_blank", rel: "noopener", "data-testid": "opcode-doc" }, "dis docs ↗"));
   }
 
@@ -123,8 +126,11 @@ function decodeDetail(e, context) {
   } else if (e.argrepr) {
     parts.push(el("p", {}, "means ", el("code", {}, e.argrepr)));
   }
-  parts.push(el("p", { class: "stack-effect" }, "stack effect ", el("code", {}, e.stackEffect),
-    e.docUrl ? [" · ", el("a", { href: e.docUrl, target: "_blank", rel: "noopener" }, "docs")] : null));
+  const stackEffect = OPCODE_STACK_EFFECTS[e.opname];
+  if (stackEffect) {
+    parts.push(el("p", { class: "stack-effect" }, "stack effect ", el("code", {}, stackEffect),
+      " · ", el("a", { href: disDocUrl(e.opname), target: "_blank", rel: "noopener" }, "docs")));
+  }
   return parts;
 }
 

@@ -320,11 +320,6 @@ impl Opcode {
             _ => None,
         }
     }
-
-    /// The URL of the instruction's entry in the `dis` documentation.
-    pub fn doc_url(self) -> String {
-        format!("https://docs.python.org/3.12/library/dis.html#opcode-{}", self.name())
-    }
 }
 
 #[cfg(test)]

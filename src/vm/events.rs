@@ -94,13 +94,11 @@ pub struct Decode {
     /// What `dis` prints in its last column.
     pub argrepr: String,
     pub lookup: Option<Lookup>,
-    /// `bytecodes.c` stack notation, e.g. `(lhs, rhs -- res)`.
-    pub stack_effect: String,
     /// What the opcode and argument bytes mean ("Opcode 100 is LOAD_CONST with argument 0:
-    /// co_consts[0] is 1."). The opcode's own description is `Opcode::explanation`, which the
-    /// page reads from www/opcode-docs.js.
+    /// co_consts[0] is 1."). What the opcode itself does and its stack effect are the opcode
+    /// table's (`Opcode::explanation`, `Opcode::stack_notation`), which the page reads from
+    /// www/opcode-docs.js.
     pub explanation: String,
-    pub doc_url: String,
 }
 
 /// A stack value moving on or off the operand stack.

@@ -473,9 +473,7 @@ impl Session {
                 oparg: None,
                 argrepr: String::new(),
                 lookup: None,
-                stack_effect: String::new(),
                 explanation: "This byte is not a CPython 3.12 opcode.".into(),
-                doc_url: String::new(),
             };
         };
         let ins = self.listings[cur.code_index].iter().find(|i| i.offset as u32 == cur.offset);
@@ -492,9 +490,9 @@ impl Session {
                 let _ = write!(explanation, ": {}", describe_lookup(l));
             }
         }
-        // The opcode's own one-line description (`Opcode::explanation`) is not repeated here:
-        // the page has the table's sentences in www/opcode-docs.js and shows them beside this,
-        // which keeps 7 KB of prose out of the wasm.
+        // The opcode's own one-line description and stack notation are not repeated here:
+        // the page has them from www/opcode-docs.js (generated from the opcode table), which
+        // keeps 10 KB of prose out of the wasm.
         explanation.push('.');
         Decode {
             offset: cur.offset,
@@ -503,9 +501,7 @@ impl Session {
             oparg,
             argrepr,
             lookup,
-            stack_effect: op.stack_notation().to_string(),
             explanation,
-            doc_url: op.doc_url(),
         }
     }
 

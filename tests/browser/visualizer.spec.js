@@ -66,6 +66,8 @@ test("a call: phases push a frame, the stack and explanation follow, the return 
   await expect(byTestId(page, "explanation")).toHaveText(`Opcode 122 is BINARY_OP with argument 5: operator 5 is *. ${binaryOpDoc}`);
   await expect(page.locator("#opcode-info")).toContainText(`BINARY_OP — ${binaryOpDoc}`);
   await expect(currentRow(page).locator(".opname")).toHaveAttribute("title", binaryOpDoc);
+  await expect(page.locator(".stack-effect")).toContainText("stack effect (lhs, rhs -- res)");
+  await expect(page.locator(".stack-effect a")).toHaveAttribute("href", /dis\.html#opcode-BINARY_OP$/);
   await click(page, "step");
   await expect(byTestId(page, "phase")).toHaveText("execute");
   await expect(stackItems(page)).toHaveText(["49"]);
