@@ -3,9 +3,29 @@
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use crate::runtime::dict::HashKey;
+use crate::runtime::heap::Heap;
 use crate::runtime::set::PySet;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
+
+/// The key of a str, int, float, bool or None: types whose hash and
+/// equality no user code can change, so no `__hash__` to consult and no
+/// collisions to tell apart; `hash_key` and `key_in` start with it, and run
+/// mode's inline dict accesses use nothing else.
+#[inline(always)]
+pub(super) fn builtin_key(heap: &Heap, v: Value) -> Option<HashKey> {
+    Some(match v {
+        Value::Obj(id) => match heap.lookup(id)? {
+            Object::Str(s) => HashKey::Str(s.clone()),
+            _ => return None,
+        },
+        Value::Int(i, _) => HashKey::Int(i),
+        Value::Bool(b) => HashKey::Int(b as i64),
+        Value::None => HashKey::None,
+        Value::Float(f, _) => HashKey::from_float(f),
+        Value::Null => return None,
+    })
+}
 
 /// Why a value has no hash-table key.
 #[derive(Debug)]
@@ -99,22 +119,9 @@ impl Vm {
         }
     }
 
-    /// The key of a str, int, float, bool or None: types whose hash and
-    /// equality no user code can change, so no `__hash__` to consult and no
-    /// collisions to tell apart; `hash_key` and `key_in` start with it.
     #[inline(always)]
     fn builtin_key(&self, v: Value) -> Option<HashKey> {
-        Some(match v {
-            Value::Obj(id) => match self.heap.lookup(id)? {
-                Object::Str(s) => HashKey::Str(s.clone()),
-                _ => return None,
-            },
-            Value::Int(i, _) => HashKey::Int(i),
-            Value::Bool(b) => HashKey::Int(b as i64),
-            Value::None => HashKey::None,
-            Value::Float(f, _) => HashKey::from_float(f),
-            Value::Null => return None,
-        })
+        builtin_key(&self.heap, v)
     }
 
     /// The key of `v` in the dict or set `container`. Instances with a user

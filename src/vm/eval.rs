@@ -1567,7 +1567,7 @@ impl Vm {
     }
 
     fn is_generator(&self, v: Value) -> bool {
-        matches!(v.obj().map(|id| self.heap.get(id)), Some(Object::Generator(_)))
+        super::run_loop::is_generator(&self.heap, v)
     }
 
     /// Whether one of `values` is a generator: builtins that consume a

@@ -10,6 +10,7 @@
 //! operand that is not a plain int or float...) leaves the frame untouched
 //! and falls back to it too. No stepper events are built here.
 
+use super::containers::builtin_key;
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
 use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache};
@@ -17,7 +18,6 @@ use super::{NameCache, PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
 use crate::runtime::heap::Heap;
-use crate::runtime::dict::HashKey;
 use crate::runtime::object::{BuiltinFn, DescrKind, Iter, Object};
 use crate::runtime::value::{ObjId, Value};
 
@@ -486,9 +486,10 @@ pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value
 /// The builtin calls CPython 3.12 specialises (CALL_NO_KW_LEN,
 /// CALL_NO_KW_LIST_APPEND), and `dict.get`, answered in the loop when they
 /// cannot fail or run Python code: `len` of a list, tuple or dict,
-/// `list.append(x)`, and `dict.get(k[, default])` with a str or int key. The
-/// stack is `[NULL, len, x]` or `[method, receiver, args...]`; false leaves
-/// it as it was for `call_instruction`. A generator argument always goes
+/// `list.append(x)`, and `dict.get(k[, default])` with a key `builtin_key`
+/// makes (str, int, float, bool, None). The stack is `[NULL, len, x]` or
+/// `[method, receiver, args...]`; false leaves it as it was for
+/// `call_instruction`. A generator argument always goes
 /// there too: the general path releases it after the call.
 #[inline(always)]
 fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> bool {
@@ -535,20 +536,6 @@ fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> 
     true
 }
 
-/// The dict key of a str or an int (as `Vm::builtin_key` makes it): keys
-/// whose hash and equality no Python code can change. `None` for the rest.
-#[inline(always)]
-fn builtin_key(heap: &Heap, v: Value) -> Option<HashKey> {
-    match v {
-        Value::Int(i, _) => Some(HashKey::Int(i)),
-        Value::Obj(id) => match heap.lookup(id) {
-            Some(Object::Str(s)) => Some(HashKey::Str(s.clone())),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// Whether two builtins are the same function (by address, as
 /// `Vm::is_builtin_fn` tells them apart).
 #[inline(always)]
@@ -558,7 +545,7 @@ fn same_fn(a: BuiltinFn, b: BuiltinFn) -> bool {
 
 /// Whether `v` is a generator (the only kind of object `Vm::release` acts on).
 #[inline(always)]
-fn is_generator(heap: &Heap, v: Value) -> bool {
+pub(super) fn is_generator(heap: &Heap, v: Value) -> bool {
     match v {
         Value::Obj(id) => matches!(heap.lookup(id), Some(Object::Generator(_))),
         _ => false,
