@@ -1,15 +1,13 @@
 //! What the stepper reports: one event per phase of an instruction
 //! (fetch -> decode -> execute) and a snapshot of the machine between steps.
 //!
-//! These are plain serde types: the CLI, the tests and the page (through
-//! `wasm.rs`, as JSON-like JS objects with camelCase keys) all read the same
-//! shapes. Values appear as their Python `repr()`; the NULL that CALL expects
-//! below a callable appears as the string "NULL".
+//! The tests read these types directly and the page through `wasm.rs`, which
+//! sends them as flat messages that its JavaScript decoder turns into objects
+//! of the same shapes with camelCase keys. Values appear as their Python
+//! `repr()`; the NULL that CALL expects below a callable appears as the
+//! string "NULL".
 
-use serde::Serialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Fetch,
     Decode,
@@ -17,8 +15,7 @@ pub enum Phase {
 }
 
 /// One step of the machine.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "phase", rename_all = "lowercase")]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StepEvent {
     Fetch(Fetch),
     Decode(Decode),
@@ -36,8 +33,7 @@ impl StepEvent {
 }
 
 /// The instruction pointer reads two bytes of `co_code`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fetch {
     /// Index of the code object in `Session::code_objects()` order.
     pub code_index: usize,
@@ -58,8 +54,7 @@ pub struct Fetch {
 }
 
 /// A table an argument is looked up in while decoding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LookupTable {
     CoConsts,
     CoNames,
@@ -73,8 +68,7 @@ pub enum LookupTable {
     JumpOffset,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lookup {
     pub table: LookupTable,
     pub index: u32,
@@ -83,8 +77,7 @@ pub struct Lookup {
 }
 
 /// The opcode byte becomes a name, the oparg a value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decode {
     pub offset: u32,
     pub opcode: u8,
@@ -102,24 +95,21 @@ pub struct Decode {
 }
 
 /// A stack value moving on or off the operand stack.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StackValue {
     pub repr: String,
     /// `type(x).__name__`, or "NULL".
     pub type_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Jump {
     pub target: u32,
     pub taken: bool,
 }
 
 /// The instruction runs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Execute {
     pub offset: u32,
     pub opname: String,
@@ -140,16 +130,14 @@ pub struct Execute {
     pub explanation: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Variable {
     pub name: String,
     pub repr: String,
     pub type_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FrameView {
     pub code_index: usize,
     pub qualname: String,
@@ -162,8 +150,7 @@ pub struct FrameView {
     pub stack: Vec<StackValue>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     /// The phase the next `step()` performs.
     pub next_phase: Phase,

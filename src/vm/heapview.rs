@@ -11,7 +11,6 @@ use super::Vm;
 use crate::bytecode::code::local_kind;
 use crate::runtime::object::Object;
 use crate::runtime::value::{ObjId, Value};
-use serde::Serialize;
 use crate::runtime::dict::FxHashSet;
 use std::collections::VecDeque;
 
@@ -23,8 +22,7 @@ const MAX_ITEMS: usize = 40;
 const MAX_REPR: usize = 80;
 
 /// A value as a name, a slot or a container item holds it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ref {
     /// The heap object's id, or `None` for an inline value (int, float, bool, None, NULL).
     pub id: Option<u32>,
@@ -32,8 +30,7 @@ pub struct Ref {
     pub type_name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
     pub name: String,
     /// "local", "cell", "free" (a closure's variable) or "global".
@@ -41,8 +38,7 @@ pub struct Binding {
     pub value: Ref,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FrameRefs {
     pub qualname: String,
     pub variables: Vec<Binding>,
@@ -50,8 +46,7 @@ pub struct FrameRefs {
     pub stack: Vec<Ref>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct HeapObject {
     pub id: u32,
     /// list, tuple, set, dict, instance, function, class, str or other.
@@ -68,8 +63,7 @@ pub struct HeapObject {
     pub truncated: bool,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeapView {
     /// Outermost first, like the snapshot's frames.
     pub frames: Vec<FrameRefs>,
