@@ -219,10 +219,10 @@ impl Dict {
     }
 
     #[inline(always)]
-    pub fn value_at(&self, position: usize) -> Option<Value> {
+    pub fn value_at(&self, position: usize) -> Option<&Value> {
         // A match, not `get().copied().flatten().map()`: each helper is a call under opt-level "z".
         match self.entries.get(position) {
-            Some(Some((_, v))) => Some(*v),
+            Some(Some((_, v))) => Some(v),
             _ => None,
         }
     }

@@ -1072,12 +1072,12 @@ impl Vm {
         let c = *self.name_cache_slot(name, slot);
         let Object::Dict(d) = self.heap.get(dict) else { return None };
         if c.dict == dict.0 && c.version == version {
-            return c.position.and_then(|p| d.value_at(p));
+            return c.position.and_then(|p| d.value_at(p).copied());
         }
         let key = crate::runtime::dict::HashKey::Str(self.name(name).into());
         let Object::Dict(d) = self.heap.get(dict) else { return None };
         let position = d.position(&key);
-        let value = position.and_then(|p| d.value_at(p));
+        let value = position.and_then(|p| d.value_at(p).copied());
         *self.name_cache_slot(name, slot) = super::NameCache { dict: dict.0, version, position };
         value
     }

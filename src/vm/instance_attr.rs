@@ -187,7 +187,7 @@ pub(super) fn store_attr_hit(heap: &mut Heap, caches: &[AttrCache], lasti: usize
 #[inline(always)]
 fn cached_instance<'a>(heap: &'a Heap, caches: &'a [AttrCache], lasti: usize, owner: Value) -> Option<(&'a Instance, &'a AttrCache)> {
     let Value::Obj(id) = owner else { return None };
-    let Object::Instance(inst) = heap.get(id) else { return None };
+    let Some(Object::Instance(inst)) = heap.lookup(id) else { return None };
     let c = caches.get(lasti / 2)?;
     let valid = c.class == inst.class.0 && c.epoch == watch_epoch() && !matches!(c.found, ClassAttr::General);
     (valid && inst.exc.is_none() && inst.dict.is_none()).then_some((inst, c))

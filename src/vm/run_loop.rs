@@ -103,14 +103,16 @@ impl Vm {
             let consts: &[Value] = slot(codes, f.code_index).map_or(&[], |c| &c.consts);
             let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
             let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
-            let (mut ip, mut lasti, mut ext) = (f.ip, f.lasti, f.ext_arg);
+            let (mut ip, mut lasti) = (f.ip, f.lasti);
+            // Where a two-byte instruction can last start: one bounds check per fetch.
+            let code_end = code.len().saturating_sub(1);
 
             // Writes the frame's position back before anything else sees it.
+            // (`ext_arg` is 0 whenever this loop runs a frame: see below.)
             macro_rules! sync {
                 () => {
                     f.ip = ip;
                     f.lasti = lasti;
-                    f.ext_arg = ext;
                 };
             }
             macro_rules! leave {
@@ -120,38 +122,48 @@ impl Vm {
                     return $why;
                 }};
             }
+            // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
+            // `ext` carried from one instruction to the next cost every one)
+            // left its high bits in the frame: the instruction it extends
+            // takes the general path too, which reads them.
+            if f.ext_arg != 0 {
+                leave!(if count >= max_instructions { Slow::Budget } else { Slow::Undecodable });
+            }
 
-            loop {
+            'instr: loop {
                 if count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let (Some(&byte), Some(&arg_byte)) = (slot(code, ip), slot(code, ip + 1)) else { leave!(Slow::Undecodable) };
-                let Some((op, cache_units)) = decode[byte as usize] else { leave!(Slow::Undecodable) };
+                let Some((op, arg, next)) = fetch(decode, code, code_end, ip) else { leave!(Slow::Undecodable) };
                 count += 1;
-                let arg = arg_byte as u32 | ext;
-                ext = 0;
                 lasti = ip;
-                ip += 2 + 2 * cache_units as usize;
+                ip = next;
                 let stack = &mut f.stack;
 
                 use Opcode::*;
                 match op {
                     NOP => {}
                     RESUME => f.resumed = true,
-                    EXTENDED_ARG => ext = arg << 8,
+                    // Values are moved slot to slot (`push_from`, `move_top`): a
+                    // `Value` held in between goes through memory under opt-level "z".
                     LOAD_FAST | LOAD_FAST_CHECK => match slot(&f.locals, arg as usize) {
-                        Some(&v) if !v.is_null() => push(stack, v),
+                        Some(v) if !v.is_null() => push_from(stack, v),
                         _ => leave!(Slow::Dispatch(op, arg)),
                     },
-                    LOAD_CONST => push(stack, slot(consts, arg as usize).copied().unwrap_or(Value::None)),
+                    LOAD_CONST => match slot(consts, arg as usize) {
+                        Some(v) => push_from(stack, v),
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
                     STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
-                        Some(local) => {
-                            let old = std::mem::replace(local, pop(stack));
-                            if is_generator(heap, old) {
+                        Some(local) if !stack.is_empty() => {
+                            if is_generator(heap, *local) {
+                                let old = *local;
+                                move_top(stack, local);
                                 leave!(Slow::Release(old));
                             }
+                            move_top(stack, local);
                         }
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        _ => leave!(Slow::Dispatch(op, arg)),
                     },
                     POP_TOP => {
                         let v = pop(stack);
@@ -160,10 +172,7 @@ impl Vm {
                         }
                     }
                     PUSH_NULL => push(stack, Value::Null),
-                    COPY if arg >= 1 => match slot(stack, stack.len().wrapping_sub(arg as usize)) {
-                        Some(&v) => push(stack, v),
-                        None => leave!(Slow::Dispatch(op, arg)),
-                    },
+                    COPY if arg >= 1 && arg as usize <= stack.len() => copy_to_top(stack, arg as usize),
                     SWAP if swap_top(stack, arg as usize) => {}
                     BINARY_OP => match fast_binary(peek2(stack), arg) {
                         Some(r) => replace_top2(stack, r),
@@ -216,14 +225,14 @@ impl Vm {
                             Some(Object::Iter(Iter::Seq { seq, index, .. })) => {
                                 let (seq, i) = (*seq, *index);
                                 let item = match heap.lookup(seq) {
-                                    Some(Object::List(items) | Object::Tuple(items)) => slot(items, i).copied(),
+                                    Some(Object::List(items) | Object::Tuple(items)) => slot(items, i),
                                     _ => None,
                                 };
                                 let Some(item) = item else { leave!(Slow::Dispatch(op, arg)) };
+                                push_from(stack, item);
                                 if let Some(Object::Iter(Iter::Seq { index, .. })) = heap.lookup_mut(it_id) {
                                     *index = i + 1;
                                 }
-                                push(stack, item);
                             }
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
@@ -241,11 +250,15 @@ impl Vm {
                     }
                     BINARY_SUBSCR => {
                         let (container, sub) = peek2(stack);
-                        let item = match heap.lookup(container.obj().unwrap_or(NO_OBJ)) {
-                            Some(Object::List(items) | Object::Tuple(items)) => match sub {
-                                Value::Int(i, _) => slot(items, seq_index(i, items.len())).copied(),
-                                _ => None,
-                            },
+                        let found = heap.lookup(container.obj().unwrap_or(NO_OBJ));
+                        if let (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) = (found, sub) {
+                            match slot(items, seq_index(i, items.len())) {
+                                Some(item) => replace_top2_from(stack, item),
+                                None => leave!(Slow::Dispatch(op, arg)),
+                            }
+                            continue 'instr;
+                        }
+                        let item = match found {
                             // A key that is there: a missing one may call `__missing__`.
                             Some(Object::Dict(d)) => match builtin_key(heap, sub) {
                                 Some(key) => d.get(&key),
@@ -298,7 +311,7 @@ impl Vm {
                             _ => cached_name(heap, caches, arg, &[(globals, 0), (builtins, 2)]),
                         };
                         match found {
-                            Some(v) => push(stack, v),
+                            Some(v) => push_from(stack, v),
                             None => leave!(Slow::Dispatch(op, arg)),
                         }
                     }
@@ -316,7 +329,7 @@ impl Vm {
                             if arg & 1 == 1 {
                                 push(stack, Value::Null);
                             }
-                            push(stack, v);
+                            push_from(stack, v);
                         }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
@@ -344,7 +357,7 @@ impl Vm {
                         };
                         let Some((func, code_index, globals, total)) = plain else {
                             if f.kw_names.is_none() && builtin_call_inline(heap, stack, argc) {
-                                continue;
+                                continue 'instr;
                             }
                             leave!(Slow::Call(argc))
                         };
@@ -558,7 +571,7 @@ pub(super) fn is_generator(heap: &Heap, v: Value) -> bool {
 /// has it; `None` when a cache is stale or the name is nowhere (the general
 /// path then looks it up, or raises NameError).
 #[inline(always)]
-fn cached_name(heap: &Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, usize)]) -> Option<Value> {
+fn cached_name<'h>(heap: &'h Heap, caches: &[NameCache], name: u32, dicts: &[(ObjId, usize)]) -> Option<&'h Value> {
     for &(dict, cache) in dicts {
         let c = slot(caches, name as usize * 3 + cache)?;
         let Some(Object::Dict(d)) = heap.lookup(dict) else { return None };
@@ -643,6 +656,86 @@ pub(super) fn push<T>(stack: &mut Vec<T>, v: T) {
         stack.as_mut_ptr().add(n).write(v);
         stack.set_len(n + 1);
     }
+}
+
+/// Pushes a copy of `*src` (a local, a constant...), moved as 16 bytes
+/// straight from its slot: a `Value` taken out into a variable first is
+/// split into tag and payload and spilled to the shadow stack under
+/// opt-level "z" (the wasm build). `src` must not be in `stack`.
+#[inline(always)]
+fn push_from(stack: &mut Vec<Value>, src: &Value) {
+    let n = stack.len();
+    if n == stack.capacity() {
+        stack.reserve(1);
+    }
+    // SAFETY: there is room for one more value (checked just above), `src`
+    // is a live value outside the stack's buffer, and the length covers the
+    // new slot only once it is written.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n), 1);
+        stack.set_len(n + 1);
+    }
+}
+
+/// COPY: pushes a copy of the value `depth` places down (1 = the top;
+/// `1 <= depth <= stack.len()`), moved as in `push_from`.
+#[inline(always)]
+fn copy_to_top(stack: &mut Vec<Value>, depth: usize) {
+    let n = stack.len();
+    if n == stack.capacity() {
+        stack.reserve(1);
+    }
+    // SAFETY: `n - depth` is in bounds (the caller checked), there is room
+    // for one more value, and the two slots differ.
+    unsafe {
+        let p = stack.as_mut_ptr();
+        std::ptr::copy_nonoverlapping(p.add(n - depth), p.add(n), 1);
+        stack.set_len(n + 1);
+    }
+}
+
+/// Replaces the two values on top of the stack by `*src` (see `push_from`).
+#[inline(always)]
+fn replace_top2_from(stack: &mut Vec<Value>, src: &Value) {
+    let n = stack.len();
+    if n < 2 {
+        return;
+    }
+    // SAFETY: `n - 2` is in bounds, `src` is outside the stack's buffer.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n - 2), 1);
+        stack.set_len(n - 1);
+    }
+}
+
+/// Pops the top of a non-empty stack into `dst` (see `push_from`).
+#[inline(always)]
+fn move_top(stack: &mut Vec<Value>, dst: &mut Value) {
+    let n = stack.len();
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `n - 1` is in bounds, `dst` is outside the stack's buffer, and
+    // `Value` is `Copy` (nothing to drop in either place).
+    unsafe {
+        std::ptr::copy_nonoverlapping(stack.as_ptr().add(n - 1), dst, 1);
+        stack.set_len(n - 1);
+    }
+}
+
+/// The instruction at `ip`: its opcode, its argument byte and where the
+/// next instruction starts (past its CACHE units); `None` when `ip` is not
+/// on two bytes of the code (`code_end` is the code's length less one) or
+/// the byte is no opcode.
+#[inline(always)]
+fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Opcode, u32, usize)> {
+    if ip >= code_end {
+        return None;
+    }
+    // SAFETY: `ip + 1 < code.len()` (checked above).
+    let (byte, arg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+    let (op, caches) = decode[byte as usize]?;
+    Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
 /// The two values on top of the stack (`Null`s if there are fewer).
