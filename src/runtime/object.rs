@@ -283,6 +283,15 @@ impl SharedAttrs {
         }
     }
 
+    /// `at` by reference (run mode's loop copies the value straight onto its stack).
+    #[inline(always)]
+    pub fn at_ref(&self, i: u32) -> Option<&Value> {
+        match self.values.get(i as usize) {
+            Some(v) if !v.is_null() => Some(v),
+            _ => None,
+        }
+    }
+
     /// How many key indexes the instance has values (or holes) for: it has
     /// no name whose index is at or past this.
     #[inline(always)]

@@ -121,6 +121,25 @@ impl KeySlot {
             _ => Err(()),
         }
     }
+
+    /// `value` by reference.
+    #[inline(always)]
+    fn value_ref(self, attrs: &SharedAttrs) -> Result<Option<&Value>, ()> {
+        match self {
+            KeySlot::At(i) => Ok(attrs.at_ref(i)),
+            KeySlot::MissingFrom(known) if attrs.span() <= known as usize => Ok(None),
+            _ => Err(()),
+        }
+    }
+}
+
+/// What a LOAD_ATTR hit pushes in place of its owner (references into the
+/// instance or the cache, which run mode's loop copies onto its stack).
+pub(super) enum AttrHit<'a> {
+    /// The attribute's value (after a NULL for the method form).
+    Value(&'a Value),
+    /// The method form's function, then the owner again.
+    Method(&'a Value),
 }
 
 /// LOAD_ATTR on a plain instance when the instruction's cache (`caches`
@@ -128,17 +147,17 @@ impl KeySlot {
 /// the answer: run mode's loop calls it inline; `None` sends the
 /// instruction to `instance_getattr` and the general path.
 #[inline(always)]
-pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<(Value, Value)> {
+pub(super) fn load_attr_hit<'a>(heap: &'a Heap, caches: &'a [AttrCache], lasti: usize, owner: Value, method: bool) -> Option<AttrHit<'a>> {
     if let Some(hit) = builtin_method_hit(heap, caches, lasti, owner, method) {
         return hit;
     }
     let (inst, c) = cached_instance(heap, caches, lasti, owner)?;
     let Attrs::Shared(attrs) = &inst.attrs else { return None };
-    match c.slot.value(attrs) {
-        Ok(Some(v)) => Some((Value::Null, v)),
-        Ok(None) => match c.found {
-            ClassAttr::Function(f) if method => Some((f, owner)),
-            ClassAttr::Plain(v) => Some((Value::Null, v)),
+    match c.slot.value_ref(attrs) {
+        Ok(Some(v)) => Some(AttrHit::Value(v)),
+        Ok(None) => match &c.found {
+            ClassAttr::Function(f) if method => Some(AttrHit::Method(f)),
+            ClassAttr::Plain(v) => Some(AttrHit::Value(v)),
             _ => None,
         },
         Err(()) => None,
@@ -151,14 +170,14 @@ pub(super) fn load_attr_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, own
 /// `Some(Some(..))`; `Some(None)` when the cache cannot say; `None` when
 /// `owner` is not such a value (an instance, say).
 #[inline(always)]
-fn builtin_method_hit(heap: &Heap, caches: &[AttrCache], lasti: usize, owner: Value, method: bool) -> Option<Option<(Value, Value)>> {
+fn builtin_method_hit<'a>(heap: &Heap, caches: &'a [AttrCache], lasti: usize, owner: Value, method: bool) -> Option<Option<AttrHit<'a>>> {
     let Value::Obj(id) = owner else { return Some(None) };
     let kind = receiver_kind(heap.lookup(id)?)?;
     let hit = match caches.get(lasti / 2) {
-        Some(&AttrCache { receiver, epoch, found: ClassAttr::BuiltinMethod(m), .. })
-            if method && receiver == kind && epoch == watch_epoch() =>
+        Some(AttrCache { receiver, epoch, found: ClassAttr::BuiltinMethod(m), .. })
+            if method && *receiver == kind && *epoch == watch_epoch() =>
         {
-            Some((m, owner))
+            Some(AttrHit::Method(m))
         }
         _ => None,
     };

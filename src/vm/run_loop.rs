@@ -13,7 +13,7 @@
 use super::containers::builtin_key;
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
-use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache};
+use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache, AttrHit};
 use super::{NameCache, PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
@@ -334,12 +334,22 @@ impl Vm {
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, attr_caches, lasti, o, arg & 1 == 1)) {
-                        Some((a, b)) => {
-                            pop(stack);
+                        // `obj.name`: the value replaces the owner (after a NULL for a call).
+                        Some(AttrHit::Value(v)) => {
                             if arg & 1 == 1 {
-                                push(stack, a);
+                                set_top(stack, Value::Null);
+                                push_from(stack, v);
+                            } else {
+                                replace_top_from(stack, v);
                             }
-                            push(stack, b);
+                        }
+                        // `obj.method(...)`: the function, then the owner.
+                        Some(AttrHit::Method(func)) => {
+                            copy_to_top(stack, 1);
+                            let n = stack.len();
+                            if let Some(slot) = slot_mut(stack, n - 2) {
+                                *slot = *func;
+                            }
                         }
                         None => leave!(Slow::Attr(op, arg)),
                     },
@@ -692,6 +702,25 @@ fn copy_to_top(stack: &mut Vec<Value>, depth: usize) {
         std::ptr::copy_nonoverlapping(p.add(n - depth), p.add(n), 1);
         stack.set_len(n + 1);
     }
+}
+
+/// Replaces the value on top of a non-empty stack by `v`.
+#[inline(always)]
+fn set_top(stack: &mut [Value], v: Value) {
+    if let Some(top) = stack.last_mut() {
+        *top = v;
+    }
+}
+
+/// Replaces the value on top of a non-empty stack by `*src` (see `push_from`).
+#[inline(always)]
+fn replace_top_from(stack: &mut [Value], src: &Value) {
+    let n = stack.len();
+    if n == 0 {
+        return;
+    }
+    // SAFETY: `n - 1` is in bounds, `src` is outside the stack's buffer.
+    unsafe { std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n - 1), 1) }
 }
 
 /// Replaces the two values on top of the stack by `*src` (see `push_from`).
