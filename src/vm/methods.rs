@@ -4,7 +4,9 @@
 use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use super::identity::{str_value, Singletons};
 use crate::runtime::casemap;
+use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
@@ -1797,47 +1799,62 @@ impl Vm {
 
 impl Vm {
     /// BUILD_STRING: the top `n` stack values (an f-string's pieces, strs
-    /// in compiled code) joined into one str with a single allocation.
-    pub(super) fn build_string(&mut self, n: usize) -> PyResult<Value> {
-        let stack = &self.frames.last().expect("frame").stack;
-        let pieces = &stack[stack.len() - n..];
-        let piece = |v: &Value| match v.obj().map(|id| self.heap.get(id)) {
-            Some(Object::Str(s)) => Some(&**s),
-            _ => None,
-        };
-        let joined = match pieces.iter().map(piece).try_fold(0usize, |len, p| Some(len + p?.len())) {
-            Some(len) => PyStr::join(pieces.iter().filter_map(piece), len),
-            None => {
-                // Not all strs (hand-made bytecode): each piece's str().
-                let stack = &mut self.frames.last_mut().expect("frame").stack;
-                let pieces = stack.split_off(stack.len() - n);
-                let mut text = String::new();
-                for p in pieces {
-                    text.push_str(&self.str_of(p)?);
-                }
-                return Ok(self.new_string(text));
-            }
-        };
-        let len = self.frames.last().expect("frame").stack.len();
-        self.frames.last_mut().expect("frame").stack.truncate(len - n);
-        Ok(self.str_object(joined))
+    /// in compiled code) replaced by one str (see `join_top_strs`).
+    pub(super) fn build_string(&mut self, n: usize) -> PyResult<()> {
+        let stack = &mut self.frames.last_mut().expect("frame").stack;
+        if join_top_strs(&mut self.heap, &mut self.identity, stack, n) {
+            return Ok(());
+        }
+        // Not all strs (hand-made bytecode): each piece's str().
+        let pieces = stack.split_off(stack.len().saturating_sub(n));
+        let mut text = String::new();
+        for p in pieces {
+            text.push_str(&self.str_of(p)?);
+        }
+        let v = self.new_string(text);
+        self.push(v);
+        Ok(())
     }
 
-    /// FORMAT_VALUE without a format spec: `format(v, "")`. An exact str is
-    /// its own result (as in CPython: `f"{s}" is s`); an int is written
-    /// straight into its str.
+    /// FORMAT_VALUE without a format spec: `format(v, "")` (see `format_plain_fast`).
     pub(super) fn format_plain(&mut self, v: Value) -> PyResult<Value> {
-        match v {
-            Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => Ok(v),
-            Value::Int(i, _) => {
-                let mut digits = [0u8; 20];
-                Ok(self.new_str(decimal(i, &mut digits)))
-            }
-            _ => {
-                let s = self.format(v, "")?;
-                Ok(self.new_string(s))
-            }
+        if let Some(r) = format_plain_fast(&mut self.heap, &mut self.identity, v) {
+            return Ok(r);
         }
+        let s = self.format(v, "")?;
+        Ok(self.new_string(s))
+    }
+}
+
+/// BUILD_STRING when the top `n` stack values are all strs: replaced by
+/// their concatenation, made with a single allocation; false (the stack
+/// untouched) for anything else. `dispatch` and run mode's loop both start here.
+pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack: &mut Vec<Value>, n: usize) -> bool {
+    let Some(at) = stack.len().checked_sub(n) else { return false };
+    let pieces = &stack[at..];
+    let piece = |v: &Value| match v.obj().and_then(|id| heap.lookup(id)) {
+        Some(Object::Str(s)) => Some(s.as_str()),
+        _ => None,
+    };
+    let Some(len) = pieces.iter().try_fold(0usize, |len, p| Some(len + piece(p)?.len())) else { return false };
+    let joined = PyStr::join(pieces.iter().filter_map(piece), len);
+    stack.truncate(at);
+    let v = str_value(heap, singletons, joined);
+    super::run_loop::push(stack, v);
+    true
+}
+
+/// FORMAT_VALUE without a format spec of a str (its own result, as in
+/// CPython: `f"{s}" is s`) or an int (written straight into its str);
+/// None for anything else, which `format(v, "")` formats.
+pub(super) fn format_plain_fast(heap: &mut Heap, singletons: &mut Singletons, v: Value) -> Option<Value> {
+    match v {
+        Value::Obj(id) if matches!(heap.lookup(id), Some(Object::Str(_))) => Some(v),
+        Value::Int(i, _) => {
+            let mut digits = [0u8; 20];
+            Some(str_value(heap, singletons, PyStr::from(decimal(i, &mut digits))))
+        }
+        _ => None,
     }
 }
 
