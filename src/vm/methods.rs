@@ -1471,8 +1471,9 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
+    let (whole, sep_obj) = (this(args), args.pos[1]);
     let st = s(vm, args);
-    let sep = str_arg(vm, args.pos[1], "must be str")?;
+    let sep = str_arg(vm, sep_obj, "must be str")?;
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
@@ -1482,12 +1483,15 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
         (None, false) => st.find(&*sep),
         (None, true) => st.rfind(&*sep),
     };
-    let (a, b, c) = match found {
-        Some(i) => (&st[..i], &*sep, &st[i + sep.len()..]),
-        None if rev => ("", "", &*st),
-        None => (&*st, "", ""),
+    // As in CPython, the separator object itself is the middle item, and a
+    // str without it is its own item: only the pieces around it are new.
+    let items = match found {
+        Some(i) => vec![vm.new_str(&st[..i]), sep_obj, vm.new_str(&st[i + sep.len()..])],
+        None => {
+            let empty = vm.new_str("");
+            if rev { vec![empty, empty, whole] } else { vec![whole, empty, empty] }
+        }
     };
-    let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
     Ok(vm.new_tuple(items))
 }
 

@@ -1790,10 +1790,17 @@ fn mul_i64(a: i64, b: i64) -> Option<i64> {
 
 /// `a + b` of two str objects, the one definition `binary_op` and run mode's
 /// loop share: None unless both are strs and the result fits the memory
-/// budget (`str_concat` then raises MemoryError). The result may share `a`'s
+/// budget (`str_concat` then raises MemoryError). A new result may share `a`'s
 /// buffer and append in place (see `PyStr`), so `s += c` is linear.
 pub(super) fn concat_strs(heap: &mut Heap, singletons: &mut Singletons, limits: &Limits, lhs: Value, rhs: Value) -> Option<Value> {
     let (a, b) = str_pair(heap, lhs, rhs)?;
+    // As in CPython, adding the empty str gives the other operand itself.
+    if b.is_empty() {
+        return Some(lhs);
+    }
+    if a.is_empty() {
+        return Some(rhs);
+    }
     if !limits.fits(a.len().saturating_add(b.len()), 1) {
         return None;
     }
