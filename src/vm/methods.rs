@@ -1830,18 +1830,26 @@ impl Vm {
     }
 }
 
-/// BUILD_STRING when the top `n` stack values are all strs: replaced by
-/// their concatenation, made with a single allocation; false (the stack
-/// untouched) for anything else. `dispatch` and run mode's loop both start here.
+/// BUILD_STRING when the top `n` stack values are all strs (and at most 16,
+/// as f-strings mostly are): replaced by their concatenation, made with a
+/// single allocation; false (the stack untouched) for anything else, which
+/// `Vm::build_string` joins by `str()`. `dispatch` and run mode's loop both
+/// start here.
 pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack: &mut Vec<Value>, n: usize) -> bool {
+    const MAX_PIECES: usize = 16;
     let Some(at) = stack.len().checked_sub(n) else { return false };
-    let pieces = &stack[at..];
-    let piece = |v: &Value| match v.obj().and_then(|id| heap.lookup(id)) {
-        Some(Object::Str(s)) => Some(s.as_str()),
-        _ => None,
-    };
-    let Some(len) = pieces.iter().try_fold(0usize, |len, p| Some(len + piece(p)?.len())) else { return false };
-    let joined = PyStr::join(pieces.iter().filter_map(piece), len);
+    if n > MAX_PIECES {
+        return false;
+    }
+    let mut parts = [""; MAX_PIECES];
+    let mut len = 0usize;
+    for (k, &v) in stack[at..].iter().enumerate() {
+        let Value::Obj(id) = v else { return false };
+        let Some(Object::Str(s)) = heap.lookup(id) else { return false };
+        parts[k] = s.as_str();
+        len += s.len();
+    }
+    let joined = PyStr::join(&parts[..n], len);
     stack.truncate(at);
     let v = str_value(heap, singletons, joined);
     super::run_loop::push(stack, v);
