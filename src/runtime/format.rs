@@ -176,20 +176,20 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> String {
 }
 
 /// Digits past this many decimals are zeros for every f64 (the exact binary
-/// fraction has at most 1074 of them), and Rust's formatter refuses a
-/// precision above 65535: longer precisions are padded with zeros.
+/// fraction has at most 1074 of them): longer precisions are padded with zeros.
 const EXACT_DECIMALS: usize = 1100;
 
 /// `x` with `precision` digits after the point, exactly rounded (`'%.*f'`).
 fn fixed_digits(x: f64, precision: usize) -> String {
-    let mut s = format!("{:.*}", precision.min(EXACT_DECIMALS), x);
+    let mut s = super::float_digits::fixed(x, precision.min(EXACT_DECIMALS));
     s.extend(std::iter::repeat('0').take(precision.saturating_sub(EXACT_DECIMALS)));
     s
 }
 
-/// Rust's scientific form of `x` (`1.50e3`) with `precision` mantissa decimals.
+/// The scientific form of `x` (`1.50e3`, as Rust's `{:.*e}` writes it) with
+/// `precision` mantissa decimals.
 fn scientific_digits(x: f64, precision: usize) -> String {
-    let s = format!("{:.*e}", precision.min(EXACT_DECIMALS), x);
+    let s = super::float_digits::scientific(x, precision.min(EXACT_DECIMALS));
     let padding = precision.saturating_sub(EXACT_DECIMALS);
     match s.split_once('e') {
         Some((mantissa, exp)) if padding > 0 => format!("{mantissa}{}e{exp}", "0".repeat(padding)),

@@ -5,36 +5,6 @@
 use std::fmt::Write as _;
 use super::unprintable::UNPRINTABLE;
 
-/// The shortest decimal digits that round-trip to `x` (finite, positive),
-/// with the position of the decimal point: value = 0.DIGITS * 10^decpt.
-fn shortest_digits(x: f64) -> (String, i32) {
-    let split = |sci: &str| -> (String, i32) {
-        let (mantissa, exp) = sci.split_once('e').expect("{:e} always has an exponent");
-        let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-        (digits, exp.parse::<i32>().expect("{:e} exponent is an integer") + 1)
-    };
-    // Rust's `{:e}` finds how many digits round-trip; among the strings of
-    // that length Python picks the one nearest to x (ties to even), which is
-    // x correctly rounded to that many digits.
-    // When that nearest string falls outside x's rounding interval (at a
-    // power of two the interval is lopsided), the other neighbour is the answer.
-    let shortest_sci = format!("{:e}", x);
-    let shortest = split(&shortest_sci);
-    let nearest_sci = format!("{:.*e}", shortest.0.len() - 1, x);
-    if nearest_sci == shortest_sci {
-        // The usual case: the shortest string is also the nearest one.
-        return shortest;
-    }
-    if super::float_parse::parse_f64(&nearest_sci) == Some(x) {
-        let (digits, decpt) = split(&nearest_sci);
-        let trimmed = digits.trim_end_matches('0');
-        if !trimmed.is_empty() {
-            return (trimmed.to_string(), decpt);
-        }
-    }
-    shortest
-}
-
 /// Python's `format(x, 'r')` core: repr digits, fixed notation for
 /// 1e-4 <= |x| < 1e16 and exponent notation otherwise. `dot_zero` appends
 /// ".0" to integral fixed-notation values (float repr does, complex does not).
@@ -49,7 +19,7 @@ fn format_float_r(x: f64, dot_zero: bool) -> String {
     if x == 0.0 {
         return format!("{sign}0{}", if dot_zero { ".0" } else { "" });
     }
-    let (digits, decpt) = shortest_digits(x.abs());
+    let (digits, decpt) = super::float_digits::shortest(x.abs());
     let n = digits.len() as i32;
     let body = if decpt <= -4 || decpt > 16 {
         let exp = decpt - 1;

@@ -647,7 +647,7 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 return Ok(Value::float(f));
             }
             if n >= 0 {
-                let s = format!("{:.*}", n.min(330) as usize, f);
+                let s = crate::runtime::float_digits::fixed(f, n.min(330) as usize);
                 Ok(Value::float(parse_f64(&s).unwrap_or(f)))
             } else {
                 let p = 10f64.powi((-n) as i32);
