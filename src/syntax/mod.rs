@@ -7,6 +7,7 @@ mod error;
 mod parser;
 mod strings;
 mod tokenizer;
+mod words;
 
 pub use error::{ErrorKind, SyntaxError, SyntaxWarning};
 pub use parser::{tree_depth, TOO_COMPLEX};

@@ -10,6 +10,7 @@
 //! wins when the parser fails earlier.
 
 use super::error::{ErrorKind, SyntaxError};
+use super::words::Word;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -36,6 +37,8 @@ pub struct Pos {
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub kind: TokenKind,
+    /// The keyword or operator a NAME or OP token spells (see `Word`).
+    pub word: Word,
     /// Byte range in the (newline-normalised) source.
     pub lo: usize,
     pub hi: usize,
@@ -169,8 +172,13 @@ impl<'a> Tokenizer<'a> {
 
     fn push(&mut self, kind: TokenKind, lo: usize, start: Pos) {
         let end = self.here();
+        let word = match kind {
+            TokenKind::Name | TokenKind::Op => Word::of(self.text.get(lo..self.pos).unwrap_or("")),
+            _ => Word::NotAWord,
+        };
         self.tokens.push(Token {
             kind,
+            word,
             lo,
             hi: self.pos,
             start,
@@ -325,6 +333,7 @@ impl<'a> Tokenizer<'a> {
             };
             self.tokens.push(Token {
                 kind: TokenKind::Indent,
+                word: Word::NotAWord,
                 lo: self.line_start,
                 hi: self.pos,
                 start,
@@ -357,6 +366,7 @@ impl<'a> Tokenizer<'a> {
                 let p = self.here();
                 self.tokens.push(Token {
                     kind: TokenKind::Dedent,
+                    word: Word::NotAWord,
                     lo: self.pos,
                     hi: self.pos,
                     start: p,
@@ -434,6 +444,7 @@ impl<'a> Tokenizer<'a> {
                 let (lo, token_start) = comment_start.unwrap_or((lo, start));
                 self.tokens.push(Token {
                     kind: TokenKind::Newline,
+                    word: Word::NotAWord,
                     lo,
                     hi: self.pos,
                     start: token_start,
@@ -491,6 +502,7 @@ impl<'a> Tokenizer<'a> {
             let p = self.here();
             self.tokens.push(Token {
                 kind: TokenKind::Newline,
+                word: Word::NotAWord,
                 lo: self.pos,
                 hi: self.pos,
                 start: p,
@@ -514,6 +526,7 @@ impl<'a> Tokenizer<'a> {
             self.indents.pop();
             self.tokens.push(Token {
                 kind: TokenKind::Dedent,
+                word: Word::NotAWord,
                 lo: self.pos,
                 hi: self.pos,
                 start: p,
@@ -522,6 +535,7 @@ impl<'a> Tokenizer<'a> {
         }
         self.tokens.push(Token {
             kind: TokenKind::EndMarker,
+            word: Word::NotAWord,
             lo: self.pos,
             hi: self.pos,
             start: p,

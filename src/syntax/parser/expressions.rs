@@ -6,14 +6,13 @@ impl<'a> Parser<'a> {
     pub(super) fn starts_expression(&self) -> bool {
         match self.kind() {
             T::Name => {
-                let s = self.cur_text();
-                !is_keyword(s)
-                    || matches!(s, "None" | "True" | "False" | "not" | "lambda" | "await")
+                let w = self.word();
+                !w.is_keyword() || matches!(w, W::None | W::True | W::False | W::Not | W::Lambda | W::Await)
             }
             T::Number | T::String | T::FStringStart => true,
             T::Op => matches!(
-                self.cur_text(),
-                "(" | "[" | "{" | "-" | "+" | "~" | "..." | "*"
+                self.word(),
+                W::Lpar | W::Lsqb | W::Lbrace | W::Minus | W::Plus | W::Tilde | W::Ellipsis | W::Star
             ),
             _ => false,
         }
@@ -23,11 +22,11 @@ impl<'a> Parser<'a> {
     pub fn star_expressions(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.star_expression()?;
-        if !self.is_op(",") {
+        if !self.is(W::Comma) {
             return Ok(first);
         }
         let mut elts = vec![first];
-        while self.eat_op(",") {
+        while self.eat(W::Comma) {
             if !self.starts_expression() {
                 break;
             }
@@ -43,7 +42,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn star_expression(&mut self) -> PResult<Expr> {
-        if self.is_op("*") {
+        if self.is(W::Star) {
             let start = self.start();
             self.advance();
             let value = self.bitwise_or()?;
@@ -59,7 +58,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn star_named_expression(&mut self) -> PResult<Expr> {
-        if self.is_op("*") {
+        if self.is(W::Star) {
             let start = self.start();
             self.advance();
             let value = self.bitwise_or()?;
@@ -75,7 +74,7 @@ impl<'a> Parser<'a> {
     }
 
     pub fn named_expression(&mut self) -> PResult<Expr> {
-        if self.is_name() && self.is_op_at(1, ":=") {
+        if self.is_name() && self.is_at(1, W::ColonEqual) {
             let start = self.start();
             let t = self.take();
             self.advance();
@@ -96,7 +95,7 @@ impl<'a> Parser<'a> {
             });
         }
         let e = self.expression()?;
-        if self.is_op(":=") {
+        if self.is(W::ColonEqual) {
             let msg = format!("cannot use assignment expressions with {}", expr_name(&e));
             return Err(self.error_span(e.span, &msg));
         }
@@ -111,23 +110,23 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn expression_inner(&mut self) -> PResult<Expr> {
-        if self.is_kw("lambda") {
+        if self.is(W::Lambda) {
             return self.lambda();
         }
         let start = self.start();
         let body = self.disjunction()?;
-        if !self.is_kw("if") {
+        if !self.is(W::If) {
             return Ok(body);
         }
         // `x if` without `else` is a genexp/comprehension condition only
         // inside those; here it must be a conditional expression.
         self.advance();
         let test = self.disjunction()?;
-        if self.is_op(":") {
+        if self.is(W::Colon) {
             // invalid_expression's `!('else'|':')`: generic at the `:`.
             return Err(self.invalid_syntax());
         }
-        if !self.is_kw("else") {
+        if !self.is(W::Else) {
             let span = body.span.to(test.span);
             return Err(self.error_span(span, "expected 'else' after 'if' expression"));
         }
@@ -146,8 +145,8 @@ impl<'a> Parser<'a> {
     pub(super) fn lambda(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.advance();
-        let args = self.parameters(":")?;
-        self.expect_op(":")?;
+        let args = self.parameters(W::Colon)?;
+        self.expect(W::Colon)?;
         // CPython's lambdef rule nests one level more than the body's.
         self.enter()?;
         let body = self.expression();
@@ -163,28 +162,28 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_op("or")
+        self.bool_op(W::Or)
     }
 
-    pub(super) fn bool_op(&mut self, kw: &str) -> PResult<Expr> {
+    pub(super) fn bool_op(&mut self, kw: W) -> PResult<Expr> {
         let start = self.start();
-        let first = if kw == "or" {
-            self.bool_op("and")?
+        let first = if kw == W::Or {
+            self.bool_op(W::And)?
         } else {
             self.inversion()?
         };
-        if !self.is_kw(kw) {
+        if !self.is(kw) {
             return Ok(first);
         }
         let mut values = vec![first];
-        while self.eat_kw(kw) {
-            values.push(if kw == "or" {
-                self.bool_op("and")?
+        while self.eat(kw) {
+            values.push(if kw == W::Or {
+                self.bool_op(W::And)?
             } else {
                 self.inversion()?
             });
         }
-        let op = if kw == "or" { BoolOp::Or } else { BoolOp::And };
+        let op = if kw == W::Or { BoolOp::Or } else { BoolOp::And };
         Ok(Expr {
             kind: ExprKind::BoolOp { op, values },
             span: self.span_from(start),
@@ -192,7 +191,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn inversion(&mut self) -> PResult<Expr> {
-        if self.is_kw("not") {
+        if self.is(W::Not) {
             let start = self.start();
             self.advance();
             self.enter()?;
@@ -234,20 +233,20 @@ impl<'a> Parser<'a> {
 
     /// Consume a comparison operator if one is next.
     pub(super) fn comparison_op(&mut self) -> Option<CmpOp> {
-        let op = match (self.kind(), self.cur_text()) {
-            (T::Op, "==") => CmpOp::Eq,
-            (T::Op, "!=") => CmpOp::NotEq,
-            (T::Op, "<") => CmpOp::Lt,
-            (T::Op, "<=") => CmpOp::LtE,
-            (T::Op, ">") => CmpOp::Gt,
-            (T::Op, ">=") => CmpOp::GtE,
-            (T::Name, "in") => CmpOp::In,
-            (T::Name, "not") if self.is_kw_at(1, "in") => {
+        let op = match self.word() {
+            W::EqEqual => CmpOp::Eq,
+            W::NotEqual => CmpOp::NotEq,
+            W::Less => CmpOp::Lt,
+            W::LessEqual => CmpOp::LtE,
+            W::Greater => CmpOp::Gt,
+            W::GreaterEqual => CmpOp::GtE,
+            W::In => CmpOp::In,
+            W::Not if self.is_at(1, W::In) => {
                 self.advance();
                 CmpOp::NotIn
             }
-            (T::Name, "is") => {
-                if self.is_kw_at(1, "not") {
+            W::Is => {
+                if self.is_at(1, W::Not) {
                     self.advance();
                     CmpOp::IsNot
                 } else {
@@ -295,31 +294,28 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn binary_op(&self) -> Option<(Operator, u8)> {
-        if self.kind() != T::Op {
-            return None;
-        }
-        Some(match self.cur_text() {
-            "|" => (Operator::BitOr, 0),
-            "^" => (Operator::BitXor, 1),
-            "&" => (Operator::BitAnd, 2),
-            "<<" => (Operator::LShift, 3),
-            ">>" => (Operator::RShift, 3),
-            "+" => (Operator::Add, 4),
-            "-" => (Operator::Sub, 4),
-            "*" => (Operator::Mult, 5),
-            "/" => (Operator::Div, 5),
-            "//" => (Operator::FloorDiv, 5),
-            "%" => (Operator::Mod, 5),
-            "@" => (Operator::MatMult, 5),
+        Some(match self.word() {
+            W::Vbar => (Operator::BitOr, 0),
+            W::Circumflex => (Operator::BitXor, 1),
+            W::Amper => (Operator::BitAnd, 2),
+            W::LeftShift => (Operator::LShift, 3),
+            W::RightShift => (Operator::RShift, 3),
+            W::Plus => (Operator::Add, 4),
+            W::Minus => (Operator::Sub, 4),
+            W::Star => (Operator::Mult, 5),
+            W::Slash => (Operator::Div, 5),
+            W::DoubleSlash => (Operator::FloorDiv, 5),
+            W::Percent => (Operator::Mod, 5),
+            W::At => (Operator::MatMult, 5),
             _ => return None,
         })
     }
 
     pub(super) fn factor(&mut self) -> PResult<Expr> {
-        let op = match (self.kind(), self.cur_text()) {
-            (T::Op, "-") => UnaryOp::USub,
-            (T::Op, "+") => UnaryOp::UAdd,
-            (T::Op, "~") => UnaryOp::Invert,
+        let op = match self.word() {
+            W::Minus => UnaryOp::USub,
+            W::Plus => UnaryOp::UAdd,
+            W::Tilde => UnaryOp::Invert,
             _ => return self.power(),
         };
         let start = self.start();
@@ -339,7 +335,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn power(&mut self) -> PResult<Expr> {
         let start = self.start();
-        let base = if self.is_kw("await") {
+        let base = if self.is(W::Await) {
             self.advance();
             let value = self.primary()?;
             Expr {
@@ -349,7 +345,7 @@ impl<'a> Parser<'a> {
         } else {
             self.primary()?
         };
-        if !self.eat_op("**") {
+        if !self.eat(W::DoubleStar) {
             return Ok(base);
         }
         self.enter_levels(2)?;
@@ -371,13 +367,13 @@ impl<'a> Parser<'a> {
         let mut e = self.atom()?;
         let mut outer = None;
         loop {
-            if matches!(self.cur_text(), "." | "(" | "[") && self.kind() == T::Op {
+            if matches!(self.word(), W::Dot | W::Lpar | W::Lsqb) {
                 if outer.is_none() {
                     outer = Some(self.start_chain(&e)?);
                 }
                 self.chain_link()?;
             }
-            if self.is_op(".") {
+            if self.is(W::Dot) {
                 self.advance();
                 let attr = self.expect_name()?;
                 e = Expr {
@@ -388,12 +384,12 @@ impl<'a> Parser<'a> {
                     },
                     span: self.span_from(start),
                 };
-            } else if self.is_op("(") {
+            } else if self.is(W::Lpar) {
                 e = self.call(start, e)?;
-            } else if self.is_op("[") {
+            } else if self.is(W::Lsqb) {
                 self.advance();
                 let slice = self.slices()?;
-                self.expect_op("]")?;
+                self.expect(W::Rsqb)?;
                 e = Expr {
                     kind: ExprKind::Subscript {
                         value: Box::new(e),
@@ -418,7 +414,7 @@ impl<'a> Parser<'a> {
         let r = self.call_arguments();
         self.leave();
         let (mut args, keywords) = r?;
-        let close = self.expect_op(")")?;
+        let close = self.expect(W::Rpar)?;
         if args.len() == 1 && keywords.is_empty() {
             if let ExprKind::GeneratorExp { .. } = args[0].kind {
                 if args[0].span.col == u32::MAX {
@@ -446,10 +442,10 @@ impl<'a> Parser<'a> {
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut count = 0;
-        while !self.is_op(")") {
+        while !self.is(W::Rpar) {
             count += 1;
             let start = self.start();
-            if self.is_op("*") {
+            if self.is(W::Star) {
                 let e = self.star_expression()?;
                 if keywords.iter().any(|k| k.arg.is_none()) {
                     // pegen places it from the comma before `*` to the end.
@@ -458,8 +454,7 @@ impl<'a> Parser<'a> {
                         .iter()
                         .rev()
                         .find(|t| {
-                            t.kind == T::Op
-                                && self.text(t) == ","
+                            t.word == W::Comma
                                 && t.start.line <= start.line
                                 && (t.start.line < start.line || t.start.col < start.col)
                         })
@@ -470,7 +465,7 @@ impl<'a> Parser<'a> {
                     ));
                 }
                 args.push(e);
-            } else if self.is_op("**") {
+            } else if self.is(W::DoubleStar) {
                 self.advance();
                 let value = self.expression()?;
                 keywords.push(Keyword {
@@ -478,14 +473,14 @@ impl<'a> Parser<'a> {
                     value,
                     span: self.span_from(start),
                 });
-            } else if self.kind() == T::Name && self.is_op_at(1, "=") {
+            } else if self.kind() == T::Name && self.is_at(1, W::Equal) {
                 let t = self.take();
                 let name_text = self.text(&t);
-                if is_keyword(name_text) && !matches!(name_text, "True" | "False" | "None") {
+                if t.word.is_keyword() && !matches!(t.word, W::True | W::False | W::None) {
                     self.pos -= 1;
                     return Err(self.invalid_syntax());
                 }
-                if is_keyword(name_text) {
+                if t.word.is_keyword() {
                     let eq = *self.tok();
                     let msg = match name_text {
                         "True" | "False" | "None" => format!("cannot assign to {}", name_text),
@@ -500,12 +495,12 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(span, &msg));
                 }
                 let eq = self.take();
-                if self.is_op(")") || self.is_op(",") {
+                if self.is(W::Rpar) || self.is(W::Comma) {
                     let span = tok_span(&t).to(tok_span(&eq));
                     return Err(self.error_span(span, "expected argument value expression"));
                 }
                 let value = self.expression()?;
-                if !self.is_op(",") && !self.is_op(")") {
+                if !self.is(W::Comma) && !self.is(W::Rpar) {
                     return Err(self.missing_comma_or_invalid(&value));
                 }
                 keywords.push(Keyword {
@@ -524,7 +519,7 @@ impl<'a> Parser<'a> {
                         },
                         span: self.span_from(start),
                     };
-                    if count == 1 && self.is_op(")") {
+                    if count == 1 && self.is(W::Rpar) {
                         g.span.col = u32::MAX; // the call's parentheses become the genexp's
                     } else {
                         let span = g.span;
@@ -535,7 +530,7 @@ impl<'a> Parser<'a> {
                     args.push(g);
                     continue;
                 }
-                if self.is_op("=") {
+                if self.is(W::Equal) {
                     let eq = *self.tok();
                     return Err(self.error_span(
                         e.span.to(tok_span(&eq)),
@@ -551,12 +546,12 @@ impl<'a> Parser<'a> {
                     let span = tok_span(self.tok());
                     return Err(self.error_span(span, msg));
                 }
-                if !self.is_op(",") && !self.is_op(")") {
+                if !self.is(W::Comma) && !self.is(W::Rpar) {
                     return Err(self.missing_comma_or_invalid(&e));
                 }
                 args.push(e);
             }
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
         }
@@ -568,7 +563,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let first = self.slice()?;
         self.check_slice_end(&first)?;
-        if !self.is_op(",") {
+        if !self.is(W::Comma) {
             if let ExprKind::Starred { .. } = first.kind {
                 // `a[*b]` is a one-element tuple.
                 return Ok(Expr {
@@ -582,8 +577,8 @@ impl<'a> Parser<'a> {
             return Ok(first);
         }
         let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("]") {
+        while self.eat(W::Comma) {
+            if self.is(W::Rsqb) {
                 break;
             }
             let e = self.slice()?;
@@ -603,7 +598,7 @@ impl<'a> Parser<'a> {
     /// expressions in a row get the missing-comma diagnosis (for a slice,
     /// against its last bound).
     pub(super) fn check_slice_end(&mut self, e: &Expr) -> PResult<()> {
-        if self.is_op(",") || self.is_op("]") {
+        if self.is(W::Comma) || self.is(W::Rsqb) {
             return Ok(());
         }
         let last = match &e.kind {
@@ -620,25 +615,25 @@ impl<'a> Parser<'a> {
 
     pub(super) fn slice(&mut self) -> PResult<Expr> {
         let start = self.start();
-        if self.is_op("*") {
+        if self.is(W::Star) {
             return self.star_expression();
         }
-        let lower = if self.is_op(":") {
+        let lower = if self.is(W::Colon) {
             None
         } else {
             Some(self.named_expression()?)
         };
-        if !self.is_op(":") {
+        if !self.is(W::Colon) {
             return Ok(lower.unwrap());
         }
         self.advance();
-        let upper = if self.is_op(":") || self.is_op("]") || self.is_op(",") {
+        let upper = if self.is(W::Colon) || self.is(W::Rsqb) || self.is(W::Comma) {
             None
         } else {
             Some(Box::new(self.expression()?))
         };
-        let step = if self.eat_op(":") {
-            if self.is_op("]") || self.is_op(",") {
+        let step = if self.eat(W::Colon) {
+            if self.is(W::Rsqb) || self.is(W::Comma) {
                 None
             } else {
                 Some(Box::new(self.expression()?))
@@ -661,11 +656,10 @@ impl<'a> Parser<'a> {
         let t = *self.tok();
         match t.kind {
             T::Name => {
-                let text = self.text(&t);
-                let value = match text {
-                    "None" => Some(ConstantValue::None),
-                    "True" => Some(ConstantValue::Bool(true)),
-                    "False" => Some(ConstantValue::Bool(false)),
+                let value = match t.word {
+                    W::None => Some(ConstantValue::None),
+                    W::True => Some(ConstantValue::Bool(true)),
+                    W::False => Some(ConstantValue::Bool(false)),
                     _ => None,
                 };
                 if let Some(value) = value {
@@ -675,7 +669,7 @@ impl<'a> Parser<'a> {
                         span: tok_span(&t),
                     });
                 }
-                if is_keyword(text) {
+                if t.word.is_keyword() {
                     return Err(self.invalid_syntax());
                 }
                 self.advance();
@@ -696,11 +690,11 @@ impl<'a> Parser<'a> {
                 })
             }
             T::String | T::FStringStart => self.strings(),
-            T::Op => match self.text(&t) {
-                "(" => self.paren(start),
-                "[" => self.list(start),
-                "{" => self.dict_or_set(start),
-                "..." => {
+            T::Op => match t.word {
+                W::Lpar => self.paren(start),
+                W::Lsqb => self.list(start),
+                W::Lbrace => self.dict_or_set(start),
+                W::Ellipsis => {
                     self.advance();
                     Ok(Expr {
                         kind: ExprKind::Constant(ConstantValue::Ellipsis),
@@ -722,7 +716,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn paren_inner(&mut self, start: Pos) -> PResult<Expr> {
-        if self.eat_op(")") {
+        if self.eat(W::Rpar) {
             return Ok(Expr {
                 kind: ExprKind::Tuple {
                     elts: Vec::new(),
@@ -731,16 +725,16 @@ impl<'a> Parser<'a> {
                 span: self.span_from(start),
             });
         }
-        if self.is_kw("yield") {
+        if self.is(W::Yield) {
             let e = self.yield_expr()?;
-            self.expect_op(")")?;
+            self.expect(W::Rpar)?;
             return Ok(e);
         }
         let first = self.star_named_expression()?;
         if self.at_comprehension() {
             self.check_comprehension_element(std::slice::from_ref(&first))?;
             let generators = self.comprehension_clauses()?;
-            self.expect_op(")")?;
+            self.expect(W::Rpar)?;
             return Ok(Expr {
                 kind: ExprKind::GeneratorExp {
                     elt: Box::new(first),
@@ -749,21 +743,21 @@ impl<'a> Parser<'a> {
                 span: self.span_from(start),
             });
         }
-        if self.eat_op(")") {
+        if self.eat(W::Rpar) {
             if let ExprKind::Starred { .. } = first.kind {
                 return Err(self.error_span(first.span, "cannot use starred expression here"));
             }
             return Ok(first);
         }
-        if !self.is_op(",") {
-            if self.is_op("=") {
+        if !self.is(W::Comma) {
+            if self.is(W::Equal) {
                 return Err(self.misplaced_assignment(first)?);
             }
             return Err(self.missing_comma_or_invalid(&first));
         }
         let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.is_op(")") {
+        while self.eat(W::Comma) {
+            if self.is(W::Rpar) {
                 break;
             }
             elts.push(self.star_named_expression()?);
@@ -771,7 +765,7 @@ impl<'a> Parser<'a> {
         if self.at_comprehension() {
             self.check_comprehension_element(&elts)?;
         }
-        if !self.is_op(")") {
+        if !self.is(W::Rpar) {
             let last = elts.last().unwrap();
             return Err(self.missing_comma_or_invalid(last));
         }
@@ -795,11 +789,11 @@ impl<'a> Parser<'a> {
             return self.invalid_syntax();
         }
         if self.starts_expression()
-            && !self.is_op("*")
-            && !self.is_kw("not")
-            && !self.is_op("-")
-            && !self.is_op("+")
-            && !self.is_op("~")
+            && !self.is(W::Star)
+            && !self.is(W::Not)
+            && !self.is(W::Minus)
+            && !self.is(W::Plus)
+            && !self.is(W::Tilde)
         {
             let generic = self.invalid_syntax();
             let save = (self.pos, self.last_end);
@@ -836,7 +830,7 @@ impl<'a> Parser<'a> {
 
     /// At `for` or `async for`: comprehension clauses follow.
     pub(super) fn at_comprehension(&self) -> bool {
-        self.is_kw("for") || self.is_kw("async") && self.is_kw_at(1, "for")
+        self.is(W::For) || self.is(W::Async) && self.is_at(1, W::For)
     }
 
     /// invalid_comprehension: a display's elements before `for` must be
@@ -887,14 +881,14 @@ impl<'a> Parser<'a> {
 
     pub(super) fn list_inner(&mut self, start: Pos) -> PResult<Expr> {
         let mut elts = Vec::new();
-        while !self.is_op("]") {
+        while !self.is(W::Rsqb) {
             let e = self.star_named_expression()?;
             if self.at_comprehension() {
                 elts.push(e);
                 self.check_comprehension_element(&elts)?;
                 let e = elts.pop().unwrap();
                 let generators = self.comprehension_clauses()?;
-                self.expect_op("]")?;
+                self.expect(W::Rsqb)?;
                 return Ok(Expr {
                     kind: ExprKind::ListComp {
                         elt: Box::new(e),
@@ -903,12 +897,12 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 });
             }
-            if self.is_op("=") {
+            if self.is(W::Equal) {
                 return Err(self.misplaced_assignment(e)?);
             }
             elts.push(e);
-            if !self.eat_op(",") {
-                if !self.is_op("]") {
+            if !self.eat(W::Comma) {
+                if !self.is(W::Rsqb) {
                     return Err(self.missing_comma_or_invalid(elts.last().unwrap()));
                 }
                 break;
@@ -933,7 +927,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn dict_or_set_inner(&mut self, start: Pos) -> PResult<Expr> {
-        if self.eat_op("}") {
+        if self.eat(W::Rbrace) {
             return Ok(Expr {
                 kind: ExprKind::Dict {
                     keys: Vec::new(),
@@ -943,13 +937,13 @@ impl<'a> Parser<'a> {
             });
         }
         // Dict: `key: value` or `**mapping` first.
-        if self.is_op("**") {
+        if self.is(W::DoubleStar) {
             return self.dict_rest(start, Vec::new(), Vec::new());
         }
         let first = self.star_named_expression()?;
-        if self.is_op(":") {
+        if self.is(W::Colon) {
             let colon = self.take();
-            if self.is_op("}") || self.is_op(",") {
+            if self.is(W::Rbrace) || self.is(W::Comma) {
                 return Err(self.error_span(
                     tok_span(&colon),
                     "expression expected after dictionary key and ':'",
@@ -958,7 +952,7 @@ impl<'a> Parser<'a> {
             let value = self.expression()?;
             if self.at_comprehension() {
                 let generators = self.comprehension_clauses()?;
-                self.expect_op("}")?;
+                self.expect(W::Rbrace)?;
                 return Ok(Expr {
                     kind: ExprKind::DictComp {
                         key: Box::new(first),
@@ -970,11 +964,11 @@ impl<'a> Parser<'a> {
             }
             let keys = vec![Some(first)];
             let values = vec![value];
-            if !self.eat_op(",") {
-                if !self.is_op("}") {
+            if !self.eat(W::Comma) {
+                if !self.is(W::Rbrace) {
                     return Err(self.missing_comma_or_invalid(&values[0]));
                 }
-                self.expect_op("}")?;
+                self.expect(W::Rbrace)?;
                 return Ok(Expr {
                     kind: ExprKind::Dict { keys, values },
                     span: self.span_from(start),
@@ -985,7 +979,7 @@ impl<'a> Parser<'a> {
         if self.at_comprehension() {
             self.check_comprehension_element(std::slice::from_ref(&first))?;
             let generators = self.comprehension_clauses()?;
-            self.expect_op("}")?;
+            self.expect(W::Rbrace)?;
             return Ok(Expr {
                 kind: ExprKind::SetComp {
                     elt: Box::new(first),
@@ -995,8 +989,8 @@ impl<'a> Parser<'a> {
             });
         }
         let mut elts = vec![first];
-        while self.eat_op(",") {
-            if self.is_op("}") {
+        while self.eat(W::Comma) {
+            if self.is(W::Rbrace) {
                 break;
             }
             elts.push(self.star_named_expression()?);
@@ -1004,7 +998,7 @@ impl<'a> Parser<'a> {
         if self.at_comprehension() {
             self.check_comprehension_element(&elts)?;
         }
-        if !self.is_op("}") {
+        if !self.is(W::Rbrace) {
             return Err(self.missing_comma_or_invalid(elts.last().unwrap()));
         }
         self.advance();
@@ -1020,21 +1014,21 @@ impl<'a> Parser<'a> {
         mut keys: Vec<Option<Expr>>,
         mut values: Vec<Expr>,
     ) -> PResult<Expr> {
-        while !self.is_op("}") {
-            if self.eat_op("**") {
+        while !self.is(W::Rbrace) {
+            if self.eat(W::DoubleStar) {
                 keys.push(None);
                 values.push(self.bitwise_or()?);
             } else {
                 let key = self.expression()?;
-                if !self.is_op(":") {
+                if !self.is(W::Colon) {
                     let mut e = self.error_span(key.span, "':' expected after dictionary key");
                     e.line = key.span.end_line;
                     e.col = e.end_col - 1;
                     e.end_col = 0;
                     return Err(e);
                 }
-                let colon = self.expect_op(":")?;
-                if self.is_op("}") || self.is_op(",") {
+                let colon = self.expect(W::Colon)?;
+                if self.is(W::Rbrace) || self.is(W::Comma) {
                     return Err(self.error_span(
                         tok_span(&colon),
                         "expression expected after dictionary key and ':'",
@@ -1043,14 +1037,14 @@ impl<'a> Parser<'a> {
                 keys.push(Some(key));
                 values.push(self.expression()?);
             }
-            if !self.eat_op(",") {
-                if !self.is_op("}") {
+            if !self.eat(W::Comma) {
+                if !self.is(W::Rbrace) {
                     return Err(self.missing_comma_or_invalid(values.last().unwrap()));
                 }
                 break;
             }
         }
-        self.expect_op("}")?;
+        self.expect(W::Rbrace)?;
         Ok(Expr {
             kind: ExprKind::Dict { keys, values },
             span: self.span_from(start),
@@ -1060,23 +1054,23 @@ impl<'a> Parser<'a> {
     pub(super) fn comprehension_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut generators = Vec::new();
         loop {
-            let is_async = if self.is_kw("async") && self.is_kw_at(1, "for") {
+            let is_async = if self.is(W::Async) && self.is_at(1, W::For) {
                 self.advance();
                 true
             } else {
                 false
             };
-            if !self.eat_kw("for") {
+            if !self.eat(W::For) {
                 break;
             }
             let target = self.for_target()?;
-            if !self.is_kw("in") {
+            if !self.is(W::In) {
                 return Err(self.missing_comma_or_invalid(&target));
             }
             self.advance();
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
-            while self.eat_kw("if") {
+            while self.eat(W::If) {
                 ifs.push(self.disjunction()?);
             }
             generators.push(Comprehension {
@@ -1092,7 +1086,7 @@ impl<'a> Parser<'a> {
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.advance();
-        if self.eat_kw("from") {
+        if self.eat(W::From) {
             let value = self.expression()?;
             return Ok(Expr {
                 kind: ExprKind::YieldFrom(Box::new(value)),

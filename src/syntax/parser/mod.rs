@@ -19,6 +19,7 @@ use super::ast::*;
 use super::error::{ErrorKind, SyntaxError};
 use super::strings as literals;
 use super::tokenizer::{Pos, Token, TokenKind as T, Tokens};
+use super::words::Word as W;
 use std::rc::Rc;
 pub use targets::{expr_name, invalid_target, set_context, TargetKind};
 use targets::{is_bitwise_or_level, maybe_comparison};
@@ -103,17 +104,6 @@ pub struct Parser<'a> {
     sentinel_error: Option<Box<SyntaxError>>,
 }
 
-const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield",
-];
-
-pub fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
-}
-
 impl<'a> Parser<'a> {
     pub fn new(
         src: &'a str,
@@ -138,6 +128,7 @@ impl<'a> Parser<'a> {
             }
             toks.push(Token {
                 kind: T::EndMarker,
+                word: W::NotAWord,
                 lo,
                 hi: lo,
                 start: p,
@@ -196,27 +187,23 @@ impl<'a> Parser<'a> {
         self.tok().kind
     }
 
-    pub fn is_op(&self, op: &str) -> bool {
-        self.kind() == T::Op && self.cur_text() == op
+    /// The keyword or operator the current token spells, if it is one.
+    pub(super) fn word(&self) -> W {
+        self.tok().word
     }
 
-    pub(super) fn is_op_at(&self, n: usize, op: &str) -> bool {
-        let t = self.tok_at(n);
-        t.kind == T::Op && self.text(t) == op
+    /// Whether the current token is `word` (`self.is(W::Colon)`, `self.is(W::If)`).
+    pub fn is(&self, word: W) -> bool {
+        self.word() == word
     }
 
-    pub(super) fn is_kw(&self, kw: &str) -> bool {
-        self.kind() == T::Name && self.cur_text() == kw
-    }
-
-    pub(super) fn is_kw_at(&self, n: usize, kw: &str) -> bool {
-        let t = self.tok_at(n);
-        t.kind == T::Name && self.text(t) == kw
+    pub(super) fn is_at(&self, n: usize, word: W) -> bool {
+        self.tok_at(n).word == word
     }
 
     /// A NAME token that is not a reserved keyword.
     pub(super) fn is_name(&self) -> bool {
-        self.kind() == T::Name && !is_keyword(self.cur_text())
+        self.kind() == T::Name && !self.word().is_keyword()
     }
 
     /// Moves past the current token.
@@ -238,8 +225,8 @@ impl<'a> Parser<'a> {
         t
     }
 
-    pub(super) fn eat_op(&mut self, op: &str) -> bool {
-        if self.is_op(op) {
+    pub(super) fn eat(&mut self, word: W) -> bool {
+        if self.is(word) {
             self.advance();
             true
         } else {
@@ -247,25 +234,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn eat_kw(&mut self, kw: &str) -> bool {
-        if self.is_kw(kw) {
-            self.advance();
-            true
-        } else {
-            false
-        }
-    }
-
-    pub(super) fn expect_op(&mut self, op: &str) -> PResult<Token> {
-        if self.is_op(op) {
-            Ok(self.take())
-        } else {
-            Err(self.invalid_syntax())
-        }
-    }
-
-    pub(super) fn expect_kw(&mut self, kw: &str) -> PResult<Token> {
-        if self.is_kw(kw) {
+    pub(super) fn expect(&mut self, word: W) -> PResult<Token> {
+        if self.is(word) {
             Ok(self.take())
         } else {
             Err(self.invalid_syntax())
@@ -273,12 +243,12 @@ impl<'a> Parser<'a> {
     }
 
     /// `&&':'`: a forced token, reported as "expected ':'" where it is missing.
-    pub(super) fn expect_forced(&mut self, op: &str) -> PResult<Token> {
-        if self.is_op(op) {
+    pub(super) fn expect_forced(&mut self, word: W) -> PResult<Token> {
+        if self.is(word) {
             Ok(self.take())
         } else {
             let span = tok_span(self.tok());
-            Err(self.error_span(span, &format!("expected '{}'", op)))
+            Err(self.error_span(span, &format!("expected '{}'", word.text())))
         }
     }
 
@@ -574,7 +544,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn simple_statements(&mut self, body: &mut Vec<Stmt>) -> PResult<()> {
         body.push(self.simple_statement()?);
-        while self.eat_op(";") {
+        while self.eat(W::Semi) {
             if self.kind() == T::Newline {
                 break;
             }

@@ -8,10 +8,9 @@ impl<'a> Parser<'a> {
         if matches!(next.kind, T::Newline | T::EndMarker) {
             return false;
         }
-        if next.kind == T::Op
-            && matches!(
-                self.text(next),
-                "=" | "." | ")" | "]" | "}" | "," | ":" | ";"
+        if matches!(
+                next.word,
+                W::Equal | W::Dot | W::Rpar | W::Rsqb | W::Rbrace | W::Comma | W::Colon | W::Semi
             )
             || self.augassign_op_at(1)
         {
@@ -24,10 +23,10 @@ impl<'a> Parser<'a> {
             let t = &self.toks[i];
             match t.kind {
                 T::Newline | T::EndMarker => return false,
-                T::Op => match self.text(t) {
-                    "(" | "[" | "{" => depth += 1,
-                    ")" | "]" | "}" => depth -= 1,
-                    ":" if depth == 0 => {
+                T::Op => match t.word {
+                    W::Lpar | W::Lsqb | W::Lbrace => depth += 1,
+                    W::Rpar | W::Rsqb | W::Rbrace => depth -= 1,
+                    W::Colon if depth == 0 => {
                         return self.toks.get(i + 1).is_some_and(|n| n.kind == T::Newline);
                     }
                     _ => {}
@@ -43,7 +42,7 @@ impl<'a> Parser<'a> {
         let t = self.tok_at(n);
         t.kind == T::Op
             && self.text(t).ends_with('=')
-            && !matches!(self.text(t), "==" | "!=" | "<=" | ">=")
+            && !matches!(t.word, W::EqEqual | W::NotEqual | W::LessEqual | W::GreaterEqual)
     }
 
     pub(super) fn match_stmt(&mut self, start: Pos) -> PResult<Stmt> {
@@ -51,10 +50,10 @@ impl<'a> Parser<'a> {
         let subject = {
             let s = self.start();
             let first = self.star_named_expression()?;
-            if self.is_op(",") {
+            if self.is(W::Comma) {
                 let mut elts = vec![first];
-                while self.eat_op(",") {
-                    if self.is_op(":") {
+                while self.eat(W::Comma) {
+                    if self.is(W::Colon) {
                         break;
                     }
                     elts.push(self.star_named_expression()?);
@@ -89,10 +88,10 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         let mut cases = Vec::new();
-        while self.is_kw("case") {
+        while self.is(W::Case) {
             let cline = self.take().start.line;
             let pattern = self.patterns()?;
-            let guard = if self.eat_kw("if") {
+            let guard = if self.eat(W::If) {
                 Some(self.named_expression()?)
             } else {
                 None
@@ -121,12 +120,12 @@ impl<'a> Parser<'a> {
     pub(super) fn patterns(&mut self) -> PResult<Pattern> {
         let start = self.start();
         let first = self.as_pattern()?;
-        if !self.is_op(",") {
+        if !self.is(W::Comma) {
             return Ok(first);
         }
         let mut pats = vec![first];
-        while self.eat_op(",") {
-            if self.is_op(":") || self.is_kw("if") {
+        while self.eat(W::Comma) {
+            if self.is(W::Colon) || self.is(W::If) {
                 break;
             }
             pats.push(self.as_pattern()?);
@@ -139,7 +138,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn as_pattern(&mut self) -> PResult<Pattern> {
         let start = self.start();
-        if self.is_op("*") {
+        if self.is(W::Star) {
             self.advance();
             let name = self.expect_name()?;
             let name = if &*name == "_" { None } else { Some(name) };
@@ -149,7 +148,7 @@ impl<'a> Parser<'a> {
             });
         }
         let pat = self.or_pattern()?;
-        if self.eat_kw("as") {
+        if self.eat(W::As) {
             let t = *self.tok();
             let name = self.expect_name()?;
             if &*name == "_" {
@@ -169,11 +168,11 @@ impl<'a> Parser<'a> {
     pub(super) fn or_pattern(&mut self) -> PResult<Pattern> {
         let start = self.start();
         let first = self.closed_pattern()?;
-        if !self.is_op("|") {
+        if !self.is(W::Vbar) {
             return Ok(first);
         }
         let mut alts = vec![first];
-        while self.eat_op("|") {
+        while self.eat(W::Vbar) {
             alts.push(self.closed_pattern()?);
         }
         Ok(Pattern {
@@ -195,20 +194,20 @@ impl<'a> Parser<'a> {
             kind,
             span: p.span_from(start),
         };
-        if self.is_op("(") || self.is_op("[") {
-            let close = if self.is_op("(") { ")" } else { "]" };
+        if self.is(W::Lpar) || self.is(W::Lsqb) {
+            let close = if self.is(W::Lpar) { W::Rpar } else { W::Rsqb };
             self.advance();
             let mut pats = Vec::new();
             let mut trailing_comma = false;
-            while !self.is_op(close) {
+            while !self.is(close) {
                 pats.push(self.as_pattern()?);
-                trailing_comma = self.eat_op(",");
+                trailing_comma = self.eat(W::Comma);
                 if !trailing_comma {
                     break;
                 }
             }
-            self.expect_op(close)?;
-            if close == ")" && pats.len() == 1 && !trailing_comma {
+            self.expect(close)?;
+            if close == W::Rpar && pats.len() == 1 && !trailing_comma {
                 let p = pats.pop().unwrap();
                 if !matches!(p.kind, PatternKind::MatchStar(_)) {
                     return Ok(p);
@@ -217,16 +216,15 @@ impl<'a> Parser<'a> {
             }
             return Ok(mk(self, PatternKind::MatchSequence(pats)));
         }
-        if self.is_op("{") {
+        if self.is(W::Lbrace) {
             return self.mapping_pattern(start);
         }
         if self.kind() == T::Name {
-            match self.cur_text() {
-                "None" | "True" | "False" => {
-                    let t = self.take();
-                    let v = match self.text(&t) {
-                        "None" => ConstantValue::None,
-                        "True" => ConstantValue::Bool(true),
+            match self.word() {
+                W::None | W::True | W::False => {
+                    let v = match self.take().word {
+                        W::None => ConstantValue::None,
+                        W::True => ConstantValue::Bool(true),
                         _ => ConstantValue::Bool(false),
                     };
                     return Ok(mk(self, PatternKind::MatchSingleton(v)));
@@ -234,7 +232,7 @@ impl<'a> Parser<'a> {
                 _ if self.is_name() => {
                     let t = self.take();
                     let id = self.ident(&t);
-                    if !self.is_op(".") && !self.is_op("(") {
+                    if !self.is(W::Dot) && !self.is(W::Lpar) {
                         let name = if &*id == "_" { None } else { Some(id) };
                         return Ok(mk(
                             self,
@@ -251,7 +249,7 @@ impl<'a> Parser<'a> {
                         },
                         span: tok_span(&t),
                     };
-                    while self.eat_op(".") {
+                    while self.eat(W::Dot) {
                         let attr = self.expect_name()?;
                         value = Expr {
                             kind: ExprKind::Attribute {
@@ -262,7 +260,7 @@ impl<'a> Parser<'a> {
                             span: self.span_from(start),
                         };
                     }
-                    if self.is_op("(") {
+                    if self.is(W::Lpar) {
                         return self.class_pattern(start, value);
                     }
                     return Ok(mk(self, PatternKind::MatchValue(value)));
@@ -280,7 +278,7 @@ impl<'a> Parser<'a> {
         if matches!(self.kind(), T::String | T::FStringStart) {
             return self.strings();
         }
-        let neg = self.eat_op("-");
+        let neg = self.eat(W::Minus);
         if self.kind() != T::Number {
             return Err(self.invalid_syntax());
         }
@@ -294,9 +292,9 @@ impl<'a> Parser<'a> {
                 span: self.span_from(start),
             };
         }
-        if self.is_op("+") || self.is_op("-") {
+        if self.is(W::Plus) || self.is(W::Minus) {
             let sign = self.take();
-            let op = if self.text(&sign) == "-" {
+            let op = if sign.word == W::Minus {
                 Operator::Sub
             } else {
                 Operator::Add
@@ -319,8 +317,8 @@ impl<'a> Parser<'a> {
         let mut keys = Vec::new();
         let mut patterns = Vec::new();
         let mut rest = None;
-        while !self.is_op("}") {
-            if self.eat_op("**") {
+        while !self.is(W::Rbrace) {
+            if self.eat(W::DoubleStar) {
                 rest = Some(self.expect_name()?);
             } else {
                 let key = if self.is_name() {
@@ -333,7 +331,7 @@ impl<'a> Parser<'a> {
                         },
                         span: tok_span(&t),
                     };
-                    while self.eat_op(".") {
+                    while self.eat(W::Dot) {
                         let attr = self.expect_name()?;
                         v = Expr {
                             kind: ExprKind::Attribute {
@@ -345,20 +343,20 @@ impl<'a> Parser<'a> {
                         };
                     }
                     v
-                } else if self.is_kw("None") || self.is_kw("True") || self.is_kw("False") {
+                } else if self.is(W::None) || self.is(W::True) || self.is(W::False) {
                     self.atom()?
                 } else {
                     self.literal_pattern_value()?
                 };
-                self.expect_op(":")?;
+                self.expect(W::Colon)?;
                 keys.push(key);
                 patterns.push(self.as_pattern()?);
             }
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
         }
-        self.expect_op("}")?;
+        self.expect(W::Rbrace)?;
         Ok(Pattern {
             kind: PatternKind::MatchMapping {
                 keys,
@@ -374,8 +372,8 @@ impl<'a> Parser<'a> {
         let mut patterns = Vec::new();
         let mut kwd_attrs = Vec::new();
         let mut kwd_patterns = Vec::new();
-        while !self.is_op(")") {
-            if self.is_name() && self.is_op_at(1, "=") {
+        while !self.is(W::Rpar) {
+            if self.is_name() && self.is_at(1, W::Equal) {
                 kwd_attrs.push(self.expect_name()?);
                 self.advance();
                 kwd_patterns.push(self.as_pattern()?);
@@ -388,11 +386,11 @@ impl<'a> Parser<'a> {
                 }
                 patterns.push(p);
             }
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
         }
-        self.expect_op(")")?;
+        self.expect(W::Rpar)?;
         Ok(Pattern {
             kind: PatternKind::MatchClass {
                 cls,

@@ -6,10 +6,10 @@ impl<'a> Parser<'a> {
     pub(super) fn simple_statement(&mut self) -> PResult<Stmt> {
         let start = self.start();
         if self.kind() == T::Name {
-            let kind = match self.cur_text() {
-                "pass" => Some(StmtKind::Pass),
-                "break" => Some(StmtKind::Break),
-                "continue" => Some(StmtKind::Continue),
+            let kind = match self.word() {
+                W::Pass => Some(StmtKind::Pass),
+                W::Break => Some(StmtKind::Break),
+                W::Continue => Some(StmtKind::Continue),
                 _ => None,
             };
             if let Some(kind) = kind {
@@ -19,17 +19,17 @@ impl<'a> Parser<'a> {
                     span: self.span_from(start),
                 });
             }
-            let kind = match self.cur_text() {
-                "return" => Some(self.return_stmt()?),
-                "raise" => Some(self.raise_stmt()?),
-                "global" | "nonlocal" => Some(self.global_stmt()?),
-                "del" => Some(self.del_stmt()?),
-                "assert" => Some(self.assert_stmt()?),
-                "import" => Some(self.import_stmt()?),
-                "from" => Some(self.import_from_stmt()?),
-                "type"
+            let kind = match self.word() {
+                W::Return => Some(self.return_stmt()?),
+                W::Raise => Some(self.raise_stmt()?),
+                W::Global | W::Nonlocal => Some(self.global_stmt()?),
+                W::Del => Some(self.del_stmt()?),
+                W::Assert => Some(self.assert_stmt()?),
+                W::Import => Some(self.import_stmt()?),
+                W::From => Some(self.import_from_stmt()?),
+                W::Type
                     if self.tok_at(1).kind == T::Name
-                        && (self.is_op_at(2, "=") || self.is_op_at(2, "[")) =>
+                        && (self.is_at(2, W::Equal) || self.is_at(2, W::Lsqb)) =>
                 {
                     Some(self.type_alias()?)
                 }
@@ -56,7 +56,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn at_simple_stmt_end(&self) -> bool {
-        self.kind() == T::Newline || self.is_op(";") || self.kind() == T::EndMarker
+        self.kind() == T::Newline || self.is(W::Semi) || self.kind() == T::EndMarker
     }
 
     pub(super) fn raise_stmt(&mut self) -> PResult<StmtKind> {
@@ -68,7 +68,7 @@ impl<'a> Parser<'a> {
             });
         }
         let exc = Box::new(self.expression()?);
-        let cause = if self.eat_kw("from") {
+        let cause = if self.eat(W::From) {
             Some(Box::new(self.expression()?))
         } else {
             None
@@ -80,10 +80,9 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn global_stmt(&mut self) -> PResult<StmtKind> {
-        let is_global = self.take();
-        let is_global = self.text(&is_global) == "global";
+        let is_global = self.take().word == W::Global;
         let mut names = vec![self.expect_name()?];
-        while self.eat_op(",") {
+        while self.eat(W::Comma) {
             names.push(self.expect_name()?);
         }
         Ok(if is_global {
@@ -98,7 +97,7 @@ impl<'a> Parser<'a> {
         let mut targets = Vec::new();
         loop {
             targets.push(self.star_expression()?);
-            if !self.eat_op(",") || self.at_simple_stmt_end() {
+            if !self.eat(W::Comma) || self.at_simple_stmt_end() {
                 break;
             }
         }
@@ -118,7 +117,7 @@ impl<'a> Parser<'a> {
     pub(super) fn assert_stmt(&mut self) -> PResult<StmtKind> {
         self.advance();
         let test = Box::new(self.expression()?);
-        let msg = if self.eat_op(",") {
+        let msg = if self.eat(W::Comma) {
             Some(Box::new(self.expression()?))
         } else {
             None
@@ -132,7 +131,7 @@ impl<'a> Parser<'a> {
         loop {
             let start = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat_kw("as") {
+            let asname = if self.eat(W::As) {
                 Some(self.expect_name()?)
             } else {
                 None
@@ -142,7 +141,7 @@ impl<'a> Parser<'a> {
                 asname,
                 span: self.span_from(start),
             });
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
         }
@@ -151,7 +150,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn dotted_name(&mut self) -> PResult<Ident> {
         let mut name = self.expect_name()?.to_string();
-        while self.is_op(".") && self.tok_at(1).kind == T::Name {
+        while self.is(W::Dot) && self.tok_at(1).kind == T::Name {
             self.advance();
             name.push('.');
             name.push_str(&self.expect_name()?);
@@ -163,22 +162,22 @@ impl<'a> Parser<'a> {
         self.advance();
         let mut level = 0;
         loop {
-            if self.eat_op(".") {
+            if self.eat(W::Dot) {
                 level += 1;
-            } else if self.eat_op("...") {
+            } else if self.eat(W::Ellipsis) {
                 level += 3;
             } else {
                 break;
             }
         }
-        let module = if level == 0 || !self.is_kw("import") {
+        let module = if level == 0 || !self.is(W::Import) {
             Some(self.dotted_name()?)
         } else {
             None
         };
-        self.expect_kw("import")?;
+        self.expect(W::Import)?;
         let mut names = Vec::new();
-        if self.is_op("*") {
+        if self.is(W::Star) {
             let t = self.take();
             names.push(Alias {
                 name: Rc::from("*"),
@@ -191,11 +190,11 @@ impl<'a> Parser<'a> {
                 level,
             });
         }
-        let parenthesized = self.eat_op("(");
+        let parenthesized = self.eat(W::Lpar);
         loop {
             let start = self.start();
             let name = self.expect_name()?;
-            let asname = if self.eat_kw("as") {
+            let asname = if self.eat(W::As) {
                 Some(self.expect_name()?)
             } else {
                 None
@@ -205,10 +204,10 @@ impl<'a> Parser<'a> {
                 asname,
                 span: self.span_from(start),
             });
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
-            if parenthesized && self.is_op(")") {
+            if parenthesized && self.is(W::Rpar) {
                 break;
             }
             if !parenthesized && self.kind() == T::Newline {
@@ -220,7 +219,7 @@ impl<'a> Parser<'a> {
             }
         }
         if parenthesized {
-            self.expect_op(")")?;
+            self.expect(W::Rpar)?;
         }
         Ok(StmtKind::ImportFrom {
             module,
@@ -240,7 +239,7 @@ impl<'a> Parser<'a> {
             span: tok_span(&t),
         });
         let type_params = self.type_params()?;
-        self.expect_op("=")?;
+        self.expect(W::Equal)?;
         let value = Box::new(self.expression()?);
         Ok(StmtKind::TypeAlias {
             name,
@@ -251,12 +250,12 @@ impl<'a> Parser<'a> {
 
     /// Expression statements, assignments, augmented and annotated assignments.
     pub(super) fn expression_statement(&mut self, start: Pos) -> PResult<Stmt> {
-        let first = if self.is_kw("yield") {
+        let first = if self.is(W::Yield) {
             self.yield_expr()?
         } else {
             self.star_expressions()?
         };
-        if self.is_op(":") {
+        if self.is(W::Colon) {
             return self.annotated_assignment(start, first);
         }
         if let Some(op) = self.augassign_op() {
@@ -273,7 +272,7 @@ impl<'a> Parser<'a> {
             }
             let mut target = first;
             set_context(&mut target, Context::Store);
-            let value = if self.is_kw("yield") {
+            let value = if self.is(W::Yield) {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
@@ -287,7 +286,7 @@ impl<'a> Parser<'a> {
                 span: self.span_from(start),
             });
         }
-        if !self.is_op("=") {
+        if !self.is(W::Equal) {
             self.check_statement_end(&first)?;
             return Ok(Stmt {
                 kind: StmtKind::Expr(Box::new(first)),
@@ -295,8 +294,8 @@ impl<'a> Parser<'a> {
             });
         }
         let mut exprs = vec![first];
-        while self.eat_op("=") {
-            let e = if self.is_kw("yield") {
+        while self.eat(W::Equal) {
+            let e = if self.is(W::Yield) {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
@@ -441,8 +440,8 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         let annotation = self.expression()?;
-        let value = if self.eat_op("=") {
-            Some(Box::new(if self.is_kw("yield") {
+        let value = if self.eat(W::Equal) {
+            Some(Box::new(if self.is(W::Yield) {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
@@ -464,23 +463,20 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn augassign_op(&self) -> Option<Operator> {
-        if self.kind() != T::Op {
-            return None;
-        }
-        Some(match self.cur_text() {
-            "+=" => Operator::Add,
-            "-=" => Operator::Sub,
-            "*=" => Operator::Mult,
-            "@=" => Operator::MatMult,
-            "/=" => Operator::Div,
-            "%=" => Operator::Mod,
-            "&=" => Operator::BitAnd,
-            "|=" => Operator::BitOr,
-            "^=" => Operator::BitXor,
-            "<<=" => Operator::LShift,
-            ">>=" => Operator::RShift,
-            "**=" => Operator::Pow,
-            "//=" => Operator::FloorDiv,
+        Some(match self.word() {
+            W::PlusEqual => Operator::Add,
+            W::MinEqual => Operator::Sub,
+            W::StarEqual => Operator::Mult,
+            W::AtEqual => Operator::MatMult,
+            W::SlashEqual => Operator::Div,
+            W::PercentEqual => Operator::Mod,
+            W::AmperEqual => Operator::BitAnd,
+            W::VbarEqual => Operator::BitOr,
+            W::CircumflexEqual => Operator::BitXor,
+            W::LeftShiftEqual => Operator::LShift,
+            W::RightShiftEqual => Operator::RShift,
+            W::DoubleStarEqual => Operator::Pow,
+            W::DoubleSlashEqual => Operator::FloorDiv,
             _ => return None,
         })
     }
@@ -488,30 +484,30 @@ impl<'a> Parser<'a> {
     // ---- compound statements -----------------------------------------------
 
     pub(super) fn compound_statement(&mut self) -> PResult<Option<Stmt>> {
-        if self.kind() != T::Name && !self.is_op("@") {
+        if self.kind() != T::Name && !self.is(W::At) {
             return Ok(None);
         }
         let start = self.start();
-        let stmt = match self.cur_text() {
-            "if" => self.if_stmt(start, "if")?,
-            "while" => self.while_stmt(start)?,
-            "for" => self.for_stmt(start, false)?,
-            "try" => self.try_stmt(start)?,
-            "with" => self.with_stmt(start, false)?,
-            "def" => self.funcdef(start, Vec::new(), false)?,
-            "class" => self.classdef(start, Vec::new())?,
-            "@" => self.decorated()?,
-            "async" => {
-                let next = self.text(self.tok_at(1));
+        let stmt = match self.word() {
+            W::If => self.if_stmt(start, "if")?,
+            W::While => self.while_stmt(start)?,
+            W::For => self.for_stmt(start, false)?,
+            W::Try => self.try_stmt(start)?,
+            W::With => self.with_stmt(start, false)?,
+            W::Def => self.funcdef(start, Vec::new(), false)?,
+            W::Class => self.classdef(start, Vec::new())?,
+            W::At => self.decorated()?,
+            W::Async => {
+                let next = self.tok_at(1).word;
                 self.advance();
                 match next {
-                    "def" => self.funcdef(start, Vec::new(), true)?,
-                    "for" => self.for_stmt(start, true)?,
-                    "with" => self.with_stmt(start, true)?,
+                    W::Def => self.funcdef(start, Vec::new(), true)?,
+                    W::For => self.for_stmt(start, true)?,
+                    W::With => self.with_stmt(start, true)?,
                     _ => return Err(self.invalid_syntax()),
                 }
             }
-            "match" if self.looks_like_match() => self.match_stmt(start)?,
+            W::Match if self.looks_like_match() => self.match_stmt(start)?,
             _ => return Ok(None),
         };
         Ok(Some(stmt))
@@ -520,7 +516,7 @@ impl<'a> Parser<'a> {
     /// The condition of if/elif/while, with the `=`-for-`==` diagnostics.
     pub(super) fn condition(&mut self) -> PResult<Expr> {
         let test = self.named_expression()?;
-        if self.is_op("=") {
+        if self.is(W::Equal) {
             return Err(self.misplaced_assignment(test)?);
         }
         Ok(test)
@@ -533,7 +529,7 @@ impl<'a> Parser<'a> {
             // Nothing after the `=`: the first pass stopped at the `=`.
             return Ok(self.error_span(tok_span(&eq), "invalid syntax"));
         };
-        if self.is_op("=") || self.is_op(":=") {
+        if self.is(W::Equal) || self.is(W::ColonEqual) {
             return Ok(self.invalid_syntax());
         }
         if let ExprKind::Name { .. } = target.kind {
@@ -555,7 +551,7 @@ impl<'a> Parser<'a> {
     /// The `:` after a compound statement header: "expected ':'" when the
     /// line ends instead.
     pub(super) fn header_colon(&mut self) -> PResult<()> {
-        if self.is_op(":") {
+        if self.is(W::Colon) {
             self.advance();
             return Ok(());
         }
@@ -571,7 +567,7 @@ impl<'a> Parser<'a> {
         let test = Box::new(self.condition()?);
         self.header_colon()?;
         let body = self.block(&format!("'{}' statement", keyword), line)?;
-        let orelse = if self.is_kw("elif") {
+        let orelse = if self.is(W::Elif) {
             // elif_stmt recurses for the next `elif`, in CPython's rules too.
             let s = self.start();
             self.enter()?;
@@ -588,11 +584,11 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn else_block(&mut self) -> PResult<Vec<Stmt>> {
-        if !self.is_kw("else") {
+        if !self.is(W::Else) {
             return Ok(Vec::new());
         }
         let line = self.take().start.line;
-        self.expect_forced(":")?;
+        self.expect_forced(W::Colon)?;
         self.block("'else' statement", line)
     }
 
@@ -611,7 +607,7 @@ impl<'a> Parser<'a> {
     pub(super) fn for_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
         let line = self.take().start.line;
         let target = Box::new(self.for_target()?);
-        self.expect_kw("in")?;
+        self.expect(W::In)?;
         let iter = Box::new(self.star_expressions()?);
         self.header_colon()?;
         let body = self.block("'for' statement", line)?;
@@ -642,10 +638,10 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let mut elts = vec![self.target_element()?];
         let mut tuple = false;
-        while self.is_op(",") {
+        while self.is(W::Comma) {
             tuple = true;
             self.advance();
-            if self.is_kw("in") {
+            if self.is(W::In) {
                 break;
             }
             elts.push(self.target_element()?);
@@ -661,7 +657,7 @@ impl<'a> Parser<'a> {
         } else {
             elts.pop().unwrap()
         };
-        if self.is_kw("if") {
+        if self.is(W::If) {
             // invalid_for_target reads `star_expressions`, which diagnoses
             // `x if y` without `else` first.
             self.missing_else_after(&target)?;
@@ -681,7 +677,7 @@ impl<'a> Parser<'a> {
         let save = (self.pos, self.last_end, self.warnings.len());
         self.advance();
         if let Ok(test) = self.disjunction() {
-            if !self.is_kw("else") && !self.is_op(":") {
+            if !self.is(W::Else) && !self.is(W::Colon) {
                 let span = body.span.to(test.span);
                 return Err(self.error_span(span, "expected 'else' after 'if' expression"));
             }
@@ -694,7 +690,7 @@ impl<'a> Parser<'a> {
 
     /// One element of a target list: a starred or plain primary-level expression.
     pub(super) fn target_element(&mut self) -> PResult<Expr> {
-        if self.is_op("*") {
+        if self.is(W::Star) {
             let start = self.start();
             self.advance();
             let value = self.target_element()?;
@@ -711,14 +707,14 @@ impl<'a> Parser<'a> {
 
     pub(super) fn try_stmt(&mut self, start: Pos) -> PResult<Stmt> {
         let line = self.take().start.line;
-        self.expect_forced(":")?;
+        self.expect_forced(W::Colon)?;
         let body = self.block("'try' statement", line)?;
         let mut handlers = Vec::new();
         let mut star = None;
-        while self.is_kw("except") {
+        while self.is(W::Except) {
             let hstart = self.start();
             let hline = self.take().start.line;
-            let is_star = self.eat_op("*");
+            let is_star = self.eat(W::Star);
             if let Some(prev) = star {
                 if prev != is_star {
                     let span = tok_span(self.tok());
@@ -729,7 +725,7 @@ impl<'a> Parser<'a> {
                 }
             }
             star = Some(is_star);
-            let (type_, name) = if self.is_op(":") || self.kind() == T::Newline {
+            let (type_, name) = if self.is(W::Colon) || self.kind() == T::Newline {
                 if is_star {
                     let span = tok_span(self.tok());
                     return Err(self.error_span(span, "expected one or more exception types"));
@@ -737,7 +733,7 @@ impl<'a> Parser<'a> {
                 (None, None)
             } else {
                 let t = self.expression()?;
-                if self.is_op(",") {
+                if self.is(W::Comma) {
                     let s = t.span;
                     self.advance();
                     let rest = self.expression()?;
@@ -746,7 +742,7 @@ impl<'a> Parser<'a> {
                         "multiple exception types must be parenthesized",
                     ));
                 }
-                let name = if self.eat_kw("as") {
+                let name = if self.eat(W::As) {
                     Some(self.expect_name()?)
                 } else {
                     None
@@ -772,9 +768,9 @@ impl<'a> Parser<'a> {
         } else {
             self.else_block()?
         };
-        let finalbody = if self.is_kw("finally") {
+        let finalbody = if self.is(W::Finally) {
             let fline = self.take().start.line;
-            self.expect_forced(":")?;
+            self.expect_forced(W::Colon)?;
             self.block("'finally' statement", fline)?
         } else {
             Vec::new()
@@ -806,20 +802,20 @@ impl<'a> Parser<'a> {
 
     pub(super) fn with_stmt(&mut self, start: Pos, is_async: bool) -> PResult<Stmt> {
         let line = self.take().start.line;
-        let items = if self.is_op("(") && self.parenthesized_with_items() {
+        let items = if self.is(W::Lpar) && self.parenthesized_with_items() {
             self.advance();
             let mut items = Vec::new();
             loop {
                 items.push(self.with_item()?);
-                if !self.eat_op(",") || self.is_op(")") {
+                if !self.eat(W::Comma) || self.is(W::Rpar) {
                     break;
                 }
             }
-            self.expect_op(")")?;
+            self.expect(W::Rpar)?;
             items
         } else {
             let mut items = vec![self.with_item()?];
-            while self.eat_op(",") {
+            while self.eat(W::Comma) {
                 items.push(self.with_item()?);
             }
             items
@@ -847,21 +843,20 @@ impl<'a> Parser<'a> {
         while i < self.toks.len() {
             let t = &self.toks[i];
             if t.kind == T::Op {
-                match self.text(t) {
-                    "(" | "[" | "{" => depth += 1,
-                    ")" | "]" | "}" => {
+                match t.word {
+                    W::Lpar | W::Lsqb | W::Lbrace => depth += 1,
+                    W::Rpar | W::Rsqb | W::Rbrace => {
                         depth -= 1;
                         if depth == 0 {
                             let next = &self.toks[(i + 1).min(self.toks.len() - 1)];
                             return top_level_sep
-                                && (next.kind == T::Op && self.text(next) == ":"
-                                    || next.kind == T::Newline);
+                                && (next.word == W::Colon || next.kind == T::Newline);
                         }
                     }
-                    "," if depth == 1 => top_level_sep = true,
+                    W::Comma if depth == 1 => top_level_sep = true,
                     _ => {}
                 }
-            } else if t.kind == T::Name && depth == 1 && self.text(t) == "as" {
+            } else if t.word == W::As && depth == 1 {
                 top_level_sep = true;
             } else if t.kind == T::Newline || t.kind == T::EndMarker {
                 return false;
@@ -873,7 +868,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn with_item(&mut self) -> PResult<WithItem> {
         let context_expr = self.expression()?;
-        let optional_vars = if self.eat_kw("as") {
+        let optional_vars = if self.eat(W::As) {
             let mut target = self.target_element()?;
             if let Some(bad) = invalid_target(&target, TargetKind::Star) {
                 let msg = format!("cannot assign to {}", expr_name(bad));
@@ -892,7 +887,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn decorated(&mut self) -> PResult<Stmt> {
         let mut decorators = Vec::new();
-        while self.eat_op("@") {
+        while self.eat(W::At) {
             decorators.push(self.named_expression()?);
             if self.kind() != T::Newline {
                 return Err(self.invalid_syntax());
@@ -900,12 +895,12 @@ impl<'a> Parser<'a> {
             self.advance();
         }
         let start = self.start();
-        if self.is_kw("def") {
+        if self.is(W::Def) {
             self.funcdef(start, decorators, false)
-        } else if self.is_kw("async") && self.is_kw_at(1, "def") {
+        } else if self.is(W::Async) && self.is_at(1, W::Def) {
             self.advance();
             self.funcdef(start, decorators, true)
-        } else if self.is_kw("class") {
+        } else if self.is(W::Class) {
             self.classdef(start, decorators)
         } else {
             Err(self.invalid_syntax())
@@ -921,15 +916,15 @@ impl<'a> Parser<'a> {
         let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
-        self.expect_forced("(")?;
-        let args = self.parameters(")")?;
-        self.expect_op(")")?;
-        let returns = if self.eat_op("->") {
+        self.expect_forced(W::Lpar)?;
+        let args = self.parameters(W::Rpar)?;
+        self.expect(W::Rpar)?;
+        let returns = if self.eat(W::Rarrow) {
             Some(self.expression()?)
         } else {
             None
         };
-        self.expect_forced(":")?;
+        self.expect_forced(W::Colon)?;
         let body = self.block("function definition", line)?;
         let def = Box::new(FunctionDef {
             name,
@@ -954,9 +949,9 @@ impl<'a> Parser<'a> {
         let line = self.take().start.line;
         let name = self.expect_name()?;
         let type_params = self.type_params()?;
-        let (bases, keywords) = if self.eat_op("(") {
+        let (bases, keywords) = if self.eat(W::Lpar) {
             let (args, keywords) = self.call_arguments()?;
-            self.expect_op(")")?;
+            self.expect(W::Rpar)?;
             (args, keywords)
         } else {
             (Vec::new(), Vec::new())
@@ -978,23 +973,23 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
-        if !self.eat_op("[") {
+        if !self.eat(W::Lsqb) {
             return Ok(Vec::new());
         }
         let mut params = Vec::new();
         loop {
             let start = self.start();
-            let kind = if self.eat_op("*") {
+            let kind = if self.eat(W::Star) {
                 TypeParamKind::TypeVarTuple {
                     name: self.expect_name()?,
                 }
-            } else if self.eat_op("**") {
+            } else if self.eat(W::DoubleStar) {
                 TypeParamKind::ParamSpec {
                     name: self.expect_name()?,
                 }
             } else {
                 let name = self.expect_name()?;
-                let bound = if self.eat_op(":") {
+                let bound = if self.eat(W::Colon) {
                     Some(self.expression()?)
                 } else {
                     None
@@ -1005,25 +1000,25 @@ impl<'a> Parser<'a> {
                 kind,
                 span: self.span_from(start),
             });
-            if !self.eat_op(",") || self.is_op("]") {
+            if !self.eat(W::Comma) || self.is(W::Rsqb) {
                 break;
             }
         }
-        self.expect_op("]")?;
+        self.expect(W::Rsqb)?;
         Ok(params)
     }
 
     /// Function or lambda parameters up to (not including) `close`.
-    pub(super) fn parameters(&mut self, close: &str) -> PResult<Arguments> {
-        let lambda = close == ":";
+    pub(super) fn parameters(&mut self, close: W) -> PResult<Arguments> {
+        let lambda = close == W::Colon;
         let mut args = Arguments::default();
         let mut seen_default = false;
         let mut star_seen = false;
-        while !self.is_op(close) {
-            if self.is_op("(") {
+        while !self.is(close) {
+            if self.is(W::Lpar) {
                 return Err(self.parenthesized_parameters(lambda));
             }
-            if self.is_op("/") {
+            if self.is(W::Slash) {
                 let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "/ must be ahead of *"));
@@ -1037,31 +1032,31 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(tok_span(&t), msg));
                 }
                 args.posonlyargs = std::mem::take(&mut args.args);
-            } else if self.is_op("**") {
+            } else if self.is(W::DoubleStar) {
                 self.advance();
                 let arg = self.parameter(lambda, false)?;
-                if self.is_op("=") {
+                if self.is(W::Equal) {
                     let span = tok_span(self.tok());
                     return Err(
                         self.error_span(span, "var-keyword argument cannot have default value")
                     );
                 }
                 args.kwarg = Some(arg);
-                if self.eat_op(",") && !self.is_op(close) {
+                if self.eat(W::Comma) && !self.is(close) {
                     let span = tok_span(self.tok());
                     return Err(
                         self.error_span(span, "arguments cannot follow var-keyword argument")
                     );
                 }
                 break;
-            } else if self.is_op("*") {
+            } else if self.is(W::Star) {
                 let t = self.take();
                 if star_seen {
                     return Err(self.error_span(tok_span(&t), "* argument may appear only once"));
                 }
                 star_seen = true;
-                if self.is_op(",") || self.is_op(close) {
-                    if self.is_op(close) || self.is_op_at(1, close) || self.is_op_at(1, "**") {
+                if self.is(W::Comma) || self.is(close) {
+                    if self.is(close) || self.is_at(1, close) || self.is_at(1, W::DoubleStar) {
                         // pegen places the lambda form at the token after `*`.
                         let at = if lambda {
                             tok_span(self.tok())
@@ -1072,7 +1067,7 @@ impl<'a> Parser<'a> {
                     }
                 } else {
                     let arg = self.parameter(lambda, true)?;
-                    if self.is_op("=") {
+                    if self.is(W::Equal) {
                         let span = tok_span(self.tok());
                         return Err(self.error_span(
                             span,
@@ -1083,8 +1078,8 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 let arg = self.parameter(lambda, false)?;
-                let default = if self.eat_op("=") {
-                    if self.is_op(",") || self.is_op(close) {
+                let default = if self.eat(W::Equal) {
+                    if self.is(W::Comma) || self.is(close) {
                         let span = tok_span(&self.toks[self.pos - 1]);
                         return Err(self.error_span(span, "expected default value expression"));
                     }
@@ -1099,7 +1094,7 @@ impl<'a> Parser<'a> {
                     if default.is_none() && seen_default {
                         // invalid_parameters needs a complete parameter
                         // (followed by `,` or the closing bracket).
-                        if !self.is_op(",") && !self.is_op(close) {
+                        if !self.is(W::Comma) && !self.is(close) {
                             return Err(self.invalid_syntax());
                         }
                         return Err(self.error_span(
@@ -1114,7 +1109,7 @@ impl<'a> Parser<'a> {
                     args.args.push(arg);
                 }
             }
-            if !self.eat_op(",") {
+            if !self.eat(W::Comma) {
                 break;
             }
         }
@@ -1128,14 +1123,14 @@ impl<'a> Parser<'a> {
         let mut i = 1;
         loop {
             let t = self.tok_at(i);
-            if t.kind != T::Name || is_keyword(self.text(t)) {
+            if t.kind != T::Name || t.word.is_keyword() {
                 break;
             }
             i += 1;
-            if self.is_op_at(i, ",") {
+            if self.is_at(i, W::Comma) {
                 i += 1;
             }
-            if self.is_op_at(i, ")") {
+            if self.is_at(i, W::Rpar) {
                 let span = tok_span(open).to(tok_span(self.tok_at(i)));
                 let msg = if lambda {
                     "Lambda expression parameters cannot be parenthesized"
@@ -1151,8 +1146,8 @@ impl<'a> Parser<'a> {
     pub(super) fn parameter(&mut self, lambda: bool, star: bool) -> PResult<Arg> {
         let start = self.start();
         let arg = self.expect_name()?;
-        let annotation = if !lambda && self.eat_op(":") {
-            Some(if star && self.is_op("*") {
+        let annotation = if !lambda && self.eat(W::Colon) {
+            Some(if star && self.is(W::Star) {
                 self.star_expression()?
             } else {
                 self.expression()?

@@ -93,7 +93,7 @@ impl<'a> Parser<'a> {
                         span: tok_span(&t),
                     });
                 }
-                T::Op if self.is_op("{") => {
+                T::Op if self.is(W::Lbrace) => {
                     self.replacement_field(&mut values, raw)?;
                 }
                 _ => return Err(self.invalid_syntax()),
@@ -126,7 +126,7 @@ impl<'a> Parser<'a> {
         raw: bool,
         open: Token,
     ) -> PResult<()> {
-        if self.is_op("}") || self.is_op("!") || self.is_op(":") || self.is_op("=") {
+        if self.is(W::Rbrace) || self.is(W::Exclamation) || self.is(W::Colon) || self.is(W::Equal) {
             let span = tok_span(self.tok());
             let what = self.cur_text();
             return Err(self.error_span(
@@ -134,23 +134,23 @@ impl<'a> Parser<'a> {
                 &format!("f-string: valid expression required before '{}'", what),
             ));
         }
-        if self.is_kw("lambda") {
+        if self.is(W::Lambda) {
             let start = tok_span(self.tok());
             let colon = self.toks[self.pos..]
                 .iter()
-                .find(|t| t.kind == T::Op && self.text(t) == ":")
+                .find(|t| t.word == W::Colon)
                 .map_or(start, tok_span);
             return Err(self.error_span(
                 start.to(colon),
                 "f-string: lambda expressions are not allowed without parentheses",
             ));
         }
-        let value = if self.is_kw("yield") {
+        let value = if self.is(W::Yield) {
             self.yield_expr()?
         } else {
             self.star_expressions()?
         };
-        if !["=", "!", ":", "}"].iter().any(|op| self.is_op(op)) {
+        if ![W::Equal, W::Exclamation, W::Colon, W::Rbrace].contains(&self.word()) {
             if self.at_sentinel() {
                 return Err(self.invalid_syntax());
             }
@@ -162,9 +162,9 @@ impl<'a> Parser<'a> {
             return Err(self.error_span(span, "f-string: expecting '=', or '!', or ':', or '}'"));
         }
         let mut debug = None;
-        if self.is_op("=") {
+        if self.is(W::Equal) {
             self.advance();
-            if !["!", ":", "}"].iter().any(|op| self.is_op(op)) {
+            if ![W::Exclamation, W::Colon, W::Rbrace].contains(&self.word()) {
                 let span = tok_span(self.tok());
                 return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
             }
@@ -182,7 +182,7 @@ impl<'a> Parser<'a> {
             });
         }
         let mut conversion = -1;
-        if self.is_op("!") {
+        if self.is(W::Exclamation) {
             let bang = self.take();
             let t = *self.tok();
             if t.kind != T::Name {
@@ -209,13 +209,13 @@ impl<'a> Parser<'a> {
                     return Err(self.error_span(tok_span(&t), &msg));
                 }
             };
-            if !self.is_op(":") && !self.is_op("}") {
+            if !self.is(W::Colon) && !self.is(W::Rbrace) {
                 let span = tok_span(self.tok());
                 return Err(self.error_span(span, "f-string: expecting ':' or '}'"));
             }
         }
         let mut format_spec = None;
-        if self.is_op(":") {
+        if self.is(W::Colon) {
             let colon = self.take();
             let mut spec = Vec::new();
             loop {
@@ -230,7 +230,7 @@ impl<'a> Parser<'a> {
                             span: tok_span(&t),
                         });
                     }
-                    T::Op if self.is_op("{") => self.replacement_field(&mut spec, raw)?,
+                    T::Op if self.is(W::Lbrace) => self.replacement_field(&mut spec, raw)?,
                     _ => break,
                 }
             }
@@ -250,7 +250,7 @@ impl<'a> Parser<'a> {
                 span,
             }));
         }
-        if !self.is_op("}") {
+        if !self.is(W::Rbrace) {
             if self.at_sentinel() {
                 return Err(self.invalid_syntax());
             }
