@@ -13,27 +13,53 @@
 
 use num_bigint::BigUint;
 use std::cmp::Ordering;
-use std::fmt::Display;
-use std::ops::{Add, Div, Mul, Rem, Shl, Shr, Sub};
+use std::ops::{Add, Div, Mul, Shl, Shr, Sub};
 
 /// The integer operations the digits need (`u128` and `BigUint` have them).
 trait Exact:
     Sized
     + Clone
     + Ord
-    + Display
     + From<u64>
     + Add<Output = Self>
     + Sub<Output = Self>
     + Mul<Output = Self>
     + Div<Output = Self>
-    + Rem<Output = Self>
     + Shl<usize, Output = Self>
     + Shr<usize, Output = Self>
 {
+    /// The number in decimal.
+    fn decimal(&self) -> String;
+
+    fn is_odd(&self) -> bool;
 }
-impl Exact for u128 {}
-impl Exact for BigUint {}
+
+impl Exact for u128 {
+    /// Through u64's formatting: core's u128 formatting would add 1.5 KB.
+    /// The numbers here are below 2^124 (see `fits_u128`), so `high` fits.
+    fn decimal(&self) -> String {
+        const TEN_19: u128 = 10_000_000_000_000_000_000;
+        if let Ok(small) = u64::try_from(*self) {
+            return small.to_string();
+        }
+        let (high, low) = ((self / TEN_19) as u64, (self % TEN_19) as u64);
+        format!("{high}{low:019}")
+    }
+
+    fn is_odd(&self) -> bool {
+        self & 1 == 1
+    }
+}
+
+impl Exact for BigUint {
+    fn decimal(&self) -> String {
+        self.to_string()
+    }
+
+    fn is_odd(&self) -> bool {
+        self.bit(0)
+    }
+}
 
 /// A finite, non-zero |x| as `m * 2^e` (m < 2^53), and whether the gap to
 /// the next smaller double is half the gap above (x is a power of two with
@@ -87,13 +113,15 @@ fn scale<N: Exact>(m: u64, e: i32, s: i32) -> Scaled<N> {
         den = den * pow10(s.unsigned_abs());
     }
     let num = unit.clone() * N::from(m);
-    let q = if s >= 0 && e < 0 {
+    let (q, r) = if s >= 0 && e < 0 {
         // den is a power of two (the usual case): no division.
-        num.clone() >> e.unsigned_abs() as usize
+        let shift = e.unsigned_abs() as usize;
+        let q = num.clone() >> shift;
+        (q.clone(), num - (q << shift))
     } else {
-        num.clone() / den.clone()
+        let q = num.clone() / den.clone();
+        (q.clone(), num - q * den.clone())
     };
-    let r = num - q.clone() * den.clone();
     Scaled { q, r, den, unit }
 }
 
@@ -113,7 +141,7 @@ fn half<N: Exact>(sc: &Scaled<N>) -> Ordering {
 fn rounds_up<N: Exact>(sc: &Scaled<N>) -> bool {
     match half(sc) {
         Ordering::Greater => true,
-        Ordering::Equal => sc.q.clone() % N::from(2) == N::from(1),
+        Ordering::Equal => sc.q.is_odd(),
         Ordering::Less => false,
     }
 }
@@ -123,7 +151,7 @@ fn rounds_up<N: Exact>(sc: &Scaled<N>) -> bool {
 /// length of the integer part (0 when it is 0).
 fn rounded<N: Exact>(m: u64, e: i32, s: i32, len: Option<usize>) -> Result<String, usize> {
     let sc = scale::<N>(m, e, s);
-    let mut digits = sc.q.to_string();
+    let mut digits = sc.q.decimal();
     if let Some(len) = len {
         if digits.len() != len || digits == "0" {
             return Err(if digits == "0" { 0 } else { digits.len() });
@@ -224,8 +252,15 @@ pub fn scientific(x: f64, decimals: usize) -> String {
         }
     };
     let (first, rest) = digits.split_at(1);
-    let point = if rest.is_empty() { "" } else { "." };
-    with_sign(x, format!("{first}{point}{rest}e{k}"))
+    let mut body = String::with_capacity(digits.len() + 6);
+    body.push_str(first);
+    if !rest.is_empty() {
+        body.push('.');
+        body.push_str(rest);
+    }
+    body.push('e');
+    body.push_str(&k.to_string());
+    with_sign(x, body)
 }
 
 /// The nearest `p`-digit decimal to x that reads back as x, if any: its
@@ -250,8 +285,8 @@ fn round_trip<N: Exact>(m: u64, e: i32, tight_below: bool, k: i32, p: i32) -> Op
     let below_ok = inside(sc.r.clone(), true);
     let above_ok = inside(sc.den.clone() - sc.r.clone(), false);
     match (up_is_nearer, below_ok, above_ok) {
-        (true, _, true) | (false, false, true) => Some(above.to_string()),
-        (false, true, _) | (true, true, false) => Some(below.to_string()),
+        (true, _, true) | (false, false, true) => Some(above.decimal()),
+        (false, true, _) | (true, true, false) => Some(below.decimal()),
         _ => None,
     }
 }
@@ -383,6 +418,14 @@ mod tests {
             let exp = (rng(&mut state) % 60) as i32 - 30;
             let x: f64 = format!("{digits}e{exp}").parse().unwrap();
             check(x);
+        }
+    }
+
+    #[test]
+    fn u128_decimal_matches_core() {
+        let ten_19 = 10_000_000_000_000_000_000u128;
+        for n in [0, 1, 9, ten_19 - 1, ten_19, ten_19 + 1, ten_19 * 7 + 5, u64::MAX as u128, (1 << 124) - 1] {
+            assert_eq!(n.decimal(), n.to_string());
         }
     }
 

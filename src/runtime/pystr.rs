@@ -155,18 +155,16 @@ impl PyStr {
 
     /// The concatenation of `parts` (whose lengths add up to `len`) in one
     /// allocation: an f-string's pieces, with no intermediate String.
-    pub fn join<'a>(parts: impl Iterator<Item = &'a str>, len: usize) -> PyStr {
+    pub fn join(parts: &[&str], len: usize) -> PyStr {
         if len <= INLINE {
             let mut bytes = [0u8; INLINE];
             let mut at = 0;
             for part in parts {
                 let end = at + part.len();
-                assert!(end <= len, "PyStr::join: parts longer than announced");
                 bytes[at..end].copy_from_slice(part.as_bytes());
                 at = end;
             }
-            assert_eq!(at, len, "PyStr::join: parts shorter than announced");
-            return PyStr(Repr::Inline { len: len as u8, bytes });
+            return PyStr(Repr::Inline { len: at as u8, bytes });
         }
         let mut bytes = Rc::<[u8]>::new_uninit_slice(len);
         let out = Rc::get_mut(&mut bytes).expect("a new Rc is unique");
@@ -195,6 +193,7 @@ impl PyStr {
     /// The bytes this str keeps alive, for the heap's estimate: a buffer
     /// shared by n strs counts 1/n of it for each, so the strs sharing it
     /// add up to the buffer once.
+    #[inline(always)]
     pub fn footprint(&self) -> usize {
         match &self.0 {
             Repr::Inline { .. } => 0,
@@ -311,7 +310,7 @@ mod tests {
         let t = s.concat("x");
         assert!(matches!(t.0, Repr::Prefix { .. }));
         assert_eq!((&*s, &*t), ("é".repeat(11).as_str(), format!("{}x", "é".repeat(11)).as_str()));
-        let u = PyStr::join(["ab", "", "cd"].into_iter(), 4);
+        let u = PyStr::join(&["ab", "", "cd"], 4);
         assert_eq!((&*u, &*PyStr::map_ascii("aBc", |b| b.to_ascii_uppercase())), ("abcd", "ABC"));
         assert_eq!(PyStr::from("a").concat("b"), PyStr::from(Rc::<str>::from("ab")));
     }

@@ -554,10 +554,7 @@ impl Vm {
                 }
                 self.push(Value::Obj(d));
             }
-            BUILD_STRING => {
-                let v = self.build_string(arg as usize)?;
-                self.push(v);
-            }
+            BUILD_STRING => self.build_string(arg as usize)?,
             LIST_APPEND => {
                 let v = self.pop();
                 let list = self.peek(arg as usize);
@@ -599,10 +596,14 @@ impl Vm {
                 self.dict_update(d, update, op == DICT_MERGE)?;
             }
             UNPACK_SEQUENCE => {
-                let seq = self.pop();
-                if self.unpack_exact(seq, arg as usize) {
+                let stack = match self.frames.last_mut() {
+                    Some(f) => &mut f.stack,
+                    None => no_frame(),
+                };
+                if super::ops::unpack_exact(&self.heap, stack, arg as usize) {
                     return Ok(());
                 }
+                let seq = self.pop();
                 let items = self.unpack(seq, arg as usize)?;
                 self.frame().stack.extend(items.into_iter().rev());
             }

@@ -12,7 +12,9 @@
 
 use super::Vm;
 use crate::bytecode::Constant;
+use crate::runtime::heap::Heap;
 use crate::runtime::object::Object;
+use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
 use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
@@ -38,36 +40,42 @@ impl Singletons {
     }
 }
 
-/// The singleton slot of a str: 0 for "", i + 1 for one latin-1 char i.
+/// The singleton slot of a str: 0 for "", i + 1 for one latin-1 char i
+/// (read from the UTF-8 bytes: one byte is ASCII, and a two-byte char
+/// below U+0100 starts with 0xC2 or 0xC3).
+#[inline(always)]
 fn latin1_slot(s: &str) -> Option<usize> {
-    if s.len() > 2 {
-        return None;
-    }
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => Some(0),
-        (Some(c), None) if (c as u32) < 256 => Some(c as usize + 1),
+    match *s.as_bytes() {
+        [] => Some(0),
+        [b] => Some(b as usize + 1),
+        [lead @ (0xC2 | 0xC3), b] => Some(((lead as usize & 0x1F) << 6 | (b as usize & 0x3F)) + 1),
         _ => None,
     }
 }
 
+/// A str value of `s`: the singleton for "" and one-character latin-1
+/// strs, else a new object. `Vm::str_object` and run mode's loop (which
+/// holds the heap and the singletons apart from the VM) both make strs here.
+pub(super) fn str_value(heap: &mut Heap, singletons: &mut Singletons, s: PyStr) -> Value {
+    let Some(slot) = latin1_slot(&s) else {
+        return Value::Obj(heap.alloc(Object::Str(s)));
+    };
+    let cache = &mut singletons.latin1;
+    if cache.is_empty() {
+        cache.resize(257, None);
+    }
+    if let Some(id) = cache[slot] {
+        return Value::Obj(id);
+    }
+    let id = heap.alloc(Object::Str(s));
+    singletons.latin1[slot] = Some(id);
+    Value::Obj(id)
+}
+
 impl Vm {
     /// A new str, or the singleton for "" and one-character latin-1 strings.
-    pub(super) fn str_object(&mut self, s: impl Into<crate::runtime::pystr::PyStr>) -> Value {
-        let s = s.into();
-        let Some(slot) = latin1_slot(&s) else {
-            return Value::Obj(self.heap.alloc(Object::Str(s)));
-        };
-        let cache = &mut self.identity.latin1;
-        if cache.is_empty() {
-            cache.resize(257, None);
-        }
-        if let Some(id) = cache[slot] {
-            return Value::Obj(id);
-        }
-        let id = self.heap.alloc(Object::Str(s));
-        self.identity.latin1[slot] = Some(id);
-        Value::Obj(id)
+    pub(super) fn str_object(&mut self, s: impl Into<PyStr>) -> Value {
+        str_value(&mut self.heap, &mut self.identity, s.into())
     }
 
     /// A new bytes, or the singleton for b"" and one-byte bytes.

@@ -4,7 +4,9 @@
 use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use super::identity::{str_value, Singletons};
 use crate::runtime::casemap;
+use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
 use crate::runtime::value::{ObjId, Value};
@@ -1469,8 +1471,9 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
+    let (whole, sep_obj) = (this(args), args.pos[1]);
     let st = s(vm, args);
-    let sep = str_arg(vm, args.pos[1], "must be str")?;
+    let sep = str_arg(vm, sep_obj, "must be str")?;
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
@@ -1480,12 +1483,15 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
         (None, false) => st.find(&*sep),
         (None, true) => st.rfind(&*sep),
     };
-    let (a, b, c) = match found {
-        Some(i) => (&st[..i], &*sep, &st[i + sep.len()..]),
-        None if rev => ("", "", &*st),
-        None => (&*st, "", ""),
+    // As in CPython, the separator object itself is the middle item, and a
+    // str without it is its own item: only the pieces around it are new.
+    let items = match found {
+        Some(i) => vec![vm.new_str(&st[..i]), sep_obj, vm.new_str(&st[i + sep.len()..])],
+        None => {
+            let empty = vm.new_str("");
+            if rev { vec![empty, empty, whole] } else { vec![whole, empty, empty] }
+        }
     };
-    let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
     Ok(vm.new_tuple(items))
 }
 
@@ -1797,47 +1803,70 @@ impl Vm {
 
 impl Vm {
     /// BUILD_STRING: the top `n` stack values (an f-string's pieces, strs
-    /// in compiled code) joined into one str with a single allocation.
-    pub(super) fn build_string(&mut self, n: usize) -> PyResult<Value> {
-        let stack = &self.frames.last().expect("frame").stack;
-        let pieces = &stack[stack.len() - n..];
-        let piece = |v: &Value| match v.obj().map(|id| self.heap.get(id)) {
-            Some(Object::Str(s)) => Some(&**s),
-            _ => None,
-        };
-        let joined = match pieces.iter().map(piece).try_fold(0usize, |len, p| Some(len + p?.len())) {
-            Some(len) => PyStr::join(pieces.iter().filter_map(piece), len),
-            None => {
-                // Not all strs (hand-made bytecode): each piece's str().
-                let stack = &mut self.frames.last_mut().expect("frame").stack;
-                let pieces = stack.split_off(stack.len() - n);
-                let mut text = String::new();
-                for p in pieces {
-                    text.push_str(&self.str_of(p)?);
-                }
-                return Ok(self.new_string(text));
-            }
-        };
-        let len = self.frames.last().expect("frame").stack.len();
-        self.frames.last_mut().expect("frame").stack.truncate(len - n);
-        Ok(self.str_object(joined))
+    /// in compiled code) replaced by one str (see `join_top_strs`).
+    pub(super) fn build_string(&mut self, n: usize) -> PyResult<()> {
+        let stack = &mut self.frames.last_mut().expect("frame").stack;
+        if join_top_strs(&mut self.heap, &mut self.identity, stack, n) {
+            return Ok(());
+        }
+        // Not all strs (hand-made bytecode): each piece's str().
+        let pieces = stack.split_off(stack.len().saturating_sub(n));
+        let mut text = String::new();
+        for p in pieces {
+            text.push_str(&self.str_of(p)?);
+        }
+        let v = self.new_string(text);
+        self.push(v);
+        Ok(())
     }
 
-    /// FORMAT_VALUE without a format spec: `format(v, "")`. An exact str is
-    /// its own result (as in CPython: `f"{s}" is s`); an int is written
-    /// straight into its str.
+    /// FORMAT_VALUE without a format spec: `format(v, "")` (see `format_plain_fast`).
     pub(super) fn format_plain(&mut self, v: Value) -> PyResult<Value> {
-        match v {
-            Value::Obj(id) if matches!(self.heap.get(id), Object::Str(_)) => Ok(v),
-            Value::Int(i, _) => {
-                let mut digits = [0u8; 20];
-                Ok(self.new_str(decimal(i, &mut digits)))
-            }
-            _ => {
-                let s = self.format(v, "")?;
-                Ok(self.new_string(s))
-            }
+        if let Some(r) = format_plain_fast(&mut self.heap, &mut self.identity, v) {
+            return Ok(r);
         }
+        let s = self.format(v, "")?;
+        Ok(self.new_string(s))
+    }
+}
+
+/// BUILD_STRING when the top `n` stack values are all strs (and at most 16,
+/// as f-strings mostly are): replaced by their concatenation, made with a
+/// single allocation; false (the stack untouched) for anything else, which
+/// `Vm::build_string` joins by `str()`. `dispatch` and run mode's loop both
+/// start here.
+pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack: &mut Vec<Value>, n: usize) -> bool {
+    const MAX_PIECES: usize = 16;
+    let Some(at) = stack.len().checked_sub(n) else { return false };
+    if n > MAX_PIECES {
+        return false;
+    }
+    let mut parts = [""; MAX_PIECES];
+    let mut len = 0usize;
+    for (k, &v) in stack[at..].iter().enumerate() {
+        let Value::Obj(id) = v else { return false };
+        let Some(Object::Str(s)) = heap.lookup(id) else { return false };
+        parts[k] = s.as_str();
+        len += s.len();
+    }
+    let joined = PyStr::join(&parts[..n], len);
+    stack.truncate(at);
+    let v = str_value(heap, singletons, joined);
+    super::run_loop::push(stack, v);
+    true
+}
+
+/// FORMAT_VALUE without a format spec of a str (its own result, as in
+/// CPython: `f"{s}" is s`) or an int (written straight into its str);
+/// None for anything else, which `format(v, "")` formats.
+pub(super) fn format_plain_fast(heap: &mut Heap, singletons: &mut Singletons, v: Value) -> Option<Value> {
+    match v {
+        Value::Obj(id) if matches!(heap.lookup(id), Some(Object::Str(_))) => Some(v),
+        Value::Int(i, _) => {
+            let mut digits = [0u8; 20];
+            Some(str_value(heap, singletons, PyStr::from(decimal(i, &mut digits))))
+        }
+        _ => None,
     }
 }
 

@@ -43,6 +43,14 @@ use crate::runtime::dict::FxHashMap;
 use std::rc::Rc;
 use types::TypeId;
 
+/// Whether the heap wants a collection or is over the memory budget (which a
+/// collection re-measures): checked after every instruction that allocates,
+/// by `step_instruction`, run mode's slow path and its allocating fast arms.
+#[inline(always)]
+fn collection_due(heap: &Heap, limits: &Limits) -> bool {
+    heap.wants_collection() || heap.bytes() > limits.memory_bytes
+}
+
 pub use entry::{run, run_with_limits, trace, trace_with_limits};
 pub use session::Session;
 
@@ -465,7 +473,7 @@ impl Vm {
     /// to twice its live size before it is measured again).
     #[inline]
     fn collection_due(&self) -> bool {
-        self.heap.wants_collection() || self.heap.bytes() > self.limits.memory_bytes
+        collection_due(&self.heap, &self.limits)
     }
 
     fn maybe_collect(&mut self) {

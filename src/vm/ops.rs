@@ -3,7 +3,10 @@
 
 use super::types::TypeId;
 use super::{PyResult, Vm};
+use super::identity::{str_value, Singletons};
 use crate::runtime::heap::Heap;
+use crate::runtime::limits::Limits;
+use crate::runtime::pystr::PyStr;
 use crate::runtime::object::{Args, Iter, Object, ViewKind};
 use crate::runtime::value::{ObjId, Value};
 use num_bigint::BigInt;
@@ -488,16 +491,16 @@ impl Vm {
         Ok(Value::float(r))
     }
 
-    /// `a + b` of two strs; None unless both are strs. The result may share
-    /// `a`'s buffer and append in place (see `PyStr`), so `s += c` is linear.
+    /// `a + b` of two strs; None unless both are strs (see `concat_strs`).
     fn str_concat(&mut self, lhs: Value, rhs: Value) -> PyResult<Option<Value>> {
-        let (Some(l), Some(r)) = (lhs.obj(), rhs.obj()) else { return Ok(None) };
-        let (Object::Str(a), Object::Str(b)) = (self.heap.get(l), self.heap.get(r)) else { return Ok(None) };
-        let size = a.len().saturating_add(b.len());
-        self.check_size(size, 1)?;
-        let (Object::Str(a), Object::Str(b)) = (self.heap.get(l), self.heap.get(r)) else { unreachable!("checked above") };
-        let s = a.concat(b);
-        Ok(Some(self.str_object(s)))
+        if let Some(v) = concat_strs(&mut self.heap, &mut self.identity, &self.limits, lhs, rhs) {
+            return Ok(Some(v));
+        }
+        match str_pair(&self.heap, lhs, rhs) {
+            // Two strs whose concatenation the memory budget cannot hold.
+            Some(_) => Err(self.exc_with_args(TypeId::MemoryError, vec![])),
+            None => Ok(None),
+        }
     }
 
     /// `+` and `*` of str/list/tuple, `%` formatting, set and dict operators.
@@ -1552,19 +1555,6 @@ impl Vm {
         self.exc(TypeId::TypeError, format!("cannot unpack non-iterable {t} object"))
     }
 
-    /// UNPACK_SEQUENCE of a tuple or list of exactly `n` items: pushed
-    /// straight from it, last first (no intermediate vector); false leaves
-    /// anything else to `unpack`.
-    pub(super) fn unpack_exact(&mut self, seq: Value, n: usize) -> bool {
-        let Vm { heap, frames, .. } = self;
-        let items = match seq.obj().and_then(|id| heap.lookup(id)) {
-            Some(Object::Tuple(items) | Object::List(items)) if items.len() == n => items,
-            _ => return false,
-        };
-        frames.last_mut().expect("frame").stack.extend(items.iter().rev());
-        true
-    }
-
     /// UNPACK_SEQUENCE: exactly `n` items.
     pub(super) fn unpack(&mut self, v: Value, n: usize) -> PyResult<Vec<Value>> {
         // CPython stops reading after n + 1 items: a long range is "too many
@@ -1796,4 +1786,47 @@ fn mul_i64(a: i64, b: i64) -> Option<i64> {
     } else {
         a.checked_mul(b)
     }
+}
+
+/// `a + b` of two str objects, the one definition `binary_op` and run mode's
+/// loop share: None unless both are strs and the result fits the memory
+/// budget (`str_concat` then raises MemoryError). A new result may share `a`'s
+/// buffer and append in place (see `PyStr`), so `s += c` is linear.
+pub(super) fn concat_strs(heap: &mut Heap, singletons: &mut Singletons, limits: &Limits, lhs: Value, rhs: Value) -> Option<Value> {
+    let (a, b) = str_pair(heap, lhs, rhs)?;
+    // As in CPython, adding the empty str gives the other operand itself.
+    if b.is_empty() {
+        return Some(lhs);
+    }
+    if a.is_empty() {
+        return Some(rhs);
+    }
+    if !limits.fits(a.len().saturating_add(b.len()), 1) {
+        return None;
+    }
+    let s = a.concat(b);
+    Some(str_value(heap, singletons, s))
+}
+
+/// The texts of two str objects.
+#[inline(always)]
+fn str_pair(heap: &Heap, lhs: Value, rhs: Value) -> Option<(&PyStr, &PyStr)> {
+    match (heap.lookup(lhs.obj()?)?, heap.lookup(rhs.obj()?)?) {
+        (Object::Str(a), Object::Str(b)) => Some((a, b)),
+        _ => None,
+    }
+}
+
+/// UNPACK_SEQUENCE of a tuple or list of exactly `n` items on top of
+/// `stack`: replaced by its items, last first (no intermediate vector).
+/// False leaves the stack as it was, for `Vm::unpack` (dispatch and run
+/// mode's loop both start here).
+pub(super) fn unpack_exact(heap: &Heap, stack: &mut Vec<Value>, n: usize) -> bool {
+    let items = match stack.last().and_then(|v| v.obj()).and_then(|id| heap.lookup(id)) {
+        Some(Object::Tuple(items) | Object::List(items)) if items.len() == n => items,
+        _ => return false,
+    };
+    stack.pop();
+    stack.extend(items.iter().rev());
+    true
 }

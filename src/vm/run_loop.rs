@@ -11,6 +11,8 @@
 //! and falls back to it too. No stepper events are built here.
 
 use super::containers::builtin_key;
+use super::methods::{format_plain_fast, join_top_strs};
+use super::ops::{concat_strs, unpack_exact};
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
 use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache, AttrHit};
@@ -52,6 +54,9 @@ enum Slow {
     /// A generator resumed by a nested run (`send`: `sum(g)`, `next(g)`)
     /// yielded: the instruction is done and the nested run hands back.
     Yielded,
+    /// A fast arm allocated and the heap is due a collection: the
+    /// instruction is done, and the slow path collects.
+    Allocated,
 }
 
 impl Vm {
@@ -75,7 +80,7 @@ impl Vm {
                 Slow::Attr(op, arg) => self.attr_instruction(op, arg),
                 Slow::Call(argc) => self.call_instruction(argc),
                 Slow::Return(v) => self.return_value(v),
-                Slow::Yielded => Ok(()),
+                Slow::Yielded | Slow::Allocated => Ok(()),
             };
             if self.after_slow_instruction(result, nested) {
                 return;
@@ -87,7 +92,7 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
@@ -121,6 +126,14 @@ impl Vm {
                     *instructions = count;
                     return $why;
                 }};
+            }
+            // After an arm that may have allocated: the slow path collects when due.
+            macro_rules! allocated {
+                () => {
+                    if super::collection_due(heap, limits) {
+                        leave!(Slow::Allocated);
+                    }
+                };
             }
             // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
             // `ext` carried from one instruction to the next cost every one)
@@ -176,8 +189,34 @@ impl Vm {
                     SWAP if swap_top(stack, arg as usize) => {}
                     BINARY_OP => match fast_binary(peek2(stack), arg) {
                         Some(r) => replace_top2(stack, r),
+                        // `+` and `+=` of two strs.
+                        None if arg == 0 || arg == 13 => {
+                            let (lhs, rhs) = peek2(stack);
+                            match concat_strs(heap, identity, limits, lhs, rhs) {
+                                Some(r) => replace_top2(stack, r),
+                                None => leave!(Slow::Dispatch(op, arg)),
+                            }
+                            allocated!();
+                        }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
+                    // An f-string's pieces: `{x}` of a str or an int, then their join.
+                    FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, identity, v)) {
+                        Some(r) => {
+                            if let Some(top) = stack.last_mut() {
+                                *top = r;
+                            }
+                            allocated!();
+                        }
+                        None => leave!(Slow::Dispatch(op, arg)),
+                    },
+                    BUILD_STRING => {
+                        if !join_top_strs(heap, identity, stack, arg as usize) {
+                            leave!(Slow::Dispatch(op, arg));
+                        }
+                        allocated!();
+                    }
+                    UNPACK_SEQUENCE if unpack_exact(heap, stack, arg as usize) => {}
                     COMPARE_OP => match fast_compare(peek2(stack), arg >> 4) {
                         Some(r) => replace_top2(stack, Value::Bool(r)),
                         None => leave!(Slow::Dispatch(op, arg)),
