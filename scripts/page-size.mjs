@@ -12,7 +12,7 @@ const gz = (path) => gzipSync(readFileSync(join(ROOT, path)), { level: 9 }).leng
 const raw = (path) => statSync(join(ROOT, path)).size;
 
 /**
- * What the browser downloads: index.html, the wasm, the stylesheet and www/vendor/
+ * What the browser downloads: index.html, the wasm, the stylesheet, boot.js and www/vendor/
  * (esbuild's bundles — main.js, its CodeMirror chunk, worker.js with pkg/pvm.js inside —
  * and stdlib.json, the stdlib's Python sources the wasm leaves out). www/*.js are the
  * sources of the bundles, never fetched by the page, so they are not counted twice.
@@ -21,7 +21,7 @@ export function pageFiles() {
   const vendor = readdirSync(join(ROOT, "www/vendor"))
     .filter((f) => /\.(js|css|json)$/.test(f))
     .map((f) => `www/vendor/${f}`);
-  return ["index.html", "pkg/pvm_bg.wasm", "www/style.css", ...vendor];
+  return ["index.html", "pkg/pvm_bg.wasm", "www/style.css", "www/boot.js", ...vendor];
 }
 
 /** {wasmRaw, wasmGz, pageGz, files, perFile: {path: gzipped bytes}} */

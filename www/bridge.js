@@ -4,8 +4,7 @@
 //
 //   ready                       Promise: the core is loaded
 //   runProgram(source, {stdin}) Promise<{stdout, stderr, exitCode, instructions}> (window.pvm.run)
-//   openSession(source, stdin)  Promise<RemoteSession>, at once: the session's calls can be
-//                               made before the core has even loaded (see openSession)
+//   openSession(source, stdin)  Promise<RemoteSession>
 //   onCrash(listener)           listener(error) after the core failed and was restarted
 //   trapNextCall()              makes the next session call execute a wasm trap (for tests)
 //
@@ -37,20 +36,24 @@ export class CoreCrash extends Error {
 
 /** Relative to the page, not to this module: the page loads it bundled into www/vendor/. */
 const WORKER_URL = new URL("www/vendor/worker.js", document.baseURI);
+const WASM_URL = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+const STDLIB_URL = new URL("www/vendor/stdlib.json", document.baseURI).href;
 let worker = null;
 /** Bumped by each restart: sessions remember the worker they live in. */
 let generation = 0;
 let pending = new Map();
 let nextId = 1;
-let nextSession = 1;
 const crashListeners = [];
 
 function startWorker() {
-  // The first worker is started by index.html's first script, before any module ran (it
-  // loads the core by itself); if that did not run, or for a restart, the bridge starts one.
+  // The first worker may have been started by www/boot.js, before any module ran.
   worker = globalThis.pvmBoot?.worker;
   globalThis.pvmBoot = null;
-  worker ??= new Worker(WORKER_URL, { type: "module" });
+  if (!worker) {
+    worker = new Worker(WORKER_URL, { type: "module" });
+    worker.postMessage({ op: "init", wasm: WASM_URL });
+    worker.postMessage({ op: "stdlib", url: STDLIB_URL });
+  }
   generation += 1;
   const mine = generation;
   worker.onmessage = ({ data }) => {
@@ -91,9 +94,6 @@ startWorker();
 
 /** Resolves once the wasm core is instantiated (in the worker). */
 export const ready = request("ready").then(() => undefined);
-// If the core cannot be loaded, the page says so where it opens the first program; this
-// promise rejects for whoever awaits it (window.pvm.ready) but is no unhandled rejection.
-ready.catch(() => {});
 
 /** `listener(error)` runs after the core crashed and a fresh worker was started. */
 export function onCrash(listener) {
@@ -116,17 +116,9 @@ export function runProgram(source, { stdin = "" } = {}) {
   return request("runProgram", String(source), String(stdin ?? ""));
 }
 
-/**
- * A stepping session in the worker (see the top of this file). The bridge names it, so its
- * calls need not wait for the worker to answer the `open`: they queue behind it in the
- * worker, and the first view's calls reach the worker with the `open` itself (one round
- * trip, with no turn of the page's main thread between the two, which is busy during the
- * page's start-up). If the `open` fails, the core has crashed: the calls reject with
- * `CoreCrash` as every pending call does.
- */
+/** A stepping session in the worker (see the top of this file). */
 export async function openSession(source, stdin = "") {
-  const id = nextSession++;
-  request("open", id, String(source), String(stdin ?? "")).catch(() => {});
+  const id = await request("open", String(source), String(stdin ?? ""));
   const born = generation;
   const alive = () => born === generation;
   const gone = () => Promise.reject(new CoreCrash("the core was restarted; this session is gone"));

@@ -1,52 +1,52 @@
 // The Web Worker that hosts the wasm core, so a long or endless program never
 // freezes the page. bridge.js is its only client; the protocol is private:
+//   first    {op: "init", wasm}   the wasm's bytes or URL (see below); no reply
+//            {op: "stdlib", text | url}   the stdlib's sources (see below); no reply
 //   request  {id, op, args}   op: ready | open | call | run | free | runProgram | trapNextCall
 //   response {id, result} | {id, error, crashed}
 // `run` goes on in slices of RUN_SLICE phases and checks between slices for a
 // `stop` message (which carries no id and gets no reply), so Stop halts a
-// runaway loop within one slice (a few milliseconds). Requests may come before the core
-// has loaded: they wait for it, in order.
+// runaway loop within one slice (a few milliseconds).
 //
 // The core never throws; an error here is a wasm trap (a panic, `unreachable`, a stack
 // overflow) after which the instance's memory cannot be trusted. It is answered with
 // `crashed: true` and the bridge replaces this worker with a fresh one.
 
+// The page's first message, {op: "init", wasm}, brings the wasm: its bytes (www/boot.js
+// downloads them while this worker starts up) or its URL (then it is downloaded here and
+// compiled streaming; this file runs from www/ or, bundled, from www/vendor/).
 // scripts/build.sh bundles this file with pkg/pvm.js into www/vendor/worker.js, which the
 // page starts: one request, where an `import` would have been a second round trip.
 import initCore, * as core from "../pkg/pvm.js";
 
-// The worker downloads the wasm and the stdlib's sources itself, as soon as its script
-// runs: nothing from the page has to reach it first (the page's main thread, which would
-// pass it on, is busy with the page's own start then), the wasm compiles while it
-// downloads (WebAssembly.instantiateStreaming), and the page's main thread never touches
-// the megabyte. Their places, relative to this script (www/vendor/worker.js):
-const WASM_URL = new URL("../../pkg/pvm_bg.wasm", import.meta.url).href;
-const STDLIB_URL = new URL("stdlib.json", import.meta.url).href;
-
-/** fetch(url), tried once more if the first attempt fails (no answer, or not 200). */
-function download(url) {
-  const attempt = () => fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response;
-  });
-  return attempt().catch(attempt);
-}
-
+let receiveWasm;
+const wasm = new Promise((resolve) => { receiveWasm = resolve; });
 /** Set if the core could not be loaded at all (then nothing is "crashed": no restart helps). */
 let loadError = null;
-const coreLoaded = initCore({ module_or_path: download(WASM_URL) })
+const coreLoaded = wasm
+  .then((bytesOrUrl) => initCore({ module_or_path: bytesOrUrl }))
   .catch((error) => { loadError = error; });
 
-// The core's Python stdlib modules (`import collections` ...) are not in the wasm:
-// www/vendor/stdlib.json ({name: source}, scripts/stdlib-bundle.mjs), a twentieth of its
-// size, brings their sources. Every module is handed to the core before the first request
-// runs, so an import never depends on timing and a replay (time travel) imports the same
-// code. If the file cannot be had (two failed attempts, or no response within
+// The core's Python stdlib modules (`import collections` ...) are not in the wasm: the
+// page's second message, {op: "stdlib"}, brings www/vendor/stdlib.json ({name: source},
+// scripts/stdlib-bundle.mjs) as text (www/boot.js downloads it alongside the wasm; it is a
+// twentieth of its size, so it is here first) or as a URL to download here; if no such
+// message has come when the core is ready (a page whose boot.js predates this file), the
+// worker downloads the file next to its own script. Every module is handed to the core
+// before the first request runs, so an import never depends on timing and a replay (time
+// travel) imports the same code. If the file cannot be had (no response within
 // STDLIB_PATIENCE of the core being ready), programs still run and each such import raises
 // an ImportError that says so.
 const STDLIB_PATIENCE = 10_000;
-const stdlibLoaded = download(STDLIB_URL)
-  .then((response) => response.json())
+let receiveStdlib;
+const stdlibMessage = new Promise((resolve) => { receiveStdlib = resolve; });
+coreLoaded.then(() => receiveStdlib({ url: new URL("stdlib.json", import.meta.url).href }));
+const stdlibLoaded = stdlibMessage
+  .then(({ text, url }) => text ?? fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.text();
+  }))
+  .then((text) => JSON.parse(text))
   .catch((error) => {
     console.error(`pvm: the stdlib's sources could not be loaded (${error}); imports of its modules will fail`);
     return null;
@@ -90,9 +90,10 @@ async function runSliced(session) {
 
 const OPS = {
   ready: () => true,
-  // The bridge names the session (bridge.js openSession).
-  open: ([id, source, stdin]) => {
+  open: ([source, stdin]) => {
+    const id = nextSession++;
     sessions.set(id, new core.Session(source, stdin));
+    return id;
   },
   call: ([id, method, ...args]) => {
     if (trapArmed) {
@@ -128,11 +129,13 @@ async function handle({ id, op, args }) {
 }
 
 self.onmessage = ({ data }) => {
-  if (data.op === "stop") {
+  if (data.op === "init") {
+    receiveWasm(data.wasm);
+  } else if (data.op === "stdlib") {
+    receiveStdlib(data);
+  } else if (data.op === "stop") {
     stopRequested = true;
-  } else if (data.id !== undefined) {
+  } else {
     queue = queue.then(() => handle(data));
   }
-  // Anything else is from a page older than this worker (its {op: "init"} and
-  // {op: "stdlib"} brought what the worker now downloads itself): nothing to do.
 };

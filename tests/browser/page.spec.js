@@ -2,8 +2,7 @@
 // through window.pvm.run, and a SyntaxError in the error panel.
 
 import { test, expect, codeUrl, byTestId, openProgram } from "./fixtures.js";
-import { mkdir, readFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
 
 const ARTIFACTS = new URL("../artifacts/", import.meta.url);
 
@@ -195,35 +194,4 @@ test("#code= carries any UTF-8 source", async ({ page }) => {
   await expect(byTestId(page, "editor")).toContainText("héllo ✓ 🐍");
   await byTestId(page, "run").click();
   await expect(byTestId(page, "output")).toHaveText("héllo ✓ 🐍 9");
-});
-
-test("the CSP allows index.html's inline script by its SHA-256, and nothing else inline", async ({ page }) => {
-  const html = await readFile(new URL("../../index.html", import.meta.url), "utf8");
-  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
-  expect(inline).toHaveLength(1);
-  const hash = `'sha256-${createHash("sha256").update(inline[0]).digest("base64")}'`;
-  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]*)"/)[1];
-  const scriptSources = csp.split(";").map((directive) => directive.trim().split(/\s+/)).find(([name]) => name === "script-src");
-  // After an edit of the script, put its new hash (this one) in index.html's CSP.
-  expect(scriptSources.filter((source) => source.startsWith("'sha256-"))).toEqual([hash]);
-
-  // And the browser agrees: the script ran (the worker was started while the document was
-  // still being parsed, not by the page's modules after it), and nothing was refused.
-  const violations = [];
-  page.on("console", (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    window.workersStarted = [];
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.workersStarted.push(document.readyState);
-      }
-    };
-  });
-  await openProgram(page, "print(1)\n");
-  expect(await page.evaluate(() => window.workersStarted)).toEqual(["loading"]);
-  expect(violations).toEqual([]);
 });

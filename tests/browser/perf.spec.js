@@ -1,10 +1,8 @@
 // The core in a Web Worker: Stop halts an endless loop while the page stays
 // responsive, and time travel (back / jumpTo through checkpoints) lands on
 // exactly the state stepping forward reaches, through the page and the bridge.
-// The start-up: the worker is started by index.html's first script, before the page's
-// modules, and downloads the core by itself; a click during the first load waits for it;
-// the page still starts when that script did not run, when a download fails once, and
-// says so when the core cannot be had.
+// The start-up: the worker is started by www/boot.js, before the page's modules, and a
+// click during the first load waits for it.
 
 import { test, expect, codeUrl, byTestId, openProgram } from "./fixtures.js";
 
@@ -114,16 +112,13 @@ test("jumpTo and back through the bridge match a fresh replay anywhere in a long
   expect(mismatches.stats.checkpoints).toBeLessThanOrEqual(32);
 });
 
-test("the core's worker starts before the page's modules and loads the core, and the first click acts", async ({ page }) => {
+test("the core's worker starts before the page's modules, and the first click acts", async ({ page }) => {
   const violations = [];
   page.on("console", (message) => {
     if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
   });
-  const requested = [];
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-  // The page's bundle arrives late: index.html's first script has started the worker
-  // meanwhile, which downloads the wasm and the stdlib by itself; the page is not painted
-  // (so the Step button cannot be clicked) until the bundle has run.
+  // The page's bundle arrives late: www/boot.js has started the worker meanwhile, and the
+  // page is not painted (so the Step button cannot be clicked) until the bundle has run.
   let releaseBundle;
   const bundleHeld = new Promise((resolve) => { releaseBundle = resolve; });
   await page.route("**/www/vendor/main.js", async (route) => {
@@ -132,7 +127,6 @@ test("the core's worker starts before the page's modules and loads the core, and
   });
   await page.goto("index.html#example=", { waitUntil: "commit" });
   await expect.poll(() => page.evaluate(() => typeof window.pvmBoot?.worker)).toBe("object");
-  await expect.poll(() => requested).toEqual(expect.arrayContaining(["/pkg/pvm_bg.wasm", "/www/vendor/stdlib.json"]));
   const clicked = byTestId(page, "step").click();
   await page.waitForTimeout(200);
   releaseBundle();
@@ -141,39 +135,4 @@ test("the core's worker starts before the page's modules and loads the core, and
   await expect(byTestId(page, "step-count")).toHaveText("1");
   await expect(byTestId(page, "phase")).toHaveText("fetch");
   expect(violations).toEqual([]);
-  // Each file once: nothing on the page's side downloads them too.
-  expect(requested.filter((path) => path === "/pkg/pvm_bg.wasm")).toHaveLength(1);
-  expect(requested.filter((path) => path === "/www/vendor/stdlib.json")).toHaveLength(1);
-});
-
-test("if index.html's first script did not start the worker, the page starts one", async ({ page }) => {
-  // As if the script had not run (say, blocked): window.pvmBoot is already taken.
-  await page.addInitScript(() => { window.pvmBoot = null; });
-  const errors = await openProgram(page, "x = 6 * 7\nprint(x)\n");
-  await byTestId(page, "step").click();
-  await expect(byTestId(page, "step-count")).toHaveText("1");
-  await expect(byTestId(page, "phase")).toHaveText("fetch");
-  await byTestId(page, "run").click();
-  await expect(byTestId(page, "output")).toHaveText("42");
-  expect(errors).toEqual([]);
-});
-
-test("if the first download of the wasm fails, the worker downloads it again", async ({ page }) => {
-  let requests = 0;
-  await page.route("**/pkg/pvm_bg.wasm", (route) => (requests++ === 0 ? route.abort() : route.continue()));
-  const errors = await openProgram(page, "x = 6 * 7\nprint(x)\n");
-  await byTestId(page, "run").click();
-  await expect(byTestId(page, "output")).toHaveText("42");
-  expect(requests).toBe(2);
-  expect(errors).toEqual([]);
-});
-
-test("without its wasm the page says the core could not be loaded", async ({ page }) => {
-  await page.route("**/pkg/pvm_bg.wasm", (route) => route.abort());
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
-  await page.goto(codeUrl("print(1)\n"));
-  await expect(byTestId(page, "error")).toContainText("the PVM core could not be loaded");
-  await expect(byTestId(page, "step")).toBeDisabled();
-  expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // pvm's Python-source stdlib modules (src/stdlib/*.py) in the page. The wasm leaves them
-// out: the core's worker downloads www/vendor/stdlib.json next to the wasm and hands the
-// sources to the core before the first program runs (www/worker.js). These
+// out: the page downloads www/vendor/stdlib.json next to the wasm and its worker hands the
+// sources to the core before the first program runs (www/boot.js, www/worker.js). These
 // tests import them the ways a learner does — stepping, time travel, Run, window.pvm.run —
 // and check what the page shows; and that a page whose stdlib file cannot be loaded says
 // so at the import and still runs everything else.
@@ -107,7 +107,7 @@ test("without its stdlib file the page says so at the import and runs the rest",
   expect(errors).toEqual([]);
 });
 
-test("if the first download of the stdlib fails, the worker downloads it again", async ({ page }) => {
+test("if the page's download of the stdlib fails, the worker downloads it again", async ({ page }) => {
   let requests = 0;
   await page.route("**/www/vendor/stdlib.json", (route) => (requests++ === 0 ? route.abort() : route.continue()));
   const errors = await openProgram(page, COLLECTIONS);
@@ -127,5 +127,24 @@ test("after a core crash, the fresh worker has the stdlib too", async ({ page })
   await click(page, "run");
   await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
   await expect(byTestId(page, "error")).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test("a worker that is never sent the stdlib downloads it itself", async ({ page }) => {
+  // The boot.js of a page from before the stdlib moved out of the wasm (a stale cache).
+  const oldBoot = `"use strict";
+if (window.pvmBoot === undefined) {
+  const worker = new Worker(new URL("www/vendor/worker.js", document.baseURI), { type: "module" });
+  const url = new URL("pkg/pvm_bg.wasm", document.baseURI).href;
+  fetch(url).then((r) => r.arrayBuffer()).then((wasm) => worker.postMessage({ op: "init", wasm }, [wasm]));
+  window.pvmBoot = { worker };
+}`;
+  await page.route("**/www/boot.js", (route) => route.fulfill({ contentType: "text/javascript", body: oldBoot }));
+  const stdlibRequests = [];
+  page.on("request", (request) => request.url().endsWith("/stdlib.json") && stdlibRequests.push(request.url()));
+  const errors = await openProgram(page, COLLECTIONS);
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  expect(stdlibRequests).toEqual([new URL("www/vendor/stdlib.json", page.url()).href]);
   expect(errors).toEqual([]);
 });
