@@ -416,7 +416,12 @@ impl Vm {
         if let Some(Object::Instance(_)) = v.obj().map(|i| self.heap.get(i)) {
             let s = self.new_str(spec);
             if let Some(r) = self.call_dunder(v, "__format__", vec![s])? {
-                return self.str_of(r);
+                // A str or an instance of a str subclass (its payload), as PyObject_Format checks.
+                if let Some(Object::Str(text)) = self.payload(r).obj().map(|id| self.heap.get(id)) {
+                    return Ok(text.to_string());
+                }
+                let t = self.type_name(r);
+                return self.type_error(format!("__format__ must return a str, not {t}"));
             }
             if spec.is_empty() {
                 return self.str_of(v);
