@@ -235,7 +235,7 @@ run, no process start-up. Ratio = pvm / peer: below 1 means pvm is faster.
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join("\n")}
 
-- Run mode at least as fast as Pyodide on every program: ${verdict(slowerThanPyodide.length === 0 && slowerByCpu.length === 0)}${slowerThanPyodide.length ? ` (slower by wall time on ${slowerThanPyodide.join(", ")})` : ""}${slowerByCpu.length ? ` (slower by main-thread CPU time on ${slowerByCpu.join(", ")})` : ""}.
+- Run mode at least as fast as Pyodide on every program: ${verdict(slowerThanPyodide.length === 0 && slowerByCpu.length === 0)}${slowerThanPyodide.length || slowerByCpu.length ? ` (slower by wall time on ${slowerThanPyodide.join(", ") || "none"}; by main-thread CPU time on ${slowerByCpu.join(", ") || "none"})` : ""}.
 - Natively within 1.0× CPython: ${verdict(slowerThanCPython.length === 0)}${slowerThanCPython.length ? ` (slower on ${slowerThanCPython.join(", ")})` : ""}.
 ${slowerThanPyodide.length || slowerThanCPython.length ? `- Where each gap comes from: the profiles under "The gap that remains, per program" below.\n` : ""}- Run mode builds no events: \`vm::run\` calls \`Vm::run_to_end\`, which executes instructions
   without the stepper (no snapshots, reprs or explanations are made).
