@@ -34,23 +34,47 @@ const coreLoaded = wasm
 // message has come when the core is ready (a page whose boot.js predates this file), the
 // worker downloads the file next to its own script. Every module is handed to the core
 // before the first request runs, so an import never depends on timing and a replay (time
-// travel) imports the same code. If the file cannot be had (no response within
-// STDLIB_PATIENCE of the core being ready), programs still run and each such import raises
-// an ImportError that says so.
+// travel) imports the same code. If the file cannot be had (every offer failed, or no
+// response within STDLIB_PATIENCE of the core being ready), programs still run and each
+// such import raises an ImportError that says so.
 const STDLIB_PATIENCE = 10_000;
-let receiveStdlib;
-const stdlibMessage = new Promise((resolve) => { receiveStdlib = resolve; });
-coreLoaded.then(() => receiveStdlib({ url: new URL("stdlib.json", import.meta.url).href }));
-const stdlibLoaded = stdlibMessage
-  .then(({ text, url }) => text ?? fetch(url).then((response) => {
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.text();
-  }))
-  .then((text) => JSON.parse(text))
-  .catch((error) => {
-    console.error(`pvm: the stdlib's sources could not be loaded (${error}); imports of its modules will fail`);
-    return null;
+let settleStdlib;
+/** The sources ({name: source}), or null if none could be had. */
+const stdlibLoaded = new Promise((resolve) => { settleStdlib = resolve; });
+let stdlibSources = null;
+/** Offers are tried one after another, so a failed one (an aborted download) never hides a
+ * later good one, and a download already under way is never started twice. */
+let stdlibOffers = Promise.resolve();
+let stdlibOffersWaiting = 0;
+let pageOfferedStdlib = false;
+
+function offerStdlib({ text, url }) {
+  stdlibOffersWaiting += 1;
+  stdlibOffers = stdlibOffers.then(async () => {
+    stdlibOffersWaiting -= 1;
+    if (stdlibSources) return;
+    try {
+      stdlibSources = JSON.parse(text ?? await download(url));
+      settleStdlib(stdlibSources);
+    } catch (error) {
+      // Give up only when nothing else is coming: the page's offer has been tried.
+      if (pageOfferedStdlib && stdlibOffersWaiting === 0) {
+        console.error(`pvm: the stdlib's sources could not be loaded (${error}); imports of its modules will fail`);
+        settleStdlib(null);
+      }
+    }
   });
+}
+
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+coreLoaded.then(() => {
+  if (!pageOfferedStdlib) offerStdlib({ url: new URL("stdlib.json", import.meta.url).href });
+});
 const patience = coreLoaded.then(() => new Promise((resolve) => setTimeout(() => resolve(null), STDLIB_PATIENCE)));
 
 const loaded = Promise.all([coreLoaded, Promise.race([stdlibLoaded, patience])]).then(([, sources]) => {
@@ -132,7 +156,8 @@ self.onmessage = ({ data }) => {
   if (data.op === "init") {
     receiveWasm(data.wasm);
   } else if (data.op === "stdlib") {
-    receiveStdlib(data);
+    pageOfferedStdlib = true;
+    offerStdlib(data);
   } else if (data.op === "stop") {
     stopRequested = true;
   } else {

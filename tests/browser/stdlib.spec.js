@@ -5,6 +5,7 @@
 // and check what the page shows; and that a page whose stdlib file cannot be loaded says
 // so at the import and still runs everything else.
 
+import { readFile } from "node:fs/promises";
 import { test, expect, codeUrl, byTestId, frames, openProgram, click } from "./fixtures.js";
 
 const COLLECTIONS = `import collections
@@ -110,6 +111,35 @@ test("without its stdlib file the page says so at the import and runs the rest",
 test("if the page's download of the stdlib fails, the worker downloads it again", async ({ page }) => {
   let requests = 0;
   await page.route("**/www/vendor/stdlib.json", (route) => (requests++ === 0 ? route.abort() : route.continue()));
+  const errors = await openProgram(page, COLLECTIONS);
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  await expect(byTestId(page, "error")).toBeHidden();
+  expect(requests).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test("if the worker's own download of the stdlib fails, the page's later one is used", async ({ page }) => {
+  // The worker downloads the stdlib itself when the core is ready before the page's copy
+  // has come. Here that download fails, and only then does the page's own download start.
+  const boot = await readFile(new URL("../../www/boot.js", import.meta.url), "utf8");
+  const held = boot.replace("fetch(stdlib)",
+    "new Promise((release) => { window.releaseStdlib = release; }).then(() => fetch(stdlib))");
+  expect(held).not.toBe(boot);
+  let bootServed;
+  const bootWasServed = new Promise((resolve) => { bootServed = resolve; });
+  await page.route("**/www/boot.js", async (route) => {
+    await route.fulfill({ contentType: "text/javascript", body: held });
+    bootServed();
+  });
+  // The page's modules come after boot.js, so it is boot.js that starts the worker.
+  await page.route("**/www/vendor/main.js", async (route) => { await bootWasServed; await route.continue(); });
+  let requests = 0;
+  await page.route("**/www/vendor/stdlib.json", async (route) => {
+    if (requests++ > 0) return route.continue();
+    await route.abort();
+    await page.evaluate(() => window.releaseStdlib());
+  });
   const errors = await openProgram(page, COLLECTIONS);
   await click(page, "run");
   await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
