@@ -975,18 +975,23 @@ fn ret(vm: &mut Vm, s: String) -> PyResult<Value> {
 
 fn str_upper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    if st.is_ascii() {
-        return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_uppercase())));
-    }
-    ret(vm, casemap::upper(&st))
+    let t = if st.is_ascii() { PyStr::map_ascii(&st, |b| b.to_ascii_uppercase()) } else { casemap::upper(&st).into() };
+    Ok(case_result(&mut vm.heap, &mut vm.identity, t))
 }
 
 fn str_lower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    if st.is_ascii() {
-        return Ok(vm.str_object(PyStr::map_ascii(&st, |b| b.to_ascii_lowercase())));
+    let t = if st.is_ascii() { PyStr::map_ascii(&st, |b| b.to_ascii_lowercase()) } else { casemap::lower(&st).into() };
+    Ok(case_result(&mut vm.heap, &mut vm.identity, t))
+}
+
+/// The str `lower`/`upper` return: as in CPython, a new object even for one
+/// latin-1 char (`"a".lower() is "a"` is False); only "" is the singleton.
+fn case_result(heap: &mut Heap, singletons: &mut Singletons, t: PyStr) -> Value {
+    if t.is_empty() {
+        return str_value(heap, singletons, t);
     }
-    ret(vm, casemap::lower(&st))
+    Value::Obj(heap.alloc(Object::Str(t)))
 }
 
 fn strip_chars(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Option<Vec<char>>> {
@@ -1094,30 +1099,7 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             None => st.split(&**sep).collect(),
         },
         Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
-        None if st.is_ascii() => {
-            // Bytes are chars: runs of ASCII whitespace, without char decoding.
-            let bytes = st.as_bytes();
-            let mut out = Vec::new();
-            let mut i = 0;
-            loop {
-                while i < bytes.len() && is_ascii_space(bytes[i]) {
-                    i += 1;
-                }
-                if i == bytes.len() {
-                    break;
-                }
-                if max >= 0 && out.len() as i64 == max {
-                    out.push(&st[i..]);
-                    break;
-                }
-                let start = i;
-                while i < bytes.len() && !is_ascii_space(bytes[i]) {
-                    i += 1;
-                }
-                out.push(&st[start..i]);
-            }
-            out
-        }
+        None if st.is_ascii() => split_ascii_whitespace(&st, max),
         None => {
             let mut out = Vec::new();
             let mut rest = st.trim_start_matches(py_isspace);
@@ -1135,6 +1117,32 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(items))
+}
+
+/// `st.split(None, max)` of an ASCII str: its runs of non-whitespace (bytes
+/// are chars, so no char decoding); with `max` ≥ 0 at most `max` splits.
+fn split_ascii_whitespace(st: &str, max: i64) -> Vec<&str> {
+    let bytes = st.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        if max >= 0 && out.len() as i64 == max {
+            out.push(&st[i..]);
+            break;
+        }
+        let start = i;
+        while i < bytes.len() && !is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        out.push(&st[start..i]);
+    }
+    out
 }
 
 /// Python's `str.isspace` of one char: Unicode White_Space, plus the ASCII
@@ -1490,7 +1498,89 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
 }
 
 fn str_partition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    if let Some(v) = partition_fast(&mut vm.heap, &mut vm.identity, this(args), args.pos[1]) {
+        return Ok(v);
+    }
     partition(vm, args, false)
+}
+
+/// `whole.partition(sep)` of an exact str by an exact, non-empty str, from
+/// the heap alone (run mode's loop answers it without leaving; the method
+/// starts here too): what `partition` gives, including its identities.
+/// None for anything else, which `partition` answers or raises.
+pub(super) fn partition_fast(heap: &mut Heap, singletons: &mut Singletons, whole: Value, sep_obj: Value) -> Option<Value> {
+    let (Some(Object::Str(st)), Some(Object::Str(sep))) = (heap.lookup(whole.obj()?), heap.lookup(sep_obj.obj()?)) else {
+        return None;
+    };
+    let found = match ascii_char(sep) {
+        Some(c) => find_byte(st, c as u8),
+        None if sep.is_empty() => return None,
+        None => st.find(&**sep),
+    };
+    let items = match found {
+        Some(i) => {
+            let (head, tail) = (PyStr::from(&st[..i]), PyStr::from(&st[i + sep.len()..]));
+            let head = str_value(heap, singletons, head);
+            vec![head, sep_obj, str_value(heap, singletons, tail)]
+        }
+        None => {
+            let empty = str_value(heap, singletons, PyStr::from(""));
+            vec![whole, empty, empty]
+        }
+    };
+    Some(Value::Obj(heap.alloc(Object::Tuple(items))))
+}
+
+/// A builtin method of an exact str called with positional arguments
+/// `args` (the receiver not included), answered from the heap alone for
+/// run mode's loop, which then need not leave for the general call path:
+/// `partition`, `startswith`/`endswith` of one str, `lower`/`upper` of an
+/// ASCII str, `split()` of an ASCII str and `split(c)` by one ASCII char.
+/// Each gives what the method itself gives (they share these helpers);
+/// None for anything else, which the method answers or raises.
+pub(super) fn str_method_fast(heap: &mut Heap, singletons: &mut Singletons, func: BuiltinFn, recv: Value, args: &[Value]) -> Option<Value> {
+    let same = |f: BuiltinFn| f as usize == func as usize;
+    match args {
+        [arg] if same(str_partition) => partition_fast(heap, singletons, recv, *arg),
+        [arg] if same(str_startswith) || same(str_endswith) => {
+            let (Some(Object::Str(st)), Some(Object::Str(affix))) = (heap.lookup(recv.obj()?), heap.lookup(arg.obj()?)) else {
+                return None;
+            };
+            Some(Value::Bool(if same(str_startswith) { st.starts_with(&**affix) } else { st.ends_with(&**affix) }))
+        }
+        [] if same(str_lower) || same(str_upper) => {
+            let Some(Object::Str(st)) = heap.lookup(recv.obj()?) else { return None };
+            if !st.is_ascii() {
+                return None;
+            }
+            let mapped = if same(str_lower) { PyStr::map_ascii(st, |b| b.to_ascii_lowercase()) } else { PyStr::map_ascii(st, |b| b.to_ascii_uppercase()) };
+            Some(case_result(heap, singletons, mapped))
+        }
+        [] | [_] if same(str_split) => split_fast(heap, singletons, recv, args.first().copied()),
+        _ => None,
+    }
+}
+
+/// `recv.split()` of an exact ASCII str, or `recv.split(sep)` by an exact
+/// one-char ASCII str: the list `str_split` gives. None for anything else.
+fn split_fast(heap: &mut Heap, singletons: &mut Singletons, recv: Value, sep: Option<Value>) -> Option<Value> {
+    let Some(Object::Str(st)) = heap.lookup(recv.obj()?) else { return None };
+    let sep = match sep {
+        None if st.is_ascii() => None,
+        None => return None,
+        Some(v) => match heap.lookup(v.obj()?) {
+            Some(Object::Str(sep)) => Some(ascii_char(sep)? as u8),
+            _ => return None,
+        },
+    };
+    // The pieces borrow this handle of the text while the heap allocates.
+    let st = st.clone();
+    let pieces = match sep {
+        Some(b) => split_at_byte(&st, b),
+        None => split_ascii_whitespace(&st, -1),
+    };
+    let items = pieces.into_iter().map(|p| str_value(heap, singletons, PyStr::from(p))).collect();
+    Some(Value::Obj(heap.alloc(Object::List(items))))
 }
 
 fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

@@ -401,11 +401,7 @@ impl Vm {
             return Ok(v);
         }
         if let Value::Int(i, _) = v {
-            // CPython writes an int's digits into a fresh str, even a one-character
-            // one (`str(5) is "5"` is False), where str operations share singletons.
-            let mut digits = [0u8; 20];
-            let text = super::methods::decimal(i, &mut digits).into();
-            return Ok(Value::Obj(self.heap.alloc(Object::Str(text))));
+            return Ok(int_str(&mut self.heap, i));
         }
         let s = self.str_of(v)?;
         Ok(self.new_string(s))
@@ -654,4 +650,13 @@ impl Vm {
         }
         Ok(out)
     }
+}
+
+/// `str(i)` of an int: CPython writes its digits into a fresh str, even a
+/// one-character one (`str(5) is "5"` is False), where str operations share
+/// singletons. (`Vm::str_value` and run mode's loop both start here.)
+pub(super) fn int_str(heap: &mut crate::runtime::heap::Heap, i: i64) -> Value {
+    let mut digits = [0u8; 20];
+    let text = super::methods::decimal(i, &mut digits).into();
+    Value::Obj(heap.alloc(Object::Str(text)))
 }

@@ -15,6 +15,8 @@ use super::methods::{format_plain_fast, join_top_strs};
 use super::ops::{concat_strs, unpack_exact};
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
+use super::identity::Singletons;
+use super::types::TypeId;
 use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache, AttrHit};
 use super::{NameCache, PyResult, Vm};
 use crate::bytecode::code::flags;
@@ -92,7 +94,9 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, identity, types, .. } = self;
+        // The class `str` (`str(i)` is answered inline).
+        let str_type = slot(types, TypeId::Str as usize).map_or(NO_OBJ, |&t| t);
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
@@ -405,7 +409,8 @@ impl Vm {
                             _ => None,
                         };
                         let Some((func, code_index, globals, total)) = plain else {
-                            if f.kw_names.is_none() && builtin_call_inline(heap, stack, argc) {
+                            if f.kw_names.is_none() && builtin_call_inline(heap, identity, str_type, stack, argc) {
+                                allocated!();
                                 continue 'instr;
                             }
                             leave!(Slow::Call(argc))
@@ -554,7 +559,7 @@ pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value
 /// `call_instruction`. A generator argument always goes
 /// there too: the general path releases it after the call.
 #[inline(always)]
-fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> bool {
+fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, str_type: ObjId, stack: &mut Vec<Value>, argc: usize) -> bool {
     use super::{builtins, methods};
     let n = stack.len();
     let Some(base) = n.checked_sub(argc + 2) else { return false };
@@ -570,6 +575,11 @@ fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> 
             };
             Value::int(len as i64)
         }
+        // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
+        (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(str_type) => match last {
+            Value::Int(i, _) => super::repr::int_str(heap, i),
+            _ => return false,
+        },
         (Value::Obj(method), Some(receiver)) => {
             let Some(Object::Descriptor(d)) = heap.lookup(method) else { return false };
             let func = d.func;
@@ -577,6 +587,10 @@ fn builtin_call_inline(heap: &mut Heap, stack: &mut Vec<Value>, argc: usize) -> 
                 return false;
             }
             match receiver {
+                Object::Str(_) => match methods::str_method_fast(heap, singletons, func, second, stack.get(base + 2..).unwrap_or(&[])) {
+                    Some(v) => v,
+                    None => return false,
+                },
                 Object::List(_) if argc == 1 && same_fn(func, methods::list_append) => {
                     if let Some(Object::List(items)) = heap.lookup_mut(second.obj().unwrap_or(NO_OBJ)) {
                         push(items, last);
