@@ -1073,6 +1073,20 @@ impl Vm {
             Object::Str(s) => {
                 let s = s.clone();
                 if let Some(sl) = slice {
+                    // An ASCII str's chars are its bytes: no char vector.
+                    if s.is_ascii() {
+                        let (start, _, step, count) = self.slice_indices(sl, s.len())?;
+                        if step == 1 && count == s.len() {
+                            return Ok(container);
+                        }
+                        let bytes = s.as_bytes();
+                        if step == 1 {
+                            return Ok(self.new_str(&s[start as usize..start as usize + count]));
+                        }
+                        let out: Vec<u8> = (0..count).map(|k| bytes[(start + k as i64 * step) as usize]).collect();
+                        // SAFETY: ASCII bytes are UTF-8.
+                        return Ok(self.new_string(unsafe { String::from_utf8_unchecked(out) }));
+                    }
                     let chars: Vec<char> = s.chars().collect();
                     let (start, _, step, count) = self.slice_indices(sl, chars.len())?;
                     if step == 1 && count == chars.len() {

@@ -575,6 +575,14 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, str_type: O
             };
             Value::int(len as i64)
         }
+        // `chr(i)`: the singleton below 256, as `builtins::chr` makes it.
+        (Value::Null, Some(Object::Builtin(b))) if argc == 1 && same_fn(b.func, builtins::chr) => {
+            let Value::Int(i, _) = last else { return false };
+            match u32::try_from(i).ok().and_then(char::from_u32) {
+                Some(c) => builtins::char_str(heap, singletons, c),
+                None => return false,
+            }
+        }
         // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
         (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(str_type) => match last {
             Value::Int(i, _) => super::repr::int_str(heap, i),

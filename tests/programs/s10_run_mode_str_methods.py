@@ -120,3 +120,20 @@ generator_args()
 in_loops()
 # The same at module level (run mode's loop runs module code too).
 print("k:v".partition(":"), "ab".startswith("a"), "AB".lower(), "a b".split(), "a,b".split(","), str(42))
+
+# Slices of ASCII strs (read as bytes) and chr() of an int.
+def slice_and_chr():
+    s = "abcdefghij" * 3
+    print(s[:5], s[-4:], s[::3], s[::-7], s[5:2], s[-100:3], s[2:28:5], s[:] is s, s[0:30] is s)
+    t = "é" + s
+    print(t[:4], t[::-9], t[-3:])
+    d = "abcd"[3]
+    print(s[3:4] is s[3:4], s[3:4] is d, len(s[1:-1]))
+    print(chr(97), chr(97) is chr(97), chr(0x20ac), chr(255) is chr(255), chr(256) is chr(256), chr(True))
+    for bad in (-1, 0x110000, 2 ** 31, -2 ** 31 - 1, 2 ** 70, 1.5, "a"):
+        try:
+            chr(bad)
+        except (TypeError, ValueError, OverflowError) as exc:
+            print(type(exc).__name__, exc)
+
+slice_and_chr()
