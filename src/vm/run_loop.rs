@@ -205,7 +205,7 @@ impl Vm {
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
                     // An f-string's pieces: `{x}` of a str or an int, then their join.
-                    FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, identity, v)) {
+                    FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, v)) {
                         Some(r) => {
                             if let Some(top) = stack.last_mut() {
                                 *top = r;
@@ -585,7 +585,10 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, str_type: O
         }
         // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
         (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(str_type) => match last {
-            Value::Int(i, _) => super::repr::int_str(heap, i),
+            Value::Int(..) => match format_plain_fast(heap, last) {
+                Some(v) => v,
+                None => return false,
+            },
             _ => return false,
         },
         (Value::Obj(method), Some(receiver)) => {
