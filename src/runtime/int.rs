@@ -89,17 +89,23 @@ pub fn mul_word(x: &BigInt, m: i64) -> BigInt {
     let word = m.unsigned_abs();
     let product = with_digits(x.magnitude(), |digits| {
         let n = digits.len();
-        let mut out = vec![0u32; n + 1];
+        let mut out: Vec<u32> = Vec::with_capacity(n + 1);
+        let slots = out.spare_capacity_mut();
         let mut carry = 0u64;
-        // Index loops over slices: bounds checks the compiler drops, and no
-        // iterator calls under opt-level "z".
-        for i in 0..n.min(out.len()) {
+        // Index loops over slices: bounds checks and no calls under
+        // opt-level "z" (`Vec`'s own indexing and `push` stay calls there),
+        // and no zeroing pass before the writes.
+        for i in 0..n.min(slots.len()) {
             // d * word + carry < 2^32 * 2^32: no overflow.
             let p = u64::from(digits[i]) * word + carry;
-            out[i] = p as u32;
+            slots[i].write(p as u32);
             carry = p >> 32;
         }
-        out[n] = carry as u32;
+        // SAFETY: the capacity is n + 1, so the loop wrote slots 0..n.
+        unsafe { out.set_len(n) };
+        if carry != 0 {
+            out.push(carry as u32); // within the capacity
+        }
         out
     });
     let magnitude = match product {
