@@ -101,11 +101,13 @@ pub fn mul_word(x: &BigInt, m: i64) -> BigInt {
             slots[i].write(p as u32);
             carry = p >> 32;
         }
-        // SAFETY: the capacity is n + 1, so the loop wrote slots 0..n.
-        unsafe { out.set_len(n) };
-        if carry != 0 {
-            out.push(carry as u32); // within the capacity
+        // The carry is the top digit, kept only if not zero.
+        if let Some(top) = slots.get_mut(n) {
+            top.write(carry as u32);
         }
+        // SAFETY: the capacity is n + 1, so the loop wrote slots 0..n and
+        // the line above slot n.
+        unsafe { out.set_len(n + usize::from(carry != 0)) };
         out
     });
     let magnitude = match product {
