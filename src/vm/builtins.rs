@@ -238,14 +238,12 @@ pub(super) fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "repr", 1, 1)?;
-    let s = vm.repr(args.pos[0])?;
-    Ok(vm.new_string(s))
+    vm.repr_value(args.pos[0])
 }
 
 fn ascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ascii", 1, 1)?;
-    let s = vm.repr(args.pos[0])?;
-    Ok(vm.new_string(super::repr::ascii_escape(&s)))
+    vm.ascii_value(args.pos[0])
 }
 
 /// The classes of `isinstance`'s second argument (a class or a tuple of them).
@@ -843,8 +841,7 @@ fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(s) => vm.str_of(*s)?,
         None => String::new(),
     };
-    let s = vm.format(args.pos[0], &spec)?;
-    Ok(vm.new_string(s))
+    vm.format_value(args.pos[0], &spec)
 }
 
 fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {

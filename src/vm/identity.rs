@@ -72,6 +72,16 @@ pub(super) fn str_value(heap: &mut Heap, singletons: &mut Singletons, s: PyStr) 
     Value::Obj(id)
 }
 
+/// A new str object even of one character, as CPython's joins and int-to-str
+/// conversions make (they write into a str of the final length); only ""
+/// is the singleton.
+pub(super) fn fresh_str_value(heap: &mut Heap, singletons: &mut Singletons, s: PyStr) -> Value {
+    if s.is_empty() {
+        return str_value(heap, singletons, s);
+    }
+    Value::Obj(heap.alloc(Object::Str(s)))
+}
+
 impl Vm {
     /// A new str, or the singleton for "" and one-character latin-1 strings.
     pub(super) fn str_object(&mut self, s: impl Into<PyStr>) -> Value {

@@ -4,7 +4,7 @@
 use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
-use super::identity::{str_value, Singletons};
+use super::identity::{fresh_str_value, Singletons};
 use crate::runtime::casemap;
 use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
@@ -1216,6 +1216,12 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = s(vm, args);
     let items = vm.collect_hinted(args.pos[1])?;
+    // One exact str is its own join, whatever the separator (as in CPython).
+    if let [item] = items[..] {
+        if let Some(Object::Str(_)) = item.obj().map(|id| vm.heap.get(id)) {
+            return Ok(item);
+        }
+    }
     let mut out = String::new();
     for (i, v) in items.into_iter().enumerate() {
         if i > 0 {
@@ -1229,7 +1235,7 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
         }
     }
-    ret(vm, out)
+    Ok(fresh_str_value(&mut vm.heap, &mut vm.identity, out.into()))
 }
 
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1814,10 +1820,23 @@ impl Vm {
         Ok(())
     }
 
+    /// `format(v, spec)` as a value. An empty spec is CPython's fast path, which gives
+    /// the str itself or an int's str (a fresh object); any other goes through `__format__`.
+    pub(super) fn format_value(&mut self, v: Value, spec: &str) -> PyResult<Value> {
+        if spec.is_empty() {
+            return self.format_plain(v);
+        }
+        let s = self.format(v, spec)?;
+        Ok(self.new_string(s))
+    }
+
     /// FORMAT_VALUE without a format spec: `format(v, "")` (see `format_plain_fast`).
     pub(super) fn format_plain(&mut self, v: Value) -> PyResult<Value> {
-        if let Some(r) = format_plain_fast(&mut self.heap, &mut self.identity, v) {
+        if let Some(r) = format_plain_fast(&mut self.heap, v) {
             return Ok(r);
+        }
+        if let Value::Bool(_) = v {
+            return self.str_value(v); // the interned name, as `str(v)`
         }
         let s = self.format(v, "")?;
         Ok(self.new_string(s))
@@ -1843,9 +1862,12 @@ pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack:
         parts[k] = s.as_str();
         len += s.len();
     }
+    if n == 1 {
+        return true; // one str is its own join, as in CPython
+    }
     let joined = PyStr::join(&parts[..n], len);
     stack.truncate(at);
-    let v = str_value(heap, singletons, joined);
+    let v = fresh_str_value(heap, singletons, joined);
     super::run_loop::push(stack, v);
     true
 }
@@ -1853,12 +1875,13 @@ pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack:
 /// FORMAT_VALUE without a format spec of a str (its own result, as in
 /// CPython: `f"{s}" is s`) or an int (written straight into its str);
 /// None for anything else, which `format(v, "")` formats.
-pub(super) fn format_plain_fast(heap: &mut Heap, singletons: &mut Singletons, v: Value) -> Option<Value> {
+pub(super) fn format_plain_fast(heap: &mut Heap, v: Value) -> Option<Value> {
     match v {
         Value::Obj(id) if matches!(heap.lookup(id), Some(Object::Str(_))) => Some(v),
+        // A fresh str, as `str(i)` (`Vm::str_value`) gives.
         Value::Int(i, _) => {
             let mut digits = [0u8; 20];
-            Some(str_value(heap, singletons, PyStr::from(decimal(i, &mut digits))))
+            Some(Value::Obj(heap.alloc(Object::Str(PyStr::from(decimal(i, &mut digits))))))
         }
         _ => None,
     }
