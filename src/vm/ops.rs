@@ -1356,6 +1356,13 @@ impl Vm {
                 }
                 Ok(item)
             }
+            // An ASCII character is one byte, and its str a singleton: no
+            // decoding, and no new string unless it is the first.
+            Object::Iter(Iter::Str { s, pos }) if s.as_bytes().get(*pos).is_some_and(u8::is_ascii) => {
+                let b = s.as_bytes()[*pos];
+                *pos += 1;
+                Ok(Some(self.ascii_char(b)))
+            }
             Object::Iter(Iter::Str { s, pos }) => match s[*pos..].chars().next() {
                 Some(c) => {
                     *pos += c.len_utf8();
