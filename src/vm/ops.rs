@@ -557,6 +557,8 @@ impl Vm {
                 };
                 self.check_size(len.saturating_mul(n), item_bytes)?;
                 match self.heap.get(l) {
+                    // Once over, a str or a tuple is itself (it cannot change).
+                    Object::Str(_) | Object::Tuple(_) if n == 1 => Ok(Some(lhs)),
                     Object::Str(s) => {
                         let s = s.repeat(n);
                         Ok(Some(self.new_string(s)))
@@ -581,7 +583,7 @@ impl Vm {
             (6, Object::Str(s), _) => {
                 let s = s.clone();
                 let r = self.percent_format(&s, rhs)?;
-                Ok(Some(self.new_string(r)))
+                Ok(Some(self.percent_result(&s, rhs, r)))
             }
             (1 | 7 | 10 | 12, Object::Set { .. }, Some(Object::Set { .. })) => Ok(Some(self.set_op(lhs, rhs, op, inplace)?)),
             (7, Object::Dict(a), Some(Object::Dict(_))) => {

@@ -555,6 +555,23 @@ impl Vm {
         Ok(f.pad(&sign, &body, '>'))
     }
 
+    /// The str of `fmt % args` whose text is `r`: CPython gives back the argument
+    /// itself when the format is one `%s` conversion (no other text) of an exact
+    /// str that comes out unchanged, as in `"%s" % s is s`.
+    pub(super) fn percent_result(&mut self, fmt: &str, args: Value, r: String) -> Value {
+        let one_conversion = fmt.starts_with('%') && fmt.ends_with('s') && fmt.matches('%').count() == 1 && !fmt.contains('(');
+        if one_conversion {
+            let arg = match args.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Tuple(items)) if items.len() == 1 => items[0],
+                _ => args,
+            };
+            if matches!(arg.obj().map(|id| self.heap.get(id)), Some(Object::Str(s)) if s.as_str() == r) {
+                return arg;
+            }
+        }
+        self.new_string(r)
+    }
+
     /// `fmt % args` (printf-style formatting of str).
     pub(super) fn percent_format(&mut self, fmt: &str, args: Value) -> PyResult<String> {
         let items = match args.obj().map(|i| self.heap.get(i)) {
