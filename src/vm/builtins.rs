@@ -908,11 +908,10 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 2)?;
             let base = args.pos.get(1).copied().or(base);
-            match args.pos.first() {
-                None => Ok(Value::int(0)),
-                // int(n) of an int is n itself, as CPython returns the same object.
-                Some(&v) if base.is_none() && (matches!(v, Value::Int(..)) || vm.exact_int_object(v)) => Ok(v),
-                Some(&v) => vm.to_int(v, base),
+            match (args.pos.first(), base) {
+                (None, _) => Ok(Value::int(0)),
+                (Some(&v), None) => vm.int_of(v),
+                (Some(&v), base) => vm.to_int(v, base),
             }
         }
         TypeId::Float => {
@@ -1135,6 +1134,15 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 }
 
 impl Vm {
+    /// `int(v)` of one argument.
+    pub(super) fn int_of(&mut self, v: Value) -> PyResult<Value> {
+        // int(n) of an int is n itself, as CPython returns the same object.
+        if matches!(v, Value::Int(..)) || self.exact_int_object(v) {
+            return Ok(v);
+        }
+        self.to_int(v, None)
+    }
+
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
         if let Some(n) = self.number_from_bytes(v, base, false)? {

@@ -88,6 +88,18 @@ impl Vm {
         str_value(&mut self.heap, &mut self.identity, s.into())
     }
 
+    /// The str of one ASCII character `b`: its singleton, made on first use.
+    pub(super) fn ascii_char(&mut self, b: u8) -> Value {
+        match self.identity.latin1.get(b as usize + 1) {
+            Some(&Some(id)) => Value::Obj(id),
+            _ => {
+                let mut buf = [0; 4];
+                let s: &str = char::from(b).encode_utf8(&mut buf);
+                self.str_object(s)
+            }
+        }
+    }
+
     /// A new bytes, or the singleton for b"" and one-byte bytes.
     pub(super) fn bytes_object(&mut self, b: Vec<u8>) -> Value {
         if b.len() > 1 {

@@ -2074,6 +2074,11 @@ impl Vm {
                 self.frames.last_mut().expect("frame").stack.truncate(base);
                 self.str_value(x)
             }
+            // `int(x)`, as `construct` answers it, without the argument vector.
+            (TypeId::Int, &[x]) => {
+                self.frames.last_mut().expect("frame").stack.truncate(base);
+                self.int_of(x)
+            }
             _ => {
                 let pos = args.to_vec();
                 self.frames.last_mut().expect("frame").stack.truncate(base);
