@@ -59,6 +59,49 @@ impl GrowBuf {
     }
 }
 
+/// Writes `src` into `dst` at `at` (`at + src.len()` ≤ `INLINE`) with at
+/// most three overlapping word-sized loads and stores, the way small
+/// memcpys are done: `copy_from_slice` was a call (and `memory.copy` in
+/// the wasm) for every short str made.
+#[inline(always)]
+fn copy_short(dst: &mut [u8; INLINE], at: usize, src: &[u8]) {
+    let n = src.len();
+    assert!(at <= INLINE && n <= INLINE - at, "copy_short: out of bounds");
+    let (s, d) = (src.as_ptr(), dst.as_mut_ptr().wrapping_add(at));
+    // SAFETY: every read lies in `src[..n]` and every write in
+    // `dst[at..at + n]` (checked above); unaligned accesses are allowed.
+    unsafe {
+        use std::ptr::{read_unaligned as rd, write_unaligned as wr};
+        if n >= 8 {
+            // The first 8 bytes, the next 8 when there are more than 16, and the last 8.
+            wr(d as *mut u64, rd(s as *const u64));
+            if n > 16 {
+                wr(d.add(8) as *mut u64, rd(s.add(8) as *const u64));
+            }
+            wr(d.add(n - 8) as *mut u64, rd(s.add(n - 8) as *const u64));
+        } else if n >= 4 {
+            wr(d as *mut u32, rd(s as *const u32));
+            wr(d.add(n - 4) as *mut u32, rd(s.add(n - 4) as *const u32));
+        } else if n > 0 {
+            *d = *s;
+            *d.add(n / 2) = *s.add(n / 2);
+            *d.add(n - 1) = *s.add(n - 1);
+        }
+    }
+}
+
+/// Whether two inline byte arrays are equal: three word compares (a
+/// `[u8; 22]` compare was a call to memcmp).
+#[inline(always)]
+fn same_inline(x: &[u8; INLINE], y: &[u8; INLINE]) -> bool {
+    let word = |b: &[u8; INLINE], at: usize| -> u64 {
+        // SAFETY: `at + 8` ≤ INLINE for the offsets below.
+        unsafe { std::ptr::read_unaligned(b.as_ptr().add(at) as *const u64) }
+    };
+    const _: () = assert!(INLINE > 16 && INLINE <= 24);
+    word(x, 0) == word(y, 0) && word(x, 8) == word(y, 8) && word(x, INLINE - 8) == word(y, INLINE - 8)
+}
+
 impl Drop for GrowBuf {
     fn drop(&mut self) {
         // SAFETY: `ptr` and `cap` come from a Vec<u8> that was never freed; u8 needs no drop.
@@ -74,16 +117,17 @@ impl PyStr {
             return None;
         }
         let mut bytes = [0u8; INLINE];
-        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        copy_short(&mut bytes, 0, text.as_bytes());
         Some(PyStr(Repr::Inline { len: text.len() as u8, bytes }))
     }
 
     /// The inline str of `a` then `b` (their lengths add up to `len` ≤ `INLINE`).
     #[inline]
     fn inline_pair(a: &str, b: &str, len: usize) -> PyStr {
+        debug_assert_eq!(a.len() + b.len(), len);
         let mut bytes = [0u8; INLINE];
-        bytes[..a.len()].copy_from_slice(a.as_bytes());
-        bytes[a.len()..len].copy_from_slice(b.as_bytes());
+        copy_short(&mut bytes, 0, a.as_bytes());
+        copy_short(&mut bytes, a.len(), b.as_bytes());
         PyStr(Repr::Inline { len: len as u8, bytes })
     }
 
@@ -160,9 +204,8 @@ impl PyStr {
             let mut bytes = [0u8; INLINE];
             let mut at = 0;
             for part in parts {
-                let end = at + part.len();
-                bytes[at..end].copy_from_slice(part.as_bytes());
-                at = end;
+                copy_short(&mut bytes, at, part.as_bytes());
+                at += part.len();
             }
             return PyStr(Repr::Inline { len: at as u8, bytes });
         }
@@ -252,7 +295,7 @@ impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
         match (&self.0, &other.0) {
             // Inline bytes past `len` are zeros: two fixed-size compares.
-            (Repr::Inline { len: a, bytes: x }, Repr::Inline { len: b, bytes: y }) => a == b && x == y,
+            (Repr::Inline { len: a, bytes: x }, Repr::Inline { len: b, bytes: y }) => a == b && same_inline(x, y),
             _ => {
                 // Names usually share one allocation: compare where they are first.
                 let (a, b) = (self.as_str(), other.as_str());
@@ -313,6 +356,29 @@ mod tests {
         let u = PyStr::join(&["ab", "", "cd"], 4);
         assert_eq!((&*u, &*PyStr::map_ascii("aBc", |b| b.to_ascii_uppercase())), ("abcd", "ABC"));
         assert_eq!(PyStr::from("a").concat("b"), PyStr::from(Rc::<str>::from("ab")));
+    }
+
+    #[test]
+    fn short_copies_and_compares_see_every_byte() {
+        let text: String = (0..INLINE as u8).map(|i| (b'a' + i) as char).collect();
+        for n in 0..=INLINE {
+            for at in 0..=INLINE - n {
+                let mut bytes = [0u8; INLINE];
+                copy_short(&mut bytes, at, &text.as_bytes()[..n]);
+                let mut want = [0u8; INLINE];
+                want[at..at + n].copy_from_slice(&text.as_bytes()[..n]);
+                assert_eq!(bytes, want, "n {n} at {at}");
+            }
+            let s = PyStr::from(&text[..n]);
+            assert_eq!(&*s, &text[..n]);
+            for k in 0..n {
+                let mut other = text[..n].to_string().into_bytes();
+                other[k] = b'_';
+                assert_ne!(s, PyStr::from(std::str::from_utf8(&other).unwrap()), "n {n} k {k}");
+            }
+            assert_eq!(s, PyStr::from(&text[..n]));
+        }
+        assert_eq!(PyStr::from("ab").concat("cdefghijklmnopqrst"), PyStr::from("abcdefghijklmnopqrst"));
     }
 
     #[test]
