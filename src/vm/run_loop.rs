@@ -92,10 +92,19 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
+        // The running code (registry index `running`): its bytes, constants and
+        // caches, taken from the registries (every frame's code is
+        // `codes[code_index]`), so they stay valid across frame switches and are
+        // looked up again only when the code changes (not for a recursive call
+        // or its return).
+        let mut running = usize::MAX;
+        let (mut code, mut consts, mut caches, mut attr_caches): (&[u8], &[Value], &[NameCache], &[AttrCache]) = (&[], &[], &[], &[]);
+        // Where a two-byte instruction can last start: one bounds check per fetch.
+        let mut code_end = 0;
         // Each pass runs one frame; a call, return or generator switch starts the next.
         'frame: loop {
             let depth = frames.len();
@@ -104,13 +113,17 @@ impl Vm {
                 return Slow::NoFrame;
             };
             let f: &mut Frame = f;
-            let code: &[u8] = &f.code.code;
-            let consts: &[Value] = slot(codes, f.code_index).map_or(&[], |c| &c.consts);
-            let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
-            let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
+            if f.code_index != running {
+                running = f.code_index;
+                (code, consts) = match slot(codes, running) {
+                    Some(entry) => (entry.code.code.as_slice(), &*entry.consts),
+                    None => (&[][..], &[][..]),
+                };
+                caches = name_caches.get(running).map_or(&[], |c| c);
+                attr_caches = all_attr_caches.get(running).map_or(&[], |c| c);
+                code_end = code.len().saturating_sub(1);
+            }
             let (mut ip, mut lasti) = (f.ip, f.lasti);
-            // Where a two-byte instruction can last start: one bounds check per fetch.
-            let code_end = code.len().saturating_sub(1);
 
             // Writes the frame's position back before anything else sees it.
             // (`ext_arg` is 0 whenever this loop runs a frame: see below.)
