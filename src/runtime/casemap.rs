@@ -138,6 +138,28 @@ pub fn is_upper(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(|c| c.is_lowercase() || is_titlecase(c))
 }
 
+/// `str.istitle()`: some cased character, every uppercase or titlecase one after an
+/// uncased one, and every lowercase one after a cased one.
+pub fn is_title(s: &str) -> bool {
+    let (mut cased, mut after_cased) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() || is_titlecase(c) {
+            if after_cased {
+                return false;
+            }
+            (cased, after_cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !after_cased {
+                return false;
+            }
+            (cased, after_cased) = (true, true);
+        } else {
+            after_cased = false;
+        }
+    }
+    cased
+}
+
 /// Whether two characters differ only by case (`a.lower() == b.lower()`).
 pub fn same_ignoring_case(a: char, b: char) -> bool {
     if a.is_ascii() && b.is_ascii() {

@@ -11,6 +11,7 @@ mod words;
 
 pub use error::{ErrorKind, SyntaxError, SyntaxWarning};
 pub use parser::{tree_depth, TOO_COMPLEX};
+pub use tokenizer::is_identifier;
 
 /// Parse a module. `filename` only labels errors.
 pub fn parse(source: &str, filename: &str) -> Result<ast::Module, SyntaxError> {

@@ -1077,6 +1077,12 @@ fn invalid_character(ch: char) -> String {
     }
 }
 
+/// Whether `s` is a name as the tokenizer reads one (`str.isidentifier()`).
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(is_xid_start) && chars.all(is_xid_continue)
+}
+
 /// Approximations of Unicode XID_Start / XID_Continue.
 fn is_xid_start(ch: char) -> bool {
     ch == '_' || ch.is_alphabetic()

@@ -238,14 +238,12 @@ pub(super) fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "repr", 1, 1)?;
-    let s = vm.repr(args.pos[0])?;
-    Ok(vm.new_string(s))
+    vm.repr_value(args.pos[0])
 }
 
 fn ascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ascii", 1, 1)?;
-    let s = vm.repr(args.pos[0])?;
-    Ok(vm.new_string(super::repr::ascii_escape(&s)))
+    vm.ascii_value(args.pos[0])
 }
 
 /// The classes of `isinstance`'s second argument (a class or a tuple of them).
@@ -843,8 +841,7 @@ fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(s) => vm.str_of(*s)?,
         None => String::new(),
     };
-    let s = vm.format(args.pos[0], &spec)?;
-    Ok(vm.new_string(s))
+    vm.format_value(args.pos[0], &spec)
 }
 
 fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -903,11 +900,10 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             no_keywords(vm, args, name)?;
             arg_count(vm, args, name, 0, 2)?;
             let base = args.pos.get(1).copied().or(base);
-            match args.pos.first() {
-                None => Ok(Value::int(0)),
-                // int(n) of an int is n itself, as CPython returns the same object.
-                Some(&v) if base.is_none() && (matches!(v, Value::Int(..)) || vm.exact_int_object(v)) => Ok(v),
-                Some(&v) => vm.to_int(v, base),
+            match (args.pos.first(), base) {
+                (None, _) => Ok(Value::int(0)),
+                (Some(&v), None) => vm.int_of(v),
+                (Some(&v), base) => vm.to_int(v, base),
             }
         }
         TypeId::Float => {
@@ -1130,6 +1126,15 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
 }
 
 impl Vm {
+    /// `int(v)` of one argument.
+    pub(super) fn int_of(&mut self, v: Value) -> PyResult<Value> {
+        // int(n) of an int is n itself, as CPython returns the same object.
+        if matches!(v, Value::Int(..)) || self.exact_int_object(v) {
+            return Ok(v);
+        }
+        self.to_int(v, None)
+    }
+
     /// `int(v)` / `int(s, base)`.
     pub(super) fn to_int(&mut self, v: Value, base: Option<Value>) -> PyResult<Value> {
         if let Some(n) = self.number_from_bytes(v, base, false)? {

@@ -839,21 +839,14 @@ impl Vm {
                 let v = self.pop();
                 let v = match arg & 0x03 {
                     1 => self.str_value(v)?,
-                    2 => {
-                        let s = self.repr(v)?;
-                        self.new_string(s)
-                    }
-                    3 => {
-                        let s = self.repr(v)?;
-                        self.new_string(super::repr::ascii_escape(&s))
-                    }
+                    2 => self.repr_value(v)?,
+                    3 => self.ascii_value(v)?,
                     _ => v,
                 };
                 let r = match spec {
                     Some(spec) => {
                         let spec = self.str_of(spec)?;
-                        let r = self.format(v, &spec)?;
-                        self.new_string(r)
+                        self.format_value(v, &spec)?
                     }
                     None => self.format_plain(v)?,
                 };

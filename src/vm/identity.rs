@@ -72,10 +72,32 @@ pub(super) fn str_value(heap: &mut Heap, singletons: &mut Singletons, s: PyStr) 
     Value::Obj(id)
 }
 
+/// A new str object even of one character, as CPython's joins and int-to-str
+/// conversions make (they write into a str of the final length); only ""
+/// is the singleton.
+pub(super) fn fresh_str_value(heap: &mut Heap, singletons: &mut Singletons, s: PyStr) -> Value {
+    if s.is_empty() {
+        return str_value(heap, singletons, s);
+    }
+    Value::Obj(heap.alloc(Object::Str(s)))
+}
+
 impl Vm {
     /// A new str, or the singleton for "" and one-character latin-1 strings.
     pub(super) fn str_object(&mut self, s: impl Into<PyStr>) -> Value {
         str_value(&mut self.heap, &mut self.identity, s.into())
+    }
+
+    /// The str of one ASCII character `b`: its singleton, made on first use.
+    pub(super) fn ascii_char(&mut self, b: u8) -> Value {
+        match self.identity.latin1.get(b as usize + 1) {
+            Some(&Some(id)) => Value::Obj(id),
+            _ => {
+                let mut buf = [0; 4];
+                let s: &str = char::from(b).encode_utf8(&mut buf);
+                self.str_object(s)
+            }
+        }
     }
 
     /// A new bytes, or the singleton for b"" and one-byte bytes.

@@ -4,11 +4,12 @@
 use super::signature::{Convention, Sig};
 use super::types::TypeId;
 use super::{PyResult, Vm};
-use super::identity::{str_value, Singletons};
+use super::identity::{fresh_str_value, Singletons};
 use crate::runtime::casemap;
 use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
+use std::rc::Rc;
 use crate::runtime::value::{ObjId, Value};
 
 /// A builtin method: its name, its implementation and how it takes its
@@ -315,6 +316,9 @@ const SET: &[Method] = &[
     ("pop", set_pop, &Sig::NOARGS),
     ("clear", set_clear, &Sig::NOARGS),
     ("update", set_update, &Sig::tuple_any()),
+    ("difference_update", set_difference_update, &Sig::tuple_any()),
+    ("intersection_update", set_intersection_update, &Sig::tuple_any()),
+    ("symmetric_difference_update", set_symmetric_difference_update, &Sig::ONE),
 ];
 const STR: &[Method] = &[
     ("upper", str_upper, &Sig::NOARGS),
@@ -356,6 +360,13 @@ const STR: &[Method] = &[
     ("rpartition", str_rpartition, &Sig::ONE),
     ("removeprefix", str_removeprefix, &Sig::ONE),
     ("removesuffix", str_removesuffix, &Sig::ONE),
+    ("isascii", str_isascii, &Sig::NOARGS),
+    ("isidentifier", str_isidentifier, &Sig::NOARGS),
+    ("isprintable", str_isprintable, &Sig::NOARGS),
+    ("istitle", str_istitle, &Sig::NOARGS),
+    ("translate", str_translate, &Sig::ONE),
+    ("maketrans", str_maketrans, &Sig::positional(1, 3)),
+    ("format_map", str_format_map, &Sig::ONE),
     ("encode", super::bytes::str_encode, &Sig::keywords(0, 2, &["encoding", "errors"])),
 ];
 
@@ -904,6 +915,28 @@ fn set_with(vm: &mut Vm, args: &mut Args, op: usize) -> PyResult<Value> {
     Ok(acc)
 }
 
+/// `s.difference_update(*others)` and the like: `s op= set(other)` for each other, in place.
+fn set_update_with(vm: &mut Vm, args: &mut Args, op: usize) -> PyResult<Value> {
+    for other in args.pos[1..].to_vec() {
+        let items = vm.collect_iterable(other)?;
+        let other = vm.new_set(items, false)?;
+        vm.set_op(this(args), other, op, true)?;
+    }
+    Ok(Value::None)
+}
+
+fn set_difference_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_update_with(vm, args, 10)
+}
+
+fn set_intersection_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_update_with(vm, args, 1)
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    set_update_with(vm, args, 12)
+}
+
 fn set_union(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     set_with(vm, args, 7)
 }
@@ -1006,7 +1039,7 @@ fn str_strip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => st.trim_matches(py_isspace),
         Some(c) => st.trim_matches(|x| c.contains(&x)),
     };
-    Ok(vm.new_str(t))
+    Ok(same_or_new(vm, args, t))
 }
 
 fn str_casefold(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1042,7 +1075,7 @@ fn str_expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
         }
     }
-    ret(vm, out)
+    Ok(same_or_new(vm, args, &out))
 }
 
 fn str_lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1052,7 +1085,7 @@ fn str_lstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => st.trim_start_matches(py_isspace),
         Some(c) => st.trim_start_matches(|x| c.contains(&x)),
     };
-    Ok(vm.new_str(t))
+    Ok(same_or_new(vm, args, t))
 }
 
 fn str_rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1062,7 +1095,7 @@ fn str_rstrip(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         None => st.trim_end_matches(py_isspace),
         Some(c) => st.trim_end_matches(|x| c.contains(&x)),
     };
-    Ok(vm.new_str(t))
+    Ok(same_or_new(vm, args, t))
 }
 
 fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
@@ -1081,6 +1114,18 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
         }
     };
     Ok((sep, vm.index_of(max)?))
+}
+
+/// The strs of a split's pieces. A piece that is the whole receiver is the receiver
+/// itself when `may_share` (CPython's splits give back an exact str they found
+/// nothing to split in).
+fn pieces(vm: &mut Vm, args: &Args, parts: &[&str], may_share: bool) -> Vec<Value> {
+    if let [whole] = parts {
+        if may_share && exact_str_is(vm, this(args), whole) {
+            return vec![this(args)];
+        }
+    }
+    parts.iter().map(|p| vm.new_str(p)).collect()
 }
 
 fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1133,7 +1178,8 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             out
         }
     };
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    // Split at whitespace with maxsplit=0, CPython copies even a whole str.
+    let items = pieces(vm, args, &parts, sep.is_some() || max != 0);
     Ok(vm.new_list(items))
 }
 
@@ -1209,13 +1255,20 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
     };
     parts.reverse();
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    // Split at whitespace with maxsplit=0, CPython copies even a whole str.
+    let items = pieces(vm, args, &parts, sep.is_some() || max != 0);
     Ok(vm.new_list(items))
 }
 
 fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = s(vm, args);
     let items = vm.collect_hinted(args.pos[1])?;
+    // One exact str is its own join, whatever the separator (as in CPython).
+    if let [item] = items[..] {
+        if let Some(Object::Str(_)) = item.obj().map(|id| vm.heap.get(id)) {
+            return Ok(item);
+        }
+    }
     let mut out = String::new();
     for (i, v) in items.into_iter().enumerate() {
         if i > 0 {
@@ -1229,7 +1282,7 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
         }
     }
-    ret(vm, out)
+    Ok(fresh_str_value(&mut vm.heap, &mut vm.identity, out.into()))
 }
 
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1238,7 +1291,7 @@ fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let new = clinic_str_arg(vm, args.pos[2], "replace() argument 2")?;
     let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
     let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
-    ret(vm, t)
+    Ok(same_or_new(vm, args, &t))
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
@@ -1342,6 +1395,99 @@ fn str_isdigit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     str_pred(vm, args, |s| s.chars().all(|c| c.is_numeric()))
 }
 
+fn str_isascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(s(vm, args).is_ascii()))
+}
+
+fn str_isidentifier(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(crate::syntax::is_identifier(&s(vm, args))))
+}
+
+/// True for "" too, unlike the other predicates.
+fn str_isprintable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    Ok(Value::Bool(s(vm, args).chars().all(crate::runtime::repr::is_printable)))
+}
+
+fn str_istitle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    str_pred(vm, args, casemap::is_title)
+}
+
+/// `s.translate(table)`: each character's `table[ord(c)]`, which is a str, a code
+/// point, None (drop it) or missing (a LookupError: keep it).
+fn str_translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let st = s(vm, args);
+    let table = args.pos[1];
+    let lookup_error = vm.type_obj(TypeId::LookupError);
+    let mut out = String::with_capacity(st.len());
+    for c in st.chars() {
+        let mapped = match vm.getitem(table, Value::int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if vm.is_subclass(vm.type_of(Value::Obj(e.0)), lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match mapped {
+            Value::None => {}
+            Value::Int(code, _) => match u32::try_from(code).ok().and_then(char::from_u32) {
+                Some(m) => out.push(m),
+                // A lone surrogate is a code point we cannot hold in a str.
+                None if (0..0x110000).contains(&code) => {
+                    return vm.value_error("pvm's str cannot hold a lone surrogate code point")
+                }
+                None => return vm.value_error("character mapping must be in range(0x110000)"),
+            },
+            v => match text(vm, v) {
+                Some(t) => out.push_str(&t),
+                None => return vm.type_error("character mapping must return integer, None or str"),
+            },
+        }
+    }
+    ret(vm, out)
+}
+
+/// `str.maketrans(x[, y[, z]])`: a table for `translate`, keyed by code point.
+fn str_maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    // args.pos[0] is the class (bound like a classmethod).
+    let table = vm.new_dict();
+    let (x, y, z) = (args.pos[1], args.pos.get(2).copied(), args.pos.get(3).copied());
+    let Some(y) = y else {
+        let pairs: Vec<(Value, Value)> = match vm.heap.get(x.obj().unwrap_or(table)) {
+            Object::Dict(d) if x.obj().is_some() => d.iter().collect(),
+            _ => return vm.type_error("if you give only one argument to maketrans it must be a dict"),
+        };
+        for (k, v) in pairs {
+            let key = match (k, text(vm, k)) {
+                (Value::Int(..), _) => k,
+                (_, Some(t)) if t.chars().count() == 1 => Value::int(t.chars().next().unwrap_or('\0') as i64),
+                (_, Some(_)) => return vm.value_error("string keys in translate table must be of length 1"),
+                _ => return vm.type_error("keys in translate table must be strings or integers"),
+            };
+            vm.dict_set(table, key, v)?;
+        }
+        return Ok(Value::Obj(table));
+    };
+    let Some(from) = text(vm, x) else {
+        return vm.type_error("first maketrans argument must be a string if there is a second argument");
+    };
+    let to = clinic_str_arg(vm, y, "maketrans() argument 2")?;
+    let drop = match z {
+        Some(z) => Some(clinic_str_arg(vm, z, "maketrans() argument 3")?),
+        None => None,
+    };
+    if from.chars().count() != to.chars().count() {
+        return vm.value_error("the first two maketrans arguments must have equal length");
+    }
+    for (a, b) in from.chars().zip(to.chars()) {
+        vm.dict_set(table, Value::int(a as i64), Value::int(b as i64))?;
+    }
+    for c in drop.iter().flat_map(|d| d.chars()) {
+        vm.dict_set(table, Value::int(c as i64), Value::None)?;
+    }
+    Ok(Value::Obj(table))
+}
+
 fn str_isalpha(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     str_pred(vm, args, |s| s.chars().all(char::is_alphabetic))
 }
@@ -1413,6 +1559,9 @@ fn str_ljust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (w, fill) = pad_args(vm, args)?;
     let st = s(vm, args);
     let n = st.chars().count();
+    if n >= w {
+        return Ok(this(args));
+    }
     let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
     ret(vm, format!("{st}{pad}"))
 }
@@ -1421,6 +1570,9 @@ fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (w, fill) = pad_args(vm, args)?;
     let st = s(vm, args);
     let n = st.chars().count();
+    if n >= w {
+        return Ok(this(args));
+    }
     let pad: String = std::iter::repeat(fill).take(w.saturating_sub(n)).collect();
     ret(vm, format!("{pad}{st}"))
 }
@@ -1431,7 +1583,7 @@ fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let n = st.chars().count();
     if n >= w {
-        return ret(vm, st.to_string());
+        return Ok(this(args));
     }
     let zeros = "0".repeat(w - n);
     let t = match st.chars().next() {
@@ -1460,7 +1612,7 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         lines.push(&rest[..if keepends { at + eol } else { at }]);
         rest = &rest[at + eol..];
     }
-    let items = lines.into_iter().map(|l| vm.new_str(l)).collect();
+    let items = pieces(vm, args, &lines, true);
     Ok(vm.new_list(items))
 }
 
@@ -1500,23 +1652,45 @@ fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let p = clinic_str_arg(vm, args.pos[1], "removeprefix() argument")?;
-    let t = st.strip_prefix(&*p).unwrap_or(&st).to_string();
-    ret(vm, t)
+    let t = st.strip_prefix(&*p).unwrap_or(&st);
+    Ok(same_or_new(vm, args, t))
 }
 
 fn str_removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let p = clinic_str_arg(vm, args.pos[1], "removesuffix() argument")?;
-    let t = st.strip_suffix(&*p).unwrap_or(&st).to_string();
-    ret(vm, t)
+    let t = st.strip_suffix(&*p).unwrap_or(&st);
+    Ok(same_or_new(vm, args, t))
 }
 
 /// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[0]}`, `!r`/`!s`, `:spec`.
 fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let st = s(vm, args);
     let pos = args.pos[1..].to_vec();
     let kw = std::mem::take(&mut args.kw);
+    format_fields(vm, args, &pos, Named::Keywords(kw))
+}
+
+/// `str.format_map(mapping)`: `{name}` is `mapping[name]` (a dict subclass's
+/// `__missing__` included); positional fields are refused.
+fn str_format_map(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let mapping = args.pos[1];
+    format_fields(vm, args, &[], Named::Mapping(mapping))
+}
+
+/// Where a format string's `{name}` fields find their values.
+enum Named {
+    Keywords(Vec<(Rc<str>, Value)>),
+    Mapping(Value),
+}
+
+fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyResult<Value> {
+    let st = s(vm, args);
     let mut out = String::new();
+    // CPython gives back the very object written when the result is one whole str
+    // write: the format string itself if it has no fields (and no escapes), or a
+    // lone field's str if nothing else is written and its spec changes nothing.
+    let (mut fields, mut literal) = (0usize, false);
+    let mut whole = None;
     let mut auto = 0usize;
     let chars: Vec<char> = st.chars().collect();
     let mut i = 0;
@@ -1524,12 +1698,12 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         let c = chars[i];
         if c == '{' && chars.get(i + 1) == Some(&'{') {
             out.push('{');
-            i += 2;
+            (literal, i) = (true, i + 2);
             continue;
         }
         if c == '}' && chars.get(i + 1) == Some(&'}') {
             out.push('}');
-            i += 2;
+            (literal, i) = (true, i + 2);
             continue;
         }
         if c == '}' {
@@ -1537,7 +1711,7 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
         if c != '{' {
             out.push(c);
-            i += 1;
+            (literal, i) = (true, i + 1);
             continue;
         }
         let mut depth = 1;
@@ -1565,6 +1739,10 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         };
         let name_end = field.find(['.', '[']).unwrap_or(field.len());
         let (name, rest) = field.split_at(name_end);
+        let positional = name.is_empty() || name.parse::<usize>().is_ok();
+        if positional && matches!(named, Named::Mapping(_)) {
+            return vm.value_error("Format string contains positional fields");
+        }
         let mut v = if name.is_empty() {
             let v = pos.get(auto).copied();
             auto += 1;
@@ -1588,11 +1766,17 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                 }
             }
         } else {
-            match kw.iter().find(|(k, _)| &**k == name) {
-                Some((_, v)) => *v,
-                None => {
+            match &named {
+                Named::Keywords(kw) => match kw.iter().find(|(k, _)| &**k == name) {
+                    Some((_, v)) => *v,
+                    None => {
+                        let k = vm.new_str(name);
+                        return Err(vm.key_error(k));
+                    }
+                },
+                Named::Mapping(mapping) => {
                     let k = vm.new_str(name);
-                    return Err(vm.key_error(k));
+                    vm.getitem(*mapping, k)?
                 }
             }
         };
@@ -1616,21 +1800,42 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             }
         }
         let v = match conv {
-            Some('r') => {
-                let r = vm.repr(v)?;
-                vm.new_string(r)
-            }
+            Some('r') => vm.repr_value(v)?,
             Some('s') => vm.str_value(v)?,
-            Some('a') => {
-                let r = vm.repr(v)?;
-                vm.new_string(super::repr::ascii_escape(&r))
-            }
+            Some('a') => vm.ascii_value(v)?,
             _ => v,
         };
         let piece = vm.format(v, &spec)?;
+        fields += 1;
+        whole = exact_str_is(vm, v, &piece).then_some(v);
         out.push_str(&piece);
     }
+    match (fields, whole) {
+        // No escapes either: the output is the format string itself.
+        (0, _) if out.len() == st.len() => {
+            if exact_str_is(vm, this(args), &out) {
+                return Ok(this(args));
+            }
+        }
+        (1, Some(v)) if !literal => return Ok(v),
+        _ => {}
+    }
     ret(vm, out)
+}
+
+/// A method's result `t`: the receiver itself if it is an exact str with that text
+/// (CPython's strip, replace, expandtabs, removeprefix... give back an unchanged str).
+fn same_or_new(vm: &mut Vm, args: &Args, t: &str) -> Value {
+    if exact_str_is(vm, this(args), t) {
+        return this(args);
+    }
+    vm.new_str(t)
+}
+
+/// Whether `v` is an exact str (not a subclass's instance) whose text is `text`:
+/// then a method whose result is `text` gives back `v` itself, as CPython's do.
+fn exact_str_is(vm: &Vm, v: Value, text: &str) -> bool {
+    matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Str(s)) if s.as_str() == text)
 }
 
 
@@ -1784,6 +1989,11 @@ impl Vm {
                 self.frames.last_mut().expect("frame").stack.truncate(base);
                 self.str_value(x)
             }
+            // `int(x)`, as `construct` answers it, without the argument vector.
+            (TypeId::Int, &[x]) => {
+                self.frames.last_mut().expect("frame").stack.truncate(base);
+                self.int_of(x)
+            }
             _ => {
                 let pos = args.to_vec();
                 self.frames.last_mut().expect("frame").stack.truncate(base);
@@ -1814,10 +2024,27 @@ impl Vm {
         Ok(())
     }
 
+    /// `format(v, spec)` as a value. An empty spec is CPython's fast path, which gives
+    /// the str itself or an int's str (a fresh object); any other goes through `__format__`.
+    pub(super) fn format_value(&mut self, v: Value, spec: &str) -> PyResult<Value> {
+        if spec.is_empty() {
+            return self.format_plain(v);
+        }
+        let s = self.format(v, spec)?;
+        // An exact str that the spec leaves as it is comes back itself.
+        if exact_str_is(self, v, &s) {
+            return Ok(v);
+        }
+        Ok(self.new_string(s))
+    }
+
     /// FORMAT_VALUE without a format spec: `format(v, "")` (see `format_plain_fast`).
     pub(super) fn format_plain(&mut self, v: Value) -> PyResult<Value> {
-        if let Some(r) = format_plain_fast(&mut self.heap, &mut self.identity, v) {
+        if let Some(r) = format_plain_fast(&mut self.heap, v) {
             return Ok(r);
+        }
+        if let Value::Bool(_) = v {
+            return self.str_value(v); // the interned name, as `str(v)`
         }
         let s = self.format(v, "")?;
         Ok(self.new_string(s))
@@ -1843,9 +2070,12 @@ pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack:
         parts[k] = s.as_str();
         len += s.len();
     }
+    if n == 1 {
+        return true; // one str is its own join, as in CPython
+    }
     let joined = PyStr::join(&parts[..n], len);
     stack.truncate(at);
-    let v = str_value(heap, singletons, joined);
+    let v = fresh_str_value(heap, singletons, joined);
     super::run_loop::push(stack, v);
     true
 }
@@ -1853,12 +2083,13 @@ pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack:
 /// FORMAT_VALUE without a format spec of a str (its own result, as in
 /// CPython: `f"{s}" is s`) or an int (written straight into its str);
 /// None for anything else, which `format(v, "")` formats.
-pub(super) fn format_plain_fast(heap: &mut Heap, singletons: &mut Singletons, v: Value) -> Option<Value> {
+pub(super) fn format_plain_fast(heap: &mut Heap, v: Value) -> Option<Value> {
     match v {
         Value::Obj(id) if matches!(heap.lookup(id), Some(Object::Str(_))) => Some(v),
+        // A fresh str, as `str(i)` (`Vm::str_value`) gives.
         Value::Int(i, _) => {
             let mut digits = [0u8; 20];
-            Some(str_value(heap, singletons, PyStr::from(decimal(i, &mut digits))))
+            Some(Value::Obj(heap.alloc(Object::Str(PyStr::from(decimal(i, &mut digits))))))
         }
         _ => None,
     }

@@ -269,7 +269,7 @@ impl Vm {
     /// general path clones both). `None` leaves the operation, and any error
     /// it raises (division by zero, the int size budget), to `arith`.
     fn big_int_op(&mut self, lhs: Value, rhs: Value, base: usize) -> Option<Value> {
-        use crate::runtime::int::{rem_word, MAX_WORD};
+        use crate::runtime::int::{mul_word, rem_word, MAX_WORD};
         let (a, b) = (self.int_operand(lhs)?, self.int_operand(rhs)?);
         let fits_word = |n: i64| n != 0 && n.unsigned_abs() <= MAX_WORD;
         let r = match (base, a, b) {
@@ -280,8 +280,9 @@ impl Vm {
                     return None;
                 }
                 let product = match (a, b) {
-                    // num-bigint multiplies one copy of x in place by the word.
-                    (IntRef::Big(x), IntRef::Small(m)) | (IntRef::Small(m), IntRef::Big(x)) => x * m,
+                    (IntRef::Big(x), IntRef::Small(m)) | (IntRef::Small(m), IntRef::Big(x)) if m.unsigned_abs() <= MAX_WORD => {
+                        mul_word(x, m)
+                    }
                     _ => &*a.to_big() * &*b.to_big(),
                 };
                 // |a| >= 2^(bits - 1), so with 66 bits between them the
@@ -556,6 +557,8 @@ impl Vm {
                 };
                 self.check_size(len.saturating_mul(n), item_bytes)?;
                 match self.heap.get(l) {
+                    // Once over, a str or a tuple is itself (it cannot change).
+                    Object::Str(_) | Object::Tuple(_) if n == 1 => Ok(Some(lhs)),
                     Object::Str(s) => {
                         let s = s.repeat(n);
                         Ok(Some(self.new_string(s)))
@@ -580,7 +583,7 @@ impl Vm {
             (6, Object::Str(s), _) => {
                 let s = s.clone();
                 let r = self.percent_format(&s, rhs)?;
-                Ok(Some(self.new_string(r)))
+                Ok(Some(self.percent_result(&s, rhs, r)))
             }
             (1 | 7 | 10 | 12, Object::Set { .. }, Some(Object::Set { .. })) => Ok(Some(self.set_op(lhs, rhs, op, inplace)?)),
             (7, Object::Dict(a), Some(Object::Dict(_))) => {
@@ -1354,6 +1357,13 @@ impl Vm {
                     *index = i - 1;
                 }
                 Ok(item)
+            }
+            // An ASCII character is one byte, and its str a singleton: no
+            // decoding, and no new string unless it is the first.
+            Object::Iter(Iter::Str { s, pos }) if s.as_bytes().get(*pos).is_some_and(u8::is_ascii) => {
+                let b = s.as_bytes()[*pos];
+                *pos += 1;
+                Ok(Some(self.ascii_char(b)))
             }
             Object::Iter(Iter::Str { s, pos }) => match s[*pos..].chars().next() {
                 Some(c) => {

@@ -400,15 +400,48 @@ impl Vm {
         if let Some(Object::Str(_)) = v.obj().map(|i| self.heap.get(i)) {
             return Ok(v);
         }
-        if let Value::Int(i, _) = v {
-            // CPython writes an int's digits into a fresh str, even a one-character
-            // one (`str(5) is "5"` is False), where str operations share singletons.
-            let mut digits = [0u8; 20];
-            let text = super::methods::decimal(i, &mut digits).into();
-            return Ok(Value::Obj(self.heap.alloc(Object::Str(text))));
+        if let Some(r) = self.number_text_value(v) {
+            return Ok(r);
         }
         let s = self.str_of(v)?;
         Ok(self.new_string(s))
+    }
+
+    /// `repr(v)` as a value.
+    pub fn repr_value(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(r) = self.number_text_value(v) {
+            return Ok(r);
+        }
+        let s = self.repr(v)?;
+        Ok(self.new_string(s))
+    }
+
+    /// `ascii(v)` as a value: the repr itself when it is all ASCII.
+    pub fn ascii_value(&mut self, v: Value) -> PyResult<Value> {
+        let r = self.repr_value(v)?;
+        let escaped = match r.obj().map(|id| self.heap.get(id)) {
+            Some(Object::Str(s)) if !s.is_ascii() => ascii_escape(s),
+            _ => return Ok(r),
+        };
+        Ok(self.new_string(escaped))
+    }
+
+    /// The str and repr of an int or a bool as CPython's objects: an int's digits
+    /// go into a fresh str, even a one-character one (`str(5) is "5"` is False,
+    /// where str operations share the one-character singletons), and `True` and
+    /// `False` are the interned names (`str(True) is "True"`; None's is new).
+    fn number_text_value(&mut self, v: Value) -> Option<Value> {
+        let name = match v {
+            Value::Int(i, _) => {
+                let mut digits = [0u8; 20];
+                let text = super::methods::decimal(i, &mut digits).into();
+                return Some(Value::Obj(self.heap.alloc(Object::Str(text))));
+            }
+            Value::Bool(true) => "True",
+            Value::Bool(false) => "False",
+            _ => return None,
+        };
+        Some(self.intern(&std::rc::Rc::from(name)))
     }
 
     /// `format(v, spec)`.
@@ -520,6 +553,23 @@ impl Vm {
         };
         let sign = if f.alternate { format!("{sign}{prefix}") } else { sign.to_string() };
         Ok(f.pad(&sign, &body, '>'))
+    }
+
+    /// The str of `fmt % args` whose text is `r`: CPython gives back the argument
+    /// itself when the format is one `%s` conversion (no other text) of an exact
+    /// str that comes out unchanged, as in `"%s" % s is s`.
+    pub(super) fn percent_result(&mut self, fmt: &str, args: Value, r: String) -> Value {
+        let one_conversion = fmt.starts_with('%') && fmt.ends_with('s') && fmt.matches('%').count() == 1 && !fmt.contains('(');
+        if one_conversion {
+            let arg = match args.obj().map(|id| self.heap.get(id)) {
+                Some(Object::Tuple(items)) if items.len() == 1 => items[0],
+                _ => args,
+            };
+            if matches!(arg.obj().map(|id| self.heap.get(id)), Some(Object::Str(s)) if s.as_str() == r) {
+                return arg;
+            }
+        }
+        self.new_string(r)
     }
 
     /// `fmt % args` (printf-style formatting of str).

@@ -214,7 +214,7 @@ impl Vm {
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
                     // An f-string's pieces: `{x}` of a str or an int, then their join.
-                    FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, identity, v)) {
+                    FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, v)) {
                         Some(r) => {
                             if let Some(top) = stack.last_mut() {
                                 *top = r;

@@ -52,7 +52,7 @@ pub(super) fn descr_kind(owner: TypeId, name: &str) -> crate::runtime::object::D
     use crate::runtime::object::DescrKind;
     match name {
         "__new__" => DescrKind::Static,
-        "fromkeys" | "fromhex" | "from_bytes" | "__init_subclass__" | "__subclasshook__" | "__class_getitem__" | "__prepare__" => DescrKind::ClassMethod,
+        "fromkeys" | "fromhex" | "from_bytes" | "maketrans" | "__init_subclass__" | "__subclasshook__" | "__class_getitem__" | "__prepare__" => DescrKind::ClassMethod,
         // dict's and list's item access are methods in CPython (METH_COEXIST).
         "__getitem__" if matches!(owner, TypeId::Dict | TypeId::List) => DescrKind::Method,
         "__contains__" if owner == TypeId::Dict => DescrKind::Method,
