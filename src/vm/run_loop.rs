@@ -12,7 +12,7 @@
 
 use super::containers::builtin_key;
 use super::methods::{format_plain_fast, join_top_strs};
-use super::ops::{concat_strs, unpack_exact};
+use super::ops::{big_times_word, concat_strs, unpack_exact};
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
 use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache, AttrHit};
@@ -202,6 +202,15 @@ impl Vm {
                     SWAP if swap_top(stack, arg as usize) => {}
                     BINARY_OP => match fast_binary(peek2(stack), arg) {
                         Some(r) => replace_top2(stack, r),
+                        // `*` and `*=` of a big int and a word (a factorial's loop).
+                        None if arg == 5 || arg == 18 => {
+                            let (lhs, rhs) = peek2(stack);
+                            match big_times_word(heap, limits, lhs, rhs) {
+                                Some(r) => replace_top2(stack, r),
+                                None => leave!(Slow::Dispatch(op, arg)),
+                            }
+                            allocated!();
+                        }
                         // `+` and `+=` of two strs.
                         None if arg == 0 || arg == 13 => {
                             let (lhs, rhs) = peek2(stack);
