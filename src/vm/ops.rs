@@ -1816,6 +1816,27 @@ fn mul_i64(a: i64, b: i64) -> Option<i64> {
 /// loop share: None unless both are strs and the result fits the memory
 /// budget (`str_concat` then raises MemoryError). A new result may share `a`'s
 /// buffer and append in place (see `PyStr`), so `s += c` is linear.
+/// `*` of a big int object and an int of at most a word either way round,
+/// for run mode's loop (which holds the heap apart from the VM), computed as
+/// `big_int_op` computes it; `None` for anything else, and for products
+/// that could fit an i64 (a factor of 0 or ±1) or break the int size budget,
+/// which the general path answers.
+pub(super) fn big_times_word(heap: &mut Heap, limits: &Limits, lhs: Value, rhs: Value) -> Option<Value> {
+    use crate::runtime::int::{mul_word, MAX_WORD};
+    let (big, m) = match (lhs, rhs) {
+        (Value::Obj(id), Value::Int(m, _)) | (Value::Int(m, _), Value::Obj(id)) => (id, m),
+        _ => return None,
+    };
+    let Some(Object::Int(x)) = heap.lookup(big) else { return None };
+    // A big int object is at least 2^63 in magnitude, so with |m| >= 2 the
+    // product is at least 2^64: an object, never an i64.
+    if m.unsigned_abs() < 2 || m.unsigned_abs() > MAX_WORD || x.bits() + 32 > limits.max_int_bits {
+        return None;
+    }
+    let product = mul_word(x, m);
+    Some(Value::Obj(heap.alloc(Object::Int(product))))
+}
+
 pub(super) fn concat_strs(heap: &mut Heap, singletons: &mut Singletons, limits: &Limits, lhs: Value, rhs: Value) -> Option<Value> {
     let (a, b) = str_pair(heap, lhs, rhs)?;
     // As in CPython, adding the empty str gives the other operand itself.
