@@ -160,7 +160,8 @@ impl FramePool {
         receiver: Option<Value>,
         args: &[Value],
     ) -> Box<Frame> {
-        let Some(mut f) = self.0.pop() else {
+        // (`pop_last`: under opt-level "z" `Vec::pop` stays a call.)
+        let Some(mut f) = super::run_loop::pop_last(&mut self.0) else {
             let mut f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
             fill_locals(&mut f.locals, receiver, args, entry.code.localsplusnames.len());
             f.func = Some(func);

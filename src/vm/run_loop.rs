@@ -92,10 +92,19 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, frame_pool, nested_exit, identity, .. } = self;
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
+        // The running code (registry index `running`): its bytes, constants and
+        // caches, taken from the registries (every frame's code is
+        // `codes[code_index]`), so they stay valid across frame switches and are
+        // looked up again only when the code changes (not for a recursive call
+        // or its return).
+        let mut running = usize::MAX;
+        let (mut code, mut consts, mut caches, mut attr_caches): (&[u8], &[Value], &[NameCache], &[AttrCache]) = (&[], &[], &[], &[]);
+        // Where a two-byte instruction can last start: one bounds check per fetch.
+        let mut code_end = 0;
         // Each pass runs one frame; a call, return or generator switch starts the next.
         'frame: loop {
             let depth = frames.len();
@@ -104,13 +113,17 @@ impl Vm {
                 return Slow::NoFrame;
             };
             let f: &mut Frame = f;
-            let code: &[u8] = &f.code.code;
-            let consts: &[Value] = slot(codes, f.code_index).map_or(&[], |c| &c.consts);
-            let caches: &[NameCache] = name_caches.get(f.code_index).map_or(&[], |c| c);
-            let attr_caches: &[AttrCache] = attr_caches.get(f.code_index).map_or(&[], |c| c);
+            if f.code_index != running {
+                running = f.code_index;
+                (code, consts) = match slot(codes, running) {
+                    Some(entry) => (entry.code.code.as_slice(), &*entry.consts),
+                    None => (&[][..], &[][..]),
+                };
+                caches = name_caches.get(running).map_or(&[], |c| c);
+                attr_caches = all_attr_caches.get(running).map_or(&[], |c| c);
+                code_end = code.len().saturating_sub(1);
+            }
             let (mut ip, mut lasti) = (f.ip, f.lasti);
-            // Where a two-byte instruction can last start: one bounds check per fetch.
-            let code_end = code.len().saturating_sub(1);
 
             // Writes the frame's position back before anything else sees it.
             // (`ext_arg` is 0 whenever this loop runs a frame: see below.)
@@ -422,31 +435,41 @@ impl Vm {
                         let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call(argc)) };
                         sync!();
                         let n = stack.len();
-                        let callee = frame_pool.for_call(entry, code_index, globals, func, None, &stack[n - total..]);
+                        let callee = frame_pool.for_call(entry, code_index, globals, func, None, top(stack, total));
                         stack.truncate(n - argc - 2);
                         push(frames, callee);
                         continue 'frame;
                     }
                     RETURN_VALUE | RETURN_CONST => {
-                        let v = match op {
-                            RETURN_VALUE => pop(stack),
-                            _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
-                        };
                         // To a plain CALL the value goes onto the caller's stack; from
                         // `__init__` (which returned None) the new instance does.
-                        let result = match f.on_return {
-                            _ if f.generator.is_some() || depth < 2 => leave!(Slow::Return(v)),
-                            OnReturn::Push => v,
-                            OnReturn::PushInstance(instance) if matches!(v, Value::None) => instance,
-                            _ => leave!(Slow::Return(v)),
-                        };
-                        // (`depth >= 2`: the frame and its caller are both there.)
-                        if let Some(done) = pop_last(frames) {
-                            frame_pool.recycle(done);
+                        let plain = f.generator.is_none()
+                            && depth >= 2
+                            && match (&f.on_return, returned(op, arg, stack, consts)) {
+                                (OnReturn::Push, Some(_)) => true,
+                                (OnReturn::PushInstance(_), Some(Value::None)) => true,
+                                _ => false,
+                            };
+                        if !plain {
+                            let v = match op {
+                                RETURN_VALUE => pop(stack),
+                                _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
+                            };
+                            leave!(Slow::Return(v));
                         }
+                        // (`depth >= 2`: the frame and its caller are both there.) The
+                        // value moves slot to slot, before the frame is recycled (see `push_from`).
+                        let Some(done) = pop_last(frames) else { continue 'frame };
                         if let Some(caller) = slot_mut(frames, depth - 2) {
-                            push(&mut caller.stack, result);
+                            let result = match &done.on_return {
+                                OnReturn::PushInstance(instance) => Some(instance),
+                                _ => returned(op, arg, &done.stack, consts),
+                            };
+                            if let Some(result) = result {
+                                push_from(&mut caller.stack, result);
+                            }
                         }
+                        frame_pool.recycle(done);
                         continue 'frame;
                     }
                     // A generator hands the value over and waits: to its caller's
@@ -800,6 +823,25 @@ fn move_top(stack: &mut Vec<Value>, dst: &mut Value) {
     }
 }
 
+/// The value RETURN_VALUE (the top of `stack`) or RETURN_CONST (constant
+/// `arg`, `None` if there is no such constant) returns, left in its slot.
+#[inline(always)]
+fn returned<'a>(op: Opcode, arg: u32, stack: &'a [Value], consts: &'a [Value]) -> Option<&'a Value> {
+    match op {
+        Opcode::RETURN_VALUE => stack.last(),
+        _ => Some(slot(consts, arg as usize).unwrap_or(&Value::None)),
+    }
+}
+
+/// The `k` values on top of the stack (all of it if it holds fewer), as a
+/// slice: under opt-level "z" `&stack[n - k..]` stays a call.
+#[inline(always)]
+fn top(stack: &[Value], k: usize) -> &[Value] {
+    let k = k.min(stack.len());
+    // SAFETY: the last `k` values are in bounds.
+    unsafe { std::slice::from_raw_parts(stack.as_ptr().add(stack.len() - k), k) }
+}
+
 /// The instruction at `ip`: its opcode, its argument byte and where the
 /// next instruction starts (past its CACHE units); `None` when `ip` is not
 /// on two bytes of the code (`code_end` is the code's length less one) or
@@ -835,7 +877,7 @@ fn replace_top2(stack: &mut Vec<Value>, v: Value) {
 
 /// `values.pop()`, inline (see `push`).
 #[inline(always)]
-fn pop_last<T>(values: &mut Vec<T>) -> Option<T> {
+pub(super) fn pop_last<T>(values: &mut Vec<T>) -> Option<T> {
     let n = values.len();
     if n == 0 {
         return None;
