@@ -140,17 +140,28 @@ impl Heap {
             }
         }
         let mut live_bytes = 0usize;
+        // Freed ids go into the free list's spare room (`push` is a call
+        // per freed object under opt-level "z"): room for every slot.
+        let free_len = self.free.len();
+        self.free.reserve(self.slots.len());
+        let room = self.free.spare_capacity_mut();
+        let mut freed = 0;
         for (i, slot) in self.slots.iter_mut().enumerate() {
             match slot {
                 Some(_) if !marked[i] => {
                     *slot = None;
-                    self.free.push(i as u32);
-                    self.live -= 1;
+                    if let Some(r) = room.get_mut(freed) {
+                        r.write(i as u32);
+                        freed += 1;
+                    }
                 }
                 Some(obj) => live_bytes = live_bytes.saturating_add(footprint(obj)),
                 None => {}
             }
         }
+        // SAFETY: the loop wrote the first `freed` spare slots.
+        unsafe { self.free.set_len(free_len + freed) };
+        self.live -= freed;
         self.live_bytes = live_bytes;
         self.bytes_since_gc = 0;
         self.allocated_since_gc = 0;
