@@ -4,6 +4,7 @@ pub mod casemap;
 pub mod complex;
 pub mod dict;
 pub mod float_digits;
+pub mod float_hex;
 pub mod float_parse;
 pub mod format;
 pub mod heap;

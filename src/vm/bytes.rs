@@ -45,6 +45,9 @@ pub(super) const BYTES: &[Method] = &[
     ("islower", islower, &Sig::NOARGS),
     ("isupper", isupper, &Sig::NOARGS),
     ("isascii", isascii, &Sig::NOARGS),
+    ("istitle", istitle, &Sig::NOARGS),
+    ("translate", translate, &Sig::keywords(1, 2, &["", "delete"])),
+    ("maketrans", maketrans, &Sig::positional(2, 2)),
     ("partition", partition, &Sig::ONE),
     ("rpartition", rpartition, &Sig::ONE),
     ("removeprefix", removeprefix, &Sig::ONE),
@@ -1225,6 +1228,57 @@ fn islower(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn isupper(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     case_test(vm, args, true)
+}
+
+/// `istitle()` of ASCII letters: some cased byte, uppercase ones only after an
+/// uncased byte and lowercase ones only after a cased one.
+fn istitle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let (mut cased, mut after_cased) = (false, false);
+    for c in data(vm, args) {
+        if c.is_ascii_uppercase() && after_cased || c.is_ascii_lowercase() && !after_cased {
+            return Ok(Value::Bool(false));
+        }
+        after_cased = c.is_ascii_alphabetic();
+        cased |= after_cased;
+    }
+    Ok(Value::Bool(cased))
+}
+
+/// `b.translate(table, /, delete=b'')`: drops the bytes in `delete`, then maps
+/// each byte through `table` (256 bytes, or None to keep them).
+fn translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let delete = match args.take_kw("delete").or(args.pos.get(2).copied()) {
+        Some(d) => vm.buffer_arg(d)?,
+        None => Vec::new(),
+    };
+    let table = match args.pos[1] {
+        Value::None => None,
+        t => Some(vm.buffer_arg(t)?),
+    };
+    if table.as_ref().is_some_and(|t| t.len() != 256) {
+        return vm.value_error("translation table must be 256 characters long");
+    }
+    let out = data(vm, args)
+        .into_iter()
+        .filter(|b| !delete.contains(b))
+        .map(|b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    ret(vm, args, out)
+}
+
+/// `bytes.maketrans(from, to)`: the 256-byte table that `translate` takes.
+fn maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    // args.pos[0] is the class (bound like a classmethod).
+    let from = vm.buffer_arg(args.pos[1])?;
+    let to = vm.buffer_arg(args.pos[2])?;
+    if from.len() != to.len() {
+        return vm.value_error("maketrans arguments must have same length");
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (a, b) in from.into_iter().zip(to) {
+        table[a as usize] = b;
+    }
+    Ok(vm.new_bytes(table))
 }
 
 fn partition_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {

@@ -103,7 +103,13 @@ const TYPE: &[Method] = &[("mro", type_mro, &Sig::NOARGS)];
 const ITERATOR: &[Method] = &[("__next__", iterator_next, &Sig::WRAPPER), ("__iter__", self_return, &Sig::WRAPPER)];
 const RANGE: &[Method] = &[("index", range_index, &Sig::ONE), ("count", range_count, &Sig::ONE)];
 const SLICE: &[Method] = &[("indices", slice_indices, &Sig::ONE)];
-const FLOAT: &[Method] = &[("as_integer_ratio", float_as_integer_ratio, &Sig::NOARGS), ("is_integer", float_is_integer, &Sig::NOARGS), ("conjugate", self_return, &Sig::NOARGS)];
+const FLOAT: &[Method] = &[
+    ("as_integer_ratio", float_as_integer_ratio, &Sig::NOARGS),
+    ("is_integer", float_is_integer, &Sig::NOARGS),
+    ("conjugate", self_return, &Sig::NOARGS),
+    ("hex", float_hex, &Sig::NOARGS),
+    ("fromhex", float_fromhex, &Sig::ONE),
+];
 const TUPLE: &[Method] = &[("index", seq_index, &Sig::positional(1, 3)), ("count", seq_count, &Sig::ONE)];
 const LIST: &[Method] = &[
     ("append", list_append, &Sig::ONE),
@@ -635,6 +641,26 @@ fn float_is_integer(_vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Value::Float(f, _) => Value::Bool(f.is_finite() && f.fract() == 0.0),
         _ => Value::Bool(true),
     })
+}
+
+fn float_hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    let Value::Float(f, _) = this(args) else { return Ok(Value::None) };
+    ret(vm, crate::runtime::float_hex::to_hex(f))
+}
+
+/// `float.fromhex(s)` (a class method: args.pos[0] is the class).
+fn float_fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+    use crate::runtime::float_hex::{from_hex, FromHexError};
+    let Some(text) = text(vm, args.pos[1]) else {
+        return vm.type_error("bad argument type for built-in operation");
+    };
+    match from_hex(&text) {
+        Ok(f) => Ok(Value::float(f)),
+        Err(FromHexError::Invalid) => vm.value_error("invalid hexadecimal floating-point string"),
+        Err(FromHexError::TooLarge) => {
+            Err(vm.exc(TypeId::OverflowError, "hexadecimal value too large to represent as a float"))
+        }
+    }
 }
 
 // ----- sequences -----------------------------------------------------------------

@@ -194,7 +194,7 @@ fn expected(name: &str, sig: &Sig, n: usize) -> String {
 }
 
 /// `_PyArg_UnpackKeywords`'s checks, in its order, for a method whose
-/// parameters (none positional-only) are `names`: None when the call fits.
+/// parameters are `names` ("" for a positional-only one): None when the call fits.
 fn keywords_error(sig: &Sig, names: &[&str], name: &str, n: usize, args: &Args) -> Option<String> {
     let (min, max_pos, max_all) = (sig.min as usize, sig.max as usize, names.len());
     let given = |param: &str| args.kw.iter().any(|(k, _)| &**k == param);
@@ -208,6 +208,12 @@ fn keywords_error(sig: &Sig, names: &[&str], name: &str, n: usize, args: &Args) 
         }
         let bound = if min < max_pos { "at most" } else { "exactly" };
         return Some(takes(name, &count_of(bound, max_pos, "positional "), n));
+    }
+    // Positional-only parameters are named "" (they cannot be given by name).
+    let posonly = names.iter().take_while(|p| p.is_empty()).count().min(min);
+    if n < posonly {
+        let bound = if posonly < max_pos { "at least" } else { "exactly" };
+        return Some(takes(name, &count_of(bound, posonly, "positional "), n));
     }
     if let Some(i) = (n..min).find(|&i| !given(names[i])) {
         return Some(format!("{name}() missing required argument '{}' (pos {})", names[i], i + 1));

@@ -22,6 +22,13 @@ const STDLIB_MODULES: &str = "abc aifc antigravity argparse array ast asyncio at
 /// `dir(object)`, and what each builtin type adds to it.
 const OBJECT_DIR: &str = "__class__ __delattr__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ __getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ __reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__";
 
+/// frozenset's names; set has these and its mutators.
+macro_rules! frozenset_dir {
+    () => {
+        "__and__ __class_getitem__ __contains__ __iter__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ copy difference intersection isdisjoint issubset issuperset symmetric_difference union"
+    };
+}
+
 fn type_dir(t: TypeId) -> &'static str {
     match t {
         TypeId::Int | TypeId::Bool => "__abs__ __add__ __and__ __bool__ __ceil__ __divmod__ __float__ __floor__ __floordiv__ __getnewargs__ __index__ __int__ __invert__ __lshift__ __mod__ __mul__ __neg__ __or__ __pos__ __pow__ __radd__ __rand__ __rdivmod__ __rfloordiv__ __rlshift__ __rmod__ __rmul__ __ror__ __round__ __rpow__ __rrshift__ __rshift__ __rsub__ __rtruediv__ __rxor__ __sub__ __truediv__ __trunc__ __xor__ as_integer_ratio bit_count bit_length conjugate denominator from_bytes imag is_integer numerator real to_bytes",
@@ -30,7 +37,11 @@ fn type_dir(t: TypeId) -> &'static str {
         TypeId::List => "__add__ __class_getitem__ __contains__ __delitem__ __getitem__ __iadd__ __imul__ __iter__ __len__ __mul__ __reversed__ __rmul__ __setitem__ append clear copy count extend index insert pop remove reverse sort",
         TypeId::Dict => "__class_getitem__ __contains__ __delitem__ __getitem__ __ior__ __iter__ __len__ __or__ __reversed__ __ror__ __setitem__ clear copy fromkeys get items keys pop popitem setdefault update values",
         TypeId::Tuple => "__add__ __class_getitem__ __contains__ __getitem__ __getnewargs__ __iter__ __len__ __mul__ __rmul__ count index",
-        TypeId::Set | TypeId::FrozenSet => "__and__ __class_getitem__ __contains__ __iand__ __ior__ __isub__ __iter__ __ixor__ __len__ __or__ __rand__ __ror__ __rsub__ __rxor__ __sub__ __xor__ add clear copy difference difference_update discard intersection intersection_update isdisjoint issubset issuperset pop remove symmetric_difference symmetric_difference_update union update",
+        TypeId::FrozenSet => frozenset_dir!(),
+        TypeId::Set => concat!(frozenset_dir!(), " __iand__ __ior__ __isub__ __ixor__ add clear difference_update discard intersection_update pop remove symmetric_difference_update update"),
+        TypeId::Complex => "conjugate imag real",
+        TypeId::Range => "count index start step stop",
+        TypeId::Slice => "indices start step stop",
         TypeId::NoneType => "__bool__",
         TypeId::BuiltinFunction => "__call__ __module__ __name__ __qualname__ __self__ __text_signature__",
         TypeId::Function => "__annotations__ __builtins__ __call__ __closure__ __code__ __defaults__ __dict__ __get__ __globals__ __kwdefaults__ __module__ __name__ __qualname__ __type_params__",

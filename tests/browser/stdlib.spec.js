@@ -17,6 +17,13 @@ print(collections.Counter("abracadabra").most_common(2))
 // What python3.12 prints for COLLECTIONS.
 const COLLECTIONS_OUTPUT = "Point(x=1, y=2) 3\n[('a', 5), ('b', 2)]";
 
+/** Run, then the output is CPython's for COLLECTIONS and no error is shown. */
+async function runShowsCollectionsOutput(page) {
+  await click(page, "run");
+  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
+  await expect(byTestId(page, "error")).toBeHidden();
+}
+
 test("the stepper steps into a stdlib module's Python code", async ({ page }) => {
   const errors = await openProgram(page, COLLECTIONS);
   // Instruction by instruction (the import runs whole), into collections.namedtuple's frame.
@@ -112,9 +119,7 @@ test("if the page's download of the stdlib fails, the worker downloads it again"
   let requests = 0;
   await page.route("**/www/vendor/stdlib.json", (route) => (requests++ === 0 ? route.abort() : route.continue()));
   const errors = await openProgram(page, COLLECTIONS);
-  await click(page, "run");
-  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
-  await expect(byTestId(page, "error")).toBeHidden();
+  await runShowsCollectionsOutput(page);
   expect(requests).toBe(2);
   expect(errors).toEqual([]);
 });
@@ -141,9 +146,7 @@ test("if the worker's own download of the stdlib fails, the page's later one is 
     await page.evaluate(() => window.releaseStdlib());
   });
   const errors = await openProgram(page, COLLECTIONS);
-  await click(page, "run");
-  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
-  await expect(byTestId(page, "error")).toBeHidden();
+  await runShowsCollectionsOutput(page);
   expect(requests).toBe(2);
   expect(errors).toEqual([]);
 });
@@ -154,9 +157,7 @@ test("after a core crash, the fresh worker has the stdlib too", async ({ page })
   await byTestId(page, "step").click();
   await expect(byTestId(page, "notice")).toContainText("a fresh session was started");
   await expect(byTestId(page, "step-count")).toHaveText("0");
-  await click(page, "run");
-  await expect(byTestId(page, "output")).toHaveText(COLLECTIONS_OUTPUT);
-  await expect(byTestId(page, "error")).toBeHidden();
+  await runShowsCollectionsOutput(page);
   expect(errors).toEqual([]);
 });
 
