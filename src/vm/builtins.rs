@@ -101,7 +101,7 @@ fn install_type_dicts(vm: &mut Vm) {
             entries.push((name, d));
         }
         // Mutable containers are unhashable: their `__hash__` is None.
-        if matches!(owner, TypeId::List | TypeId::Dict | TypeId::Set) {
+        if matches!(owner, TypeId::List | TypeId::Dict | TypeId::Set | TypeId::ByteArray) {
             entries.push(("__hash__", Value::None));
         }
         let class = vm.type_obj(owner);

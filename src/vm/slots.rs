@@ -25,6 +25,10 @@ pub(super) fn table(t: TypeId) -> &'static [(&'static str, BuiltinFn)] {
         TypeId::Dict => DICT,
         TypeId::Set => SET,
         TypeId::FrozenSet => FROZENSET,
+        TypeId::Complex => COMPLEX,
+        TypeId::Bytes => BYTES,
+        TypeId::ByteArray => BYTEARRAY,
+        TypeId::Range => RANGE,
         TypeId::Deque => DEQUE,
         TypeId::DefaultDict => DEFAULTDICT,
         TypeId::Counter => COUNTER,
@@ -269,6 +273,64 @@ const FROZENSET: &[(&str, BuiltinFn)] = &[
     COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
 ];
 
+const COMPLEX: &[(&str, BuiltinFn)] = &[
+    ("__repr__", repr),
+    ("__hash__", hash),
+    ("__format__", format),
+    ("__bool__", bool_),
+    ("__neg__", neg),
+    ("__pos__", pos),
+    ("__abs__", abs),
+    ("__add__", add), ("__radd__", radd), ("__sub__", sub), ("__rsub__", rsub),
+    ("__mul__", mul), ("__rmul__", rmul), ("__truediv__", truediv), ("__rtruediv__", rtruediv),
+    ("__pow__", pow), ("__rpow__", rpow),
+    COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
+];
+
+const BYTES: &[(&str, BuiltinFn)] = &[
+    ("__repr__", repr),
+    ("__hash__", hash),
+    ("__len__", len),
+    ("__iter__", iter),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    ("__add__", add),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+    ("__mod__", modulo),
+    ("__rmod__", rmod),
+    COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
+];
+
+/// bytes's slots but `__hash__` (a bytearray is mutable), and item assignment.
+const BYTEARRAY: &[(&str, BuiltinFn)] = &[
+    ("__repr__", repr),
+    ("__len__", len),
+    ("__iter__", iter),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    ("__setitem__", setitem),
+    ("__delitem__", delitem),
+    ("__add__", add),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+    ("__mod__", modulo),
+    ("__rmod__", rmod),
+    COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
+];
+
+const RANGE: &[(&str, BuiltinFn)] = &[
+    ("__repr__", repr),
+    ("__hash__", hash),
+    ("__bool__", bool_),
+    ("__len__", len),
+    ("__iter__", iter),
+    ("__reversed__", reversed),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    COMPARISONS[0], COMPARISONS[1], COMPARISONS[2], COMPARISONS[3], COMPARISONS[4], COMPARISONS[5],
+];
+
 const DEFAULTDICT: &[(&str, BuiltinFn)] = &[("__init__", defaultdict_init)];
 const COUNTER: &[(&str, BuiltinFn)] = &[("__init__", counter_init)];
 
@@ -340,6 +402,9 @@ enum Family {
     Tuple,
     Set,
     Dict,
+    Complex,
+    Bytes,
+    Range,
     Other,
 }
 
@@ -354,6 +419,9 @@ fn family(vm: &Vm, v: Value) -> Family {
             Object::Tuple(_) => Family::Tuple,
             Object::Set { .. } => Family::Set,
             Object::Dict(_) => Family::Dict,
+            Object::Complex { .. } => Family::Complex,
+            Object::Bytes(_) | Object::ByteArray(_) => Family::Bytes,
+            Object::Range { .. } => Family::Range,
             _ => Family::Other,
         },
         _ => Family::Other,
@@ -370,6 +438,8 @@ fn operands_fit(vm: &Vm, a: Value, b: Value, op: u32) -> bool {
         (Str, Str, 0) | (List, List, 0) | (Tuple, Tuple, 0) => true,
         (Str | List | Tuple, Int, 5) | (Int, Str | List | Tuple, 5) => true,
         (Set, Set, 1 | 7 | 10 | 12) => true,
+        (Complex, Int | Float | Complex, 0 | 5 | 8 | 10 | 11) | (Int | Float, Complex, 0 | 5 | 8 | 10 | 11) => true,
+        (Bytes, _, 0 | 6) | (Bytes, Int, 5) | (Int, Bytes, 5) => true,
         (Dict, Dict, 7) => true,
         _ => false,
     }
@@ -391,7 +461,12 @@ fn compare_slot(vm: &mut Vm, args: &mut Args, op: usize) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
     let (a, b) = (family(vm, v[0]), family(vm, v[1]));
     let numbers = matches!(a, Family::Int | Family::Float) && matches!(b, Family::Int | Family::Float);
-    let ordered = !(a == Family::Dict && op != 2 && op != 3);
+    let complex = matches!(a, Family::Complex) && matches!(b, Family::Int | Family::Float | Family::Complex);
+    // Dicts, complex numbers and ranges compare only for (in)equality.
+    let ordered = !(matches!(a, Family::Dict | Family::Complex | Family::Range) && op != 2 && op != 3);
+    if complex && ordered {
+        return vm.compare(v[0], v[1], op);
+    }
     if !(numbers || (a == b && a != Family::Other)) || !ordered {
         return Ok(vm.not_implemented());
     }
