@@ -5,6 +5,7 @@ pub mod complex;
 pub mod dict;
 pub mod float_digits;
 pub mod float_hex;
+pub mod unicode_digits;
 pub mod float_parse;
 pub mod format;
 pub mod heap;

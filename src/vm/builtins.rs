@@ -1391,8 +1391,10 @@ pub(super) fn float_to_bigint(f: f64) -> BigInt {
     if f < 0.0 { -r } else { r }
 }
 
-/// `int(s, base)` parsing: whitespace, sign, underscores between digits, prefixes.
+/// `int(s, base)` parsing: whitespace, sign, underscores between digits, prefixes;
+/// any Unicode decimal digit counts (`unicode_digits`).
 pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let s = crate::runtime::unicode_digits::to_ascii(s);
     let t = s.trim();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),
@@ -1420,6 +1422,7 @@ pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 }
 
 pub(super) fn parse_float(s: &str) -> Option<f64> {
+    let s = crate::runtime::unicode_digits::to_ascii(s);
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
     let unsigned = lower.trim_start_matches(['+', '-']);
