@@ -53,6 +53,16 @@ impl Vm {
                 Object::Complex { re, im } => Vm::complex_key(*re, *im),
                 Object::ByteArray(_) => return Err(Unhashable::Type(self.type_name(v))),
                 Object::Int(b) => HashKey::BigInt(b.clone()),
+                // Equal ranges are equal keys: CPython hashes (len, start, step), with
+                // None for what the length makes irrelevant; the range class comes
+                // first so no tuple of ints is the same key.
+                &Object::Range { start, stop, step } => {
+                    let len = super::ops::range_len(start, stop, step);
+                    let mut key = vec![HashKey::Id(self.type_obj(TypeId::Range).0), HashKey::Int(len)];
+                    key.extend((len > 0).then_some(HashKey::Int(start)));
+                    key.extend((len > 1).then_some(HashKey::Int(step)));
+                    HashKey::Tuple(key)
+                }
                 // A subclass of a builtin type hashes as its value (a str subclass finds "a").
                 Object::Instance(i) if !i.base.is_null() => return self.hash_key_nested(i.base, depth + 1),
                 Object::Tuple(items) => {

@@ -793,8 +793,10 @@ impl Vm {
                 }
                 Ok(true)
             }
-            (Object::Range { start, stop, step }, Object::Range { start: s2, stop: e2, step: t2 }) => {
-                Ok((start, stop, step) == (s2, e2, t2))
+            // Equal as sequences: range(0, 6, 2) == range(0, 5, 2), range(0) == range(4, 2).
+            (&Object::Range { start, stop, step }, &Object::Range { start: s2, stop: e2, step: t2 }) => {
+                let len = range_len(start, stop, step);
+                Ok(len == range_len(s2, e2, t2) && (len == 0 || start == s2 && (len == 1 || step == t2)))
             }
             (Object::Method { func: f1, receiver: r1 }, Object::Method { func: f2, receiver: r2 }) => {
                 Ok(f1.is(*f2) && r1.is(*r2))

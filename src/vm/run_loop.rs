@@ -95,8 +95,9 @@ impl Vm {
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
         let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, frame_pool, nested_exit, identity, types, .. } = self;
-        // The class `str` (`str(i)` is answered inline).
-        let str_type = slot(types, TypeId::Str as usize).map_or(NO_OBJ, |&t| t);
+        // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
+        let class_of = |t: TypeId| slot(types, t as usize).map_or(NO_OBJ, |&c| c);
+        let classes = InlineClasses { str: class_of(TypeId::Str), range: class_of(TypeId::Range) };
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
@@ -431,7 +432,7 @@ impl Vm {
                             _ => None,
                         };
                         let Some((func, code_index, globals, total)) = plain else {
-                            if f.kw_names.is_none() && builtin_call_inline(heap, identity, str_type, stack, argc) {
+                            if f.kw_names.is_none() && builtin_call_inline(heap, identity, &classes, stack, argc) {
                                 allocated!();
                                 continue 'instr;
                             }
@@ -582,16 +583,23 @@ pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value
     Some((fid, func.code, func.globals, total))
 }
 
+/// The builtin classes whose calls `builtin_call_inline` answers.
+pub(super) struct InlineClasses {
+    str: ObjId,
+    range: ObjId,
+}
+
 /// The builtin calls CPython 3.12 specialises (CALL_NO_KW_LEN,
-/// CALL_NO_KW_LIST_APPEND), and `dict.get`, answered in the loop when they
-/// cannot fail or run Python code: `len` of a list, tuple or dict,
-/// `list.append(x)`, and `dict.get(k[, default])` with a key `builtin_key`
-/// makes (str, int, float, bool, None). The stack is `[NULL, len, x]` or
+/// CALL_NO_KW_LIST_APPEND, CALL_NO_KW_STR_1), and a few more, answered in the
+/// loop when they cannot fail or run Python code: `len` of a list, tuple or
+/// dict, `chr(i)`, `str(i)` and `range(...)` of ints, `list.append(x)`, the str
+/// methods of `str_method_fast`, and `dict.get(k[, default])` with a key
+/// `builtin_key` makes (str, int, float, bool, None). The stack is `[NULL, len, x]` or
 /// `[method, receiver, args...]`; false leaves it as it was for
 /// `call_instruction`. A generator argument always goes
 /// there too: the general path releases it after the call.
 #[inline(always)]
-fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, str_type: ObjId, stack: &mut Vec<Value>, argc: usize) -> bool {
+fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &InlineClasses, stack: &mut Vec<Value>, argc: usize) -> bool {
     use super::{builtins, methods};
     let n = stack.len();
     let Some(base) = n.checked_sub(argc + 2) else { return false };
@@ -616,7 +624,25 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, str_type: O
             }
         }
         // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
-        (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(str_type) => match last {
+        // `range(...)` of ints (the inner loop's `range(i + 1, n)`), as `construct` makes it.
+        (Value::Null, Some(Object::Class(_))) if (1..=3).contains(&argc) && second == Value::Obj(classes.range) => {
+            let ints = stack.get(base + 2..).unwrap_or(&[]);
+            let int = |k: usize| match ints.get(k) {
+                Some(Value::Int(i, _)) => Some(*i),
+                _ => None,
+            };
+            let (start, stop, step) = match argc {
+                1 => (Some(0), int(0), Some(1)),
+                2 => (int(0), int(1), Some(1)),
+                _ => (int(0), int(1), int(2)),
+            };
+            let (Some(start), Some(stop), Some(step)) = (start, stop, step) else { return false };
+            if step == 0 {
+                return false;
+            }
+            Value::Obj(heap.alloc(Object::Range { start, stop, step }))
+        }
+        (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(classes.str) => match last {
             Value::Int(..) => match format_plain_fast(heap, last) {
                 Some(v) => v,
                 None => return false,
