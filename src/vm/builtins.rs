@@ -596,16 +596,9 @@ pub(super) fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     // CPython reads a C int: a bigger int is OverflowError, not ValueError.
     let i = super::bytes::c_int(vm, args.pos[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(char_str(&mut vm.heap, &mut vm.identity, c)),
+        Some(c) => Ok(super::identity::char_value(&mut vm.heap, &mut vm.identity, c)),
         None => vm.value_error("chr() arg not in range(0x110000)"),
     }
-}
-
-/// The str of one char (`chr(i)`; run mode's loop answers `chr` of an int
-/// here too): the latin-1 singleton below 256, else a new str.
-pub(super) fn char_str(heap: &mut crate::runtime::heap::Heap, singletons: &mut super::identity::Singletons, c: char) -> Value {
-    let mut buf = [0u8; 4];
-    super::identity::str_value(heap, singletons, crate::runtime::pystr::PyStr::from(&*c.encode_utf8(&mut buf)))
 }
 
 fn radix(vm: &mut Vm, args: &mut Args, name: &str, kind: char) -> PyResult<Value> {

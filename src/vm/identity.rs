@@ -82,22 +82,21 @@ pub(super) fn fresh_str_value(heap: &mut Heap, singletons: &mut Singletons, s: P
     Value::Obj(heap.alloc(Object::Str(s)))
 }
 
+/// The str of one char (`chr(i)`, an item of a str's iterator; run mode's loop
+/// answers `chr` here too): the latin-1 singleton below 256, looked up
+/// without encoding once it exists, else a new str.
+pub(super) fn char_value(heap: &mut Heap, singletons: &mut Singletons, c: char) -> Value {
+    if let Some(&Some(id)) = singletons.latin1.get(c as usize + 1) {
+        return Value::Obj(id);
+    }
+    let mut buf = [0u8; 4];
+    str_value(heap, singletons, PyStr::from(&*c.encode_utf8(&mut buf)))
+}
+
 impl Vm {
     /// A new str, or the singleton for "" and one-character latin-1 strings.
     pub(super) fn str_object(&mut self, s: impl Into<PyStr>) -> Value {
         str_value(&mut self.heap, &mut self.identity, s.into())
-    }
-
-    /// The str of one ASCII character `b`: its singleton, made on first use.
-    pub(super) fn ascii_char(&mut self, b: u8) -> Value {
-        match self.identity.latin1.get(b as usize + 1) {
-            Some(&Some(id)) => Value::Obj(id),
-            _ => {
-                let mut buf = [0; 4];
-                let s: &str = char::from(b).encode_utf8(&mut buf);
-                self.str_object(s)
-            }
-        }
     }
 
     /// A new bytes, or the singleton for b"" and one-byte bytes.

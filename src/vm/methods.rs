@@ -1141,13 +1141,13 @@ fn split_args(vm: &mut Vm, args: &mut Args) -> PyResult<(Option<PyStr>, i64)> {
 /// The strs of a split's pieces. A piece that is the whole receiver is the receiver
 /// itself when `may_share` (CPython's splits give back an exact str they found
 /// nothing to split in).
-fn pieces(vm: &mut Vm, args: &Args, parts: &[&str], may_share: bool) -> Vec<Value> {
+fn pieces(heap: &mut Heap, singletons: &mut Singletons, recv: Value, parts: &[&str], may_share: bool) -> Vec<Value> {
     if let [whole] = parts {
-        if may_share && exact_str_is(vm, this(args), whole) {
-            return vec![this(args)];
+        if may_share && exact_str_is(heap, recv, whole) {
+            return vec![recv];
         }
     }
-    parts.iter().map(|p| vm.new_str(p)).collect()
+    parts.iter().map(|p| str_value(heap, singletons, PyStr::from(*p))).collect()
 }
 
 fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1178,7 +1178,7 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         }
     };
     // Split at whitespace with maxsplit=0, CPython copies even a whole str.
-    let items = pieces(vm, args, &parts, sep.is_some() || max != 0);
+    let items = pieces(&mut vm.heap, &mut vm.identity, this(args), &parts, sep.is_some() || max != 0);
     Ok(vm.new_list(items))
 }
 
@@ -1281,7 +1281,7 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     };
     parts.reverse();
     // Split at whitespace with maxsplit=0, CPython copies even a whole str.
-    let items = pieces(vm, args, &parts, sep.is_some() || max != 0);
+    let items = pieces(&mut vm.heap, &mut vm.identity, this(args), &parts, sep.is_some() || max != 0);
     Ok(vm.new_list(items))
 }
 
@@ -1478,8 +1478,8 @@ fn str_maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let table = vm.new_dict();
     let (x, y, z) = (args.pos[1], args.pos.get(2).copied(), args.pos.get(3).copied());
     let Some(y) = y else {
-        let pairs: Vec<(Value, Value)> = match vm.heap.get(x.obj().unwrap_or(table)) {
-            Object::Dict(d) if x.obj().is_some() => d.iter().collect(),
+        let pairs: Vec<(Value, Value)> = match x.obj().and_then(|id| vm.heap.lookup(id)) {
+            Some(Object::Dict(d)) => d.iter().collect(),
             _ => return vm.type_error("if you give only one argument to maketrans it must be a dict"),
         };
         for (k, v) in pairs {
@@ -1637,7 +1637,7 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         lines.push(&rest[..if keepends { at + eol } else { at }]);
         rest = &rest[at + eol..];
     }
-    let items = pieces(vm, args, &lines, true);
+    let items = pieces(&mut vm.heap, &mut vm.identity, this(args), &lines, true);
     Ok(vm.new_list(items))
 }
 
@@ -1744,15 +1744,11 @@ fn split_fast(heap: &mut Heap, singletons: &mut Singletons, recv: Value, sep: Op
     };
     // The pieces borrow this handle of the text while the heap allocates.
     let st = st.clone();
-    let pieces = match sep {
+    let parts = match sep {
         Some(b) => split_at_byte(&st, b),
         None => split_ascii_whitespace(&st, -1),
     };
-    // A str with nothing to split is its own piece (`pieces` does the same).
-    let items = match pieces[..] {
-        [whole] if whole.len() == st.len() => vec![recv],
-        _ => pieces.into_iter().map(|p| str_value(heap, singletons, PyStr::from(p))).collect(),
-    };
+    let items = pieces(heap, singletons, recv, &parts, true);
     Some(Value::Obj(heap.alloc(Object::List(items))))
 }
 
@@ -1918,13 +1914,13 @@ fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyRes
         };
         let piece = vm.format(v, &spec)?;
         fields += 1;
-        whole = exact_str_is(vm, v, &piece).then_some(v);
+        whole = exact_str_is(&vm.heap, v, &piece).then_some(v);
         out.push_str(&piece);
     }
     match (fields, whole) {
         // No escapes either: the output is the format string itself.
         (0, _) if out.len() == st.len() => {
-            if exact_str_is(vm, this(args), &out) {
+            if exact_str_is(&vm.heap, this(args), &out) {
                 return Ok(this(args));
             }
         }
@@ -1937,7 +1933,7 @@ fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyRes
 /// A method's result `t`: the receiver itself if it is an exact str with that text
 /// (CPython's strip, replace, expandtabs, removeprefix... give back an unchanged str).
 fn same_or_new(vm: &mut Vm, args: &Args, t: &str) -> Value {
-    if exact_str_is(vm, this(args), t) {
+    if exact_str_is(&vm.heap, this(args), t) {
         return this(args);
     }
     vm.new_str(t)
@@ -1945,8 +1941,8 @@ fn same_or_new(vm: &mut Vm, args: &Args, t: &str) -> Value {
 
 /// Whether `v` is an exact str (not a subclass's instance) whose text is `text`:
 /// then a method whose result is `text` gives back `v` itself, as CPython's do.
-fn exact_str_is(vm: &Vm, v: Value, text: &str) -> bool {
-    matches!(v.obj().map(|id| vm.heap.get(id)), Some(Object::Str(s)) if s.as_str() == text)
+pub(super) fn exact_str_is(heap: &Heap, v: Value, text: &str) -> bool {
+    matches!(v.obj().and_then(|id| heap.lookup(id)), Some(Object::Str(s)) if s.as_str() == text)
 }
 
 
@@ -2143,7 +2139,7 @@ impl Vm {
         }
         let s = self.format(v, spec)?;
         // An exact str that the spec leaves as it is comes back itself.
-        if exact_str_is(self, v, &s) {
+        if exact_str_is(&self.heap, v, &s) {
             return Ok(v);
         }
         Ok(self.new_string(s))
@@ -2197,13 +2193,17 @@ pub(super) fn join_top_strs(heap: &mut Heap, singletons: &mut Singletons, stack:
 pub(super) fn format_plain_fast(heap: &mut Heap, v: Value) -> Option<Value> {
     match v {
         Value::Obj(id) if matches!(heap.lookup(id), Some(Object::Str(_))) => Some(v),
-        // A fresh str, as `str(i)` (`Vm::str_value`) gives.
-        Value::Int(i, _) => {
-            let mut digits = [0u8; 20];
-            Some(Value::Obj(heap.alloc(Object::Str(PyStr::from(decimal(i, &mut digits))))))
-        }
+        Value::Int(i, _) => Some(int_str(heap, i)),
         _ => None,
     }
+}
+
+/// The str of an int: its digits in a new str, even of one digit, as CPython
+/// writes them (`str(5) is "5"` is False, where str operations share the
+/// one-character singletons).
+pub(super) fn int_str(heap: &mut Heap, i: i64) -> Value {
+    let mut digits = [0u8; 20];
+    Value::Obj(heap.alloc(Object::Str(PyStr::from(decimal(i, &mut digits)))))
 }
 
 /// `i` in decimal, written at the end of `buf` (room for any i64).

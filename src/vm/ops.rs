@@ -1379,7 +1379,7 @@ impl Vm {
             Object::Iter(Iter::Str { s, pos }) if s.as_bytes().get(*pos).is_some_and(u8::is_ascii) => {
                 let b = s.as_bytes()[*pos];
                 *pos += 1;
-                Ok(Some(self.ascii_char(b)))
+                Ok(Some(super::identity::char_value(&mut self.heap, &mut self.identity, char::from(b))))
             }
             Object::Iter(Iter::Str { s, pos }) => match s[*pos..].chars().next() {
                 Some(c) => {

@@ -432,11 +432,7 @@ impl Vm {
     /// `False` are the interned names (`str(True) is "True"`; None's is new).
     fn number_text_value(&mut self, v: Value) -> Option<Value> {
         let name = match v {
-            Value::Int(i, _) => {
-                let mut digits = [0u8; 20];
-                let text = super::methods::decimal(i, &mut digits).into();
-                return Some(Value::Obj(self.heap.alloc(Object::Str(text))));
-            }
+            Value::Int(i, _) => return Some(super::methods::int_str(&mut self.heap, i)),
             Value::Bool(true) => "True",
             Value::Bool(false) => "False",
             _ => return None,
@@ -565,7 +561,7 @@ impl Vm {
                 Some(Object::Tuple(items)) if items.len() == 1 => items[0],
                 _ => args,
             };
-            if matches!(arg.obj().map(|id| self.heap.get(id)), Some(Object::Str(s)) if s.as_str() == r) {
+            if super::methods::exact_str_is(&self.heap, arg, &r) {
                 return arg;
             }
         }

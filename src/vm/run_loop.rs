@@ -619,11 +619,10 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &I
         (Value::Null, Some(Object::Builtin(b))) if argc == 1 && same_fn(b.func, builtins::chr) => {
             let Value::Int(i, _) = last else { return false };
             match u32::try_from(i).ok().and_then(char::from_u32) {
-                Some(c) => builtins::char_str(heap, singletons, c),
+                Some(c) => super::identity::char_value(heap, singletons, c),
                 None => return false,
             }
         }
-        // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
         // `range(...)` of ints (the inner loop's `range(i + 1, n)`), as `construct` makes it.
         (Value::Null, Some(Object::Class(_))) if (1..=3).contains(&argc) && second == Value::Obj(classes.range) => {
             let ints = stack.get(base + 2..).unwrap_or(&[]);
@@ -642,6 +641,7 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &I
             }
             Value::Obj(heap.alloc(Object::Range { start, stop, step }))
         }
+        // `str(i)` of an int: its digits in a fresh str, as `Vm::str_value` writes them.
         (Value::Null, Some(Object::Class(_))) if argc == 1 && second == Value::Obj(classes.str) => match last {
             Value::Int(..) => match format_plain_fast(heap, last) {
                 Some(v) => v,
