@@ -61,6 +61,43 @@ enum Slow {
     Allocated,
 }
 
+/// The running code (registry index `index`): its bytes, where a two-byte
+/// instruction can last start (one bounds check per fetch), its constants
+/// and caches, taken from the registries (every frame's code is
+/// `codes[code_index]`), so they stay valid across frame switches and are
+/// looked up again only when the code changes (not for a recursive call or
+/// its return). They stay in memory and are read there at each use
+/// (`read_volatile`): as a dozen values carried through the loop, V8 spilled
+/// and reloaded them all at every frame switch.
+struct Running<'a> {
+    index: usize,
+    code: &'a [u8],
+    code_end: usize,
+    consts: &'a [Value],
+    caches: &'a [NameCache],
+    attr_caches: &'a [AttrCache],
+}
+
+macro_rules! in_memory {
+    ($($field:ident: $t:ty),*) => {$(
+        #[inline(always)]
+        fn $field(&self) -> $t {
+            // SAFETY: a read of a field of a live struct.
+            unsafe { std::ptr::read_volatile(&self.$field) }
+        }
+    )*};
+}
+
+impl<'a> Running<'a> {
+    in_memory!(index: usize, code: &'a [u8], code_end: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
+
+    #[inline(always)]
+    fn set(&mut self, new: Running<'a>) {
+        // SAFETY: a write of a live struct.
+        unsafe { std::ptr::write_volatile(self, new) }
+    }
+}
+
 impl Vm {
     /// Runs until the program ends, or (`nested`) until the frame a nested run
     /// started hands control back.
@@ -106,28 +143,36 @@ impl Vm {
         // `codes[code_index]`), so they stay valid across frame switches and are
         // looked up again only when the code changes (not for a recursive call
         // or its return).
-        let mut running = usize::MAX;
-        let (mut code, mut consts, mut caches, mut attr_caches): (&[u8], &[Value], &[NameCache], &[AttrCache]) = (&[], &[], &[], &[]);
-        // Where a two-byte instruction can last start: one bounds check per fetch.
-        let mut code_end = 0;
+        let mut run = Running { index: usize::MAX, code: &[], code_end: 0, consts: &[], caches: &[], attr_caches: &[] };
         // Each pass runs one frame; a call, return or generator switch starts the next.
         'frame: loop {
-            let depth = frames.len();
+            let mut depth = frames.len();
             let Some(f) = frames.last_mut() else {
                 *instructions = count;
                 return Slow::NoFrame;
             };
-            let f: &mut Frame = f;
-            if f.code_index != running {
-                running = f.code_index;
-                (code, consts) = match slot(codes, running) {
-                    Some(entry) => (entry.code.code.as_slice(), &*entry.consts),
-                    None => (&[][..], &[][..]),
+            let mut f: &mut Frame = f;
+            // Makes `f`'s code the running one (see `running` above).
+            macro_rules! run_code_of_f {
+                () => {
+                    if f.code_index != run.index() {
+                        let index = f.code_index;
+                        let (code, consts) = match slot(codes, index) {
+                            Some(entry) => (entry.code.code.as_slice(), &*entry.consts),
+                            None => (&[][..], &[][..]),
+                        };
+                        run.set(Running {
+                            index,
+                            code,
+                            code_end: code.len().saturating_sub(1),
+                            consts,
+                            caches: name_caches.get(index).map_or(&[], |c| c),
+                            attr_caches: all_attr_caches.get(index).map_or(&[], |c| c),
+                        });
+                    }
                 };
-                caches = name_caches.get(running).map_or(&[], |c| c);
-                attr_caches = all_attr_caches.get(running).map_or(&[], |c| c);
-                code_end = code.len().saturating_sub(1);
             }
+            run_code_of_f!();
             let (mut ip, mut lasti) = (f.ip, f.lasti);
 
             // Writes the frame's position back before anything else sees it.
@@ -165,7 +210,7 @@ impl Vm {
                 if count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let Some((op, arg, next)) = fetch(decode, code, code_end, ip) else { leave!(Slow::Undecodable) };
+                let Some((op, arg, next)) = fetch(decode, run.code(), run.code_end(), ip) else { leave!(Slow::Undecodable) };
                 count += 1;
                 lasti = ip;
                 ip = next;
@@ -181,7 +226,7 @@ impl Vm {
                         Some(v) if !v.is_null() => push_from(stack, v),
                         _ => leave!(Slow::Dispatch(op, arg)),
                     },
-                    LOAD_CONST => match slot(consts, arg as usize) {
+                    LOAD_CONST => match slot(run.consts(), arg as usize) {
                         Some(v) => push_from(stack, v),
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
@@ -372,9 +417,9 @@ impl Vm {
                         let globals = f.globals;
                         let found = match f.names {
                             Some(ns) if ns != globals => {
-                                cached_name(heap, caches, arg, &[(ns, 0), (globals, 1), (builtins, 2)])
+                                cached_name(heap, run.caches(), arg, &[(ns, 0), (globals, 1), (builtins, 2)])
                             }
-                            _ => cached_name(heap, caches, arg, &[(globals, 0), (builtins, 2)]),
+                            _ => cached_name(heap, run.caches(), arg, &[(globals, 0), (builtins, 2)]),
                         };
                         match found {
                             Some(v) => push_from(stack, v),
@@ -384,13 +429,13 @@ impl Vm {
                     STORE_NAME => {
                         let ns = f.names.unwrap_or(f.globals);
                         match stack.last() {
-                            Some(&v) if cached_store_name(heap, caches, ns, arg, v) => {
+                            Some(&v) if cached_store_name(heap, run.caches(), ns, arg, v) => {
                                 pop(stack);
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
                         }
                     }
-                    LOAD_GLOBAL => match cached_name(heap, caches, arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
+                    LOAD_GLOBAL => match cached_name(heap, run.caches(), arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
                         Some(v) => {
                             if arg & 1 == 1 {
                                 push(stack, Value::Null);
@@ -399,7 +444,7 @@ impl Vm {
                         }
                         None => leave!(Slow::Dispatch(op, arg)),
                     },
-                    LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, attr_caches, lasti, o, arg & 1 == 1)) {
+                    LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
                         // `obj.name`: the value replaces the owner (after a NULL for a call).
                         Some(AttrHit::Value(v)) => {
                             if arg & 1 == 1 {
@@ -420,7 +465,7 @@ impl Vm {
                         None => leave!(Slow::Attr(op, arg)),
                     },
                     STORE_ATTR => match peek2(stack) {
-                        (v, owner) if store_attr_hit(heap, attr_caches, lasti, owner, v) => {
+                        (v, owner) if store_attr_hit(heap, run.attr_caches(), lasti, owner, v) => {
                             stack.truncate(stack.len() - 2);
                         }
                         _ => leave!(Slow::Attr(op, arg)),
@@ -444,14 +489,21 @@ impl Vm {
                         let callee = frame_pool.for_call(entry, code_index, globals, func, None, top(stack, total));
                         stack.truncate(n - argc - 2);
                         push(frames, callee);
-                        continue 'frame;
+                        // The callee runs next, in this pass: it starts at 0 with no
+                        // EXTENDED_ARG bits, so `'frame`'s checks have nothing to do.
+                        let Some(callee) = frames.last_mut() else { continue 'frame };
+                        f = callee;
+                        depth += 1;
+                        run_code_of_f!();
+                        (ip, lasti) = (0, 0);
+                        continue 'instr;
                     }
                     RETURN_VALUE | RETURN_CONST => {
                         // To a plain CALL the value goes onto the caller's stack; from
                         // `__init__` (which returned None) the new instance does.
                         let plain = f.generator.is_none()
                             && depth >= 2
-                            && match (&f.on_return, returned(op, arg, stack, consts)) {
+                            && match (&f.on_return, returned(op, arg, stack, run.consts())) {
                                 (OnReturn::Push, Some(_)) => true,
                                 (OnReturn::PushInstance(_), Some(Value::None)) => true,
                                 _ => false,
@@ -459,24 +511,32 @@ impl Vm {
                         if !plain {
                             let v = match op {
                                 RETURN_VALUE => pop(stack),
-                                _ => consts.get(arg as usize).copied().unwrap_or(Value::None),
+                                _ => run.consts().get(arg as usize).copied().unwrap_or(Value::None),
                             };
                             leave!(Slow::Return(v));
                         }
                         // (`depth >= 2`: the frame and its caller are both there.) The
                         // value moves slot to slot, before the frame is recycled (see `push_from`).
                         let Some(done) = pop_last(frames) else { continue 'frame };
-                        if let Some(caller) = slot_mut(frames, depth - 2) {
-                            let result = match &done.on_return {
-                                OnReturn::PushInstance(instance) => Some(instance),
-                                _ => returned(op, arg, &done.stack, consts),
-                            };
-                            if let Some(result) = result {
-                                push_from(&mut caller.stack, result);
-                            }
+                        let Some(caller) = slot_mut(frames, depth - 2) else { continue 'frame };
+                        let result = match &done.on_return {
+                            OnReturn::PushInstance(instance) => Some(instance),
+                            _ => returned(op, arg, &done.stack, run.consts()),
+                        };
+                        if let Some(result) = result {
+                            push_from(&mut caller.stack, result);
                         }
                         frame_pool.recycle(done);
-                        continue 'frame;
+                        // The caller goes on in this pass (its CALL ran in this loop,
+                        // so it has no EXTENDED_ARG bits; `'frame` checks any other).
+                        f = caller;
+                        if f.ext_arg != 0 {
+                            continue 'frame;
+                        }
+                        depth -= 1;
+                        run_code_of_f!();
+                        (ip, lasti) = (f.ip, f.lasti);
+                        continue 'instr;
                     }
                     // A generator hands the value over and waits: to its caller's
                     // FOR_ITER in this loop, or to the nested run that resumed it.
