@@ -61,9 +61,7 @@ enum Slow {
     Allocated,
 }
 
-/// The running code (registry index `index`): its bytes, where a two-byte
-/// instruction can last start (one bounds check per fetch), its constants
-/// and caches, taken from the registries (every frame's code is
+/// The running code's (registry index `index`) constants and caches, taken from the registries (every frame's code is
 /// `codes[code_index]`), so they stay valid across frame switches and are
 /// looked up again only when the code changes (not for a recursive call or
 /// its return). They stay in memory and are read there at each use
@@ -71,8 +69,6 @@ enum Slow {
 /// and reloaded them all at every frame switch.
 struct Running<'a> {
     index: usize,
-    code: &'a [u8],
-    code_end: usize,
     consts: &'a [Value],
     caches: &'a [NameCache],
     attr_caches: &'a [AttrCache],
@@ -89,7 +85,7 @@ macro_rules! in_memory {
 }
 
 impl<'a> Running<'a> {
-    in_memory!(index: usize, code: &'a [u8], code_end: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
+    in_memory!(index: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
 
     #[inline(always)]
     fn set(&mut self, new: Running<'a>) {
@@ -143,7 +139,10 @@ impl Vm {
         // `codes[code_index]`), so they stay valid across frame switches and are
         // looked up again only when the code changes (not for a recursive call
         // or its return).
-        let mut run = Running { index: usize::MAX, code: &[], code_end: 0, consts: &[], caches: &[], attr_caches: &[] };
+        let mut run = Running { index: usize::MAX, consts: &[], caches: &[], attr_caches: &[] };
+        // The running code's bytes, and where a two-byte instruction can last
+        // start (one bounds check per fetch).
+        let (mut code, mut code_end): (&[u8], usize) = (&[], 0);
         // Each pass runs one frame; a call, return or generator switch starts the next.
         'frame: loop {
             let mut depth = frames.len();
@@ -157,14 +156,14 @@ impl Vm {
                 () => {
                     if f.code_index != run.index() {
                         let index = f.code_index;
-                        let (code, consts) = match slot(codes, index) {
+                        let consts;
+                        (code, consts) = match slot(codes, index) {
                             Some(entry) => (entry.code.code.as_slice(), &*entry.consts),
                             None => (&[][..], &[][..]),
                         };
+                        code_end = code.len().saturating_sub(1);
                         run.set(Running {
                             index,
-                            code,
-                            code_end: code.len().saturating_sub(1),
                             consts,
                             caches: name_caches.get(index).map_or(&[], |c| c),
                             attr_caches: all_attr_caches.get(index).map_or(&[], |c| c),
@@ -210,7 +209,7 @@ impl Vm {
                 if count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let Some((op, arg, next)) = fetch(decode, run.code(), run.code_end(), ip) else { leave!(Slow::Undecodable) };
+                let Some((op, arg, next)) = fetch(decode, code, code_end, ip) else { leave!(Slow::Undecodable) };
                 count += 1;
                 lasti = ip;
                 ip = next;
