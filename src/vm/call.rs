@@ -165,10 +165,10 @@ impl Vm {
     pub(super) fn function_frame(&mut self, id: ObjId, mut args: Args) -> PyResult<Box<Frame>> {
         let Object::Function(f) = self.heap.get(id) else { unreachable!("function_frame on a non-function") };
         let (code_index, globals) = (f.code, f.globals);
-        let mut frame = self.frame_pool.for_call(&self.codes[code_index], code_index, globals, id, None, &[]);
+        let mut frame = self.frames.for_call(&self.codes[code_index], code_index, globals, id, None, &[]);
         let f = &mut *frame;
         if let Err(e) = self.bind_arguments(id, &f.code, &mut f.locals, &mut args) {
-            self.frame_pool.recycle(frame);
+            self.frames.recycle(frame);
             return Err(e);
         }
         self.recycle_args(args);

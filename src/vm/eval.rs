@@ -1315,7 +1315,7 @@ impl Vm {
             }
         }
         let on_return = frame.on_return;
-        self.frame_pool.recycle(frame);
+        self.frames.recycle(frame);
         match on_return {
             OnReturn::Push => self.push(v),
             OnReturn::Memoize { cache, key } => {

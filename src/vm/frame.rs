@@ -55,6 +55,40 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Makes this (finished) frame the start of a call of `func` (see
+    /// `FrameStack::for_call`), in place; its stack is emptied.
+    #[inline(always)]
+    fn reset_for_call(
+        &mut self,
+        entry: &CodeEntry,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        receiver: Option<Value>,
+        args: &[Value],
+    ) {
+        if !Rc::ptr_eq(&self.code, &entry.code) {
+            self.code = entry.code.clone();
+        }
+        self.code_index = code_index;
+        fill_locals(&mut self.locals, receiver, args, entry.code.localsplusnames.len());
+        let stacksize = entry.code.stacksize as usize;
+        self.stack.clear();
+        if self.stack.capacity() < stacksize {
+            self.stack.reserve(stacksize);
+        }
+        self.ip = 0;
+        self.lasti = 0;
+        self.ext_arg = 0;
+        self.globals = globals;
+        self.names = None;
+        self.func = Some(func);
+        self.kw_names = None;
+        self.on_return = OnReturn::Push;
+        self.generator = None;
+        self.resumed = false;
+    }
+
     pub fn line(&self) -> Option<u32> {
         self.code.line_at(self.lasti)
     }
@@ -96,21 +130,6 @@ impl Frame {
     }
 }
 
-/// The frames of finished calls, kept boxed with their (emptied) vectors,
-/// so that a call reuses one in place: no allocation, and a recursive call
-/// of the same code not even a reference count. The frame stack holds boxes
-/// too, so a generator's frame moves between the stack and its generator
-/// object as a pointer.
-#[derive(Default)]
-pub struct FramePool(Vec<Box<Frame>>);
-
-impl Clone for FramePool {
-    /// Finished frames hold nothing: a copy of the VM starts with none.
-    fn clone(&self) -> Self {
-        FramePool::default()
-    }
-}
-
 /// Sets `locals` to `receiver` (if given), `args` and then `Null`s up to
 /// `n` values in all, with plain stores: under opt-level "z" `extend` and
 /// `resize` stay calls, a third of a call's cost.
@@ -143,14 +162,113 @@ fn fill_locals(locals: &mut Vec<Value>, receiver: Option<Value>, args: &[Value],
     }
 }
 
-/// How many finished frames the pool keeps.
-const POOL_SIZE: usize = 64;
+/// The running frames, innermost last, as a slice of boxes (`Deref`), with
+/// the frames of finished plain calls kept past its end: CPython's contiguous
+/// frames. A plain call (`call_in_place`) sets up the next box in place, and
+/// its return only drops it from the slice (`pop_in_place`): no box moves,
+/// and the finished frame's stale values are never read (a call clears them
+/// first) nor traced (the collector sees the slice). The general paths push
+/// and pop boxes (a generator's frame moves between the stack and its
+/// generator object as a pointer); a box pushed takes the place of a finished
+/// frame, which moves past the others.
+#[derive(Default)]
+pub struct FrameStack {
+    /// The running frames (`..len`), then finished frames.
+    slots: Vec<Box<Frame>>,
+    len: usize,
+}
 
-impl FramePool {
+impl Clone for FrameStack {
+    /// The running frames (finished ones hold nothing).
+    fn clone(&self) -> Self {
+        FrameStack { slots: self.to_vec(), len: self.len }
+    }
+}
+
+impl std::ops::Deref for FrameStack {
+    type Target = [Box<Frame>];
+
+    #[inline(always)]
+    fn deref(&self) -> &[Box<Frame>] {
+        // SAFETY: `len <= slots.len()` always (every method keeps it so).
+        unsafe { std::slice::from_raw_parts(self.slots.as_ptr(), self.len) }
+    }
+}
+
+impl std::ops::DerefMut for FrameStack {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut [Box<Frame>] {
+        // SAFETY: as in `deref`.
+        unsafe { std::slice::from_raw_parts_mut(self.slots.as_mut_ptr(), self.len) }
+    }
+}
+
+impl FrameStack {
+    pub fn push(&mut self, frame: Box<Frame>) {
+        if self.len < self.slots.len() {
+            let finished = std::mem::replace(&mut self.slots[self.len], frame);
+            self.slots.push(finished);
+        } else {
+            self.slots.push(frame);
+        }
+        self.len += 1;
+    }
+
+    pub fn pop(&mut self) -> Option<Box<Frame>> {
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        Some(self.slots.swap_remove(self.len))
+    }
+
+    pub fn clear(&mut self) {
+        self.slots.clear();
+        self.len = 0;
+    }
+
+    /// Starts a plain call of Python function `func` (code `code_index`,
+    /// `entry`, globals `globals`) whose first locals are `args`, in a
+    /// finished frame's box if there is one, and returns it (now the last).
+    #[inline(always)]
+    pub(super) fn call_in_place(&mut self, entry: &CodeEntry, code_index: usize, globals: ObjId, func: ObjId, args: &[Value]) -> &mut Frame {
+        let n = self.len;
+        if n >= self.slots.len() {
+            let f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
+            super::run_loop::push(&mut self.slots, f);
+        }
+        self.len = n + 1;
+        // SAFETY: `n < slots.len()` (a box was pushed above if there was none).
+        let f = unsafe { &mut **self.slots.as_mut_ptr().add(n) };
+        f.reset_for_call(entry, code_index, globals, func, None, args);
+        f
+    }
+
+    /// Ends the last frame's plain call: returns it (its box stays for the
+    /// next call) and its caller, if there is one.
+    #[inline(always)]
+    pub(super) fn pop_in_place(&mut self) -> Option<(&Frame, &mut Frame)> {
+        let n = self.len;
+        if n < 2 {
+            return None;
+        }
+        self.len = n - 1;
+        // SAFETY: `n - 2` and `n - 1` are in bounds (`n <= slots.len()`) and
+        // hold two different boxes.
+        unsafe {
+            let p = self.slots.as_mut_ptr();
+            Some((&**p.add(n - 1), &mut **p.add(n - 2)))
+        }
+    }
+}
+
+/// How many finished frames `recycle` keeps.
+const SPARE_FRAMES: usize = 64;
+
+impl FrameStack {
     /// A frame for a call of Python function `func` (code `code_index`,
     /// `entry`) whose first locals are `receiver` (a method's `self`, if
     /// given) and `args`: a finished frame reused in place when there is one.
-    #[inline(always)]
     pub(super) fn for_call(
         &mut self,
         entry: &CodeEntry,
@@ -160,42 +278,48 @@ impl FramePool {
         receiver: Option<Value>,
         args: &[Value],
     ) -> Box<Frame> {
-        // (`pop_last`: under opt-level "z" `Vec::pop` stays a call.)
-        let Some(mut f) = super::run_loop::pop_last(&mut self.0) else {
-            let mut f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
-            fill_locals(&mut f.locals, receiver, args, entry.code.localsplusnames.len());
-            f.func = Some(func);
-            return f;
-        };
-        if !Rc::ptr_eq(&f.code, &entry.code) {
-            f.code = entry.code.clone();
-        }
-        f.code_index = code_index;
-        fill_locals(&mut f.locals, receiver, args, entry.code.localsplusnames.len());
-        let stacksize = entry.code.stacksize as usize;
-        if f.stack.capacity() < stacksize {
-            f.stack.reserve(stacksize);
-        }
-        f.ip = 0;
-        f.lasti = 0;
-        f.ext_arg = 0;
-        f.globals = globals;
-        f.names = None;
-        f.func = Some(func);
-        f.kw_names = None;
-        f.on_return = OnReturn::Push;
-        f.generator = None;
-        f.resumed = false;
+        let mut f = self.spare(entry, code_index, globals);
+        f.reset_for_call(entry, code_index, globals, func, receiver, args);
         f
     }
 
-    /// Keeps a finished frame for the next call, its vectors emptied.
-    #[inline(always)]
+    /// As `for_call`, for a call whose arguments are the last frame's top
+    /// `argc` values; that frame's stack is then cut to `base`.
+    pub(super) fn for_call_from_top(
+        &mut self,
+        entry: &CodeEntry,
+        code_index: usize,
+        globals: ObjId,
+        func: ObjId,
+        receiver: Option<Value>,
+        argc: usize,
+        base: usize,
+    ) -> Box<Frame> {
+        let mut f = self.spare(entry, code_index, globals);
+        if let Some(caller) = self.last_mut() {
+            let n = caller.stack.len();
+            f.reset_for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..]);
+            caller.stack.truncate(base);
+        }
+        f
+    }
+
+    /// A finished frame's box taken out, or a new frame.
+    fn spare(&mut self, entry: &CodeEntry, code_index: usize, globals: ObjId) -> Box<Frame> {
+        if self.slots.len() > self.len {
+            if let Some(f) = self.slots.pop() {
+                return f;
+            }
+        }
+        Box::new(Frame::new(entry.code.clone(), code_index, globals))
+    }
+
+    /// Keeps a finished frame (one popped, or never pushed) for a later call.
     pub(super) fn recycle(&mut self, mut frame: Box<Frame>) {
-        if self.0.len() < POOL_SIZE {
+        if self.slots.len() - self.len < SPARE_FRAMES {
             frame.locals.clear();
             frame.stack.clear();
-            super::run_loop::push(&mut self.0, frame);
+            self.slots.push(frame);
         }
     }
 }

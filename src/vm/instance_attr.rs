@@ -616,11 +616,6 @@ impl Vm {
         argc: usize,
         receiver: Option<Value>,
     ) -> Box<Frame> {
-        let caller = self.frames.last_mut().expect("frame");
-        let n = caller.stack.len();
-        let entry = &self.codes[code_index];
-        let frame = self.frame_pool.for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..]);
-        caller.stack.truncate(base);
-        frame
+        self.frames.for_call_from_top(&self.codes[code_index], code_index, globals, func, receiver, argc, base)
     }
 }

@@ -99,7 +99,7 @@ pub struct RunOutcome {
 pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<CodeEntry>,
-    pub frames: Vec<Box<Frame>>,
+    pub frames: frame::FrameStack,
     /// The builtin classes, indexed by `TypeId`.
     types: Vec<ObjId>,
     pub builtins: ObjId,
@@ -141,8 +141,6 @@ pub struct Vm {
     rng: crate::runtime::mt::Mt19937,
     /// Emptied value vectors of finished frames, reused for new frames' locals and stacks.
     spare_values: Vec<Vec<Value>>,
-    /// Finished frames, reused by the next calls.
-    frame_pool: frame::FramePool,
     /// Per code object, per name: cached positions of names in namespaces.
     name_caches: Vec<Vec<NameCache>>,
     /// Imported modules by dotted name (`sys.modules`).
@@ -176,7 +174,7 @@ impl Vm {
         let mut vm = Vm {
             heap,
             codes: Vec::new(),
-            frames: Vec::new(),
+            frames: Default::default(),
             types: Vec::new(),
             builtins,
             globals,
@@ -209,7 +207,6 @@ impl Vm {
             identity: Default::default(),
             name_caches: Vec::new(),
             spare_values: Vec::new(),
-            frame_pool: Default::default(),
             // Unseeded programs get a fixed sequence (there is no entropy source in the browser).
             rng: crate::runtime::mt::Mt19937::from_int_seed(&BigInt::from(0x5eed_u32)),
         };
@@ -494,7 +491,7 @@ impl Vm {
     /// What the program can reach: frames, globals, builtins, constants...
     fn roots(&self) -> Vec<Value> {
         let mut roots = Vec::new();
-        for f in &self.frames {
+        for f in self.frames.iter() {
             f.trace(&mut roots);
         }
         for c in &self.codes {

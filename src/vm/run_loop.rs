@@ -127,7 +127,7 @@ impl Vm {
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
         let decode = &*DECODE;
-        let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, frame_pool, nested_exit, identity, types, .. } = self;
+        let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, nested_exit, identity, types, .. } = self;
         // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
         let class_of = |t: TypeId| slot(types, t as usize).map_or(NO_OBJ, |&c| c);
         let classes = InlineClasses { str: class_of(TypeId::Str), range: class_of(TypeId::Range) };
@@ -352,7 +352,7 @@ impl Vm {
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
                                 sync!();
-                                push(frames, resumed);
+                                frames.push(resumed);
                                 continue 'frame;
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
@@ -484,14 +484,16 @@ impl Vm {
                         };
                         let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call(argc)) };
                         sync!();
-                        let n = stack.len();
-                        let callee = frame_pool.for_call(entry, code_index, globals, func, None, top(stack, total));
-                        stack.truncate(n - argc - 2);
-                        push(frames, callee);
+                        let args = top(stack, total);
+                        let args = (args.as_ptr(), args.len());
+                        stack.truncate(stack.len() - argc - 2);
+                        // SAFETY: the arguments are still there, past the caller's
+                        // stack's new end (a `Value` needs no drop), in a buffer that
+                        // nothing frees or writes before they are copied.
+                        let args = unsafe { std::slice::from_raw_parts(args.0, args.1) };
                         // The callee runs next, in this pass: it starts at 0 with no
                         // EXTENDED_ARG bits, so `'frame`'s checks have nothing to do.
-                        let Some(callee) = frames.last_mut() else { continue 'frame };
-                        f = callee;
+                        f = frames.call_in_place(entry, code_index, globals, func, args);
                         depth += 1;
                         run_code_of_f!();
                         (ip, lasti) = (0, 0);
@@ -516,8 +518,7 @@ impl Vm {
                         }
                         // (`depth >= 2`: the frame and its caller are both there.) The
                         // value moves slot to slot, before the frame is recycled (see `push_from`).
-                        let Some(done) = pop_last(frames) else { continue 'frame };
-                        let Some(caller) = slot_mut(frames, depth - 2) else { continue 'frame };
+                        let Some((done, caller)) = frames.pop_in_place() else { continue 'frame };
                         let result = match &done.on_return {
                             OnReturn::PushInstance(instance) => Some(instance),
                             _ => returned(op, arg, &done.stack, run.consts()),
@@ -525,7 +526,6 @@ impl Vm {
                         if let Some(result) = result {
                             push_from(&mut caller.stack, result);
                         }
-                        frame_pool.recycle(done);
                         // The caller goes on in this pass (its CALL ran in this loop,
                         // so it has no EXTENDED_ARG bits; `'frame` checks any other).
                         f = caller;
@@ -543,7 +543,7 @@ impl Vm {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
                         let v = pop(stack);
                         sync!();
-                        let Some(suspended) = pop_last(frames) else { continue 'frame };
+                        let Some(suspended) = frames.pop() else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             g.frame = Some(suspended);
@@ -982,21 +982,6 @@ fn replace_top2(stack: &mut Vec<Value>, v: Value) {
     pop(stack);
     if let Some(top) = stack.last_mut() {
         *top = v;
-    }
-}
-
-/// `values.pop()`, inline (see `push`).
-#[inline(always)]
-pub(super) fn pop_last<T>(values: &mut Vec<T>) -> Option<T> {
-    let n = values.len();
-    if n == 0 {
-        return None;
-    }
-    // SAFETY: `n - 1` is in bounds; once the length excludes it, the value
-    // is read out exactly once.
-    unsafe {
-        values.set_len(n - 1);
-        Some(values.as_ptr().add(n - 1).read())
     }
 }
 
