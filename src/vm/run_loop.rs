@@ -42,15 +42,17 @@ enum Slow {
     Budget,
     /// No instruction can be decoded at `ip`: `execute_instruction` says why.
     Undecodable,
-    /// `dispatch(op, arg)` runs the instruction.
-    Dispatch(Opcode, u32),
+    /// `dispatch` runs the instruction (at the frame's `lasti`: the slow
+    /// paths decode it again, so that the fast loop's opcode and argument
+    /// are not kept, in V8's spill slots, for them).
+    Dispatch,
     /// STORE_FAST / POP_TOP dropped this generator (it may need finalising;
     /// `release` does nothing for any other value).
     Release(Value),
     /// LOAD_ATTR / STORE_ATTR: the instance attribute caches, else `dispatch`.
-    Attr(Opcode, u32),
-    /// CALL with this many arguments, not a plain Python function call.
-    Call(usize),
+    Attr,
+    /// CALL, not a plain Python function call.
+    Call,
     /// RETURN_VALUE / RETURN_CONST of this value, to anything but a plain CALL.
     Return(Value),
     /// A generator resumed by a nested run (`send`: `sum(g)`, `next(g)`)
@@ -107,13 +109,22 @@ impl Vm {
                 Slow::NoFrame => return,
                 Slow::Budget => return self.stop_by_steps(),
                 Slow::Undecodable => self.execute_instruction(),
-                Slow::Dispatch(op, arg) => self.dispatch(op, arg),
+                Slow::Dispatch => {
+                    let (op, arg) = self.instruction_at_lasti();
+                    self.dispatch(op, arg)
+                }
                 Slow::Release(v) => {
                     self.release(v);
                     Ok(())
                 }
-                Slow::Attr(op, arg) => self.attr_instruction(op, arg),
-                Slow::Call(argc) => self.call_instruction(argc),
+                Slow::Attr => {
+                    let (op, arg) = self.instruction_at_lasti();
+                    self.attr_instruction(op, arg)
+                }
+                Slow::Call => {
+                    let (_, arg) = self.instruction_at_lasti();
+                    self.call_instruction(arg as usize)
+                }
                 Slow::Return(v) => self.return_value(v),
                 Slow::Yielded | Slow::Allocated => Ok(()),
             };
@@ -223,11 +234,11 @@ impl Vm {
                     // `Value` held in between goes through memory under opt-level "z".
                     LOAD_FAST | LOAD_FAST_CHECK => match slot(&f.locals, arg as usize) {
                         Some(v) if !v.is_null() => push_from(stack, v),
-                        _ => leave!(Slow::Dispatch(op, arg)),
+                        _ => leave!(Slow::Dispatch),
                     },
                     LOAD_CONST => match slot(run.consts(), arg as usize) {
                         Some(v) => push_from(stack, v),
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        None => leave!(Slow::Dispatch),
                     },
                     STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
                         Some(local) if !stack.is_empty() => {
@@ -238,7 +249,7 @@ impl Vm {
                             }
                             move_top(stack, local);
                         }
-                        _ => leave!(Slow::Dispatch(op, arg)),
+                        _ => leave!(Slow::Dispatch),
                     },
                     POP_TOP => {
                         let v = pop(stack);
@@ -256,7 +267,7 @@ impl Vm {
                             let (lhs, rhs) = peek2(stack);
                             match big_times_word(heap, limits, lhs, rhs) {
                                 Some(r) => replace_top2(stack, r),
-                                None => leave!(Slow::Dispatch(op, arg)),
+                                None => leave!(Slow::Dispatch),
                             }
                             allocated!();
                         }
@@ -265,11 +276,11 @@ impl Vm {
                             let (lhs, rhs) = peek2(stack);
                             match concat_strs(heap, identity, limits, lhs, rhs) {
                                 Some(r) => replace_top2(stack, r),
-                                None => leave!(Slow::Dispatch(op, arg)),
+                                None => leave!(Slow::Dispatch),
                             }
                             allocated!();
                         }
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        None => leave!(Slow::Dispatch),
                     },
                     // An f-string's pieces: `{x}` of a str or an int, then their join.
                     FORMAT_VALUE if arg == 0 => match stack.last().and_then(|&v| format_plain_fast(heap, v)) {
@@ -279,18 +290,18 @@ impl Vm {
                             }
                             allocated!();
                         }
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        None => leave!(Slow::Dispatch),
                     },
                     BUILD_STRING => {
                         if !join_top_strs(heap, identity, stack, arg as usize) {
-                            leave!(Slow::Dispatch(op, arg));
+                            leave!(Slow::Dispatch);
                         }
                         allocated!();
                     }
                     UNPACK_SEQUENCE if unpack_exact(heap, stack, arg as usize) => {}
                     COMPARE_OP => match fast_compare(peek2(stack), arg >> 4) {
                         Some(r) => replace_top2(stack, Value::Bool(r)),
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        None => leave!(Slow::Dispatch),
                     },
                     IS_OP if stack.len() >= 2 => {
                         let (lhs, rhs) = peek2(stack);
@@ -301,7 +312,7 @@ impl Vm {
                             Some(Value::Bool(b)) => *b,
                             Some(Value::Int(i, _)) => *i != 0,
                             Some(Value::None) => false,
-                            _ => leave!(Slow::Dispatch(op, arg)),
+                            _ => leave!(Slow::Dispatch),
                         };
                         pop(stack);
                         if truth == (op == POP_JUMP_IF_TRUE) {
@@ -319,7 +330,7 @@ impl Vm {
                     FOR_ITER => {
                         let it_id = match stack.last() {
                             Some(&Value::Obj(id)) => id,
-                            _ => leave!(Slow::Dispatch(op, arg)),
+                            _ => leave!(Slow::Dispatch),
                         };
                         let it = heap.lookup_mut(it_id);
                         match it {
@@ -338,7 +349,7 @@ impl Vm {
                                     Some(Object::List(items) | Object::Tuple(items)) => slot(items, i),
                                     _ => None,
                                 };
-                                let Some(item) = item else { leave!(Slow::Dispatch(op, arg)) };
+                                let Some(item) = item else { leave!(Slow::Dispatch) };
                                 push_from(stack, item);
                                 if let Some(Object::Iter(Iter::Seq { index, .. })) = heap.lookup_mut(it_id) {
                                     *index = i + 1;
@@ -347,7 +358,7 @@ impl Vm {
                             // A suspended generator runs on top of this frame, in this
                             // loop; YIELD_VALUE and its return hand back (`OnReturn::ForIter`).
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
-                                let Some(mut resumed) = g.frame.take() else { leave!(Slow::Dispatch(op, arg)) };
+                                let Some(mut resumed) = g.frame.take() else { leave!(Slow::Dispatch) };
                                 g.running = true;
                                 push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
@@ -355,7 +366,7 @@ impl Vm {
                                 frames.push(resumed);
                                 continue 'frame;
                             }
-                            _ => leave!(Slow::Dispatch(op, arg)),
+                            _ => leave!(Slow::Dispatch),
                         }
                     }
                     BINARY_SUBSCR => {
@@ -364,7 +375,7 @@ impl Vm {
                         if let (Some(Object::List(items) | Object::Tuple(items)), Value::Int(i, _)) = (found, sub) {
                             match slot(items, seq_index(i, items.len())) {
                                 Some(item) => replace_top2_from(stack, item),
-                                None => leave!(Slow::Dispatch(op, arg)),
+                                None => leave!(Slow::Dispatch),
                             }
                             continue 'instr;
                         }
@@ -378,11 +389,11 @@ impl Vm {
                         };
                         match item {
                             Some(v) => replace_top2(stack, v),
-                            None => leave!(Slow::Dispatch(op, arg)),
+                            None => leave!(Slow::Dispatch),
                         }
                     }
                     STORE_SUBSCR if stack.len() >= 3 => {
-                        let [.., v, container, sub] = **stack else { leave!(Slow::Dispatch(op, arg)) };
+                        let [.., v, container, sub] = **stack else { leave!(Slow::Dispatch) };
                         let n = stack.len();
                         let id = container.obj().unwrap_or(NO_OBJ);
                         // One lookup for a list (the common case); a dict's key
@@ -408,7 +419,7 @@ impl Vm {
                             _ => false,
                         };
                         if !stored {
-                            leave!(Slow::Dispatch(op, arg));
+                            leave!(Slow::Dispatch);
                         }
                         stack.truncate(n - 3);
                     }
@@ -422,7 +433,7 @@ impl Vm {
                         };
                         match found {
                             Some(v) => push_from(stack, v),
-                            None => leave!(Slow::Dispatch(op, arg)),
+                            None => leave!(Slow::Dispatch),
                         }
                     }
                     STORE_NAME => {
@@ -431,7 +442,7 @@ impl Vm {
                             Some(&v) if cached_store_name(heap, run.caches(), ns, arg, v) => {
                                 pop(stack);
                             }
-                            _ => leave!(Slow::Dispatch(op, arg)),
+                            _ => leave!(Slow::Dispatch),
                         }
                     }
                     LOAD_GLOBAL => match cached_name(heap, run.caches(), arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
@@ -441,7 +452,7 @@ impl Vm {
                             }
                             push_from(stack, v);
                         }
-                        None => leave!(Slow::Dispatch(op, arg)),
+                        None => leave!(Slow::Dispatch),
                     },
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
                         // `obj.name`: the value replaces the owner (after a NULL for a call).
@@ -461,13 +472,13 @@ impl Vm {
                                 *slot = *func;
                             }
                         }
-                        None => leave!(Slow::Attr(op, arg)),
+                        None => leave!(Slow::Attr),
                     },
                     STORE_ATTR => match peek2(stack) {
                         (v, owner) if store_attr_hit(heap, run.attr_caches(), lasti, owner, v) => {
                             stack.truncate(stack.len() - 2);
                         }
-                        _ => leave!(Slow::Attr(op, arg)),
+                        _ => leave!(Slow::Attr),
                     },
                     CALL => {
                         let argc = arg as usize;
@@ -480,9 +491,9 @@ impl Vm {
                                 allocated!();
                                 continue 'instr;
                             }
-                            leave!(Slow::Call(argc))
+                            leave!(Slow::Call)
                         };
-                        let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call(argc)) };
+                        let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call) };
                         sync!();
                         let args = top(stack, total);
                         let args = (args.as_ptr(), args.len());
@@ -540,7 +551,7 @@ impl Vm {
                     // A generator hands the value over and waits: to its caller's
                     // FOR_ITER in this loop, or to the nested run that resumed it.
                     YIELD_VALUE if f.generator.is_some() && depth >= 2 => {
-                        let Some(gen) = f.generator else { leave!(Slow::Dispatch(op, arg)) };
+                        let Some(gen) = f.generator else { leave!(Slow::Dispatch) };
                         let v = pop(stack);
                         sync!();
                         let Some(suspended) = frames.pop() else { continue 'frame };
@@ -559,9 +570,21 @@ impl Vm {
                         *instructions = count;
                         return Slow::Yielded;
                     }
-                    _ => leave!(Slow::Dispatch(op, arg)),
+                    _ => leave!(Slow::Dispatch),
                 }
             }
+        }
+    }
+
+    /// The instruction the fast loop handed over at: the running frame's
+    /// `lasti`. (Its argument has no EXTENDED_ARG bits: the fast loop runs no
+    /// instruction that has them.)
+    fn instruction_at_lasti(&self) -> (Opcode, u32) {
+        let f = self.frames.last().expect("frame");
+        let code = &f.code.code;
+        match (code.get(f.lasti).and_then(|&b| DECODE[b as usize]), code.get(f.lasti + 1)) {
+            (Some((op, _)), Some(&arg)) => (op, arg as u32),
+            _ => unreachable!("the fast loop ran an instruction at lasti"),
         }
     }
 
