@@ -339,6 +339,7 @@ impl SharedAttrs {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn remove_at(&mut self, i: u32) -> Option<(Value, Value)> {
         let v = self.at(i)?;
         self.values[i as usize] = Value::Null;

@@ -87,6 +87,7 @@ pub fn decode_fstring_middle(text: &str, raw: bool) -> DecodeResult<(String, Opt
 }
 
 /// Backslash escapes of a str (or bytes) literal body.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Option<String>)> {
     let mut warning: Option<String> = None;
     let mut s = String::new();

@@ -266,6 +266,7 @@ fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "isinstance", 2, 2)?;
     let t = vm.type_of(args.pos[0]);
@@ -273,6 +274,7 @@ fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c) || vm.is_abc_virtual_subclass(t, c))))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "issubclass", 2, 2)?;
     let Some(c) = args.pos[0].obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
@@ -314,6 +316,7 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn min_max(vm: &mut Vm, args: &mut Args, name: &str, op: usize) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
@@ -795,6 +798,7 @@ fn setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hasattr", 2, 2)?;
     let name = attr_name(vm, args.pos[1])?;
@@ -892,6 +896,7 @@ fn build_class(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Calls of builtin classes: `int("3")`, `list(range(3))`, `type(x)`...
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
     let args = &mut args;
     let name = t.name();
@@ -1234,6 +1239,7 @@ impl Vm {
     }
 
     /// `super()` inside a method: the `__class__` cell and the first argument.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn zero_arg_super(&mut self) -> PyResult<Value> {
         let Some(f) = self.frames.last() else { return self.type_error("super(): no arguments") };
         let code = f.code.clone();
@@ -1258,6 +1264,7 @@ impl Vm {
     }
 
     /// Sorts by Python `<` (stable, like list.sort), with an optional key.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
         let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
         for &v in items.iter() {
@@ -1299,6 +1306,7 @@ impl Vm {
     /// CPython's sort of a short list (under 64 items): the leading run
     /// (reversed if strictly descending), then binary insertion of the rest,
     /// so user `__lt__` methods are called in the same order.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn run_and_binary_sort(&mut self, mut v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
         let n = v.len();
         if n < 2 {
@@ -1332,6 +1340,7 @@ impl Vm {
         Ok(v)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn merge_sort(&mut self, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
         if v.len() <= 1 {
             return Ok(v);
@@ -1386,6 +1395,7 @@ pub(super) fn float_to_bigint(f: f64) -> BigInt {
 
 /// `int(s, base)` parsing: whitespace, sign, underscores between digits, prefixes;
 /// any Unicode decimal digit counts (`unicode_digits`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     let s = crate::runtime::unicode_digits::to_ascii(s);
     let t = s.trim();

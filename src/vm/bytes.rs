@@ -218,6 +218,7 @@ impl Vm {
     }
 
     /// `b[i]` and `b[i:j:k]`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn bytes_getitem(&mut self, container: Value, sub: Value) -> PyResult<Value> {
         let data = self.byte_data(container).map(<[u8]>::to_vec).unwrap_or_default();
         let what = if self.is_bytearray(container) { "bytearray" } else { "byte" };
@@ -252,6 +253,7 @@ impl Vm {
     }
 
     /// `ba[i] = x` and `ba[i:j] = iterable` on a bytearray.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn bytearray_setitem(&mut self, container: Value, sub: Value, v: Value) -> PyResult<()> {
         let len = self.byte_data(container).map_or(0, <[u8]>::len);
         let id = container.obj().expect("bytearray is a heap object");
@@ -377,6 +379,7 @@ impl Vm {
     // ----- codecs -----------------------------------------------------------------
 
     /// `s.encode(encoding, errors)`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         let codec = self.codec(encoding)?;
         let limit = match codec {
@@ -426,6 +429,7 @@ impl Vm {
     }
 
     /// `b.decode(encoding, errors)`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
         let codec = self.codec(encoding)?;
         let mut out = String::with_capacity(b.len());
@@ -788,6 +792,7 @@ fn decode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = args.take_kw("sep").or(args.pos.get(1).copied());
     let per = args.take_kw("bytes_per_sep").or(args.pos.get(2).copied());
@@ -931,6 +936,7 @@ fn split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     parts_list(vm, this(args), parts)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let b = data(vm, args);
@@ -1281,6 +1287,7 @@ fn maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_bytes(table))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn partition_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
     let sep = vm.buffer_arg(args.pos[1])?;
     if sep.is_empty() {
@@ -1319,6 +1326,7 @@ fn removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, r)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let keep = args.take_kw("keepends").or(args.pos.get(1).copied());
     let keep = match keep {
@@ -1381,6 +1389,7 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, out)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let width = vm.index_of(args.pos[1])?.max(0) as usize;
     vm.check_size(width, 1)?;

@@ -485,16 +485,19 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.bare_instance(class, Vec::new()))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fget, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1], fdel })))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fset, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset, fdel })))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_deleter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fget, fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
     Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.pos[1] })))
@@ -529,6 +532,7 @@ fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// `BaseException.__str__`: from the args alone (a subclass's `__str__` may call it).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn exception_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let me = this(args);
     let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return vm.str_value(me) };
@@ -723,6 +727,7 @@ fn list_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(list_mut(vm, id).remove(i as usize))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
     let len = list_items(vm, id).len() as i64;
@@ -733,6 +738,7 @@ fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
     let items = list_items(vm, id).clone();
@@ -809,6 +815,7 @@ fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_setdefault(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
     if let Some(v) = vm.dict_get(id, args.pos[1])? {
@@ -1150,6 +1157,7 @@ fn pieces(heap: &mut Heap, singletons: &mut Singletons, recv: Value, parts: &[&s
     parts.iter().map(|p| str_value(heap, singletons, PyStr::from(*p))).collect()
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
@@ -1224,6 +1232,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// (`text.split(sep)`): a plain byte loop, where `str::split` searches each
 /// piece with memchr, whose setup costs more than the short pieces
 /// (`",".join(...)` undone) take to scan.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn split_at_byte(text: &str, sep: u8) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -1258,6 +1267,7 @@ fn ascii_char(s: &str) -> Option<char> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
@@ -1310,6 +1320,7 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(fresh_str_value(&mut vm.heap, &mut vm.identity, out.into()))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let old = clinic_str_arg(vm, args.pos[1], "replace() argument 1")?;
@@ -1602,6 +1613,7 @@ fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, format!("{pad}{st}"))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let w = vm.index_of(args.pos[1])?.max(0) as usize;
     vm.check_size(w, 1)?;
@@ -1620,6 +1632,7 @@ fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `str.splitlines(keepends=False)`: splits at every line boundary Python
 /// knows (`\r\n`, `\n`, `\r`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let keepends = match args.take_kw("keepends").or(args.pos.get(1).copied()) {
         Some(v) => vm.truthy(v)?,
@@ -1790,6 +1803,7 @@ enum Named {
     Mapping(Value),
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyResult<Value> {
     let st = s(vm, args);
     let mut out = String::new();
@@ -2041,6 +2055,7 @@ impl Vm {
     /// without the general call path's intermediate vectors and checks.
     /// `base` is the stack index of the descriptor, the receiver follows it.
     /// False when the call needs the general path.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn try_fast_method_call(&mut self, descriptor: ObjId, base: usize) -> PyResult<bool> {
         let Object::Descriptor(d) = self.heap.get(descriptor) else { return Ok(false) };
         let (func, owner, sig) = (d.func, d.owner, d.sig);
@@ -2077,6 +2092,7 @@ impl Vm {
     /// index of the NULL below the class. False when the call needs the
     /// general path (a user metaclass, an exception type, a generator
     /// argument to release afterwards).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn try_fast_type_call(&mut self, class: ObjId, base: usize) -> PyResult<bool> {
         // What `prepare_call` and `instantiate` do for these classes.
         let t = match self.heap.get(class) {
@@ -2115,6 +2131,7 @@ impl Vm {
 impl Vm {
     /// BUILD_STRING: the top `n` stack values (an f-string's pieces, strs
     /// in compiled code) replaced by one str (see `join_top_strs`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn build_string(&mut self, n: usize) -> PyResult<()> {
         let stack = &mut self.frames.last_mut().expect("frame").stack;
         if join_top_strs(&mut self.heap, &mut self.identity, stack, n) {

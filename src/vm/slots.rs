@@ -616,6 +616,7 @@ fn delitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// `dict.__getitem__`: a subclass's `__missing__` answers for absent keys.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
     let (me, key) = (args.pos[0], args.pos[1]);
@@ -652,6 +653,7 @@ fn list_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_iadd(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
     let items = vm.collect_iterable(args.pos[1])?;
@@ -692,6 +694,7 @@ fn dict_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_ior(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
     vm.dict_update(v[0], args.pos[1], false)?;
@@ -789,6 +792,7 @@ fn payload_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- object ------------------------------------------------------------------------
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
@@ -796,6 +800,7 @@ fn object_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(if args.pos[0].is(args.pos[1]) { Value::Bool(true) } else { vm.not_implemented() })
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_ne(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
@@ -826,6 +831,7 @@ fn object_hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(crate::runtime::set::py_hash(&k)))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__format__() takes exactly one argument");
@@ -849,6 +855,7 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
 }
 
 /// `object.__setattr__(obj, name, value)`: stores without the class's own `__setattr__`.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 3 {
         return vm.type_error(format!("expected 2 arguments, got {}", args.pos.len().saturating_sub(1)));
@@ -858,6 +865,7 @@ fn object_setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
@@ -866,6 +874,7 @@ fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.generic_getattr(args.pos[0], &name, false)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
@@ -897,6 +906,7 @@ fn object_dir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- type --------------------------------------------------------------------------
 
 /// `type.__new__(metaclass, name, bases, namespace, **kwargs)`.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let meta = args.pos.first().copied().unwrap_or(Value::None);
     if args.pos.len() == 2 {
@@ -949,6 +959,7 @@ fn type_call(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.call_class_plain(class, rest)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_instancecheck(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__instancecheck__ expected 1 argument");
@@ -958,6 +969,7 @@ fn type_instancecheck(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::Bool(class.obj().is_some_and(|c| vm.is_subclass(t, c))))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_subclasscheck(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__subclasscheck__ expected 1 argument");
@@ -1023,6 +1035,7 @@ fn alias_call(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.call(origin, rest)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn alias_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("expected 1 argument");
@@ -1037,6 +1050,7 @@ fn alias_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Attributes an alias does not have are its origin's (`list[int].append`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn alias_getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("expected 1 argument");
