@@ -71,8 +71,9 @@ const base = urlOf(server);
 // (a median of 5 moved by ±30 ms between runs of this script on a quiet machine).
 const STARTUP_RUNS = 15;
 // (scripts/startup.mjs: the same measurement alone, and where its time goes).
-const { median: startup, times: startups } = await measureStartup(browser, base, STARTUP_RUNS);
-console.log("first step after navigation (ms)", startups.map(fmt).join(" "));
+const { painted: startup, locator: startupLocator } = await measureStartup(browser, base, STARTUP_RUNS);
+console.log("first step after navigation (ms), click when painted:", startup.times.map(fmt).join(" "));
+console.log("first step after navigation (ms), Playwright's click:", startupLocator.times.map(fmt).join(" "));
 
 const page = await browser.newPage();
 page.on("console", (m) => process.env.BENCH_VERBOSE && console.log("page:", m.text()));
@@ -246,7 +247,8 @@ ${slowerThanPyodide.length || slowerThanCPython.length ? `- Where each gap comes
 |---|---:|---:|---|
 | release wasm (pkg/pvm_bg.wasm), gzip -9 | ${kb(sizes.wasmGz)} (${kb(sizes.wasmRaw)} raw) | 400 KB | ${verdict(sizes.wasmGz <= 400 * 1024)} |
 | whole page (${sizes.files} files: index.html, pkg/pvm_bg.wasm, www/style.css, www/boot.js, www/vendor/ with stdlib.json), gzip -9 | ${kb(sizes.pageGz)} | 700 KB | ${verdict(sizes.pageGz <= 700 * 1024)} |
-| first step shown after navigation (headless Chromium, median of ${STARTUP_RUNS}; runs ${fmt(startups[0])}–${fmt(startups.at(-1))} ms) | ${fmt(startup)} ms | 300 ms | ${verdict(startup <= 300)} |
+| first step possible: step 1 shown after navigation, Step clicked (input events) as soon as it is painted (headless Chromium, median of ${STARTUP_RUNS}; runs ${fmt(startup.times[0])}–${fmt(startup.times.at(-1))} ms) | ${fmt(startup.median)} ms | 300 ms | ${verdict(startup.median <= 300)} |
+| the same with Playwright's \`page.click\` (sessions 3–7's figure: its injected script and actionability checks add round trips through the page's busy main thread; median of ${STARTUP_RUNS}, runs ${fmt(startupLocator.times[0])}–${fmt(startupLocator.times.at(-1))} ms) | ${fmt(startupLocator.median)} ms | | |
 
 ${sizes.wasmGz > 400 * 1024 ? `The wasm's size against its budget, and its trade-off with run-mode speed: "In the browser" below.\n\n` : ""}## Time travel
 
