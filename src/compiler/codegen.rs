@@ -2400,6 +2400,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn dict(&mut self, e: &'a Expr, keys: &'a [Option<Expr>], values: &'a [Expr]) -> Res {
         let l = loc(e.span);
         let n = values.len();
@@ -2532,6 +2533,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits LOAD_SUPER_ATTR for `super().name` (the method form when `method`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn super_attr(&mut self, attr_expr: &'a Expr, method: bool) -> Res {
         let ExprKind::Attribute { value, attr, .. } = &attr_expr.kind else { unreachable!() };
         self.load_args_for_super(value)?;
@@ -2619,6 +2621,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_call_helper`, with an optional last positional argument that is a name
     /// (a generic class's `.generic_base`, which CPython appends to the bases as a Name node).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn call_helper_with(
         &mut self,
         l: Loc,
@@ -2801,6 +2804,7 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn comprehension_generator(
         &mut self,
         l: Loc,

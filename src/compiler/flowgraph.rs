@@ -908,6 +908,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn resolve_line_numbers(&mut self, firstlineno: i32) {
         self.duplicate_exits_without_lineno();
         self.propagate_line_numbers();

@@ -886,6 +886,7 @@ impl Builder {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn mark_in_comprehensions(&mut self, from: usize, id: &Rc<str>, flag: u32, span: Span) -> Res {
         let _ = span;
         for depth in from + 1..self.stack.len() {

@@ -7,6 +7,7 @@ use num_traits::Num;
 use std::rc::Rc;
 
 /// The value of a NUMBER token (already validated by the tokenizer).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn parse_number(text: &str) -> ConstantValue {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
     let lower = clean.to_ascii_lowercase();

@@ -233,17 +233,17 @@ fn print(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "len", 1, 1)?;
-    Ok(Value::int(vm.len(args.pos[0])? as i64))
+    Ok(Value::int(vm.len(args.arg(0))? as i64))
 }
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "repr", 1, 1)?;
-    vm.repr_value(args.pos[0])
+    vm.repr_value(args.arg(0))
 }
 
 fn ascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ascii", 1, 1)?;
-    vm.ascii_value(args.pos[0])
+    vm.ascii_value(args.arg(0))
 }
 
 /// The classes of `isinstance`'s second argument (a class or a tuple of them).
@@ -269,24 +269,24 @@ fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "isinstance", 2, 2)?;
-    let t = vm.type_of(args.pos[0]);
-    let classes = class_list(vm, args.pos[1], "isinstance")?;
+    let t = vm.type_of(args.arg(0));
+    let classes = class_list(vm, args.arg(1), "isinstance")?;
     Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c) || vm.is_abc_virtual_subclass(t, c))))
 }
 
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "issubclass", 2, 2)?;
-    let Some(c) = args.pos[0].obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+    let Some(c) = args.arg(0).obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("issubclass() arg 1 must be a class");
     };
-    let classes = class_list(vm, args.pos[1], "issubclass")?;
+    let classes = class_list(vm, args.arg(1), "issubclass")?;
     Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b) || vm.is_abc_virtual_subclass(c, b))))
 }
 
 pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "abs", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     match vm.num(v) {
         // A non-negative int is its own absolute value: CPython returns the same object.
         Some(Num::Int(i)) if i >= 0 && matches!(v, Value::Int(..)) => Ok(v),
@@ -323,7 +323,7 @@ fn min_max(vm: &mut Vm, args: &mut Args, name: &str, op: usize) -> PyResult<Valu
     if args.pos.is_empty() {
         return vm.type_error(format!("{name} expected at least 1 argument, got 0"));
     }
-    let items = if args.pos.len() == 1 { vm.collect_iterable(args.pos[0])? } else { args.pos.clone() };
+    let items = if args.pos.len() == 1 { vm.collect_iterable(args.arg(0))? } else { args.pos.clone() };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
@@ -370,7 +370,7 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     // A list or tuple is read by position (as its iterator would, a list
     // afresh at each step); an iterator object is made only if the sum
     // turns to floats or to another type.
-    let items = args.pos[0];
+    let items = args.arg(0);
     let seq = match items.obj().map(|id| vm.heap.get(id)) {
         Some(Object::List(_) | Object::Tuple(_)) => items.obj(),
         _ => None,
@@ -477,7 +477,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
     arg_count(vm, args, "sorted", 1, 1)?;
-    let mut items = vm.collect_hinted(args.pos[0])?;
+    let mut items = vm.collect_hinted(args.arg(0))?;
     let reverse = vm.truthy(reverse)?;
     vm.sort_values(&mut items, key, reverse)?;
     Ok(vm.new_list(items))
@@ -485,7 +485,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "reversed", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let it = match v.obj().map(|i| vm.heap.get(i)) {
         Some(Object::List(items)) | Some(Object::Tuple(items)) => Iter::Reversed { seq: v.obj().unwrap(), index: items.len() },
         Some(Object::Instance(_)) => {
@@ -521,12 +521,12 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "iter", 1, 1)?;
-    vm.iter(args.pos[0])
+    vm.iter(args.arg(0))
 }
 
 fn next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "next", 1, 2)?;
-    let it = args.pos[0];
+    let it = args.arg(0);
     if let Some(Object::Generator(_)) = it.obj().map(|i| vm.heap.get(i)) {
         return match vm.send(it, Value::None)? {
             super::eval::FrameExit::Yield(v) => Ok(v),
@@ -566,7 +566,7 @@ fn input(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ord", 1, 1)?;
-    match args.pos[0].obj().map(|i| vm.heap.get(i)) {
+    match args.arg(0).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
@@ -588,7 +588,7 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             vm.type_error(format!("ord() expected a character, but string of length {n} found"))
         }
         _ => {
-            let t = vm.type_name(args.pos[0]);
+            let t = vm.type_name(args.arg(0));
             vm.type_error(format!("ord() expected string of length 1, but {t} found"))
         }
     }
@@ -597,7 +597,7 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 pub(super) fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "chr", 1, 1)?;
     // CPython reads a C int: a bigger int is OverflowError, not ValueError.
-    let i = super::bytes::c_int(vm, args.pos[0])?;
+    let i = super::bytes::c_int(vm, args.arg(0))?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(super::identity::char_value(&mut vm.heap, &mut vm.identity, c)),
         None => vm.value_error("chr() arg not in range(0x110000)"),
@@ -606,7 +606,7 @@ pub(super) fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: &mut Args, name: &str, kind: char) -> PyResult<Value> {
     arg_count(vm, args, name, 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     vm.index_of(v).or_else(|e| if vm.num(v).is_some() { Ok(0) } else { Err(e) })?;
     let spec = crate::runtime::format::FormatSpec { alternate: true, kind: Some(kind), ..Default::default() };
     let _ = spec;
@@ -626,10 +626,11 @@ fn bin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     radix(vm, args, "bin", 'b')
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arg_count(vm, args, "round", 1, 2)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let nd = args.pos.get(1).copied().or(nd).filter(|n| !matches!(n, Value::None));
     match (vm.num(v), nd) {
         (Some(Num::Float(f)), None) => {
@@ -693,7 +694,7 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "divmod", 2, 2)?;
-    let (a, b) = (args.pos[0], args.pos[1]);
+    let (a, b) = (args.arg(0), args.arg(1));
     if matches!(vm.num(b), Some(Num::Int(0))) && matches!(vm.num(a), Some(Num::Int(_) | Num::Big(_))) {
         return Err(vm.exc(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
     }
@@ -705,7 +706,7 @@ pub(super) fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "pow", 2, 3)?;
     if let Some(m) = args.pos.get(2).copied().filter(|m| !matches!(m, Value::None)) {
-        let (Some(b), Some(e), Some(m)) = (vm.num(args.pos[0]), vm.num(args.pos[1]), vm.num(m)) else {
+        let (Some(b), Some(e), Some(m)) = (vm.num(args.arg(0)), vm.num(args.arg(1)), vm.num(m)) else {
             return vm.type_error("pow() 3rd argument not allowed unless all arguments are integers");
         };
         let to_big = |n: Num| match n {
@@ -726,12 +727,12 @@ fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
         return Ok(vm.new_int(r));
     }
-    vm.binary_op(args.pos[0], args.pos[1], 8)
+    vm.binary_op(args.arg(0), args.arg(1), 8)
 }
 
 pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hash", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let k = vm.key(v)?;
     Ok(match k {
         crate::runtime::dict::HashKey::Custom(h, _) => Value::int(h),
@@ -742,7 +743,7 @@ pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     use crate::runtime::value::Ident;
     arg_count(vm, args, "id", 1, 1)?;
-    Ok(Value::int(match args.pos[0] {
+    Ok(Value::int(match args.arg(0) {
         Value::Obj(o) => 0x7f00_0000_0000 + o.0 as i64 * 0x30,
         // Numbers made at runtime are objects of their own: their `Ident`
         // is unique across ints and floats.
@@ -757,7 +758,7 @@ fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let r = match v.obj().map(|i| vm.heap.get(i)) {
         Some(Object::Function(_) | Object::Builtin(_) | Object::Descriptor(_) | Object::Method { .. } | Object::Class(_)) => true,
         Some(Object::Instance(i)) => {
@@ -781,11 +782,11 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
 
 fn getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "getattr", 2, 3)?;
-    let name = attr_name(vm, args.pos[1])?;
-    match vm.getattr(args.pos[0], &name) {
+    let name = attr_name(vm, args.arg(1))?;
+    match vm.getattr(args.arg(0), &name) {
         Ok(v) => Ok(v),
         Err(e) if args.pos.len() == 3 && vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
-            Ok(args.pos[2])
+            Ok(args.arg(2))
         }
         Err(e) => Err(e),
     }
@@ -793,16 +794,16 @@ fn getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "setattr", 3, 3)?;
-    let name = attr_name(vm, args.pos[1])?;
-    vm.setattr(args.pos[0], &name, args.pos[2])?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.setattr(args.arg(0), &name, args.arg(2))?;
     Ok(Value::None)
 }
 
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hasattr", 2, 2)?;
-    let name = attr_name(vm, args.pos[1])?;
-    match vm.getattr(args.pos[0], &name) {
+    let name = attr_name(vm, args.arg(1))?;
+    match vm.getattr(args.arg(0), &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
             Ok(Value::Bool(false))
@@ -813,14 +814,14 @@ fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "delattr", 2, 2)?;
-    let name = attr_name(vm, args.pos[1])?;
-    vm.delattr(args.pos[0], &name)?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.delattr(args.arg(0), &name)?;
     Ok(Value::None)
 }
 
 fn any(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "any", 1, 1)?;
-    let it = vm.iter(args.pos[0])?;
+    let it = vm.iter(args.arg(0))?;
     while let Some(x) = vm.next(it)? {
         if vm.truthy(x)? {
             return Ok(Value::Bool(true));
@@ -831,7 +832,7 @@ fn any(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn all(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "all", 1, 1)?;
-    let it = vm.iter(args.pos[0])?;
+    let it = vm.iter(args.arg(0))?;
     while let Some(x) = vm.next(it)? {
         if !vm.truthy(x)? {
             return Ok(Value::Bool(false));
@@ -846,7 +847,7 @@ fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(s) => vm.str_of(*s)?,
         None => String::new(),
     };
-    vm.format_value(args.pos[0], &spec)
+    vm.format_value(args.arg(0), &spec)
 }
 
 fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1057,14 +1058,14 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             })))))
         }
         TypeId::Type => match args.pos.len() {
-            1 => Ok(Value::Obj(vm.type_of(args.pos[0]))),
+            1 => Ok(Value::Obj(vm.type_of(args.arg(0)))),
             3 => {
-                let name = vm.str_of(args.pos[0])?;
+                let name = vm.str_of(args.arg(0))?;
                 let mut bases = Vec::new();
-                for b in vm.collect_iterable(args.pos[1])? {
+                for b in vm.collect_iterable(args.arg(1))? {
                     bases.extend(b.obj());
                 }
-                let Some(ns) = args.pos[2].obj() else { return vm.type_error("type.__new__() argument 3 must be dict") };
+                let Some(ns) = args.arg(2).obj() else { return vm.type_error("type.__new__() argument 3 must be dict") };
                 let c = vm.make_class(&name, bases, ns)?;
                 Ok(Value::Obj(c))
             }
@@ -1074,7 +1075,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             0 => vm.zero_arg_super(),
             _ => {
                 let recv = args.pos.get(1).copied().unwrap_or(Value::None);
-                vm.make_super(args.pos[0], recv)
+                vm.make_super(args.arg(0), recv)
             }
         },
         TypeId::Property => {
@@ -1085,7 +1086,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         }
         TypeId::StaticMethod | TypeId::ClassMethod => {
             arg_count(vm, args, name, 1, 1)?;
-            let f = args.pos[0];
+            let f = args.arg(0);
             let o = if t == TypeId::StaticMethod { Object::StaticMethod(f) } else { Object::ClassMethod(f) };
             Ok(Value::Obj(vm.heap.alloc(o)))
         }
@@ -1095,7 +1096,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             if args.pos.is_empty() {
                 return vm.type_error("enumerate() missing required argument 'iterable'");
             }
-            let it = vm.iter(args.pos[0])?;
+            let it = vm.iter(args.arg(0))?;
             let count = vm.index_of(start)?;
             Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Enumerate { it, count }))))
         }
@@ -1111,7 +1112,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             if args.pos.len() < 2 {
                 return vm.type_error("map() must have at least two arguments.");
             }
-            let func = args.pos[0];
+            let func = args.arg(0);
             let mut its = Vec::new();
             for v in args.pos[1..].to_vec() {
                 its.push(vm.iter(v)?);
@@ -1124,8 +1125,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         }
         TypeId::Filter => {
             arg_count(vm, args, name, 2, 2)?;
-            let it = vm.iter(args.pos[1])?;
-            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Filter { func: args.pos[0], it }))))
+            let it = vm.iter(args.arg(1))?;
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Filter { func: args.arg(0), it }))))
         }
         _ => vm.type_error(format!("cannot create '{name}' instances")),
     }

@@ -664,8 +664,8 @@ fn math_dist(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         let n = args.pos.len();
         return vm.type_error(format!("dist expected 2 arguments, got {n}"));
     }
-    let p = vm.collect_iterable(args.pos[0])?;
-    let q = vm.collect_iterable(args.pos[1])?;
+    let p = vm.collect_iterable(args.arg(0))?;
+    let q = vm.collect_iterable(args.arg(1))?;
     if p.len() != q.len() {
         return vm.value_error("both points must have the same number of dimensions");
     }
@@ -1006,8 +1006,8 @@ fn functools_reduce(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() < 2 {
         return vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len()));
     }
-    let func = args.pos[0];
-    let it = vm.iter(args.pos[1])?;
+    let func = args.arg(0);
+    let it = vm.iter(args.arg(1))?;
     let mut acc = match args.pos.get(2) {
         Some(v) => *v,
         None => match vm.next(it)? {
