@@ -448,6 +448,7 @@ impl Vm {
     }
 
     /// One line of stdin without its newline; `None` at end of input.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn read_line(&mut self) -> Option<String> {
         if self.stdin_pos >= self.stdin.len() {
             return None;
