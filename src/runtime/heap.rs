@@ -125,11 +125,20 @@ impl Heap {
         self.live == 0
     }
 
+    /// Whether a collection is due, by allocations (natively) or by bytes.
     pub fn wants_collection(&self) -> bool {
         // `live` counts the objects allocated since as well: those alive at
         // the last collection are the rest.
         let live_then = self.live.saturating_sub(self.allocated_since_gc);
-        self.allocated_since_gc > GC_THRESHOLD.max(live_then) || self.bytes_since_gc > GC_BYTES.max(self.live_bytes)
+        self.allocated_since_gc > GC_THRESHOLD.max(live_then) || self.wants_collection_by_bytes()
+    }
+
+    /// Whether the bytes allocated since the last collection call for one:
+    /// all run mode's fast arms check, so their code stays small; the
+    /// allocation count waits for the next slow instruction.
+    #[inline(always)]
+    pub fn wants_collection_by_bytes(&self) -> bool {
+        self.bytes_since_gc > GC_BYTES.max(self.live_bytes)
     }
 
     /// The estimated bytes the heap holds: exact for the objects alive at

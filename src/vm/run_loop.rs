@@ -148,7 +148,7 @@ impl Vm {
             // After an arm that may have allocated: the slow path collects when due.
             macro_rules! allocated {
                 () => {
-                    if super::collection_due(heap, limits) {
+                    if super::fast_collection_due(heap, limits) {
                         leave!(Slow::Allocated);
                     }
                 };
