@@ -35,6 +35,7 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 
 /// Rearranges `v` in place so that position `i` holds the item that was at
 /// `order[i]`, following each cycle of the permutation once (linear time).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
     for start in 0..order.len() {
         let mut at = start;

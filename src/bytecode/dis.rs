@@ -209,6 +209,7 @@ fn describe_arg(code: &CodeObject, op: Opcode, offset: usize, arg: u32) -> (Stri
 }
 
 /// `dis.get_instructions(code)`: every instruction, EXTENDED_ARG included, caches skipped.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn instructions(code: &CodeObject) -> Vec<Instruction> {
     let unpacked = unpack_opargs(&code.code);
     // Which offsets are jump targets (a flag per code byte; a BTreeSet would bring its

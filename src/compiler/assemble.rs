@@ -55,6 +55,7 @@ fn cell_fixed_offsets(meta: &UnitMeta) -> Vec<u32> {
     fixed
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn insert_prefix_instructions(meta: &UnitMeta, cfg: &mut Cfg, fixed: &[u32]) {
     let entry = cfg.entry;
     let ncells = meta.cellvars.len();
@@ -91,6 +92,7 @@ fn make_instr(op: Opcode, arg: u32, loc: Loc) -> Instr {
 
 /// Rewrites cell/free opargs to locals-plus slots; returns how many cells
 /// were merged into argument slots.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn fix_cell_offsets(meta: &UnitMeta, cfg: &mut Cfg, fixed: &mut [u32]) -> usize {
     let nlocals = meta.varnames.len() as u32;
     let mut dropped = 0;
@@ -143,6 +145,7 @@ fn localsplus(meta: &UnitMeta) -> (Vec<Rc<str>>, Vec<u8>) {
 }
 
 /// Computes jump opargs from block offsets until no EXTENDED_ARG changes a size.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn resolve_jump_offsets(cfg: &mut Cfg) {
     let order = cfg.order();
     loop {
@@ -184,6 +187,7 @@ fn position(loc: Loc) -> Position {
 }
 
 /// Assembles the optimised graph of one code unit into a code object.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn assemble(mut cfg: Cfg, consts: ConstPool, names: Vec<Rc<str>>, meta: UnitMeta) -> CodeObject {
     let mut fixed = cell_fixed_offsets(&meta);
     insert_prefix_instructions(&meta, &mut cfg, &fixed);

@@ -309,6 +309,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn set_qualname(&mut self) {
         let n = self.units.len();
         if n < 2 {
@@ -905,6 +906,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn break_stmt(&mut self, s: &'a Stmt) -> Res {
         let mut l = loc(s.span);
         self.emit(l, NOP);
@@ -917,6 +919,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn continue_stmt(&mut self, s: &'a Stmt) -> Res {
         let mut l = loc(s.span);
         self.emit(l, NOP);
@@ -2397,6 +2400,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn dict(&mut self, e: &'a Expr, keys: &'a [Option<Expr>], values: &'a [Expr]) -> Res {
         let l = loc(e.span);
         let n = values.len();
@@ -2442,6 +2446,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn subdict(&mut self, e: &'a Expr, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> Res {
         let l = loc(e.span);
         let n = end - begin;
@@ -2507,6 +2512,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn load_args_for_super(&mut self, value: &'a Expr) -> Res {
         let ExprKind::Call { func, args, .. } = &value.kind else { unreachable!() };
         let ExprKind::Name { id, .. } = &func.kind else { unreachable!() };
@@ -2527,6 +2533,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits LOAD_SUPER_ATTR for `super().name` (the method form when `method`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn super_attr(&mut self, attr_expr: &'a Expr, method: bool) -> Res {
         let ExprKind::Attribute { value, attr, .. } = &attr_expr.kind else { unreachable!() };
         self.load_args_for_super(value)?;
@@ -2551,6 +2558,7 @@ impl<'a> Compiler<'a> {
         self.call_helper(loc(e.span), 0, args, keywords)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn validate_keywords(&self, keywords: &[Keyword]) -> Res {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
@@ -2613,6 +2621,7 @@ impl<'a> Compiler<'a> {
 
     /// `compiler_call_helper`, with an optional last positional argument that is a name
     /// (a generic class's `.generic_base`, which CPython appends to the bases as a Name node).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn call_helper_with(
         &mut self,
         l: Loc,
@@ -2682,6 +2691,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn subkwargs(&mut self, l: Loc, keywords: &'a [Keyword], begin: usize, end: usize) -> Res {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
@@ -2794,6 +2804,7 @@ impl<'a> Compiler<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn comprehension_generator(
         &mut self,
         l: Loc,
@@ -2946,6 +2957,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn push_inlined_comprehension_state(&mut self, l: Loc, comp: usize) -> Result<InlineState, Box<CompileError>> {
         let in_class_block = self.ste().kind == BlockKind::Class && self.u().in_inlined_comp == 0;
         self.u().in_inlined_comp += 1;
@@ -3000,6 +3012,7 @@ impl<'a> Compiler<'a> {
         Ok(state)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn pop_inlined_comprehension_state(&mut self, l: Loc, state: InlineState) -> Res {
         self.u().in_inlined_comp -= 1;
         if let (Some(cleanup), Some(end)) = (state.cleanup, state.end) {

@@ -84,6 +84,7 @@ const MAX_COPY_SIZE: usize = 4;
 impl Cfg {
     /// Builds the graph from codegen's sequence the way `cfg_builder` does:
     /// a new block after every terminator and at every label.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn from_sequence(seq: &[SeqItem]) -> Cfg {
         let mut cfg = Cfg { blocks: vec![Block::default()], entry: 0 };
         let mut current = 0;
@@ -120,6 +121,7 @@ impl Cfg {
     /// Starts a new block if the current one is terminated, or if a label is
     /// pending and the current block already has instructions or a label (a
     /// block carries at most one label: `labelled`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn maybe_start_block(
         &mut self,
         current: BlockId,
@@ -170,6 +172,7 @@ impl Cfg {
 
     // ----- preprocessing -----
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn mark_except_handlers(&mut self) {
         for id in self.order() {
             for t in self.blocks[id].targets(Op::is_block_push) {
@@ -180,6 +183,7 @@ impl Cfg {
 
     /// Assigns every instruction its innermost handler by walking the graph
     /// with a stack of handlers (`label_exception_targets`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn label_exception_targets(&mut self) {
         self.clear_visited();
         let mut todo = vec![self.entry];
@@ -235,6 +239,7 @@ impl Cfg {
 
     // ----- optimisation -----
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn optimize(&mut self, consts: &mut ConstPool) {
         self.eliminate_empty_blocks();
         for id in self.order() {
@@ -260,6 +265,7 @@ impl Cfg {
         self.remove_redundant_jumps();
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn eliminate_empty_blocks(&mut self) {
         let order = self.order();
         for &b in &order {
@@ -293,6 +299,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn inline_small_exit_block(&mut self, b: BlockId) {
         let Some(last) = self.blocks[b].last() else { return };
         if !last.op.is_unconditional_jump() {
@@ -307,6 +314,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn jump_thread(&mut self, b: BlockId, i: usize, target_instr: &Instr, op: Op) -> bool {
         let inst = &mut self.blocks[b].instrs[i];
         if (inst.loc.line == target_instr.loc.line || target_instr.loc.line == -1)
@@ -319,6 +327,7 @@ impl Cfg {
         false
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn optimize_block(&mut self, b: BlockId, consts: &mut ConstPool) {
         use Opcode::*;
         let nop = Instr::new(Op::Real(NOP), 0, Loc::NONE);
@@ -429,6 +438,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn fold_tuple_on_constants(&mut self, b: BlockId, i: usize, n: usize, consts: &mut ConstPool) {
         let start = i - n;
         let instrs = &mut self.blocks[b].instrs;
@@ -447,6 +457,7 @@ impl Cfg {
         instrs[i].arg = index;
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn remove_redundant_nops(&mut self, b: BlockId) -> usize {
         let mut next_line: Option<i32> = None;
         {
@@ -495,6 +506,7 @@ impl Cfg {
         removed
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn remove_redundant_nops_and_pairs(&mut self) {
         let mut done = false;
         while !done {
@@ -531,6 +543,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn mark_reachable(&mut self) {
         for b in &mut self.blocks {
             b.predecessors = 0;
@@ -569,6 +582,7 @@ impl Cfg {
     }
 
     /// Drops constants no instruction uses (index 0 always stays: it may be a docstring).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn remove_unused_consts(&mut self, consts: &mut ConstPool) {
         let n = consts.len();
         if n == 0 {
@@ -595,6 +609,7 @@ impl Cfg {
     }
 
     /// Turns LOAD_FAST into LOAD_FAST_CHECK where the local may be unbound.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn add_checks_for_uninitialized(&mut self, nlocals: usize, nparams: usize) {
         if nlocals == 0 {
             return;
@@ -623,6 +638,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn maybe_push(&mut self, b: BlockId, mask: u64, stack: &mut Vec<BlockId>) {
         let both = self.blocks[b].unsafe_locals | mask;
         if self.blocks[b].unsafe_locals != both {
@@ -634,6 +650,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn scan_block_for_locals(&mut self, b: BlockId, stack: &mut Vec<BlockId>) {
         use Opcode::*;
         let mut mask = self.blocks[b].unsafe_locals;
@@ -671,6 +688,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn fast_scan_many_locals(&mut self, nlocals: usize) {
         use Opcode::*;
         let mut states = vec![0usize; nlocals - 64];
@@ -701,6 +719,7 @@ impl Cfg {
 
     // ----- block layout -----
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn mark_warm(&mut self) {
         self.clear_visited();
         let mut stack = vec![self.entry];
@@ -722,6 +741,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn mark_cold(&mut self) {
         self.mark_warm();
         self.clear_visited();
@@ -750,6 +770,7 @@ impl Cfg {
     }
 
     /// Moves exception handlers and the code only they reach after the warm code.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn push_cold_blocks_to_end(&mut self) {
         if self.blocks[self.entry].next.is_none() {
             return;
@@ -808,6 +829,7 @@ impl Cfg {
         block.exits_scope() && block.instrs.iter().all(|i| i.loc.line < 0)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn duplicate_exits_without_lineno(&mut self) {
         for b in self.order() {
             let Some(last) = self.blocks[b].last().cloned() else { continue };
@@ -837,6 +859,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn propagate_line_numbers(&mut self) {
         for b in self.order() {
             if self.blocks[b].instrs.is_empty() {
@@ -868,6 +891,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn guarantee_lineno_for_exits(&mut self, firstlineno: i32) {
         let mut line = firstlineno;
         for b in self.order() {
@@ -884,6 +908,7 @@ impl Cfg {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn resolve_line_numbers(&mut self, firstlineno: i32) {
         self.duplicate_exits_without_lineno();
         self.propagate_line_numbers();
@@ -893,6 +918,7 @@ impl Cfg {
     // ----- assembly preparation -----
 
     /// The deepest stack any path reaches (`_PyCfg_Stackdepth`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn stack_depth(&mut self, is_generator: bool) -> u32 {
         for b in &mut self.blocks {
             b.startdepth = i32::MIN;
@@ -948,6 +974,7 @@ impl Cfg {
 
     /// Turns pseudo jumps into real forward/backward jumps; a backward
     /// conditional jump becomes the reversed jump over a JUMP_BACKWARD.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn normalize_jumps(&mut self) {
         use Opcode::*;
         self.clear_visited();
@@ -1000,6 +1027,7 @@ impl Cfg {
 
 /// Replaces a run of SWAPs and NOPs starting at `i` with an optimal
 /// sequence of the same effect; returns the index of the run's last instruction.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn swaptimize(instrs: &mut [Instr], i: usize) -> usize {
     let limit = instrs.len() - i;
     let mut depth = instrs[i].arg as usize;
@@ -1091,6 +1119,7 @@ fn next_swappable(instrs: &[Instr], mut i: usize, line: Option<i32>) -> Option<u
 
 /// Applies SWAPs statically by swapping the STORE_FAST / POP_TOP
 /// instructions that consume the swapped values.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
     while i >= 0 {
         let iu = i as usize;

@@ -330,6 +330,7 @@ fn fold_iter(e: &mut Expr) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn fold_unaryop(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::UnaryOp { op, operand } = &mut e.kind else { return };
     if let Some(c) = value_of(operand, fo) {
@@ -385,6 +386,7 @@ fn fold_binop(e: &mut Expr, fo: &mut Folded) {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn fold_subscr(e: &mut Expr, fo: &mut Folded) {
     let ExprKind::Subscript { value, slice, ctx: Context::Load } = &e.kind else { return };
     let (Some(v), Some(Constant::Int(i))) = (value_of(value, fo), value_of(slice, fo)) else { return };
@@ -866,6 +868,7 @@ fn oracle_hash(c: &Constant) -> Option<i32> {
 }
 
 /// CPython's FNV string hash for 32-bit builds (`Python/pyhash.c`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn fnv_hash(data: &[u8]) -> i32 {
     if data.is_empty() {
         return 0;

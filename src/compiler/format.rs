@@ -22,6 +22,7 @@ struct Spec {
 const MAXDIGITS: u32 = 3;
 
 /// Parses one conversion after its `%`; `None` for unsupported forms.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn parse_spec(chars: &[char], pos: &mut usize) -> Option<Spec> {
     let mut next = || -> Option<char> {
         let c = chars.get(*pos).copied()?;
@@ -75,6 +76,7 @@ fn parse_spec(chars: &[char], pos: &mut usize) -> Option<Spec> {
 /// The f-string equivalent of `fmt % (elts...)`, or `None` to keep the `%`. On
 /// success the f-string takes the tuple's elements (moved, not copied: `elts` is
 /// left empty); on `None` they are untouched.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn optimize_format(fmt: &str, elts: &mut Vec<Expr>, span: Span) -> Option<ExprKind> {
     let _ = span;
     if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {

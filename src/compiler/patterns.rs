@@ -42,6 +42,7 @@ fn is_star_wildcard(p: &Pattern) -> bool {
 }
 
 impl<'a> Compiler<'a> {
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn match_stmt(&mut self, subject: &'a Expr, cases: &'a [MatchCase]) -> Res {
         self.expr(subject)?;
         let end = self.new_label();

@@ -824,6 +824,7 @@ impl Builder {
 
     /// A walrus inside a comprehension binds in the nearest enclosing
     /// non-comprehension scope.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn extend_namedexpr_scope(&mut self, target: &Expr) -> Res {
         let ExprKind::Name { id, .. } = &target.kind else { return Ok(()) };
         for depth in (0..self.stack.len()).rev() {
@@ -885,6 +886,7 @@ impl Builder {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn mark_in_comprehensions(&mut self, from: usize, id: &Rc<str>, flag: u32, span: Span) -> Res {
         let _ = span;
         for depth in from + 1..self.stack.len() {
@@ -980,6 +982,7 @@ impl Analyzer<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn analyze_name(
         &mut self,
         ste: usize,
@@ -1063,6 +1066,7 @@ impl Analyzer<'_> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn analyze_block(
         &mut self,
         ste: usize,
@@ -1176,6 +1180,7 @@ impl Analyzer<'_> {
         self.analyze_block(child, Some(std::mem::take(bound)), free, global, ctx)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn update_symbols(
         &mut self,
         ste: usize,
@@ -1217,6 +1222,7 @@ impl Analyzer<'_> {
             .any(|&c| self.scopes[c].symbols.get(name).is_some_and(|s| s.scope == Scope::Free))
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn inline_comprehension(
         &mut self,
         ste: usize,

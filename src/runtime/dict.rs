@@ -292,6 +292,7 @@ impl Dict {
         old
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
         // Each old position's new one (only live entries' are read).

@@ -164,6 +164,7 @@ fn rounded<N: Exact>(m: u64, e: i32, s: i32, len: Option<usize>) -> Result<Strin
 }
 
 /// Adds one to a decimal numeral (`199` -> `200`, `99` -> `100`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn increment(digits: &mut String) {
     let mut bytes = std::mem::take(digits).into_bytes();
     let mut i = bytes.len();

@@ -14,6 +14,7 @@ use num_traits::{ToPrimitive, Zero};
 /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (either digit run may be empty, not both),
 /// the grammar `str::parse::<f64>` accepts less its "inf"/"nan" words, which every caller
 /// handles itself. `None` for anything else.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn parse_f64(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
@@ -35,6 +36,7 @@ pub fn parse_f64(text: &str) -> Option<f64> {
 }
 
 /// An exponent's value, saturated far beyond where every result is 0 or infinity.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn parse_exponent(text: &str) -> Option<i64> {
     let (negative, digits) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
@@ -121,6 +123,7 @@ impl Digits {
     /// The value as the fraction `numerator / denominator`, scaled by 2^shift so that its
     /// integer part has at least 55 bits, then rounded to 53 bits (fewer for a subnormal)
     /// half to even, the division's remainder and any dropped tail counting as sticky bits.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn rounded_with_bigints(&self) -> f64 {
         let significand = BigUint::parse_bytes(&self.significand, 10).expect("ascii digits");
         let power = BigUint::from(10u32).pow(self.exponent.unsigned_abs() as u32);

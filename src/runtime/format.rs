@@ -19,6 +19,7 @@ pub struct FormatSpec {
 }
 
 impl FormatSpec {
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn parse(spec: &str) -> Result<FormatSpec, String> {
         let chars: Vec<char> = spec.chars().collect();
         let mut i = 0;

@@ -14,6 +14,7 @@ pub struct Mt19937 {
 }
 
 impl Mt19937 {
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn init_genrand(s: u32) -> Mt19937 {
         let mut mt = vec![0u32; N];
         mt[0] = s;
@@ -38,6 +39,7 @@ impl Mt19937 {
         Mt19937::init_by_array(&key)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn init_by_array(key: &[u32]) -> Mt19937 {
         let mut g = Mt19937::init_genrand(19650218);
         let mt = &mut g.state;
@@ -68,6 +70,7 @@ impl Mt19937 {
         g
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub fn next_u32(&mut self) -> u32 {
         if self.index >= N {
             let mt = &mut self.state;

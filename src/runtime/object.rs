@@ -95,6 +95,14 @@ impl Args {
         Args { pos, kw: Vec::new() }
     }
 
+    /// Positional argument `i`, whose presence the caller has checked. Its bounds check
+    /// keeps one panic location in the wasm for all the builtins that read arguments this
+    /// way (see lib.rs); natively a panic still names the caller's line.
+    #[cfg_attr(not(target_arch = "wasm32"), track_caller)]
+    pub fn arg(&self, i: usize) -> Value {
+        self.pos[i]
+    }
+
     /// The arguments without the first `n` positional ones (a receiver).
     pub fn tail(mut self, n: usize) -> Args {
         self.pos.drain(..n.min(self.pos.len()));
@@ -339,6 +347,7 @@ impl SharedAttrs {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn remove_at(&mut self, i: u32) -> Option<(Value, Value)> {
         let v = self.at(i)?;
         self.values[i as usize] = Value::Null;

@@ -66,6 +66,7 @@ fn non_utf8_error(source: &[u8], at: usize, filename: &str) -> SyntaxError {
 
 /// Native CPython refuses NUL bytes before tokenizing (the oracle, which
 /// compiles bytes, words it differently): the line up to the NUL, no caret.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn nul_byte_error(source: &str, filename: &str) -> Option<SyntaxError> {
     let at = source.find('\0')?;
     let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);

@@ -7,6 +7,7 @@ use num_traits::Num;
 use std::rc::Rc;
 
 /// The value of a NUMBER token (already validated by the tokenizer).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn parse_number(text: &str) -> ConstantValue {
     let clean: String = text.chars().filter(|&c| c != '_').collect();
     let lower = clean.to_ascii_lowercase();
@@ -87,6 +88,7 @@ pub fn decode_fstring_middle(text: &str, raw: bool) -> DecodeResult<(String, Opt
 }
 
 /// Backslash escapes of a str (or bytes) literal body.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Option<String>)> {
     let mut warning: Option<String> = None;
     let mut s = String::new();

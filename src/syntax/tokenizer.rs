@@ -270,6 +270,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Measure the indentation of a new line and emit INDENT/DEDENTs.
     /// Returns true if the line was blank (consumed entirely).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn indentation(&mut self) -> Result<bool> {
         let (mut col, mut altcol) = (0u32, 0u32);
         loop {
@@ -602,6 +603,7 @@ impl<'a> Tokenizer<'a> {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn operator(&mut self, lo: usize, start: Pos) -> Result<()> {
         let c = self.peek();
         if c >= 128 {
@@ -950,6 +952,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Literal text of an f-string (or of a format spec) up to a `{`, a
     /// closing `}` or the closing quote.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn fstring_literal(&mut self) -> Result<()> {
         let fs = self.fstrings.last().unwrap();
         let (quote, quote_size, raw) = (fs.quote, fs.quote_size, fs.raw);

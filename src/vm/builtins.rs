@@ -233,17 +233,17 @@ fn print(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn len(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "len", 1, 1)?;
-    Ok(Value::int(vm.len(args.pos[0])? as i64))
+    Ok(Value::int(vm.len(args.arg(0))? as i64))
 }
 
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "repr", 1, 1)?;
-    vm.repr_value(args.pos[0])
+    vm.repr_value(args.arg(0))
 }
 
 fn ascii(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ascii", 1, 1)?;
-    vm.ascii_value(args.pos[0])
+    vm.ascii_value(args.arg(0))
 }
 
 /// The classes of `isinstance`'s second argument (a class or a tuple of them).
@@ -266,25 +266,27 @@ fn class_list(vm: &mut Vm, v: Value, fname: &str) -> PyResult<Vec<crate::runtime
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn isinstance(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "isinstance", 2, 2)?;
-    let t = vm.type_of(args.pos[0]);
-    let classes = class_list(vm, args.pos[1], "isinstance")?;
+    let t = vm.type_of(args.arg(0));
+    let classes = class_list(vm, args.arg(1), "isinstance")?;
     Ok(Value::Bool(classes.into_iter().any(|c| vm.is_subclass(t, c) || vm.is_abc_virtual_subclass(t, c))))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn issubclass(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "issubclass", 2, 2)?;
-    let Some(c) = args.pos[0].obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
+    let Some(c) = args.arg(0).obj().filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("issubclass() arg 1 must be a class");
     };
-    let classes = class_list(vm, args.pos[1], "issubclass")?;
+    let classes = class_list(vm, args.arg(1), "issubclass")?;
     Ok(Value::Bool(classes.into_iter().any(|b| vm.is_subclass(c, b) || vm.is_abc_virtual_subclass(c, b))))
 }
 
 pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "abs", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     match vm.num(v) {
         // A non-negative int is its own absolute value: CPython returns the same object.
         Some(Num::Int(i)) if i >= 0 && matches!(v, Value::Int(..)) => Ok(v),
@@ -314,13 +316,14 @@ pub(super) fn abs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn min_max(vm: &mut Vm, args: &mut Args, name: &str, op: usize) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
     if args.pos.is_empty() {
         return vm.type_error(format!("{name} expected at least 1 argument, got 0"));
     }
-    let items = if args.pos.len() == 1 { vm.collect_iterable(args.pos[0])? } else { args.pos.clone() };
+    let items = if args.pos.len() == 1 { vm.collect_iterable(args.arg(0))? } else { args.pos.clone() };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
@@ -367,7 +370,7 @@ fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     // A list or tuple is read by position (as its iterator would, a list
     // afresh at each step); an iterator object is made only if the sum
     // turns to floats or to another type.
-    let items = args.pos[0];
+    let items = args.arg(0);
     let seq = match items.obj().map(|id| vm.heap.get(id)) {
         Some(Object::List(_) | Object::Tuple(_)) => items.obj(),
         _ => None,
@@ -474,7 +477,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let reverse = args.take_kw("reverse").unwrap_or(Value::Bool(false));
     arg_count(vm, args, "sorted", 1, 1)?;
-    let mut items = vm.collect_hinted(args.pos[0])?;
+    let mut items = vm.collect_hinted(args.arg(0))?;
     let reverse = vm.truthy(reverse)?;
     vm.sort_values(&mut items, key, reverse)?;
     Ok(vm.new_list(items))
@@ -482,7 +485,7 @@ fn sorted(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "reversed", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let it = match v.obj().map(|i| vm.heap.get(i)) {
         Some(Object::List(items)) | Some(Object::Tuple(items)) => Iter::Reversed { seq: v.obj().unwrap(), index: items.len() },
         Some(Object::Instance(_)) => {
@@ -518,12 +521,12 @@ pub(super) fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "iter", 1, 1)?;
-    vm.iter(args.pos[0])
+    vm.iter(args.arg(0))
 }
 
 fn next(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "next", 1, 2)?;
-    let it = args.pos[0];
+    let it = args.arg(0);
     if let Some(Object::Generator(_)) = it.obj().map(|i| vm.heap.get(i)) {
         return match vm.send(it, Value::None)? {
             super::eval::FrameExit::Yield(v) => Ok(v),
@@ -563,7 +566,7 @@ fn input(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "ord", 1, 1)?;
-    match args.pos[0].obj().map(|i| vm.heap.get(i)) {
+    match args.arg(0).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => {
             let mut cs = s.chars();
             match (cs.next(), cs.next()) {
@@ -585,7 +588,7 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             vm.type_error(format!("ord() expected a character, but string of length {n} found"))
         }
         _ => {
-            let t = vm.type_name(args.pos[0]);
+            let t = vm.type_name(args.arg(0));
             vm.type_error(format!("ord() expected string of length 1, but {t} found"))
         }
     }
@@ -594,7 +597,7 @@ fn ord(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 pub(super) fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "chr", 1, 1)?;
     // CPython reads a C int: a bigger int is OverflowError, not ValueError.
-    let i = super::bytes::c_int(vm, args.pos[0])?;
+    let i = super::bytes::c_int(vm, args.arg(0))?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(super::identity::char_value(&mut vm.heap, &mut vm.identity, c)),
         None => vm.value_error("chr() arg not in range(0x110000)"),
@@ -603,7 +606,7 @@ pub(super) fn chr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: &mut Args, name: &str, kind: char) -> PyResult<Value> {
     arg_count(vm, args, name, 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     vm.index_of(v).or_else(|e| if vm.num(v).is_some() { Ok(0) } else { Err(e) })?;
     let spec = crate::runtime::format::FormatSpec { alternate: true, kind: Some(kind), ..Default::default() };
     let _ = spec;
@@ -623,10 +626,11 @@ fn bin(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     radix(vm, args, "bin", 'b')
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let nd = args.take_kw("ndigits");
     arg_count(vm, args, "round", 1, 2)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let nd = args.pos.get(1).copied().or(nd).filter(|n| !matches!(n, Value::None));
     match (vm.num(v), nd) {
         (Some(Num::Float(f)), None) => {
@@ -690,7 +694,7 @@ pub(super) fn round(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "divmod", 2, 2)?;
-    let (a, b) = (args.pos[0], args.pos[1]);
+    let (a, b) = (args.arg(0), args.arg(1));
     if matches!(vm.num(b), Some(Num::Int(0))) && matches!(vm.num(a), Some(Num::Int(_) | Num::Big(_))) {
         return Err(vm.exc(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
     }
@@ -702,7 +706,7 @@ pub(super) fn divmod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "pow", 2, 3)?;
     if let Some(m) = args.pos.get(2).copied().filter(|m| !matches!(m, Value::None)) {
-        let (Some(b), Some(e), Some(m)) = (vm.num(args.pos[0]), vm.num(args.pos[1]), vm.num(m)) else {
+        let (Some(b), Some(e), Some(m)) = (vm.num(args.arg(0)), vm.num(args.arg(1)), vm.num(m)) else {
             return vm.type_error("pow() 3rd argument not allowed unless all arguments are integers");
         };
         let to_big = |n: Num| match n {
@@ -723,12 +727,12 @@ fn pow(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
         return Ok(vm.new_int(r));
     }
-    vm.binary_op(args.pos[0], args.pos[1], 8)
+    vm.binary_op(args.arg(0), args.arg(1), 8)
 }
 
 pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hash", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let k = vm.key(v)?;
     Ok(match k {
         crate::runtime::dict::HashKey::Custom(h, _) => Value::int(h),
@@ -739,7 +743,7 @@ pub(super) fn hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     use crate::runtime::value::Ident;
     arg_count(vm, args, "id", 1, 1)?;
-    Ok(Value::int(match args.pos[0] {
+    Ok(Value::int(match args.arg(0) {
         Value::Obj(o) => 0x7f00_0000_0000 + o.0 as i64 * 0x30,
         // Numbers made at runtime are objects of their own: their `Ident`
         // is unique across ints and floats.
@@ -754,7 +758,7 @@ fn id(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 pub(super) fn callable(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "callable", 1, 1)?;
-    let v = args.pos[0];
+    let v = args.arg(0);
     let r = match v.obj().map(|i| vm.heap.get(i)) {
         Some(Object::Function(_) | Object::Builtin(_) | Object::Descriptor(_) | Object::Method { .. } | Object::Class(_)) => true,
         Some(Object::Instance(i)) => {
@@ -778,11 +782,11 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
 
 fn getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "getattr", 2, 3)?;
-    let name = attr_name(vm, args.pos[1])?;
-    match vm.getattr(args.pos[0], &name) {
+    let name = attr_name(vm, args.arg(1))?;
+    match vm.getattr(args.arg(0), &name) {
         Ok(v) => Ok(v),
         Err(e) if args.pos.len() == 3 && vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
-            Ok(args.pos[2])
+            Ok(args.arg(2))
         }
         Err(e) => Err(e),
     }
@@ -790,15 +794,16 @@ fn getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "setattr", 3, 3)?;
-    let name = attr_name(vm, args.pos[1])?;
-    vm.setattr(args.pos[0], &name, args.pos[2])?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.setattr(args.arg(0), &name, args.arg(2))?;
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "hasattr", 2, 2)?;
-    let name = attr_name(vm, args.pos[1])?;
-    match vm.getattr(args.pos[0], &name) {
+    let name = attr_name(vm, args.arg(1))?;
+    match vm.getattr(args.arg(0), &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if vm.is_subclass(vm.type_of(Value::Obj(e.0)), vm.type_obj(TypeId::AttributeError)) => {
             Ok(Value::Bool(false))
@@ -809,14 +814,14 @@ fn hasattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "delattr", 2, 2)?;
-    let name = attr_name(vm, args.pos[1])?;
-    vm.delattr(args.pos[0], &name)?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.delattr(args.arg(0), &name)?;
     Ok(Value::None)
 }
 
 fn any(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "any", 1, 1)?;
-    let it = vm.iter(args.pos[0])?;
+    let it = vm.iter(args.arg(0))?;
     while let Some(x) = vm.next(it)? {
         if vm.truthy(x)? {
             return Ok(Value::Bool(true));
@@ -827,7 +832,7 @@ fn any(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn all(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     arg_count(vm, args, "all", 1, 1)?;
-    let it = vm.iter(args.pos[0])?;
+    let it = vm.iter(args.arg(0))?;
     while let Some(x) = vm.next(it)? {
         if !vm.truthy(x)? {
             return Ok(Value::Bool(false));
@@ -842,7 +847,7 @@ fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(s) => vm.str_of(*s)?,
         None => String::new(),
     };
-    vm.format_value(args.pos[0], &spec)
+    vm.format_value(args.arg(0), &spec)
 }
 
 fn exit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -892,6 +897,7 @@ fn build_class(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// Calls of builtin classes: `int("3")`, `list(range(3))`, `type(x)`...
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Value> {
     let args = &mut args;
     let name = t.name();
@@ -1052,14 +1058,14 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             })))))
         }
         TypeId::Type => match args.pos.len() {
-            1 => Ok(Value::Obj(vm.type_of(args.pos[0]))),
+            1 => Ok(Value::Obj(vm.type_of(args.arg(0)))),
             3 => {
-                let name = vm.str_of(args.pos[0])?;
+                let name = vm.str_of(args.arg(0))?;
                 let mut bases = Vec::new();
-                for b in vm.collect_iterable(args.pos[1])? {
+                for b in vm.collect_iterable(args.arg(1))? {
                     bases.extend(b.obj());
                 }
-                let Some(ns) = args.pos[2].obj() else { return vm.type_error("type.__new__() argument 3 must be dict") };
+                let Some(ns) = args.arg(2).obj() else { return vm.type_error("type.__new__() argument 3 must be dict") };
                 let c = vm.make_class(&name, bases, ns)?;
                 Ok(Value::Obj(c))
             }
@@ -1069,7 +1075,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             0 => vm.zero_arg_super(),
             _ => {
                 let recv = args.pos.get(1).copied().unwrap_or(Value::None);
-                vm.make_super(args.pos[0], recv)
+                vm.make_super(args.arg(0), recv)
             }
         },
         TypeId::Property => {
@@ -1080,7 +1086,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         }
         TypeId::StaticMethod | TypeId::ClassMethod => {
             arg_count(vm, args, name, 1, 1)?;
-            let f = args.pos[0];
+            let f = args.arg(0);
             let o = if t == TypeId::StaticMethod { Object::StaticMethod(f) } else { Object::ClassMethod(f) };
             Ok(Value::Obj(vm.heap.alloc(o)))
         }
@@ -1090,7 +1096,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             if args.pos.is_empty() {
                 return vm.type_error("enumerate() missing required argument 'iterable'");
             }
-            let it = vm.iter(args.pos[0])?;
+            let it = vm.iter(args.arg(0))?;
             let count = vm.index_of(start)?;
             Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Enumerate { it, count }))))
         }
@@ -1106,7 +1112,7 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
             if args.pos.len() < 2 {
                 return vm.type_error("map() must have at least two arguments.");
             }
-            let func = args.pos[0];
+            let func = args.arg(0);
             let mut its = Vec::new();
             for v in args.pos[1..].to_vec() {
                 its.push(vm.iter(v)?);
@@ -1119,8 +1125,8 @@ pub(super) fn construct(vm: &mut Vm, t: TypeId, mut args: Args) -> PyResult<Valu
         }
         TypeId::Filter => {
             arg_count(vm, args, name, 2, 2)?;
-            let it = vm.iter(args.pos[1])?;
-            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Filter { func: args.pos[0], it }))))
+            let it = vm.iter(args.arg(1))?;
+            Ok(Value::Obj(vm.heap.alloc(Object::Iter(Iter::Filter { func: args.arg(0), it }))))
         }
         _ => vm.type_error(format!("cannot create '{name}' instances")),
     }
@@ -1234,6 +1240,7 @@ impl Vm {
     }
 
     /// `super()` inside a method: the `__class__` cell and the first argument.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn zero_arg_super(&mut self) -> PyResult<Value> {
         let Some(f) = self.frames.last() else { return self.type_error("super(): no arguments") };
         let code = f.code.clone();
@@ -1258,6 +1265,7 @@ impl Vm {
     }
 
     /// Sorts by Python `<` (stable, like list.sort), with an optional key.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
         let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
         for &v in items.iter() {
@@ -1299,6 +1307,7 @@ impl Vm {
     /// CPython's sort of a short list (under 64 items): the leading run
     /// (reversed if strictly descending), then binary insertion of the rest,
     /// so user `__lt__` methods are called in the same order.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn run_and_binary_sort(&mut self, mut v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
         let n = v.len();
         if n < 2 {
@@ -1332,6 +1341,7 @@ impl Vm {
         Ok(v)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn merge_sort(&mut self, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
         if v.len() <= 1 {
             return Ok(v);
@@ -1386,6 +1396,7 @@ pub(super) fn float_to_bigint(f: f64) -> BigInt {
 
 /// `int(s, base)` parsing: whitespace, sign, underscores between digits, prefixes;
 /// any Unicode decimal digit counts (`unicode_digits`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     let s = crate::runtime::unicode_digits::to_ascii(s);
     let t = s.trim();

@@ -218,6 +218,7 @@ impl Vm {
     }
 
     /// `b[i]` and `b[i:j:k]`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn bytes_getitem(&mut self, container: Value, sub: Value) -> PyResult<Value> {
         let data = self.byte_data(container).map(<[u8]>::to_vec).unwrap_or_default();
         let what = if self.is_bytearray(container) { "bytearray" } else { "byte" };
@@ -252,6 +253,7 @@ impl Vm {
     }
 
     /// `ba[i] = x` and `ba[i:j] = iterable` on a bytearray.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn bytearray_setitem(&mut self, container: Value, sub: Value, v: Value) -> PyResult<()> {
         let len = self.byte_data(container).map_or(0, <[u8]>::len);
         let id = container.obj().expect("bytearray is a heap object");
@@ -377,6 +379,7 @@ impl Vm {
     // ----- codecs -----------------------------------------------------------------
 
     /// `s.encode(encoding, errors)`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         let codec = self.codec(encoding)?;
         let limit = match codec {
@@ -426,6 +429,7 @@ impl Vm {
     }
 
     /// `b.decode(encoding, errors)`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
         let codec = self.codec(encoding)?;
         let mut out = String::with_capacity(b.len());
@@ -788,6 +792,7 @@ fn decode(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_string(s))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = args.take_kw("sep").or(args.pos.get(1).copied());
     let per = args.take_kw("bytes_per_sep").or(args.pos.get(2).copied());
@@ -827,10 +832,10 @@ fn hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let text = match args.pos[1].obj().map(|id| vm.heap.get(id)) {
+    let text = match args.arg(1).obj().map(|id| vm.heap.get(id)) {
         Some(Object::Str(s)) => s.clone(),
         _ => {
-            let t = vm.clinic_type_name(args.pos[1]);
+            let t = vm.clinic_type_name(args.arg(1));
             return vm.type_error(format!("fromhex() argument must be str, not {t}"));
         }
     };
@@ -931,6 +936,7 @@ fn split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     parts_list(vm, this(args), parts)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let b = data(vm, args);
@@ -964,7 +970,7 @@ fn rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = data(vm, args);
-    let items = match vm.collect_hinted(args.pos[1]) {
+    let items = match vm.collect_hinted(args.arg(1)) {
         Ok(items) => items,
         Err(_) => return vm.type_error("can only join an iterable"),
     };
@@ -1033,7 +1039,7 @@ fn window(vm: &mut Vm, args: &Args, len: usize) -> PyResult<Option<(usize, usize
 }
 
 fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Value> {
-    let arg = args.pos[1];
+    let arg = args.arg(1);
     let candidates: Vec<Value> = match arg.obj().map(|id| vm.heap.get(id)) {
         Some(Object::Tuple(items)) => items.clone(),
         _ => vec![arg],
@@ -1068,7 +1074,7 @@ fn endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn find_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Option<i64>> {
-    let sub = vm.sub_arg(args.pos[1])?;
+    let sub = vm.sub_arg(args.arg(1))?;
     let b = data(vm, args);
     let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(None) };
     if lo > hi {
@@ -1100,7 +1106,7 @@ fn rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let sub = vm.sub_arg(args.pos[1])?;
+    let sub = vm.sub_arg(args.arg(1))?;
     let b = data(vm, args);
     let Some((lo, hi)) = window(vm, args, b.len())? else { return Ok(Value::int(0)) };
     if lo > hi {
@@ -1153,8 +1159,8 @@ fn title(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let old = vm.buffer_arg(args.pos[1])?;
-    let new = vm.buffer_arg(args.pos[2])?;
+    let old = vm.buffer_arg(args.arg(1))?;
+    let new = vm.buffer_arg(args.arg(2))?;
     let max = match args.pos.get(3) {
         Some(v) => vm.index_of(*v)?,
         None => -1,
@@ -1251,7 +1257,7 @@ fn translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         Some(d) => vm.buffer_arg(d)?,
         None => Vec::new(),
     };
-    let table = match args.pos[1] {
+    let table = match args.arg(1) {
         Value::None => None,
         t => Some(vm.buffer_arg(t)?),
     };
@@ -1268,9 +1274,9 @@ fn translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `bytes.maketrans(from, to)`: the 256-byte table that `translate` takes.
 fn maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    // args.pos[0] is the class (bound like a classmethod).
-    let from = vm.buffer_arg(args.pos[1])?;
-    let to = vm.buffer_arg(args.pos[2])?;
+    // args.arg(0) is the class (bound like a classmethod).
+    let from = vm.buffer_arg(args.arg(1))?;
+    let to = vm.buffer_arg(args.arg(2))?;
     if from.len() != to.len() {
         return vm.value_error("maketrans arguments must have same length");
     }
@@ -1281,8 +1287,9 @@ fn maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_bytes(table))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn partition_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
-    let sep = vm.buffer_arg(args.pos[1])?;
+    let sep = vm.buffer_arg(args.arg(1))?;
     if sep.is_empty() {
         return vm.value_error("empty separator");
     }
@@ -1306,19 +1313,20 @@ fn rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let p = vm.buffer_arg(args.pos[1])?;
+    let p = vm.buffer_arg(args.arg(1))?;
     let b = data(vm, args);
     let r = b.strip_prefix(&p[..]).unwrap_or(&b).to_vec();
     ret(vm, args, r)
 }
 
 fn removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let p = vm.buffer_arg(args.pos[1])?;
+    let p = vm.buffer_arg(args.arg(1))?;
     let b = data(vm, args);
     let r = b.strip_suffix(&p[..]).unwrap_or(&b).to_vec();
     ret(vm, args, r)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let keep = args.take_kw("keepends").or(args.pos.get(1).copied());
     let keep = match keep {
@@ -1381,8 +1389,9 @@ fn expandtabs(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, args, out)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    let width = vm.index_of(args.arg(1))?.max(0) as usize;
     vm.check_size(width, 1)?;
     let b = data(vm, args);
     if b.len() >= width {
@@ -1395,7 +1404,7 @@ fn zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn pad(vm: &mut Vm, args: &mut Args, name: &str, align: char) -> PyResult<Value> {
-    let width = vm.index_of(args.pos[1])?.max(0) as usize;
+    let width = vm.index_of(args.arg(1))?.max(0) as usize;
     let fill = match args.pos.get(2).copied() {
         None => b' ',
         Some(v) => match vm.byte_data(v) {
@@ -1446,13 +1455,13 @@ fn items_mut<'a>(vm: &'a mut Vm, args: &Args) -> &'a mut Vec<u8> {
 }
 
 fn append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let b = vm.byte_value(args.pos[1])?;
+    let b = vm.byte_value(args.arg(1))?;
     items_mut(vm, args).push(b);
     Ok(Value::None)
 }
 
 fn extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let src = args.pos[1];
+    let src = args.arg(1);
     let new = match vm.byte_data(src) {
         Some(b) => b.to_vec(),
         None => {
@@ -1488,15 +1497,15 @@ fn pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let len = data(vm, args).len() as i64;
-    let i = ssize(vm, args.pos[1])?;
-    let b = vm.byte_value(args.pos[2])?;
+    let i = ssize(vm, args.arg(1))?;
+    let b = vm.byte_value(args.arg(2))?;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     items_mut(vm, args).insert(i as usize, b);
     Ok(Value::None)
 }
 
 fn remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let b = vm.byte_value(args.pos[1])?;
+    let b = vm.byte_value(args.arg(1))?;
     match data(vm, args).iter().position(|&c| c == b) {
         Some(i) => {
             items_mut(vm, args).remove(i);

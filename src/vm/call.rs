@@ -175,6 +175,7 @@ impl Vm {
         Ok(frame)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn bind_arguments(
         &mut self,
         func: ObjId,
@@ -285,6 +286,7 @@ impl Vm {
         Ok(())
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn missing_arguments(&mut self, qualname: &str, names: &[Rc<str>], kind: &str) -> super::Exc {
         let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
         let list = match quoted.len() {
@@ -463,6 +465,7 @@ impl Vm {
     /// `__build_class__(func, name, *bases, metaclass=..., **kwargs)`: runs
     /// the class body with a fresh namespace and makes the class from it
     /// with the metaclass (the most derived of the bases' unless given).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn build_class(&mut self, args: &mut Args) -> PyResult<Value> {
         if args.pos.len() < 2 {
             return self.type_error("__build_class__: not enough arguments");
@@ -705,6 +708,7 @@ impl Vm {
     }
 
     /// C3 linearisation, as CPython computes `__mro__`.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn c3_mro(&mut self, class: ObjId, bases: &[ObjId]) -> PyResult<Vec<ObjId>> {
         let mut seqs: Vec<Vec<ObjId>> = bases.iter().map(|b| self.mro_of(*b)).collect();
         seqs.push(bases.to_vec());

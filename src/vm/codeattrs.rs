@@ -19,6 +19,7 @@ impl Vm {
     }
 
     /// `code.co_NAME`, or None when code objects have no such attribute.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn code_attr(&mut self, index: usize, name: &str) -> Option<Value> {
         let code = self.codes[index].code.clone();
         let strs = |vm: &mut Vm, names: &[Rc<str>]| {

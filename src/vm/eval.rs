@@ -265,6 +265,7 @@ impl Vm {
         self.dispatch(op, arg)
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn dispatch(&mut self, op: Opcode, arg: u32) -> PyResult<()> {
         use Opcode::*;
         match op {
@@ -1214,6 +1215,7 @@ impl Vm {
     /// The common case of CALL: a Python function given exactly its
     /// positional parameters. The arguments go straight from the caller's
     /// stack into the new frame's locals, with no intermediate vectors.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn try_fast_call(&mut self, argc: usize) -> PyResult<bool> {
         let f = self.frames.last().expect("frame");
         let n = f.stack.len();
@@ -1250,6 +1252,7 @@ impl Vm {
     /// positional arguments only: they go from the stack into one reused
     /// vector, as in `try_fast_method_call`. False when an argument is a
     /// generator (the general path releases those after the call).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn try_fast_builtin_call(&mut self, func: BuiltinFn, receiver: Option<Value>, argc: usize) -> PyResult<bool> {
         let stack = &self.frames.last().expect("frame").stack;
         let n = stack.len();

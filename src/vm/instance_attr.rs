@@ -338,6 +338,7 @@ impl Vm {
     }
 
     /// The cache of the running instruction: (code index, slot).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn attr_cache_slot(&mut self) -> (usize, usize) {
         let f = self.frames.last().expect("frame");
         let (code_index, slot, units) = (f.code_index, f.lasti / 2, f.code.code.len() / 2);
@@ -518,6 +519,7 @@ impl Vm {
     /// frame (returning the instance), with the arguments moved from the
     /// caller's stack `[NULL, Class, args...]`, cut back to `base`. False
     /// (nothing changed) for anything else.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn try_fast_instantiate(&mut self, class: ObjId, argc: usize, base: usize) -> bool {
         match self.heap.get(class) {
             Object::Class(c) if c.metaclass.is_none() => {}
@@ -585,6 +587,7 @@ impl Vm {
     /// parameter (a sort key, say), run to its result in a nested loop with
     /// its frame built straight from `arg` (no `Args`, no binding);
     /// `None` when `func` is anything else and the general call must decide.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn call_plain_function1(&mut self, func: Value, arg: Value) -> Option<PyResult<Value>> {
         let fid = func.obj()?;
         let Object::Function(f) = self.heap.get(fid) else { return None };

@@ -247,12 +247,12 @@ fn deque_push(vm: &mut Vm, args: &Args, v: Value, left: bool) {
 }
 
 fn deque_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    deque_push(vm, args, args.pos[1], false);
+    deque_push(vm, args, args.arg(1), false);
     Ok(Value::None)
 }
 
 fn deque_appendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    deque_push(vm, args, args.pos[1], true);
+    deque_push(vm, args, args.arg(1), true);
     Ok(Value::None)
 }
 
@@ -271,14 +271,14 @@ fn deque_popleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn deque_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    for v in vm.collect_iterable(args.pos[1])? {
+    for v in vm.collect_iterable(args.arg(1))? {
         deque_push(vm, args, v, false);
     }
     Ok(Value::None)
 }
 
 fn deque_extendleft(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    for v in vm.collect_iterable(args.pos[1])? {
+    for v in vm.collect_iterable(args.arg(1))? {
         deque_push(vm, args, v, true);
     }
     Ok(Value::None)
@@ -307,7 +307,7 @@ fn deque_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let items: Vec<Value> = deque_mut(vm, args).0.iter().copied().collect();
     let mut n = 0;
     for x in items {
-        if vm.eq(x, args.pos[1])? {
+        if vm.eq(x, args.arg(1))? {
             n += 1;
         }
     }
@@ -485,19 +485,22 @@ pub(super) fn object_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.bare_instance(class, Vec::new()))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_setter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fget, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.pos[1], fdel })))
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset: args.arg(1), fdel })))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_getter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fset, fdel, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.pos[1], fset, fdel })))
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget: args.arg(1), fset, fdel })))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn property_deleter(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Object::Property { fget, fset, .. } = *vm.heap.get(this_id(args)) else { unreachable!() };
-    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.pos[1] })))
+    Ok(Value::Obj(vm.heap.alloc(Object::Property { fget, fset, fdel: args.arg(1) })))
 }
 
 fn object_repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -529,6 +532,7 @@ fn exception_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// `BaseException.__str__`: from the args alone (a subclass's `__str__` may call it).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn exception_str(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let me = this(args);
     let Some(e) = me.obj().and_then(|i| vm.exc_data(i)) else { return vm.str_value(me) };
@@ -569,7 +573,7 @@ fn exception_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn gen_send(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    match vm.send(this(args), args.pos[1])? {
+    match vm.send(this(args), args.arg(1))? {
         super::eval::FrameExit::Yield(v) => Ok(v),
         super::eval::FrameExit::Return(r) => {
             let a = if matches!(r, Value::None) { vec![] } else { vec![r] };
@@ -590,7 +594,7 @@ fn gen_close(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn gen_throw(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let mut exc = args.pos[1];
+    let mut exc = args.arg(1);
     if let (Some(v), Some(Object::Class(_))) = (args.pos.get(2), exc.obj().map(|i| vm.heap.get(i))) {
         if !matches!(v, Value::None) {
             exc = vm.call1(exc, *v)?;
@@ -648,10 +652,10 @@ fn float_hex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, crate::runtime::float_hex::to_hex(f))
 }
 
-/// `float.fromhex(s)` (a class method: args.pos[0] is the class).
+/// `float.fromhex(s)` (a class method: args.arg(0) is the class).
 fn float_fromhex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     use crate::runtime::float_hex::{from_hex, FromHexError};
-    let Some(text) = text(vm, args.pos[1]) else {
+    let Some(text) = text(vm, args.arg(1)) else {
         return vm.type_error("bad argument type for built-in operation");
     };
     match from_hex(&text) {
@@ -672,12 +676,12 @@ fn seq_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = match args.pos.get(2) { Some(v) => norm(vm.index_of(*v)?), None => 0 };
     let stop = match args.pos.get(3) { Some(v) => norm(vm.index_of(*v)?), None => len };
     for i in start..stop {
-        if vm.eq(items[i as usize], args.pos[1])? {
+        if vm.eq(items[i as usize], args.arg(1))? {
             return Ok(Value::int(i));
         }
     }
     if matches!(vm.heap.get(this_id(args)), Object::List(_)) {
-        let r = vm.repr(args.pos[1])?;
+        let r = vm.repr(args.arg(1))?;
         return vm.value_error(format!("{r} is not in list"));
     }
     vm.value_error("tuple.index(x): x not in tuple")
@@ -687,7 +691,7 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let items = list_items(vm, this_id(args)).clone();
     let mut n = 0;
     for x in items {
-        if vm.eq(x, args.pos[1])? {
+        if vm.eq(x, args.arg(1))? {
             n += 1;
         }
     }
@@ -695,13 +699,13 @@ fn seq_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 pub(super) fn list_append(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let v = args.pos[1];
+    let v = args.arg(1);
     list_mut(vm, this_id(args)).push(v);
     Ok(Value::None)
 }
 
 fn list_extend(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let items = vm.collect_hinted(args.pos[1])?;
+    let items = vm.collect_hinted(args.arg(1))?;
     list_mut(vm, this_id(args)).extend(items);
     Ok(Value::None)
 }
@@ -723,21 +727,23 @@ fn list_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(list_mut(vm, id).remove(i as usize))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_insert(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
     let len = list_items(vm, id).len() as i64;
-    let i = vm.index_of(args.pos[1])?;
+    let i = vm.index_of(args.arg(1))?;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    let v = args.pos[2];
+    let v = args.arg(2);
     list_mut(vm, id).insert(i as usize, v);
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
     let items = list_items(vm, id).clone();
     for (i, x) in items.into_iter().enumerate() {
-        if vm.eq(x, args.pos[1])? {
+        if vm.eq(x, args.arg(1))? {
             list_mut(vm, id).remove(i);
             return Ok(Value::None);
         }
@@ -775,7 +781,7 @@ fn list_clear(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- dict ------------------------------------------------------------------------
 
 pub(super) fn dict_get(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let found = vm.dict_get(this_id(args), args.pos[1])?;
+    let found = vm.dict_get(this_id(args), args.arg(1))?;
     Ok(found.unwrap_or(args.pos.get(2).copied().unwrap_or(Value::None)))
 }
 
@@ -796,7 +802,7 @@ fn dict_items(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let k = args.pos[1];
+    let k = args.arg(1);
     let h = vm.key_in(this_id(args), k)?;
     let removed = match vm.heap.get_mut(this_id(args)) {
         Object::Dict(d) => d.remove(&h),
@@ -809,13 +815,14 @@ fn dict_pop(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_setdefault(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let id = this_id(args);
-    if let Some(v) = vm.dict_get(id, args.pos[1])? {
+    if let Some(v) = vm.dict_get(id, args.arg(1))? {
         return Ok(v);
     }
     let d = args.pos.get(2).copied().unwrap_or(Value::None);
-    vm.dict_set(id, args.pos[1], d)?;
+    vm.dict_set(id, args.arg(1), d)?;
     Ok(d)
 }
 
@@ -835,7 +842,7 @@ fn dict_update(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn dict_fromkeys(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let value = args.pos.get(2).copied().unwrap_or(Value::None);
     let d = vm.new_dict();
-    for k in vm.collect_iterable(args.pos[1])? {
+    for k in vm.collect_iterable(args.arg(1))? {
         vm.dict_set(d, k, value)?;
     }
     Ok(Value::Obj(d))
@@ -870,12 +877,12 @@ fn dict_popitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- set -------------------------------------------------------------------------
 
 fn set_add(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    vm.set_add(this(args), args.pos[1])?;
+    vm.set_add(this(args), args.arg(1))?;
     Ok(Value::None)
 }
 
 fn set_discard_inner(vm: &mut Vm, args: &Args) -> PyResult<bool> {
-    let h = vm.key_in(this_id(args), args.pos[1])?;
+    let h = vm.key_in(this_id(args), args.arg(1))?;
     Ok(match vm.heap.get_mut(this_id(args)) {
         Object::Set { items, .. } => items.remove(&h).is_some(),
         _ => false,
@@ -884,7 +891,7 @@ fn set_discard_inner(vm: &mut Vm, args: &Args) -> PyResult<bool> {
 
 fn set_remove(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if !set_discard_inner(vm, args)? {
-        return Err(vm.key_error(args.pos[1]));
+        return Err(vm.key_error(args.arg(1)));
     }
     Ok(Value::None)
 }
@@ -981,7 +988,7 @@ fn set_symmetric_difference(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn set_relation(vm: &mut Vm, args: &mut Args, name: &str) -> PyResult<Value> {
     let mine = vm.set_items(this(args));
-    let items = vm.collect_iterable(args.pos[1])?;
+    let items = vm.collect_iterable(args.arg(1))?;
     let other = vm.new_set(items.clone(), false)?;
     let r = match name {
         "issubset" => {
@@ -1150,6 +1157,7 @@ fn pieces(heap: &mut Heap, singletons: &mut Singletons, recv: Value, parts: &[&s
     parts.iter().map(|p| str_value(heap, singletons, PyStr::from(*p))).collect()
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
@@ -1224,6 +1232,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// (`text.split(sep)`): a plain byte loop, where `str::split` searches each
 /// piece with memchr, whose setup costs more than the short pieces
 /// (`",".join(...)` undone) take to scan.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn split_at_byte(text: &str, sep: u8) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -1258,6 +1267,7 @@ fn ascii_char(s: &str) -> Option<char> {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
@@ -1287,7 +1297,7 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let sep = s(vm, args);
-    let items = vm.collect_hinted(args.pos[1])?;
+    let items = vm.collect_hinted(args.arg(1))?;
     // One exact str is its own join, whatever the separator (as in CPython).
     if let [item] = items[..] {
         if let Some(Object::Str(_)) = item.obj().map(|id| vm.heap.get(id)) {
@@ -1310,10 +1320,11 @@ fn str_join(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(fresh_str_value(&mut vm.heap, &mut vm.identity, out.into()))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    let old = clinic_str_arg(vm, args.pos[1], "replace() argument 1")?;
-    let new = clinic_str_arg(vm, args.pos[2], "replace() argument 2")?;
+    let old = clinic_str_arg(vm, args.arg(1), "replace() argument 1")?;
+    let new = clinic_str_arg(vm, args.arg(2), "replace() argument 2")?;
     let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
     let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
     Ok(same_or_new(vm, args, &t))
@@ -1340,11 +1351,11 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
         }
     };
     let test = |c: &str| if start { sub.starts_with(c) } else { sub.ends_with(c) };
-    let cands = match args.pos[1].obj().map(|i| vm.heap.get(i)) {
+    let cands = match args.arg(1).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Tuple(items)) => items.clone(),
         Some(Object::Str(c)) => return Ok(Value::Bool(test(c))),
         _ => {
-            let t = vm.type_name(args.pos[1]);
+            let t = vm.type_name(args.arg(1));
             return vm.type_error(format!("{name} first arg must be str or a tuple of str, not {t}"));
         }
     };
@@ -1368,7 +1379,7 @@ fn str_endswith(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// Character index of `sub` in the string (searching from the right with `rev`).
 fn find_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Option<i64>> {
     let st = s(vm, args);
-    let sub = str_arg(vm, args.pos[1], "must be str")?;
+    let sub = str_arg(vm, args.arg(1), "must be str")?;
     let chars: Vec<char> = st.chars().collect();
     let len = chars.len() as i64;
     let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -1406,7 +1417,7 @@ fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    let sub = str_arg(vm, args.pos[1], "must be str")?;
+    let sub = str_arg(vm, args.arg(1), "must be str")?;
     let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
     Ok(Value::int(n as i64))
 }
@@ -1441,7 +1452,7 @@ fn str_istitle(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// point, None (drop it) or missing (a LookupError: keep it).
 fn str_translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    let table = args.pos[1];
+    let table = args.arg(1);
     let lookup_error = vm.type_obj(TypeId::LookupError);
     let mut out = String::with_capacity(st.len());
     for c in st.chars() {
@@ -1474,9 +1485,9 @@ fn str_translate(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `str.maketrans(x[, y[, z]])`: a table for `translate`, keyed by code point.
 fn str_maketrans(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    // args.pos[0] is the class (bound like a classmethod).
+    // args.arg(0) is the class (bound like a classmethod).
     let table = vm.new_dict();
-    let (x, y, z) = (args.pos[1], args.pos.get(2).copied(), args.pos.get(3).copied());
+    let (x, y, z) = (args.arg(1), args.pos.get(2).copied(), args.pos.get(3).copied());
     let Some(y) = y else {
         let pairs: Vec<(Value, Value)> = match x.obj().and_then(|id| vm.heap.lookup(id)) {
             Some(Object::Dict(d)) => d.iter().collect(),
@@ -1549,7 +1560,7 @@ fn str_swapcase(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn pad_args(vm: &mut Vm, args: &mut Args) -> PyResult<(usize, char)> {
-    let w = vm.index_of(args.pos[1])?.max(0) as usize;
+    let w = vm.index_of(args.arg(1))?.max(0) as usize;
     let fill = match args.pos.get(2) {
         Some(v) => {
             let f = str_arg(vm, *v, "The fill character must be a unicode character")?;
@@ -1602,8 +1613,9 @@ fn str_rjust(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     ret(vm, format!("{pad}{st}"))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let w = vm.index_of(args.pos[1])?.max(0) as usize;
+    let w = vm.index_of(args.arg(1))?.max(0) as usize;
     vm.check_size(w, 1)?;
     let st = s(vm, args);
     let n = st.chars().count();
@@ -1620,6 +1632,7 @@ fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `str.splitlines(keepends=False)`: splits at every line boundary Python
 /// knows (`\r\n`, `\n`, `\r`, `\v`, `\f`, `\x1c`-`\x1e`, `\x85`, U+2028, U+2029).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let keepends = match args.take_kw("keepends").or(args.pos.get(1).copied()) {
         Some(v) => vm.truthy(v)?,
@@ -1642,7 +1655,7 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
-    let (whole, sep_obj) = (this(args), args.pos[1]);
+    let (whole, sep_obj) = (this(args), args.arg(1));
     let st = s(vm, args);
     let sep = str_arg(vm, sep_obj, "must be str")?;
     if sep.is_empty() {
@@ -1667,7 +1680,7 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
 }
 
 fn str_partition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    if let Some(v) = partition_fast(&mut vm.heap, &mut vm.identity, this(args), args.pos[1]) {
+    if let Some(v) = partition_fast(&mut vm.heap, &mut vm.identity, this(args), args.arg(1)) {
         return Ok(v);
     }
     partition(vm, args, false)
@@ -1758,14 +1771,14 @@ fn str_rpartition(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn str_removeprefix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    let p = clinic_str_arg(vm, args.pos[1], "removeprefix() argument")?;
+    let p = clinic_str_arg(vm, args.arg(1), "removeprefix() argument")?;
     let t = st.strip_prefix(&*p).unwrap_or(&st);
     Ok(same_or_new(vm, args, t))
 }
 
 fn str_removesuffix(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
-    let p = clinic_str_arg(vm, args.pos[1], "removesuffix() argument")?;
+    let p = clinic_str_arg(vm, args.arg(1), "removesuffix() argument")?;
     let t = st.strip_suffix(&*p).unwrap_or(&st);
     Ok(same_or_new(vm, args, t))
 }
@@ -1780,7 +1793,7 @@ fn str_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 /// `str.format_map(mapping)`: `{name}` is `mapping[name]` (a dict subclass's
 /// `__missing__` included); positional fields are refused.
 fn str_format_map(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let mapping = args.pos[1];
+    let mapping = args.arg(1);
     format_fields(vm, args, &[], Named::Mapping(mapping))
 }
 
@@ -1790,6 +1803,7 @@ enum Named {
     Mapping(Value),
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyResult<Value> {
     let st = s(vm, args);
     let mut out = String::new();
@@ -1970,7 +1984,7 @@ fn range_index(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     match range_position(vm, args) {
         Some(i) => Ok(Value::int(i)),
         None => {
-            let r = vm.repr(args.pos[1])?;
+            let r = vm.repr(args.arg(1))?;
             vm.value_error(format!("{r} is not in range"))
         }
     }
@@ -1982,7 +1996,7 @@ fn range_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 /// `slice.indices(len)`: (start, stop, step) resolved against a sequence of length `len`.
 fn slice_indices(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
-    let len = vm.index_of(args.pos[1])?;
+    let len = vm.index_of(args.arg(1))?;
     if len < 0 {
         return vm.value_error("length should not be negative");
     }
@@ -2041,6 +2055,7 @@ impl Vm {
     /// without the general call path's intermediate vectors and checks.
     /// `base` is the stack index of the descriptor, the receiver follows it.
     /// False when the call needs the general path.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn try_fast_method_call(&mut self, descriptor: ObjId, base: usize) -> PyResult<bool> {
         let Object::Descriptor(d) = self.heap.get(descriptor) else { return Ok(false) };
         let (func, owner, sig) = (d.func, d.owner, d.sig);
@@ -2077,6 +2092,7 @@ impl Vm {
     /// index of the NULL below the class. False when the call needs the
     /// general path (a user metaclass, an exception type, a generator
     /// argument to release afterwards).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn try_fast_type_call(&mut self, class: ObjId, base: usize) -> PyResult<bool> {
         // What `prepare_call` and `instantiate` do for these classes.
         let t = match self.heap.get(class) {
@@ -2115,6 +2131,7 @@ impl Vm {
 impl Vm {
     /// BUILD_STRING: the top `n` stack values (an f-string's pieces, strs
     /// in compiled code) replaced by one str (see `join_top_strs`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn build_string(&mut self, n: usize) -> PyResult<()> {
         let stack = &mut self.frames.last_mut().expect("frame").stack;
         if join_top_strs(&mut self.heap, &mut self.identity, stack, n) {

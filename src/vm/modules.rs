@@ -100,6 +100,7 @@ impl Vm {
     /// Compiles and runs one of pvm's Python-source stdlib modules (see
     /// `crate::stdlib`). Like CPython, the module is in `sys.modules` while
     /// its body runs and removed again if the body raises.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn load_python_module(&mut self, name: &str) -> PyResult<Value> {
         let Some(source) = crate::stdlib::source(name) else {
             // Only in the page, whose worker could not download the stdlib's sources.
@@ -488,6 +489,7 @@ fn path_dirname(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(vm.new_string(d))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn path_splitext(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
     let base_start = s.rfind('/').map_or(0, |i| i + 1);
@@ -656,13 +658,14 @@ fn math_hypot(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 }
 
 /// `math.dist(p, q)`: the Euclidean distance between two points given as iterables.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn math_dist(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         let n = args.pos.len();
         return vm.type_error(format!("dist expected 2 arguments, got {n}"));
     }
-    let p = vm.collect_iterable(args.pos[0])?;
-    let q = vm.collect_iterable(args.pos[1])?;
+    let p = vm.collect_iterable(args.arg(0))?;
+    let q = vm.collect_iterable(args.arg(1))?;
     if p.len() != q.len() {
         return vm.value_error("both points must have the same number of dimensions");
     }
@@ -882,6 +885,7 @@ fn math_prod(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(acc)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn math_fsum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let items = vm.collect_iterable(args.pos.first().copied().unwrap_or(Value::None))?;
     // Shewchuk's exactly rounded summation, as math.fsum uses.
@@ -947,6 +951,7 @@ fn random_getrandbits(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 impl Vm {
     /// A Counter's items, most common first (ties in insertion order).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn counter_most_common(&mut self, id: ObjId) -> PyResult<Vec<(Value, Value)>> {
         let pairs: Vec<(Value, Value)> = match self.heap.get(id) {
             Object::Dict(d) => d.iter().collect(),
@@ -996,12 +1001,13 @@ impl Vm {
 
 // ----- functools ---------------------------------------------------------------------
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn functools_reduce(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() < 2 {
         return vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.pos.len()));
     }
-    let func = args.pos[0];
-    let it = vm.iter(args.pos[1])?;
+    let func = args.arg(0);
+    let it = vm.iter(args.arg(1))?;
     let mut acc = match args.pos.get(2) {
         Some(v) => *v,
         None => match vm.next(it)? {

@@ -169,6 +169,7 @@ impl Vm {
         Ok(parts.join(", "))
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn repr_object(&mut self, id: ObjId, v: Value, seen: &mut Vec<ObjId>, calls: bool) -> PyResult<String> {
         Ok(match self.heap.get(id) {
             Object::Str(s) => str_repr(s),
@@ -569,6 +570,7 @@ impl Vm {
     }
 
     /// `fmt % args` (printf-style formatting of str).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn percent_format(&mut self, fmt: &str, args: Value) -> PyResult<String> {
         let items = match args.obj().map(|i| self.heap.get(i)) {
             Some(Object::Tuple(items)) => items.clone(),

@@ -413,6 +413,7 @@ impl Session {
         }
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn fetch(&mut self) -> Fetch {
         self.sync_codes();
         let vm = self.vm.as_ref().expect("vm");
@@ -533,6 +534,7 @@ impl Session {
         Some(Lookup { table, index, value })
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     fn execute(&mut self) -> Execute {
         let cur = self.current.take().expect("execute before fetch");
         let vm = self.vm.as_mut().expect("vm");

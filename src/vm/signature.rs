@@ -102,7 +102,7 @@ pub enum Callee {
 }
 
 impl Vm {
-    /// Checks a builtin method call's arguments (`args.pos[0]` is the
+    /// Checks a builtin method call's arguments (`args.arg(0)` is the
     /// receiver) against its declared signature. The fast CALL paths only
     /// ask `Sig::fits`; this is the general path's whole check.
     pub(super) fn check_method_args(&mut self, sig: &Sig, callee: Callee, name: &str, args: &Args) -> PyResult<()> {

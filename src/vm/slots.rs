@@ -380,8 +380,8 @@ fn operands(vm: &mut Vm, args: &Args, n: usize) -> PyResult<[Value; 3]> {
         return vm.type_error(format!("expected {n} argument{s}, got {given}"));
     }
     // An instance made without its builtin value (never by pvm's own __new__s).
-    if let Some(Object::Instance(_)) = vm.payload(args.pos[0]).obj().map(|i| vm.heap.get(i)) {
-        let t = vm.type_name(args.pos[0]);
+    if let Some(Object::Instance(_)) = vm.payload(args.arg(0)).obj().map(|i| vm.heap.get(i)) {
+        let t = vm.type_name(args.arg(0));
         return vm.type_error(format!("'{t}' object has no builtin value"));
     }
     let mut v = [Value::None; 3];
@@ -486,7 +486,7 @@ where
 fn repr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 0)?[0];
     let s = vm.repr(v)?;
-    let me = args.pos[0];
+    let me = args.arg(0);
     if me.is(v) {
         return Ok(vm.new_string(s));
     }
@@ -526,7 +526,7 @@ fn format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let spec = vm.str_of(v[1])?;
     // An empty spec formats as str(self): a subclass's own __str__ counts.
     if spec.is_empty() {
-        return vm.str_value(args.pos[0]);
+        return vm.str_value(args.arg(0));
     }
     let s = vm.format(v[0], &spec)?;
     Ok(vm.new_string(s))
@@ -595,30 +595,31 @@ fn reversed(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 fn contains(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    Ok(Value::Bool(vm.contains(v[0], args.pos[1])?))
+    Ok(Value::Bool(vm.contains(v[0], args.arg(1))?))
 }
 
 fn getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    vm.getitem(v[0], args.pos[1])
+    vm.getitem(v[0], args.arg(1))
 }
 
 fn setitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 2)?;
-    vm.setitem(v[0], args.pos[1], args.pos[2])?;
+    vm.setitem(v[0], args.arg(1), args.arg(2))?;
     Ok(Value::None)
 }
 
 fn delitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    vm.delitem(v[0], args.pos[1])?;
+    vm.delitem(v[0], args.arg(1))?;
     Ok(Value::None)
 }
 
 /// `dict.__getitem__`: a subclass's `__missing__` answers for absent keys.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_getitem(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    let (me, key) = (args.pos[0], args.pos[1]);
+    let (me, key) = (args.arg(0), args.arg(1));
     let missing = match me.obj().map(|i| vm.heap.get(i)) {
         Some(Object::Instance(i)) => vm.lookup_user_attr(i.class, "__missing__"),
         _ => None,
@@ -652,13 +653,14 @@ fn list_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn list_iadd(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    let items = vm.collect_iterable(args.pos[1])?;
+    let items = vm.collect_iterable(args.arg(1))?;
     if let Some(Object::List(l)) = v[0].obj().map(|i| vm.heap.get_mut(i)) {
         l.extend(items);
     }
-    Ok(args.pos[0])
+    Ok(args.arg(0))
 }
 
 fn list_imul(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -668,7 +670,7 @@ fn list_imul(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if let Some(Object::List(l)) = v[0].obj().map(|i| vm.heap.get_mut(i)) {
         *l = items;
     }
-    Ok(args.pos[0])
+    Ok(args.arg(0))
 }
 
 /// `dict.__init__(self, mapping_or_pairs=(), **kwargs)`: adds the items.
@@ -692,10 +694,11 @@ fn dict_init(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn dict_ior(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let v = operands(vm, args, 1)?;
-    vm.dict_update(v[0], args.pos[1], false)?;
-    Ok(args.pos[0])
+    vm.dict_update(v[0], args.arg(1), false)?;
+    Ok(args.arg(0))
 }
 
 /// `set.__init__(self, iterable=())`: replaces the contents.
@@ -760,6 +763,7 @@ fn replace_payload(vm: &mut Vm, target: Value, source: Value) {
 /// `int.__new__(cls, ...)`, `list.__new__(cls, ...)`...: the value of the
 /// nearest builtin base, wrapped in an instance of `cls` when `cls` is a
 /// subclass. Mutable containers start empty (their `__init__` fills them).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn payload_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let Some(class) = args.pos.first().and_then(|c| c.obj()).filter(|c| matches!(vm.heap.get(*c), Object::Class(_))) else {
         return vm.type_error("__new__(X): X is not a type object");
@@ -789,19 +793,21 @@ fn payload_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 
 // ----- object ------------------------------------------------------------------------
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
-    Ok(if args.pos[0].is(args.pos[1]) { Value::Bool(true) } else { vm.not_implemented() })
+    Ok(if args.arg(0).is(args.arg(1)) { Value::Bool(true) } else { vm.not_implemented() })
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_ne(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
     // object.__ne__ inverts __eq__ unless that is NotImplemented.
-    let (a, b) = (args.pos[0], args.pos[1]);
+    let (a, b) = (args.arg(0), args.arg(1));
     let class = vm.type_of(a);
     let eq = match vm.lookup_type_attr(class, "__eq__") {
         Some(f) => {
@@ -826,16 +832,17 @@ fn object_hash(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     Ok(Value::int(crate::runtime::set::py_hash(&k)))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_format(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__format__() takes exactly one argument");
     }
-    let spec = vm.str_of(args.pos[1])?;
+    let spec = vm.str_of(args.arg(1))?;
     if !spec.is_empty() {
-        let t = vm.type_name(args.pos[0]);
+        let t = vm.type_name(args.arg(0));
         return vm.type_error(format!("unsupported format string passed to {t}.__format__"));
     }
-    vm.str_value(args.pos[0])
+    vm.str_value(args.arg(0))
 }
 
 fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -849,29 +856,32 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<String> {
 }
 
 /// `object.__setattr__(obj, name, value)`: stores without the class's own `__setattr__`.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_setattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 3 {
         return vm.type_error(format!("expected 2 arguments, got {}", args.pos.len().saturating_sub(1)));
     }
-    let name = attr_name(vm, args.pos[1])?;
-    vm.setattr_plain(args.pos[0], &name, args.pos[2])?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.setattr_plain(args.arg(0), &name, args.arg(2))?;
     Ok(Value::None)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_getattribute(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
-    let name = attr_name(vm, args.pos[1])?;
-    vm.generic_getattr(args.pos[0], &name, false)
+    let name = attr_name(vm, args.arg(1))?;
+    vm.generic_getattr(args.arg(0), &name, false)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn object_delattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error(format!("expected 1 argument, got {}", args.pos.len().saturating_sub(1)));
     }
-    let name = attr_name(vm, args.pos[1])?;
-    vm.delattr_plain(args.pos[0], &name)?;
+    let name = attr_name(vm, args.arg(1))?;
+    vm.delattr_plain(args.arg(0), &name)?;
     Ok(Value::None)
 }
 
@@ -897,25 +907,26 @@ fn object_dir(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 // ----- type --------------------------------------------------------------------------
 
 /// `type.__new__(metaclass, name, bases, namespace, **kwargs)`.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let meta = args.pos.first().copied().unwrap_or(Value::None);
     if args.pos.len() == 2 {
-        return Ok(Value::Obj(vm.type_of(args.pos[1])));
+        return Ok(Value::Obj(vm.type_of(args.arg(1))));
     }
     if args.pos.len() != 4 {
         return vm.type_error("type() takes 1 or 3 arguments");
     }
-    let name = match args.pos[1].obj().map(|i| vm.heap.get(i)) {
+    let name = match args.arg(1).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Str(s)) => s.to_string(),
         _ => {
-            let t = vm.type_name(args.pos[1]);
+            let t = vm.type_name(args.arg(1));
             return vm.type_error(format!("type.__new__() argument 1 must be str, not {t}"));
         }
     };
-    let bases = match args.pos[2].obj().map(|i| vm.heap.get(i)) {
+    let bases = match args.arg(2).obj().map(|i| vm.heap.get(i)) {
         Some(Object::Tuple(items)) => items.clone(),
         _ => {
-            let t = vm.type_name(args.pos[2]);
+            let t = vm.type_name(args.arg(2));
             return vm.type_error(format!("type.__new__() argument 2 must be tuple, not {t}"));
         }
     };
@@ -926,8 +937,8 @@ fn type_new(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             None => return vm.type_error("bases must be types"),
         }
     }
-    let Some(ns) = args.pos[3].obj().filter(|i| matches!(vm.heap.get(*i), Object::Dict(_))) else {
-        let t = vm.type_name(args.pos[3]);
+    let Some(ns) = args.arg(3).obj().filter(|i| matches!(vm.heap.get(*i), Object::Dict(_))) else {
+        let t = vm.type_name(args.arg(3));
         return vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}"));
     };
     let meta = meta.obj().filter(|m| *m != vm.type_obj(TypeId::Type));
@@ -949,20 +960,22 @@ fn type_call(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.call_class_plain(class, rest)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_instancecheck(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__instancecheck__ expected 1 argument");
     }
-    let (class, v) = (args.pos[0], args.pos[1]);
+    let (class, v) = (args.arg(0), args.arg(1));
     let t = vm.type_of(v);
     Ok(Value::Bool(class.obj().is_some_and(|c| vm.is_subclass(t, c))))
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn type_subclasscheck(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("__subclasscheck__ expected 1 argument");
     }
-    let (class, sub) = (args.pos[0], args.pos[1]);
+    let (class, sub) = (args.arg(0), args.arg(1));
     Ok(Value::Bool(match (class.obj(), sub.obj()) {
         (Some(c), Some(s)) => vm.is_subclass(s, c),
         _ => false,
@@ -1023,26 +1036,28 @@ fn alias_call(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     vm.call(origin, rest)
 }
 
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn alias_eq(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("expected 1 argument");
     }
-    let other_is_alias = vm.type_of(args.pos[1]) == vm.type_obj(TypeId::GenericAlias);
+    let other_is_alias = vm.type_of(args.arg(1)) == vm.type_obj(TypeId::GenericAlias);
     if !other_is_alias {
         return Ok(vm.not_implemented());
     }
-    let (o1, a1) = alias_parts(vm, args.pos[0]);
-    let (o2, a2) = alias_parts(vm, args.pos[1]);
+    let (o1, a1) = alias_parts(vm, args.arg(0));
+    let (o2, a2) = alias_parts(vm, args.arg(1));
     Ok(Value::Bool(o1.is(o2) && vm.eq(a1, a2)?))
 }
 
 /// Attributes an alias does not have are its origin's (`list[int].append`).
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn alias_getattr(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     if args.pos.len() != 2 {
         return vm.type_error("expected 1 argument");
     }
-    let (origin, _) = alias_parts(vm, args.pos[0]);
-    let name = attr_name(vm, args.pos[1])?;
+    let (origin, _) = alias_parts(vm, args.arg(0));
+    let name = attr_name(vm, args.arg(1))?;
     vm.getattr(origin, &name)
 }
 

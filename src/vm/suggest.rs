@@ -61,6 +61,7 @@ fn substitution_cost(a: char, b: char) -> usize {
 }
 
 /// traceback.py's `_levenshtein_distance`.
+#[cfg_attr(target_arch = "wasm32", track_caller)]
 fn levenshtein(a: &str, b: &str, max_cost: usize) -> usize {
     if a == b {
         return 0;

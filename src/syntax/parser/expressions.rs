@@ -855,6 +855,7 @@ impl<'a> Parser<'a> {
 
     /// Whether the first token of `e` is a NAME that is a prefix of a soft
     /// keyword (see `missing_comma_or_invalid`).
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn starts_with_soft_keyword_prefix(&self, e: &Expr) -> bool {
         let at = (e.span.line, e.span.col);
         let Ok(i) = self
@@ -879,6 +880,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn list_inner(&mut self, start: Pos) -> PResult<Expr> {
         let mut elts = Vec::new();
         while !self.is(W::Rsqb) {
@@ -926,6 +928,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn dict_or_set_inner(&mut self, start: Pos) -> PResult<Expr> {
         if self.eat(W::Rbrace) {
             return Ok(Expr {

@@ -836,6 +836,7 @@ impl<'a> Parser<'a> {
     /// `with (a as b, c):` — the parentheses group with-items only if the
     /// matching `)` is directly followed by `:`, and they contain `as` or a
     /// comma at the top level.
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn parenthesized_with_items(&self) -> bool {
         let mut depth = 0;
         let mut top_level_sep = false;

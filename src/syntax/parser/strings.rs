@@ -120,6 +120,7 @@ impl<'a> Parser<'a> {
         r
     }
 
+    #[cfg_attr(target_arch = "wasm32", track_caller)]
     pub(super) fn replacement_field_inner(
         &mut self,
         values: &mut Vec<Expr>,
