@@ -38,7 +38,9 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 }
 
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    let Some(&first) = needle.first() else { return Some(from) };
+    let Some(&first) = needle.first() else {
+        return Some(from);
+    };
     let last_start = hay.len().checked_sub(needle.len())?;
     let mut i = from;
     while i <= last_start {
@@ -75,7 +77,12 @@ pub fn has_char(hay: &str, c: char) -> bool {
 fn matches(hay: &str, needle: &str, limit: usize) -> Vec<usize> {
     let mut out = Vec::new();
     if needle.is_empty() {
-        out.extend(hay.char_indices().map(|(i, _)| i).chain([hay.len()]).take(limit));
+        out.extend(
+            hay.char_indices()
+                .map(|(i, _)| i)
+                .chain([hay.len()])
+                .take(limit),
+        );
         return out;
     }
     let mut from = 0;
@@ -150,7 +157,17 @@ pub fn rsplit<'a>(hay: &'a str, sep: &str, limit: usize) -> Vec<&'a str> {
 mod tests {
     use super::*;
 
-    const HAYS: [&str; 9] = ["", "a", "abcabc", "aaaa", "héllo wörld héllo", "€€€", "a,b,,c,", "xyxyxyx", "日本語の日本"];
+    const HAYS: [&str; 9] = [
+        "",
+        "a",
+        "abcabc",
+        "aaaa",
+        "héllo wörld héllo",
+        "€€€",
+        "a,b,,c,",
+        "xyxyxyx",
+        "日本語の日本",
+    ];
     const NEEDLES: [&str; 10] = ["", "a", "aa", "abc", "l", "héllo", "€", ",", "xyx", "日本"];
 
     #[test]
@@ -164,13 +181,25 @@ mod tests {
                     assert_eq!(has_char(h, c), h.contains(c));
                 }
                 assert_eq!(count(h, n), h.matches(n).count(), "{h:?}.matches({n:?})");
-                assert_eq!(replace(h, n, "<>"), h.replace(n, "<>"), "{h:?}.replace({n:?})");
+                assert_eq!(
+                    replace(h, n, "<>"),
+                    h.replace(n, "<>"),
+                    "{h:?}.replace({n:?})"
+                );
                 for k in [0, 1, 2, 5] {
                     assert_eq!(replacen(h, n, "_", k), h.replacen(n, "_", k));
                 }
                 if !n.is_empty() {
-                    assert_eq!(split(h, n, usize::MAX), h.split(n).collect::<Vec<_>>(), "{h:?}.split({n:?})");
-                    assert_eq!(rsplit(h, n, usize::MAX), h.rsplit(n).collect::<Vec<_>>(), "{h:?}.rsplit({n:?})");
+                    assert_eq!(
+                        split(h, n, usize::MAX),
+                        h.split(n).collect::<Vec<_>>(),
+                        "{h:?}.split({n:?})"
+                    );
+                    assert_eq!(
+                        rsplit(h, n, usize::MAX),
+                        h.rsplit(n).collect::<Vec<_>>(),
+                        "{h:?}.rsplit({n:?})"
+                    );
                     for k in [0, 1, 2, 5] {
                         assert_eq!(split(h, n, k), h.splitn(k + 1, n).collect::<Vec<_>>());
                         assert_eq!(rsplit(h, n, k), h.rsplitn(k + 1, n).collect::<Vec<_>>());
