@@ -279,25 +279,39 @@ impl Vm {
                         };
                         let it = heap.lookup_mut(it_id);
                         match it {
-                            Some(Object::Iter(Iter::Range { next, stop, step }))
-                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) =>
-                            {
+                            // A range iterator: its next int, or (exhausted, as `Vm::next`
+                            // leaves it) the loop's end: the iterator goes, and the jump
+                            // lands past the END_FOR at the target.
+                            Some(Object::Iter(Iter::Range { next, stop, step })) => {
                                 let n = *next;
-                                *next = n + *step;
-                                push(stack, Value::int(n));
+                                if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                                    *next = n + *step;
+                                    push(stack, Value::int(n));
+                                } else {
+                                    pop(stack);
+                                    ip += 2 * (arg as usize + 1);
+                                }
                             }
-                            // A list or tuple iterator with an item left (the
-                            // list is read at each step: it may change meanwhile).
+                            // A list or tuple iterator (the list is read at each step:
+                            // it may change meanwhile); exhausted, it stays so, as in `Vm::next`.
                             Some(Object::Iter(Iter::Seq { seq, index, .. })) => {
                                 let (seq, i) = (*seq, *index);
-                                let item = match heap.lookup(seq) {
-                                    Some(Object::List(items) | Object::Tuple(items)) => slot(items, i),
-                                    _ => None,
+                                let Some(Object::List(items) | Object::Tuple(items)) = heap.lookup(seq) else {
+                                    leave!(Slow::Dispatch(op, arg))
                                 };
-                                let Some(item) = item else { leave!(Slow::Dispatch(op, arg)) };
-                                push_from(stack, item);
+                                let i = match slot(items, i) {
+                                    Some(item) => {
+                                        push_from(stack, item);
+                                        i + 1
+                                    }
+                                    None => {
+                                        pop(stack);
+                                        ip += 2 * (arg as usize + 1);
+                                        usize::MAX / 2
+                                    }
+                                };
                                 if let Some(Object::Iter(Iter::Seq { index, .. })) = heap.lookup_mut(it_id) {
-                                    *index = i + 1;
+                                    *index = i;
                                 }
                             }
                             // A suspended generator runs on top of this frame, in this
@@ -313,6 +327,13 @@ impl Vm {
                             }
                             _ => leave!(Slow::Dispatch(op, arg)),
                         }
+                    }
+                    // `iter()` of a range, list or tuple, as `Vm::iter` makes it.
+                    GET_ITER => {
+                        if !get_iter(heap, stack) {
+                            leave!(Slow::Dispatch(op, arg));
+                        }
+                        allocated!();
                     }
                     BINARY_SUBSCR => {
                         let (container, sub) = peek2(stack);
@@ -678,6 +699,24 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &I
     };
     stack.truncate(base);
     push(stack, result);
+    true
+}
+
+/// GET_ITER of a range, list or tuple: the iterator `Vm::iter` makes
+/// replaces it on top of the stack; false (nothing changed) for anything else.
+/// Not inline: run mode's loop is one big function, and the few frames that
+/// start a loop do not need its registers.
+#[inline(never)]
+fn get_iter(heap: &mut Heap, stack: &mut [Value]) -> bool {
+    let seq = stack.last().and_then(|v| v.obj()).unwrap_or(NO_OBJ);
+    let it = match heap.lookup(seq) {
+        Some(&Object::Range { start, stop, step }) => Iter::Range { next: start, stop, step },
+        Some(Object::List(_)) => Iter::Seq { seq, index: 0, kind: "list" },
+        Some(Object::Tuple(_)) => Iter::Seq { seq, index: 0, kind: "tuple" },
+        _ => return false,
+    };
+    let it = heap.alloc(Object::Iter(it));
+    set_top(stack, Value::Obj(it));
     true
 }
 
