@@ -18,6 +18,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod runtime;
 pub(crate) mod sort;
+pub(crate) mod text;
 pub mod stdlib;
 pub mod syntax;
 pub mod vm;

@@ -198,7 +198,7 @@ impl SymbolTable {
 /// `_Py_Mangle`: `__x` inside class `C` becomes `_C__x`.
 pub fn mangle(private: Option<&str>, name: &Rc<str>) -> Rc<str> {
     let Some(class) = private else { return name.clone() };
-    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+    if !name.starts_with("__") || name.ends_with("__") || crate::text::has_char(&name, '.') {
         return name.clone();
     }
     let stripped = class.trim_start_matches('_');

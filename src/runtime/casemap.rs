@@ -210,7 +210,7 @@ fn is_sigma(c: char) -> bool {
 /// Case_Ignorable table: no other character lowercases to a sigma, so the n-th sigma of
 /// `lower(s)` is the n-th sigma of `s`, lowercased.
 fn lowercase_sigmas(s: &str) -> Vec<char> {
-    if !s.contains('Σ') {
+    if !crate::text::has_char(&s, 'Σ') {
         return Vec::new();
     }
     backend::lower(s).chars().filter(|&c| is_sigma(c)).collect()

@@ -11,6 +11,7 @@
 //! num-bigint's `BigUint` otherwise. The unit tests compare every function
 //! with core's formatting.
 
+use crate::text::substr;
 use num_bigint::BigUint;
 use std::cmp::Ordering;
 use std::ops::{Add, Div, Mul, Shl, Shr, Sub};
@@ -227,7 +228,7 @@ pub fn fixed(x: f64, decimals: usize) -> String {
         body.extend(std::iter::repeat('0').take(decimals - digits.len()));
         body.push_str(&digits);
     } else {
-        let (int, frac) = digits.split_at(digits.len() - decimals);
+        let (int, frac) = crate::text::split_at(&digits, digits.len() - decimals);
         body.push_str(int);
         if decimals > 0 {
             body.push('.');
@@ -247,12 +248,12 @@ pub fn scientific(x: f64, decimals: usize) -> String {
         let (k, digits) = significant(x.abs(), decimals + 1);
         if digits.len() > decimals + 1 {
             // Rounding carried into a new digit (9.96 -> 10.0): 1.00e(k+1).
-            (digits[..decimals + 1].to_string(), k + 1)
+            (substr(&digits, ..decimals + 1).to_string(), k + 1)
         } else {
             (digits, k)
         }
     };
-    let (first, rest) = digits.split_at(1);
+    let (first, rest) = crate::text::split_at(&digits, 1);
     let mut body = String::with_capacity(digits.len() + 6);
     body.push_str(first);
     if !rest.is_empty() {

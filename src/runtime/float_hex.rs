@@ -1,6 +1,7 @@
 //! `float.hex()` and `float.fromhex()`: a double written exactly in hexadecimal
 //! (`0x1.8000000000000p+1` is 3.0), as CPython's floatobject.c writes and reads it.
 
+use crate::text::substr;
 use num_bigint::BigUint;
 use num_traits::{ToPrimitive, Zero};
 
@@ -39,8 +40,8 @@ pub enum FromHexError {
 pub fn from_hex(s: &str) -> Result<f64, FromHexError> {
     let s = s.trim_matches(|c: char| c.is_ascii_whitespace());
     let (negative, rest) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
+        Some(b'-') => (true, substr(&s, 1..)),
+        Some(b'+') => (false, substr(&s, 1..)),
         _ => (false, s),
     };
     let sign = if negative { -1.0 } else { 1.0 };

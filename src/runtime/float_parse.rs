@@ -7,6 +7,7 @@
 //! (Clinger's fast path), and everything else is computed exactly with num-bigint, which the
 //! VM carries anyway for Python ints. The tests check it against `str::parse` bit for bit.
 
+use crate::text::substr;
 use num_bigint::BigUint;
 use num_integer::Integer;
 use num_traits::{ToPrimitive, Zero};
@@ -17,12 +18,12 @@ use num_traits::{ToPrimitive, Zero};
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 pub fn parse_f64(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
+        b'-' => (true, substr(&text, 1..)),
+        b'+' => (false, substr(&text, 1..)),
         _ => (false, text),
     };
     let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(at) => (&unsigned[..at], parse_exponent(&unsigned[at + 1..])?),
+        Some(at) => (substr(&unsigned, ..at), parse_exponent(substr(&unsigned, at + 1..))?),
         None => (unsigned, 0),
     };
     let (int_digits, frac_digits) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -39,8 +40,8 @@ pub fn parse_f64(text: &str) -> Option<f64> {
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 fn parse_exponent(text: &str) -> Option<i64> {
     let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
+        b'-' => (true, substr(&text, 1..)),
+        b'+' => (false, substr(&text, 1..)),
         _ => (false, text),
     };
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

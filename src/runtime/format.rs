@@ -131,7 +131,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> String {
                     let (int, frac) = s.split_once('.').map(|(i, f)| (i.to_string(), format!(".{f}"))).unwrap_or((s.clone(), String::new()));
                     s = format!("{}{}", group_digits(&int, sep), frac);
                 }
-                if spec.alternate && !s.contains('.') {
+                if spec.alternate && !crate::text::has_char(&s, '.') {
                     s.push('.');
                 }
                 if kind == '%' {
@@ -220,13 +220,13 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
             t
         } else {
             let (m, e) = t.split_once(if upper { 'E' } else { 'e' }).unwrap();
-            let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+            let m = if crate::text::has_char(&m, '.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
             format!("{m}{}{e}", if upper { 'E' } else { 'e' })
         }
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         let t = fixed_digits(a, decimals);
-        if alternate || !t.contains('.') {
+        if alternate || !crate::text::has_char(&t, '.') {
             t
         } else {
             t.trim_end_matches('0').trim_end_matches('.').to_string()

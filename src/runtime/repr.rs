@@ -23,14 +23,14 @@ fn format_float_r(x: f64, dot_zero: bool) -> String {
     let n = digits.len() as i32;
     let body = if decpt <= -4 || decpt > 16 {
         let exp = decpt - 1;
-        let (first, rest) = digits.split_at(1);
+        let (first, rest) = crate::text::split_at(&digits, 1);
         let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
         let exp_sign = if exp < 0 { '-' } else { '+' };
         format!("{first}{frac}e{exp_sign}{:02}", exp.abs())
     } else if decpt <= 0 {
         format!("0.{}{digits}", "0".repeat((-decpt) as usize))
     } else if decpt < n {
-        let (int, frac) = digits.split_at(decpt as usize);
+        let (int, frac) = crate::text::split_at(&digits, decpt as usize);
         format!("{int}.{frac}")
     } else {
         let zeros = "0".repeat((decpt - n) as usize);
@@ -90,7 +90,7 @@ fn pick_quote(has_single: bool, has_double: bool) -> char {
 
 /// `repr(s)` for a Python str, with CPython's quote choice and escapes.
 pub fn str_repr(s: &str) -> String {
-    let quote = pick_quote(s.contains('\''), s.contains('"'));
+    let quote = pick_quote(crate::text::has_char(&s, '\''), crate::text::has_char(&s, '"'));
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {

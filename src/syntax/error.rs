@@ -1,6 +1,7 @@
 //! `SyntaxError` and its subclasses as CPython 3.12 reports them: the fields
 //! of the exception object and the block `python3.12 FILE.py` prints.
 
+use crate::text::substr;
 use super::ast::Span;
 use std::fmt;
 
@@ -165,7 +166,7 @@ fn render_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str)
         if inl >= offset {
             break;
         }
-        text = &text[nl + 1..];
+        text = substr(&text, nl + 1..);
         len -= inl + 1;
         offset -= inl + 1;
     }
@@ -191,10 +192,10 @@ pub fn source_line(source: &str, line: u32) -> Option<String> {
     let mut rest = source;
     for _ in 1..line {
         let nl = rest.find('\n')?;
-        rest = &rest[nl + 1..];
+        rest = substr(&rest, nl + 1..);
     }
     let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
-    Some(rest[..end].to_string())
+    Some(substr(&rest, ..end).to_string())
 }
 
 /// The character index of byte column `col` in `text` (columns past the

@@ -6,6 +6,7 @@ pub mod dump;
 mod error;
 mod parser;
 mod strings;
+use crate::text::substr;
 mod tokenizer;
 mod words;
 
@@ -69,16 +70,16 @@ fn non_utf8_error(source: &[u8], at: usize, filename: &str) -> SyntaxError {
 #[cfg_attr(target_arch = "wasm32", track_caller)]
 fn nul_byte_error(source: &str, filename: &str) -> Option<SyntaxError> {
     let at = source.find('\0')?;
-    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = substr(&source, ..at).rfind('\n').map_or(0, |i| i + 1);
     Some(SyntaxError {
         kind: ErrorKind::SyntaxError,
         msg: "source code cannot contain null bytes".to_string(),
         filename: filename.to_string(),
-        line: source[..at].matches('\n').count() as u32 + 1,
+        line: substr(&source, ..at).matches('\n').count() as u32 + 1,
         col: 0,
-        end_line: source[..at].matches('\n').count() as u32 + 1,
+        end_line: substr(&source, ..at).matches('\n').count() as u32 + 1,
         end_col: 0,
-        text: Some(source[line_start..at].to_string()),
+        text: Some(substr(&source, line_start..at).to_string()),
     })
 }
 
@@ -179,8 +180,8 @@ fn unclosed_bracket(source: &str, filename: &str, bracket: u8, line: u32, col: u
 /// CPython reads source with universal newlines and drops a UTF-8 BOM.
 fn normalize_newlines(source: &str) -> String {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    if !source.contains('\r') {
+    if !crate::text::has_char(&source, '\r') {
         return source.to_string();
     }
-    source.replace("\r\n", "\n").replace('\r', "\n")
+    crate::text::replace(source, "\r\n", "\n").replace('\r', "\n")
 }

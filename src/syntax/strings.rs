@@ -1,5 +1,6 @@
 //! Literal values: numbers, string and bytes escapes, identifiers.
 
+use crate::text::substr;
 use super::ast::ConstantValue;
 use crate::runtime::float_parse::parse_f64;
 use num_bigint::BigInt;
@@ -21,7 +22,7 @@ pub fn parse_number(text: &str) -> ConstantValue {
         _ => 10,
     };
     if radix != 10 {
-        return ConstantValue::Int(BigInt::from_str_radix(&lower[2..], radix).unwrap_or_default());
+        return ConstantValue::Int(BigInt::from_str_radix(substr(&lower, 2..), radix).unwrap_or_default());
     }
     if lower.contains(['.', 'e']) {
         return ConstantValue::Float(parse_f64(&lower).unwrap_or(f64::INFINITY));
@@ -32,7 +33,7 @@ pub fn parse_number(text: &str) -> ConstantValue {
 /// Split `rb'...'` into its prefix and the text between the quotes.
 fn split_literal(text: &str) -> (&str, &str) {
     let quote_at = text.find(['\'', '"']).unwrap_or(0);
-    let (prefix, rest) = text.split_at(quote_at);
+    let (prefix, rest) = crate::text::split_at(text, quote_at);
     let q = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) {
         3
     } else {
@@ -56,8 +57,8 @@ type DecodeResult<T> = Result<T, (String, usize)>;
 pub fn decode_string_literal(text: &str) -> DecodeResult<(ConstantValue, bool, Option<String>)> {
     let (prefix, body) = split_literal(text);
     let lower = prefix.to_ascii_lowercase();
-    let raw = lower.contains('r');
-    if lower.contains('b') {
+    let raw = crate::text::has_char(&lower, 'r');
+    if crate::text::has_char(&lower, 'b') {
         if let Some(i) = body.bytes().position(|b| b >= 128) {
             return Err((
                 "bytes can only contain ASCII literal characters".to_string(),
@@ -79,7 +80,7 @@ pub fn decode_string_literal(text: &str) -> DecodeResult<(ConstantValue, bool, O
 
 /// The value of an FSTRING_MIDDLE: escapes (unless raw) and doubled braces.
 pub fn decode_fstring_middle(text: &str, raw: bool) -> DecodeResult<(String, Option<String>)> {
-    let undoubled = text.replace("{{", "{").replace("}}", "}");
+    let undoubled = crate::text::replace(&crate::text::replace(text, "{{", "{"), "}}", "}");
     if raw {
         return Ok((undoubled, None));
     }
@@ -200,7 +201,7 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Opt
                 let close = rest.find('}');
                 match (rest.starts_with('{'), close) {
                     (true, Some(end)) => {
-                        let name = &rest[1..end];
+                        let name = substr(&rest, 1..end);
                         match unicode_name(name) {
                             Some(ch) => s.push(ch),
                             None => {
@@ -214,7 +215,7 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Opt
                                 ))
                             }
                         }
-                        i += rest[..=end].chars().count();
+                        i += substr(&rest, ..=end).chars().count();
                     }
                     _ => {
                         return Err((
@@ -296,7 +297,7 @@ const DIGITS: &str = "0123456789";
 
 fn compatibility_form(c: char) -> Option<&'static str> {
     let cp = c as u32;
-    let nth = |set: &'static str, i: u32| Some(&set[i as usize..i as usize + 1]);
+    let nth = |set: &'static str, i: u32| Some(substr(&set, i as usize..i as usize + 1));
     match cp {
         // Fullwidth ASCII letters and digits.
         0xFF21..=0xFF3A => nth(LATIN_LETTERS, cp - 0xFF21),

@@ -9,6 +9,7 @@
 //! sentinel), and `syntax::parse` applies CPython's rules for which error
 //! wins when the parser fails earlier.
 
+use crate::text::substr;
 use super::error::{ErrorKind, SyntaxError};
 use super::words::Word;
 
@@ -193,8 +194,8 @@ impl<'a> Tokenizer<'a> {
 
     /// The current line's text without its newline.
     fn line_text(&self, line_start: usize) -> String {
-        let rest = &self.text[line_start.min(self.text.len())..];
-        rest[..rest.find('\n').unwrap_or(rest.len())].to_string()
+        let rest = substr(&self.text, line_start.min(self.text.len())..);
+        substr(&rest, ..rest.find('\n').unwrap_or(rest.len())).to_string()
     }
 
     fn chars_between(&self, from: usize, to: usize) -> i32 {
@@ -484,7 +485,7 @@ impl<'a> Tokenizer<'a> {
         );
         if self.pos == self.line_start && self.line > 1 {
             // The continuation ended the file: CPython reports the previous line.
-            let prev_start = self.text[..self.pos - 1].rfind('\n').map_or(0, |i| i + 1);
+            let prev_start = substr(&self.text, ..self.pos - 1).rfind('\n').map_or(0, |i| i + 1);
             e.line = self.line - 1;
             e.end_line = self.line - 1;
             e.text = super::error::source_line(self.text, self.line - 1);
@@ -584,7 +585,7 @@ impl<'a> Tokenizer<'a> {
 
     /// Non-ASCII identifier characters must be letters/digits/marks.
     fn verify_identifier(&self, lo: usize) -> Result<()> {
-        let word = &self.text[lo..self.pos];
+        let word = substr(&self.text, lo..self.pos);
         if word.is_ascii() {
             return Ok(());
         }
@@ -607,7 +608,7 @@ impl<'a> Tokenizer<'a> {
     fn operator(&mut self, lo: usize, start: Pos) -> Result<()> {
         let c = self.peek();
         if c >= 128 {
-            let ch = self.text[self.pos..].chars().next().unwrap_or('\u{fffd}');
+            let ch = substr(&self.text, self.pos..).chars().next().unwrap_or('\u{fffd}');
             let at = self.pos + ch.len_utf8();
             let offset = self.chars_between(self.line_start, at);
             return Err(self.error_range(&invalid_character(ch), offset, offset));

@@ -1,6 +1,7 @@
 //! The builtins module: functions (`print`, `len`, ...) and the builtin
 //! classes' constructors (`int(x)`, `list(it)`, ...).
 
+use crate::text::substr;
 use super::ops::Num;
 use super::types::TypeId;
 use super::signature::Sig;
@@ -1406,14 +1407,14 @@ pub(super) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     };
     let lower = t.to_ascii_lowercase();
     let (base, digits) = match (base, lower.get(..2)) {
-        (0 | 16, Some("0x")) => (16, &t[2..]),
-        (0 | 8, Some("0o")) => (8, &t[2..]),
-        (0 | 2, Some("0b")) => (2, &t[2..]),
+        (0 | 16, Some("0x")) => (16, substr(&t, 2..)),
+        (0 | 8, Some("0o")) => (8, substr(&t, 2..)),
+        (0 | 2, Some("0b")) => (2, substr(&t, 2..)),
         (0, _) => (10, t),
         (b, _) => (b, t),
     };
     let digits = digits.strip_prefix('_').filter(|_| base != 10 || digits.len() != t.len()).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || crate::text::contains(&digits, "__") {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -1436,7 +1437,7 @@ pub(super) fn parse_float(s: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if t.contains("__") || t.starts_with('_') || t.ends_with('_') || lower.contains("inf") || lower.contains("nan") {
+    if crate::text::contains(&t, "__") || t.starts_with('_') || t.ends_with('_') || crate::text::contains(&lower, "inf") || crate::text::contains(&lower, "nan") {
         return None;
     }
     let clean: String = t.chars().filter(|c| *c != '_').collect();

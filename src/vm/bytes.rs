@@ -3,6 +3,7 @@
 //! Errors are worded as CPython 3.12's Objects/bytesobject.c,
 //! bytearrayobject.c and Python/codecs.c word them.
 
+use crate::text::substr;
 use super::methods::Method;
 use super::signature::Sig;
 use std::fmt::Write as _;
@@ -296,7 +297,7 @@ impl Vm {
             let msg = match self.exc_data(e.0).and_then(|d| d.args.first().copied()).and_then(|m| m.obj()) {
                 Some(m) => match self.heap.get(m) {
                     Object::Str(s) if s.starts_with("invalid literal") || s.starts_with("could not convert") => {
-                        s.find(": ").map(|i| format!("{}{repr}", &s[..i + 2]))
+                        crate::text::find(&s, ": ").map(|i| format!("{}{repr}", substr(&s, ..i + 2)))
                     }
                     _ => None,
                 },

@@ -1,6 +1,7 @@
 //! complex: literals, arithmetic with ints and floats, `complex()`. The
 //! arithmetic itself is runtime::complex (shared with the constant folder).
 
+use crate::text::substr;
 use super::methods::Method;
 use super::signature::Sig;
 use super::ops::{num_cmp, Num};
@@ -204,7 +205,7 @@ fn parse(s: &str) -> Option<C> {
     let bytes = body.as_bytes();
     let split = (1..bytes.len()).rev().find(|&k| matches!(bytes[k], b'+' | b'-') && !matches!(bytes[k - 1], b'e' | b'E'));
     let (real, imag) = match split {
-        Some(k) => (float(&body[..k])?, &body[k..]),
+        Some(k) => (float(substr(&body, ..k))?, substr(&body, k..)),
         None => (0.0, body),
     };
     let imag = match imag {

@@ -9,6 +9,7 @@ use crate::runtime::casemap;
 use crate::runtime::heap::Heap;
 use crate::runtime::object::{Args, BuiltinFn, Object, ViewKind};
 use crate::runtime::pystr::PyStr;
+use crate::text::{self, substr};
 use std::rc::Rc;
 use crate::runtime::value::{ObjId, Value};
 
@@ -1166,9 +1167,9 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
         // A one-byte separator searches with memchr rather than two-way matching.
         Some(sep) if max < 0 => match ascii_char(sep) {
             Some(c) => split_at_byte(&st, c as u8),
-            None => st.split(&**sep).collect(),
+            None => text::split(&st, sep, usize::MAX),
         },
-        Some(sep) => st.splitn(max as usize + 1, &**sep).collect(),
+        Some(sep) => text::split(&st, sep, max as usize),
         None if st.is_ascii() => split_ascii_whitespace(&st, max),
         None => {
             let mut out = Vec::new();
@@ -1179,8 +1180,8 @@ fn str_split(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     break;
                 }
                 let end = rest.find(py_isspace).unwrap_or(rest.len());
-                out.push(&rest[..end]);
-                rest = rest[end..].trim_start_matches(py_isspace);
+                out.push(substr(&rest, ..end));
+                rest = substr(&rest, end..).trim_start_matches(py_isspace);
             }
             out
         }
@@ -1204,14 +1205,14 @@ fn split_ascii_whitespace(st: &str, max: i64) -> Vec<&str> {
             break;
         }
         if max >= 0 && out.len() as i64 == max {
-            out.push(&st[i..]);
+            out.push(substr(&st, i..));
             break;
         }
         let start = i;
         while i < bytes.len() && !is_ascii_space(bytes[i]) {
             i += 1;
         }
-        out.push(&st[start..i]);
+        out.push(substr(&st, start..i));
     }
     out
 }
@@ -1236,12 +1237,12 @@ fn is_ascii_space(b: u8) -> bool {
 fn split_at_byte(text: &str, sep: u8) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    while let Some(i) = find_byte(&text[start..], sep) {
+    while let Some(i) = find_byte(substr(&text, start..), sep) {
         // An ASCII byte is a char boundary on both sides.
-        out.push(&text[start..start + i]);
+        out.push(substr(&text, start..start + i));
         start += i + 1;
     }
-    out.push(&text[start..]);
+    out.push(substr(&text, start..));
     out
 }
 
@@ -1272,8 +1273,8 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let (sep, max) = split_args(vm, args)?;
     let st = s(vm, args);
     let mut parts: Vec<&str> = match &sep {
-        Some(sep) if max < 0 => st.rsplit(&**sep).collect(),
-        Some(sep) => st.rsplitn(max as usize + 1, &**sep).collect(),
+        Some(sep) if max < 0 => text::rsplit(&st, sep, usize::MAX),
+        Some(sep) => text::rsplit(&st, sep, max as usize),
         None => {
             let mut out = Vec::new();
             let mut rest = st.trim_end_matches(py_isspace);
@@ -1282,9 +1283,9 @@ fn str_rsplit(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
                     out.push(rest);
                     break;
                 }
-                let start = rest.rfind(py_isspace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
-                out.push(&rest[start..]);
-                rest = rest[..start].trim_end_matches(py_isspace);
+                let start = rest.rfind(py_isspace).map(|i| i + substr(&rest, i..).chars().next().unwrap().len_utf8()).unwrap_or(0);
+                out.push(substr(&rest, start..));
+                rest = substr(&rest, ..start).trim_end_matches(py_isspace);
             }
             out
         }
@@ -1326,7 +1327,7 @@ fn str_replace(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let old = clinic_str_arg(vm, args.arg(1), "replace() argument 1")?;
     let new = clinic_str_arg(vm, args.arg(2), "replace() argument 2")?;
     let count = match args.pos.get(3) { Some(v) => vm.index_of(*v)?, None => -1 };
-    let t = if count < 0 { st.replace(&*old, &new) } else { st.replacen(&*old, &new, count as usize) };
+    let t = text::replacen(&st, &old, &new, if count < 0 { usize::MAX } else { count as usize });
     Ok(same_or_new(vm, args, &t))
 }
 
@@ -1344,7 +1345,7 @@ fn affix(vm: &mut Vm, args: &mut Args, name: &str, start: bool) -> PyResult<Valu
         if lo > hi {
             ""
         } else if st.is_ascii() {
-            &st[lo as usize..hi as usize]
+            substr(&st, lo as usize..hi as usize)
         } else {
             sliced = st.chars().skip(lo as usize).take((hi - lo) as usize).collect();
             &sliced
@@ -1389,8 +1390,8 @@ fn find_impl(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Option<i64>> {
         return Ok(None);
     }
     let hay: String = chars[lo as usize..hi as usize].iter().collect();
-    let found = if rev { hay.rfind(&*sub) } else { hay.find(&*sub) };
-    Ok(found.map(|b| lo + hay[..b].chars().count() as i64))
+    let found = if rev { text::rfind(&hay, &sub) } else { text::find(&hay, &sub) };
+    Ok(found.map(|b| lo + text::substr(&hay, ..b).chars().count() as i64))
 }
 
 fn str_find(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
@@ -1418,7 +1419,7 @@ fn str_rindex(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn str_count(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let st = s(vm, args);
     let sub = str_arg(vm, args.arg(1), "must be str")?;
-    let n = if sub.is_empty() { st.chars().count() + 1 } else { st.matches(&*sub).count() };
+    let n = if sub.is_empty() { st.chars().count() + 1 } else { text::count(&st, &sub) };
     Ok(Value::int(n as i64))
 }
 
@@ -1624,7 +1625,7 @@ fn str_zfill(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     }
     let zeros = "0".repeat(w - n);
     let t = match st.chars().next() {
-        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &st[1..]),
+        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", substr(&st, 1..)),
         _ => format!("{zeros}{st}"),
     };
     ret(vm, t)
@@ -1646,9 +1647,9 @@ fn str_splitlines(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
             lines.push(rest);
             break;
         };
-        let eol = if rest[at..].starts_with("\r\n") { 2 } else { c.len_utf8() };
-        lines.push(&rest[..if keepends { at + eol } else { at }]);
-        rest = &rest[at + eol..];
+        let eol = if substr(&rest, at..).starts_with("\r\n") { 2 } else { c.len_utf8() };
+        lines.push(substr(&rest, ..if keepends { at + eol } else { at }));
+        rest = substr(&rest, at + eol..);
     }
     let items = pieces(&mut vm.heap, &mut vm.identity, this(args), &lines, true);
     Ok(vm.new_list(items))
@@ -1664,13 +1665,13 @@ fn partition(vm: &mut Vm, args: &mut Args, rev: bool) -> PyResult<Value> {
     let found = match (ascii_char(&sep), rev) {
         (Some(c), false) => find_byte(&st, c as u8),
         (Some(c), true) => st.rfind(c),
-        (None, false) => st.find(&*sep),
-        (None, true) => st.rfind(&*sep),
+        (None, false) => text::find(&st, &sep),
+        (None, true) => text::rfind(&st, &sep),
     };
     // As in CPython, the separator object itself is the middle item, and a
     // str without it is its own item: only the pieces around it are new.
     let items = match found {
-        Some(i) => vec![vm.new_str(&st[..i]), sep_obj, vm.new_str(&st[i + sep.len()..])],
+        Some(i) => vec![vm.new_str(substr(&st, ..i)), sep_obj, vm.new_str(substr(&st, i + sep.len()..))],
         None => {
             let empty = vm.new_str("");
             if rev { vec![empty, empty, whole] } else { vec![whole, empty, empty] }
@@ -1697,11 +1698,11 @@ pub(super) fn partition_fast(heap: &mut Heap, singletons: &mut Singletons, whole
     let found = match ascii_char(sep) {
         Some(c) => find_byte(st, c as u8),
         None if sep.is_empty() => return None,
-        None => st.find(&**sep),
+        None => text::find(st, sep),
     };
     let items = match found {
         Some(i) => {
-            let (head, tail) = (PyStr::from(&st[..i]), PyStr::from(&st[i + sep.len()..]));
+            let (head, tail) = (PyStr::from(substr(&st, ..i)), PyStr::from(substr(&st, i + sep.len()..)));
             let head = str_value(heap, singletons, head);
             vec![head, sep_obj, str_value(heap, singletons, tail)]
         }
@@ -1851,15 +1852,15 @@ fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyRes
         let field: String = chars[i + 1..j - 1].iter().collect();
         i = j;
         let (field, spec) = match field.find(':') {
-            Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+            Some(p) => (substr(&field, ..p).to_string(), substr(&field, p + 1..).to_string()),
             None => (field, String::new()),
         };
         let (field, conv) = match field.find('!') {
-            Some(p) => (field[..p].to_string(), field[p + 1..].chars().next()),
+            Some(p) => (substr(&field, ..p).to_string(), substr(&field, p + 1..).chars().next()),
             None => (field, None),
         };
         let name_end = field.find(['.', '[']).unwrap_or(field.len());
-        let (name, rest) = field.split_at(name_end);
+        let (name, rest) = text::split_at(&field, name_end);
         let positional = name.is_empty() || name.parse::<usize>().is_ok();
         if positional && matches!(named, Named::Mapping(_)) {
             return vm.value_error("Format string contains positional fields");
@@ -1905,11 +1906,11 @@ fn format_fields(vm: &mut Vm, args: &Args, pos: &[Value], named: Named) -> PyRes
         while !rest.is_empty() {
             if let Some(r) = rest.strip_prefix('.') {
                 let end = r.find(['.', '[']).unwrap_or(r.len());
-                v = vm.getattr(v, &r[..end])?;
-                rest = &r[end..];
+                v = vm.getattr(v, substr(&r, ..end))?;
+                rest = substr(&r, end..);
             } else if let Some(r) = rest.strip_prefix('[') {
                 let end = r.find(']').unwrap_or(r.len());
-                let key = &r[..end];
+                let key = substr(&r, ..end);
                 let k = match key.parse::<i64>() {
                     Ok(n) => Value::int(n),
                     Err(_) => vm.new_str(key),

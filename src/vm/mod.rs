@@ -31,6 +31,7 @@ mod traceback;
 mod typeparams;
 pub mod types;
 
+use crate::text::substr;
 use crate::bytecode::{CodeObject, Constant};
 use crate::runtime::dict::{Dict, HashKey};
 use crate::runtime::heap::Heap;
@@ -459,9 +460,9 @@ impl Vm {
         if self.stdin_pos >= self.stdin.len() {
             return None;
         }
-        let rest = &self.stdin[self.stdin_pos..];
+        let rest = substr(&self.stdin, self.stdin_pos..);
         let (line, used) = match rest.find('\n') {
-            Some(i) => (&rest[..i], i + 1),
+            Some(i) => (substr(&rest, ..i), i + 1),
             None => (rest, rest.len()),
         };
         let line = line.strip_suffix('\r').unwrap_or(line).to_string();

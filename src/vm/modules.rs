@@ -2,6 +2,7 @@
 //! (`os.path`) and `collections.abc`'s names; anything else is a
 //! ModuleNotFoundError.
 
+use crate::text::substr;
 use super::ops::Num;
 use super::types::TypeId;
 use super::signature::Sig;
@@ -483,7 +484,7 @@ fn path_dirname(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
     let d = match s.rfind('/') {
         Some(0) => "/".to_string(),
-        Some(i) => s[..i].to_string(),
+        Some(i) => substr(&s, ..i).to_string(),
         None => String::new(),
     };
     Ok(vm.new_string(d))
@@ -493,8 +494,8 @@ fn path_dirname(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
 fn path_splitext(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let s = vm.str_of(args.pos.first().copied().unwrap_or(Value::None))?;
     let base_start = s.rfind('/').map_or(0, |i| i + 1);
-    let (root, ext) = match s[base_start..].rfind('.') {
-        Some(i) if s[base_start..base_start + i].chars().any(|c| c != '.') => (s[..base_start + i].to_string(), s[base_start + i..].to_string()),
+    let (root, ext) = match substr(&s, base_start..).rfind('.') {
+        Some(i) if substr(&s, base_start..base_start + i).chars().any(|c| c != '.') => (substr(&s, ..base_start + i).to_string(), substr(&s, base_start + i..).to_string()),
         _ => (s.clone(), String::new()),
     };
     let items = vec![vm.new_string(root), vm.new_string(ext)];

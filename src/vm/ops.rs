@@ -1,6 +1,7 @@
 //! Operators: arithmetic with Python's int/float semantics, comparisons,
 //! truthiness, subscripts, and the dunder-method fallback for instances.
 
+use crate::text::substr;
 use super::types::TypeId;
 use super::{PyResult, Vm};
 use super::identity::{str_value, Singletons};
@@ -238,7 +239,7 @@ impl Vm {
         // User-defined operators: __iadd__, then __add__, then rhs.__radd__.
         let (dunder, rdunder) = OP_DUNDERS[base];
         if inplace {
-            let idunder = format!("__i{}", &dunder[2..]);
+            let idunder = format!("__i{}", substr(&dunder, 2..));
             if let Some(r) = self.call_dunder(lhs, &idunder, vec![rhs])? {
                 if !r.is(self.not_implemented()) {
                     return Ok(r);
@@ -831,7 +832,7 @@ impl Vm {
                         let t = self.type_name(item);
                         return self.type_error(format!("'in <string>' requires string as left operand, not {t}"));
                     };
-                    return Ok(s.contains(&**sub));
+                    return Ok(crate::text::contains(&s, sub));
                 }
                 Object::Bytes(_) | Object::ByteArray(_) => return self.bytes_contains(container, item),
                 Object::Dict(_) => {
@@ -1086,7 +1087,7 @@ impl Vm {
                         }
                         let bytes = s.as_bytes();
                         if step == 1 {
-                            return Ok(self.new_str(&s[start as usize..start as usize + count]));
+                            return Ok(self.new_str(substr(&s, start as usize..start as usize + count)));
                         }
                         let out: Vec<u8> = (0..count).map(|k| bytes[(start + k as i64 * step) as usize]).collect();
                         // SAFETY: ASCII bytes are UTF-8.
@@ -1103,7 +1104,7 @@ impl Vm {
                 let len = if s.is_ascii() { s.len() } else { s.chars().count() };
                 match self.seq_index(sub, len, "string")? {
                     Some(i) => {
-                        let c = if s.is_ascii() { &s[i..i + 1] } else { let c = s.chars().nth(i).unwrap(); return Ok(self.new_string(c.to_string())) };
+                        let c = if s.is_ascii() { substr(&s, i..i + 1) } else { let c = s.chars().nth(i).unwrap(); return Ok(self.new_string(c.to_string())) };
                         Ok(self.new_str(c))
                     }
                     None => Err(self.exc(TypeId::IndexError, "string index out of range")),
@@ -1381,7 +1382,7 @@ impl Vm {
                 *pos += 1;
                 Ok(Some(super::identity::char_value(&mut self.heap, &mut self.identity, char::from(b))))
             }
-            Object::Iter(Iter::Str { s, pos }) => match s[*pos..].chars().next() {
+            Object::Iter(Iter::Str { s, pos }) => match substr(&s, *pos..).chars().next() {
                 Some(c) => {
                     *pos += c.len_utf8();
                     let mut buf = [0u8; 4];

@@ -2,6 +2,7 @@
 //! `__format__` run as Python code; `safe_repr` never runs any (used by
 //! the trace and the stepper, which must not change the program's course).
 
+use crate::text::substr;
 use std::fmt::Write as _;
 use num_bigint::BigInt;
 use super::types::TypeId;
@@ -556,7 +557,7 @@ impl Vm {
     /// itself when the format is one `%s` conversion (no other text) of an exact
     /// str that comes out unchanged, as in `"%s" % s is s`.
     pub(super) fn percent_result(&mut self, fmt: &str, args: Value, r: String) -> Value {
-        let one_conversion = fmt.starts_with('%') && fmt.ends_with('s') && fmt.matches('%').count() == 1 && !fmt.contains('(');
+        let one_conversion = fmt.starts_with('%') && fmt.ends_with('s') && fmt.matches('%').count() == 1 && !crate::text::has_char(&fmt, '(');
         if one_conversion {
             let arg = match args.obj().map(|id| self.heap.get(id)) {
                 Some(Object::Tuple(items)) if items.len() == 1 => items[0],
@@ -595,7 +596,7 @@ impl Vm {
                 key = Some(chars[i + 1..end].iter().collect::<String>());
                 i = end + 1;
             }
-            while i < chars.len() && "-+ #0123456789.".contains(chars[i]) {
+            while i < chars.len() && crate::text::has_char("-+ #0123456789.", chars[i]) {
                 spec.push(chars[i]);
                 i += 1;
             }
@@ -619,21 +620,21 @@ impl Vm {
             };
             let (flags, rest): (String, String) = {
                 let p = spec.find(|c: char| c.is_ascii_digit() && c != '0' || c == '.').unwrap_or(spec.len());
-                (spec[..p].to_string(), spec[p..].to_string())
+                (substr(&spec, ..p).to_string(), substr(&spec, p..).to_string())
             };
             let mut f = FormatSpec::default();
-            if flags.contains('-') {
+            if crate::text::has_char(&flags, '-') {
                 f.align = Some('<');
             }
-            if flags.contains('+') {
+            if crate::text::has_char(&flags, '+') {
                 f.sign = Some('+');
-            } else if flags.contains(' ') {
+            } else if crate::text::has_char(&flags, ' ') {
                 f.sign = Some(' ');
             }
-            if flags.contains('0') && !flags.contains('-') {
+            if crate::text::has_char(&flags, '0') && !crate::text::has_char(&flags, '-') {
                 f.zero = true;
             }
-            f.alternate = flags.contains('#');
+            f.alternate = crate::text::has_char(&flags, '#');
             let (w, p) = rest.split_once('.').map(|(w, p)| (w.to_string(), Some(p.to_string()))).unwrap_or((rest.clone(), None));
             f.width = w.parse().ok();
             f.precision = p.map(|p| p.parse().unwrap_or(0));

@@ -15,6 +15,7 @@
 //! copies, and going back replays at most about 2N / `MAX_CHECKPOINTS`
 //! instructions (no events are built while replaying).
 
+use crate::text::substr;
 use std::fmt::Write as _;
 use super::events::*;
 use super::{RunOutcome, Vm};
@@ -567,7 +568,7 @@ impl Session {
             let msg = vm.exception_message(e);
             if msg.is_empty() { name } else { format!("{name}: {msg}") }
         });
-        let output = vm.stdout[stdout_len..].to_string();
+        let output = substr(&vm.stdout, stdout_len..).to_string();
         vm.pinned.clear();
 
         let op = cur.op;

@@ -15,6 +15,7 @@ mod statements;
 mod strings;
 mod targets;
 
+use crate::text::substr;
 use super::ast::*;
 use super::error::{ErrorKind, SyntaxError};
 use super::strings as literals;
@@ -176,7 +177,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn text(&self, t: &Token) -> &'a str {
-        &self.src[t.lo..t.hi]
+        substr(&self.src, t.lo..t.hi)
     }
 
     pub(super) fn cur_text(&self) -> &'a str {
@@ -341,7 +342,7 @@ impl<'a> Parser<'a> {
         let body = self.src.strip_suffix('\n').unwrap_or(self.src);
         let line_start = body.rfind('\n').map_or(0, |i| i + 1);
         let line = body.matches('\n').count() as u32 + 1;
-        let text = &self.src[line_start..];
+        let text = substr(&self.src, line_start..);
         Box::new(SyntaxError {
             kind,
             msg: msg.to_string(),

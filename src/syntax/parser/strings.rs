@@ -1,4 +1,5 @@
 //! String literals: concatenation, bytes, and PEP 701 f-strings.
+use crate::text::substr;
 use super::*;
 
 impl<'a> Parser<'a> {
@@ -170,7 +171,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error_span(span, "f-string: expecting '!', or ':', or '}'"));
             }
             let after = *self.tok();
-            let text = &self.src[open.hi..after.lo];
+            let text = substr(&self.src, open.hi..after.lo);
             let span = Span {
                 line: open.end.line,
                 col: open.end.col,
