@@ -244,21 +244,17 @@ impl FrameStack {
         f
     }
 
-    /// Ends the last frame's plain call: returns it (its box stays for the
-    /// next call) and its caller, if there is one.
+    /// Ends the last frame's plain call (its box stays, as it is, for the
+    /// next call) and returns its caller, if there is one.
     #[inline(always)]
-    pub(super) fn pop_in_place(&mut self) -> Option<(&Frame, &mut Frame)> {
+    pub(super) fn pop_in_place(&mut self) -> Option<&mut Frame> {
         let n = self.len;
         if n < 2 {
             return None;
         }
         self.len = n - 1;
-        // SAFETY: `n - 2` and `n - 1` are in bounds (`n <= slots.len()`) and
-        // hold two different boxes.
-        unsafe {
-            let p = self.slots.as_mut_ptr();
-            Some((&**p.add(n - 1), &mut **p.add(n - 2)))
-        }
+        // SAFETY: `n - 2` is in bounds (`n <= slots.len()`).
+        Some(unsafe { &mut **self.slots.as_mut_ptr().add(n - 2) })
     }
 }
 

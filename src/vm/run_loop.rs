@@ -534,30 +534,25 @@ impl Vm {
                     RETURN_VALUE | RETURN_CONST => {
                         // To a plain CALL the value goes onto the caller's stack; from
                         // `__init__` (which returned None) the new instance does.
-                        let plain = f.generator.is_none()
-                            && depth >= 2
-                            && match (&f.on_return, returned(op, arg, stack, run.consts())) {
-                                (OnReturn::Push, Some(_)) => true,
-                                (OnReturn::PushInstance(_), Some(Value::None)) => true,
-                                _ => false,
-                            };
-                        if !plain {
+                        let result = match (&f.on_return, returned(op, arg, stack, run.consts())) {
+                            (OnReturn::Push, Some(v)) => Some(v as *const Value),
+                            (OnReturn::PushInstance(instance), Some(Value::None)) => Some(instance as *const Value),
+                            _ => None,
+                        };
+                        let (Some(result), None, true) = (result, f.generator, depth >= 2) else {
                             let v = match op {
                                 RETURN_VALUE => pop(stack),
                                 _ => run.consts().get(arg as usize).copied().unwrap_or(Value::None),
                             };
                             leave!(Slow::Return(v));
-                        }
-                        // (`depth >= 2`: the frame and its caller are both there.) The
-                        // value moves slot to slot, before the frame is recycled (see `push_from`).
-                        let Some((done, caller)) = frames.pop_in_place() else { continue 'frame };
-                        let result = match &done.on_return {
-                            OnReturn::PushInstance(instance) => Some(instance),
-                            _ => returned(op, arg, &done.stack, run.consts()),
                         };
-                        if let Some(result) = result {
-                            push_from(&mut caller.stack, result);
-                        }
+                        // (`depth >= 2`: the frame and its caller are both there.)
+                        let Some(caller) = frames.pop_in_place() else { continue 'frame };
+                        // The value moves slot to slot (see `push_from`). SAFETY: it is
+                        // in the finished frame's stack or box, or in the constants,
+                        // none of which `pop_in_place` moves or frees, and not in the
+                        // caller's stack.
+                        push_from(&mut caller.stack, unsafe { &*result });
                         // The caller goes on in this pass (its CALL ran in this loop,
                         // so it has no EXTENDED_ARG bits; `'frame` checks any other).
                         f = caller;
@@ -674,7 +669,11 @@ impl Vm {
 #[inline(always)]
 pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
     let n = stack.len();
-    let (first, second) = (*slot(stack, n.checked_sub(argc + 2)?)?, *slot(stack, n - argc - 1)?);
+    if n < argc + 2 {
+        return None;
+    }
+    // SAFETY: `n - argc - 2` and `n - argc - 1` are in bounds (checked above).
+    let (first, second) = unsafe { (*stack.as_ptr().add(n - argc - 2), *stack.as_ptr().add(n - argc - 1)) };
     let (callee, total) = if first.is_null() { (second, argc) } else { (first, argc + 1) };
     let fid = callee.obj()?;
     let Some(Object::Function(func)) = heap.lookup(fid) else { return None };
