@@ -201,7 +201,7 @@ fn scientific_digits(x: f64, precision: usize) -> String {
 fn exp_format(a: f64, precision: usize, upper: bool) -> String {
     let s = scientific_digits(a, precision);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
+    let exp: i64 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
     format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
 }
@@ -213,8 +213,9 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
         return if alternate { format!("0.{}", "0".repeat(p - 1)) } else { "0".into() };
     }
     let s = scientific_digits(a, p - 1);
-    let exp: i32 = s.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
-    let mut out = if exp < -4 || exp >= p as i32 {
+    // i64, as the other parses of decimal text: one `str::parse` instance fewer in the wasm.
+    let exp: i64 = s.split_once('e').map(|(_, e)| e.parse().unwrap_or(0)).unwrap_or(0);
+    let mut out = if exp < -4 || exp >= p as i64 {
         let t = exp_format(a, p - 1, upper);
         if alternate {
             t
@@ -224,7 +225,7 @@ fn general_format(a: f64, precision: usize, alternate: bool, upper: bool) -> Str
             format!("{m}{}{e}", if upper { 'E' } else { 'e' })
         }
     } else {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let decimals = (p as i64 - 1 - exp).max(0) as usize;
         let t = fixed_digits(a, decimals);
         if alternate || !crate::text::has_char(&t, '.') {
             t

@@ -175,7 +175,9 @@ fn decode_escapes(body: &str, bytes: bool) -> DecodeResult<(String, Vec<u8>, Opt
                     return Err((msg, at));
                 }
                 i += n;
-                let v = u32::from_str_radix(&digits, 16).unwrap();
+                // Checked hex digits. Not `unwrap()`: ParseIntError's Debug would bring core's
+                // struct-formatting machinery into the wasm.
+                let v = u32::from_str_radix(&digits, 16).unwrap_or_else(|_| unreachable!("hex digits"));
                 if bytes {
                     b.push(v as u8);
                 } else {

@@ -459,7 +459,8 @@ impl Vm {
                     }
                     Err(e) => {
                         let start = pos + e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&b[pos..start]).expect("valid prefix"));
+                        // Not `expect`: Utf8Error's Debug would bring core's struct formatting into the wasm.
+                        out.push_str(std::str::from_utf8(&b[pos..start]).unwrap_or_else(|_| unreachable!("valid prefix")));
                         // Rust's maximal invalid subparts are CPython's error ranges.
                         match e.error_len() {
                             None => (start, b.len(), "unexpected end of data"),
