@@ -38,6 +38,9 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 }
 
 fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    if needle.len() >= LONG_NEEDLE {
+        return rabin_karp(hay, needle, from);
+    }
     let Some(&first) = needle.first() else {
         return Some(from);
     };
@@ -53,11 +56,56 @@ fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// From this length on, a needle is searched by rolling hash: the first-byte scan could take
+/// n·m steps there (`("a" * n).find("a" * m + "b")`), as std's two-way matcher never does.
+const LONG_NEEDLE: usize = 64;
+
+/// Rabin-Karp: each window's hash from the previous one, bytes compared only where the hashes
+/// agree.
+fn rabin_karp(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    const BASE: u32 = 257;
+    let m = needle.len();
+    let last_start = hay.len().checked_sub(m)?;
+    if from > last_start {
+        return None;
+    }
+    let hash = |s: &[u8]| {
+        s.iter()
+            .fold(0u32, |h, &b| h.wrapping_mul(BASE).wrapping_add(b as u32))
+    };
+    let top = (1..m).fold(1u32, |p, _| p.wrapping_mul(BASE));
+    let target = hash(needle);
+    let mut h = hash(&hay[from..from + m]);
+    let mut i = from;
+    loop {
+        if h == target && hay[i..i + m] == *needle {
+            return Some(i);
+        }
+        if i == last_start {
+            return None;
+        }
+        let out = (hay[i] as u32).wrapping_mul(top);
+        h = h
+            .wrapping_sub(out)
+            .wrapping_mul(BASE)
+            .wrapping_add(hay[i + m] as u32);
+        i += 1;
+    }
+}
+
 /// The byte offset of the last `needle` in `hay` (`str::rfind` with a `&str`); `hay.len()`
 /// for "".
 pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let last_start = h.len().checked_sub(n.len())?;
+    if n.len() >= LONG_NEEDLE {
+        // The forward search over both reversed: a long needle is rare, the copies linear.
+        let (rh, rn): (Vec<u8>, Vec<u8>) = (
+            h.iter().rev().copied().collect(),
+            n.iter().rev().copied().collect(),
+        );
+        return rabin_karp(&rh, &rn, 0).map(|i| last_start - i);
+    }
     (0..=last_start).rev().find(|&i| h[i..].starts_with(n))
 }
 
@@ -207,6 +255,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn long_needles_agree_with_std() {
+        let a = "a".repeat(3000);
+        let mut hays = vec![
+            a.clone(),
+            format!("{a}b"),
+            format!("b{a}"),
+            format!("{a}é{a}b"),
+        ];
+        hays.push("xyz€".repeat(200));
+        let mut needles = vec![
+            format!("{}b", "a".repeat(100)),
+            "a".repeat(64),
+            "a".repeat(200),
+            format!("b{}", "a".repeat(70)),
+        ];
+        needles.push(format!("{}é{}", "a".repeat(40), "a".repeat(40)));
+        needles.push("xyz€".repeat(20));
+        for h in &hays {
+            for n in &needles {
+                assert_eq!(
+                    find(h, n),
+                    h.find(n.as_str()),
+                    "find {} in {}",
+                    n.len(),
+                    h.len()
+                );
+                assert_eq!(
+                    rfind(h, n),
+                    h.rfind(n.as_str()),
+                    "rfind {} in {}",
+                    n.len(),
+                    h.len()
+                );
+                assert_eq!(count(h, n), h.matches(n.as_str()).count());
+                assert_eq!(split(h, n, 3), h.splitn(4, n.as_str()).collect::<Vec<_>>());
+                assert_eq!(
+                    rsplit(h, n, 3),
+                    h.rsplitn(4, n.as_str()).collect::<Vec<_>>()
+                );
+            }
+        }
+        // The case the first-byte scan would take n·m steps for: linear here.
+        let hay = "a".repeat(1_000_000);
+        let needle = format!("{}b", "a".repeat(5000));
+        assert_eq!(find(&hay, &needle), None);
+        assert_eq!(rfind(&hay, &needle), None);
     }
 
     #[test]

@@ -573,7 +573,9 @@ impl Vm {
                         let Some(suspended) = frames.pop() else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
-                            g.frame = Some(suspended);
+                            // Its resumption took the frame out: the `None` replaced needs
+                            // no drop (an assignment calls one, 2 M Ir of generators.py).
+                            std::mem::forget(g.frame.replace(suspended));
                             g.running = false;
                         }
                         if let OnReturn::ForIter { .. } = on_return {
