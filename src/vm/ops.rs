@@ -83,6 +83,21 @@ fn big(n: &Num) -> BigInt {
     }
 }
 
+/// The iterator `iter()` makes of a range, or of a sequence that is read by position at
+/// each step (list, tuple, bytes, bytearray): the kinds that need nothing but the object
+/// (`Vm::iter`, and run mode's GET_ITER); `None` for any other.
+pub(super) fn positional_iter(object: &Object, id: ObjId) -> Option<Iter> {
+    let kind = match object {
+        &Object::Range { start, stop, step } => return Some(Iter::Range { next: start, stop, step }),
+        Object::List(_) => "list",
+        Object::Tuple(_) => "tuple",
+        Object::Bytes(_) => "bytes",
+        Object::ByteArray(_) => "bytearray",
+        _ => return None,
+    };
+    Some(Iter::Seq { seq: id, index: 0, kind })
+}
+
 impl Vm {
     pub(super) fn num(&self, v: Value) -> Option<Num> {
         match v {
@@ -1291,14 +1306,13 @@ impl Vm {
             let t = self.type_name(v);
             return self.type_error(format!("'{t}' object is not iterable"));
         };
-        let it = match self.heap.get(id) {
-            Object::List(_) => Iter::Seq { seq: id, index: 0, kind: "list" },
+        let object = self.heap.get(id);
+        if let Some(it) = positional_iter(object, id) {
+            return Ok(Value::Obj(self.heap.alloc(Object::Iter(it))));
+        }
+        let it = match object {
             Object::Deque { items, .. } => Iter::Values { items: items.iter().copied().collect(), index: 0, kind: "deque" },
-            Object::Tuple(_) => Iter::Seq { seq: id, index: 0, kind: "tuple" },
-            Object::Bytes(_) => Iter::Seq { seq: id, index: 0, kind: "bytes" },
-            Object::ByteArray(_) => Iter::Seq { seq: id, index: 0, kind: "bytearray" },
             Object::Str(s) => Iter::Str { s: s.clone(), pos: 0 },
-            Object::Range { start, stop, step } => Iter::Range { next: *start, stop: *stop, step: *step },
             Object::Dict(d) => Iter::DictKeys { dict: id, index: 0, len: d.len() },
             Object::DictView { dict, kind } => {
                 let len = match self.heap.get(*dict) {

@@ -12,7 +12,7 @@
 
 use super::containers::builtin_key;
 use super::methods::{format_plain_fast, join_top_strs};
-use super::ops::{big_times_word, concat_strs, unpack_exact};
+use super::ops::{big_times_word, concat_strs, positional_iter, unpack_exact};
 use super::eval::DECODE;
 use super::frame::{Frame, OnReturn};
 use super::identity::Singletons;
@@ -63,12 +63,12 @@ enum Slow {
     Allocated,
 }
 
-/// The running code's (registry index `index`) constants and caches, taken from the registries (every frame's code is
-/// `codes[code_index]`), so they stay valid across frame switches and are
-/// looked up again only when the code changes (not for a recursive call or
-/// its return). They stay in memory and are read there at each use
-/// (`read_volatile`): as a dozen values carried through the loop, V8 spilled
-/// and reloaded them all at every frame switch.
+/// The running code's registry index, constants and caches, taken from the
+/// registries (every frame's code is `codes[code_index]`), so they stay valid
+/// across frame switches and are looked up again only when the code changes
+/// (not for a recursive call or its return). They stay in memory and are read
+/// there at each use (`read_volatile`): as a dozen values carried through the
+/// loop, V8 spilled and reloaded them all at every frame switch.
 struct Running<'a> {
     index: usize,
     consts: &'a [Value],
@@ -145,11 +145,7 @@ impl Vm {
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
-        // The running code (registry index `running`): its bytes, constants and
-        // caches, taken from the registries (every frame's code is
-        // `codes[code_index]`), so they stay valid across frame switches and are
-        // looked up again only when the code changes (not for a recursive call
-        // or its return).
+        // The running code (see `Running`).
         let mut run = Running { index: usize::MAX, consts: &[], caches: &[], attr_caches: &[] };
         // The running code's bytes, and where a two-byte instruction can last
         // start (one bounds check per fetch).
@@ -162,7 +158,7 @@ impl Vm {
                 return Slow::NoFrame;
             };
             let mut f: &mut Frame = f;
-            // Makes `f`'s code the running one (see `running` above).
+            // Makes `f`'s code the running one (see `Running`).
             macro_rules! run_code_of_f {
                 () => {
                     if f.code_index != run.index() {
@@ -383,7 +379,7 @@ impl Vm {
                             _ => leave!(Slow::Dispatch),
                         }
                     }
-                    // `iter()` of a range, list or tuple, as `Vm::iter` makes it.
+                    // `iter()` of a range, list, tuple, bytes or bytearray, as `Vm::iter` makes it.
                     GET_ITER => {
                         if !get_iter(heap, stack) {
                             leave!(Slow::Dispatch);
@@ -600,9 +596,9 @@ impl Vm {
     fn instruction_at_lasti(&self) -> (Opcode, u32) {
         let f = self.frames.last().expect("frame");
         let code = &f.code.code;
-        match (code.get(f.lasti).and_then(|&b| DECODE[b as usize]), code.get(f.lasti + 1)) {
-            (Some((op, _)), Some(&arg)) => (op, arg as u32),
-            _ => unreachable!("the fast loop ran an instruction at lasti"),
+        match fetch(&DECODE, code, code.len().saturating_sub(1), f.lasti) {
+            Some((op, arg, _)) => (op, arg),
+            None => unreachable!("the fast loop ran an instruction at lasti"),
         }
     }
 
@@ -785,18 +781,15 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &I
     true
 }
 
-/// GET_ITER of a range, list or tuple: the iterator `Vm::iter` makes
-/// replaces it on top of the stack; false (nothing changed) for anything else.
-/// Not inline: run mode's loop is one big function, and the few frames that
-/// start a loop do not need its registers.
+/// GET_ITER of a range or a sequence read by position (`positional_iter`):
+/// the iterator `Vm::iter` makes replaces it on top of the stack; false
+/// (nothing changed) for anything else. Not inline: run mode's loop is one
+/// big function, and the few frames that start a loop do not need its registers.
 #[inline(never)]
 fn get_iter(heap: &mut Heap, stack: &mut [Value]) -> bool {
     let seq = stack.last().and_then(|v| v.obj()).unwrap_or(NO_OBJ);
-    let it = match heap.lookup(seq) {
-        Some(&Object::Range { start, stop, step }) => Iter::Range { next: start, stop, step },
-        Some(Object::List(_)) => Iter::Seq { seq, index: 0, kind: "list" },
-        Some(Object::Tuple(_)) => Iter::Seq { seq, index: 0, kind: "tuple" },
-        _ => return false,
+    let Some(it) = heap.lookup(seq).and_then(|object| positional_iter(object, seq)) else {
+        return false;
     };
     let it = heap.alloc(Object::Iter(it));
     set_top(stack, Value::Obj(it));
