@@ -523,17 +523,28 @@ impl Vm {
                         sync!();
                         let args = top(stack, total);
                         let args = (args.as_ptr(), args.len());
-                        stack.truncate(stack.len() - argc - 2);
-                        // SAFETY: the arguments are still there, past the caller's
-                        // stack's new end (a `Value` needs no drop), in a buffer that
-                        // nothing frees or writes before they are copied.
-                        let args = unsafe { std::slice::from_raw_parts(args.0, args.1) };
+                        // SAFETY: `plain_call` found `argc + 2` values on the stack, and
+                        // the arguments stay there, past its new end (a `Value` needs no
+                        // drop), in a buffer that nothing frees or writes before they
+                        // are copied.
+                        let args = unsafe {
+                            stack.set_len(stack.len() - argc - 2);
+                            std::slice::from_raw_parts(args.0, args.1)
+                        };
                         // The callee runs next, in this pass: it starts at 0 with no
                         // EXTENDED_ARG bits, so `'frame`'s checks have nothing to do.
                         f = frames.call_in_place(entry, code_index, shape, globals, func, args);
                         depth += 1;
                         run_code_of_f!();
-                        (ip, lasti) = (0, 0);
+                        // The RESUME that starts a function's code runs here, as its
+                        // arm would (budget, count, `lasti`): a pass of the loop's head less.
+                        if count < max_instructions && code.first() == Some(&(Opcode::RESUME as u8)) {
+                            count += 1;
+                            f.resumed = true;
+                            (ip, lasti) = (2, 0);
+                        } else {
+                            (ip, lasti) = (0, 0);
+                        }
                         continue 'instr;
                     }
                     RETURN_VALUE | RETURN_CONST => {
