@@ -473,10 +473,10 @@ impl Vm {
                             },
                             Cached::Stale => leave!(Slow::Dispatch),
                         };
-                        if arg & 1 == 1 {
-                            push_null_and(stack, v);
-                        } else {
-                            push_from(stack, v);
+                        // A stack with no room left takes the general path, which
+                        // grows it: a call here, even one never made, costs V8 spills.
+                        if !push_global(stack, v, arg & 1 == 1) {
+                            leave!(Slow::Dispatch);
                         }
                     }
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
@@ -973,23 +973,25 @@ fn push_from(stack: &mut Vec<Value>, src: &Value) {
     }
 }
 
-/// Pushes `Null` and a copy of `*src` (LOAD_GLOBAL for a call), with one
-/// check of the capacity (see `push_from`).
+/// LOAD_GLOBAL's push of a copy of `*src` (see `push_from`), after a `Null`
+/// for a call: false (nothing pushed) when the stack has no room for them.
 #[inline(always)]
-fn push_null_and(stack: &mut Vec<Value>, src: &Value) {
+fn push_global(stack: &mut Vec<Value>, src: &Value, null: bool) -> bool {
     let n = stack.len();
-    if stack.capacity() - n < 2 {
-        stack.reserve(2);
+    let k = 1 + null as usize;
+    if stack.capacity() - n < k {
+        return false;
     }
-    // SAFETY: there is room for two more values (checked just above), `src`
+    // SAFETY: there is room for `k` more values (checked just above), `src`
     // is a live value outside the stack's buffer, and the length covers the
     // new slots only once they are written.
     unsafe {
         let p = stack.as_mut_ptr().add(n);
         p.write(Value::Null);
-        std::ptr::copy_nonoverlapping(src, p.add(1), 1);
-        stack.set_len(n + 2);
+        std::ptr::copy_nonoverlapping(src, p.add(k - 1), 1);
+        stack.set_len(n + k);
     }
+    true
 }
 
 /// COPY: pushes a copy of the value `depth` places down (1 = the top;
