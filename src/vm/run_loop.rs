@@ -538,7 +538,12 @@ impl Vm {
                         run_code_of_f!();
                         // The RESUME that starts a function's code runs here, as its
                         // arm would (budget, count, `lasti`): a pass of the loop's head less.
-                        if count < max_instructions && code.first() == Some(&(Opcode::RESUME as u8)) {
+                        // (A `match`, not `== Some(..)`: under opt-level "z" that compare stays a call.)
+                        let resume = match code.first() {
+                            Some(&byte) => byte == Opcode::RESUME as u8,
+                            None => false,
+                        };
+                        if resume && count < max_instructions {
                             count += 1;
                             f.resumed = true;
                             (ip, lasti) = (2, 0);
