@@ -32,6 +32,7 @@ const NO_OBJ: ObjId = ObjId(u32::MAX);
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! fast_arms {
     ($($op:ident),*) => {
         /// The opcodes `run_fast` has an arm for, numbered densely, and `Other`
@@ -53,6 +54,7 @@ macro_rules! fast_arms {
     };
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fast_arms!(
     NOP, RESUME, LOAD_FAST, LOAD_FAST_CHECK, LOAD_CONST, STORE_FAST, POP_TOP, PUSH_NULL, COPY, SWAP,
     BINARY_OP, FORMAT_VALUE, BUILD_STRING, UNPACK_SEQUENCE, COMPARE_OP, IS_OP, POP_JUMP_IF_FALSE,
@@ -63,6 +65,7 @@ fast_arms!(
 
 /// Each byte's `Fast` arm and the instruction's width in bytes (with its
 /// CACHE units).
+#[cfg(not(target_arch = "wasm32"))]
 static FAST_DECODE: [(Fast, u8); 256] = {
     let mut table = [(Fast::Other, 2); 256];
     let mut i = 0;
@@ -74,18 +77,29 @@ static FAST_DECODE: [(Fast, u8); 256] = {
     table
 };
 
+/// Whether the fast loop checks the step budget before every instruction and
+/// decodes through `DECODE` (the wasm), or checks the budget only where
+/// control can go back (see `Running::fast_below`) and decodes to `Fast`
+/// (natively: a fifth fewer instructions on nbody.py). In V8 the native way
+/// ran level in instructions but slower in Chromium's CPU time (generators,
+/// loops), and each smaller step towards it made V8's code for the loop
+/// worse (bench/NOTES.md, "Session 9: dispatch").
+const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
+
 /// Why the fast loop handed over to the general machinery. By then the
 /// frame's `ip`, `lasti` and `ext_arg` and the VM's instruction count are
 /// written back, exactly as `execute_instruction` leaves them for `dispatch`.
 enum Slow {
     /// No frame is left.
     NoFrame,
+    /// The step budget is spent (before counting the next instruction).
+    Budget,
     /// The next instruction (not counted yet) runs the exact way: the step
     /// budget checked first, then `execute_instruction` (which also says why
     /// no instruction can be decoded at `ip`, and reads EXTENDED_ARG bits).
-    /// The fast loop checks the budget only where control can go back (see
-    /// `Running::fast_below`); the last few instructions before it runs out
-    /// come here one at a time.
+    /// Natively the fast loop checks the budget only where control can go
+    /// back (see `Running::fast_below`), and the last few instructions before
+    /// it runs out come here one at a time.
     Step,
     /// `dispatch` runs the instruction (at the frame's `lasti`: the slow
     /// paths decode it again, so that the fast loop's opcode and argument
@@ -124,6 +138,7 @@ struct Running<'a> {
     /// one instruction per code unit runs: `fast_below` is the budget less
     /// the code's length in units (plus one), and the fast loop compares
     /// the count with it at those points only, not at every instruction.
+    #[cfg(not(target_arch = "wasm32"))]
     fast_below: u64,
     consts: &'a [Value],
     caches: &'a [NameCache],
@@ -141,7 +156,9 @@ macro_rules! in_memory {
 }
 
 impl<'a> Running<'a> {
-    in_memory!(index: usize, fast_below: u64, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
+    #[cfg(not(target_arch = "wasm32"))]
+    in_memory!(fast_below: u64);
+    in_memory!(index: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
 
     #[inline(always)]
     fn set(&mut self, new: Running<'a>) {
@@ -161,6 +178,7 @@ impl Vm {
         loop {
             let result = match self.run_fast(max_instructions) {
                 Slow::NoFrame => return,
+                Slow::Budget => return self.stop_by_steps(),
                 Slow::Step => {
                     if self.instructions >= max_instructions {
                         return self.stop_by_steps();
@@ -195,6 +213,8 @@ impl Vm {
     /// Runs instructions while they take the fast paths; returns (with the
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
+        #[cfg(target_arch = "wasm32")]
+        let decode = &*DECODE;
         let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, nested_exit, identity, types, .. } = self;
         // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
         let class_of = |t: TypeId| slot(types, t as usize).map_or(NO_OBJ, |&c| c);
@@ -203,7 +223,14 @@ impl Vm {
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
         // The running code (see `Running`).
-        let mut run = Running { index: usize::MAX, fast_below: 0, consts: &[], caches: &[], attr_caches: &[] };
+        let mut run = Running {
+            index: usize::MAX,
+            #[cfg(not(target_arch = "wasm32"))]
+            fast_below: 0,
+            consts: &[],
+            caches: &[],
+            attr_caches: &[],
+        };
         // The running code's bytes, and where a two-byte instruction can last
         // start (one bounds check per fetch).
         let (mut code, mut code_end): (&[u8], usize) = (&[], 0);
@@ -228,6 +255,7 @@ impl Vm {
                         code_end = code.len().saturating_sub(1);
                         run.set(Running {
                             index,
+                            #[cfg(not(target_arch = "wasm32"))]
                             fast_below: max_instructions.checked_sub(code.len() as u64 / 2).map_or(0, |n| n.saturating_add(1)),
                             consts,
                             caches: name_caches.get(index).map_or(&[], |c| c),
@@ -264,6 +292,7 @@ impl Vm {
             }
             // Where control may have gone back (see `Running::fast_below`):
             // close to the budget, the next instruction runs the exact way.
+            #[cfg(not(target_arch = "wasm32"))]
             macro_rules! budget_point {
                 () => {
                     if count >= run.fast_below() {
@@ -271,22 +300,36 @@ impl Vm {
                     }
                 };
             }
+            #[cfg(target_arch = "wasm32")]
+            macro_rules! budget_point {
+                () => {};
+            }
             // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
             // `ext` carried from one instruction to the next cost every one)
             // left its high bits in the frame: the instruction it extends
             // takes the general path too, which reads them.
             if f.ext_arg != 0 {
-                leave!(Slow::Step);
+                leave!(if count >= max_instructions { Slow::Budget } else { Slow::Step });
             }
             budget_point!();
 
             'instr: loop {
-                let Some((op, arg, next)) = fetch_fast(code, code_end, ip) else { leave!(Slow::Step) };
+                if BUDGET_AT_EVERY_INSTRUCTION && count >= max_instructions {
+                    leave!(Slow::Budget);
+                }
+                #[cfg(target_arch = "wasm32")]
+                let fetched = fetch(decode, code, code_end, ip);
+                #[cfg(not(target_arch = "wasm32"))]
+                let fetched = fetch_fast(code, code_end, ip);
+                let Some((op, arg, next)) = fetched else { leave!(Slow::Step) };
                 count += 1;
                 lasti = ip;
                 ip = next;
                 let stack = &mut f.stack;
 
+                #[cfg(target_arch = "wasm32")]
+                use Opcode::*;
+                #[cfg(not(target_arch = "wasm32"))]
                 use Fast::*;
                 match op {
                     NOP => {}
@@ -654,6 +697,7 @@ impl Vm {
                         *instructions = count;
                         return Slow::Yielded;
                     }
+                    #[cfg(not(target_arch = "wasm32"))]
                     Other => leave!(Slow::Dispatch),
                     // A guarded arm whose guard failed.
                     _ => leave!(Slow::Dispatch),
@@ -1104,6 +1148,7 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
 
 /// `fetch` for the fast loop: the instruction's `Fast` arm instead of its
 /// opcode (no `Option`: a byte that is no opcode reads as `Other`).
+#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
 fn fetch_fast(code: &[u8], code_end: usize, ip: usize) -> Option<(Fast, u32, usize)> {
     if ip >= code_end {
