@@ -67,6 +67,8 @@ pub enum ViewKind {
 #[derive(Clone)]
 pub struct Function {
     pub code: usize,
+    /// What a plain call reads of the code (see `CallShape`).
+    pub shape: CallShape,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub globals: ObjId,
@@ -78,6 +80,22 @@ pub struct Function {
     /// `__annotations__` (a dict), when MAKE_FUNCTION was given annotations.
     pub annotations: Option<ObjId>,
     pub attrs: Dict,
+}
+
+/// What run mode's plain call (a Python function given exactly its
+/// positional parameters) needs of the function's code, kept in the
+/// function object so that the call reads one word where it chased the code
+/// object for three (the code of a function never changes).
+#[derive(Clone, Copy)]
+pub struct CallShape {
+    /// How many positional arguments a plain call gives (`co_argcount`), or
+    /// `u32::MAX` when the code takes `*args`, `**kwargs` or keyword-only
+    /// parameters (no call is plain then).
+    pub plain_argc: u32,
+    /// `co_nlocalsplus`: the frame's locals.
+    pub nlocalsplus: u32,
+    /// `co_stacksize`: the frame's stack.
+    pub stacksize: u32,
 }
 
 /// The signature every builtin function and method implements.

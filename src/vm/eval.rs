@@ -1168,6 +1168,7 @@ impl Vm {
         let code = &self.codes[index].code;
         let func = Function {
             code: index,
+            shape: super::frame::call_shape(code),
             name: code.name.clone(),
             qualname: code.qualname.clone(),
             globals: self.frame().globals,
@@ -1222,7 +1223,8 @@ impl Vm {
         if f.kw_names.is_some() || n < argc + 2 {
             return Ok(false);
         }
-        if let Some((fid, code_index, globals, total)) = super::run_loop::plain_call(&self.heap, &self.codes, &f.stack, argc) {
+        if let Some((fid, func, total)) = super::run_loop::plain_call(&self.heap, &f.stack, argc) {
+            let (code_index, globals) = (func.code, func.globals);
             if self.frames.len() >= self.limits.recursion_depth {
                 return Err(self.exc(TypeId::RecursionError, "maximum recursion depth exceeded"));
             }

@@ -1,7 +1,9 @@
 //! A frame: one activation of a code object, living in the VM's frame Vec.
 
 use super::CodeEntry;
+use crate::bytecode::code::flags::{VARARGS, VARKEYWORDS};
 use crate::bytecode::CodeObject;
+use crate::runtime::object::CallShape;
 use crate::runtime::value::{ObjId, Value};
 use std::rc::Rc;
 
@@ -58,21 +60,25 @@ impl Frame {
     /// Makes this (finished) frame the start of a call of `func` (see
     /// `FrameStack::for_call`), in place; its stack is emptied.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn reset_for_call(
         &mut self,
         entry: &CodeEntry,
         code_index: usize,
+        shape: CallShape,
         globals: ObjId,
         func: ObjId,
         receiver: Option<Value>,
         args: &[Value],
     ) {
-        if !Rc::ptr_eq(&self.code, &entry.code) {
+        // A frame's `code` is always `codes[code_index]`'s: the same index
+        // (a recursive call, a loop's calls of one function) is the same code.
+        if self.code_index != code_index {
             self.code = entry.code.clone();
+            self.code_index = code_index;
         }
-        self.code_index = code_index;
-        fill_locals(&mut self.locals, receiver, args, entry.code.localsplusnames.len());
-        let stacksize = entry.code.stacksize as usize;
+        fill_locals(&mut self.locals, receiver, args, shape.nlocalsplus as usize);
+        let stacksize = shape.stacksize as usize;
         self.stack.clear();
         if self.stack.capacity() < stacksize {
             self.stack.reserve(stacksize);
@@ -130,6 +136,16 @@ impl Frame {
     }
 }
 
+/// What a plain call of a function running `code` needs of it (see `CallShape`).
+pub(super) fn call_shape(code: &CodeObject) -> CallShape {
+    let special = code.flags & (VARARGS | VARKEYWORDS) != 0 || code.kwonlyargcount != 0;
+    CallShape {
+        plain_argc: if special { u32::MAX } else { code.argcount },
+        nlocalsplus: code.nlocalsplus() as u32,
+        stacksize: code.stacksize,
+    }
+}
+
 /// Sets `locals` to `receiver` (if given), `args` and then `Null`s up to
 /// `n` values in all, with plain stores: under opt-level "z" `extend` and
 /// `resize` stay calls, a third of a call's cost.
@@ -150,13 +166,35 @@ fn fill_locals(locals: &mut Vec<Value>, receiver: Option<Value>, args: &[Value],
             p.write(r);
             p = p.add(1);
         }
-        for &v in args {
-            p.write(v);
-            p = p.add(1);
+        // Up to three arguments (most calls) without a loop: V8 checks the
+        // stack in every loop, and each value moves as 16 bytes (see `push_from`).
+        let a = args.as_ptr();
+        match args.len() {
+            0 => {}
+            1 => std::ptr::copy_nonoverlapping(a, p, 1),
+            2 => {
+                std::ptr::copy_nonoverlapping(a, p, 1);
+                std::ptr::copy_nonoverlapping(a.add(1), p.add(1), 1);
+            }
+            3 => {
+                std::ptr::copy_nonoverlapping(a, p, 1);
+                std::ptr::copy_nonoverlapping(a.add(1), p.add(1), 1);
+                std::ptr::copy_nonoverlapping(a.add(2), p.add(2), 1);
+            }
+            _ => {
+                let mut q = p;
+                for &v in args {
+                    q.write(v);
+                    q = q.add(1);
+                }
+            }
         }
-        for _ in given..n {
-            p.write(Value::Null);
-            p = p.add(1);
+        p = p.add(args.len());
+        if given < n {
+            for _ in given..n {
+                p.write(Value::Null);
+                p = p.add(1);
+            }
         }
         locals.set_len(n);
     }
@@ -231,7 +269,7 @@ impl FrameStack {
     /// `entry`, globals `globals`) whose first locals are `args`, in a
     /// finished frame's box if there is one, and returns it (now the last).
     #[inline(always)]
-    pub(super) fn call_in_place(&mut self, entry: &CodeEntry, code_index: usize, globals: ObjId, func: ObjId, args: &[Value]) -> &mut Frame {
+    pub(super) fn call_in_place(&mut self, entry: &CodeEntry, code_index: usize, shape: CallShape, globals: ObjId, func: ObjId, args: &[Value]) -> &mut Frame {
         let n = self.len;
         if n >= self.slots.len() {
             let f = Box::new(Frame::new(entry.code.clone(), code_index, globals));
@@ -240,7 +278,7 @@ impl FrameStack {
         self.len = n + 1;
         // SAFETY: `n < slots.len()` (a box was pushed above if there was none).
         let f = unsafe { &mut **self.slots.as_mut_ptr().add(n) };
-        f.reset_for_call(entry, code_index, globals, func, None, args);
+        f.reset_for_call(entry, code_index, shape, globals, func, None, args);
         f
     }
 
@@ -275,7 +313,7 @@ impl FrameStack {
         args: &[Value],
     ) -> Box<Frame> {
         let mut f = self.spare(entry, code_index, globals);
-        f.reset_for_call(entry, code_index, globals, func, receiver, args);
+        f.reset_for_call(entry, code_index, call_shape(&entry.code), globals, func, receiver, args);
         f
     }
 
@@ -294,7 +332,7 @@ impl FrameStack {
         let mut f = self.spare(entry, code_index, globals);
         if let Some(caller) = self.last_mut() {
             let n = caller.stack.len();
-            f.reset_for_call(entry, code_index, globals, func, receiver, &caller.stack[n - argc..]);
+            f.reset_for_call(entry, code_index, call_shape(&entry.code), globals, func, receiver, &caller.stack[n - argc..]);
             caller.stack.truncate(base);
         }
         f

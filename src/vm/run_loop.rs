@@ -19,10 +19,9 @@ use super::identity::Singletons;
 use super::types::TypeId;
 use super::instance_attr::{load_attr_hit, store_attr_hit, AttrCache, AttrHit};
 use super::{NameCache, PyResult, Vm};
-use crate::bytecode::code::flags;
 use crate::bytecode::Opcode;
 use crate::runtime::heap::Heap;
-use crate::runtime::object::{BuiltinFn, DescrKind, Iter, Object};
+use crate::runtime::object::{BuiltinFn, DescrKind, Function, Iter, Object};
 use crate::runtime::value::{ObjId, Value};
 
 /// An id no object has (`Heap::lookup` finds nothing), for a value that is
@@ -573,15 +572,24 @@ impl Vm {
                             _ => leave!(Slow::Dispatch),
                         }
                     }
-                    LOAD_GLOBAL => match cached_name(heap, run.caches(), arg >> 1, &[(f.globals, 1), (builtins, 2)]) {
-                        Some(v) => {
-                            if arg & 1 == 1 {
-                                push(stack, Value::Null);
-                            }
-                            push_from(stack, v);
+                    // The globals' cache, then the builtins', written out: a loop
+                    // over an array of the two (as `cached_name` has) went through memory.
+                    LOAD_GLOBAL => {
+                        let (caches, at) = (run.caches(), (arg >> 1) as usize * 3);
+                        let v = match cached_in(heap, caches, at + 1, f.globals) {
+                            Cached::Found(v) => v,
+                            Cached::Absent => match cached_in(heap, caches, at + 2, builtins) {
+                                Cached::Found(v) => v,
+                                _ => leave!(Slow::Dispatch),
+                            },
+                            Cached::Stale => leave!(Slow::Dispatch),
+                        };
+                        // A stack with no room left takes the general path, which
+                        // grows it: a call here, even one never made, costs V8 spills.
+                        if !push_global(stack, v, arg & 1 == 1) {
+                            leave!(Slow::Dispatch);
                         }
-                        None => leave!(Slow::Dispatch),
-                    },
+                    }
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
                         // `obj.name`: the value replaces the owner (after a NULL for a call).
                         Some(AttrHit::Value(v)) => {
@@ -611,31 +619,48 @@ impl Vm {
                     CALL => {
                         let argc = arg as usize;
                         let plain = match f.kw_names {
-                            None if depth < max_depth => plain_call(heap, codes, stack, argc),
+                            None if depth < max_depth => plain_call(heap, stack, argc),
                             _ => None,
                         };
-                        let Some((func, code_index, globals, total)) = plain else {
+                        let Some((func, callee, total)) = plain else {
                             if f.kw_names.is_none() && builtin_call_inline(heap, identity, &classes, stack, argc) {
                                 allocated!();
                                 continue 'instr;
                             }
                             leave!(Slow::Call)
                         };
+                        let (code_index, shape, globals) = (callee.code, callee.shape, callee.globals);
                         let Some(entry) = slot(codes, code_index) else { leave!(Slow::Call) };
                         sync!();
                         let args = top(stack, total);
                         let args = (args.as_ptr(), args.len());
-                        stack.truncate(stack.len() - argc - 2);
-                        // SAFETY: the arguments are still there, past the caller's
-                        // stack's new end (a `Value` needs no drop), in a buffer that
-                        // nothing frees or writes before they are copied.
-                        let args = unsafe { std::slice::from_raw_parts(args.0, args.1) };
+                        // SAFETY: `plain_call` found `argc + 2` values on the stack, and
+                        // the arguments stay there, past its new end (a `Value` needs no
+                        // drop), in a buffer that nothing frees or writes before they
+                        // are copied.
+                        let args = unsafe {
+                            stack.set_len(stack.len() - argc - 2);
+                            std::slice::from_raw_parts(args.0, args.1)
+                        };
                         // The callee runs next, in this pass: it starts at 0 with no
                         // EXTENDED_ARG bits, so `'frame`'s checks have nothing to do.
-                        f = frames.call_in_place(entry, code_index, globals, func, args);
+                        f = frames.call_in_place(entry, code_index, shape, globals, func, args);
                         depth += 1;
                         run_code_of_f!();
-                        (ip, lasti) = (0, 0);
+                        // The RESUME that starts a function's code runs here, as its
+                        // arm would (budget, count, `lasti`): a pass of the loop's head less.
+                        // (A `match`, not `== Some(..)`: under opt-level "z" that compare stays a call.)
+                        let resume = match code.first() {
+                            Some(&byte) => byte == Opcode::RESUME as u8,
+                            None => false,
+                        };
+                        if resume && count < max_instructions {
+                            count += 1;
+                            f.resumed = true;
+                            (ip, lasti) = (2, 0);
+                        } else {
+                            (ip, lasti) = (0, 0);
+                        }
                         budget_point!();
                         continue 'instr;
                     }
@@ -783,11 +808,11 @@ impl Vm {
 }
 
 /// The callee of a CALL when it is a Python function given exactly its
-/// positional parameters (`try_fast_call`'s case): the function, its code
-/// index and globals, and how many stack values become its first locals
-/// (the arguments, after `self` for a method).
+/// positional parameters (`try_fast_call`'s case): the function's id and
+/// object, and how many stack values become its first locals (the
+/// arguments, after `self` for a method).
 #[inline(always)]
-pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value], argc: usize) -> Option<(ObjId, usize, ObjId, usize)> {
+pub(super) fn plain_call<'h>(heap: &'h Heap, stack: &[Value], argc: usize) -> Option<(ObjId, &'h Function, usize)> {
     let n = stack.len();
     if n < argc + 2 {
         return None;
@@ -797,12 +822,11 @@ pub(super) fn plain_call(heap: &Heap, codes: &[super::CodeEntry], stack: &[Value
     let (callee, total) = if first.is_null() { (second, argc) } else { (first, argc + 1) };
     let fid = callee.obj()?;
     let Some(Object::Function(func)) = heap.lookup(fid) else { return None };
-    let code = &slot(codes, func.code)?.code;
-    let special = flags::VARARGS | flags::VARKEYWORDS;
-    if code.flags & special != 0 || code.kwonlyargcount != 0 || code.argcount as usize != total {
+    // (`u32::MAX` for a code that takes more than positional parameters.)
+    if func.shape.plain_argc as usize != total {
         return None;
     }
-    Some((fid, func.code, func.globals, total))
+    Some((fid, func, total))
 }
 
 /// The builtin classes whose calls `builtin_call_inline` answers.
@@ -958,6 +982,36 @@ fn cached_name<'h>(heap: &'h Heap, caches: &[NameCache], name: u32, dicts: &[(Ob
     None
 }
 
+/// What one name cache knows of a name in one dict (see `cached_in`).
+enum Cached<'h> {
+    /// The dict has it: its value.
+    Found(&'h Value),
+    /// The dict does not have it.
+    Absent,
+    /// The dict's keys changed since the cache was filled (or it never was).
+    Stale,
+}
+
+/// Name cache `caches[at]` read for `dict`. A dict's version is never
+/// reused, by it or any other dict, so a cache whose version is `dict`'s
+/// was filled from this dict's keys as they are (`cached_name` compares the
+/// dict's id too; that adds nothing).
+#[inline(always)]
+fn cached_in<'h>(heap: &'h Heap, caches: &[NameCache], at: usize, dict: ObjId) -> Cached<'h> {
+    let (Some(c), Some(Object::Dict(d))) = (slot(caches, at), heap.lookup(dict)) else { return Cached::Stale };
+    if c.version != d.version() {
+        return Cached::Stale;
+    }
+    // A `match`, not `map_or`: under opt-level "z" the closure stays a call.
+    match c.position {
+        Some(p) => match d.value_at(p) {
+            Some(v) => Cached::Found(v),
+            None => Cached::Absent,
+        },
+        None => Cached::Absent,
+    }
+}
+
 /// STORE_NAME into namespace `ns` of a name it already has (per its name cache).
 #[inline(always)]
 fn cached_store_name(heap: &mut Heap, caches: &[NameCache], ns: ObjId, name: u32, v: Value) -> bool {
@@ -1044,6 +1098,27 @@ fn push_from(stack: &mut Vec<Value>, src: &Value) {
         std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n), 1);
         stack.set_len(n + 1);
     }
+}
+
+/// LOAD_GLOBAL's push of a copy of `*src` (see `push_from`), after a `Null`
+/// for a call: false (nothing pushed) when the stack has no room for them.
+#[inline(always)]
+fn push_global(stack: &mut Vec<Value>, src: &Value, null: bool) -> bool {
+    let n = stack.len();
+    let k = 1 + null as usize;
+    if stack.capacity() - n < k {
+        return false;
+    }
+    // SAFETY: there is room for `k` more values (checked just above), `src`
+    // is a live value outside the stack's buffer, and the length covers the
+    // new slots only once they are written.
+    unsafe {
+        let p = stack.as_mut_ptr().add(n);
+        p.write(Value::Null);
+        std::ptr::copy_nonoverlapping(src, p.add(k - 1), 1);
+        stack.set_len(n + k);
+    }
+    true
 }
 
 /// COPY: pushes a copy of the value `depth` places down (1 = the top;
