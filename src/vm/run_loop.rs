@@ -85,6 +85,12 @@ static FAST_DECODE: [(Fast, u8); 256] = {
 /// worse (bench/NOTES.md, "Session 9: dispatch").
 const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
 
+/// What the fast loop's `match` is on (see `BUDGET_AT_EVERY_INSTRUCTION`).
+#[cfg(target_arch = "wasm32")]
+type Arm = Opcode;
+#[cfg(not(target_arch = "wasm32"))]
+type Arm = Fast;
+
 /// Why the fast loop handed over to the general machinery. By then the
 /// frame's `ip`, `lasti` and `ext_arg` and the VM's instruction count are
 /// written back, exactly as `execute_instruction` leaves them for `dispatch`.
@@ -212,7 +218,6 @@ impl Vm {
     /// Runs instructions while they take the fast paths; returns (with the
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
-        #[cfg(target_arch = "wasm32")]
         let decode = &*DECODE;
         let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, nested_exit, identity, types, .. } = self;
         // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
@@ -316,11 +321,7 @@ impl Vm {
                 if BUDGET_AT_EVERY_INSTRUCTION && count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                #[cfg(target_arch = "wasm32")]
-                let fetched = fetch(decode, code, code_end, ip);
-                #[cfg(not(target_arch = "wasm32"))]
-                let fetched = fetch_fast(code, code_end, ip);
-                let Some((op, arg, next)) = fetched else { leave!(Slow::Step) };
+                let Some((op, arg, next)) = fetch_arm(decode, code, code_end, ip) else { leave!(Slow::Step) };
                 count += 1;
                 lasti = ip;
                 ip = next;
@@ -667,7 +668,7 @@ impl Vm {
                     RETURN_VALUE | RETURN_CONST => {
                         // To a plain CALL the value goes onto the caller's stack; from
                         // `__init__` (which returned None) the new instance does.
-                        let result = match (&f.on_return, returned(op == RETURN_VALUE, arg, stack, run.consts())) {
+                        let result = match (&f.on_return, returned(op, arg, stack, run.consts())) {
                             (OnReturn::Push, Some(v)) => Some(v as *const Value),
                             (OnReturn::PushInstance(instance), Some(Value::None)) => Some(instance as *const Value),
                             _ => None,
@@ -1189,11 +1190,10 @@ fn move_top(stack: &mut Vec<Value>, dst: &mut Value) {
 /// The value RETURN_VALUE (the top of `stack`) or RETURN_CONST (constant
 /// `arg`, `None` if there is no such constant) returns, left in its slot.
 #[inline(always)]
-fn returned<'a>(return_value: bool, arg: u32, stack: &'a [Value], consts: &'a [Value]) -> Option<&'a Value> {
-    if return_value {
-        stack.last()
-    } else {
-        Some(slot(consts, arg as usize).unwrap_or(&Value::None))
+fn returned<'a>(op: Arm, arg: u32, stack: &'a [Value], consts: &'a [Value]) -> Option<&'a Value> {
+    match op {
+        Arm::RETURN_VALUE => stack.last(),
+        _ => Some(slot(consts, arg as usize).unwrap_or(&Value::None)),
     }
 }
 
@@ -1221,11 +1221,19 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
-/// `fetch` for the fast loop: the instruction's `Fast` arm instead of its
-/// opcode (no `Option`: a byte that is no opcode reads as `Other`).
+/// The fast loop's fetch: on the wasm `fetch` (see `BUDGET_AT_EVERY_INSTRUCTION`).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn fetch_arm(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
+    fetch(decode, code, code_end, ip)
+}
+
+/// The fast loop's fetch natively: the instruction's `Fast` arm instead of
+/// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
+/// its width. (`DECODE` is not read.)
 #[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn fetch_fast(code: &[u8], code_end: usize, ip: usize) -> Option<(Fast, u32, usize)> {
+fn fetch_arm(_: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
     if ip >= code_end {
         return None;
     }
