@@ -52,6 +52,23 @@ fn the_stepper_stops_at_the_same_budget() {
     assert!(!s.is_finished() || s.outcome().exit_code == STOPPED_EXIT_CODE);
 }
 
+/// Run mode runs some instructions inside another one's arm (a plain CALL
+/// runs the callee's RESUME, LOAD_FAST a LOAD_CONST after it): for every
+/// budget it must stop exactly where trace mode, which checks the budget
+/// before every instruction, stops.
+#[test]
+fn run_mode_stops_where_the_stepper_stops_inside_joined_instructions() {
+    let src = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfor i in range(7):\n    print(fib(i), i + 1)\n";
+    let total = run(src, "t.py", "").instructions;
+    assert!(total > 300, "{total}");
+    for n in 0..=total + 1 {
+        let limits = Limits { max_instructions: Some(n), ..Limits::default() };
+        let fast = run_with_limits(src, "t.py", "", &limits);
+        let (_, exact) = pvm::vm::trace_with_limits(src, "t.py", "", &limits);
+        assert_eq!(fast, exact, "budget {n} of {total}");
+    }
+}
+
 #[test]
 fn enormous_output_is_capped_with_a_notice() {
     let limits = Limits { max_output_bytes: 10_000, ..Limits::default() };

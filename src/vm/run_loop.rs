@@ -337,7 +337,24 @@ impl Vm {
                     // Values are moved slot to slot (`push_from`, `move_top`): a
                     // `Value` held in between goes through memory under opt-level "z".
                     LOAD_FAST | LOAD_FAST_CHECK => match slot(&f.locals, arg as usize) {
-                        Some(v) if !v.is_null() => push_from(stack, v),
+                        Some(v) if !v.is_null() => {
+                            push_from(stack, v);
+                            // A LOAD_CONST next (`n - 1`, `n < 2`, `b[3]`) runs here too, as
+                            // its arm would (budget, count, `lasti`): CPython's
+                            // LOAD_FAST__LOAD_CONST, one pass of the loop's head less.
+                            if ip < code_end && count < max_instructions {
+                                // SAFETY: `ip + 1 < code.len()` (checked above).
+                                let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                                if byte == Opcode::LOAD_CONST as u8 {
+                                    if let Some(c) = slot(run.consts(), carg as usize) {
+                                        push_from(stack, c);
+                                        count += 1;
+                                        lasti = ip;
+                                        ip += 2;
+                                    }
+                                }
+                            }
+                        }
                         _ => leave!(Slow::Dispatch),
                     },
                     LOAD_CONST => match slot(run.consts(), arg as usize) {
