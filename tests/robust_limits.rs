@@ -289,3 +289,31 @@ fn fuzz_regressions_end_cleanly() {
     let out = run("print(f'{1.5:2000000000000}')\n", "t.py", "");
     assert_eq!(last_line(&out.stderr), "MemoryError");
 }
+
+/// Run mode checks the step budget only where control can go back (backward
+/// jumps, calls, returns, generator switches), and runs the last stretch
+/// before it one instruction at a time: it must stop exactly where trace mode
+/// (which checks before every instruction) stops, for every budget, in long
+/// straight-line blocks, calls, generators, exceptions and nested runs.
+#[test]
+fn run_mode_stops_where_the_stepper_stops_for_every_budget() {
+    let straight: String = (0..60).map(|i| format!("x = x + {i}\n")).collect();
+    let programs = [
+        format!("x = 0\nfor k in range(3):\n    print(k)\n{}    print(x)\nprint('end')\n", straight.lines().map(|l| format!("    {l}\n")).collect::<String>()),
+        format!("x = 0\n{straight}print(x)\nwhile x > 0:\n    x -= 700\n    print(x)\n"),
+        "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfor i in range(8):\n    print(fib(i))\n".to_string(),
+        "def gen(n):\n    i = 0\n    while i < n:\n        yield i * i\n        i += 1\nfor v in gen(12):\n    print(v)\nprint(sum(gen(20)))\nprint(sum(x for x in gen(9) if x % 2))\n".to_string(),
+        "for i in range(10):\n    try:\n        if i % 3 == 0:\n            raise ValueError(i)\n        print(i)\n    except ValueError as e:\n        print('caught', e)\n".to_string(),
+        "class K:\n    def __init__(self, v):\n        self.v = v\n    def __lt__(self, o):\n        print('lt', self.v, o.v)\n        return self.v < o.v\nks = sorted([K(3), K(1), K(2), K(5), K(4)])\nprint([k.v for k in ks])\n".to_string(),
+    ];
+    for src in &programs {
+        let total = run(src, "t.py", "").instructions;
+        assert!(total > 100, "{total}: {src}");
+        for n in 0..=total + 1 {
+            let limits = Limits { max_instructions: Some(n), ..Limits::default() };
+            let fast = run_with_limits(src, "t.py", "", &limits);
+            let (_, exact) = pvm::vm::trace_with_limits(src, "t.py", "", &limits);
+            assert_eq!(fast, exact, "budget {n} of {total}:\n{src}");
+        }
+    }
+}

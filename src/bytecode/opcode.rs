@@ -86,7 +86,7 @@ macro_rules! opcodes {
             }
 
             /// Number of CACHE code units that follow the instruction in `co_code`.
-            pub fn cache_entries(self) -> usize {
+            pub const fn cache_entries(self) -> usize {
                 match self { $( Opcode::$name => $caches, )* }
             }
 

@@ -31,6 +31,66 @@ const NO_OBJ: ObjId = ObjId(u32::MAX);
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! fast_arms {
+    ($($op:ident),*) => {
+        /// The opcodes `run_fast` has an arm for, numbered densely, and `Other`
+        /// for every other byte: its `match` is then a jump table with no
+        /// range check, and the decode needs no `Option`.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        #[repr(u8)]
+        enum Fast { Other, $($op),* }
+
+        impl Fast {
+            const fn of(op: Opcode) -> Fast {
+                match op {
+                    $(Opcode::$op => Fast::$op,)*
+                    _ => Fast::Other,
+                }
+            }
+        }
+    };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fast_arms!(
+    NOP, RESUME, LOAD_FAST, LOAD_FAST_CHECK, LOAD_CONST, STORE_FAST, POP_TOP, PUSH_NULL, COPY, SWAP,
+    BINARY_OP, FORMAT_VALUE, BUILD_STRING, UNPACK_SEQUENCE, COMPARE_OP, IS_OP, POP_JUMP_IF_FALSE,
+    POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, JUMP_FORWARD, JUMP_BACKWARD,
+    JUMP_BACKWARD_NO_INTERRUPT, FOR_ITER, GET_ITER, BINARY_SUBSCR, STORE_SUBSCR, LOAD_NAME,
+    STORE_NAME, LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR, CALL, RETURN_VALUE, RETURN_CONST, YIELD_VALUE
+);
+
+/// Each byte's `Fast` arm and the instruction's width in bytes (with its
+/// CACHE units).
+#[cfg(not(target_arch = "wasm32"))]
+static FAST_DECODE: [(Fast, u8); 256] = {
+    let mut table = [(Fast::Other, 2); 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        let op = Opcode::ALL[i];
+        table[op as usize] = (Fast::of(op), 2 + 2 * op.cache_entries() as u8);
+        i += 1;
+    }
+    table
+};
+
+/// Whether the fast loop checks the step budget before every instruction and
+/// decodes through `DECODE` (the wasm), or checks the budget only where
+/// control can go back (see `Running::fast_below`) and decodes to `Fast`
+/// (natively: a fifth fewer instructions on nbody.py). In V8 the native way
+/// ran level in instructions but slower in Chromium's CPU time (generators,
+/// loops), and each smaller step towards it made V8's code for the loop
+/// worse (bench/NOTES.md, "Session 9: dispatch").
+const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
+
+/// What the fast loop's `match` is on (see `BUDGET_AT_EVERY_INSTRUCTION`).
+#[cfg(target_arch = "wasm32")]
+type Arm = Opcode;
+#[cfg(not(target_arch = "wasm32"))]
+type Arm = Fast;
+
 /// Why the fast loop handed over to the general machinery. By then the
 /// frame's `ip`, `lasti` and `ext_arg` and the VM's instruction count are
 /// written back, exactly as `execute_instruction` leaves them for `dispatch`.
@@ -39,11 +99,17 @@ enum Slow {
     NoFrame,
     /// The step budget is spent (before counting the next instruction).
     Budget,
-    /// No instruction can be decoded at `ip`: `execute_instruction` says why.
-    Undecodable,
+    /// The next instruction (not counted yet) runs the exact way: the step
+    /// budget checked first, then `execute_instruction` (which also says why
+    /// no instruction can be decoded at `ip`, and reads EXTENDED_ARG bits).
+    /// Natively the fast loop checks the budget only where control can go
+    /// back (see `Running::fast_below`), and the last few instructions before
+    /// it runs out come here one at a time.
+    Step,
     /// `dispatch` runs the instruction (at the frame's `lasti`: the slow
     /// paths decode it again, so that the fast loop's opcode and argument
-    /// are not kept, in V8's spill slots, for them).
+    /// are not kept, in V8's spill slots, for them). A byte that is no
+    /// opcode comes here too, and `execute_instruction` reports it.
     Dispatch,
     /// STORE_FAST / POP_TOP dropped this generator (it may need finalising;
     /// `release` does nothing for any other value).
@@ -70,6 +136,15 @@ enum Slow {
 /// loop, V8 spilled and reloaded them all at every frame switch.
 struct Running<'a> {
     index: usize,
+    /// The budget's check: while the instruction count is below this, every
+    /// instruction of the code up to the next point where control can go
+    /// back (a backward jump, a call, a return, a frame switch) is within
+    /// the step budget. Between those points `ip` only grows, so at most
+    /// one instruction per code unit runs: `fast_below` is the budget less
+    /// the code's length in units (plus one), and the fast loop compares
+    /// the count with it at those points only, not at every instruction.
+    #[cfg(not(target_arch = "wasm32"))]
+    fast_below: u64,
     consts: &'a [Value],
     caches: &'a [NameCache],
     attr_caches: &'a [AttrCache],
@@ -86,6 +161,8 @@ macro_rules! in_memory {
 }
 
 impl<'a> Running<'a> {
+    #[cfg(not(target_arch = "wasm32"))]
+    in_memory!(fast_below: u64);
     in_memory!(index: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
 
     #[inline(always)]
@@ -107,23 +184,28 @@ impl Vm {
             let result = match self.run_fast(max_instructions) {
                 Slow::NoFrame => return,
                 Slow::Budget => return self.stop_by_steps(),
-                Slow::Undecodable => self.execute_instruction(),
-                Slow::Dispatch => {
-                    let (op, arg) = self.instruction_at_lasti();
-                    self.dispatch(op, arg)
+                Slow::Step => {
+                    if self.instructions >= max_instructions {
+                        return self.stop_by_steps();
+                    }
+                    self.execute_instruction()
                 }
+                Slow::Dispatch => match self.instruction_at_lasti() {
+                    Some((op, arg)) => self.dispatch(op, arg),
+                    None => self.execute_again(),
+                },
                 Slow::Release(v) => {
                     self.release(v);
                     Ok(())
                 }
-                Slow::Attr => {
-                    let (op, arg) = self.instruction_at_lasti();
-                    self.attr_instruction(op, arg)
-                }
-                Slow::Call => {
-                    let (_, arg) = self.instruction_at_lasti();
-                    self.call_instruction(arg as usize)
-                }
+                Slow::Attr => match self.instruction_at_lasti() {
+                    Some((op, arg)) => self.attr_instruction(op, arg),
+                    None => self.execute_again(),
+                },
+                Slow::Call => match self.instruction_at_lasti() {
+                    Some((_, arg)) => self.call_instruction(arg as usize),
+                    None => self.execute_again(),
+                },
                 Slow::Return(v) => self.return_value(v),
                 Slow::Yielded | Slow::Allocated => Ok(()),
             };
@@ -145,7 +227,14 @@ impl Vm {
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
         let mut count = *instructions;
         // The running code (see `Running`).
-        let mut run = Running { index: usize::MAX, consts: &[], caches: &[], attr_caches: &[] };
+        let mut run = Running {
+            index: usize::MAX,
+            #[cfg(not(target_arch = "wasm32"))]
+            fast_below: 0,
+            consts: &[],
+            caches: &[],
+            attr_caches: &[],
+        };
         // The running code's bytes, and where a two-byte instruction can last
         // start (one bounds check per fetch).
         let (mut code, mut code_end): (&[u8], usize) = (&[], 0);
@@ -170,6 +259,8 @@ impl Vm {
                         code_end = code.len().saturating_sub(1);
                         run.set(Running {
                             index,
+                            #[cfg(not(target_arch = "wasm32"))]
+                            fast_below: max_instructions.checked_sub(code.len() as u64 / 2).map_or(0, |n| n.saturating_add(1)),
                             consts,
                             caches: name_caches.get(index).map_or(&[], |c| c),
                             attr_caches: all_attr_caches.get(index).map_or(&[], |c| c),
@@ -203,25 +294,43 @@ impl Vm {
                     }
                 };
             }
+            // Where control may have gone back (see `Running::fast_below`):
+            // close to the budget, the next instruction runs the exact way.
+            #[cfg(not(target_arch = "wasm32"))]
+            macro_rules! budget_point {
+                () => {
+                    if count >= run.fast_below() {
+                        leave!(Slow::Step);
+                    }
+                };
+            }
+            #[cfg(target_arch = "wasm32")]
+            macro_rules! budget_point {
+                () => {};
+            }
             // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
             // `ext` carried from one instruction to the next cost every one)
             // left its high bits in the frame: the instruction it extends
             // takes the general path too, which reads them.
             if f.ext_arg != 0 {
-                leave!(if count >= max_instructions { Slow::Budget } else { Slow::Undecodable });
+                leave!(if count >= max_instructions { Slow::Budget } else { Slow::Step });
             }
+            budget_point!();
 
             'instr: loop {
-                if count >= max_instructions {
+                if BUDGET_AT_EVERY_INSTRUCTION && count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let Some((op, arg, next)) = fetch(decode, code, code_end, ip) else { leave!(Slow::Undecodable) };
+                let Some((op, arg, next)) = fetch_arm(decode, code, code_end, ip) else { leave!(Slow::Step) };
                 count += 1;
                 lasti = ip;
                 ip = next;
                 let stack = &mut f.stack;
 
+                #[cfg(target_arch = "wasm32")]
                 use Opcode::*;
+                #[cfg(not(target_arch = "wasm32"))]
+                use Fast::*;
                 match op {
                     NOP => {}
                     RESUME => f.resumed = true,
@@ -338,7 +447,10 @@ impl Vm {
                         }
                     }
                     JUMP_FORWARD => ip += 2 * arg as usize,
-                    JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => ip = ip.saturating_sub(2 * arg as usize),
+                    JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                        ip = ip.saturating_sub(2 * arg as usize);
+                        budget_point!();
+                    }
                     FOR_ITER => {
                         let it_id = match stack.last() {
                             Some(&Value::Obj(id)) => id,
@@ -567,6 +679,7 @@ impl Vm {
                         } else {
                             (ip, lasti) = (0, 0);
                         }
+                        budget_point!();
                         continue 'instr;
                     }
                     RETURN_VALUE | RETURN_CONST => {
@@ -600,6 +713,7 @@ impl Vm {
                         depth -= 1;
                         run_code_of_f!();
                         (ip, lasti) = (f.ip, f.lasti);
+                        budget_point!();
                         continue 'instr;
                     }
                     // A generator hands the value over and waits: to its caller's
@@ -626,6 +740,9 @@ impl Vm {
                         *instructions = count;
                         return Slow::Yielded;
                     }
+                    #[cfg(not(target_arch = "wasm32"))]
+                    Other => leave!(Slow::Dispatch),
+                    // A guarded arm whose guard failed.
                     _ => leave!(Slow::Dispatch),
                 }
             }
@@ -634,14 +751,20 @@ impl Vm {
 
     /// The instruction the fast loop handed over at: the running frame's
     /// `lasti`. (Its argument has no EXTENDED_ARG bits: the fast loop runs no
-    /// instruction that has them.)
-    fn instruction_at_lasti(&self) -> (Opcode, u32) {
+    /// instruction that has them.) `None` for a byte that is no opcode.
+    fn instruction_at_lasti(&self) -> Option<(Opcode, u32)> {
         let f = self.frames.last().expect("frame");
         let code = &f.code.code;
-        match fetch(&DECODE, code, code.len().saturating_sub(1), f.lasti) {
-            Some((op, arg, _)) => (op, arg),
-            None => unreachable!("the fast loop ran an instruction at lasti"),
-        }
+        fetch(&DECODE, code, code.len().saturating_sub(1), f.lasti).map(|(op, arg, _)| (op, arg))
+    }
+
+    /// The fast loop counted a byte that is no opcode: it is counted and
+    /// decoded again by `execute_instruction`, which reports it.
+    fn execute_again(&mut self) -> PyResult<()> {
+        self.instructions -= 1;
+        let f = self.frames.last_mut().expect("frame");
+        f.ip = f.lasti;
+        self.execute_instruction()
     }
 
     /// LOAD_ATTR / STORE_ATTR through the instance attribute caches (see
@@ -1084,9 +1207,9 @@ fn move_top(stack: &mut Vec<Value>, dst: &mut Value) {
 /// The value RETURN_VALUE (the top of `stack`) or RETURN_CONST (constant
 /// `arg`, `None` if there is no such constant) returns, left in its slot.
 #[inline(always)]
-fn returned<'a>(op: Opcode, arg: u32, stack: &'a [Value], consts: &'a [Value]) -> Option<&'a Value> {
+fn returned<'a>(op: Arm, arg: u32, stack: &'a [Value], consts: &'a [Value]) -> Option<&'a Value> {
     match op {
-        Opcode::RETURN_VALUE => stack.last(),
+        Arm::RETURN_VALUE => stack.last(),
         _ => Some(slot(consts, arg as usize).unwrap_or(&Value::None)),
     }
 }
@@ -1113,6 +1236,28 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     let (byte, arg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
     let (op, caches) = decode[byte as usize]?;
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
+}
+
+/// The fast loop's fetch: on the wasm `fetch` (see `BUDGET_AT_EVERY_INSTRUCTION`).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn fetch_arm(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
+    fetch(decode, code, code_end, ip)
+}
+
+/// The fast loop's fetch natively: the instruction's `Fast` arm instead of
+/// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
+/// its width. (`DECODE` is not read.)
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn fetch_arm(_: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
+    if ip >= code_end {
+        return None;
+    }
+    // SAFETY: `ip + 1 < code.len()` (checked above).
+    let (byte, arg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+    let (op, width) = FAST_DECODE[byte as usize];
+    Some((op, arg as u32, ip + width as usize))
 }
 
 /// The two values on top of the stack (`Null`s if there are fewer).
