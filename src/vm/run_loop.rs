@@ -342,7 +342,9 @@ impl Vm {
                             // A LOAD_CONST next (`n - 1`, `n < 2`, `b[3]`) runs here too, as
                             // its arm would (budget, count, `lasti`): CPython's
                             // LOAD_FAST__LOAD_CONST, one pass of the loop's head less.
-                            if ip < code_end && count < max_instructions {
+                            // (Natively the budget needs no check here: the LOAD_CONST is
+                            // in the same straight run, see `Running::fast_below`.)
+                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
                                 // SAFETY: `ip + 1 < code.len()` (checked above).
                                 let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
                                 if byte == Opcode::LOAD_CONST as u8 {
