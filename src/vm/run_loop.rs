@@ -311,9 +311,11 @@ impl Vm {
             // A LOAD_CONST at `ip` runs in the arm that ran the instruction
             // before it, as its own arm would (budget, count, `lasti`): one
             // pass of the loop's head less (CPython's LOAD_FAST__LOAD_CONST).
+            // (Natively the budget needs no check here: the LOAD_CONST is in
+            // the same straight run, see `Running::fast_below`.)
             macro_rules! join_load_const {
                 () => {
-                    if ip < code_end && count < max_instructions {
+                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
                         // SAFETY: `ip + 1 < code.len()` (checked above).
                         let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
                         if byte == Opcode::LOAD_CONST as u8 {
@@ -616,8 +618,9 @@ impl Vm {
                             leave!(Slow::Dispatch);
                         }
                         // A LOAD_FAST next (`fib(n - 1)`'s argument) runs here too, and
-                        // a LOAD_CONST after it, as their arms would.
-                        if ip < code_end && count < max_instructions {
+                        // a LOAD_CONST after it, as their arms would (natively with no
+                        // budget check, as in `join_load_const!`).
+                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
                             // SAFETY: `ip + 1 < code.len()` (checked above).
                             let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
                             if byte == Opcode::LOAD_FAST as u8 {
