@@ -308,6 +308,27 @@ impl Vm {
             macro_rules! budget_point {
                 () => {};
             }
+            // A LOAD_CONST at `ip` runs in the arm that ran the instruction
+            // before it, as its own arm would (budget, count, `lasti`): one
+            // pass of the loop's head less (CPython's LOAD_FAST__LOAD_CONST).
+            // (Natively the budget needs no check here: the LOAD_CONST is in
+            // the same straight run, see `Running::fast_below`.)
+            macro_rules! join_load_const {
+                () => {
+                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
+                        // SAFETY: `ip + 1 < code.len()` (checked above).
+                        let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                        if byte == Opcode::LOAD_CONST as u8 {
+                            if let Some(c) = slot(run.consts(), carg as usize) {
+                                push_from(&mut f.stack, c);
+                                count += 1;
+                                lasti = ip;
+                                ip += 2;
+                            }
+                        }
+                    }
+                };
+            }
             // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
             // `ext` carried from one instruction to the next cost every one)
             // left its high bits in the frame: the instruction it extends
@@ -342,20 +363,7 @@ impl Vm {
                             // A LOAD_CONST next (`n - 1`, `n < 2`, `b[3]`) runs here too, as
                             // its arm would (budget, count, `lasti`): CPython's
                             // LOAD_FAST__LOAD_CONST, one pass of the loop's head less.
-                            // (Natively the budget needs no check here: the LOAD_CONST is
-                            // in the same straight run, see `Running::fast_below`.)
-                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
-                                // SAFETY: `ip + 1 < code.len()` (checked above).
-                                let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
-                                if byte == Opcode::LOAD_CONST as u8 {
-                                    if let Some(c) = slot(run.consts(), carg as usize) {
-                                        push_from(stack, c);
-                                        count += 1;
-                                        lasti = ip;
-                                        ip += 2;
-                                    }
-                                }
-                            }
+                            join_load_const!();
                         }
                         _ => leave!(Slow::Dispatch),
                     },
@@ -608,6 +616,24 @@ impl Vm {
                         // grows it: a call here, even one never made, costs V8 spills.
                         if !push_global(stack, v, arg & 1 == 1) {
                             leave!(Slow::Dispatch);
+                        }
+                        // A LOAD_FAST next (`fib(n - 1)`'s argument) runs here too, and
+                        // a LOAD_CONST after it, as their arms would (natively with no
+                        // budget check, as in `join_load_const!`).
+                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
+                            // SAFETY: `ip + 1 < code.len()` (checked above).
+                            let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                            if byte == Opcode::LOAD_FAST as u8 {
+                                if let Some(local) = slot(&f.locals, larg as usize) {
+                                    if !local.is_null() {
+                                        push_from(stack, local);
+                                        count += 1;
+                                        lasti = ip;
+                                        ip += 2;
+                                        join_load_const!();
+                                    }
+                                }
+                            }
                         }
                     }
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
