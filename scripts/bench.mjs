@@ -13,13 +13,15 @@ import { serveRoot, urlOf, ROOT } from "../tests/browser/server.js";
 import { measureStartup, CHROMIUM_ARGS } from "./startup.mjs";
 import { pageSizes } from "./page-size.mjs";
 
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+// Best of 5 natively and of 16 in the browser: with fewer (3 and 8 until session 8), two runs
+// of the script on the same build gave ratios up to 20 % apart for one program.
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 // In the browser a program's first runs can time V8's baseline code: the optimising tier
 // compiles hot wasm functions in the background, and for our big `dispatch`/`run_loop` and
 // Pyodide's eval loop alike that takes several runs of a short program. Both engines get the
 // same number of interleaved runs; the table shows the first (what a user's first Run costs)
 // and the best (the engine's steady state).
-const BROWSER_REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 8);
+const BROWSER_REPEATS = Number(process.env.BENCH_BROWSER_REPEATS ?? 16);
 const PROGRAMS = readdirSync(join(ROOT, "bench")).filter((f) => f.endsWith(".py") && f !== "timetravel.py").sort();
 const PVM = join(ROOT, "target/release/pvm");
 const NATIVE_PY = "/root/.pyenv/versions/3.12.1/bin/python3.12";
