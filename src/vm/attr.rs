@@ -691,11 +691,10 @@ impl Vm {
                 }
             }
         }
+        if let Some(done) = self.set_function_attr(id, name, Some(v)) {
+            return done;
+        }
         let k = self.intern(&key);
-        let str_value = match v.obj().map(|i| self.heap.get(i)) {
-            Some(Object::Str(s)) => Some(s.to_rc()),
-            _ => None,
-        };
         match self.heap.get_mut(id) {
             Object::Instance(inst) => {
                 if let Some(e) = &mut inst.exc {
@@ -725,12 +724,8 @@ impl Vm {
                 c.custom_getattribute |= name == "__getattribute__";
                 c.attrs.insert(HashKey::Str(key.into()), k, v)
             }
-            Object::Function(f) => match (name, str_value) {
-                // functools.wraps renames a wrapper; other names (`__doc__`, `__wrapped__`) live in its dict.
-                ("__name__", Some(s)) => f.name = s,
-                ("__qualname__", Some(s)) => f.qualname = s,
-                _ => f.attrs.insert(HashKey::Str(key.into()), k, v),
-            },
+            // Other names (`__doc__`, `__wrapped__`) live in its dict (see `set_function_attr`).
+            Object::Function(f) => f.attrs.insert(HashKey::Str(key.into()), k, v),
             Object::Module { dict, .. } => {
                 let dict = *dict;
                 self.store_name_in(dict, &key, v);
@@ -742,6 +737,64 @@ impl Vm {
             _ => return self.attribute_error(obj, name),
         }
         Ok(())
+    }
+
+    /// `f.name = v` (`value`) or `del f.name` (`None`) for the attributes a
+    /// function keeps in its own fields: `__defaults__` (a tuple; None or
+    /// `del` for none), `__code__` (a code object whose free variables its
+    /// closure's cells stand for, one by one: the next call runs it; frames
+    /// already running keep theirs), `__name__` and `__qualname__` (strs).
+    /// `None` if `func` is no function or `name` none of these.
+    fn set_function_attr(&mut self, func: ObjId, name: &str, value: Option<Value>) -> Option<PyResult<()>> {
+        if !matches!(self.heap.get(func), Object::Function(_)) {
+            return None;
+        }
+        let target = value.and_then(|v| v.obj()).map(|i| self.heap.get(i));
+        let done = match (name, target) {
+            ("__defaults__", Some(Object::Tuple(items))) => {
+                let items = items.clone();
+                self.function_mut(func).defaults = items;
+                Ok(())
+            }
+            ("__defaults__", _) if matches!(value, None | Some(Value::None)) => {
+                self.function_mut(func).defaults = Vec::new();
+                Ok(())
+            }
+            ("__defaults__", _) => self.type_error("__defaults__ must be set to a tuple object"),
+            ("__code__", Some(&Object::Code(index))) => self.set_function_code(func, index),
+            ("__code__", _) => self.type_error("__code__ must be set to a code object"),
+            ("__name__" | "__qualname__", Some(Object::Str(s))) => {
+                let s = s.to_rc();
+                let f = self.function_mut(func);
+                if name == "__name__" { f.name = s } else { f.qualname = s }
+                Ok(())
+            }
+            ("__name__" | "__qualname__", _) => self.type_error(format!("{name} must be set to a string object")),
+            _ => return None,
+        };
+        Some(done)
+    }
+
+    /// `f.__code__ = code` (see `set_function_attr`).
+    fn set_function_code(&mut self, func: ObjId, index: usize) -> PyResult<()> {
+        let code = self.codes[index].code.clone();
+        let nfree = code.freevars().len();
+        let f = self.function_mut(func);
+        if f.closure.len() != nfree {
+            let msg = format!("{}() requires a code object with {} free vars, not {nfree}", f.name, f.closure.len());
+            return Err(self.exc(TypeId::ValueError, msg));
+        }
+        f.code = index;
+        // Run mode's plain calls read the code's shape from the function.
+        f.shape = super::frame::call_shape(&code);
+        Ok(())
+    }
+
+    fn function_mut(&mut self, func: ObjId) -> &mut crate::runtime::object::Function {
+        match self.heap.get_mut(func) {
+            Object::Function(f) => f,
+            _ => unreachable!("set_function_attr checked that this is a function"),
+        }
     }
 
     /// `del obj.name`.
@@ -756,6 +809,9 @@ impl Vm {
 
     /// `object.__delattr__(obj, name)`.
     pub(super) fn delattr_plain(&mut self, obj: Value, name: &str) -> PyResult<()> {
+        if let Some(done) = obj.obj().and_then(|id| self.set_function_attr(id, name, None)) {
+            return done;
+        }
         if let Some(Object::Instance(i)) = obj.obj().map(|id| self.heap.get(id)) {
             let class = i.class;
             if let Some(p) = self.lookup_user_attr(class, name) {
