@@ -4,7 +4,7 @@
 //
 //   ready                       Promise: the core is loaded
 //   runProgram(source, {stdin}) Promise<{stdout, stderr, exitCode, instructions}> (window.pvm.run)
-//   openSession(source, stdin)  Promise<RemoteSession>
+//   openSession(source, stdin)  Promise<RemoteSession> (resolves at once: its calls queue behind the open)
 //   onCrash(listener)           listener(error) after the core failed and was restarted
 //   trapNextCall()              makes the next session call execute a wasm trap (for tests)
 //
@@ -116,9 +116,18 @@ export function runProgram(source, { stdin = "" } = {}) {
   return request("runProgram", String(source), String(stdin ?? ""));
 }
 
+/** Session ids are chosen here, not by the worker, so the calls of a session just opened go
+ * out with its `open` at once, without waiting for the reply: the page's first view is one
+ * round trip to the worker after it starts, not two. */
+let nextSessionId = 1;
+
 /** A stepping session in the worker (see the top of this file). */
 export async function openSession(source, stdin = "") {
-  const id = await request("open", String(source), String(stdin ?? ""));
+  const id = nextSessionId++;
+  const opened = request("open", id, String(source), String(stdin ?? ""));
+  // Its failure reaches every call made on the session too (they are answered after it);
+  // a crash has restarted the worker and made the session `gone`.
+  opened.catch(() => {});
   const born = generation;
   const alive = () => born === generation;
   const gone = () => Promise.reject(new CoreCrash("the core was restarted; this session is gone"));

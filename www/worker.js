@@ -90,7 +90,6 @@ const RUN_SLICE = 60_000;
 const RUN_BUDGET = 10_000_000;
 
 const sessions = new Map();
-let nextSession = 1;
 let stopRequested = false;
 
 /** Lets queued messages (a `stop`) be handled, without setTimeout's clamping. */
@@ -114,8 +113,8 @@ async function runSliced(session) {
 
 const OPS = {
   ready: () => true,
-  open: ([source, stdin]) => {
-    const id = nextSession++;
+  // The page chooses the id (bridge.js), so it can send the session's calls before this reply.
+  open: ([id, source, stdin]) => {
     sessions.set(id, new core.Session(source, stdin));
     return id;
   },

@@ -70,6 +70,19 @@ test("a trap inside wasm shows an internal error, keeps the program and starts a
   expect(errors).toEqual([]);
 });
 
+test("a core that cannot be downloaded is reported, and the program in the editor is kept", async ({ page }) => {
+  // The wasm fails for boot.js and for the worker's own retry: every call the page makes
+  // (opening the program, then the first view's, sent without waiting for the open) fails.
+  await page.route("**/pkg/pvm_bg.wasm", (route) => route.abort());
+  const program = "print('kept')\n";
+  await page.goto(codeUrl(program));
+  const error = byTestId(page, "error");
+  await expect(error).toContainText("The page could not load the program");
+  await expect(error).toContainText("the PVM core could not be loaded");
+  await expect(byTestId(page, "step")).toBeDisabled();
+  await expect(editorContent(page)).toHaveText("print('kept')");
+});
+
 test("a program that once overflowed the wasm stack leaves the page usable", async ({ page }) => {
   // Hashing a 100,000-deep nested tuple recursed in the core's Rust code: in wasm, a genuine
   // stack overflow (RangeError). The core now raises RecursionError instead; either way the
