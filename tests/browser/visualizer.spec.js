@@ -295,6 +295,30 @@ test("bytecode: jump arrows, raw bytes with CACHE units, hover links source and 
   await expect(page.locator(".listing tr.source-hover").first()).toBeAttached();
 });
 
+test("the listing scrolls to keep the current instruction in view, in dis and raw bytes", async ({ page }) => {
+  // 120 assignments: a listing far taller than its pane.
+  const program = Array.from({ length: 120 }, (_, i) => `v${i} = ${i}`).join("\n") + "\nprint('end')\n";
+  await openProgram(page, program);
+  await expect(currentRow(page)).toContainText("RESUME");
+  await expect(currentRow(page)).toBeInViewport();
+  const last = page.locator('[data-testid="bytecode"] tr', { hasText: "RETURN_CONST" });
+  await expect(last).not.toBeInViewport();
+
+  await click(page, "run");
+  await expect(page.locator("#run-status")).toContainText("finished (exit 0)");
+  await expect(currentRow(page)).toContainText("RETURN_CONST");
+  await expect(currentRow(page)).toBeInViewport();
+
+  await click(page, "reset");
+  await expect(currentRow(page)).toContainText("RESUME");
+  await expect(currentRow(page)).toBeInViewport();
+  await expect(last).not.toBeInViewport();
+
+  await byTestId(page, "view-raw").click();
+  await click(page, "run");
+  await expect(page.locator(".raw-bytes .unit.current")).toBeInViewport();
+});
+
 test("help overlay, keyboard shortcuts and the dark theme", async ({ page }) => {
   await openExample(page, "arithmetic");
   await page.locator("h1").click();
