@@ -31,7 +31,6 @@ const NO_OBJ: ObjId = ObjId(u32::MAX);
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
-#[cfg(not(target_arch = "wasm32"))]
 macro_rules! fast_arms {
     ($($op:ident),*) => {
         /// The opcodes `run_fast` has an arm for, numbered densely, and `Other`
@@ -53,7 +52,6 @@ macro_rules! fast_arms {
     };
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fast_arms!(
     NOP, RESUME, LOAD_FAST, LOAD_FAST_CHECK, LOAD_CONST, STORE_FAST, POP_TOP, PUSH_NULL, COPY, SWAP,
     BINARY_OP, FORMAT_VALUE, BUILD_STRING, UNPACK_SEQUENCE, COMPARE_OP, IS_OP, POP_JUMP_IF_FALSE,
@@ -64,7 +62,6 @@ fast_arms!(
 
 /// Each byte's `Fast` arm and the instruction's width in bytes (with its
 /// CACHE units).
-#[cfg(not(target_arch = "wasm32"))]
 static FAST_DECODE: [(Fast, u8); 256] = {
     let mut table = [(Fast::Other, 2); 256];
     let mut i = 0;
@@ -85,10 +82,7 @@ static FAST_DECODE: [(Fast, u8); 256] = {
 /// worse (bench/NOTES.md, "Session 9: dispatch").
 const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
 
-/// What the fast loop's `match` is on (see `BUDGET_AT_EVERY_INSTRUCTION`).
-#[cfg(target_arch = "wasm32")]
-type Arm = Opcode;
-#[cfg(not(target_arch = "wasm32"))]
+/// What the fast loop's `match` is on.
 type Arm = Fast;
 
 /// Why the fast loop handed over to the general machinery. By then the
@@ -218,7 +212,6 @@ impl Vm {
     /// Runs instructions while they take the fast paths; returns (with the
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
-        let decode = &*DECODE;
         let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, nested_exit, identity, types, .. } = self;
         // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
         let class_of = |t: TypeId| slot(types, t as usize).map_or(NO_OBJ, |&c| c);
@@ -342,15 +335,12 @@ impl Vm {
                 if BUDGET_AT_EVERY_INSTRUCTION && count >= max_instructions {
                     leave!(Slow::Budget);
                 }
-                let Some((op, arg, next)) = fetch_arm(decode, code, code_end, ip) else { leave!(Slow::Step) };
+                let Some((op, arg, next)) = fetch_arm(code, code_end, ip) else { leave!(Slow::Step) };
                 count += 1;
                 lasti = ip;
                 ip = next;
                 let stack = &mut f.stack;
 
-                #[cfg(target_arch = "wasm32")]
-                use Opcode::*;
-                #[cfg(not(target_arch = "wasm32"))]
                 use Fast::*;
                 match op {
                     NOP => {}
@@ -768,7 +758,6 @@ impl Vm {
                         *instructions = count;
                         return Slow::Yielded;
                     }
-                    #[cfg(not(target_arch = "wasm32"))]
                     Other => leave!(Slow::Dispatch),
                     // A guarded arm whose guard failed.
                     _ => leave!(Slow::Dispatch),
@@ -1266,19 +1255,11 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
-/// The fast loop's fetch: on the wasm `fetch` (see `BUDGET_AT_EVERY_INSTRUCTION`).
-#[cfg(target_arch = "wasm32")]
-#[inline(always)]
-fn fetch_arm(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
-    fetch(decode, code, code_end, ip)
-}
-
 /// The fast loop's fetch natively: the instruction's `Fast` arm instead of
 /// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
 /// its width. (`DECODE` is not read.)
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn fetch_arm(_: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
+fn fetch_arm(code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
     if ip >= code_end {
         return None;
     }
