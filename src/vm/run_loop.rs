@@ -427,7 +427,30 @@ impl Vm {
                     }
                     UNPACK_SEQUENCE if unpack_exact(heap, stack, arg as usize) => {}
                     COMPARE_OP => match fast_compare(peek2(stack), arg >> 4) {
-                        Some(r) => replace_top2(stack, Value::Bool(r)),
+                        // A POP_JUMP_IF_FALSE / _TRUE next (`if n < 2:`, `while i < n:`) runs
+                        // here too, as its arm would (budget, count, `lasti`), on the bool
+                        // never pushed: one pass of the loop's head less. (3.12's
+                        // conditional jumps go forward only: no budget point, as in their arm.)
+                        Some(r) => {
+                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
+                                // SAFETY: `ip + 1 < code.len()` (checked above).
+                                let (byte, jarg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                                let if_true = byte == Opcode::POP_JUMP_IF_TRUE as u8;
+                                if if_true || byte == Opcode::POP_JUMP_IF_FALSE as u8 {
+                                    let n = stack.len();
+                                    // SAFETY: `fast_compare` found two values (`peek2`).
+                                    unsafe { stack.set_len(n - 2) };
+                                    left -= 1;
+                                    lasti = ip;
+                                    ip += 2;
+                                    if r == if_true {
+                                        ip += 2 * jarg as usize;
+                                    }
+                                    continue 'instr;
+                                }
+                            }
+                            replace_top2(stack, Value::Bool(r));
+                        }
                         None => leave!(Slow::Dispatch),
                     },
                     IS_OP if stack.len() >= 2 => {
