@@ -326,37 +326,6 @@ impl Vm {
                     }
                 };
             }
-            // A LOAD_FAST at `ip` runs in the arm that ran the instruction
-            // before it, as its own arm would (budget, count, `lasti`), and a
-            // LOAD_CONST after it (`join_load_const!`); or a LOAD_CONST at `ip`
-            // (`x * x`, `dx * bm`, `x = ...; x ...`: CPython's LOAD_FAST__LOAD_FAST
-            // and STORE_FAST__LOAD_FAST).
-            macro_rules! join_loads {
-                () => {
-                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
-                        // SAFETY: `ip + 1 < code.len()` (checked above).
-                        let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
-                        if byte == Opcode::LOAD_FAST as u8 {
-                            if let Some(local) = slot(&f.locals, larg as usize) {
-                                if !local.is_null() && push_from(&mut f.stack, local) {
-                                    left -= 1;
-                                    lasti = ip;
-                                    ip += 2;
-                                    join_load_const!();
-                                }
-                            }
-                        } else if byte == Opcode::LOAD_CONST as u8 {
-                            if let Some(c) = slot(run.consts(), larg as usize) {
-                                if push_from(&mut f.stack, c) {
-                                    left -= 1;
-                                    lasti = ip;
-                                    ip += 2;
-                                }
-                            }
-                        }
-                    }
-                };
-            }
             // An EXTENDED_ARG (which `dispatch` runs: it is rare, and an
             // `ext` carried from one instruction to the next cost every one)
             // left its high bits in the frame: the instruction it extends
@@ -389,9 +358,8 @@ impl Vm {
                             }
                             // A LOAD_CONST next (`n - 1`, `n < 2`, `b[3]`) runs here too, as
                             // its arm would (budget, count, `lasti`): CPython's
-                            // LOAD_FAST__LOAD_CONST, one pass of the loop's head less; or
-                            // a LOAD_FAST (`join_loads!`).
-                            join_loads!();
+                            // LOAD_FAST__LOAD_CONST, one pass of the loop's head less.
+                            join_load_const!();
                         }
                         _ => leave!(Slow::Dispatch),
                     },
@@ -407,8 +375,6 @@ impl Vm {
                                 leave!(Slow::Release(old));
                             }
                             move_top(stack, local);
-                            // A LOAD_FAST or LOAD_CONST next runs here too (`join_loads!`).
-                            join_loads!();
                         }
                         _ => leave!(Slow::Dispatch),
                     },
@@ -671,8 +637,22 @@ impl Vm {
                             leave!(Slow::Dispatch);
                         }
                         // A LOAD_FAST next (`fib(n - 1)`'s argument) runs here too, and
-                        // a LOAD_CONST after it (`join_loads!`).
-                        join_loads!();
+                        // a LOAD_CONST after it, as their arms would (natively with no
+                        // budget check, as in `join_load_const!`).
+                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
+                            // SAFETY: `ip + 1 < code.len()` (checked above).
+                            let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                            if byte == Opcode::LOAD_FAST as u8 {
+                                if let Some(local) = slot(&f.locals, larg as usize) {
+                                    if !local.is_null() && push_from(stack, local) {
+                                        left -= 1;
+                                        lasti = ip;
+                                        ip += 2;
+                                        join_load_const!();
+                                    }
+                                }
+                            }
+                        }
                     }
                     LOAD_ATTR => match stack.last().and_then(|&o| load_attr_hit(heap, run.attr_caches(), lasti, o, arg & 1 == 1)) {
                         // `obj.name`: the value replaces the owner (after a NULL for a call).
