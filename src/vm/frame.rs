@@ -203,7 +203,7 @@ fn fill_locals(locals: &mut Vec<Value>, receiver: Option<Value>, args: &[Value],
 /// The running frames, innermost last, as a slice of boxes (`Deref`), with
 /// the frames of finished plain calls kept past its end: CPython's contiguous
 /// frames. A plain call (`call_in_place`) sets up the next box in place, and
-/// its return only drops it from the slice (`pop_in_place`): no box moves,
+/// its return only drops it from the slice (`pop_in_place_with_room`): no box moves,
 /// and the finished frame's stale values are never read (a call clears them
 /// first) nor traced (the collector sees the slice). The general paths push
 /// and pop boxes (a generator's frame moves between the stack and its
@@ -283,16 +283,21 @@ impl FrameStack {
     }
 
     /// Ends the last frame's plain call (its box stays, as it is, for the
-    /// next call) and returns its caller, if there is one.
+    /// next call) and returns its caller, if there is one and its stack has
+    /// room for the returned value without growing (else nothing changes).
     #[inline(always)]
-    pub(super) fn pop_in_place(&mut self) -> Option<&mut Frame> {
+    pub(super) fn pop_in_place_with_room(&mut self) -> Option<&mut Frame> {
         let n = self.len;
         if n < 2 {
             return None;
         }
-        self.len = n - 1;
         // SAFETY: `n - 2` is in bounds (`n <= slots.len()`).
-        Some(unsafe { &mut **self.slots.as_mut_ptr().add(n - 2) })
+        let caller = unsafe { &mut **self.slots.as_mut_ptr().add(n - 2) };
+        if caller.stack.len() == caller.stack.capacity() {
+            return None;
+        }
+        self.len = n - 1;
+        Some(caller)
     }
 }
 

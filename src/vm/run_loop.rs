@@ -31,7 +31,6 @@ const NO_OBJ: ObjId = ObjId(u32::MAX);
 /// Where a float's integer range ends: ints up to this size convert exactly.
 const EXACT_FLOAT_INT: i64 = 1 << 53;
 
-#[cfg(not(target_arch = "wasm32"))]
 macro_rules! fast_arms {
     ($($op:ident),*) => {
         /// The opcodes `run_fast` has an arm for, numbered densely, and `Other`
@@ -53,7 +52,6 @@ macro_rules! fast_arms {
     };
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fast_arms!(
     NOP, RESUME, LOAD_FAST, LOAD_FAST_CHECK, LOAD_CONST, STORE_FAST, POP_TOP, PUSH_NULL, COPY, SWAP,
     BINARY_OP, FORMAT_VALUE, BUILD_STRING, UNPACK_SEQUENCE, COMPARE_OP, IS_OP, POP_JUMP_IF_FALSE,
@@ -64,7 +62,6 @@ fast_arms!(
 
 /// Each byte's `Fast` arm and the instruction's width in bytes (with its
 /// CACHE units).
-#[cfg(not(target_arch = "wasm32"))]
 static FAST_DECODE: [(Fast, u8); 256] = {
     let mut table = [(Fast::Other, 2); 256];
     let mut i = 0;
@@ -78,17 +75,14 @@ static FAST_DECODE: [(Fast, u8); 256] = {
 
 /// Whether the fast loop checks the step budget before every instruction and
 /// decodes through `DECODE` (the wasm), or checks the budget only where
-/// control can go back (see `Running::fast_below`) and decodes to `Fast`
+/// control can go back (see `Running::units`) and decodes to `Fast`
 /// (natively: a fifth fewer instructions on nbody.py). In V8 the native way
 /// ran level in instructions but slower in Chromium's CPU time (generators,
 /// loops), and each smaller step towards it made V8's code for the loop
 /// worse (bench/NOTES.md, "Session 9: dispatch").
 const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
 
-/// What the fast loop's `match` is on (see `BUDGET_AT_EVERY_INSTRUCTION`).
-#[cfg(target_arch = "wasm32")]
-type Arm = Opcode;
-#[cfg(not(target_arch = "wasm32"))]
+/// What the fast loop's `match` is on.
 type Arm = Fast;
 
 /// Why the fast loop handed over to the general machinery. By then the
@@ -103,7 +97,7 @@ enum Slow {
     /// budget checked first, then `execute_instruction` (which also says why
     /// no instruction can be decoded at `ip`, and reads EXTENDED_ARG bits).
     /// Natively the fast loop checks the budget only where control can go
-    /// back (see `Running::fast_below`), and the last few instructions before
+    /// back (see `Running::units`), and the last few instructions before
     /// it runs out come here one at a time.
     Step,
     /// `dispatch` runs the instruction (at the frame's `lasti`: the slow
@@ -136,15 +130,15 @@ enum Slow {
 /// loop, V8 spilled and reloaded them all at every frame switch.
 struct Running<'a> {
     index: usize,
-    /// The budget's check: while the instruction count is below this, every
-    /// instruction of the code up to the next point where control can go
-    /// back (a backward jump, a call, a return, a frame switch) is within
-    /// the step budget. Between those points `ip` only grows, so at most
-    /// one instruction per code unit runs: `fast_below` is the budget less
-    /// the code's length in units (plus one), and the fast loop compares
-    /// the count with it at those points only, not at every instruction.
+    /// The budget's check: while at least this many instructions are left
+    /// of the step budget, every instruction of the code up to the next
+    /// point where control can go back (a backward jump, a call, a return, a
+    /// frame switch) is within the budget. Between those points `ip` only
+    /// grows, so at most one instruction per code unit runs: `units` is the
+    /// code's length in units, and the fast loop compares what is left with
+    /// it at those points only, not at every instruction.
     #[cfg(not(target_arch = "wasm32"))]
-    fast_below: u64,
+    units: u64,
     consts: &'a [Value],
     caches: &'a [NameCache],
     attr_caches: &'a [AttrCache],
@@ -162,7 +156,7 @@ macro_rules! in_memory {
 
 impl<'a> Running<'a> {
     #[cfg(not(target_arch = "wasm32"))]
-    in_memory!(fast_below: u64);
+    in_memory!(units: u64);
     in_memory!(index: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
 
     #[inline(always)]
@@ -218,19 +212,21 @@ impl Vm {
     /// Runs instructions while they take the fast paths; returns (with the
     /// frame's state written back) at the first one that needs more.
     fn run_fast(&mut self, max_instructions: u64) -> Slow {
-        let decode = &*DECODE;
         let Vm { frames, heap, instructions, codes, name_caches, attr_caches: all_attr_caches, builtins, limits, nested_exit, identity, types, .. } = self;
         // The classes `str` and `range` (`str(i)` and `range(a, b)` are answered inline).
         let class_of = |t: TypeId| slot(types, t as usize).map_or(NO_OBJ, |&c| c);
         let classes = InlineClasses { str: class_of(TypeId::Str), range: class_of(TypeId::Range) };
         let codes: &[super::CodeEntry] = codes;
         let (builtins, max_depth) = (*builtins, limits.recursion_depth);
-        let mut count = *instructions;
+        // What is left of the step budget, counted down (the instruction
+        // count is the budget less this): the check before an instruction
+        // is then a test for zero, and the budget needs no register.
+        let mut left = max_instructions.saturating_sub(*instructions);
         // The running code (see `Running`).
         let mut run = Running {
             index: usize::MAX,
             #[cfg(not(target_arch = "wasm32"))]
-            fast_below: 0,
+            units: 0,
             consts: &[],
             caches: &[],
             attr_caches: &[],
@@ -242,7 +238,7 @@ impl Vm {
         'frame: loop {
             let mut depth = frames.len();
             let Some(f) = frames.last_mut() else {
-                *instructions = count;
+                *instructions = max_instructions - left;
                 return Slow::NoFrame;
             };
             let mut f: &mut Frame = f;
@@ -260,7 +256,7 @@ impl Vm {
                         run.set(Running {
                             index,
                             #[cfg(not(target_arch = "wasm32"))]
-                            fast_below: max_instructions.checked_sub(code.len() as u64 / 2).map_or(0, |n| n.saturating_add(1)),
+                            units: code.len() as u64 / 2,
                             consts,
                             caches: name_caches.get(index).map_or(&[], |c| c),
                             attr_caches: all_attr_caches.get(index).map_or(&[], |c| c),
@@ -282,7 +278,7 @@ impl Vm {
             macro_rules! leave {
                 ($why:expr) => {{
                     sync!();
-                    *instructions = count;
+                    *instructions = max_instructions - left;
                     return $why;
                 }};
             }
@@ -294,12 +290,12 @@ impl Vm {
                     }
                 };
             }
-            // Where control may have gone back (see `Running::fast_below`):
+            // Where control may have gone back (see `Running::units`):
             // close to the budget, the next instruction runs the exact way.
             #[cfg(not(target_arch = "wasm32"))]
             macro_rules! budget_point {
                 () => {
-                    if count >= run.fast_below() {
+                    if left < run.units() {
                         leave!(Slow::Step);
                     }
                 };
@@ -312,18 +308,19 @@ impl Vm {
             // before it, as its own arm would (budget, count, `lasti`): one
             // pass of the loop's head less (CPython's LOAD_FAST__LOAD_CONST).
             // (Natively the budget needs no check here: the LOAD_CONST is in
-            // the same straight run, see `Running::fast_below`.)
+            // the same straight run, see `Running::units`.)
             macro_rules! join_load_const {
                 () => {
-                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
+                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
                         // SAFETY: `ip + 1 < code.len()` (checked above).
                         let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
                         if byte == Opcode::LOAD_CONST as u8 {
                             if let Some(c) = slot(run.consts(), carg as usize) {
-                                push_from(&mut f.stack, c);
-                                count += 1;
-                                lasti = ip;
-                                ip += 2;
+                                if push_from(&mut f.stack, c) {
+                                    left -= 1;
+                                    lasti = ip;
+                                    ip += 2;
+                                }
                             }
                         }
                     }
@@ -334,23 +331,20 @@ impl Vm {
             // left its high bits in the frame: the instruction it extends
             // takes the general path too, which reads them.
             if f.ext_arg != 0 {
-                leave!(if count >= max_instructions { Slow::Budget } else { Slow::Step });
+                leave!(if left == 0 { Slow::Budget } else { Slow::Step });
             }
             budget_point!();
 
             'instr: loop {
-                if BUDGET_AT_EVERY_INSTRUCTION && count >= max_instructions {
+                if BUDGET_AT_EVERY_INSTRUCTION && left == 0 {
                     leave!(Slow::Budget);
                 }
-                let Some((op, arg, next)) = fetch_arm(decode, code, code_end, ip) else { leave!(Slow::Step) };
-                count += 1;
+                let Some((op, arg, next)) = fetch_arm(code, code_end, ip) else { leave!(Slow::Step) };
+                left -= 1;
                 lasti = ip;
                 ip = next;
                 let stack = &mut f.stack;
 
-                #[cfg(target_arch = "wasm32")]
-                use Opcode::*;
-                #[cfg(not(target_arch = "wasm32"))]
                 use Fast::*;
                 match op {
                     NOP => {}
@@ -359,7 +353,9 @@ impl Vm {
                     // `Value` held in between goes through memory under opt-level "z".
                     LOAD_FAST | LOAD_FAST_CHECK => match slot(&f.locals, arg as usize) {
                         Some(v) if !v.is_null() => {
-                            push_from(stack, v);
+                            if !push_from(stack, v) {
+                                leave!(Slow::Dispatch);
+                            }
                             // A LOAD_CONST next (`n - 1`, `n < 2`, `b[3]`) runs here too, as
                             // its arm would (budget, count, `lasti`): CPython's
                             // LOAD_FAST__LOAD_CONST, one pass of the loop's head less.
@@ -368,8 +364,8 @@ impl Vm {
                         _ => leave!(Slow::Dispatch),
                     },
                     LOAD_CONST => match slot(run.consts(), arg as usize) {
-                        Some(v) => push_from(stack, v),
-                        None => leave!(Slow::Dispatch),
+                        Some(v) if push_from(stack, v) => {}
+                        _ => leave!(Slow::Dispatch),
                     },
                     STORE_FAST => match slot_mut(&mut f.locals, arg as usize) {
                         Some(local) if !stack.is_empty() => {
@@ -388,8 +384,8 @@ impl Vm {
                             leave!(Slow::Release(v));
                         }
                     }
-                    PUSH_NULL => push(stack, Value::Null),
-                    COPY if arg >= 1 && arg as usize <= stack.len() => copy_to_top(stack, arg as usize),
+                    PUSH_NULL if push_in_room(stack, Value::Null) => {}
+                    COPY if arg >= 1 && arg as usize <= stack.len() && copy_to_top(stack, arg as usize) => {}
                     SWAP if swap_top(stack, arg as usize) => {}
                     BINARY_OP => match fast_binary(peek2(stack), arg) {
                         Some(r) => replace_top2(stack, r),
@@ -431,7 +427,30 @@ impl Vm {
                     }
                     UNPACK_SEQUENCE if unpack_exact(heap, stack, arg as usize) => {}
                     COMPARE_OP => match fast_compare(peek2(stack), arg >> 4) {
-                        Some(r) => replace_top2(stack, Value::Bool(r)),
+                        // A POP_JUMP_IF_FALSE / _TRUE next (`if n < 2:`, `while i < n:`) runs
+                        // here too, as its arm would (budget, count, `lasti`), on the bool
+                        // never pushed: one pass of the loop's head less. (3.12's
+                        // conditional jumps go forward only: no budget point, as in their arm.)
+                        Some(r) => {
+                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
+                                // SAFETY: `ip + 1 < code.len()` (checked above).
+                                let (byte, jarg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                                let if_true = byte == Opcode::POP_JUMP_IF_TRUE as u8;
+                                if if_true || byte == Opcode::POP_JUMP_IF_FALSE as u8 {
+                                    let n = stack.len();
+                                    // SAFETY: `fast_compare` found two values (`peek2`).
+                                    unsafe { stack.set_len(n - 2) };
+                                    left -= 1;
+                                    lasti = ip;
+                                    ip += 2;
+                                    if r == if_true {
+                                        ip += 2 * jarg as usize;
+                                    }
+                                    continue 'instr;
+                                }
+                            }
+                            replace_top2(stack, Value::Bool(r));
+                        }
                         None => leave!(Slow::Dispatch),
                     },
                     IS_OP if stack.len() >= 2 => {
@@ -463,7 +482,7 @@ impl Vm {
                     }
                     FOR_ITER => {
                         let it_id = match stack.last() {
-                            Some(&Value::Obj(id)) => id,
+                            Some(&Value::Obj(id)) if has_room(stack) => id,
                             _ => leave!(Slow::Dispatch),
                         };
                         let it = heap.lookup_mut(it_id);
@@ -475,7 +494,7 @@ impl Vm {
                                 let n = *next;
                                 if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
                                     *next = n + *step;
-                                    push(stack, Value::int(n));
+                                    let _ = push_in_room(stack, Value::int(n));
                                 } else {
                                     pop(stack);
                                     ip += 2 * (arg as usize + 1);
@@ -490,7 +509,7 @@ impl Vm {
                                 };
                                 let i = match slot(items, i) {
                                     Some(item) => {
-                                        push_from(stack, item);
+                                        let _ = push_from(stack, item);
                                         i + 1
                                     }
                                     None => {
@@ -587,8 +606,8 @@ impl Vm {
                             _ => cached_name(heap, run.caches(), arg, &[(globals, 0), (builtins, 2)]),
                         };
                         match found {
-                            Some(v) => push_from(stack, v),
-                            None => leave!(Slow::Dispatch),
+                            Some(v) if push_from(stack, v) => {}
+                            _ => leave!(Slow::Dispatch),
                         }
                     }
                     STORE_NAME => {
@@ -620,14 +639,13 @@ impl Vm {
                         // A LOAD_FAST next (`fib(n - 1)`'s argument) runs here too, and
                         // a LOAD_CONST after it, as their arms would (natively with no
                         // budget check, as in `join_load_const!`).
-                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || count < max_instructions) {
+                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
                             // SAFETY: `ip + 1 < code.len()` (checked above).
                             let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
                             if byte == Opcode::LOAD_FAST as u8 {
                                 if let Some(local) = slot(&f.locals, larg as usize) {
-                                    if !local.is_null() {
-                                        push_from(stack, local);
-                                        count += 1;
+                                    if !local.is_null() && push_from(stack, local) {
+                                        left -= 1;
                                         lasti = ip;
                                         ip += 2;
                                         join_load_const!();
@@ -640,15 +658,20 @@ impl Vm {
                         // `obj.name`: the value replaces the owner (after a NULL for a call).
                         Some(AttrHit::Value(v)) => {
                             if arg & 1 == 1 {
+                                if !has_room(stack) {
+                                    leave!(Slow::Attr);
+                                }
                                 set_top(stack, Value::Null);
-                                push_from(stack, v);
+                                let _ = push_from(stack, v);
                             } else {
                                 replace_top_from(stack, v);
                             }
                         }
                         // `obj.method(...)`: the function, then the owner.
                         Some(AttrHit::Method(func)) => {
-                            copy_to_top(stack, 1);
+                            if !copy_to_top(stack, 1) {
+                                leave!(Slow::Attr);
+                            }
                             let n = stack.len();
                             if let Some(slot) = slot_mut(stack, n - 2) {
                                 *slot = *func;
@@ -700,8 +723,8 @@ impl Vm {
                             Some(&byte) => byte == Opcode::RESUME as u8,
                             None => false,
                         };
-                        if resume && count < max_instructions {
-                            count += 1;
+                        if resume && left != 0 {
+                            left -= 1;
                             f.resumed = true;
                             (ip, lasti) = (2, 0);
                         } else {
@@ -718,20 +741,29 @@ impl Vm {
                             (OnReturn::PushInstance(instance), Some(Value::None)) => Some(instance as *const Value),
                             _ => None,
                         };
-                        let (Some(result), None, true) = (result, f.generator, depth >= 2) else {
-                            let v = match op {
-                                RETURN_VALUE => pop(stack),
-                                _ => run.consts().get(arg as usize).copied().unwrap_or(Value::None),
-                            };
-                            leave!(Slow::Return(v));
+                        // Anything else returns the general way.
+                        macro_rules! return_slow {
+                            () => {{
+                                let v = match op {
+                                    RETURN_VALUE => pop(&mut f.stack),
+                                    _ => run.consts().get(arg as usize).copied().unwrap_or(Value::None),
+                                };
+                                leave!(Slow::Return(v));
+                            }};
+                        }
+                        let (Some(result), None, true) = (result, f.generator, depth >= 2) else { return_slow!() };
+                        // (`depth >= 2`: the frame and its caller are both there. A caller
+                        // whose stack has no room, see `has_room`, stays the last frame.)
+                        let Some(caller) = frames.pop_in_place_with_room() else {
+                            let Some(last) = frames.last_mut() else { continue 'frame };
+                            f = last;
+                            return_slow!()
                         };
-                        // (`depth >= 2`: the frame and its caller are both there.)
-                        let Some(caller) = frames.pop_in_place() else { continue 'frame };
                         // The value moves slot to slot (see `push_from`). SAFETY: it is
                         // in the finished frame's stack or box, or in the constants,
-                        // none of which `pop_in_place` moves or frees, and not in the
+                        // none of which `pop_in_place_with_room` moves or frees, and not in the
                         // caller's stack.
-                        push_from(&mut caller.stack, unsafe { &*result });
+                        let _ = push_from(&mut caller.stack, unsafe { &*result });
                         // The caller goes on in this pass (its CALL ran in this loop,
                         // so it has no EXTENDED_ARG bits; `'frame` checks any other).
                         f = caller;
@@ -765,10 +797,9 @@ impl Vm {
                             continue 'frame;
                         }
                         *nested_exit = Some(Ok(super::eval::FrameExit::Yield(v)));
-                        *instructions = count;
+                        *instructions = max_instructions - left;
                         return Slow::Yielded;
                     }
-                    #[cfg(not(target_arch = "wasm32"))]
                     Other => leave!(Slow::Dispatch),
                     // A guarded arm whose guard failed.
                     _ => leave!(Slow::Dispatch),
@@ -1127,15 +1158,28 @@ pub(super) fn push<T>(stack: &mut Vec<T>, v: T) {
     }
 }
 
+/// Whether `stack` has room for one more value without growing. The fast
+/// loop never grows a stack: a call there, even one never made, made
+/// TurboFan spill the loop's values on the path taken (bench/NOTES.md,
+/// "Session 10: the loop's head"). A frame's stack is made with room for its
+/// code's `co_stacksize`, so there is always room; were there none, the
+/// general path would run the instruction, and grow it.
+#[inline(always)]
+fn has_room(stack: &Vec<Value>) -> bool {
+    stack.len() < stack.capacity()
+}
+
 /// Pushes a copy of `*src` (a local, a constant...), moved as 16 bytes
 /// straight from its slot: a `Value` taken out into a variable first is
 /// split into tag and payload and spilled to the shadow stack under
-/// opt-level "z" (the wasm build). `src` must not be in `stack`.
+/// opt-level "z" (the wasm build). `src` must not be in `stack`. False
+/// (nothing pushed) when the stack has no room (see `has_room`).
 #[inline(always)]
-fn push_from(stack: &mut Vec<Value>, src: &Value) {
+#[must_use]
+fn push_from(stack: &mut Vec<Value>, src: &Value) -> bool {
     let n = stack.len();
     if n == stack.capacity() {
-        stack.reserve(1);
+        return false;
     }
     // SAFETY: there is room for one more value (checked just above), `src`
     // is a live value outside the stack's buffer, and the length covers the
@@ -1144,6 +1188,23 @@ fn push_from(stack: &mut Vec<Value>, src: &Value) {
         std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n), 1);
         stack.set_len(n + 1);
     }
+    true
+}
+
+/// Pushes `v` if the stack has room (see `has_room`); false if not.
+#[inline(always)]
+#[must_use]
+fn push_in_room(stack: &mut Vec<Value>, v: Value) -> bool {
+    let n = stack.len();
+    if n == stack.capacity() {
+        return false;
+    }
+    // SAFETY: as in `push_from`.
+    unsafe {
+        stack.as_mut_ptr().add(n).write(v);
+        stack.set_len(n + 1);
+    }
+    true
 }
 
 /// LOAD_GLOBAL's push of a copy of `*src` (see `push_from`), after a `Null`
@@ -1168,12 +1229,14 @@ fn push_global(stack: &mut Vec<Value>, src: &Value, null: bool) -> bool {
 }
 
 /// COPY: pushes a copy of the value `depth` places down (1 = the top;
-/// `1 <= depth <= stack.len()`), moved as in `push_from`.
+/// `1 <= depth <= stack.len()`), moved as in `push_from`; false (nothing
+/// pushed) when the stack has no room (see `has_room`).
 #[inline(always)]
-fn copy_to_top(stack: &mut Vec<Value>, depth: usize) {
+#[must_use]
+fn copy_to_top(stack: &mut Vec<Value>, depth: usize) -> bool {
     let n = stack.len();
     if n == stack.capacity() {
-        stack.reserve(1);
+        return false;
     }
     // SAFETY: `n - depth` is in bounds (the caller checked), there is room
     // for one more value, and the two slots differ.
@@ -1182,6 +1245,7 @@ fn copy_to_top(stack: &mut Vec<Value>, depth: usize) {
         std::ptr::copy_nonoverlapping(p.add(n - depth), p.add(n), 1);
         stack.set_len(n + 1);
     }
+    true
 }
 
 /// Replaces the value on top of a non-empty stack by `v`.
@@ -1266,19 +1330,11 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
-/// The fast loop's fetch: on the wasm `fetch` (see `BUDGET_AT_EVERY_INSTRUCTION`).
-#[cfg(target_arch = "wasm32")]
-#[inline(always)]
-fn fetch_arm(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
-    fetch(decode, code, code_end, ip)
-}
-
 /// The fast loop's fetch natively: the instruction's `Fast` arm instead of
 /// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
 /// its width. (`DECODE` is not read.)
-#[cfg(not(target_arch = "wasm32"))]
 #[inline(always)]
-fn fetch_arm(_: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
+fn fetch_arm(code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
     if ip >= code_end {
         return None;
     }
