@@ -69,11 +69,17 @@ fn assert_run_mode_stops_like_the_stepper(src: &str, min_total: u64) {
 
 /// Run mode runs some instructions inside another one's arm (a plain CALL
 /// runs the callee's RESUME, LOAD_FAST a LOAD_CONST after it, LOAD_GLOBAL a
-/// LOAD_FAST): it must still stop exactly where the stepper stops.
+/// LOAD_FAST, FOR_ITER a resumed generator's RESUME and POP_TOP, a yield the
+/// STORE_FAST after its caller's FOR_ITER): it must still stop exactly where
+/// the stepper stops.
 #[test]
 fn run_mode_stops_where_the_stepper_stops_inside_joined_instructions() {
     assert_run_mode_stops_like_the_stepper(
         "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nfor i in range(7):\n    print(fib(i), i + 1)\n",
+        300,
+    );
+    assert_run_mode_stops_like_the_stepper(
+        "def nums(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1\ndef odd(it):\n    for x in it:\n        if x % 2:\n            yield x\ndef run():\n    t = 0\n    for s in odd(nums(9)):\n        t += s\n        print(s, sum([t, s]))\n    x = nums(2)\n    for x in nums(2):\n        print(x)\n    return t\nprint(run())\n",
         300,
     );
 }

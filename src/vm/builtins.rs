@@ -358,7 +358,7 @@ fn max(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     min_max(vm, args, "max", 4)
 }
 
-fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
+pub(super) fn sum(vm: &mut Vm, args: &mut Args) -> PyResult<Value> {
     let start = args.take_kw("start");
     arg_count(vm, args, "sum", 1, 2)?;
     let mut total = args.pos.get(1).copied().or(start).unwrap_or(Value::int(0));

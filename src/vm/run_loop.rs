@@ -164,6 +164,26 @@ impl<'a> Running<'a> {
         // SAFETY: a write of a live struct.
         unsafe { std::ptr::write_volatile(self, new) }
     }
+
+    /// `set`, field by field natively: the volatile write of the whole
+    /// struct builds it in a temporary and copies that over (16 more moves).
+    /// Only the generator switches use it: in the calls' paths it moved
+    /// `run_fast`'s register allocation for the worse (fib.py +8 % native
+    /// instructions), and on the wasm V8's code for nbody.py (+6 %).
+    #[inline(always)]
+    fn set_by_field(&mut self, new: Running<'a>) {
+        #[cfg(target_arch = "wasm32")]
+        self.set(new);
+        // SAFETY: writes of the fields of a live struct.
+        #[cfg(not(target_arch = "wasm32"))]
+        unsafe {
+            std::ptr::write_volatile(&mut self.index, new.index);
+            std::ptr::write_volatile(&mut self.units, new.units);
+            std::ptr::write_volatile(&mut self.consts, new.consts);
+            std::ptr::write_volatile(&mut self.caches, new.caches);
+            std::ptr::write_volatile(&mut self.attr_caches, new.attr_caches);
+        }
+    }
 }
 
 impl Vm {
@@ -245,6 +265,9 @@ impl Vm {
             // Makes `f`'s code the running one (see `Running`).
             macro_rules! run_code_of_f {
                 () => {
+                    run_code_of_f!(set)
+                };
+                ($set:ident) => {
                     if f.code_index != run.index() {
                         let index = f.code_index;
                         let consts;
@@ -253,7 +276,7 @@ impl Vm {
                             None => (&[][..], &[][..]),
                         };
                         code_end = code.len().saturating_sub(1);
-                        run.set(Running {
+                        run.$set(Running {
                             index,
                             #[cfg(not(target_arch = "wasm32"))]
                             units: code.len() as u64 / 2,
@@ -303,6 +326,18 @@ impl Vm {
             #[cfg(target_arch = "wasm32")]
             macro_rules! budget_point {
                 () => {};
+            }
+            // The frame `f` (a generator just resumed or suspended, its stack
+            // ready) goes on in this pass, as a pass of `'frame` would start it.
+            macro_rules! switch_to_f {
+                () => {
+                    run_code_of_f!(set_by_field);
+                    (ip, lasti) = (f.ip, f.lasti);
+                    if f.ext_arg != 0 {
+                        continue 'frame;
+                    }
+                    budget_point!();
+                };
             }
             // A LOAD_CONST at `ip` runs in the arm that ran the instruction
             // before it, as its own arm would (budget, count, `lasti`): one
@@ -527,11 +562,28 @@ impl Vm {
                             Some(Object::Generator(g)) if !g.running && g.frame.is_some() && depth < max_depth => {
                                 let Some(mut resumed) = g.frame.take() else { leave!(Slow::Dispatch) };
                                 g.running = true;
-                                push(&mut resumed.stack, Value::None);
                                 resumed.on_return = OnReturn::ForIter { exit_ip: ip + 2 * (arg as usize + 1) };
                                 sync!();
-                                frames.push(resumed);
-                                continue 'frame;
+                                // The generator goes on in this pass (a pass of `'frame` cost
+                                // about 90 instructions per switch).
+                                f = frames.push_resumed(resumed);
+                                depth += 1;
+                                push(&mut f.stack, Value::None);
+                                switch_to_f!();
+                                // At a `yield` statement the RESUME and the POP_TOP of the
+                                // None sent run here, as their arms would.
+                                if ip + 2 < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left > 1) {
+                                    // SAFETY: `ip + 3 < code.len()` (checked above).
+                                    let (resume, pop_top) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 2)) };
+                                    if resume == Opcode::RESUME as u8 && pop_top == Opcode::POP_TOP as u8 {
+                                        f.resumed = true;
+                                        pop(&mut f.stack);
+                                        left -= 2;
+                                        lasti = ip + 2;
+                                        ip += 4;
+                                    }
+                                }
+                                continue 'instr;
                             }
                             _ => leave!(Slow::Dispatch),
                         }
@@ -782,7 +834,7 @@ impl Vm {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch) };
                         let v = pop(stack);
                         sync!();
-                        let Some(suspended) = frames.pop() else { continue 'frame };
+                        let Some(suspended) = frames.pop_suspended() else { continue 'frame };
                         let on_return = suspended.on_return;
                         if let Some(Object::Generator(g)) = heap.lookup_mut(gen) {
                             // Its resumption took the frame out: the `None` replaced needs
@@ -791,10 +843,29 @@ impl Vm {
                             g.running = false;
                         }
                         if let OnReturn::ForIter { .. } = on_return {
-                            if let Some(caller) = slot_mut(frames, depth - 2) {
-                                push(&mut caller.stack, v);
+                            // The caller goes on in this pass (see FOR_ITER).
+                            let Some(caller) = frames.last_mut() else { continue 'frame };
+                            f = caller;
+                            depth -= 1;
+                            push(&mut f.stack, v);
+                            switch_to_f!();
+                            // The STORE_FAST after FOR_ITER (`for x in gen`) runs here,
+                            // as its arm would (an old generator there takes that arm).
+                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
+                                // SAFETY: `ip + 1 < code.len()` (checked above).
+                                let (byte, sarg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                                if byte == Opcode::STORE_FAST as u8 {
+                                    if let Some(local) = slot_mut(&mut f.locals, sarg as usize) {
+                                        if !is_generator(heap, *local) {
+                                            move_top(&mut f.stack, local);
+                                            left -= 1;
+                                            lasti = ip;
+                                            ip += 2;
+                                        }
+                                    }
+                                }
                             }
-                            continue 'frame;
+                            continue 'instr;
                         }
                         *nested_exit = Some(Ok(super::eval::FrameExit::Yield(v)));
                         *instructions = max_instructions - left;
@@ -915,7 +986,7 @@ pub(super) struct InlineClasses {
 /// The builtin calls CPython 3.12 specialises (CALL_NO_KW_LEN,
 /// CALL_NO_KW_LIST_APPEND, CALL_NO_KW_STR_1), and a few more, answered in the
 /// loop when they cannot fail or run Python code: `len` of a list, tuple or
-/// dict, `chr(i)`, `str(i)` and `range(...)` of ints, `list.append(x)`, the str
+/// dict, `sum` of a list or tuple of ints, `chr(i)`, `str(i)` and `range(...)` of ints, `list.append(x)`, the str
 /// methods of `str_method_fast`, and `dict.get(k[, default])` with a key
 /// `builtin_key` makes (str, int, float, bool, None). The stack is `[NULL, len, x]` or
 /// `[method, receiver, args...]`; false leaves it as it was for
@@ -937,6 +1008,17 @@ fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &I
                 _ => return false,
             };
             Value::int(len as i64)
+        }
+        // `sum(items)` of a list or tuple of ints whose sum is an int too, as
+        // `builtins::sum` adds them (a window's sum in generators.py).
+        (Value::Null, Some(Object::Builtin(b))) if argc == 1 && same_fn(b.func, builtins::sum) => {
+            let Some(Object::List(items) | Object::Tuple(items)) = heap.lookup(last.obj().unwrap_or(NO_OBJ)) else {
+                return false;
+            };
+            match sum_ints(items) {
+                Some(total) => total,
+                None => return false,
+            }
         }
         // `chr(i)`: the singleton below 256, as `builtins::chr` makes it.
         (Value::Null, Some(Object::Builtin(b))) if argc == 1 && same_fn(b.func, builtins::chr) => {
@@ -1017,6 +1099,20 @@ fn get_iter(heap: &mut Heap, stack: &mut [Value]) -> bool {
     let it = heap.alloc(Object::Iter(it));
     set_top(stack, Value::Obj(it));
     true
+}
+
+/// The sum of `items` when all are ints and so is their sum (else `None`,
+/// and `builtins::sum` adds them). Kept out of `run_fast` natively (on the
+/// wasm binaryen inlines it: its `loop` sits in the arm, off the path of
+/// the instruction loop's headers).
+#[inline(never)]
+fn sum_ints(items: &[Value]) -> Option<Value> {
+    let mut total: i64 = 0;
+    for item in items {
+        let Value::Int(i, _) = *item else { return None };
+        total = total.checked_add(i)?;
+    }
+    Some(Value::int(total))
 }
 
 /// Whether two builtins are the same function (by address, as
