@@ -16,6 +16,12 @@ failed=()
 step "cargo test --no-fail-fast"
 cargo test --no-fail-fast 2>&1 | tee "$logs/cargo" || failed+=("cargo test")
 
+# Run mode checks the step budget one way natively and another way in the page's wasm
+# (src/vm/run_loop.rs `BUDGET_AT_EVERY_INSTRUCTION`); this checks the wasm's way natively.
+step "cargo test --features budget-at-every-instruction --test robust_limits"
+cargo test --features budget-at-every-instruction --test robust_limits 2>&1 | tee -a "$logs/cargo" \
+  || failed+=("cargo test (the wasm's budget check)")
+
 { step "fuzz (bounded: 120 s)" && cargo run -q --profile fuzz --bin fuzz -- --seconds 120 2>&1 | tee "$logs/fuzz"; } || failed+=("fuzz")
 
 step "build"

@@ -73,14 +73,17 @@ static FAST_DECODE: [(Fast, u8); 256] = {
     table
 };
 
-/// Whether the fast loop checks the step budget before every instruction and
-/// decodes through `DECODE` (the wasm), or checks the budget only where
-/// control can go back (see `Running::units`) and decodes to `Fast`
-/// (natively: a fifth fewer instructions on nbody.py). In V8 the native way
+/// Whether the fast loop checks the step budget before every instruction (the
+/// wasm), or only where control can go back (see `Running::units`; natively
+/// a fifth fewer instructions on nbody.py). In V8 the native way
 /// ran level in instructions but slower in Chromium's CPU time (generators,
 /// loops), and each smaller step towards it made V8's code for the loop
 /// worse (bench/NOTES.md, "Session 9: dispatch").
-const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
+///
+/// The feature `budget-at-every-instruction` gives a native build the wasm's
+/// way, so that the tests check natively that it stops where the stepper does
+/// (scripts/test.sh runs tests/robust_limits.rs with it).
+const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(any(target_arch = "wasm32", feature = "budget-at-every-instruction"));
 
 /// What the fast loop's `match` is on.
 type Arm = Fast;
@@ -137,7 +140,7 @@ struct Running<'a> {
     /// grows, so at most one instruction per code unit runs: `units` is the
     /// code's length in units, and the fast loop compares what is left with
     /// it at those points only, not at every instruction.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
     units: u64,
     consts: &'a [Value],
     caches: &'a [NameCache],
@@ -155,7 +158,7 @@ macro_rules! in_memory {
 }
 
 impl<'a> Running<'a> {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
     in_memory!(units: u64);
     in_memory!(index: usize, consts: &'a [Value], caches: &'a [NameCache], attr_caches: &'a [AttrCache]);
 
@@ -172,10 +175,10 @@ impl<'a> Running<'a> {
     /// instructions), and on the wasm V8's code for nbody.py (+6 %).
     #[inline(always)]
     fn set_by_field(&mut self, new: Running<'a>) {
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(any(target_arch = "wasm32", feature = "budget-at-every-instruction"))]
         self.set(new);
         // SAFETY: writes of the fields of a live struct.
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
         unsafe {
             std::ptr::write_volatile(&mut self.index, new.index);
             std::ptr::write_volatile(&mut self.units, new.units);
@@ -245,7 +248,7 @@ impl Vm {
         // The running code (see `Running`).
         let mut run = Running {
             index: usize::MAX,
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
             units: 0,
             consts: &[],
             caches: &[],
@@ -278,7 +281,7 @@ impl Vm {
                         code_end = code.len().saturating_sub(1);
                         run.$set(Running {
                             index,
-                            #[cfg(not(target_arch = "wasm32"))]
+                            #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
                             units: code.len() as u64 / 2,
                             consts,
                             caches: name_caches.get(index).map_or(&[], |c| c),
@@ -315,7 +318,7 @@ impl Vm {
             }
             // Where control may have gone back (see `Running::units`):
             // close to the budget, the next instruction runs the exact way.
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(not(any(target_arch = "wasm32", feature = "budget-at-every-instruction")))]
             macro_rules! budget_point {
                 () => {
                     if left < run.units() {
@@ -323,7 +326,7 @@ impl Vm {
                     }
                 };
             }
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(any(target_arch = "wasm32", feature = "budget-at-every-instruction"))]
             macro_rules! budget_point {
                 () => {};
             }
