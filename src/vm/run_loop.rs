@@ -759,11 +759,12 @@ impl Vm {
                             f = last;
                             return_slow!()
                         };
-                        // The value moves slot to slot (see `push_from`). SAFETY: it is
-                        // in the finished frame's stack or box, or in the constants,
-                        // none of which `pop_in_place_with_room` moves or frees, and not in the
+                        // The value moves slot to slot (see `push_from`). SAFETY: the
+                        // caller's stack has room for it (checked by `pop_in_place_with_room`),
+                        // and it is in the finished frame's stack or box, or in the
+                        // constants, none of which that moves or frees, not in the
                         // caller's stack.
-                        let _ = push_from(&mut caller.stack, unsafe { &*result });
+                        unsafe { push_from_in_room(&mut caller.stack, &*result) };
                         // The caller goes on in this pass (its CALL ran in this loop,
                         // so it has no EXTENDED_ARG bits; `'frame` checks any other).
                         f = caller;
@@ -1189,6 +1190,20 @@ fn push_from(stack: &mut Vec<Value>, src: &Value) -> bool {
         stack.set_len(n + 1);
     }
     true
+}
+
+/// Pushes a copy of `*src` as `push_from` does, onto a stack known to have room.
+///
+/// # Safety
+/// `stack.len() < stack.capacity()`, and `src` is a live value outside the stack's buffer.
+#[inline(always)]
+unsafe fn push_from_in_room(stack: &mut Vec<Value>, src: &Value) {
+    let n = stack.len();
+    // SAFETY: the caller's promise.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n), 1);
+        stack.set_len(n + 1);
+    }
 }
 
 /// Pushes `v` if the stack has room (see `has_room`); false if not.
