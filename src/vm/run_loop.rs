@@ -73,13 +73,13 @@ static FAST_DECODE: [(Fast, u8); 256] = {
     table
 };
 
-/// Whether the fast loop checks the step budget before every instruction and
-/// decodes through `DECODE` (the wasm), or checks the budget only where
-/// control can go back (see `Running::units`) and decodes to `Fast`
-/// (natively: a fifth fewer instructions on nbody.py). In V8 the native way
-/// ran level in instructions but slower in Chromium's CPU time (generators,
-/// loops), and each smaller step towards it made V8's code for the loop
-/// worse (bench/NOTES.md, "Session 9: dispatch").
+/// Whether the fast loop checks the step budget before every instruction
+/// (the wasm), or only where control can go back (see `Running::units`;
+/// natively: with the `Fast` decode, a fifth fewer instructions on nbody.py).
+/// In V8 the native way ran level in instructions but slower in Chromium's
+/// CPU time (generators, loops) (bench/NOTES.md, "Session 9: dispatch").
+/// Both decode to `Fast` (on the wasm since session 10: no `Option` test,
+/// and CALL and RETURN_VALUE in the jump table).
 const BUDGET_AT_EVERY_INSTRUCTION: bool = cfg!(target_arch = "wasm32");
 
 /// What the fast loop's `match` is on.
@@ -1345,9 +1345,9 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
-/// The fast loop's fetch natively: the instruction's `Fast` arm instead of
-/// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
-/// its width. (`DECODE` is not read.)
+/// The fast loop's fetch: the instruction's `Fast` arm instead of its opcode
+/// (no `Option`: a byte that is no opcode reads as `Other`), and its width.
+/// (`DECODE` is not read.)
 #[inline(always)]
 fn fetch_arm(code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
     if ip >= code_end {
