@@ -73,12 +73,13 @@ static FAST_DECODE: [(Fast, u8); 256] = {
     table
 };
 
-/// Whether the fast loop checks the step budget before every instruction (the
-/// wasm), or only where control can go back (see `Running::units`; natively
-/// a fifth fewer instructions on nbody.py). In V8 the native way
-/// ran level in instructions but slower in Chromium's CPU time (generators,
-/// loops), and each smaller step towards it made V8's code for the loop
-/// worse (bench/NOTES.md, "Session 9: dispatch").
+/// Whether the fast loop checks the step budget before every instruction
+/// (the wasm), or only where control can go back (see `Running::units`;
+/// natively: with the `Fast` decode, a fifth fewer instructions on nbody.py).
+/// In V8 the native way ran level in instructions but slower in Chromium's
+/// CPU time (generators, loops) (bench/NOTES.md, "Session 9: dispatch").
+/// Both decode to `Fast` (on the wasm since session 10: no `Option` test,
+/// and CALL and RETURN_VALUE in the jump table).
 ///
 /// The feature `budget-at-every-instruction` gives a native build the wasm's
 /// way, so that the tests check natively that it stops where the stepper does
@@ -814,11 +815,12 @@ impl Vm {
                             f = last;
                             return_slow!()
                         };
-                        // The value moves slot to slot (see `push_from`). SAFETY: it is
-                        // in the finished frame's stack or box, or in the constants,
-                        // none of which `pop_in_place_with_room` moves or frees, and not in the
+                        // The value moves slot to slot (see `push_from`). SAFETY: the
+                        // caller's stack has room for it (checked by `pop_in_place_with_room`),
+                        // and it is in the finished frame's stack or box, or in the
+                        // constants, none of which that moves or frees, not in the
                         // caller's stack.
-                        let _ = push_from(&mut caller.stack, unsafe { &*result });
+                        unsafe { push_from_in_room(&mut caller.stack, &*result) };
                         // The caller goes on in this pass (its CALL ran in this loop,
                         // so it has no EXTENDED_ARG bits; `'frame` checks any other).
                         f = caller;
@@ -1290,6 +1292,20 @@ fn push_from(stack: &mut Vec<Value>, src: &Value) -> bool {
     true
 }
 
+/// Pushes a copy of `*src` as `push_from` does, onto a stack known to have room.
+///
+/// # Safety
+/// `stack.len() < stack.capacity()`, and `src` is a live value outside the stack's buffer.
+#[inline(always)]
+unsafe fn push_from_in_room(stack: &mut Vec<Value>, src: &Value) {
+    let n = stack.len();
+    // SAFETY: the caller's promise.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src, stack.as_mut_ptr().add(n), 1);
+        stack.set_len(n + 1);
+    }
+}
+
 /// Pushes `v` if the stack has room (see `has_room`); false if not.
 #[inline(always)]
 #[must_use]
@@ -1429,9 +1445,9 @@ fn fetch(decode: &[Option<(Opcode, u8)>; 256], code: &[u8], code_end: usize, ip:
     Some((op, arg as u32, ip + 2 + 2 * caches as usize))
 }
 
-/// The fast loop's fetch natively: the instruction's `Fast` arm instead of
-/// its opcode (no `Option`: a byte that is no opcode reads as `Other`), and
-/// its width. (`DECODE` is not read.)
+/// The fast loop's fetch: the instruction's `Fast` arm instead of its opcode
+/// (no `Option`: a byte that is no opcode reads as `Other`), and its width.
+/// (`DECODE` is not read.)
 #[inline(always)]
 fn fetch_arm(code: &[u8], code_end: usize, ip: usize) -> Option<(Arm, u32, usize)> {
     if ip >= code_end {
