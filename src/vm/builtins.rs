@@ -415,7 +415,7 @@ fn add_ints(a: Value, b: Value) -> Option<Value> {
 }
 
 /// sum()'s general loop from `total + x` on, the rest of the items coming from `it`.
-fn sum_from(vm: &mut Vm, it: Value, mut total: Value, mut x: Value) -> PyResult<Value> {
+pub(super) fn sum_from(vm: &mut Vm, it: Value, mut total: Value, mut x: Value) -> PyResult<Value> {
     loop {
         total = vm.binary_op(total, x, 0)?;
         if let Value::Float(f, _) = total {

@@ -23,6 +23,11 @@ pub enum OnReturn {
     /// a yielded value goes onto the caller's stack; returning ends the
     /// caller's loop (the generator is popped, and the caller goes on at `exit_ip`).
     ForIter { exit_ip: usize },
+    /// A generator frame `sum(gen)` runs in run mode's loop (`Vm::sum_in_loop`):
+    /// each int it yields is added to `total` and it goes on at once; its
+    /// return replaces the call's `[NULL, sum, gen]` on the caller's stack by
+    /// the total. Anything else yielded goes to `builtins::sum` (`Vm::sum_rest`).
+    Sum { total: i64 },
     /// The module body: the program ends.
     Exit,
 }

@@ -221,6 +221,7 @@ impl Vm {
                     None => self.execute_again(),
                 },
                 Slow::Call => match self.instruction_at_lasti() {
+                    Some((_, arg)) if self.sum_in_loop(arg as usize) => Ok(()),
                     Some((_, arg)) => self.call_instruction(arg as usize),
                     None => self.execute_again(),
                 },
@@ -837,6 +838,19 @@ impl Vm {
                     // FOR_ITER in this loop, or to the nested run that resumed it.
                     YIELD_VALUE if f.generator.is_some() && depth >= 2 => {
                         let Some(gen) = f.generator else { leave!(Slow::Dispatch) };
+                        // Run by `sum` (`OnReturn::Sum`): an int is added, and the
+                        // generator goes on at once with the None `sum`'s `next`
+                        // sends (the RESUME next is forward: no budget point).
+                        if let OnReturn::Sum { total } = &mut f.on_return {
+                            let added = match stack.last() {
+                                Some(Value::Int(i, _)) => total.checked_add(*i),
+                                _ => None,
+                            };
+                            let Some(t) = added else { leave!(Slow::Dispatch) };
+                            *total = t;
+                            set_top(stack, Value::None);
+                            continue 'instr;
+                        }
                         let v = pop(stack);
                         sync!();
                         let Some(suspended) = frames.pop_suspended() else { continue 'frame };
