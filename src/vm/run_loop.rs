@@ -1011,7 +1011,11 @@ pub(super) struct InlineClasses {
 /// `[method, receiver, args...]`; false leaves it as it was for
 /// `call_instruction`. A generator argument always goes
 /// there too: the general path releases it after the call.
-#[inline(always)]
+///
+/// Not inlined: in Chromium, V8 inlines more wasm callees into `run_loop` the
+/// bigger it is, and past about 21 KB of `run_loop` that made fib and nbody
+/// 10-15 % slower (bench/NOTES.md, "Session 10"); this moves 0.9 KB out.
+#[inline(never)]
 fn builtin_call_inline(heap: &mut Heap, singletons: &mut Singletons, classes: &InlineClasses, stack: &mut Vec<Value>, argc: usize) -> bool {
     use super::{builtins, methods};
     let n = stack.len();
