@@ -344,22 +344,41 @@ impl Vm {
                     budget_point!();
                 };
             }
+            // A join: an arm runs the instruction after its own too, as that
+            // instruction's arm would (budget, count, `lasti`), one pass of
+            // the loop's head less (CPython 3.12's specialised pairs).
+            // `joinable!` says whether there is a next instruction the budget
+            // covers (natively the budget needs no check: it is in the same
+            // straight run, see `Running::units`), `next_unit!` reads its
+            // opcode byte and argument, and `joined!` counts it once it ran.
+            macro_rules! joinable {
+                () => {
+                    ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0)
+                };
+            }
+            macro_rules! next_unit {
+                () => {
+                    // SAFETY: `ip + 1 < code.len()` (`joinable!` checked it).
+                    unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) }
+                };
+            }
+            macro_rules! joined {
+                () => {
+                    left -= 1;
+                    lasti = ip;
+                    ip += 2;
+                };
+            }
             // A LOAD_CONST at `ip` runs in the arm that ran the instruction
-            // before it, as its own arm would (budget, count, `lasti`): one
-            // pass of the loop's head less (CPython's LOAD_FAST__LOAD_CONST).
-            // (Natively the budget needs no check here: the LOAD_CONST is in
-            // the same straight run, see `Running::units`.)
+            // before it (CPython's LOAD_FAST__LOAD_CONST).
             macro_rules! join_load_const {
                 () => {
-                    if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
-                        // SAFETY: `ip + 1 < code.len()` (checked above).
-                        let (byte, carg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                    if joinable!() {
+                        let (byte, carg) = next_unit!();
                         if byte == Opcode::LOAD_CONST as u8 {
                             if let Some(c) = slot(run.consts(), carg as usize) {
                                 if push_from(&mut f.stack, c) {
-                                    left -= 1;
-                                    lasti = ip;
-                                    ip += 2;
+                                    joined!();
                                 }
                             }
                         }
@@ -472,17 +491,14 @@ impl Vm {
                         // never pushed: one pass of the loop's head less. (3.12's
                         // conditional jumps go forward only: no budget point, as in their arm.)
                         Some(r) => {
-                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
-                                // SAFETY: `ip + 1 < code.len()` (checked above).
-                                let (byte, jarg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                            if joinable!() {
+                                let (byte, jarg) = next_unit!();
                                 let if_true = byte == Opcode::POP_JUMP_IF_TRUE as u8;
                                 if if_true || byte == Opcode::POP_JUMP_IF_FALSE as u8 {
                                     let n = stack.len();
                                     // SAFETY: `fast_compare` found two values (`peek2`).
                                     unsafe { stack.set_len(n - 2) };
-                                    left -= 1;
-                                    lasti = ip;
-                                    ip += 2;
+                                    joined!();
                                     if r == if_true {
                                         ip += 2 * jarg as usize;
                                     }
@@ -695,16 +711,13 @@ impl Vm {
                         }
                         // A LOAD_FAST next (`fib(n - 1)`'s argument) runs here too, and
                         // a LOAD_CONST after it, as their arms would (natively with no
-                        // budget check, as in `join_load_const!`).
-                        if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
-                            // SAFETY: `ip + 1 < code.len()` (checked above).
-                            let (byte, larg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                        // budget check, see `joinable!`).
+                        if joinable!() {
+                            let (byte, larg) = next_unit!();
                             if byte == Opcode::LOAD_FAST as u8 {
                                 if let Some(local) = slot(&f.locals, larg as usize) {
                                     if !local.is_null() && push_from(stack, local) {
-                                        left -= 1;
-                                        lasti = ip;
-                                        ip += 2;
+                                        joined!();
                                         join_load_const!();
                                     }
                                 }
@@ -870,16 +883,13 @@ impl Vm {
                             switch_to_f!();
                             // The STORE_FAST after FOR_ITER (`for x in gen`) runs here,
                             // as its arm would (an old generator there takes that arm).
-                            if ip < code_end && (!BUDGET_AT_EVERY_INSTRUCTION || left != 0) {
-                                // SAFETY: `ip + 1 < code.len()` (checked above).
-                                let (byte, sarg) = unsafe { (*code.as_ptr().add(ip), *code.as_ptr().add(ip + 1)) };
+                            if joinable!() {
+                                let (byte, sarg) = next_unit!();
                                 if byte == Opcode::STORE_FAST as u8 {
                                     if let Some(local) = slot_mut(&mut f.locals, sarg as usize) {
                                         if !is_generator(heap, *local) {
                                             move_top(&mut f.stack, local);
-                                            left -= 1;
-                                            lasti = ip;
-                                            ip += 2;
+                                            joined!();
                                         }
                                     }
                                 }
