@@ -1280,7 +1280,7 @@ impl Vm {
             return false;
         }
         match callee.obj().map(|id| self.heap.get(id)) {
-            Some(Object::Builtin(b)) if b.receiver.is_none() && b.func as usize == super::builtins::sum as BuiltinFn as usize => {}
+            Some(Object::Builtin(b)) if b.receiver.is_none() && super::run_loop::same_fn(b.func, super::builtins::sum) => {}
             _ => return false,
         }
         let Some(id) = gen.obj() else { return false };

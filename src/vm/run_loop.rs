@@ -1151,7 +1151,7 @@ fn sum_ints(items: &[Value]) -> Option<Value> {
 /// Whether two builtins are the same function (by address, as
 /// `Vm::is_builtin_fn` tells them apart).
 #[inline(always)]
-fn same_fn(a: BuiltinFn, b: BuiltinFn) -> bool {
+pub(super) fn same_fn(a: BuiltinFn, b: BuiltinFn) -> bool {
     a as usize == b as usize
 }
 
